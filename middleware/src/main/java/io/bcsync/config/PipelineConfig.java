@@ -1,0 +1,65 @@
+package io.bcsync.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * Tuning of webhook intake and the durable work queue.
+ *
+ * @param workers threads claiming and processing batches in this instance
+ * @param batchSize most work items handed to the handler at once (Salesforce takes 200 records per call)
+ * @param idlePollInterval how often an idle worker looks for due work when nothing woke it
+ * @param leaseTimeout how long a claim stays valid; a crashed worker's items return to the queue after it
+ * @param maxAttempts attempts before a retryable failure is dead-lettered
+ * @param backoffInitial delay before the first retry; doubles per attempt with full jitter
+ * @param backoffMax upper bound of a retry delay
+ * @param dedupeWindow how long a webhook's producer, scope, resource id and hash mark a repeat as a duplicate
+ * @param maxBodyBytes webhook bodies above this are refused with 413
+ * @param signatureTolerance accepted clock skew of a Standard Webhooks timestamp
+ * @param leaseRecoveryInterval how often the cluster-wide job returns expired claims to the queue
+ */
+@ConfigurationProperties(PipelineConfig.PREFIX)
+public record PipelineConfig(
+    @Bindable(defaultValue = "2") int workers,
+    @Bindable(defaultValue = "100") int batchSize,
+    @Bindable(defaultValue = "500ms") Duration idlePollInterval,
+    @Bindable(defaultValue = "5m") Duration leaseTimeout,
+    @Bindable(defaultValue = "8") int maxAttempts,
+    @Bindable(defaultValue = "5s") Duration backoffInitial,
+    @Bindable(defaultValue = "1h") Duration backoffMax,
+    @Bindable(defaultValue = "10m") Duration dedupeWindow,
+    @Bindable(defaultValue = "65536") int maxBodyBytes,
+    @Bindable(defaultValue = "5m") Duration signatureTolerance,
+    @Bindable(defaultValue = "30s") Duration leaseRecoveryInterval) {
+
+  public static final String PREFIX = "bcsync.pipeline";
+
+  public PipelineConfig {
+    requirePositive(workers, "workers");
+    requirePositive(batchSize, "batch-size");
+    requirePositive(maxAttempts, "max-attempts");
+    requirePositive(maxBodyBytes, "max-body-bytes");
+    requirePositive(idlePollInterval, "idle-poll-interval");
+    requirePositive(leaseTimeout, "lease-timeout");
+    requirePositive(backoffInitial, "backoff-initial");
+    requirePositive(dedupeWindow, "dedupe-window");
+    requirePositive(signatureTolerance, "signature-tolerance");
+    requirePositive(leaseRecoveryInterval, "lease-recovery-interval");
+    if (backoffMax.compareTo(backoffInitial) < 0) {
+      throw new InvalidConfigurationException(PREFIX + ".backoff-max", "must not be shorter than backoff-initial");
+    }
+  }
+
+  private static void requirePositive(int value, String key) {
+    if (value <= 0) {
+      throw new InvalidConfigurationException(PREFIX + "." + key, "must be positive, was " + value);
+    }
+  }
+
+  private static void requirePositive(Duration value, String key) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new InvalidConfigurationException(PREFIX + "." + key, "must be a positive duration, was " + value);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.bcsync.db;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs plain JDBC work inside Micronaut Data transactions. The pipeline's SQL (SKIP LOCKED claims, conditional
+ * updates) is hand-written because it must be identical on H2 and MySQL/MariaDB; this class keeps the transaction
+ * handling in one place and turns {@link SQLException} into the unchecked {@link DataAccessFailure}.
+ */
+@Singleton
+public class Db {
+  private final TransactionOperations<Connection> transactions;
+
+  public Db(TransactionOperations<Connection> transactions) {
+    this.transactions = transactions;
+  }
+
+  public <R> R write(SqlWork<R> work) {
+    return run(TransactionDefinition.DEFAULT, work);
+  }
+
+  public <R> R read(SqlWork<R> work) {
+    return run(TransactionDefinition.READ_ONLY, work);
+  }
+
+  private <R> R run(TransactionDefinition definition, SqlWork<R> work) {
+    return transactions.execute(definition, status -> {
+      try {
+        return work.run(status.getConnection());
+      } catch (SQLException e) {
+        throw new DataAccessFailure(e);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  public interface SqlWork<R> {
+    R run(Connection connection) throws SQLException;
+  }
+}

@@ -1,0 +1,245 @@
+package io.bcsync.pipeline;
+
+import io.bcsync.config.PipelineConfig;
+import io.bcsync.db.DataAccessFailure;
+import io.bcsync.db.Db;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Makes a callback durable in one transaction: duplicate check, then the event row and its work item. The caller
+ * acknowledges BigCommerce only after {@link #record} returns, so an acknowledged event is never lost.
+ */
+@Singleton
+public class EventIntake {
+  /** BigCommerce retries a failed delivery for about 48 hours; a signed delivery's id is remembered longer. */
+  static final Duration WEBHOOK_ID_RETENTION = Duration.ofHours(72);
+
+  private static final int MAX_TRANSIENT_RETRIES = 5;
+  private static final int MAX_OPEN_ITEM_RACES = 10;
+
+  private final Db db;
+  private final Clock clock;
+  private final PipelineConfig config;
+  private final WorkSignal workSignal;
+
+  public EventIntake(Db db, Clock clock, PipelineConfig config, WorkSignal workSignal) {
+    this.db = db;
+    this.clock = clock;
+    this.config = config;
+    this.workSignal = workSignal;
+  }
+
+  public IntakeResult record(IncomingEvent event) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        IntakeResult result = db.write(connection -> recordInTransaction(connection, event));
+        if (result instanceof IntakeResult.Accepted) {
+          workSignal.wake();
+        }
+        return result;
+      } catch (DuplicateDelivery duplicate) {
+        return new IntakeResult.Duplicate(duplicate.getMessage());
+      } catch (DataAccessFailure failure) {
+        if (!failure.isTransient() || attempt >= MAX_TRANSIENT_RETRIES) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  private IntakeResult recordInTransaction(Connection connection, IncomingEvent event) throws SQLException {
+    long now = clock.millis();
+    if (event.webhookId() != null) {
+      claimDedupeKey(connection, "webhook-id", now, WEBHOOK_ID_RETENTION,
+          event.entity().storeHash(), event.webhookId());
+    }
+    if (event.payloadHash() != null) {
+      // BigCommerce's hash covers only `data` (the official examples share one hash across created/updated of
+      // the same order), so two genuine updates of an order carry equal hashes. created_at (seconds) tells them
+      // apart while a redelivery repeats it; see docs/pipeline.md.
+      claimDedupeKey(connection, "payload-hash", now, config.dedupeWindow(), event.producer(), event.scope(),
+          event.entity().type(), event.entity().id(), event.payloadHash(), String.valueOf(event.bcCreatedAt()));
+    }
+    long itemId = joinOrOpenWorkItem(connection, event, now);
+    long eventId = insertEvent(connection, event, itemId, now);
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE work_item SET latest_event_id = ? WHERE id = ?")) {
+      update.setLong(1, eventId);
+      update.setLong(2, itemId);
+      update.executeUpdate();
+    }
+    return new IntakeResult.Accepted(eventId, itemId);
+  }
+
+  /**
+   * Inserts the key, or takes over an expired one. Throws {@link DuplicateDelivery} (rolling the transaction back)
+   * when a live key exists. Insert-then-conditional-update is race-free on both databases: the primary key decides
+   * which of two concurrent deliveries wins.
+   */
+  private void claimDedupeKey(Connection connection, String kind, long now, Duration ttl, String... parts)
+      throws SQLException {
+    String key = sha256(kind, parts);
+    long expiresAt = now + ttl.toMillis();
+    try (PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO webhook_dedupe (dedupe_key, expires_at_ms) VALUES (?, ?)")) {
+      insert.setString(1, key);
+      insert.setLong(2, expiresAt);
+      insert.executeUpdate();
+      return;
+    } catch (SQLException e) {
+      if (!DataAccessFailure.isUniqueViolation(e)) {
+        throw e;
+      }
+    }
+    try (PreparedStatement takeOver = connection.prepareStatement(
+        "UPDATE webhook_dedupe SET expires_at_ms = ? WHERE dedupe_key = ? AND expires_at_ms <= ?")) {
+      takeOver.setLong(1, expiresAt);
+      takeOver.setString(2, key);
+      takeOver.setLong(3, now);
+      if (takeOver.executeUpdate() == 0) {
+        throw new DuplicateDelivery("same " + kind + " seen within its window");
+      }
+    }
+  }
+
+  private long joinOrOpenWorkItem(Connection connection, IncomingEvent event, long now) throws SQLException {
+    String openKey = event.entity().key();
+    for (int race = 0; race < MAX_OPEN_ITEM_RACES; race++) {
+      Optional<Long> joined = joinOpenItem(connection, openKey, event.scope(), now);
+      if (joined.isPresent()) {
+        return joined.get();
+      }
+      Optional<Long> opened = openItem(connection, event, openKey, now);
+      if (opened.isPresent()) {
+        return opened.get();
+      }
+      // Another transaction opened an item for this entity between our two statements: join that one.
+    }
+    throw new SQLException("could not open or join a work item for " + openKey, "40001");
+  }
+
+  private Optional<Long> joinOpenItem(Connection connection, String openKey, String scope, long now)
+      throws SQLException {
+    long id;
+    String scopes;
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT id, scopes FROM work_item WHERE open_key = ? FOR UPDATE")) {
+      select.setString(1, openKey);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        id = rs.getLong(1);
+        scopes = rs.getString(2);
+      }
+    }
+    // An event arriving while the item is being processed marks it dirty: the worker re-queues it on completion
+    // so the entity's latest state is read once more, after the current run, never concurrently with it.
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE work_item SET event_count = event_count + 1, scopes = ?, updated_at_ms = ?,"
+            + " dirty = CASE WHEN status = 'IN_PROGRESS' THEN 1 ELSE dirty END WHERE id = ?")) {
+      update.setString(1, Scopes.add(scopes, scope));
+      update.setLong(2, now);
+      update.setLong(3, id);
+      update.executeUpdate();
+    }
+    return Optional.of(id);
+  }
+
+  private Optional<Long> openItem(Connection connection, IncomingEvent event, String openKey, long now)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO work_item (store_hash, entity_type, entity_id, open_key, status, scopes, event_count,"
+            + " dirty, attempts, next_attempt_at_ms, created_at_ms, updated_at_ms, replay_count)"
+            + " VALUES (?, ?, ?, ?, 'PENDING', ?, 1, 0, 0, ?, ?, ?, 0)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, event.entity().storeHash());
+      insert.setString(2, event.entity().type());
+      insert.setString(3, event.entity().id());
+      insert.setString(4, openKey);
+      insert.setString(5, Scopes.add("", event.scope()));
+      insert.setLong(6, now);
+      insert.setLong(7, now);
+      insert.setLong(8, now);
+      insert.executeUpdate();
+      return Optional.of(generatedKey(insert));
+    } catch (SQLException e) {
+      if (DataAccessFailure.isUniqueViolation(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private long insertEvent(Connection connection, IncomingEvent event, long itemId, long now) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO webhook_event (store_hash, scope, entity_type, entity_id, webhook_id, payload_hash,"
+            + " bc_created_at, received_at_ms, work_item_id, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, event.entity().storeHash());
+      insert.setString(2, event.scope());
+      insert.setString(3, event.entity().type());
+      insert.setString(4, event.entity().id());
+      insert.setString(5, event.webhookId());
+      insert.setString(6, event.payloadHash());
+      if (event.bcCreatedAt() == null) {
+        insert.setNull(7, java.sql.Types.BIGINT);
+      } else {
+        insert.setLong(7, event.bcCreatedAt());
+      }
+      insert.setLong(8, now);
+      insert.setLong(9, itemId);
+      insert.setString(10, event.rawBody());
+      insert.executeUpdate();
+      return generatedKey(insert);
+    } catch (SQLException e) {
+      if (DataAccessFailure.isUniqueViolation(e)) {
+        // Backstop for the (store, webhook-id) unique key once its dedupe key has expired.
+        throw new DuplicateDelivery("same webhook-id stored before");
+      }
+      throw e;
+    }
+  }
+
+  private static long generatedKey(Statement statement) throws SQLException {
+    try (ResultSet keys = statement.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("no generated key returned");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  private static String sha256(String kind, String... parts) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(kind.getBytes(StandardCharsets.UTF_8));
+      for (String part : parts) {
+        digest.update((byte) 0);
+        digest.update(part.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  /** Unwinds the transaction so nothing of a duplicate is stored. */
+  private static final class DuplicateDelivery extends RuntimeException {
+    DuplicateDelivery(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}

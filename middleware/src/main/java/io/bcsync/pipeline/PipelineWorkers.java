@@ -1,0 +1,88 @@
+package io.bcsync.pipeline;
+
+import io.bcsync.config.PipelineConfig;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background threads that keep draining the queue. Disabled with {@code bcsync.pipeline.workers-enabled=false}
+ * (tests drive {@link BatchProcessor} directly for determinism).
+ */
+@Singleton
+@Requires(property = "bcsync.pipeline.workers-enabled", notEquals = "false")
+public class PipelineWorkers implements ApplicationEventListener<ServerStartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineWorkers.class);
+
+  private final BatchProcessor processor;
+  private final WorkSignal signal;
+  private final PipelineConfig config;
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile boolean running;
+
+  public PipelineWorkers(BatchProcessor processor, WorkSignal signal, PipelineConfig config) {
+    this.processor = processor;
+    this.signal = signal;
+    this.config = config;
+  }
+
+  @Override
+  public synchronized void onApplicationEvent(ServerStartupEvent event) {
+    if (running) {
+      return;
+    }
+    running = true;
+    for (int i = 0; i < config.workers(); i++) {
+      Thread thread = new Thread(this::loop, "bcsync-worker-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    LOG.info("Started {} pipeline worker(s)", config.workers());
+  }
+
+  private void loop() {
+    long failureBackoffMs = 0;
+    while (running) {
+      try {
+        int claimed = processor.processDueBatch();
+        failureBackoffMs = 0;
+        if (claimed == 0) {
+          signal.await(config.idlePollInterval());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // The database is unreachable or similar: claimed items stay leased and are recovered later.
+        failureBackoffMs = Math.min(Math.max(failureBackoffMs * 2, 500), 30_000);
+        LOG.error("Pipeline worker cycle failed; pausing {} ms", failureBackoffMs, e);
+        try {
+          TimeUnit.MILLISECONDS.sleep(failureBackoffMs);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @PreDestroy
+  public synchronized void stop() throws InterruptedException {
+    running = false;
+    for (Thread thread : threads) {
+      thread.interrupt();
+    }
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+    threads.clear();
+  }
+}

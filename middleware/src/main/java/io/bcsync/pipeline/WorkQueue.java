@@ -1,0 +1,285 @@
+package io.bcsync.pipeline;
+
+import io.bcsync.db.Db;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * State transitions of work items: claim, complete, retry, dead-letter, lease recovery and replay. Every update
+ * that finishes an attempt is conditional on the claim's lease token, so a worker whose lease expired (and whose
+ * item another worker has since claimed) cannot overwrite the newer attempt's outcome.
+ */
+@Singleton
+public class WorkQueue {
+  static final String COLUMNS = "id, store_hash, entity_type, entity_id, status, scopes, event_count,"
+      + " latest_event_id, attempts, next_attempt_at_ms, last_error, created_at_ms, updated_at_ms,"
+      + " completed_at_ms, dead_lettered_at_ms, replay_count, superseded_by";
+  static final int MAX_ERROR_LENGTH = 2000;
+
+  private final Db db;
+
+  public WorkQueue(Db db) {
+    this.db = db;
+  }
+
+  /**
+   * Claims up to {@code limit} due items. {@code SKIP LOCKED} lets concurrent claimers (threads or instances on one
+   * database) take disjoint rows without waiting on each other.
+   */
+  public List<WorkItem> claim(String leaseToken, int limit, long now, long leaseExpiresAt) {
+    return db.write(connection -> {
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT id FROM work_item WHERE status = 'PENDING' AND next_attempt_at_ms <= ?"
+              + " ORDER BY next_attempt_at_ms, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+        select.setLong(1, now);
+        select.setInt(2, limit);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getLong(1));
+          }
+        }
+      }
+      if (ids.isEmpty()) {
+        return List.of();
+      }
+      String in = placeholders(ids.size());
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = 'IN_PROGRESS', lease_owner = ?, lease_expires_at_ms = ?,"
+              + " attempts = attempts + 1, updated_at_ms = ? WHERE id IN (" + in + ")")) {
+        update.setString(1, leaseToken);
+        update.setLong(2, leaseExpiresAt);
+        update.setLong(3, now);
+        bindIds(update, 4, ids);
+        update.executeUpdate();
+      }
+      return selectByIds(connection, ids);
+    });
+  }
+
+  /**
+   * Finishes a successful attempt. A dirty item (events arrived meanwhile) goes back to PENDING so the entity's
+   * newest state is processed once more; otherwise it is DONE and its entity key is released.
+   * Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to right.
+   */
+  public boolean complete(long id, String leaseToken, long now) {
+    return db.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'DONE' END,"
+              + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
+              + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
+              + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
+              + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
+              + " updated_at_ms = ?, dirty = 0"
+              + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+        update.setLong(1, now);
+        update.setLong(2, now);
+        update.setLong(3, now);
+        update.setLong(4, id);
+        update.setString(5, leaseToken);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Schedules another attempt at {@code nextAttemptAt}, recording why this one failed. */
+  public boolean retryLater(long id, String leaseToken, long now, long nextAttemptAt, String error) {
+    return db.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+              + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+        update.setLong(1, nextAttemptAt);
+        update.setString(2, truncate(error));
+        update.setLong(3, now);
+        update.setLong(4, id);
+        update.setString(5, leaseToken);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Moves the item to the dead letters, keeping it and its last error; its entity key is released. */
+  public boolean deadLetter(long id, String leaseToken, long now, String error) {
+    return db.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
+              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+              + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+        update.setLong(1, now);
+        update.setString(2, truncate(error));
+        update.setLong(3, now);
+        update.setLong(4, id);
+        update.setString(5, leaseToken);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Returns items whose worker stopped renewing its claim (crash, kill, partition) to the queue; items that already
+   * used all their attempts are dead-lettered instead, so an item that crashes its worker cannot loop forever.
+   */
+  public LeaseRecovery recoverExpiredLeases(long now, int maxAttempts) {
+    return db.write(connection -> {
+      int dead;
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
+              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+              + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ? AND attempts >= ?")) {
+        update.setLong(1, now);
+        update.setString(2, "lease expired on the last allowed attempt (worker crashed or hung)");
+        update.setLong(3, now);
+        update.setLong(4, now);
+        update.setInt(5, maxAttempts);
+        dead = update.executeUpdate();
+      }
+      int requeued;
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+              + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ?")) {
+        update.setLong(1, now);
+        update.setString(2, "lease expired (worker crashed or hung); returned to the queue");
+        update.setLong(3, now);
+        update.setLong(4, now);
+        requeued = update.executeUpdate();
+      }
+      return new LeaseRecovery(requeued, dead);
+    });
+  }
+
+  /** Puts a dead letter back in the queue, or merges it into the entity's open item if one exists. */
+  public ReplayResult replay(long id, long now) {
+    return db.write(connection -> {
+      Optional<WorkItem> found = selectByIds(connection, List.of(id), true).stream().findFirst();
+      if (found.isEmpty()) {
+        return ReplayResult.NOT_FOUND;
+      }
+      WorkItem dead = found.get();
+      if (dead.status() != WorkItemStatus.DEAD) {
+        return ReplayResult.NOT_DEAD;
+      }
+      Long openId = null;
+      String openStatus = null;
+      try (PreparedStatement select =
+          connection.prepareStatement("SELECT id, status FROM work_item WHERE open_key = ? FOR UPDATE")) {
+        select.setString(1, dead.entity().key());
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            openId = rs.getLong(1);
+            openStatus = rs.getString(2);
+          }
+        }
+      }
+      if (openId == null) {
+        try (PreparedStatement update = connection.prepareStatement(
+            "UPDATE work_item SET status = 'PENDING', open_key = ?, attempts = 0, next_attempt_at_ms = ?,"
+                + " replay_count = replay_count + 1, updated_at_ms = ? WHERE id = ?")) {
+          update.setString(1, dead.entity().key());
+          update.setLong(2, now);
+          update.setLong(3, now);
+          update.setLong(4, id);
+          update.executeUpdate();
+        }
+        return ReplayResult.REQUEUED;
+      }
+      try (PreparedStatement update = connection.prepareStatement(
+          "UPDATE work_item SET status = 'SUPERSEDED', superseded_by = ?, replay_count = replay_count + 1,"
+              + " updated_at_ms = ? WHERE id = ?")) {
+        update.setLong(1, openId);
+        update.setLong(2, now);
+        update.setLong(3, id);
+        update.executeUpdate();
+      }
+      if ("IN_PROGRESS".equals(openStatus)) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE work_item SET dirty = 1 WHERE id = ?")) {
+          update.setLong(1, openId);
+          update.executeUpdate();
+        }
+      }
+      return ReplayResult.MERGED_INTO_OPEN_ITEM;
+    });
+  }
+
+  public Optional<WorkItem> find(long id) {
+    return db.read(connection -> selectByIds(connection, List.of(id)).stream().findFirst());
+  }
+
+  private static List<WorkItem> selectByIds(Connection connection, List<Long> ids) throws SQLException {
+    return selectByIds(connection, ids, false);
+  }
+
+  private static List<WorkItem> selectByIds(Connection connection, List<Long> ids, boolean forUpdate)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM work_item WHERE id IN ("
+        + placeholders(ids.size()) + ") ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))) {
+      bindIds(select, 1, ids);
+      try (ResultSet rs = select.executeQuery()) {
+        List<WorkItem> items = new ArrayList<>();
+        while (rs.next()) {
+          items.add(map(rs));
+        }
+        return items;
+      }
+    }
+  }
+
+  static WorkItem map(ResultSet rs) throws SQLException {
+    return new WorkItem(
+        rs.getLong("id"),
+        new EntityRef(rs.getString("store_hash"), rs.getString("entity_type"), rs.getString("entity_id")),
+        WorkItemStatus.valueOf(rs.getString("status")),
+        Scopes.parse(rs.getString("scopes")),
+        rs.getInt("event_count"),
+        nullableLong(rs, "latest_event_id"),
+        rs.getInt("attempts"),
+        rs.getLong("next_attempt_at_ms"),
+        rs.getString("last_error"),
+        rs.getLong("created_at_ms"),
+        rs.getLong("updated_at_ms"),
+        nullableLong(rs, "completed_at_ms"),
+        nullableLong(rs, "dead_lettered_at_ms"),
+        rs.getInt("replay_count"),
+        nullableLong(rs, "superseded_by"));
+  }
+
+  static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  private static void bindIds(PreparedStatement statement, int firstIndex, List<Long> ids) throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      statement.setLong(firstIndex + i, ids.get(i));
+    }
+  }
+
+  private static String truncate(String error) {
+    if (error == null) {
+      return "unknown error";
+    }
+    return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+  }
+
+  /** Counts of items returned to the queue and dead-lettered by one lease recovery run. */
+  public record LeaseRecovery(int requeued, int deadLettered) {}
+
+  public enum ReplayResult {
+    REQUEUED,
+    MERGED_INTO_OPEN_ITEM,
+    NOT_DEAD,
+    NOT_FOUND
+  }
+}

@@ -1,0 +1,59 @@
+package io.bcsync.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs recurring jobs once per cluster, not once per instance, through db-scheduler: each job is a row in
+ * {@code scheduled_tasks} that exactly one instance picks when it is due. Jobs are contributed as
+ * {@link RecurringTask} beans (lease recovery now; polling and summaries later).
+ */
+@Singleton
+@Requires(property = "bcsync.scheduler.enabled", notEquals = "false")
+public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterJobs.class);
+
+  private final DataSource dataSource;
+  private final List<RecurringTask<?>> jobs;
+  private Scheduler scheduler;
+
+  public ClusterJobs(DataSource dataSource, DataSourceResolver resolver, List<RecurringTask<?>> jobs) {
+    // db-scheduler manages its own connections and commits; give it the pool, not the transaction-aware proxy.
+    this.dataSource = resolver.resolve(dataSource);
+    this.jobs = jobs;
+  }
+
+  @Override
+  public synchronized void onApplicationEvent(ServerStartupEvent event) {
+    if (scheduler != null) {
+      return;
+    }
+    scheduler = Scheduler.create(dataSource)
+        .startTasks(jobs)
+        .threads(2)
+        .pollingInterval(Duration.ofSeconds(5))
+        .alwaysPersistTimestampInUTC()
+        .build();
+    scheduler.start();
+    LOG.info("Cluster jobs scheduled: {}", jobs.stream().map(RecurringTask::getName).toList());
+  }
+
+  @PreDestroy
+  public synchronized void stop() {
+    if (scheduler != null) {
+      scheduler.stop();
+      scheduler = null;
+    }
+  }
+}

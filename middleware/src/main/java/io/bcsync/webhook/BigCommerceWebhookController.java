@@ -1,0 +1,120 @@
+package io.bcsync.webhook;
+
+import io.bcsync.config.PipelineConfig;
+import io.bcsync.observability.PipelineMetrics;
+import io.bcsync.pipeline.EventIntake;
+import io.bcsync.pipeline.IncomingEvent;
+import io.bcsync.pipeline.IntakeResult;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives BigCommerce callbacks: validates, authenticates, commits the event to the database, and only then
+ * acknowledges. Processing happens later in the pipeline, so the acknowledgement stays fast.
+ *
+ * <p>Where an order goes from here: {@link EventIntake} stores it as an event joined to a work item, the
+ * pipeline's {@code BatchProcessor} claims the item, and the configured {@code WorkItemHandler} syncs it.
+ */
+@Controller("/webhooks/bigcommerce")
+public class BigCommerceWebhookController {
+  private static final Logger LOG = LoggerFactory.getLogger(BigCommerceWebhookController.class);
+
+  private final CallbackParser parser;
+  private final CallbackAuthenticator authenticator;
+  private final EntityResolver entityResolver;
+  private final WebhookStores stores;
+  private final EventIntake intake;
+  private final PipelineConfig config;
+  private final PipelineMetrics metrics;
+
+  public BigCommerceWebhookController(
+      CallbackParser parser,
+      CallbackAuthenticator authenticator,
+      EntityResolver entityResolver,
+      WebhookStores stores,
+      EventIntake intake,
+      PipelineConfig config,
+      PipelineMetrics metrics) {
+    this.parser = parser;
+    this.authenticator = authenticator;
+    this.entityResolver = entityResolver;
+    this.stores = stores;
+    this.intake = intake;
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Post
+  @Consumes(MediaType.ALL)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  public HttpResponse<Map<String, Object>> receive(
+      @Nullable @Body byte[] body,
+      @Nullable @Header(WebhookHeaders.STORE_SECRET) String storeSecret,
+      @Nullable @Header(WebhookHeaders.WEBHOOK_ID) String webhookId,
+      @Nullable @Header(WebhookHeaders.WEBHOOK_TIMESTAMP) String webhookTimestamp,
+      @Nullable @Header(WebhookHeaders.WEBHOOK_SIGNATURE) String webhookSignature) {
+    try {
+      if (body == null || body.length == 0) {
+        throw WebhookRejection.malformed("body is empty");
+      }
+      if (body.length > config.maxBodyBytes()) {
+        throw new WebhookRejection(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
+            "body exceeds " + config.maxBodyBytes() + " bytes");
+      }
+      String rawBody = decodeUtf8(body);
+      CallbackBody callback = parser.parse(rawBody);
+      String secret = stores.webhookSecret(callback.storeHash())
+          .orElseThrow(() -> new WebhookRejection(HttpStatus.NOT_FOUND, "unknown_store",
+              "store " + callback.storeHash() + " is not connected"));
+      authenticator.authenticate(secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
+      if (webhookId != null && webhookId.length() > 200) {
+        throw WebhookRejection.malformed("webhook-id header is too long");
+      }
+      IntakeResult result = intake.record(new IncomingEvent(entityResolver.resolve(callback), callback.scope(),
+          callback.producer(), webhookId, callback.hash(), callback.createdAt(), rawBody));
+      if (result instanceof IntakeResult.Accepted accepted) {
+        metrics.webhookReceived();
+        return HttpResponse.ok(Map.of("status", "accepted", "eventId", accepted.eventId()));
+      }
+      metrics.webhookDuplicate();
+      LOG.debug("Duplicate callback {} for store {}: {}", callback.scope(), callback.storeHash(),
+          ((IntakeResult.Duplicate) result).reason());
+      return HttpResponse.ok(Map.of("status", "duplicate"));
+    } catch (WebhookRejection rejection) {
+      metrics.webhookRejected(rejection.reason());
+      LOG.warn("Rejected BigCommerce callback with {}: {}", rejection.status().getCode(), rejection.getMessage());
+      return HttpResponse.<Map<String, Object>>status(rejection.status())
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .body(Map.of("error", rejection.reason(), "message", rejection.getMessage()));
+    }
+  }
+
+  private static String decodeUtf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw WebhookRejection.malformed("body is not valid UTF-8");
+    }
+  }
+}

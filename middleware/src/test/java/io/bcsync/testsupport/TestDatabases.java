@@ -1,0 +1,78 @@
+package io.bcsync.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Databases the tests run on: a private in-memory H2 always, and MariaDB/MySQL at 127.0.0.1:3306 (root, empty
+ * password) when reachable. Under CI=true an unreachable MariaDB fails the build instead of skipping.
+ */
+public final class TestDatabases {
+  public static final String MYSQL_HOST = System.getenv().getOrDefault("BCSYNC_TEST_MYSQL_HOST", "127.0.0.1:3306");
+  public static final String MYSQL_USER = System.getenv().getOrDefault("BCSYNC_TEST_MYSQL_USER", "root");
+  public static final String MYSQL_PASSWORD = System.getenv().getOrDefault("BCSYNC_TEST_MYSQL_PASSWORD", "");
+
+  private TestDatabases() {}
+
+  public static Map<String, String> h2() {
+    return Map.of(
+        "datasources.default.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "datasources.default.driver-class-name", "org.h2.Driver",
+        "datasources.default.username", "sa",
+        "datasources.default.password", "");
+  }
+
+  /** Creates a fresh database for one test class and returns its datasource properties. */
+  public static Map<String, String> freshMariaDb(String databaseName) {
+    requireMariaDb();
+    try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE `" + databaseName + "` CHARACTER SET utf8mb4");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create test database " + databaseName, e);
+    }
+    return Map.of(
+        "datasources.default.url", mysqlUrl(databaseName),
+        "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
+        "datasources.default.username", MYSQL_USER,
+        "datasources.default.password", MYSQL_PASSWORD);
+  }
+
+  public static void dropMariaDb(String databaseName) {
+    try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS `" + databaseName + "`");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop test database " + databaseName, e);
+    }
+  }
+
+  public static String uniqueDatabaseName() {
+    return "bcsync_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  public static String mysqlUrl(String databaseName) {
+    return "jdbc:mysql://" + MYSQL_HOST + "/" + databaseName;
+  }
+
+  public static Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(mysqlUrl("test"), MYSQL_USER, MYSQL_PASSWORD);
+  }
+
+  /** Skips (outside CI) or fails (under CI) when no MariaDB/MySQL is reachable. */
+  public static void requireMariaDb() {
+    try (Connection ignored = adminConnection()) {
+      return;
+    } catch (SQLException e) {
+      String message = "MariaDB/MySQL not reachable at " + MYSQL_HOST + " as " + MYSQL_USER + " (" + e.getMessage()
+          + "); start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI requires MariaDB. " + message, e);
+      }
+      Assumptions.abort("Skipping MariaDB tests: " + message);
+    }
+  }
+}
