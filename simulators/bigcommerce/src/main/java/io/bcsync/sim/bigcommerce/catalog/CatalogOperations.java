@@ -1,0 +1,160 @@
+package io.bcsync.sim.bigcommerce.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bcsync.sim.bigcommerce.http.ApiException;
+import io.bcsync.sim.bigcommerce.http.Json;
+import io.bcsync.sim.bigcommerce.store.Events;
+import io.bcsync.sim.bigcommerce.store.Product;
+import io.bcsync.sim.bigcommerce.store.Store;
+import io.bcsync.sim.bigcommerce.store.Variant;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** Catalog and stock changes shared by the REST and control APIs, with their webhooks. */
+public final class CatalogOperations {
+  private CatalogOperations() {}
+
+  /** Creates a product and its base variant from a V3 product body. */
+  public static Product create(Store store, JsonNode body) {
+    for (String field : new String[] {"name", "type", "weight", "price"}) {
+      if (!body.hasNonNull(field)) {
+        throw ApiException.unprocessable(field, "The field '" + field + "' is required.");
+      }
+    }
+    String name = body.get("name").asText();
+    if (store.products.values().stream().anyMatch(p -> p.name.equals(name))) {
+      throw new ApiException(409, "The product name is a duplicate", java.util.Map.of("name", "The product name is a duplicate"));
+    }
+    String sku = Json.text(body, "sku", "");
+    if (!sku.isEmpty() && findVariantBySku(store, sku).isPresent()) {
+      throw new ApiException(409, "The SKU is a duplicate", java.util.Map.of("sku", "Sku " + sku + " is not unique"));
+    }
+    Product p = new Product();
+    p.id = store.nextId();
+    p.name = name;
+    p.type = body.get("type").asText();
+    p.sku = sku;
+    p.dateCreated = store.now();
+    apply(p, body);
+    Variant base = new Variant();
+    base.id = store.nextId();
+    base.productId = p.id;
+    base.sku = p.sku;
+    base.skuId = 0;
+    base.inventoryLevel = p.inventoryLevel;
+    p.variants.add(base);
+    p.dateModified = store.now();
+    store.products.put(p.id, p);
+    store.publish("store/product/created", Events.resource("product", p.id));
+    return p;
+  }
+
+  /** Applies writable fields of a V3 product body (create or update). */
+  public static void apply(Product p, JsonNode body) {
+    p.name = Json.text(body, "name", p.name);
+    p.sku = Json.text(body, "sku", p.sku);
+    p.description = Json.text(body, "description", p.description);
+    p.price = decimal(body, "price", p.price);
+    p.costPrice = decimal(body, "cost_price", p.costPrice);
+    p.retailPrice = decimal(body, "retail_price", p.retailPrice);
+    p.salePrice = decimal(body, "sale_price", p.salePrice);
+    p.weight = decimal(body, "weight", p.weight);
+    p.inventoryLevel = (int) Json.longValue(body, "inventory_level", p.inventoryLevel);
+    p.inventoryWarningLevel = (int) Json.longValue(body, "inventory_warning_level", p.inventoryWarningLevel);
+    p.inventoryTracking = Json.text(body, "inventory_tracking", p.inventoryTracking);
+    p.isVisible = Json.bool(body, "is_visible", p.isVisible);
+    p.brandId = Json.longValue(body, "brand_id", p.brandId);
+    if (body.has("categories")) {
+      p.categories = new java.util.ArrayList<>();
+      body.get("categories").forEach(c -> p.categories.add(c.asLong()));
+    }
+    if (!p.variants.isEmpty() && body.has("sku")) {
+      p.baseVariant().sku = p.sku;
+    }
+  }
+
+  public static void update(Store store, Product p, JsonNode body) {
+    apply(p, body);
+    p.dateModified = store.now();
+    store.publish("store/product/updated", Events.resource("product", p.id));
+  }
+
+  public static Variant addVariant(Store store, Product p, JsonNode body) {
+    String sku = Json.text(body, "sku", null);
+    if (sku == null || sku.isEmpty()) {
+      throw ApiException.unprocessable("sku", "The field 'sku' is required.");
+    }
+    if (findVariantBySku(store, sku).isPresent()) {
+      throw new ApiException(409, "The SKU is a duplicate", java.util.Map.of("sku", "Sku " + sku + " is not unique"));
+    }
+    Variant v = new Variant();
+    v.id = store.nextId();
+    v.productId = p.id;
+    v.sku = sku;
+    v.skuId = store.nextId();
+    applyVariant(v, body);
+    p.variants.add(v);
+    p.dateModified = store.now();
+    ObjectNode data = Events.resource("sku", v.skuId);
+    data.putObject("sku").put("product_id", p.id).put("variant_id", v.id);
+    store.publish("store/sku/created", data);
+    return v;
+  }
+
+  public static void updateVariant(Store store, Product p, Variant v, JsonNode body) {
+    applyVariant(v, body);
+    p.dateModified = store.now();
+    ObjectNode data = Events.resource("sku", v.skuId == 0 ? v.id : v.skuId);
+    data.putObject("sku").put("product_id", p.id).put("variant_id", v.id);
+    store.publish("store/sku/updated", data);
+  }
+
+  private static void applyVariant(Variant v, JsonNode body) {
+    v.sku = Json.text(body, "sku", v.sku);
+    if (body.has("price")) v.price = body.get("price").isNull() ? null : new BigDecimal(body.get("price").asText());
+    if (body.has("sale_price")) v.salePrice = body.get("sale_price").isNull() ? null : new BigDecimal(body.get("sale_price").asText());
+    if (body.has("cost_price")) v.costPrice = body.get("cost_price").isNull() ? null : new BigDecimal(body.get("cost_price").asText());
+    v.inventoryLevel = (int) Json.longValue(body, "inventory_level", v.inventoryLevel);
+  }
+
+  /** Sets stock to an absolute level and fires the product- or SKU-level inventory hook, per tracking mode. */
+  public static void setStock(Store store, Product p, Variant v, int level, String scopeSuffix) {
+    if ("variant".equals(p.inventoryTracking)) {
+      v.inventoryLevel = level;
+      p.inventoryLevel = p.variants.stream().mapToInt(x -> x.inventoryLevel).sum();
+      ObjectNode data = Events.resource("sku", v.skuId == 0 ? v.id : v.skuId);
+      data.putObject("inventory").put("product_id", p.id).put("method", "absolute").put("value", level).put("variant_id", v.id);
+      store.publish("store/sku/inventory/" + scopeSuffix, data);
+    } else {
+      p.inventoryLevel = level;
+      p.baseVariant().inventoryLevel = level;
+      ObjectNode data = Events.resource("product", p.id);
+      data.putObject("inventory").put("product_id", p.id).put("method", "absolute").put("value", level);
+      store.publish("store/product/inventory/" + scopeSuffix, data);
+    }
+    p.dateModified = store.now();
+  }
+
+  /** Stock taken by an order: only for tracked products, firing the ".../inventory/order/updated" hooks. */
+  public static void consumeStock(Store store, long productId, long variantId, int quantity) {
+    Product p = store.products.get(productId);
+    if (p == null || "none".equals(p.inventoryTracking)) {
+      return;
+    }
+    Variant v = p.variants.stream().filter(x -> x.id == variantId).findFirst().orElse(p.baseVariant());
+    int current = "variant".equals(p.inventoryTracking) ? v.inventoryLevel : p.inventoryLevel;
+    setStock(store, p, v, Math.max(0, current - quantity), "order/updated");
+  }
+
+  public static Optional<Variant> findVariantBySku(Store store, String sku) {
+    return store.products.values().stream()
+        .flatMap(p -> p.variants.stream())
+        .filter(v -> sku.equals(v.sku))
+        .findFirst();
+  }
+
+  private static BigDecimal decimal(JsonNode body, String field, BigDecimal fallback) {
+    return body.hasNonNull(field) ? new BigDecimal(body.get(field).asText()) : fallback;
+  }
+}

@@ -1,0 +1,190 @@
+package io.bcsync.sim.bigcommerce.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.bcsync.sim.bigcommerce.http.ApiException;
+import io.bcsync.sim.bigcommerce.http.ApiRequest;
+import io.bcsync.sim.bigcommerce.http.ApiResponse;
+import io.bcsync.sim.bigcommerce.http.Batches;
+import io.bcsync.sim.bigcommerce.http.Json;
+import io.bcsync.sim.bigcommerce.http.Paging;
+import io.bcsync.sim.bigcommerce.http.Router;
+import io.bcsync.sim.bigcommerce.store.Events;
+import io.bcsync.sim.bigcommerce.store.Product;
+import io.bcsync.sim.bigcommerce.store.Variant;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** V3 catalog products and variants. */
+public final class V3CatalogApi {
+  private static final int PRODUCT_BATCH_MAX = 10;
+  private static final int VARIANT_BATCH_MAX = 50;
+
+  public void register(Router r) {
+    r.add("GET", "/v3/catalog/products", this::listProducts);
+    r.add("POST", "/v3/catalog/products", this::createProduct);
+    r.add("PUT", "/v3/catalog/products", this::batchUpdateProducts);
+    r.add("GET", "/v3/catalog/products/{id}", this::getProduct);
+    r.add("PUT", "/v3/catalog/products/{id}", this::updateProduct);
+    r.add("DELETE", "/v3/catalog/products/{id}", this::deleteProduct);
+    r.add("GET", "/v3/catalog/products/{id}/variants", this::listProductVariants);
+    r.add("POST", "/v3/catalog/products/{id}/variants", this::createVariant);
+    r.add("GET", "/v3/catalog/products/{id}/variants/{vid}", this::getVariant);
+    r.add("PUT", "/v3/catalog/products/{id}/variants/{vid}", this::updateVariant);
+    r.add("GET", "/v3/catalog/variants", this::listVariants);
+    r.add("PUT", "/v3/catalog/variants", this::batchUpdateVariants);
+  }
+
+  private ApiResponse listProducts(ApiRequest req) {
+    Predicate<Product> p = x -> true;
+    Optional<Long> id = req.queryLong("id");
+    Optional<List<String>> ids = req.queryList("id:in");
+    Optional<String> sku = req.query("sku");
+    Optional<List<String>> skus = req.queryList("sku:in");
+    Optional<String> name = req.query("name");
+    Optional<Instant> modMin = req.queryDate("date_modified:min");
+    Optional<Instant> modMax = req.queryDate("date_modified:max");
+    Optional<String> visible = req.query("is_visible");
+    if (id.isPresent()) p = p.and(x -> x.id == id.get());
+    if (ids.isPresent()) p = p.and(x -> ids.get().contains(String.valueOf(x.id)));
+    // sku filters match the product's own SKU only, not variant SKUs, as documented.
+    if (sku.isPresent()) p = p.and(x -> x.sku.equals(sku.get()));
+    if (skus.isPresent()) p = p.and(x -> skus.get().contains(x.sku));
+    if (name.isPresent()) p = p.and(x -> x.name.equals(name.get()));
+    if (modMin.isPresent()) p = p.and(x -> !x.dateModified.isBefore(modMin.get()));
+    if (modMax.isPresent()) p = p.and(x -> !x.dateModified.isAfter(modMax.get()));
+    if (visible.isPresent()) p = p.and(x -> x.isVisible == Boolean.parseBoolean(visible.get()));
+    List<Product> all = req.store().products.values().stream().filter(p).toList();
+    Paging.Page page = Paging.of(req, 50);
+    boolean withVariants = includes(req, "variants");
+    ArrayNode data = Json.array();
+    page.slice(all).forEach(x -> data.add(CatalogRenderer.product(x, withVariants)));
+    return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
+  }
+
+  private ApiResponse createProduct(ApiRequest req) {
+    Product p = CatalogOperations.create(req.store(), req.json());
+    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.product(p, true)));
+  }
+
+  private ApiResponse batchUpdateProducts(ApiRequest req) {
+    JsonNode body = Batches.array(req, PRODUCT_BATCH_MAX);
+    for (JsonNode item : body) {
+      if (!item.hasNonNull("id")) {
+        throw ApiException.unprocessable("id", "Each product in a batch update needs an id.");
+      }
+      if (!req.store().products.containsKey(item.get("id").asLong())) {
+        throw new ApiException(404, "Product " + item.get("id").asLong() + " was not found.");
+      }
+    }
+    ArrayNode data = Json.array();
+    for (JsonNode item : body) {
+      Product p = req.store().products.get(item.get("id").asLong());
+      CatalogOperations.update(req.store(), p, item);
+      data.add(CatalogRenderer.product(p, false));
+    }
+    return ApiResponse.ok(Paging.v3Batch(data));
+  }
+
+  private ApiResponse getProduct(ApiRequest req) {
+    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.product(product(req), includes(req, "variants"))));
+  }
+
+  private ApiResponse updateProduct(ApiRequest req) {
+    Product p = product(req);
+    CatalogOperations.update(req.store(), p, req.json());
+    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.product(p, false)));
+  }
+
+  private ApiResponse deleteProduct(ApiRequest req) {
+    Product p = product(req);
+    req.store().products.remove(p.id);
+    req.store().publish("store/product/deleted", Events.resource("product", p.id));
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse listProductVariants(ApiRequest req) {
+    Product p = product(req);
+    Paging.Page page = Paging.of(req, 50);
+    ArrayNode data = Json.array();
+    page.slice(p.variants).forEach(v -> data.add(CatalogRenderer.variant(p, v)));
+    return ApiResponse.ok(Paging.v3Collection(data, p.variants.size(), page));
+  }
+
+  private ApiResponse createVariant(ApiRequest req) {
+    Product p = product(req);
+    Variant v = CatalogOperations.addVariant(req.store(), p, req.json());
+    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.variant(p, v)));
+  }
+
+  private ApiResponse getVariant(ApiRequest req) {
+    Product p = product(req);
+    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.variant(p, variant(req, p))));
+  }
+
+  private ApiResponse updateVariant(ApiRequest req) {
+    Product p = product(req);
+    Variant v = variant(req, p);
+    CatalogOperations.updateVariant(req.store(), p, v, req.json());
+    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.variant(p, v)));
+  }
+
+  private ApiResponse listVariants(ApiRequest req) {
+    Optional<Long> id = req.queryLong("id");
+    Optional<String> sku = req.query("sku");
+    Optional<List<String>> productIds = req.queryList("product_id:in");
+    List<Variant> all =
+        req.store().products.values().stream()
+            .filter(p -> productIds.map(l -> l.contains(String.valueOf(p.id))).orElse(true))
+            .flatMap(p -> p.variants.stream())
+            .filter(v -> id.map(i -> v.id == i).orElse(true))
+            .filter(v -> sku.map(s -> s.equals(v.sku)).orElse(true))
+            .toList();
+    Paging.Page page = Paging.of(req, 50);
+    ArrayNode data = Json.array();
+    page.slice(all).forEach(v -> data.add(CatalogRenderer.variant(req.store().products.get(v.productId), v)));
+    return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
+  }
+
+  private ApiResponse batchUpdateVariants(ApiRequest req) {
+    JsonNode body = Batches.array(req, VARIANT_BATCH_MAX);
+    ArrayNode data = Json.array();
+    for (JsonNode item : body) {
+      if (!item.hasNonNull("id")) {
+        throw ApiException.unprocessable("id", "Each variant in a batch update needs an id.");
+      }
+    }
+    for (JsonNode item : body) {
+      long vid = item.get("id").asLong();
+      Product p =
+          req.store().products.values().stream()
+              .filter(x -> x.variants.stream().anyMatch(v -> v.id == vid))
+              .findFirst()
+              .orElseThrow(() -> ApiException.unprocessable("id", "Variant " + vid + " was not found."));
+      Variant v = p.variants.stream().filter(x -> x.id == vid).findFirst().orElseThrow();
+      CatalogOperations.updateVariant(req.store(), p, v, item);
+      data.add(CatalogRenderer.variant(p, v));
+    }
+    return ApiResponse.ok(Paging.v3Batch(data));
+  }
+
+  private static boolean includes(ApiRequest req, String what) {
+    return req.queryList("include").map(l -> l.contains(what)).orElse(false);
+  }
+
+  private static Product product(ApiRequest req) {
+    Product p = req.store().products.get(req.pathId("id"));
+    if (p == null) {
+      throw new ApiException(404, "The requested product was not found.");
+    }
+    return p;
+  }
+
+  private static Variant variant(ApiRequest req, Product p) {
+    long vid = req.pathId("vid");
+    return p.variants.stream().filter(v -> v.id == vid).findFirst()
+        .orElseThrow(() -> new ApiException(404, "The requested variant was not found."));
+  }
+}

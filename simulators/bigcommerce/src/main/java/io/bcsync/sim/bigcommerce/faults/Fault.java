@@ -1,0 +1,98 @@
+package io.bcsync.sim.bigcommerce.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.sim.bigcommerce.http.Json;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A failure to inject into matching API calls. {@code remaining} counts down per matching call; -1 means until
+ * cleared. Method and path filters are optional (path matches by substring).
+ */
+public final class Fault {
+  /** What the call experiences. */
+  public enum Kind {
+    /** Answer with the given HTTP status (e.g. 500, 502, 503). */
+    STATUS,
+    /** Answer 429 as if another app exhausted the store quota. */
+    RATE_LIMIT,
+    /** Wait, then handle the call normally. */
+    LATENCY,
+    /** Hold the call for the given delay and then drop it with 504, so clients with shorter timeouts time out. */
+    TIMEOUT
+  }
+
+  private final Kind kind;
+  private final int status;
+  private final Duration delay;
+  private final String method;
+  private final String pathContains;
+  private int remaining;
+
+  private Fault(Kind kind, int status, Duration delay, String method, String pathContains, int remaining) {
+    this.kind = kind;
+    this.status = status;
+    this.delay = delay;
+    this.method = method == null ? null : method.toUpperCase(Locale.ROOT);
+    this.pathContains = pathContains;
+    this.remaining = remaining;
+  }
+
+  public static Fault status(int status, int times) {
+    return new Fault(Kind.STATUS, status, Duration.ZERO, null, null, times);
+  }
+
+  public static Fault rateLimitStorm(int times) {
+    return new Fault(Kind.RATE_LIMIT, 429, Duration.ZERO, null, null, times);
+  }
+
+  public static Fault latency(Duration delay, int times) {
+    return new Fault(Kind.LATENCY, 200, delay, null, null, times);
+  }
+
+  public static Fault timeout(Duration hold, int times) {
+    return new Fault(Kind.TIMEOUT, 504, hold, null, null, times);
+  }
+
+  /** Restricts the fault to one method and paths containing the given text (either may be null). */
+  public Fault on(String method, String pathContains) {
+    return new Fault(kind, status, delay, method, pathContains, remaining);
+  }
+
+  public static Fault fromJson(JsonNode node) {
+    Kind kind = Kind.valueOf(Json.text(node, "kind", "STATUS").toUpperCase(Locale.ROOT));
+    int times = (int) Json.longValue(node, "times", -1);
+    Duration delay = Duration.ofMillis(Json.longValue(node, "delay_ms", 0));
+    int status = (int) Json.longValue(node, "status", kind == Kind.RATE_LIMIT ? 429 : 500);
+    return new Fault(
+        kind, status, delay, Json.text(node, "method", null), Json.text(node, "path_contains", null), times);
+  }
+
+  boolean matches(String requestMethod, String path) {
+    return remaining != 0
+        && (method == null || method.equals(requestMethod))
+        && (pathContains == null || path.contains(pathContains));
+  }
+
+  void consume() {
+    if (remaining > 0) {
+      remaining--;
+    }
+  }
+
+  boolean exhausted() {
+    return remaining == 0;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Duration delay() {
+    return delay;
+  }
+}

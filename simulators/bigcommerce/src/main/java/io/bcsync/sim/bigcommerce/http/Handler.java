@@ -1,0 +1,7 @@
+package io.bcsync.sim.bigcommerce.http;
+
+/** One endpoint's behaviour. */
+@FunctionalInterface
+public interface Handler {
+  ApiResponse handle(ApiRequest request);
+}

@@ -1,0 +1,249 @@
+package io.bcsync.sim.bigcommerce.pricelists;
+
+import static io.bcsync.sim.bigcommerce.http.Formats.v3Date;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bcsync.sim.bigcommerce.catalog.CatalogOperations;
+import io.bcsync.sim.bigcommerce.http.ApiException;
+import io.bcsync.sim.bigcommerce.http.ApiRequest;
+import io.bcsync.sim.bigcommerce.http.ApiResponse;
+import io.bcsync.sim.bigcommerce.http.Batches;
+import io.bcsync.sim.bigcommerce.http.Json;
+import io.bcsync.sim.bigcommerce.http.Paging;
+import io.bcsync.sim.bigcommerce.http.Router;
+import io.bcsync.sim.bigcommerce.store.PriceList;
+import io.bcsync.sim.bigcommerce.store.PriceListAssignment;
+import io.bcsync.sim.bigcommerce.store.PriceRecord;
+import io.bcsync.sim.bigcommerce.store.Store;
+import io.bcsync.sim.bigcommerce.store.Variant;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** V3 price lists, their records (upsert ≤1000, 2 concurrent) and assignments (batch ≤25). */
+public final class V3PriceListsApi {
+  public static final String RECORDS_PUT_CONCURRENCY_KEY = "PUT /v3/pricelists/{id}/records";
+  private static final int RECORDS_UPSERT_MAX = 1000;
+  private static final int ASSIGNMENTS_BATCH_MAX = 25;
+
+  public void register(Router r) {
+    r.add("GET", "/v3/pricelists", this::list);
+    r.add("POST", "/v3/pricelists", this::create);
+    r.add("GET", "/v3/pricelists/{id}", this::get);
+    r.add("PUT", "/v3/pricelists/{id}", this::update);
+    r.add("DELETE", "/v3/pricelists/{id}", this::delete);
+    r.add("GET", "/v3/pricelists/{id}/records", this::records);
+    r.add("PUT", "/v3/pricelists/{id}/records", RECORDS_PUT_CONCURRENCY_KEY, this::upsertRecords);
+    r.add("GET", "/v3/pricelists/assignments", this::assignments);
+    r.add("POST", "/v3/pricelists/assignments", this::createAssignments);
+    r.add("DELETE", "/v3/pricelists/assignments", this::deleteAssignments);
+  }
+
+  private ApiResponse list(ApiRequest req) {
+    List<PriceList> all = List.copyOf(req.store().priceLists.values());
+    Paging.Page page = Paging.of(req, 50);
+    ArrayNode data = Json.array();
+    page.slice(all).forEach(p -> data.add(priceList(p)));
+    return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
+  }
+
+  private ApiResponse create(ApiRequest req) {
+    JsonNode body = req.json();
+    if (!body.hasNonNull("name")) {
+      throw ApiException.unprocessable("name", "The field 'name' is required.");
+    }
+    String name = body.get("name").asText();
+    if (req.store().priceLists.values().stream().anyMatch(p -> p.name.equals(name))) {
+      throw new ApiException(409, "A price list with this name already exists.");
+    }
+    PriceList p = new PriceList();
+    p.id = req.store().nextId();
+    p.name = name;
+    p.active = Json.bool(body, "active", true);
+    p.dateCreated = req.now();
+    p.dateModified = req.now();
+    req.store().priceLists.put(p.id, p);
+    return ApiResponse.ok(Paging.v3Single(priceList(p)));
+  }
+
+  private ApiResponse get(ApiRequest req) {
+    return ApiResponse.ok(Paging.v3Single(priceList(find(req))));
+  }
+
+  private ApiResponse update(ApiRequest req) {
+    PriceList p = find(req);
+    JsonNode body = req.json();
+    p.name = Json.text(body, "name", p.name);
+    p.active = Json.bool(body, "active", p.active);
+    p.dateModified = req.now();
+    return ApiResponse.ok(Paging.v3Single(priceList(p)));
+  }
+
+  private ApiResponse delete(ApiRequest req) {
+    PriceList p = find(req);
+    Store s = req.store();
+    s.priceLists.remove(p.id);
+    s.priceRecords.removeIf(r -> r.priceListId == p.id);
+    s.priceListAssignments.values().removeIf(a -> a.priceListId == p.id);
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse records(ApiRequest req) {
+    PriceList p = find(req);
+    Optional<List<String>> variantIds = req.queryList("variant_id:in");
+    Optional<List<String>> skus = req.queryList("sku:in");
+    Optional<String> currency = req.query("currency");
+    List<PriceRecord> all =
+        req.store().priceRecords.stream()
+            .filter(r -> r.priceListId == p.id)
+            .filter(r -> variantIds.map(l -> l.contains(String.valueOf(r.variantId))).orElse(true))
+            .filter(r -> skus.map(l -> l.contains(r.sku)).orElse(true))
+            .filter(r -> currency.map(c -> c.equalsIgnoreCase(r.currency)).orElse(true))
+            .toList();
+    Paging.Page page = Paging.of(req, 50);
+    ArrayNode data = Json.array();
+    page.slice(all).forEach(r -> data.add(record(r)));
+    return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
+  }
+
+  private ApiResponse upsertRecords(ApiRequest req) {
+    PriceList p = find(req);
+    JsonNode body = Batches.array(req, RECORDS_UPSERT_MAX);
+    for (JsonNode item : body) {
+      if (!item.hasNonNull("currency") || !item.hasNonNull("price")) {
+        throw ApiException.unprocessable("currency", "Each record needs currency and price.");
+      }
+      Variant v = resolveVariant(req.store(), item);
+      upsert(req.store(), p, v, item);
+    }
+    return ApiResponse.ok(Json.object().<ObjectNode>set("data", Json.object()));
+  }
+
+  private static Variant resolveVariant(Store store, JsonNode item) {
+    if (item.hasNonNull("variant_id")) {
+      long id = item.get("variant_id").asLong();
+      return store.products.values().stream().flatMap(x -> x.variants.stream()).filter(v -> v.id == id).findFirst()
+          .orElseThrow(() -> ApiException.unprocessable("variant_id", "Variant " + id + " does not exist."));
+    }
+    if (item.hasNonNull("sku")) {
+      return CatalogOperations.findVariantBySku(store, item.get("sku").asText())
+          .orElseThrow(() -> ApiException.unprocessable("sku", "SKU " + item.get("sku").asText() + " does not exist."));
+    }
+    throw ApiException.unprocessable("variant_id", "Each record needs variant_id or sku.");
+  }
+
+  private static void upsert(Store store, PriceList p, Variant v, JsonNode item) {
+    String currency = item.get("currency").asText().toUpperCase(Locale.ROOT);
+    PriceRecord r =
+        store.priceRecords.stream()
+            .filter(x -> x.priceListId == p.id && x.variantId == v.id && x.currency.equals(currency))
+            .findFirst()
+            .orElse(null);
+    if (r == null) {
+      r = new PriceRecord();
+      r.priceListId = p.id;
+      r.variantId = v.id;
+      r.productId = v.productId;
+      r.sku = v.sku;
+      r.currency = currency;
+      r.dateCreated = store.now();
+      store.priceRecords.add(r);
+    }
+    r.price = new BigDecimal(item.get("price").asText());
+    r.salePrice = item.hasNonNull("sale_price") ? new BigDecimal(item.get("sale_price").asText()) : null;
+    r.retailPrice = item.hasNonNull("retail_price") ? new BigDecimal(item.get("retail_price").asText()) : null;
+    r.mapPrice = item.hasNonNull("map_price") ? new BigDecimal(item.get("map_price").asText()) : null;
+    r.dateModified = store.now();
+  }
+
+  private ApiResponse assignments(ApiRequest req) {
+    Optional<Long> priceListId = req.queryLong("price_list_id");
+    Optional<Long> groupId = req.queryLong("customer_group_id");
+    List<PriceListAssignment> all =
+        req.store().priceListAssignments.values().stream()
+            .filter(a -> priceListId.map(id -> a.priceListId == id).orElse(true))
+            .filter(a -> groupId.map(id -> a.customerGroupId == id).orElse(true))
+            .toList();
+    Paging.Page page = Paging.of(req, 50);
+    ArrayNode data = Json.array();
+    page.slice(all).forEach(a -> data.add(assignment(a)));
+    return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
+  }
+
+  private ApiResponse createAssignments(ApiRequest req) {
+    JsonNode body = Batches.array(req, ASSIGNMENTS_BATCH_MAX);
+    for (JsonNode item : body) {
+      long listId = Json.longValue(item, "price_list_id", 0);
+      if (!req.store().priceLists.containsKey(listId)) {
+        throw ApiException.unprocessable("price_list_id", "Price list " + listId + " does not exist.");
+      }
+      PriceListAssignment a = new PriceListAssignment();
+      a.id = req.store().nextId();
+      a.priceListId = listId;
+      a.customerGroupId = Json.longValue(item, "customer_group_id", 0);
+      a.channelId = Json.longValue(item, "channel_id", 1);
+      req.store().priceListAssignments.put(a.id, a);
+    }
+    return ApiResponse.ok(Json.object().<ObjectNode>set("data", Json.object()));
+  }
+
+  private ApiResponse deleteAssignments(ApiRequest req) {
+    Optional<Long> priceListId = req.queryLong("price_list_id");
+    Optional<Long> groupId = req.queryLong("customer_group_id");
+    Optional<Long> id = req.queryLong("id");
+    if (priceListId.isEmpty() && groupId.isEmpty() && id.isEmpty()) {
+      throw ApiException.unprocessable("filter", "At least one filter is required to delete assignments.");
+    }
+    req.store().priceListAssignments.values().removeIf(
+        a -> priceListId.map(x -> a.priceListId == x).orElse(true)
+            && groupId.map(x -> a.customerGroupId == x).orElse(true)
+            && id.map(x -> a.id == x).orElse(true));
+    return ApiResponse.noContent();
+  }
+
+  private static PriceList find(ApiRequest req) {
+    PriceList p = req.store().priceLists.get(req.pathId("id"));
+    if (p == null) {
+      throw new ApiException(404, "The requested price list was not found.");
+    }
+    return p;
+  }
+
+  static ObjectNode priceList(PriceList p) {
+    return Json.object()
+        .put("id", p.id)
+        .put("name", p.name)
+        .put("date_created", v3Date(p.dateCreated))
+        .put("date_modified", v3Date(p.dateModified))
+        .put("active", p.active);
+  }
+
+  static ObjectNode record(PriceRecord r) {
+    ObjectNode n = Json.object();
+    n.put("price_list_id", r.priceListId);
+    n.put("variant_id", r.variantId);
+    n.put("product_id", r.productId);
+    n.put("sku", r.sku);
+    n.put("currency", r.currency.toLowerCase(Locale.ROOT));
+    n.put("price", r.price);
+    if (r.salePrice != null) n.put("sale_price", r.salePrice);
+    if (r.retailPrice != null) n.put("retail_price", r.retailPrice);
+    if (r.mapPrice != null) n.put("map_price", r.mapPrice);
+    n.put("calculated_price", r.salePrice != null ? r.salePrice : r.price);
+    n.put("date_created", v3Date(r.dateCreated));
+    n.put("date_modified", v3Date(r.dateModified));
+    n.putArray("bulk_pricing_tiers");
+    return n;
+  }
+
+  static ObjectNode assignment(PriceListAssignment a) {
+    return Json.object()
+        .put("id", a.id)
+        .put("price_list_id", a.priceListId)
+        .put("customer_group_id", a.customerGroupId)
+        .put("channel_id", a.channelId);
+  }
+}

@@ -1,0 +1,9 @@
+package io.bcsync.sim.bigcommerce.store;
+
+/** Binds a price list to a customer group on a channel. */
+public final class PriceListAssignment {
+  public long id;
+  public long priceListId;
+  public long customerGroupId;
+  public long channelId;
+}

@@ -1,0 +1,99 @@
+package io.bcsync.sim.bigcommerce.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One simulated store's data. Callers synchronise on the store for every read-modify-write; the HTTP layer does so
+ * around each handler, the control API around each operation.
+ */
+public final class Store {
+  private final String hash;
+  private final String storeId;
+  private final String name;
+  private final Clock clock;
+  private final StoreEvents events;
+  private final Map<String, ApiCredential> credentials = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong(100);
+
+  public final Map<Long, Order> orders = new TreeMap<>();
+  public final Map<Long, Customer> customers = new TreeMap<>();
+  public final Map<Long, CustomerGroup> customerGroups = new TreeMap<>();
+  public final Map<Long, Product> products = new TreeMap<>();
+  public final Map<Long, PriceList> priceLists = new TreeMap<>();
+  public final List<PriceRecord> priceRecords = new ArrayList<>();
+  public final Map<Long, PriceListAssignment> priceListAssignments = new TreeMap<>();
+  public final Map<Long, Coupon> coupons = new TreeMap<>();
+  public final Map<Long, Refund> refunds = new TreeMap<>();
+  public final Map<Long, Transaction> transactions = new TreeMap<>();
+  public final Map<Long, Metafield> metafields = new TreeMap<>();
+  public final Map<Long, Hook> hooks = new TreeMap<>();
+  public final Map<Long, Company> companies = new TreeMap<>();
+  public final List<String> hookAdminEmails = new ArrayList<>();
+
+  public Store(String hash, String storeId, String name, Clock clock, StoreEvents events) {
+    this.hash = hash;
+    this.storeId = storeId;
+    this.name = name;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  public String hash() {
+    return hash;
+  }
+
+  /** The numeric store id that webhook bodies carry, as a string. */
+  public String storeId() {
+    return storeId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Ids are store-wide and increasing, which keeps "created later = larger id" true as on BigCommerce. */
+  public long nextId() {
+    return sequence.incrementAndGet();
+  }
+
+  public void publish(String scope, ObjectNode data) {
+    events.publish(this, scope, data);
+  }
+
+  public void addCredential(ApiCredential credential) {
+    credentials.put(credential.accessToken(), credential);
+  }
+
+  public void revokeCredentialsOf(String clientId) {
+    credentials.values().removeIf(c -> c.clientId().equals(clientId));
+  }
+
+  public Optional<ApiCredential> credential(String accessToken) {
+    return accessToken == null ? Optional.empty() : Optional.ofNullable(credentials.get(accessToken));
+  }
+
+  public Optional<ApiCredential> credentialOfClient(String clientId) {
+    return credentials.values().stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+  }
+
+  public Order order(long id) {
+    return orders.get(id);
+  }
+}
