@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ public class AdminAuthFilter {
   }
 
   @RequestFilter
+  @Nullable
   public MutableHttpResponse<?> authenticate(HttpRequest<?> request) {
     String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
     if (header != null && header.startsWith(BEARER)

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counters and gauges scraped at {@code /prometheus}. Gauges read the database, cached for a second so a burst of
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class PipelineMetrics {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
   private static final long GAUGE_CACHE_MS = 1000;
 
   private final MeterRegistry registry;
@@ -28,7 +31,7 @@ public class PipelineMetrics {
   private final Map<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
   private final Provider<QueueInspector> inspector;
   private final Clock clock;
-  private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE, 0, 0, 0, 0);
+  private volatile Snapshot snapshot;
 
   public PipelineMetrics(MeterRegistry registry, Provider<QueueInspector> inspector, Clock clock) {
     this.registry = registry;
@@ -80,16 +83,22 @@ public class PipelineMetrics {
   private Snapshot current() {
     long now = clock.millis();
     Snapshot cached = snapshot;
-    if (now - cached.takenAtMs() < GAUGE_CACHE_MS) {
+    if (cached != null && Math.abs(now - cached.takenAtMs()) < GAUGE_CACHE_MS) {
       return cached;
     }
-    QueueInspector queue = inspector.get();
-    Map<WorkItemStatus, Long> counts = queue.countsByStatus();
-    double oldestAge = queue.oldestOpenCreatedAt().map(created -> (now - created) / 1000.0).orElse(0.0);
-    Snapshot fresh = new Snapshot(now, counts.get(WorkItemStatus.PENDING), counts.get(WorkItemStatus.IN_PROGRESS),
-        counts.get(WorkItemStatus.DEAD), oldestAge);
-    snapshot = fresh;
-    return fresh;
+    try {
+      QueueInspector queue = inspector.get();
+      Map<WorkItemStatus, Long> counts = queue.countsByStatus();
+      double oldestAge = queue.oldestOpenCreatedAt().map(created -> (now - created) / 1000.0).orElse(0.0);
+      Snapshot fresh = new Snapshot(now, counts.get(WorkItemStatus.PENDING),
+          counts.get(WorkItemStatus.IN_PROGRESS), counts.get(WorkItemStatus.DEAD), oldestAge);
+      snapshot = fresh;
+      return fresh;
+    } catch (RuntimeException e) {
+      // A scrape must not fail because the database is down; /health reports that. NaN marks "unknown".
+      LOG.warn("Could not read queue gauges: {}", e.getMessage());
+      return new Snapshot(now, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
   }
 
   private record Snapshot(long takenAtMs, double pending, double inProgress, double dead, double oldestAgeSeconds) {}

@@ -62,7 +62,7 @@ public final class WebhookCalls {
         "webhook-signature", signature);
   }
 
-  public static HttpResponse<String> get(URI base, String path, String bearer) throws Exception {
+  public static HttpResponse<String> httpGet(URI base, String path, String bearer) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
