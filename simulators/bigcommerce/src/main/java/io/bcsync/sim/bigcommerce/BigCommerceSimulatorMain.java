@@ -17,6 +17,9 @@ public final class BigCommerceSimulatorMain {
   private BigCommerceSimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "bc-sim-logback.xml");
+    }
     Map<String, String> opts = parse(args);
     if (opts.containsKey("help")) {
       System.out.println(usage());

@@ -1,0 +1,88 @@
+package io.bcsync.sim.bigcommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A minimal API client for tests: JSON in, status + headers + JSON out. */
+final class Http {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String base;
+  private final String token;
+
+  Http(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  static Http forStore(BigCommerceSimulator sim, SimulatedStore store) {
+    return new Http(sim.baseUrl() + "/stores/" + store.hash(), store.accessToken());
+  }
+
+  Response get(String path) {
+    return send("GET", path, null);
+  }
+
+  Response post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  Response put(String path, Object body) {
+    return send("PUT", path, body);
+  }
+
+  Response delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  Response send(String method, String path, Object body) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+          .header("Accept", "application/json");
+      if (token != null) {
+        b.header("X-Auth-Token", token);
+      }
+      if (body == null) {
+        b.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        b.header("Content-Type", "application/json");
+        b.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+      }
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new RuntimeException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuntimeException(e);
+    }
+  }
+
+  record Response(int status, String body, HttpResponse<String> raw) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new RuntimeException("not JSON: " + body, e);
+      }
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new RuntimeException(e);
+    }
+  }
+}
