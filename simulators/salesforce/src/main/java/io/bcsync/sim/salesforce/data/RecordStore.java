@@ -1,0 +1,65 @@
+package io.bcsync.sim.salesforce.data;
+
+import io.bcsync.sim.salesforce.schema.SObjectType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The org's records, in memory. One lock serialises API calls, which makes each call atomic like a database
+ * transaction; the data sets of tests and demos are small enough that this never matters for throughput.
+ */
+public final class RecordStore {
+    private final ReentrantLock lock = new ReentrantLock();
+    private Map<String, Record> byId = new LinkedHashMap<>();
+
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Any record with this 18-character id, deleted or not. */
+    public Optional<Record> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Record> findLive(String id) {
+        return find(id).filter(r -> !r.isDeleted());
+    }
+
+    public List<Record> live(SObjectType type) {
+        return inTransaction(() -> byId.values().stream().filter(r -> r.type() == type && !r.isDeleted()).toList());
+    }
+
+    public int count(SObjectType type) {
+        return live(type).size();
+    }
+
+    /** All records, deleted ones included; callers hold the transaction lock. */
+    java.util.Collection<Record> snapshotView() {
+        return byId.values();
+    }
+
+    Record insert(SObjectType type, String id, Map<String, Object> values) {
+        Record record = new Record(type, id, values);
+        byId.put(id, record);
+        return record;
+    }
+
+    Map<String, Record> snapshot() {
+        Map<String, Record> copy = new LinkedHashMap<>();
+        byId.forEach((k, v) -> copy.put(k, v.copy()));
+        return copy;
+    }
+
+    void restore(Map<String, Record> snapshot) {
+        byId = snapshot;
+    }
+}

@@ -1,0 +1,181 @@
+package io.bcsync.sim.salesforce.schema;
+
+import io.bcsync.sim.salesforce.schema.SObjectType.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds the objects, fields and CDC selections of an SFDX source tree (e.g. sfdx-package/force-app) to a schema, the
+ * way deploying the package would. Field types the simulator does not model become read-only text fields with a
+ * log line, so a growing package never stops the simulator from starting.
+ */
+public final class SfdxMetadataLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(SfdxMetadataLoader.class);
+
+    private final Schema schema;
+    private int nextCustomPrefix = 1;
+    private int nextEventPrefix = 1;
+
+    public SfdxMetadataLoader(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** Summary of what a load added, for the startup banner and tests. */
+    public record LoadReport(List<String> objects, int fields, List<String> cdcEntities) {
+    }
+
+    public LoadReport load(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("Metadata directory not found: " + root);
+        }
+        List<String> objects = new ArrayList<>();
+        int fields = 0;
+        List<Path> objectDirs = directoriesNamed(root, "objects").stream()
+                .flatMap(SfdxMetadataLoader::subdirectories).sorted().toList();
+        for (Path objectDir : objectDirs) {
+            String name = objectDir.getFileName().toString();
+            SObjectType type = ensureType(objectDir, name);
+            objects.add(type.name());
+            fields += loadFields(type, objectDir.resolve("fields"));
+        }
+        List<String> cdc = new ArrayList<>();
+        for (Path dir : directoriesNamed(root, "platformEventChannelMembers")) {
+            listFiles(dir, ".platformEventChannelMember-meta.xml").forEach(file -> readChannelMember(file).ifPresent(cdc::add));
+        }
+        LOG.info("Loaded {} objects, {} fields and {} CDC selections from {}", objects.size(), fields, cdc.size(), root);
+        return new LoadReport(objects, fields, cdc);
+    }
+
+    private SObjectType ensureType(Path objectDir, String name) {
+        Optional<SObjectType> existing = schema.type(name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Path meta = objectDir.resolve(name + ".object-meta.xml");
+        MetadataXml xml = Files.exists(meta) ? read(meta) : null;
+        boolean event = name.endsWith("__e");
+        SObjectType type = new SObjectType(name, event ? nextPrefix("e0") : nextPrefix("a0"), event ? Kind.PLATFORM_EVENT : Kind.CUSTOM);
+        if (xml != null) {
+            String label = xml.text("label").orElse(name);
+            type.labels(label, xml.text("pluralLabel").orElse(label + "s"));
+        }
+        if (event) {
+            addEventSystemFields(type);
+        } else {
+            StandardObjects.withSystemFields(type);
+            addNameField(type, xml);
+            StandardObjects.addOwner(type, "User", "Group");
+        }
+        return schema.add(type);
+    }
+
+    private String nextPrefix(String start) {
+        while (true) {
+            int n = start.equals("e0") ? nextEventPrefix++ : nextCustomPrefix++;
+            String prefix = start + Character.forDigit(n % 36, 36) + "";
+            prefix = prefix.length() > 3 ? prefix.substring(0, 3) : prefix;
+            if (!schema.keyPrefixInUse(prefix)) {
+                return prefix;
+            }
+        }
+    }
+
+    private static void addEventSystemFields(SObjectType type) {
+        type.add(new FieldDef("ReplayId", FieldType.STRING).readOnly());
+        type.add(new FieldDef("CreatedDate", FieldType.DATETIME).readOnly());
+        type.add(new FieldDef("CreatedById", FieldType.REFERENCE).readOnly().references("CreatedBy", "User"));
+        type.add(new FieldDef("EventUuid", FieldType.STRING).length(36).readOnly());
+    }
+
+    private static void addNameField(SObjectType type, MetadataXml objectXml) {
+        Optional<MetadataXml> nameField = objectXml == null ? Optional.empty() : objectXml.child("nameField");
+        boolean autoNumber = nameField.flatMap(n -> n.text("type")).map("AutoNumber"::equals).orElse(false);
+        FieldDef name = new FieldDef("Name", FieldType.STRING).length(80).nameField().custom(false)
+                .label(nameField.flatMap(n -> n.text("label")).orElse("Name"));
+        if (autoNumber) {
+            name.autoNumber();
+            nameField.flatMap(n -> n.text("displayFormat")).ifPresent(type::autoNumberFormat);
+        } else {
+            name.required();
+        }
+        type.add(name);
+    }
+
+    private int loadFields(SObjectType type, Path fieldsDir) {
+        int count = 0;
+        for (Path file : listFiles(fieldsDir, ".field-meta.xml")) {
+            MetadataXml xml = read(file);
+            String fullName = xml.text("fullName").orElse(file.getFileName().toString().replace(".field-meta.xml", ""));
+            type.add(CustomFieldMapper.toField(fullName, xml, type.name()));
+            count++;
+        }
+        return count;
+    }
+
+    private Optional<String> readChannelMember(Path file) {
+        MetadataXml xml = read(file);
+        String channel = xml.text("eventChannel").orElse("ChangeEvents");
+        Optional<String> entity = xml.text("selectedEntity").flatMap(this::entityForChangeEvent);
+        if (entity.isEmpty()) {
+            LOG.warn("Ignoring CDC selection {}: unknown entity", file.getFileName());
+            return Optional.empty();
+        }
+        List<String> enriched = xml.all("enrichedFields").stream().flatMap(e -> e.text("name").stream()).toList();
+        schema.selectForCdc(entity.get(), channel, enriched);
+        return entity;
+    }
+
+    /** ContactChangeEvent -> Contact, Order__ChangeEvent -> Order__c. */
+    private Optional<String> entityForChangeEvent(String selected) {
+        if (!selected.endsWith("ChangeEvent")) {
+            return Optional.empty();
+        }
+        String stem = selected.substring(0, selected.length() - "ChangeEvent".length());
+        String entity = stem.endsWith("__") ? stem + "c" : stem;
+        return schema.type(entity).map(SObjectType::name);
+    }
+
+    private static MetadataXml read(Path file) {
+        try {
+            return MetadataXml.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> directoriesNamed(Path root, String name) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isDirectory).filter(p -> p.getFileName().toString().equals(name))
+                    .filter(p -> !p.toString().contains("node_modules")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<Path> subdirectories(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(Files::isDirectory).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> listFiles(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
