@@ -19,7 +19,9 @@ public final class Fault {
     /** Wait, then handle the call normally. */
     LATENCY,
     /** Hold the call for the given delay and then drop it with 504, so clients with shorter timeouts time out. */
-    TIMEOUT
+    TIMEOUT,
+    /** Hold the call (inside its concurrency permit) until a test opens the gate; Java API only. */
+    GATE
   }
 
   private final Kind kind;
@@ -28,8 +30,17 @@ public final class Fault {
   private final String method;
   private final String pathContains;
   private int remaining;
+  private final java.util.concurrent.CompletableFuture<Void> gate;
+  private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
 
   private Fault(Kind kind, int status, Duration delay, String method, String pathContains, int remaining) {
+    this(kind, status, delay, method, pathContains, remaining, null);
+  }
+
+  private Fault(
+      Kind kind, int status, Duration delay, String method, String pathContains, int remaining,
+      java.util.concurrent.CompletableFuture<Void> gate) {
+    this.gate = gate;
     this.kind = kind;
     this.status = status;
     this.delay = delay;
@@ -54,9 +65,35 @@ public final class Fault {
     return new Fault(Kind.TIMEOUT, 504, hold, null, null, times);
   }
 
+  /** Holds matching calls until {@code gate} completes; {@link #arrivals()} counts the calls being held. */
+  public static Fault gate(java.util.concurrent.CompletableFuture<Void> gate, int times) {
+    return new Fault(Kind.GATE, 200, Duration.ZERO, null, null, times, gate);
+  }
+
   /** Restricts the fault to one method and paths containing the given text (either may be null). */
   public Fault on(String method, String pathContains) {
-    return new Fault(kind, status, delay, method, pathContains, remaining);
+    return new Fault(kind, status, delay, method, pathContains, remaining, gate);
+  }
+
+  /** How many calls reached this fault's hold point. */
+  public int arrivals() {
+    return arrivals.get();
+  }
+
+  /** Waits as a LATENCY or GATE fault demands. */
+  public void await() {
+    arrivals.incrementAndGet();
+    try {
+      if (kind == Kind.GATE) {
+        gate.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      } else {
+        Thread.sleep(delay.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // an abandoned gate just lets the call through
+    }
   }
 
   public static Fault fromJson(JsonNode node) {

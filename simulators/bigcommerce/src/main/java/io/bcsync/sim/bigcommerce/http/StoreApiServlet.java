@@ -91,10 +91,15 @@ public final class StoreApiServlet extends HttpServlet {
       return tooManyRequests(version, quota);
     }
     Optional<Fault> fault = runtime.faults().next(req.getMethod(), apiPath);
+    Fault slowDown = null;
     if (fault.isPresent()) {
-      ApiResponse faulted = applyFault(fault.get(), version, runtime);
-      if (faulted != null) {
-        addRateHeaders(faulted, quota);
+      if (fault.get().kind() == Fault.Kind.LATENCY || fault.get().kind() == Fault.Kind.GATE) {
+        slowDown = fault.get();
+      } else {
+        ApiResponse faulted = applyFault(fault.get(), version, runtime);
+        if (!faulted.headers().containsKey("X-Rate-Limit-Requests-Left")) {
+          addRateHeaders(faulted, quota);
+        }
         return faulted;
       }
     }
@@ -104,7 +109,7 @@ public final class StoreApiServlet extends HttpServlet {
     } else if (match.get().isMethodNotAllowed()) {
       response = error(version, new ApiException(405, "Method Not Allowed"));
     } else {
-      response = invoke(runtime, credential, req, apiPath, version, match.get(), body);
+      response = invoke(runtime, credential, req, apiPath, version, match.get(), body, slowDown);
     }
     addRateHeaders(response, quota);
     return response;
@@ -117,12 +122,17 @@ public final class StoreApiServlet extends HttpServlet {
       String apiPath,
       ApiVersion version,
       Router.Match match,
-      byte[] body) {
+      byte[] body,
+      Fault slowDown) {
     ConcurrencyLimiter.Permit permit = runtime.concurrency().tryEnter(match.route().concurrencyKey());
     if (permit == null) {
       return error(version, new ApiException(429, "Too many concurrent requests to this endpoint."));
     }
     try (permit) {
+      // Slowness is applied while holding the concurrency permit, like a slow endpoint on the real platform.
+      if (slowDown != null) {
+        slowDown.await();
+      }
       ApiRequest request =
           new ApiRequest(
               req.getMethod(),
@@ -147,10 +157,6 @@ public final class StoreApiServlet extends HttpServlet {
 
   private ApiResponse applyFault(Fault fault, ApiVersion version, StoreRuntime runtime) {
     switch (fault.kind()) {
-      case LATENCY -> {
-        sleep(fault.delay().toMillis());
-        return null;
-      }
       case TIMEOUT -> {
         sleep(fault.delay().toMillis());
         return error(version, new ApiException(504, "Gateway Timeout"));
