@@ -14,7 +14,6 @@ CREATE TABLE work_item (
   status VARCHAR(16) NOT NULL,
   scopes VARCHAR(2000) NOT NULL,
   event_count INT NOT NULL,
-  latest_event_id BIGINT NULL,
   dirty SMALLINT NOT NULL,
   attempts INT NOT NULL,
   next_attempt_at_ms BIGINT NOT NULL,

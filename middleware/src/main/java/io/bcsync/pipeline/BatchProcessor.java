@@ -4,6 +4,7 @@ import io.bcsync.config.PipelineConfig;
 import io.bcsync.observability.PipelineMetrics;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+  private static final Outcome MISSING_OUTCOME = Outcome.retry("handler returned no outcome for this item");
 
   private final WorkQueue queue;
   private final WorkItemHandler handler;
@@ -55,51 +57,51 @@ public class BatchProcessor {
       return 0;
     }
     Map<Long, Outcome> outcomes;
+    Outcome.Failure batchFailure = null;
     try {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
-      Outcome.Failure failure = classifier.classify(e);
-      LOG.warn("Handler failed for a batch of {} items ({})", batch.size(), failure.error(), e);
-      for (WorkItem item : batch) {
-        record(item, leaseToken, failure);
-      }
-      return batch.size();
+      batchFailure = classifier.classify(e);
+      LOG.warn("Handler failed for a batch of {} items ({})", batch.size(), batchFailure.error(), e);
+      outcomes = Map.of();
     }
+    long finishedAt = clock.millis();
+    List<WorkQueue.Finish> decisions = new ArrayList<>(batch.size());
     for (WorkItem item : batch) {
-      Outcome outcome = outcomes == null ? null : outcomes.get(item.id());
-      record(item, leaseToken, outcome == null ? Outcome.retry("handler returned no outcome for this item") : outcome);
+      Outcome outcome = batchFailure != null ? batchFailure : outcomes == null ? null : outcomes.get(item.id());
+      decisions.add(decide(item, outcome == null ? MISSING_OUTCOME : outcome, finishedAt));
+    }
+    List<Boolean> applied = queue.finish(decisions, leaseToken, finishedAt);
+    for (int i = 0; i < decisions.size(); i++) {
+      WorkQueue.Finish decision = decisions.get(i);
+      if (!applied.get(i)) {
+        // The lease expired and the item was recovered (and maybe re-claimed) meanwhile; that attempt owns it now.
+        LOG.warn("Work item {} was no longer held by this worker when its attempt finished", decision.id());
+        continue;
+      }
+      switch (decision.kind()) {
+        case COMPLETE -> metrics.itemProcessed();
+        case RETRY -> metrics.itemRetried();
+        case DEAD_LETTER -> {
+          metrics.itemDeadLettered();
+          WorkItem item = batch.get(i);
+          LOG.warn("Dead-lettered work item {} ({}) after {} attempt(s): {}",
+              item.id(), item.entity(), item.attempts(), decision.error());
+        }
+      }
     }
     return batch.size();
   }
 
-  private void record(WorkItem item, String leaseToken, Outcome outcome) {
-    long now = clock.millis();
-    boolean applied;
+  private WorkQueue.Finish decide(WorkItem item, Outcome outcome, long now) {
     if (outcome instanceof Outcome.Success) {
-      applied = queue.complete(item.id(), leaseToken, now);
-      if (applied) {
-        metrics.itemProcessed();
-      }
-    } else {
-      Outcome.Failure failure = (Outcome.Failure) outcome;
-      if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {
-        applied = queue.deadLetter(item.id(), leaseToken, now, failure.error());
-        if (applied) {
-          metrics.itemDeadLettered();
-          LOG.warn("Dead-lettered work item {} ({}) after {} attempt(s): {}",
-              item.id(), item.entity(), item.attempts(), failure.error());
-        }
-      } else {
-        long next = now + retryPolicy.delayAfter(item.attempts()).toMillis();
-        applied = queue.retryLater(item.id(), leaseToken, now, next, failure.error());
-        if (applied) {
-          metrics.itemRetried();
-        }
-      }
+      return WorkQueue.Finish.complete(item.id());
     }
-    if (!applied) {
-      // The lease expired and the item was recovered (and maybe re-claimed) meanwhile; that attempt owns it now.
-      LOG.warn("Work item {} was no longer held by this worker when its attempt finished", item.id());
+    Outcome.Failure failure = (Outcome.Failure) outcome;
+    if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {
+      return WorkQueue.Finish.deadLetter(item.id(), failure.error());
     }
+    return WorkQueue.Finish.retry(item.id(), now + retryPolicy.delayAfter(item.attempts()).toMillis(),
+        failure.error());
   }
 }

@@ -74,12 +74,6 @@ public class EventIntake {
     }
     long itemId = joinOrOpenWorkItem(connection, event, now);
     long eventId = insertEvent(connection, event, itemId, now);
-    try (PreparedStatement update =
-        connection.prepareStatement("UPDATE work_item SET latest_event_id = ? WHERE id = ?")) {
-      update.setLong(1, eventId);
-      update.setLong(2, itemId);
-      update.executeUpdate();
-    }
     return new IntakeResult.Accepted(eventId, itemId);
   }
 

@@ -9,7 +9,6 @@ public record WorkItem(
     WorkItemStatus status,
     List<String> scopes,
     int eventCount,
-    Long latestEventId,
     int attempts,
     long nextAttemptAtMs,
     String lastError,

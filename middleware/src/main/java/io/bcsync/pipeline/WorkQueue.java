@@ -19,7 +19,7 @@ import java.util.Optional;
 @Singleton
 public class WorkQueue {
   static final String COLUMNS = "id, store_hash, entity_type, entity_id, status, scopes, event_count,"
-      + " latest_event_id, attempts, next_attempt_at_ms, last_error, created_at_ms, updated_at_ms,"
+      + " attempts, next_attempt_at_ms, last_error, created_at_ms, updated_at_ms,"
       + " completed_at_ms, dead_lettered_at_ms, replay_count, superseded_by";
   static final int MAX_ERROR_LENGTH = 2000;
 
@@ -70,56 +70,69 @@ public class WorkQueue {
    * Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to right.
    */
   public boolean complete(long id, String leaseToken, long now) {
-    return db.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'DONE' END,"
-              + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
-              + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
-              + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
-              + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
-              + " updated_at_ms = ?, dirty = 0"
-              + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
-        update.setLong(1, now);
-        update.setLong(2, now);
-        update.setLong(3, now);
-        update.setLong(4, id);
-        update.setString(5, leaseToken);
-        return update.executeUpdate() == 1;
-      }
-    });
+    return finish(List.of(Finish.complete(id)), leaseToken, now).get(0);
   }
 
   /** Schedules another attempt at {@code nextAttemptAt}, recording why this one failed. */
   public boolean retryLater(long id, String leaseToken, long now, long nextAttemptAt, String error) {
-    return db.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-              + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
-        update.setLong(1, nextAttemptAt);
-        update.setString(2, truncate(error));
-        update.setLong(3, now);
-        update.setLong(4, id);
-        update.setString(5, leaseToken);
-        return update.executeUpdate() == 1;
-      }
-    });
+    return finish(List.of(Finish.retry(id, nextAttemptAt, error)), leaseToken, now).get(0);
   }
 
   /** Moves the item to the dead letters, keeping it and its last error; its entity key is released. */
   public boolean deadLetter(long id, String leaseToken, long now, String error) {
+    return finish(List.of(Finish.deadLetter(id, error)), leaseToken, now).get(0);
+  }
+
+  /**
+   * Records the outcomes of one claim's attempts in a single transaction (one commit per batch, not per item).
+   * Returns, per entry and in order, whether the item was still held by {@code leaseToken}.
+   */
+  public List<Boolean> finish(List<Finish> outcomes, String leaseToken, long now) {
     return db.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
-              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-              + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
-        update.setLong(1, now);
-        update.setString(2, truncate(error));
-        update.setLong(3, now);
-        update.setLong(4, id);
-        update.setString(5, leaseToken);
-        return update.executeUpdate() == 1;
+      List<Boolean> applied = new ArrayList<>();
+      try (PreparedStatement complete = connection.prepareStatement(
+              "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'DONE' END,"
+                  + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
+                  + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
+                  + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
+                  + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
+                  + " updated_at_ms = ?, dirty = 0"
+                  + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+          PreparedStatement retry = connection.prepareStatement(
+              "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+                  + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                  + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+          PreparedStatement dead = connection.prepareStatement(
+              "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
+                  + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                  + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+        for (Finish outcome : outcomes) {
+          PreparedStatement update;
+          switch (outcome.kind()) {
+            case COMPLETE -> {
+              update = complete;
+              update.setLong(1, now);
+              update.setLong(2, now);
+            }
+            case RETRY -> {
+              update = retry;
+              update.setLong(1, outcome.nextAttemptAt());
+              update.setString(2, truncate(outcome.error()));
+            }
+            case DEAD_LETTER -> {
+              update = dead;
+              update.setLong(1, now);
+              update.setString(2, truncate(outcome.error()));
+            }
+            default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
+          }
+          update.setLong(3, now);
+          update.setLong(4, outcome.id());
+          update.setString(5, leaseToken);
+          applied.add(update.executeUpdate() == 1);
+        }
       }
+      return applied;
     });
   }
 
@@ -239,7 +252,6 @@ public class WorkQueue {
         WorkItemStatus.valueOf(rs.getString("status")),
         Scopes.parse(rs.getString("scopes")),
         rs.getInt("event_count"),
-        nullableLong(rs, "latest_event_id"),
         rs.getInt("attempts"),
         rs.getLong("next_attempt_at_ms"),
         rs.getString("last_error"),
@@ -271,6 +283,23 @@ public class WorkQueue {
       return "unknown error";
     }
     return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+  }
+
+  /** How one attempt of item {@code id} ended, as the queue records it. */
+  public record Finish(long id, Kind kind, long nextAttemptAt, String error) {
+    public enum Kind { COMPLETE, RETRY, DEAD_LETTER }
+
+    public static Finish complete(long id) {
+      return new Finish(id, Kind.COMPLETE, 0, null);
+    }
+
+    public static Finish retry(long id, long nextAttemptAt, String error) {
+      return new Finish(id, Kind.RETRY, nextAttemptAt, error);
+    }
+
+    public static Finish deadLetter(long id, String error) {
+      return new Finish(id, Kind.DEAD_LETTER, 0, error);
+    }
   }
 
   /** Counts of items returned to the queue and dead-lettered by one lease recovery run. */
