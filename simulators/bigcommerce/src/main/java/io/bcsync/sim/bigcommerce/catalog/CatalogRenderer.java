@@ -72,11 +72,9 @@ public final class CatalogRenderer {
     }
     if (v.price == null) n.putNull("price"); else n.put("price", v.price);
     n.put("calculated_price", v.price == null ? p.price : v.price);
-    if (v.salePrice == null) n.putNull("sale_price"); else n.put("sale_price", v.salePrice);
-    if (v.costPrice == null) n.putNull("cost_price"); else n.put("cost_price", v.costPrice);
-    n.putNull("retail_price");
-    n.putNull("map_price");
-    n.putNull("weight");
+    // Unset variant prices inherit from the product; the spec types them as numbers, so they are left out.
+    if (v.salePrice != null) n.put("sale_price", v.salePrice);
+    n.put("cost_price", v.costPrice == null ? java.math.BigDecimal.ZERO : v.costPrice);
     n.put("calculated_weight", p.weight);
     n.put("inventory_level", v.inventoryLevel);
     n.put("inventory_warning_level", 0);

@@ -58,7 +58,7 @@ public final class OrderRenderer {
     n.put("items_total", o.itemsTotal());
     n.put("items_shipped", o.itemsShipped());
     n.put("payment_method", o.paymentMethod);
-    n.putNull("payment_provider_id");
+    n.put("payment_provider_id", "");
     n.put("payment_status", o.paymentStatus);
     n.put("refunded_amount", v2Money(o.refundedAmount));
     n.put("order_is_digital", false);
@@ -158,7 +158,6 @@ public final class OrderRenderer {
     n.put("wrapping_message", "");
     n.put("quantity_shipped", l.quantityShipped);
     n.put("event_name", "");
-    n.put("event_date", "");
     n.put("fixed_shipping_cost", v2Money(BigDecimal.ZERO));
     n.put("ebay_item_id", "");
     n.put("ebay_transaction_id", "");

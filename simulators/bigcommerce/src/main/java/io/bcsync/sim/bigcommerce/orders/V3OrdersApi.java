@@ -61,7 +61,7 @@ public final class V3OrdersApi {
     quote.put("total_refund_amount", v3Money(amount));
     quote.put("total_refund_tax_amount", 0);
     quote.put("rounding", 0);
-    quote.putObject("adjustment");
+    quote.put("adjustment", 0);
     quote.put("tax_inclusive", false);
     ArrayNode methods = quote.putArray("refund_methods");
     methods.addArray().addObject().put("provider_id", "storecredit").put("provider_description", "Store Credit")
@@ -254,7 +254,6 @@ public final class V3OrdersApi {
     n.put("test", true);
     n.put("status", t.status);
     n.put("fraud_review", false);
-    n.putNull("reference_transaction_id");
     n.putNull("offline");
     n.putNull("custom");
     n.put("payment_method_id", "testgateway.card");

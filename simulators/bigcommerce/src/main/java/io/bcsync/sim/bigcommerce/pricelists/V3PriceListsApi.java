@@ -187,7 +187,8 @@ public final class V3PriceListsApi {
       a.channelId = Json.longValue(item, "channel_id", 1);
       req.store().priceListAssignments.put(a.id, a);
     }
-    return ApiResponse.ok(Json.object().<ObjectNode>set("data", Json.object()));
+    // The spec documents this 200 as "No content".
+    return ApiResponse.of(200, null);
   }
 
   private ApiResponse deleteAssignments(ApiRequest req) {
