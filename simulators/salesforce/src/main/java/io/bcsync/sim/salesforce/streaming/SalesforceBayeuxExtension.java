@@ -14,6 +14,7 @@ import org.cometd.bayeux.Message;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
+import org.cometd.server.ServerMessageImpl;
 
 /**
  * Makes a stock CometD server answer like Salesforce: the replay handshake extension, replay-id validation on
@@ -22,13 +23,13 @@ import org.cometd.bayeux.server.ServerSession;
  */
 final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
     static final String REPLAY_FROM_ATTRIBUTE = "bcsync.replayFrom";
+    static final String DROPPED_ATTRIBUTE = "bcsync.dropped";
+    private static final String FORGOTTEN_ATTRIBUTE = "bcsync.forgotten";
     private static final String DELIVERED_ATTRIBUTE = "bcsync.delivered";
 
     private final SessionRegistry sessions;
     private final Schema schema;
     private final EventBus bus;
-    /** Errors decided while receiving a message, applied to its reply: key = clientId + "/" + message id. */
-    private final Map<String, String> pendingErrors = new ConcurrentHashMap<>();
 
     SalesforceBayeuxExtension(SessionRegistry sessions, Schema schema, EventBus bus) {
         this.sessions = sessions;
@@ -42,8 +43,17 @@ final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
             return true;
         }
         String channel = message.getChannel();
+        if (Channel.META_CONNECT.equals(channel) && session.getAttribute(DROPPED_ATTRIBUTE) != null) {
+            // The client is told it is unknown; the stale server session is swept after maxInterval.
+            session.removeAttribute(DROPPED_ATTRIBUTE);
+            session.setAttribute(FORGOTTEN_ATTRIBUTE, Boolean.TRUE);
+            return reject(message, "403::Unknown client", Message.RECONNECT_HANDSHAKE_VALUE);
+        }
+        if (session.getAttribute(FORGOTTEN_ATTRIBUTE) != null && !Channel.META_HANDSHAKE.equals(channel)) {
+            return reject(message, "403::Unknown client", Message.RECONNECT_HANDSHAKE_VALUE);
+        }
         if (Channel.META_CONNECT.equals(channel) && sessions.isRevoked(BearerAuth.token(message))) {
-            return reject(session, message, "401::Authentication invalid");
+            return reject(message, "401::Authentication invalid", Message.RECONNECT_NONE_VALUE);
         }
         if (Channel.META_SUBSCRIBE.equals(channel)) {
             return checkSubscription(session, message);
@@ -57,12 +67,12 @@ final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
             return true;
         }
         if (!schema.isKnownChannel(target)) {
-            return reject(session, message, "400::The channel you requested to subscribe to doesn't exist " + target);
+            return reject(message, "400::The channel you requested to subscribe to doesn't exist " + target, null);
         }
         long replayFrom = requestedReplayId(message, target);
         if (bus.replay(target, replayFrom).isEmpty()) {
-            return reject(session, message, "400::The replayId {" + replayFrom + "} you provided was invalid. Please provide "
-                    + "a valid ID, -2 to replay all events, or -1 to replay only new events.");
+            return reject(message, "400::The replayId {" + replayFrom + "} you provided was invalid. Please provide "
+                    + "a valid ID, -2 to replay all events, or -1 to replay only new events.", null);
         }
         replayStarts(session).put(target, replayFrom);
         return true;
@@ -77,19 +87,21 @@ final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
         return -1;
     }
 
-    private boolean reject(ServerSession session, ServerMessage.Mutable message, String error) {
-        pendingErrors.put(session.getId() + "/" + message.getId(), error);
+    /** Fails the message with Salesforce's error text; a reply marked handled keeps it instead of "message deleted". */
+    private static boolean reject(ServerMessage.Mutable message, String error, String reconnect) {
+        ServerMessage.Mutable reply = message.getAssociated();
+        if (reply != null) {
+            fail(reply, error, reconnect);
+            if (reply instanceof ServerMessageImpl impl) {
+                impl.setHandled(true);
+            }
+        }
         return false;
     }
 
     @Override
     public boolean sendMeta(ServerSession to, ServerMessage.Mutable reply) {
         String channel = reply.getChannel();
-        String pending = reply.getClientId() == null ? null : pendingErrors.remove(reply.getClientId() + "/" + reply.getId());
-        if (pending != null) {
-            fail(reply, pending, pending.startsWith("401") ? Message.RECONNECT_NONE_VALUE : null);
-            return true;
-        }
         if (Channel.META_HANDSHAKE.equals(channel)) {
             handshakeReply(reply);
         } else if (!reply.isSuccessful() && String.valueOf(reply.get(Message.ERROR_FIELD)).startsWith("402::")) {

@@ -68,10 +68,14 @@ public final class StreamingEndpoint {
         }
     }
 
-    /** Forgets every streaming client: their next /meta/connect gets 403::Unknown client. */
+    /**
+     * Forgets every streaming client: held long polls complete now, and the next /meta/connect of each client gets
+     * 403::Unknown client (then the client must handshake and subscribe again).
+     */
     public int dropClients() {
         List<ServerSession> clients = remoteSessions();
-        clients.forEach(bayeux::removeSession);
+        clients.forEach(s -> s.setAttribute(SalesforceBayeuxExtension.DROPPED_ATTRIBUTE, Boolean.TRUE));
+        wakeClients();
         return clients.size();
     }
 
