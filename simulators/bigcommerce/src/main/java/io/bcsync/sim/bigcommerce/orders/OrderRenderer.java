@@ -94,7 +94,6 @@ public final class OrderRenderer {
     n.put("tax_provider_id", "BasicTaxProvider");
     n.put("customer_locale", "en");
     n.put("external_order_id", o.externalOrderId);
-    n.put("store_default_currency_code", o.currencyCode);
     n.put("is_tax_inclusive_pricing", false);
     n.set("products", link(storeHash, "/orders/" + o.id + "/products"));
     n.set("shipping_addresses", link(storeHash, "/orders/" + o.id + "/shipping_addresses"));
