@@ -160,6 +160,13 @@ class WebhookIntakeTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_body_beyond_the_server_limit_is_413_too() throws Exception {
+    HttpResponse<String> response = post(base, new byte[2 * 1024 * 1024], secretHeader());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Tables.count(db, "webhook_event")).isZero();
+  }
+
+  @Test
   void unknown_store_is_404() throws Exception {
     String body = orderCallback("store/order/created", 6, "h").replace("stores/teststore1", "stores/otherstore");
     assertRejected(post(base, body, secretHeader()), 404, "unknown_store");
