@@ -18,6 +18,10 @@ public final class SalesforceSimulatorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // A plain logback.xml in this jar would fight the middleware's own when embedded in its tests.
+            System.setProperty("logback.configurationFile", "bcsync-sim-salesforce-logback.xml");
+        }
         SimulatorOptions options = parse(args);
         SalesforceSimulator sim = SalesforceSimulator.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "salesforce-simulator-shutdown"));
