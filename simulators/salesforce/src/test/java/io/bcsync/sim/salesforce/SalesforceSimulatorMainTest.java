@@ -26,6 +26,19 @@ class SalesforceSimulatorMainTest {
     }
 
     @Test
+    void demo_jwt_key_replaces_the_default_apps_key(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path key = dir.resolve("demo.key");
+
+        SimulatorOptions options = SalesforceSimulatorMain.parse(new String[] {"--port", "0", "--jwt-demo-key-out", key.toString()});
+
+        assertThat(java.nio.file.Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(options.connectedApps).singleElement().satisfies(app -> {
+            assertThat(app.clientId()).isEqualTo(SimulatorOptions.DEFAULT_CONNECTED_APP.clientId());
+            assertThat(app.jwtPublicKey()).isNotNull();
+        });
+    }
+
+    @Test
     void unknown_flag_is_rejected_with_usage() {
         assertThatThrownBy(() -> SalesforceSimulatorMain.parse(new String[] {"--bogus", "1"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Usage");
