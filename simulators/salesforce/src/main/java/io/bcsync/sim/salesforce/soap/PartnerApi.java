@@ -6,7 +6,6 @@ import io.bcsync.sim.salesforce.auth.SimUser;
 import io.bcsync.sim.salesforce.control.FaultInjector;
 import io.bcsync.sim.salesforce.data.CallContext;
 import io.bcsync.sim.salesforce.data.RecordInput;
-import io.bcsync.sim.salesforce.data.SaveOutcome;
 import io.bcsync.sim.salesforce.fault.ApiFault;
 import io.bcsync.sim.salesforce.ids.SalesforceIds;
 import io.bcsync.sim.salesforce.schema.SObjectType;
