@@ -62,7 +62,7 @@ class ConnectorModeTest implements TestPropertyProvider {
     store = sim.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken(TOKEN).clientId("connector"));
     int port = FreePort.find();
     publicUrl = "http://localhost:" + port;
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
+    Map<String, String> properties = new HashMap<>(databaseProperties());
     properties.put("micronaut.server.port", String.valueOf(port));
     properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
     properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
@@ -73,6 +73,10 @@ class ConnectorModeTest implements TestPropertyProvider {
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("bcsync.pipeline.workers-enabled", "false");
     return properties;
+  }
+
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @AfterAll
