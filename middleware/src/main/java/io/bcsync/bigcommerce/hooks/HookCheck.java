@@ -19,6 +19,7 @@ public class HookCheck {
   private final BigCommerceClient client;
   private final HookMaintenance maintenance;
   private final MeterRegistry registry;
+  private final Map<String, Object> storeLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
   public HookCheck(ConnectedStores stores, BigCommerceClient client, HookMaintenance maintenance,
       MeterRegistry registry) {
@@ -42,6 +43,14 @@ public class HookCheck {
   }
 
   public java.util.Optional<HookMaintenance.Report> checkOne(ConnectedStore store) {
+    // The startup registration and the recurring job can overlap; two concurrent checks of one store would both
+    // see a hook missing and the second create would fail with "already exists".
+    synchronized (storeLocks.computeIfAbsent(store.storeHash(), hash -> new Object())) {
+      return checkOneExclusively(store);
+    }
+  }
+
+  private java.util.Optional<HookMaintenance.Report> checkOneExclusively(ConnectedStore store) {
     try {
       HookMaintenance.Report report = maintenance.ensure(client.forStore(store), store.webhookSecret());
       if (report.total() > 0) {
