@@ -12,23 +12,30 @@ import java.net.URI;
  * @param loginUrl OAuth host that exchanges install codes for tokens ({@code /oauth2/token})
  * @param clientId the app's client id (also the {@code aud} of signed payload JWTs)
  * @param clientSecret the app's client secret: key for Standard Webhooks signatures and payload JWTs
+ * @param b2bApiUrl B2B Edition REST host (one for all stores); {@code /api/v3/io/...} is appended
  */
 @ConfigurationProperties(BigCommerceConfig.PREFIX)
 public record BigCommerceConfig(
     @Bindable(defaultValue = "https://api.bigcommerce.com") String apiUrl,
     @Bindable(defaultValue = "https://login.bigcommerce.com") String loginUrl,
     @Nullable String clientId,
-    @Nullable String clientSecret) {
+    @Nullable String clientSecret,
+    @Bindable(defaultValue = "https://api-b2b.bigcommerce.com") String b2bApiUrl) {
 
   public static final String PREFIX = "bcsync.bigcommerce";
 
   public BigCommerceConfig {
     Secrets.requireHttpUrl(apiUrl, PREFIX + ".api-url");
     Secrets.requireHttpUrl(loginUrl, PREFIX + ".login-url");
+    Secrets.requireHttpUrl(b2bApiUrl, PREFIX + ".b2b-api-url");
   }
 
   public URI apiUri() {
     return URI.create(apiUrl);
+  }
+
+  public URI b2bApiUri() {
+    return URI.create(b2bApiUrl);
   }
 
   public boolean hasClientSecret() {
@@ -37,7 +44,7 @@ public record BigCommerceConfig(
 
   @Override
   public String toString() {
-    return "BigCommerceConfig[apiUrl=" + apiUrl + ", loginUrl=" + loginUrl + ", clientId=" + clientId
+    return "BigCommerceConfig[apiUrl=" + apiUrl + ", loginUrl=" + loginUrl + ", b2bApiUrl=" + b2bApiUrl + ", clientId=" + clientId
         + ", clientSecret=" + Secrets.mask(clientSecret) + "]";
   }
 }

@@ -81,7 +81,7 @@ class ConfigurationTest {
     var salesforce = new SalesforceConfig("https://test.salesforce.com", "password", null, "cs-secret-value",
         "user@example.com", null, "hunter2-password", "token-value-xyz", "bcsync");
     var bigCommerce = new BigCommerceConfig("https://api.bigcommerce.com", "https://login.bigcommerce.com", "id",
-        "bc-client-secret-value");
+        "bc-client-secret-value", "https://api-b2b.bigcommerce.com");
     var service = new BcsyncConfig("production", false, "admin-token-secret-value");
     var store = new StoreConfig("abc123", "webhook-secret-value-123", "access-token-value");
     String text = salesforce + " " + bigCommerce + " " + service + " " + store;

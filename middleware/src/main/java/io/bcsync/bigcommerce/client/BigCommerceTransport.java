@@ -32,7 +32,7 @@ public final class BigCommerceTransport {
   private static final Logger LOG = LoggerFactory.getLogger(BigCommerceTransport.class);
   private static final int MAX_ERROR_TEXT = 300;
 
-  private final URI apiBase;
+  private final ApiDialect dialect;
   private final BigCommerceClientConfig config;
   private final HttpClient http;
   private final ObjectMapper mapper;
@@ -47,7 +47,22 @@ public final class BigCommerceTransport {
    */
   public BigCommerceTransport(URI apiBase, BigCommerceClientConfig config, QuotaMetrics metrics, Clock wallClock,
       RateBudget.Waiter waiter) {
-    this.apiBase = apiBase;
+    this(new RestDialect(apiBase), config, metrics, wallClock, waiter);
+  }
+
+  /**
+   * A transport for the B2B Edition host. It has budgets of its own: the B2B host reports its own limits in its own
+   * headers, so it is treated as a quota separate from the store's REST quota (UNVERIFIED, see
+   * {@link B2bRateLimitHeaders}).
+   */
+  public static BigCommerceTransport b2b(URI b2bBase, BigCommerceClientConfig config, QuotaMetrics metrics,
+      Clock wallClock, RateBudget.Waiter waiter) {
+    return new BigCommerceTransport(new B2bDialect(b2bBase), config, metrics, wallClock, waiter);
+  }
+
+  BigCommerceTransport(ApiDialect dialect, BigCommerceClientConfig config, QuotaMetrics metrics, Clock wallClock,
+      RateBudget.Waiter waiter) {
+    this.dialect = dialect;
     this.config = config;
     this.metrics = metrics;
     this.wallClock = wallClock;
@@ -110,7 +125,7 @@ public final class BigCommerceTransport {
       }
       int status = response.statusCode();
       metrics.request(storeHash, status);
-      RateLimitHeaders limits = RateLimitHeaders.from(response.headers());
+      RateLimitHeaders limits = dialect.limits(response.headers());
       if (status != 429) {
         budget.completed(limits);
         return interpret(storeHash, request, status, response.body());
@@ -118,7 +133,8 @@ public final class BigCommerceTransport {
       Duration pause = budget.rateLimited(limits);
       boolean overload = limits.resetMs() < 0 && limits.retryAfterSeconds() < 0;
       metrics.rateLimited(storeHash, overload ? "overload" : "quota");
-      LOG.info("Store {} answered 429 to {} ({}); pausing its calls for {} ms", storeHash, request.describe(),
+      LOG.info("Store {} ({} API) answered 429 to {} ({}); pausing its calls for {} ms", storeHash, dialect.name(),
+          request.describe(),
           overload ? "no rate-limit headers: platform overload" : "quota used up", pause.toMillis());
       if (rateLimited >= config.maxRateLimitRetries()) {
         throw new RetryableBigCommerceException(429, request.describe() + " still rate limited after "
@@ -128,12 +144,10 @@ public final class BigCommerceTransport {
   }
 
   private HttpRequest build(String storeHash, String token, ApiRequest request) {
-    URI uri = URI.create(apiBase.toString().replaceAll("/+$", "") + "/stores/" + storeHash + request.path()
-        + request.queryString());
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(dialect.uri(storeHash, request))
         .timeout(config.requestTimeout())
-        .header("X-Auth-Token", token)
         .header("Accept", "application/json");
+    dialect.authenticate(builder, storeHash, token);
     if (request.body() != null) {
       builder.header("Content-Type", "application/json")
           .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().toString()));
@@ -175,7 +189,9 @@ public final class BigCommerceTransport {
     try {
       JsonNode json = mapper.readTree(body);
       JsonNode first = json.isArray() && !json.isEmpty() ? json.get(0) : json;
-      String text = first.path("title").asText(first.path("message").asText(""));
+      // V3 puts it in title, V2 in message, B2B Edition in meta.message.
+      String text = first.path("title").asText(first.path("message").asText(first.path("meta").path("message")
+          .asText("")));
       JsonNode errors = first.path("errors");
       if (errors.isObject() && !errors.isEmpty()) {
         text = text + " " + errors;

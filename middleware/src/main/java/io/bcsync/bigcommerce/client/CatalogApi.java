@@ -49,8 +49,8 @@ public final class CatalogApi {
         .stream().map(Dtos.Product::from).toList();
   }
 
-  /** Updates products ten per call; each update needs {@code id}. */
-  public List<Dtos.Product> updateProducts(List<Map<String, Object>> updates) {
+  /** Updates products ten per call (BigCommerce's limit; 413 above it). */
+  public List<Dtos.Product> updateProducts(List<ProductUpdate> updates) {
     return Batches.chunks(updates, PRODUCT_UPDATES_PER_CALL).stream().flatMap(chunk -> {
       ArrayNode body = store.mapper().valueToTree(chunk);
       return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/catalog/products", body)).body()
@@ -58,8 +58,8 @@ public final class CatalogApi {
     }).map(Dtos.Product::from).toList();
   }
 
-  /** Updates variants fifty per call; each update needs {@code id}. */
-  public List<Dtos.Variant> updateVariants(List<Map<String, Object>> updates) {
+  /** Updates variants fifty per call (BigCommerce's limit; 413 above it). */
+  public List<Dtos.Variant> updateVariants(List<VariantUpdate> updates) {
     return Batches.chunks(updates, VARIANT_UPDATES_PER_CALL).stream().flatMap(chunk -> {
       ArrayNode body = store.mapper().valueToTree(chunk);
       return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/catalog/variants", body)).body()

@@ -43,10 +43,10 @@ public final class CustomersApi {
   }
 
   /**
-   * Updates customers ten per call (the platform's limit; at most three such calls run at once per store).
-   * Each update needs {@code id} and the fields to change.
+   * Updates customers ten per call (the platform's limit, 413 above it; at most three such calls run at once per
+   * store). Returns the customers as BigCommerce saved them.
    */
-  public List<Dtos.Customer> update(List<Map<String, Object>> updates) {
+  public List<Dtos.Customer> update(List<CustomerUpdate> updates) {
     return Batches.chunks(updates, UPDATES_PER_CALL).stream().flatMap(chunk -> {
       ArrayNode body = store.mapper().valueToTree(chunk);
       return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/customers", body)).body().path("data"))

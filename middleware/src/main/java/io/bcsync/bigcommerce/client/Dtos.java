@@ -196,15 +196,4 @@ public final class Dtos {
           text(n, "currency"));
     }
   }
-
-  /** A B2B Edition company (camelCase API). */
-  public record Company(long companyId, String companyName, int companyStatus, long customerGroupId,
-      Instant updatedAt) {
-    static Company from(JsonNode n) {
-      JsonNode updated = n.get("updatedAt");
-      return new Company(longValue(n, "companyId"), text(n, "companyName"), intValue(n, "companyStatus"),
-          longValue(n, "customerGroupId"),
-          updated == null || updated.isNull() ? null : Fields.parseDate(updated.asText()));
-    }
-  }
 }

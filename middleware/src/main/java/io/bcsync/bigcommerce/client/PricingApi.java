@@ -3,7 +3,6 @@ package io.bcsync.bigcommerce.client;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 
 /** V3 price lists, their records and assignments, and absolute inventory adjustments. */
 public final class PricingApi {
@@ -27,8 +26,8 @@ public final class PricingApi {
   }
 
   /** Upserts records of one list, 1,000 per call (at most two such calls per store run at once). */
-  public void upsertRecords(long priceListId, List<Map<String, Object>> records) {
-    for (List<Map<String, Object>> chunk : Batches.chunks(records, RECORDS_PER_UPSERT)) {
+  public void upsertRecords(long priceListId, List<PriceRecordUpsert> records) {
+    for (List<PriceRecordUpsert> chunk : Batches.chunks(records, RECORDS_PER_UPSERT)) {
       ArrayNode body = store.mapper().valueToTree(chunk);
       store.require(ApiRequest.write("PUT", "/v3/pricelists/" + priceListId + "/records", body));
     }
@@ -39,16 +38,16 @@ public final class PricingApi {
         .map(Dtos.PriceListAssignment::from).toList();
   }
 
-  /** Creates assignments 25 per call; each needs {@code price_list_id} and a customer group and/or channel. */
-  public void createAssignments(List<Map<String, Object>> assignments) {
-    for (List<Map<String, Object>> chunk : Batches.chunks(assignments, ASSIGNMENTS_PER_CALL)) {
+  /** Creates assignments 25 per call (BigCommerce's batch limit). */
+  public void createAssignments(List<PriceListAssignmentCreate> assignments) {
+    for (List<PriceListAssignmentCreate> chunk : Batches.chunks(assignments, ASSIGNMENTS_PER_CALL)) {
       ArrayNode body = store.mapper().valueToTree(chunk);
       store.require(ApiRequest.write("POST", "/v3/pricelists/assignments", body));
     }
   }
 
   /** Sets stock levels absolutely, 2,000 items per call; returns the transaction ids. */
-  public List<String> adjustInventoryAbsolute(String reason, List<Map<String, Object>> items) {
+  public List<String> adjustInventoryAbsolute(String reason, List<InventoryLevel> items) {
     return Batches.chunks(items, INVENTORY_ITEMS_PER_CALL).stream().map(chunk -> {
       ObjectNode body = store.mapper().createObjectNode().put("reason", reason);
       body.set("items", store.mapper().valueToTree(chunk));

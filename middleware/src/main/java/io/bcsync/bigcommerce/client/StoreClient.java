@@ -16,11 +16,19 @@ public final class StoreClient {
   public static final int MAX_PAGE = 250;
 
   private final BigCommerceTransport transport;
+  private final BigCommerceTransport b2bTransport;
   private final String storeHash;
   private final String accessToken;
 
   StoreClient(BigCommerceTransport transport, String storeHash, String accessToken) {
+    this(transport, null, storeHash, accessToken);
+  }
+
+  /** @param b2bTransport the B2B Edition host's transport, or null where B2B is not used */
+  StoreClient(BigCommerceTransport transport, BigCommerceTransport b2bTransport, String storeHash,
+      String accessToken) {
     this.transport = transport;
+    this.b2bTransport = b2bTransport;
     this.storeHash = storeHash;
     this.accessToken = accessToken;
   }
@@ -47,6 +55,17 @@ public final class StoreClient {
 
   public HooksApi hooks() {
     return new HooksApi(this);
+  }
+
+  /**
+   * B2B Edition companies, on the separate B2B host with the same token (which needs the B2B Edition scope; without
+   * it the host answers 401/403, a permanent failure).
+   */
+  public CompaniesApi companies() {
+    if (b2bTransport == null) {
+      throw new IllegalStateException("this client was built without a B2B Edition transport");
+    }
+    return new CompaniesApi(b2bTransport, storeHash, accessToken);
   }
 
   /** {@code GET /v2/store}: maps the hash to the numeric store id webhooks carry. */
