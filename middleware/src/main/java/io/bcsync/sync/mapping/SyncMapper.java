@@ -26,10 +26,17 @@ public final class SyncMapper {
    */
   public MappedOrder mapOrder(String orderObject, JsonNode orderDocument) {
     ResolvedObject header = object(orderObject, SourceKind.ORDER);
+    JsonNode products = orderDocument.path("order").path("products");
+    if (!products.isArray()) {
+      // V2 returns {url, resource} here until the products are fetched. Mapping such an order as "no lines" would let
+      // the writer remove every line of the Salesforce order, so it is refused.
+      throw new IllegalArgumentException("order document without a products array: fetch /v2/orders/{id}/products"
+          + " and pass it to SourceDocuments.order");
+    }
     MappedRecord mappedHeader = records.map(header, orderDocument);
     List<MappedRecord> lines = new ArrayList<>();
     mapping.linesOf(orderObject).ifPresent(lineObject -> {
-      for (JsonNode product : orderDocument.path("order").path("products")) {
+      for (JsonNode product : products) {
         lines.add(records.map(lineObject, SourceDocuments.line(orderDocument, product)));
       }
     });
