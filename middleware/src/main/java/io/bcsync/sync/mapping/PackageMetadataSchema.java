@@ -117,7 +117,9 @@ public final class PackageMetadataSchema implements SalesforceSchema {
 
   private static List<Path> objectDirectories(Path root) {
     try (Stream<Path> walk = Files.walk(root)) {
+      // node_modules (LWC Jest tooling beside the package) can hold unrelated folders named "objects".
       return walk.filter(path -> Files.isDirectory(path) && path.getFileName().toString().equals("objects"))
+          .filter(path -> !path.toString().contains("node_modules"))
           .flatMap(PackageMetadataSchema::subdirectories)
           .sorted()
           .toList();

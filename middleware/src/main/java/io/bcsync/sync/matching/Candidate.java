@@ -24,6 +24,12 @@ public record Candidate(
     return new Candidate(id, CandidateKind.LEAD, externalId, email, phone, null, null, null);
   }
 
+  /** Without email, phone, names or postal code: a decision that ends up in a log line must not carry them. */
+  @Override
+  public String toString() {
+    return "Candidate[" + kind + " " + id + (externalId == null ? "" : ", linked to " + externalId) + "]";
+  }
+
   public Candidate withName(String first, String last, String postal) {
     return new Candidate(id, kind, externalId, email, phone, first, last, postal);
   }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a dry run would do for each customer, for an admin endpoint or command to render. Entries name customers by
- * {@link CustomerProfile#reference()} only, so a report can be logged without contact data.
+ * {@link CustomerProfile#reference()} only; the candidates of a review decision do hold Salesforce contact data, for
+ * the admin who decides, so log {@link #counts()} rather than entries.
  */
 public record MatchReport(List<Entry> entries) {
 

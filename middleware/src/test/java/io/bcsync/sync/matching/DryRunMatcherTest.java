@@ -49,4 +49,15 @@ class DryRunMatcherTest {
 
     assertThat(report.entries().get(0).customer()).isEqualTo("abc123 guest order 1").doesNotContain("private");
   }
+
+  @Test
+  void a_review_decision_printed_in_a_log_line_shows_no_contact_data() {
+    InMemoryCandidateFinder salesforce = new InMemoryCandidateFinder().with(
+        Candidate.contact("003A", null, "private@example.com", "+15125550123"),
+        Candidate.contact("003B", "abc123:9", "PRIVATE@example.com", null));
+
+    MatchDecision decision = new CustomerMatcher(MatchingConfig.defaults(), salesforce).match(guest("private@example.com", null));
+
+    assertThat(decision.toString()).contains("003A", "003B", "abc123:9").doesNotContain("private", "555");
+  }
 }
