@@ -1,0 +1,25 @@
+package io.bcsync.sync.mapping;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+
+/** Where a field's value comes from, before any transform. */
+public sealed interface ValueSource {
+
+  /** A JSONPath (Jayway) over the source document. */
+  record Path(String expression, JsonPath compiled) implements ValueSource {}
+
+  /** A fixed value as written in the mapping file. */
+  record Constant(String value) implements ValueSource {}
+
+  /**
+   * The parts joined with the separator. By default a blank part makes the whole value absent, so an id such as
+   * {@code {store}:{customer id}} is never written half-built; with {@code skipBlank} blank parts are left out
+   * (address lines) and only all-blank gives nothing.
+   */
+  record Concat(List<ValueSource> parts, String separator, boolean skipBlank) implements ValueSource {
+    public Concat {
+      parts = List.copyOf(parts);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.bcsync.sync.matching;
+
+/**
+ * Store-qualified external ids, so that several BigCommerce stores can share one org without their numeric ids
+ * colliding (see the descriptions of the BC_*_Id__c fields in sfdx-package).
+ */
+public final class ExternalIds {
+  private ExternalIds() {}
+
+  public static String customer(String storeHash, long customerId) {
+    return qualified(storeHash, customerId);
+  }
+
+  public static String order(String storeHash, long orderId) {
+    return qualified(storeHash, orderId);
+  }
+
+  private static String qualified(String storeHash, long id) {
+    if (storeHash == null || storeHash.isBlank()) {
+      throw new IllegalArgumentException("store hash is required for an external id");
+    }
+    if (id <= 0) {
+      throw new IllegalArgumentException("BigCommerce ids are positive; got " + id);
+    }
+    return storeHash + ":" + id;
+  }
+}
