@@ -20,7 +20,13 @@ public final class SalesforceQueries {
   /** Runs the query and hands every page to the consumer; returns the number of records seen. */
   public static int forEachPage(SalesforceSession session, String soql, PageConsumer consumer)
       throws ConnectionException {
-    QueryResult page = session.call(c -> c.query(soql));
+    return forEachPage(session, soql, null, consumer);
+  }
+
+  /** @param pageSize QueryOptions batch size (Salesforce clamps it to 200..2000), or null for the default (500) */
+  public static int forEachPage(SalesforceSession session, String soql, Integer pageSize, PageConsumer consumer)
+      throws ConnectionException {
+    QueryResult page = session.call(c -> withPageSize(c, pageSize, () -> c.query(soql)));
     int seen = 0;
     while (true) {
       SObject[] records = page.getRecords() == null ? new SObject[0] : page.getRecords();
@@ -32,7 +38,25 @@ public final class SalesforceQueries {
         return seen;
       }
       String locator = page.getQueryLocator();
-      page = session.call(c -> c.queryMore(locator));
+      page = session.call(c -> withPageSize(c, pageSize, () -> c.queryMore(locator)));
+    }
+  }
+
+  private interface Query {
+    QueryResult run() throws ConnectionException;
+  }
+
+  /** QueryOptions stays on the connection until cleared; clear it so it never leaks into other callers' queries. */
+  private static QueryResult withPageSize(com.sforce.soap.partner.PartnerConnection c, Integer pageSize, Query query)
+      throws ConnectionException {
+    if (pageSize == null) {
+      return query.run();
+    }
+    c.setQueryOptions(pageSize);
+    try {
+      return query.run();
+    } finally {
+      c.clearQueryOptions();
     }
   }
 

@@ -20,6 +20,11 @@ public final class SalesforceValues {
   private SalesforceValues() {}
 
   public static Object toWire(Object value) {
+    if (value instanceof ExternalReference ref) {
+      com.sforce.soap.partner.sobject.SObject parent = new com.sforce.soap.partner.sobject.SObject(ref.sobjectType());
+      parent.setField(ref.externalIdField(), ref.value());
+      return parent;
+    }
     if (value instanceof LocalDate date) {
       return date.toString();
     }
