@@ -165,6 +165,10 @@ public class StreamingClient {
     return Map.copyOf(subscribed);
   }
 
+  String bearerToken() {
+    return bearer.get();
+  }
+
   long replayFrom(String channel) {
     Long override = replayOverrides.get(channel);
     if (override != null) {
