@@ -57,12 +57,16 @@ class SalesforceStreamingTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
+    properties.putAll(databaseProperties());
     properties.putAll(SimulatedSalesforce.passwordLogin(sim));
     properties.put("test.mutable-clock", "true");
     properties.put("bcsync.salesforce.streaming.channels",
         CONTACTS + ",/data/AccountChangeEvent,/event/BC_Sync_Request__e");
     return properties;
+  }
+
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @AfterEach
