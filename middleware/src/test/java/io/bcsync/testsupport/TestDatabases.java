@@ -72,6 +72,8 @@ public final class TestDatabases {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new IllegalStateException("CI requires MariaDB. " + message, e);
       }
+      // Surefire does not print the reason of a class-level abort, so say it where a developer will see it.
+      System.err.println("[bcsync] Skipping MariaDB tests: " + message);
       Assumptions.abort("Skipping MariaDB tests: " + message);
     }
   }

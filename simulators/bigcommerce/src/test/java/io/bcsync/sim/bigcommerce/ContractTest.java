@@ -47,11 +47,20 @@ class ContractTest {
 
   @BeforeAll
   void start() throws Exception {
-    specs = SpecsLocation.bigcommerceSpecs();
+    try {
+      specs = SpecsLocation.bigcommerceSpecs();
+    } catch (org.opentest4j.TestAbortedException e) {
+      return; // each test reports the skip itself, so it shows up as skipped with its reason
+    }
     sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(clock).rateLimit(100_000, Duration.ofSeconds(30)));
     store = sim.createStore(BigCommerceSimulator.StoreSpec.named("con123").clientId("contract-client"));
     api = Http.forStore(sim, store);
     receiver = new CallbackReceiver();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void requireSpecs() {
+    SpecsLocation.bigcommerceSpecs();
   }
 
   @AfterAll

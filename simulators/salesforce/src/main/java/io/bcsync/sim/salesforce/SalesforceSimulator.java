@@ -118,7 +118,8 @@ public final class SalesforceSimulator implements AutoCloseable {
         streaming.install(context);
         server.setHandler(context);
         server.start();
-        baseUrl.set("http://" + options.host + ":" + connector.getLocalPort());
+        String advertised = options.host.equals("0.0.0.0") ? "localhost" : options.host; // clients cannot dial 0.0.0.0
+        baseUrl.set("http://" + advertised + ":" + connector.getLocalPort());
         streaming.started();
     }
 

@@ -18,6 +18,10 @@ public final class SalesforceSimulatorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // A plain logback.xml in this jar would fight the middleware's own when embedded in its tests.
+            System.setProperty("logback.configurationFile", "bcsync-sim-salesforce-logback.xml");
+        }
         SimulatorOptions options = parse(args);
         SalesforceSimulator sim = SalesforceSimulator.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "salesforce-simulator-shutdown"));
@@ -32,6 +36,7 @@ public final class SalesforceSimulatorMain {
         String clientSecret = null;
         String callback = null;
         String certificate = null;
+        Path demoKeyOut = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help")) {
@@ -57,6 +62,7 @@ public final class SalesforceSimulatorMain {
                 case "--client-secret" -> clientSecret = value;
                 case "--callback-url" -> callback = value;
                 case "--jwt-cert" -> certificate = Files.readString(Path.of(value));
+                case "--jwt-demo-key-out" -> demoKeyOut = Path.of(value);
                 case "--event-retention-hours" -> options.eventRetention(Duration.ofHours(Long.parseLong(value)));
                 case "--session-timeout-minutes" -> options.sessionTimeout(Duration.ofMinutes(Long.parseLong(value)));
                 case "--daily-api-limit" -> options.dailyApiLimit(Long.parseLong(value));
@@ -68,11 +74,15 @@ public final class SalesforceSimulatorMain {
             defaultMetadata().ifPresent(metadata::add);
         }
         metadata.forEach(options::metadata);
-        if (clientId != null || certificate != null) {
+        java.security.interfaces.RSAPublicKey jwtKey = certificate == null ? null : PublicKeys.fromPem(certificate);
+        if (demoKeyOut != null) {
+            jwtKey = DemoJwtKey.generateInto(demoKeyOut);
+        }
+        if (clientId != null || jwtKey != null) {
             ConnectedApp defaults = SimulatorOptions.DEFAULT_CONNECTED_APP;
             options.connectedApp(new ConnectedApp(clientId == null ? defaults.clientId() : clientId,
                     clientSecret == null ? defaults.clientSecret() : clientSecret, callback == null ? defaults.callbackUrl() : callback,
-                    certificate == null ? null : PublicKeys.fromPem(certificate)));
+                    jwtKey));
         }
         return options;
     }
@@ -122,6 +132,7 @@ public final class SalesforceSimulatorMain {
         return "Usage: SalesforceSimulatorMain [--port 8082] [--host 0.0.0.0] [--metadata <force-app dir>]... [--sandbox]\n"
                 + "  [--org-id <18-char id>] [--org-name <name>] [--user username:password[:token]]...\n"
                 + "  [--client-id <key>] [--client-secret <secret>] [--callback-url <url>] [--jwt-cert <PEM file>]\n"
+                + "  [--jwt-demo-key-out <file for a generated PKCS#8 private key>]\n"
                 + "  [--event-retention-hours 72] [--session-timeout-minutes 120] [--daily-api-limit 100000]\n"
                 + "  [--enable-cdc <Entity>]...";
     }

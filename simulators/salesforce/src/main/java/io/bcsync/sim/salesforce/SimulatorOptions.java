@@ -49,7 +49,12 @@ public final class SimulatorOptions {
     /** An SFDX source tree (e.g. sfdx-package/force-app) whose objects, fields and CDC selections the org has. */
     public SimulatorOptions metadata(Path dir) { this.metadataDirs.add(dir); return this; }
     public SimulatorOptions user(SimUser user) { this.users.add(user); return this; }
-    public SimulatorOptions connectedApp(ConnectedApp app) { this.connectedApps.add(app); return this; }
+    /** Adds an OAuth client; one with the same client id (e.g. the default app) is replaced. */
+    public SimulatorOptions connectedApp(ConnectedApp app) {
+        this.connectedApps.removeIf(existing -> existing.clientId().equals(app.clientId()));
+        this.connectedApps.add(app);
+        return this;
+    }
     /** Enables CDC for an entity without a PlatformEventChannelMember file (e.g. when running without the package). */
     public SimulatorOptions enableCdc(String entity) { this.extraCdcEntities.add(entity); return this; }
     public SimulatorOptions sessionTimeout(Duration value) { this.sessionTimeout = value; return this; }

@@ -262,6 +262,21 @@ class PartnerDmlTest {
     }
 
     @Test
+    void undelete_restores_from_the_recycle_bin_and_query_all_sees_deleted_rows() throws Exception {
+        String name = unique("bin");
+        String id = connection.create(new SObject[] {sobject("Account", Map.of("Name", name))})[0].getId();
+        connection.delete(new String[] {id});
+
+        assertThat(connection.query("SELECT Id FROM Account WHERE Name = '" + name + "'").getSize()).isZero();
+        SObject binned = connection.queryAll("SELECT Id, IsDeleted FROM Account WHERE Name = '" + name + "'").getRecords()[0];
+        assertThat(binned.getField("IsDeleted")).isEqualTo("true");
+
+        assertThat(connection.undelete(new String[] {id})[0].isSuccess()).isTrue();
+        assertThat(connection.undelete(new String[] {id})[0].getErrors()[0].getStatusCode()).isEqualTo(StatusCode.UNDELETE_FAILED);
+        assertThat(sim.record(id)).isPresent();
+    }
+
+    @Test
     void retrieve_returns_records_in_request_order_with_nil_for_unknown_ids() throws Exception {
         String a = connection.create(new SObject[] {sobject("Account", Map.of("Name", "Ret A", "Phone", "1"))})[0].getId();
         String b = connection.create(new SObject[] {sobject("Account", Map.of("Name", "Ret B"))})[0].getId();

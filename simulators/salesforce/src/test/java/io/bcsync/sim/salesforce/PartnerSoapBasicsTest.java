@@ -130,6 +130,17 @@ class PartnerSoapBasicsTest {
     }
 
     @Test
+    void describe_global_lists_standard_custom_and_event_objects() throws Exception {
+        PartnerConnection connection = TestOrgs.login(sim);
+
+        var global = connection.describeGlobal();
+
+        assertThat(Arrays.stream(global.getSobjects()).map(s -> s.getName()))
+                .contains("Account", "Order", "PricebookEntry", "Sync_Log__c", "Order_Sync__e");
+        assertThat(global.getMaxBatchSize()).isEqualTo(200);
+    }
+
+    @Test
     void describe_of_unknown_type_is_invalid_sobject_fault() throws Exception {
         PartnerConnection connection = TestOrgs.login(sim);
 

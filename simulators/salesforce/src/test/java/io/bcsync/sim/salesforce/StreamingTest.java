@@ -96,7 +96,7 @@ class StreamingTest {
     }
 
     @Test
-    void delete_event_has_header_only() throws Exception {
+    void delete_event_has_header_only_and_undelete_carries_the_record() throws Exception {
         try (TestStreamingClient client = client()) {
             client.subscribe("/data/AccountChangeEvent", -1);
             String id = createAccount("Short lived");
@@ -105,6 +105,10 @@ class StreamingTest {
             Map<String, Object> deleted = client.awaitEvent("/data/AccountChangeEvent", e -> about(e, id) && header(e).get("changeType").equals("DELETE"));
 
             assertThat(payload(deleted).keySet()).containsExactly("ChangeEventHeader");
+
+            connection.undelete(new String[] {id});
+            Map<String, Object> undeleted = client.awaitEvent("/data/AccountChangeEvent", e -> about(e, id) && header(e).get("changeType").equals("UNDELETE"));
+            assertThat(payload(undeleted)).containsEntry("Name", "Short lived");
         }
     }
 

@@ -42,25 +42,30 @@ public final class DmlEngine {
     public List<SaveOutcome> create(List<RecordInput> records, CallContext context) {
         checkBatch(records.size());
         records.forEach(this::checkFieldNames);
-        return run(context, records, (tx) -> records.stream().map(r -> attempt(() -> createOne(r, tx))).toList());
+        return run(context, (tx) -> records.stream().map(r -> attempt(() -> createOne(r, tx))).toList());
     }
 
     public List<SaveOutcome> update(List<RecordInput> records, CallContext context) {
         checkBatch(records.size());
         records.forEach(this::checkFieldNames);
-        return run(context, records, (tx) -> records.stream()
+        return run(context, (tx) -> records.stream()
                 .map(r -> attempt(() -> SaveOutcome.ok(writer.update(typeOf(r), r, tx).id(), false))).toList());
     }
 
     public List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records, CallContext context) {
         checkBatch(records.size());
         records.forEach(this::checkFieldNames);
-        return run(context, records, (tx) -> new Upserter(store, writer, tx).upsertAll(externalIdField, records, schema));
+        return run(context, (tx) -> new Upserter(store, writer, tx).upsertAll(externalIdField, records, schema));
     }
 
     public List<SaveOutcome> delete(List<String> recordIds, CallContext context) {
         checkBatch(recordIds.size());
-        return run(context, recordIds, (tx) -> recordIds.stream().map(id -> attempt(() -> writer.delete(id, tx))).toList());
+        return run(context, (tx) -> recordIds.stream().map(id -> attempt(() -> writer.delete(id, tx))).toList());
+    }
+
+    public List<SaveOutcome> undelete(List<String> recordIds, CallContext context) {
+        checkBatch(recordIds.size());
+        return run(context, (tx) -> recordIds.stream().map(id -> attempt(() -> writer.undelete(id, tx))).toList());
     }
 
     private SaveOutcome createOne(RecordInput input, Transaction tx) {
@@ -79,7 +84,7 @@ public final class DmlEngine {
         return SaveOutcome.ok(id, true);
     }
 
-    private <T> List<SaveOutcome> run(CallContext context, List<T> items, Function<Transaction, List<SaveOutcome>> work) {
+    private List<SaveOutcome> run(CallContext context, Function<Transaction, List<SaveOutcome>> work) {
         return store.inTransaction(() -> {
             Map<String, Record> before = context.allOrNone() ? store.snapshot() : null;
             Transaction tx = new Transaction(context, clock.instant());

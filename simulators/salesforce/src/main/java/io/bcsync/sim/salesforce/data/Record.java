@@ -50,6 +50,10 @@ public final class Record {
         deleted = true;
     }
 
+    void restoreFromRecycleBin() {
+        deleted = false;
+    }
+
     Record copy() {
         Record copy = new Record(type, id, values);
         copy.deleted = deleted;

@@ -38,6 +38,11 @@ public final class RecordStore {
         return inTransaction(() -> byId.values().stream().filter(r -> r.type() == type && !r.isDeleted()).toList());
     }
 
+    /** Live and deleted (recycle-bin) records, for queryAll. */
+    public List<Record> withDeleted(SObjectType type) {
+        return inTransaction(() -> byId.values().stream().filter(r -> r.type() == type).toList());
+    }
+
     public int count(SObjectType type) {
         return live(type).size();
     }

@@ -164,6 +164,21 @@ final class RecordWriter {
         return SaveOutcome.ok(id, false);
     }
 
+    /** Brings a deleted record back; CDC reports UNDELETE with all its fields, like CREATE. */
+    SaveOutcome undelete(String rawId, Transaction tx) {
+        String id = DmlEngine.requireId(rawId);
+        Record record = store.find(id).orElseThrow(() -> crossReference().fail());
+        if (!record.isDeleted()) {
+            throw RecordError.of("UNDELETE_FAILED", "Entity is not in the recycle bin").fail();
+        }
+        record.restoreFromRecycleBin();
+        Map<String, Object> audit = new LinkedHashMap<>();
+        stampModified(audit, tx);
+        audit.forEach(record::put);
+        tx.record(record, ChangeType.UNDELETE, new LinkedHashMap<>(record.values()), List.of(), List.of());
+        return SaveOutcome.ok(id, false);
+    }
+
     private void markDeleted(Record record, Transaction tx) {
         if (!record.isDeleted()) {
             record.markDeleted();

@@ -66,7 +66,7 @@ public final class Schema {
         if (channel.startsWith("/data/")) {
             String name = channel.substring("/data/".length());
             return cdcMembers.values().stream().anyMatch(m ->
-                    (m.channel() + "").equals(name) || type(m.entity()).map(SObjectType::changeEventName).orElse("").equals(name));
+                    m.channel().equals(name) || type(m.entity()).map(SObjectType::changeEventName).orElse("").equals(name));
         }
         if (channel.startsWith("/event/")) {
             return type(channel.substring("/event/".length())).map(SObjectType::isPlatformEvent).orElse(false);

@@ -62,7 +62,12 @@ public final class SfdxMetadataLoader {
         Path meta = objectDir.resolve(name + ".object-meta.xml");
         MetadataXml xml = Files.exists(meta) ? read(meta) : null;
         boolean event = name.endsWith("__e");
-        SObjectType type = new SObjectType(name, event ? nextPrefix("e0") : nextPrefix("a0"), event ? Kind.PLATFORM_EVENT : Kind.CUSTOM);
+        boolean standard = !name.contains("__");
+        if (standard) {
+            LOG.warn("Standard object {} is not modelled by the simulator; adding it with only system and package fields", name);
+        }
+        Kind kind = event ? Kind.PLATFORM_EVENT : standard ? Kind.STANDARD : Kind.CUSTOM;
+        SObjectType type = new SObjectType(name, nextPrefix(event ? 'e' : 'a'), kind);
         if (xml != null) {
             String label = xml.text("label").orElse(name);
             type.labels(label, xml.text("pluralLabel").orElse(label + "s"));
@@ -71,17 +76,22 @@ public final class SfdxMetadataLoader {
             addEventSystemFields(type);
         } else {
             StandardObjects.withSystemFields(type);
-            addNameField(type, xml);
+            if (!standard) {
+                addNameField(type, xml);
+            }
             StandardObjects.addOwner(type, "User", "Group");
         }
         return schema.add(type);
     }
 
-    private String nextPrefix(String start) {
+    /** a01, a02 ... azz for custom objects, e01 ... for platform events (real prefixes are org-specific). */
+    private String nextPrefix(char first) {
         while (true) {
-            int n = start.equals("e0") ? nextEventPrefix++ : nextCustomPrefix++;
-            String prefix = start + Character.forDigit(n % 36, 36) + "";
-            prefix = prefix.length() > 3 ? prefix.substring(0, 3) : prefix;
+            int n = first == 'e' ? nextEventPrefix++ : nextCustomPrefix++;
+            if (n >= 36 * 36) {
+                throw new IllegalStateException("More than 1295 custom objects in the metadata");
+            }
+            String prefix = first + String.valueOf(Character.forDigit(n / 36, 36)) + Character.forDigit(n % 36, 36);
             if (!schema.keyPrefixInUse(prefix)) {
                 return prefix;
             }

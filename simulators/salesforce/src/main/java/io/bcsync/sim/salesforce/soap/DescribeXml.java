@@ -14,6 +14,21 @@ final class DescribeXml {
         return xml.close(operation + "Response").toString();
     }
 
+    static String describeGlobal(java.util.Collection<SObjectType> types) {
+        Xml xml = new Xml().open("describeGlobalResponse").open("result").element("encoding", "UTF-8").element("maxBatchSize", 200);
+        for (SObjectType t : types) {
+            xml.open("sobjects").element("activateable", false).element("createable", t.createable()).element("custom", t.isCustom())
+                    .element("customSetting", false).element("deletable", t.deletable()).element("deprecatedAndHidden", false)
+                    .element("feedEnabled", false).element("keyPrefix", t.keyPrefix()).element("label", t.label())
+                    .element("labelPlural", t.labelPlural()).element("layoutable", !t.isPlatformEvent()).element("mergeable", false)
+                    .element("mruEnabled", false).element("name", t.name()).element("queryable", t.queryable())
+                    .element("replicateable", t.queryable()).element("retrieveable", t.queryable()).element("searchable", t.queryable())
+                    .element("triggerable", true).element("undeletable", t.deletable()).element("updateable", t.updateable())
+                    .close("sobjects");
+        }
+        return xml.close("result").close("describeGlobalResponse").toString();
+    }
+
     private static void describe(Xml xml, SObjectType type) {
         xml.open("result")
                 .element("activateable", false)

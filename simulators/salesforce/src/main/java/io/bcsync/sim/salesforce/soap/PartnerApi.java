@@ -6,7 +6,6 @@ import io.bcsync.sim.salesforce.auth.SimUser;
 import io.bcsync.sim.salesforce.control.FaultInjector;
 import io.bcsync.sim.salesforce.data.CallContext;
 import io.bcsync.sim.salesforce.data.RecordInput;
-import io.bcsync.sim.salesforce.data.SaveOutcome;
 import io.bcsync.sim.salesforce.fault.ApiFault;
 import io.bcsync.sim.salesforce.ids.SalesforceIds;
 import io.bcsync.sim.salesforce.schema.SObjectType;
@@ -61,7 +60,11 @@ final class PartnerApi {
             case "upsert" -> PartnerXml.saveResults("upsert",
                     org.dml().upsert(request.text("externalIDFieldName"), records(request), context), true);
             case "delete" -> PartnerXml.saveResults("delete", org.dml().delete(request.texts("ids"), context), false);
+            case "undelete" -> PartnerXml.saveResults("undelete", org.dml().undelete(request.texts("ids"), context), false);
             case "retrieve" -> retrieve(request);
+            case "queryAll" -> PartnerXml.queryResult("queryAll", org.cursors().firstPage(
+                    org.queries().run(request.text("queryString"), true), batchSize(request)));
+            case "describeGlobal" -> DescribeXml.describeGlobal(org.schema().types());
             case "query" -> query(request);
             case "queryMore" -> PartnerXml.queryResult("queryMore",
                     org.cursors().next(request.text("queryLocator"), batchSize(request)));
@@ -168,9 +171,9 @@ final class PartnerApi {
             case "create", "update", "upsert" -> SoapRequest.children(request.body(), "sObjects").stream().findFirst()
                     .flatMap(s -> SoapRequest.childText(s, "type")).map(this::canonicalName).orElse(null);
             case "retrieve", "describeSObject" -> canonicalName(request.text("sObjectType"));
-            case "delete" -> request.texts("ids").stream().findFirst()
+            case "delete", "undelete" -> request.texts("ids").stream().findFirst()
                     .flatMap(id -> org.schema().typeForId(id)).map(SObjectType::name).orElse(null);
-            case "query" -> queriedObject(request.text("queryString"));
+            case "query", "queryAll" -> queriedObject(request.text("queryString"));
             default -> null;
         };
     }

@@ -85,7 +85,9 @@ public final class SoapServlet extends HttpServlet {
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element envelope = factory.newDocumentBuilder().parse(new ByteArrayInputStream(body)).getDocumentElement();
+        var builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(new QuietErrorHandler()); // the fault reply reports it; no stderr noise
+        Element envelope = builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
         if (!ENVELOPE_NS.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
             throw new IllegalArgumentException("Not a SOAP 1.1 envelope");
         }
@@ -98,6 +100,24 @@ public final class SoapServlet extends HttpServlet {
                 headerValue(header, "CallOptions", "client"),
                 "true".equals(headerValue(header, "AllOrNoneHeader", "allOrNone")),
                 parseInt(headerValue(header, "QueryOptions", "batchSize")));
+    }
+
+    /** Turns parser diagnostics into exceptions without the default handler's printing to stderr. */
+    private static final class QuietErrorHandler implements org.xml.sax.ErrorHandler {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+            // warnings do not make a request invalid
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+            throw e;
+        }
     }
 
     private static Element only(List<Element> elements, String what) {

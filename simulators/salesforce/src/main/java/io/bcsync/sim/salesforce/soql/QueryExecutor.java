@@ -40,13 +40,19 @@ public final class QueryExecutor {
     }
 
     public Rows run(String soql) {
+        return run(soql, false);
+    }
+
+    /** includeDeleted: queryAll semantics, recycle-bin records included (IsDeleted = true). */
+    public Rows run(String soql, boolean includeDeleted) {
         SoqlQuery query = SoqlParser.parse(soql);
         SObjectType type = schema.type(query.object()).filter(SObjectType::queryable)
                 .orElseThrow(() -> ApiFault.unknownType(query.object()));
         query.fields().forEach(f -> resolver.resolve(type, f));
         query.orderBy().forEach(o -> resolver.resolve(type, o.field()));
         return store.inTransaction(() -> {
-            List<Record> matching = new ArrayList<>(store.live(type).stream()
+            List<Record> candidates = includeDeleted ? store.withDeleted(type) : store.live(type);
+            List<Record> matching = new ArrayList<>(candidates.stream()
                     .filter(r -> query.where() == null || matches(type, r, query.where())).toList());
             if (query.countOnly()) {
                 return new Rows(List.of(), matching.size());

@@ -103,7 +103,8 @@ public final class CdcPublisher implements ChangeSink {
         List<String> nulledFields = new ArrayList<>();
         Map<String, Object> body = new LinkedHashMap<>();
         change.values().forEach((field, value) -> {
-            if (NEVER_IN_BODY.contains(field) || (change.changeType() == ChangeType.CREATE && value == null)) {
+            boolean fullRecord = change.changeType() == ChangeType.CREATE || change.changeType() == ChangeType.UNDELETE;
+            if (NEVER_IN_BODY.contains(field) || (fullRecord && value == null)) {
                 return;
             }
             FieldDef def = type.field(field).orElse(null);
@@ -113,7 +114,7 @@ public final class CdcPublisher implements ChangeSink {
             change.changedFields().forEach(f -> changedFields.add(dotted(change.entity(), f)));
             change.nulledFields().forEach(f -> nulledFields.add(dotted(change.entity(), f)));
         }
-        if (change.changeType() != ChangeType.CREATE) {
+        if (change.changeType() == ChangeType.UPDATE || change.changeType() == ChangeType.DELETE) {
             addEnrichedFields(type, change, body);
         }
         Map<String, Object> payload = new LinkedHashMap<>();

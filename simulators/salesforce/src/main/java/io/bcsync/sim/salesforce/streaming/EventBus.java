@@ -59,8 +59,9 @@ public final class EventBus {
         if (replayFrom == -1) {
             return Optional.of(List.of());
         }
-        if (replayFrom < -2 || replayFrom > lastReplayId || (replayFrom >= 0 && replayFrom <= purgedUpTo.getOrDefault(channel, 0L)
-                && purgedUpTo.containsKey(channel))) {
+        boolean neverIssued = replayFrom < -2 || replayFrom > lastReplayId;
+        boolean purged = replayFrom >= 0 && purgedUpTo.containsKey(channel) && replayFrom <= purgedUpTo.get(channel);
+        if (neverIssued || purged) {
             return Optional.empty();
         }
         long after = replayFrom == -2 ? Long.MIN_VALUE : replayFrom;

@@ -4,7 +4,6 @@ import io.bcsync.sim.salesforce.auth.SessionRegistry;
 import io.bcsync.sim.salesforce.schema.Schema;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

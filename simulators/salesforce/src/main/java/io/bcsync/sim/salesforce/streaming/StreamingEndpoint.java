@@ -3,8 +3,6 @@ package io.bcsync.sim.salesforce.streaming;
 import io.bcsync.sim.salesforce.auth.SessionRegistry;
 import io.bcsync.sim.salesforce.schema.Schema;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.LocalSession;

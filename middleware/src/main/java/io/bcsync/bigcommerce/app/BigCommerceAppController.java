@@ -1,0 +1,110 @@
+package io.bcsync.bigcommerce.app;
+
+import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * BigCommerce's app callbacks (paths from the manifest). {@code auth} and {@code load} render HTML in the control
+ * panel's iframe; {@code uninstall} and {@code remove_user} are server-to-server. A callback whose signature does
+ * not verify gets 401 and changes nothing. Logs name the store and the reason, never a code, token or payload.
+ */
+@Controller("/bc")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BigCommerceAppController {
+  private static final Logger LOG = LoggerFactory.getLogger(BigCommerceAppController.class);
+
+  private final AppInstaller installer;
+  private final SignedPayloadVerifier verifier;
+  private final StoreStatus status;
+  private final ConnectedStores stores;
+
+  public BigCommerceAppController(AppInstaller installer, SignedPayloadVerifier verifier, StoreStatus status,
+      ConnectedStores stores) {
+    this.installer = installer;
+    this.verifier = verifier;
+    this.status = status;
+    this.stores = stores;
+  }
+
+  @Get(value = "/auth", produces = MediaType.TEXT_HTML)
+  public HttpResponse<String> auth(@Nullable @QueryValue String code, @Nullable @QueryValue String scope,
+      @Nullable @QueryValue String context) {
+    return html("auth", () -> {
+      if (blank(code) || blank(scope) || blank(context)) {
+        throw new AppRequestRejected(HttpStatus.BAD_REQUEST, "code, scope and context are required");
+      }
+      AppInstaller.Installed installed = installer.install(code, scope, context);
+      return AppPages.installed(installed.storeHash(), installed.hookProblem());
+    });
+  }
+
+  @Get(value = "/load", produces = MediaType.TEXT_HTML)
+  public HttpResponse<String> load(@Nullable @QueryValue("signed_payload_jwt") String jwt,
+      @Nullable @QueryValue("signed_payload") String legacy) {
+    return html("load", () -> {
+      SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+      if (stores.find(caller.storeHash()).isEmpty()) {
+        throw new AppRequestRejected(HttpStatus.NOT_FOUND,
+            "bcsync is not installed on this store; install the app again");
+      }
+      return AppPages.dashboard(caller.storeHash(), caller.userEmail(), status.summarize(caller.storeHash()));
+    });
+  }
+
+  @Get(value = "/uninstall", produces = MediaType.TEXT_PLAIN)
+  public HttpResponse<String> uninstall(@Nullable @QueryValue("signed_payload_jwt") String jwt,
+      @Nullable @QueryValue("signed_payload") String legacy) {
+    return plain("uninstall", () -> {
+      SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+      installer.uninstall(caller.storeHash());
+      return "uninstalled";
+    });
+  }
+
+  @Get(value = "/remove_user", produces = MediaType.TEXT_PLAIN)
+  public HttpResponse<String> removeUser(@Nullable @QueryValue("signed_payload_jwt") String jwt,
+      @Nullable @QueryValue("signed_payload") String legacy) {
+    return plain("remove_user", () -> {
+      SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+      // bcsync keeps no per-user data, so there is nothing to delete; the callback is acknowledged.
+      LOG.info("Store {}: user {} removed from the app", caller.storeHash(), caller.userId());
+      return "ok";
+    });
+  }
+
+  private static HttpResponse<String> html(String callback, Supplier<String> page) {
+    try {
+      return HttpResponse.ok(page.get()).contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store");
+    } catch (AppRequestRejected rejected) {
+      LOG.warn("Refused the {} callback with {}: {}", callback, rejected.status().getCode(), rejected.getMessage());
+      return HttpResponse.<String>status(rejected.status())
+          .body(AppPages.error("bcsync could not continue", rejected.getMessage()))
+          .contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store");
+    }
+  }
+
+  private static HttpResponse<String> plain(String callback, Supplier<String> action) {
+    try {
+      return HttpResponse.ok(action.get()).contentType(MediaType.TEXT_PLAIN_TYPE);
+    } catch (AppRequestRejected rejected) {
+      LOG.warn("Refused the {} callback with {}: {}", callback, rejected.status().getCode(), rejected.getMessage());
+      return HttpResponse.<String>status(rejected.status()).body(rejected.getMessage())
+          .contentType(MediaType.TEXT_PLAIN_TYPE);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

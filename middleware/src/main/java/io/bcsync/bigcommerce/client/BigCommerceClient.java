@@ -1,0 +1,40 @@
+package io.bcsync.bigcommerce.client;
+
+import io.bcsync.bigcommerce.stores.ConnectedStore;
+import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.bcsync.pipeline.PermanentFailureException;
+import jakarta.inject.Singleton;
+
+/** Hands out the API of a connected store, with its token; one transport (and rate budget per store) for all. */
+@Singleton
+public class BigCommerceClient {
+  private final BigCommerceTransport transport;
+  private final ConnectedStores stores;
+
+  public BigCommerceClient(BigCommerceTransport transport, ConnectedStores stores) {
+    this.transport = transport;
+    this.stores = stores;
+  }
+
+  /** @throws PermanentFailureException when the store is not connected or has no API token */
+  public StoreClient forStore(String storeHash) {
+    ConnectedStore store = stores.find(storeHash).orElseThrow(() -> new PermanentFailureException(
+        "store " + storeHash + " is not connected (unknown, or the app was uninstalled)"));
+    return forStore(store);
+  }
+
+  public StoreClient forStore(ConnectedStore store) {
+    String token = store.accessToken().orElseThrow(() -> new PermanentFailureException(
+        "store " + store.storeHash() + " has no API access token configured"));
+    return new StoreClient(transport, store.storeHash(), token);
+  }
+
+  /** A client for a token not (yet) stored, as during an install. */
+  public StoreClient forToken(String storeHash, String accessToken) {
+    return new StoreClient(transport, storeHash, accessToken);
+  }
+
+  public BigCommerceTransport transport() {
+    return transport;
+  }
+}

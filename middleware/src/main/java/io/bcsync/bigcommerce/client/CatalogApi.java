@@ -1,0 +1,69 @@
+package io.bcsync.bigcommerce.client;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** V3 catalog: products and variants, read in batches and updated in the platform's batch sizes. */
+public final class CatalogApi {
+  static final int IDS_PER_CALL = 100;
+  static final int PRODUCT_UPDATES_PER_CALL = 10;
+  static final int VARIANT_UPDATES_PER_CALL = 50;
+
+  private final StoreClient store;
+
+  CatalogApi(StoreClient store) {
+    this.store = store;
+  }
+
+  /** Products with their variants. */
+  public Map<Long, Dtos.Product> readByIds(Collection<Long> ids) {
+    Map<Long, Dtos.Product> found = new LinkedHashMap<>();
+    for (List<Long> chunk : Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store.v3All(ApiRequest.get("/v3/catalog/products").with("id:in", Batches.joined(chunk))
+          .with("include", "variants")).stream().map(Dtos.Product::from)
+          .forEach(product -> found.put(product.id(), product));
+    }
+    return found;
+  }
+
+  /** Products by their own SKU ({@code sku:in} matches product SKUs only, not variant SKUs). */
+  public List<Dtos.Product> readBySkus(Collection<String> skus) {
+    return Batches.chunks(skus.stream().distinct().toList(), 50).stream()
+        .flatMap(chunk -> store.v3All(ApiRequest.get("/v3/catalog/products").with("sku:in", String.join(",", chunk))
+            .with("include", "variants")).stream())
+        .map(Dtos.Product::from).toList();
+  }
+
+  /** A variant by its SKU (the store-wide variants endpoint has no {@code sku:in}). */
+  public List<Dtos.Variant> variantsBySku(String sku) {
+    return store.v3All(ApiRequest.get("/v3/catalog/variants").with("sku", sku)).stream()
+        .map(Dtos.Variant::from).toList();
+  }
+
+  public List<Dtos.Product> modifiedSince(Instant since) {
+    return store.v3All(ApiRequest.get("/v3/catalog/products").with("date_modified:min", since.toString()))
+        .stream().map(Dtos.Product::from).toList();
+  }
+
+  /** Updates products ten per call; each update needs {@code id}. */
+  public List<Dtos.Product> updateProducts(List<Map<String, Object>> updates) {
+    return Batches.chunks(updates, PRODUCT_UPDATES_PER_CALL).stream().flatMap(chunk -> {
+      ArrayNode body = store.mapper().valueToTree(chunk);
+      return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/catalog/products", body)).body()
+          .path("data")).stream();
+    }).map(Dtos.Product::from).toList();
+  }
+
+  /** Updates variants fifty per call; each update needs {@code id}. */
+  public List<Dtos.Variant> updateVariants(List<Map<String, Object>> updates) {
+    return Batches.chunks(updates, VARIANT_UPDATES_PER_CALL).stream().flatMap(chunk -> {
+      ArrayNode body = store.mapper().valueToTree(chunk);
+      return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/catalog/variants", body)).body()
+          .path("data")).stream();
+    }).map(Dtos.Variant::from).toList();
+  }
+}

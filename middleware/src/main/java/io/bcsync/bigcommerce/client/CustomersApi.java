@@ -1,0 +1,65 @@
+package io.bcsync.bigcommerce.client;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** V3 customers (batch reads by id or e-mail, batch updates) and V2 customer groups. */
+public final class CustomersApi {
+  /** Ids per {@code id:in} call: keeps the URL short while still reading many customers per call. */
+  static final int IDS_PER_CALL = 100;
+  /** BigCommerce accepts at most 10 customers per create or update. */
+  static final int UPDATES_PER_CALL = 10;
+
+  private final StoreClient store;
+
+  CustomersApi(StoreClient store) {
+    this.store = store;
+  }
+
+  public Map<Long, Dtos.Customer> readByIds(Collection<Long> ids) {
+    Map<Long, Dtos.Customer> found = new LinkedHashMap<>();
+    for (List<Long> chunk : Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store.v3All(ApiRequest.get("/v3/customers").with("id:in", Batches.joined(chunk))).stream()
+          .map(Dtos.Customer::from).forEach(customer -> found.put(customer.id(), customer));
+    }
+    return found;
+  }
+
+  public List<Dtos.Customer> readByEmails(Collection<String> emails) {
+    return Batches.chunks(emails.stream().distinct().toList(), 50).stream()
+        .flatMap(chunk -> store.v3All(ApiRequest.get("/v3/customers").with("email:in", String.join(",", chunk)))
+            .stream())
+        .map(Dtos.Customer::from).toList();
+  }
+
+  public List<Dtos.Customer> modifiedSince(Instant since) {
+    return store.v3All(ApiRequest.get("/v3/customers").with("date_modified:min", since.toString())
+        .with("sort", "date_modified:asc")).stream().map(Dtos.Customer::from).toList();
+  }
+
+  /**
+   * Updates customers ten per call (the platform's limit; at most three such calls run at once per store).
+   * Each update needs {@code id} and the fields to change.
+   */
+  public List<Dtos.Customer> update(List<Map<String, Object>> updates) {
+    return Batches.chunks(updates, UPDATES_PER_CALL).stream().flatMap(chunk -> {
+      ArrayNode body = store.mapper().valueToTree(chunk);
+      return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/customers", body)).body().path("data"))
+          .stream();
+    }).map(Dtos.Customer::from).toList();
+  }
+
+  public List<Dtos.CustomerGroup> groups() {
+    return store.v2All(ApiRequest.get("/v2/customer_groups")).stream().map(Dtos.CustomerGroup::from).toList();
+  }
+
+  public Dtos.CustomerGroup createGroup(String name) {
+    ObjectNode body = store.mapper().createObjectNode().put("name", name);
+    return Dtos.CustomerGroup.from(store.require(ApiRequest.write("POST", "/v2/customer_groups", body)).body());
+  }
+}

@@ -1,0 +1,146 @@
+package io.bcsync.bigcommerce.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** V2 orders and their sub-resources; V3 refunds, transactions and order metafields. */
+public final class OrdersApi {
+  private final StoreClient store;
+
+  OrdersApi(StoreClient store) {
+    this.store = store;
+  }
+
+  /**
+   * Reads many orders with their line items in as few calls as the API allows: ids are grouped into ranges one
+   * 250-order page covers ({@code min_id}/{@code max_id}) and each page inlines line items through
+   * {@code include=consignments.line_items}. A burst of 1,000 consecutive orders costs 4 calls. Orders that do not
+   * come back (deleted, archived) are absent from the result.
+   */
+  public Map<Long, Dtos.Order> readWithLines(Collection<Long> ids) {
+    Map<Long, Dtos.Order> found = new LinkedHashMap<>();
+    for (long[] range : Batches.idRanges(ids, StoreClient.MAX_PAGE)) {
+      ApiRequest request = withLineItems(ApiRequest.get("/v2/orders"))
+          .with("min_id", range[0]).with("max_id", range[1]).with("sort", "id:asc");
+      for (JsonNode order : store.v2All(request)) {
+        long id = Fields.longValue(order, "id");
+        if (ids.contains(id)) {
+          found.put(id, completeLines(order));
+        }
+      }
+    }
+    return found;
+  }
+
+  public Optional<Dtos.Order> read(long orderId) {
+    return store.one(withLineItems(ApiRequest.get("/v2/orders/" + orderId))).map(this::completeLines);
+  }
+
+  /** Orders modified at or after {@code since}, oldest change first (the catch-up poll's query). */
+  public List<Dtos.Order> modifiedSince(Instant since) {
+    return store.v2All(ApiRequest.get("/v2/orders").with("min_date_modified", since.toString())
+        .with("sort", "date_modified:asc")).stream().map(order -> Dtos.Order.from(order, null)).toList();
+  }
+
+  /** All lines of an order, page by page (orders can have more than 250 lines). */
+  public List<Dtos.OrderLine> lines(long orderId) {
+    return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/products")).stream()
+        .map(Dtos.OrderLine::from).toList();
+  }
+
+  public List<Dtos.ShippingAddress> shippingAddresses(long orderId) {
+    return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/shipping_addresses")).stream()
+        .map(Dtos.ShippingAddress::from).toList();
+  }
+
+  public List<Dtos.OrderCoupon> coupons(long orderId) {
+    return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/coupons")).stream()
+        .map(Dtos.OrderCoupon::from).toList();
+  }
+
+  public List<Dtos.OrderStatus> statuses() {
+    ApiResponse response = store.require(ApiRequest.get("/v2/order_statuses"));
+    return Fields.elements(response.body()).stream().map(Dtos.OrderStatus::from).toList();
+  }
+
+  public List<Dtos.Transaction> transactions(long orderId) {
+    return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/transactions")).stream()
+        .map(Dtos.Transaction::from).toList();
+  }
+
+  /** Refunds created at or after {@code since} across all orders (RFC 3339 filter). */
+  public List<Dtos.Refund> refundsCreatedSince(Instant since) {
+    return store.v3All(ApiRequest.get("/v3/orders/payment_actions/refunds").with("created:min", since.toString()))
+        .stream().map(Dtos.Refund::from).toList();
+  }
+
+  public List<Dtos.Refund> refunds(long orderId) {
+    return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/payment_actions/refunds")).stream()
+        .map(Dtos.Refund::from).toList();
+  }
+
+  public List<Dtos.Metafield> metafields(long orderId) {
+    return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/metafields")).stream()
+        .map(Dtos.Metafield::from).toList();
+  }
+
+  /** Creates an app-only metafield (for example the Salesforce record id of the order). */
+  public Dtos.Metafield createMetafield(long orderId, String namespace, String key, String value) {
+    ObjectNode body = store.mapper().createObjectNode().put("namespace", namespace).put("key", key)
+        .put("value", value).put("permission_set", "app_only");
+    ApiResponse response = store.require(ApiRequest.write("POST", "/v3/orders/" + orderId + "/metafields", body));
+    return Dtos.Metafield.from(response.body().path("data"));
+  }
+
+  public Dtos.Metafield updateMetafield(long orderId, long metafieldId, String value) {
+    ObjectNode body = store.mapper().createObjectNode().put("value", value);
+    ApiResponse response = store.require(
+        ApiRequest.write("PUT", "/v3/orders/" + orderId + "/metafields/" + metafieldId, body));
+    return Dtos.Metafield.from(response.body().path("data"));
+  }
+
+  private static ApiRequest withLineItems(ApiRequest request) {
+    // Both parameters are needed: include alone returns the old array structure without line items.
+    return request.with("include", "consignments.line_items").with("consignment_structure", "object");
+  }
+
+  /**
+   * Takes the line items inlined in the consignments; if they do not add up to the order's item count (digital
+   * lines, or an order beyond what one response inlines) reads the products sub-resource page by page instead.
+   */
+  private Dtos.Order completeLines(JsonNode order) {
+    List<Dtos.OrderLine> lines = new ArrayList<>();
+    collectLineItems(order.path("consignments"), lines);
+    Dtos.Order parsed = Dtos.Order.from(order, lines);
+    int quantity = lines.stream().mapToInt(Dtos.OrderLine::quantity).sum();
+    if (quantity < parsed.itemsTotal()) {
+      return parsed.withLines(lines(parsed.id()));
+    }
+    return parsed;
+  }
+
+  private static void collectLineItems(JsonNode node, List<Dtos.OrderLine> out) {
+    if (node.isArray()) {
+      node.forEach(child -> collectLineItems(child, out));
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(field -> {
+        if ("line_items".equals(field.getKey()) && field.getValue().isArray()) {
+          field.getValue().forEach(line -> {
+            if (line.has("id") && line.has("quantity")) {
+              out.add(Dtos.OrderLine.from(line));
+            }
+          });
+        } else {
+          collectLineItems(field.getValue(), out);
+        }
+      });
+    }
+  }
+}

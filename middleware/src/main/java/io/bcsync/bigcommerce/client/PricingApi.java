@@ -1,0 +1,59 @@
+package io.bcsync.bigcommerce.client;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/** V3 price lists, their records and assignments, and absolute inventory adjustments. */
+public final class PricingApi {
+  static final int RECORDS_PER_UPSERT = 1000;
+  static final int ASSIGNMENTS_PER_CALL = 25;
+  static final int INVENTORY_ITEMS_PER_CALL = 2000;
+
+  private final StoreClient store;
+
+  PricingApi(StoreClient store) {
+    this.store = store;
+  }
+
+  public List<Dtos.PriceList> priceLists() {
+    return store.v3All(ApiRequest.get("/v3/pricelists")).stream().map(Dtos.PriceList::from).toList();
+  }
+
+  public List<Dtos.PriceRecord> records(long priceListId) {
+    return store.v3All(ApiRequest.get("/v3/pricelists/" + priceListId + "/records")).stream()
+        .map(Dtos.PriceRecord::from).toList();
+  }
+
+  /** Upserts records of one list, 1,000 per call (at most two such calls per store run at once). */
+  public void upsertRecords(long priceListId, List<Map<String, Object>> records) {
+    for (List<Map<String, Object>> chunk : Batches.chunks(records, RECORDS_PER_UPSERT)) {
+      ArrayNode body = store.mapper().valueToTree(chunk);
+      store.require(ApiRequest.write("PUT", "/v3/pricelists/" + priceListId + "/records", body));
+    }
+  }
+
+  public List<Dtos.PriceListAssignment> assignments(long priceListId) {
+    return store.v3All(ApiRequest.get("/v3/pricelists/assignments").with("price_list_id", priceListId)).stream()
+        .map(Dtos.PriceListAssignment::from).toList();
+  }
+
+  /** Creates assignments 25 per call; each needs {@code price_list_id} and a customer group and/or channel. */
+  public void createAssignments(List<Map<String, Object>> assignments) {
+    for (List<Map<String, Object>> chunk : Batches.chunks(assignments, ASSIGNMENTS_PER_CALL)) {
+      ArrayNode body = store.mapper().valueToTree(chunk);
+      store.require(ApiRequest.write("POST", "/v3/pricelists/assignments", body));
+    }
+  }
+
+  /** Sets stock levels absolutely, 2,000 items per call; returns the transaction ids. */
+  public List<String> adjustInventoryAbsolute(String reason, List<Map<String, Object>> items) {
+    return Batches.chunks(items, INVENTORY_ITEMS_PER_CALL).stream().map(chunk -> {
+      ObjectNode body = store.mapper().createObjectNode().put("reason", reason);
+      body.set("items", store.mapper().valueToTree(chunk));
+      return store.require(ApiRequest.write("PUT", "/v3/inventory/adjustments/absolute", body)).body()
+          .path("transaction_id").asText();
+    }).toList();
+  }
+}

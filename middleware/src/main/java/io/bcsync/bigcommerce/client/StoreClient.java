@@ -1,0 +1,126 @@
+package io.bcsync.bigcommerce.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The REST API of one store, with its access token: pagination in the three styles BigCommerce uses (V2 pages
+ * until a short page or a 204, V3 offset pages with {@code meta.pagination}, V3 cursors with
+ * {@code meta.cursor_pagination}) and the typed endpoint groups.
+ */
+public final class StoreClient {
+  /** The largest page BigCommerce serves. */
+  public static final int MAX_PAGE = 250;
+
+  private final BigCommerceTransport transport;
+  private final String storeHash;
+  private final String accessToken;
+
+  StoreClient(BigCommerceTransport transport, String storeHash, String accessToken) {
+    this.transport = transport;
+    this.storeHash = storeHash;
+    this.accessToken = accessToken;
+  }
+
+  public String storeHash() {
+    return storeHash;
+  }
+
+  public OrdersApi orders() {
+    return new OrdersApi(this);
+  }
+
+  public CustomersApi customers() {
+    return new CustomersApi(this);
+  }
+
+  public CatalogApi catalog() {
+    return new CatalogApi(this);
+  }
+
+  public PricingApi pricing() {
+    return new PricingApi(this);
+  }
+
+  public HooksApi hooks() {
+    return new HooksApi(this);
+  }
+
+  /** {@code GET /v2/store}: maps the hash to the numeric store id webhooks carry. */
+  public Dtos.StoreInfo storeInfo() {
+    return Dtos.StoreInfo.from(require(ApiRequest.get("/v2/store")).body());
+  }
+
+  ObjectMapper mapper() {
+    return transport.mapper();
+  }
+
+  ApiResponse call(ApiRequest request) {
+    return transport.call(storeHash, accessToken, request);
+  }
+
+  /** A call whose 404 is a failure, not "deleted". */
+  ApiResponse require(ApiRequest request) {
+    ApiResponse response = call(request);
+    if (response.status() == 404) {
+      throw new PermanentBigCommerceException(404, request.describe() + " on store " + storeHash + " not found");
+    }
+    return response;
+  }
+
+  /** A single resource: empty when BigCommerce answers 404. V3 resources are unwrapped from {@code data}. */
+  Optional<JsonNode> one(ApiRequest request) {
+    ApiResponse response = call(request);
+    if (response.status() == 404 || response.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode body = response.body();
+    return Optional.of(request.path().startsWith("/v3/") && body.has("data") ? body.get("data") : body);
+  }
+
+  /** Every page of a V2 collection. 204 (no content) is an empty page. */
+  List<JsonNode> v2All(ApiRequest request) {
+    List<JsonNode> all = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      ApiResponse response = call(request.replacing("limit", MAX_PAGE).replacing("page", page));
+      if (response.status() == 404 || response.isEmpty() || !response.body().isArray()) {
+        return all;
+      }
+      response.body().forEach(all::add);
+      if (response.body().size() < MAX_PAGE) {
+        return all;
+      }
+    }
+  }
+
+  /** Every page of a V3 collection: follows cursors when the endpoint offers them, else page numbers. */
+  List<JsonNode> v3All(ApiRequest request) {
+    List<JsonNode> all = new ArrayList<>();
+    ApiRequest current = request.replacing("limit", MAX_PAGE);
+    int page = 1;
+    while (true) {
+      ApiResponse response = call(current);
+      if (response.status() == 404 || response.isEmpty()) {
+        return all;
+      }
+      JsonNode body = response.body();
+      body.path("data").forEach(all::add);
+      JsonNode cursor = body.path("meta").path("cursor_pagination");
+      String endCursor = cursor.path("end_cursor").asText("");
+      if (!endCursor.isEmpty() && !cursor.path("links").path("next").asText("").isEmpty()) {
+        current = request.replacing("limit", MAX_PAGE).replacing("after", endCursor);
+        continue;
+      }
+      JsonNode pagination = body.path("meta").path("pagination");
+      int totalPages = pagination.path("total_pages").asInt(1);
+      if (page >= totalPages || body.path("data").isEmpty()) {
+        return all;
+      }
+      page++;
+      current = request.replacing("limit", MAX_PAGE).replacing("page", page);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.bcsync.testsupport;
+
+import io.bcsync.bigcommerce.reading.FetchedEntity;
+import io.bcsync.bigcommerce.reading.FetchedEntityConsumer;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what the reading handler fetched from BigCommerce, batch by batch. */
+@Singleton
+@Requires(property = "test.capture-fetched", value = "true")
+public class CapturingConsumer implements FetchedEntityConsumer {
+  public final List<List<FetchedEntity>> batches = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void accept(String storeHash, List<FetchedEntity> entities) {
+    batches.add(List.copyOf(entities));
+  }
+
+  public List<FetchedEntity> all() {
+    return batches.stream().flatMap(List::stream).toList();
+  }
+}
