@@ -28,7 +28,8 @@ public class SalesforceBeans {
 
   @Singleton
   OAuthTokenEndpoint tokenEndpoint(SalesforceConfig config, SalesforceApiConfig api) {
-    return new OAuthTokenEndpoint(config.loginUrl(), api.connectTimeout().plus(api.connectTimeout()));
+    // A token request is small and quick: twice the connect timeout, not the long SOAP read timeout.
+    return new OAuthTokenEndpoint(config.loginUrl(), api.connectTimeout().multipliedBy(2));
   }
 
   @Singleton
