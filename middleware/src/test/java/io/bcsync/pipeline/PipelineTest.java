@@ -287,6 +287,36 @@ class PipelineTest implements TestPropertyProvider {
   }
 
   @Test
+  void concurrent_events_for_one_entity_all_land_in_a_single_open_item() throws Exception {
+    int threads = 8;
+    int eventsPerThread = 25;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Set<Long>>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          Set<Long> itemIds = new HashSet<>();
+          for (int i = 0; i < eventsPerThread; i++) {
+            itemIds.add(event("order", "hot", "store/order/updated").workItemId());
+          }
+          return itemIds;
+        }));
+      }
+      Set<Long> itemIds = new HashSet<>();
+      for (Future<Set<Long>> result : results) {
+        itemIds.addAll(result.get());
+      }
+      assertThat(itemIds).hasSize(1);
+      assertThat(item(itemIds.iterator().next()).eventCount()).isEqualTo(threads * eventsPerThread);
+      assertThat(io.bcsync.testsupport.Tables.count(db, "webhook_event")).isEqualTo(threads * eventsPerThread);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void handler_receives_batches_no_larger_than_configured() {
     for (int i = 0; i < 25; i++) {
       event("product", String.valueOf(i), "store/product/updated");
