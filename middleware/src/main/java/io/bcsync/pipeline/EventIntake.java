@@ -59,7 +59,12 @@ public class EventIntake {
     }
   }
 
-  private IntakeResult recordInTransaction(Connection connection, IncomingEvent event) throws SQLException {
+  /**
+   * Records the event inside the caller's transaction, so other state can commit atomically with it (the Salesforce
+   * subscriber stores the channel's replay id this way). The caller retries transient failures and calls
+   * {@link WorkSignal#wake()} after the commit. A duplicate throws and must roll the caller's transaction back.
+   */
+  public IntakeResult recordInTransaction(Connection connection, IncomingEvent event) throws SQLException {
     long now = clock.millis();
     if (event.webhookId() != null) {
       claimDedupeKey(connection, "webhook-id", now, WEBHOOK_ID_RETENTION,

@@ -1,6 +1,7 @@
 package io.bcsync.webhook;
 
 import io.bcsync.config.PipelineConfig;
+import io.bcsync.environment.StoreEnvironmentGuard;
 import io.bcsync.observability.PipelineMetrics;
 import io.bcsync.pipeline.EventIntake;
 import io.bcsync.pipeline.IncomingEvent;
@@ -43,6 +44,7 @@ public class BigCommerceWebhookController {
   private final EventIntake intake;
   private final PipelineConfig config;
   private final PipelineMetrics metrics;
+  private final StoreEnvironmentGuard storeGuard;
 
   public BigCommerceWebhookController(
       CallbackParser parser,
@@ -51,7 +53,8 @@ public class BigCommerceWebhookController {
       WebhookStores stores,
       EventIntake intake,
       PipelineConfig config,
-      PipelineMetrics metrics) {
+      PipelineMetrics metrics,
+      StoreEnvironmentGuard storeGuard) {
     this.parser = parser;
     this.authenticator = authenticator;
     this.entityResolver = entityResolver;
@@ -59,6 +62,7 @@ public class BigCommerceWebhookController {
     this.intake = intake;
     this.config = config;
     this.metrics = metrics;
+    this.storeGuard = storeGuard;
   }
 
   @Post
@@ -83,6 +87,10 @@ public class BigCommerceWebhookController {
       String secret = stores.webhookSecret(callback.storeHash())
           .orElseThrow(() -> new WebhookRejection(HttpStatus.NOT_FOUND, "unknown_store",
               "store " + callback.storeHash() + " is not connected"));
+      if (!storeGuard.isAllowed(callback.storeHash())) {
+        throw new WebhookRejection(HttpStatus.FORBIDDEN, "store_not_allowed",
+            "store " + callback.storeHash() + " is not allowed in the staging environment");
+      }
       authenticator.authenticate(secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
       if (webhookId != null && webhookId.length() > 200) {
         throw WebhookRejection.malformed("webhook-id header is too long");

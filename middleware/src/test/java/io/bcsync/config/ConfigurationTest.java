@@ -79,7 +79,8 @@ class ConfigurationTest {
   @Test
   void secrets_are_masked_in_text() {
     var salesforce = new SalesforceConfig("https://test.salesforce.com", "password", null, "cs-secret-value",
-        "user@example.com", null, "hunter2-password", "token-value-xyz", "bcsync");
+        "user@example.com", null, "hunter2-password", "token-value-xyz", "bcsync", null, false, null,
+        "encryption-key-value");
     var bigCommerce = new BigCommerceConfig("https://api.bigcommerce.com", "https://login.bigcommerce.com", "id",
         "bc-client-secret-value", "https://api-b2b.bigcommerce.com");
     var service = new BcsyncConfig("production", false, "admin-token-secret-value");
@@ -87,7 +88,8 @@ class ConfigurationTest {
     String text = salesforce + " " + bigCommerce + " " + service + " " + store;
     assertThat(text)
         .doesNotContain("cs-secret-value", "hunter2-password", "token-value-xyz", "bc-client-secret-value",
-            "admin-token-secret-value", "webhook-secret-value-123", "access-token-value")
+            "admin-token-secret-value", "webhook-secret-value-123", "access-token-value",
+            "encryption-key-value")
         .contains("****", "user@example.com", "abc123");
   }
 }

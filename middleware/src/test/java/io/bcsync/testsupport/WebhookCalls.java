@@ -27,6 +27,9 @@ public final class WebhookCalls {
     properties.put("bcsync.bigcommerce.client-id", "test-client-id");
     properties.put("bcsync.bigcommerce.client-secret", CLIENT_SECRET);
     properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", STORE_SECRET);
+    properties.put("bcsync.staging.allowed-stores", STORE);
+    // A random port: application.yml says 8080, which a running demo or another checkout's tests may hold.
+    properties.put("micronaut.server.port", "-1");
     properties.put("bcsync.pipeline.workers-enabled", "false");
     properties.put("bcsync.scheduler.enabled", "false");
     return properties;

@@ -6,6 +6,7 @@ import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.bigcommerce.stores.TokenCipher;
 import io.bcsync.config.BigCommerceAppConfig;
+import io.bcsync.environment.StoreEnvironmentGuard;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -31,9 +32,11 @@ public class AppInstaller {
   private final HookMaintenance hooks;
   private final AppManifest manifest;
   private final BigCommerceAppConfig config;
+  private final StoreEnvironmentGuard storeGuard;
 
   public AppInstaller(OAuthTokenExchange exchange, InstalledStores stores, TokenCipher cipher,
-      BigCommerceClient client, HookMaintenance hooks, AppManifest manifest, BigCommerceAppConfig config) {
+      BigCommerceClient client, HookMaintenance hooks, AppManifest manifest, BigCommerceAppConfig config,
+      StoreEnvironmentGuard storeGuard) {
     this.exchange = exchange;
     this.stores = stores;
     this.cipher = cipher;
@@ -41,6 +44,7 @@ public class AppInstaller {
     this.hooks = hooks;
     this.manifest = manifest;
     this.config = config;
+    this.storeGuard = storeGuard;
   }
 
   /** The store installed, and why hooks could not be registered yet (empty when they were). */
@@ -57,6 +61,11 @@ public class AppInstaller {
     }
     String expectedStore = StoreContext.hashOf(context)
         .orElseThrow(() -> new AppRequestRejected(HttpStatus.BAD_REQUEST, "context must be stores/{store hash}"));
+    if (!storeGuard.isAllowed(expectedStore)) {
+      // The environment guard: a staging service never takes a token for a store that is not allow-listed.
+      throw new AppRequestRejected(HttpStatus.FORBIDDEN, "store " + expectedStore + " is not allowed in the staging"
+          + " environment (bcsync.staging.allowed-stores)");
+    }
     OAuthTokenExchange.Grant grant =
         exchange.exchange(code, scope, context, config.publicUrl() + manifest.callbacks().auth());
     if (!grant.storeHash().equals(expectedStore)) {

@@ -93,6 +93,8 @@ class AppInstallFlowTest implements TestPropertyProvider {
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     properties.put("test.capture-fetched", "true");
+    // The staging environment guard: only these stores may install (shop7 is the refused one).
+    properties.put("bcsync.staging.allowed-stores", "shop1,shop2,shop3,shop4,shop5,shop6,shop9");
     return properties;
   }
 
@@ -132,6 +134,15 @@ class AppInstallFlowTest implements TestPropertyProvider {
           assertThat(order.lines()).singleElement().satisfies(line -> assertThat(line.sku()).isEqualTo("KET-1"));
         }));
     assertThat(store.webhookAttempts()).isNotEmpty().allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(200));
+  }
+
+  @Test
+  void a_staging_service_refuses_to_install_on_a_store_that_is_not_allow_listed() {
+    sim.createStore(BigCommerceSimulator.StoreSpec.named("shop7"));
+
+    assertThat(sim.installApp("shop7", CLIENT_ID).callbackStatus()).isEqualTo(403);
+
+    assertThat(installed.find("shop7")).isEmpty();
   }
 
   @Test

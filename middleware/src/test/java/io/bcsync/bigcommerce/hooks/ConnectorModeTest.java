@@ -68,6 +68,7 @@ class ConnectorModeTest implements TestPropertyProvider {
     properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
     properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", TOKEN);
     properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
+    properties.put("bcsync.staging.allowed-stores", STORE);
     properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
     properties.put("bcsync.bigcommerce.app.catch-up-overlap", "1m");
     properties.put("bcsync.scheduler.enabled", "false");

@@ -1,0 +1,9 @@
+package io.bcsync.salesforce.writer;
+
+/** The Partner API call a record goes through. */
+public enum WriteOperation {
+  CREATE,
+  UPDATE,
+  /** Needs an external id field; matches zero records (insert), one (update) or several (error for that record). */
+  UPSERT
+}
