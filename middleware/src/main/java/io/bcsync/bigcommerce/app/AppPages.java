@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.app;
 
+import io.bcsync.salesforce.auth.SalesforceLinkStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ final class AppPages {
         + "<p>Next: connect your Salesforce org from the bcsync app page.</p>");
   }
 
-  static String dashboard(String storeHash, String userEmail, StoreStatus.Summary summary) {
+  static String dashboard(String storeHash, String userEmail, StoreStatus.Summary summary,
+      SalesforceLinkStatus.View salesforce) {
     StringBuilder failures = new StringBuilder();
     if (summary.recentFailures().isEmpty()) {
       failures.append("<p>No recent failures.</p>");
@@ -36,9 +38,9 @@ final class AppPages {
         + "<p class=\"who\">Store <code>" + escape(storeHash) + "</code>, signed in as " + escape(userEmail) + "</p>"
         + "<h2>Connections</h2><table>"
         + "<tr><th>BigCommerce</th><td class=\"ok\">Connected</td></tr>"
-        + "<tr><th>Salesforce</th><td class=\"warn\">Not connected</td></tr></table>"
-        + "<p><a class=\"button disabled\" aria-disabled=\"true\">Connect Salesforce</a> "
-        + "<span class=\"hint\">Connecting an org from here arrives with the Salesforce connection.</span></p>"
+        + "<tr><th>Salesforce</th><td class=\"" + (salesforce.connected() ? "ok" : "warn") + "\">"
+        + escape(salesforce.description()) + "</td></tr></table>"
+        + connectButton(salesforce)
         + "<h2>Sync</h2><table>"
         + "<tr><th>Last record synced</th><td>" + summary.lastSyncMs().map(AppPages::time).orElse("never") + "</td></tr>"
         + "<tr><th>Last catch-up check</th><td>" + summary.lastPollMs().map(AppPages::time).orElse("not yet")
@@ -47,6 +49,20 @@ final class AppPages {
         + "<tr><th>Dead letters</th><td>" + summary.deadLetters() + "</td></tr></table>"
         + "<h2>Recent failures</h2>" + failures;
     return page("bcsync", body);
+  }
+
+  /**
+   * The control panel shows the app in an iframe and Salesforce's login refuses to be framed, so the link opens at
+   * the top level.
+   */
+  private static String connectButton(SalesforceLinkStatus.View salesforce) {
+    if (salesforce.connectUrl().isEmpty()) {
+      return "<p><a class=\"button disabled\" aria-disabled=\"true\">Connect Salesforce</a> <span class=\"hint\">"
+          + "Salesforce uses server-side credentials (bcsync.salesforce.auth-mode); nothing to connect here."
+          + "</span></p>";
+    }
+    return "<p><a class=\"button\" target=\"_top\" rel=\"noopener\" href=\"" + escape(salesforce.connectUrl().get())
+        + "\">" + (salesforce.connected() ? "Reconnect Salesforce" : "Connect Salesforce") + "</a></p>";
   }
 
   static String error(String title, String message) {

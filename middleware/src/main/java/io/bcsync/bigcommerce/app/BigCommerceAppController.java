@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.app;
 
+import io.bcsync.salesforce.auth.SalesforceLinkStatus;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -28,13 +29,15 @@ public class BigCommerceAppController {
   private final SignedPayloadVerifier verifier;
   private final StoreStatus status;
   private final ConnectedStores stores;
+  private final SalesforceLinkStatus salesforce;
 
   public BigCommerceAppController(AppInstaller installer, SignedPayloadVerifier verifier, StoreStatus status,
-      ConnectedStores stores) {
+      ConnectedStores stores, SalesforceLinkStatus salesforce) {
     this.installer = installer;
     this.verifier = verifier;
     this.status = status;
     this.stores = stores;
+    this.salesforce = salesforce;
   }
 
   @Get(value = "/auth", produces = MediaType.TEXT_HTML)
@@ -58,7 +61,8 @@ public class BigCommerceAppController {
         throw new AppRequestRejected(HttpStatus.NOT_FOUND,
             "bcsync is not installed on this store; install the app again");
       }
-      return AppPages.dashboard(caller.storeHash(), caller.userEmail(), status.summarize(caller.storeHash()));
+      return AppPages.dashboard(caller.storeHash(), caller.userEmail(), status.summarize(caller.storeHash()),
+          salesforce.current());
     });
   }
 

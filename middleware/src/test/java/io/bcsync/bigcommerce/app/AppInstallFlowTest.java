@@ -91,6 +91,14 @@ class AppInstallFlowTest implements TestPropertyProvider {
     properties.put("bcsync.bigcommerce.app.token-encryption-key",
         Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.scheduler.enabled", "false");
+    // "Connect Salesforce" on the app page starts the web-server flow against this (unreached) login host.
+    properties.put("bcsync.salesforce.auth-mode", "web-server");
+    properties.put("bcsync.salesforce.login-url", "https://test.salesforce.com");
+    properties.put("bcsync.salesforce.client-id", "sf-consumer-key");
+    properties.put("bcsync.salesforce.client-secret", "sf-consumer-secret");
+    properties.put("bcsync.salesforce.redirect-uri", publicUrl + "/salesforce/oauth/callback");
+    properties.put("bcsync.salesforce.token-encryption-key",
+        Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     properties.put("test.capture-fetched", "true");
     // The staging environment guard: only these stores may install (shop7 is the refused one).
@@ -176,6 +184,12 @@ class AppInstallFlowTest implements TestPropertyProvider {
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
     assertThat(page.body()).contains("shop3", "BigCommerce", "Connected", "Salesforce", "Not connected",
         "Connect Salesforce", "Dead letters", "Waiting in the queue");
+    // The button opens Salesforce's authorize page at the top level (login pages refuse to be framed), carrying
+    // a single-use state and the configured callback.
+    assertThat(page.body())
+        .containsPattern("<a class=\"button\" target=\"_top\" rel=\"noopener\" href=\""
+            + "https://test\\.salesforce\\.com/services/oauth2/authorize\\?response_type=code&amp;"
+            + "client_id=sf-consumer-key&amp;redirect_uri=[^\"]+&amp;state=[A-Za-z0-9_-]{32}");
 
     String tampered = valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");
     String expired = SignedPayloads.create(app, "shop3", owner, owner, Instant.now().minus(Duration.ofDays(2)), "/");
