@@ -241,6 +241,69 @@ class SalesforceStreamingTest implements TestPropertyProvider {
         .map(ReconciliationQueue.Request::status).toList()).contains("DONE");
   }
 
+  /** The daily_limit problem counter summed over the configured channels (whichever is refused first counts). */
+  private double dailyLimitProblems() {
+    return components.config().channels().stream().mapToDouble(c -> metrics.count(c, "daily_limit")).sum();
+  }
+
+  @Test
+  void the_daily_event_limit_backs_off_without_reconnecting_and_resumes_without_loss() {
+    StreamingSupervisor supervisor = leader("limit-" + UUID.randomUUID());
+    String before = newContact("Before the limit");
+    awaitEvents(before, 1);
+    Duration backoff = components.config().dailyLimitBackoff();
+    double problemsBefore = dailyLimitProblems();
+    long handshakes;
+    long subscribes;
+    String during;
+
+    sim.setStreamingDailyLimitExceeded(true);
+    try {
+      // The limit bites on the next subscribe: make CometD re-handshake, after which every channel is refused.
+      long subscribesAtDrop = sim.streamingSubscribes();
+      assertThat(sim.dropStreamingClients()).isGreaterThanOrEqualTo(1);
+      await().atMost(WAIT).until(() -> dailyLimitProblems() > problemsBefore);
+      await().atMost(WAIT).until(() -> !supervisor.client().isRunning());
+      // All channels' subscribes of that handshake have reached the server: the counts below are settled.
+      await().atMost(WAIT).until(() ->
+          sim.streamingSubscribes() >= subscribesAtDrop + components.config().channels().size());
+      assertThat(supervisor.client().isBackingOff()).isTrue();
+      assertThat(supervisor.client().backingOffUntil()).contains(clock.instant().plus(backoff));
+      handshakes = sim.streamingHandshakes();
+      subscribes = sim.streamingSubscribes();
+      during = newContact("During the backoff");
+
+      // Leader ticks keep coming (lease renewal) but none of them may reconnect while the backoff lasts; nor may
+      // anything else (CometD's own reconnects, scheduled restarts). Bounded real interval, no timing assertion.
+      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> {
+        supervisor.tick();
+        return sim.streamingHandshakes() == handshakes && sim.streamingSubscribes() == subscribes;
+      });
+      clock.advance(backoff.minusMinutes(1)); // almost over: still away
+      supervisor.tick();
+      assertThat(sim.streamingHandshakes()).isEqualTo(handshakes);
+      assertThat(sim.streamingSubscribes()).isEqualTo(subscribes);
+      assertThat(supervisor.isLeader()).isTrue(); // keeps the lease: no other instance walks into the same limit
+      assertThat(eventsFor(during)).isEmpty();
+      // One hit, one metric increment, however many channels were refused by that handshake.
+      assertThat(dailyLimitProblems()).isEqualTo(problemsBefore + 1);
+    } finally {
+      sim.setStreamingDailyLimitExceeded(false);
+    }
+
+    clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+    supervisor.tick();
+    awaitSubscribed(supervisor);
+    assertThat(sim.streamingHandshakes()).isEqualTo(handshakes + 1);
+    awaitEvents(during, 1); // replayed from the stored id: nothing lost while away
+    String after = newContact("After the backoff");
+    awaitEvents(after, 1);
+    assertThat(eventsFor(before)).containsExactly("salesforce/cdc/CREATE");
+    assertThat(eventsFor(during)).containsExactly("salesforce/cdc/CREATE");
+    assertThat(eventsFor(after)).containsExactly("salesforce/cdc/CREATE");
+    assertThat(supervisor.client().isBackingOff()).isFalse();
+  }
+
   @Test
   void gap_events_re_read_records_and_overflow_resyncs_the_object() {
     StreamingSupervisor supervisor = leader("gap-" + UUID.randomUUID());

@@ -9,9 +9,11 @@ import io.bcsync.salesforce.soap.SalesforceSession;
 import io.bcsync.salesforce.soap.SoapEndpoints;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +43,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code 401} (connect, or a handshake denied for 401): a new token first, then a new client.</li>
  *   <li>{@code 400::The replayId ... was invalid}: subscribe from -2 (everything retained) and queue a
  *       reconciliation of the window in between; never silently -1.</li>
- *   <li>{@code 403::Organization total events daily limit exceeded}: disconnect and stay away for
- *       daily-limit-backoff instead of reconnecting in a tight loop.</li>
+ *   <li>{@code 403::Organization total events daily limit exceeded}: disconnect at once and refuse to start again
+ *       until daily-limit-backoff has passed on the injected clock, instead of reconnecting in a tight loop. The
+ *       supervisor's leader ticks restart it afterwards; meanwhile this instance keeps the lease, so no other
+ *       instance walks into the same limit.</li>
  *   <li>A failure to record an event stops the client; it restarts from the stored ids, so the event comes again.</li>
  * </ul>
  */
@@ -73,6 +77,8 @@ public class StreamingClient {
   private volatile String orgId;
   private volatile OwnChangeFilter ownChanges;
   private volatile boolean running;
+  /** Epoch ms (injected clock) before which {@link #start()} does nothing: the daily event limit was hit. */
+  private volatile long dailyLimitUntilMs;
 
   public StreamingClient(SalesforceConfig salesforce, SalesforceStreamingConfig config, TokenProvider tokens,
       SalesforceConnector connector, StreamEventRecorder recorder, ReplayStore replays,
@@ -98,6 +104,11 @@ public class StreamingClient {
   /** Connects (guard-checked), handshakes and subscribes. */
   public synchronized void start() throws Exception {
     if (running) {
+      return;
+    }
+    if (isBackingOff()) {
+      // Every leader tick lands here during the backoff: no handshake, so Salesforce sees no reconnect loop.
+      LOG.debug("Streaming: daily event limit backoff until {}; not connecting", backingOffUntil());
       return;
     }
     SalesforceSession session = connector.session();
@@ -158,6 +169,17 @@ public class StreamingClient {
 
   public boolean isRunning() {
     return running;
+  }
+
+  /** True while the daily-event-limit backoff lasts (on the injected clock). */
+  public boolean isBackingOff() {
+    return clock.millis() < dailyLimitUntilMs;
+  }
+
+  /** End of the current or last daily-event-limit backoff, if there ever was one. */
+  public Optional<Instant> backingOffUntil() {
+    long until = dailyLimitUntilMs;
+    return until == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until));
   }
 
   /** Channels whose subscription Salesforce confirmed since the last handshake. */
@@ -239,11 +261,22 @@ public class StreamingClient {
       metrics.problem(name, "daily_limit");
       LOG.error("Streaming: {} on {}; staying away for {} (no events are lost while Salesforce retains them)",
           error, name, config.dailyLimitBackoff());
-      restart(config.dailyLimitBackoff(), false);
+      backOffForDailyLimit();
     } else {
       metrics.problem(name, "subscribe_failed");
       LOG.error("Streaming: subscribing to {} failed: {}", name, error);
     }
+  }
+
+  /**
+   * Disconnects now and blocks {@link #start()} until the backoff has passed. Timed on the injected clock rather than
+   * with a scheduled restart: one refused handshake refuses every channel, and a restart per channel would multiply
+   * with each failed retry. stop() bumps the generation, so the other channels' refusals of this handshake are
+   * ignored and there is exactly one backoff per hit.
+   */
+  private synchronized void backOffForDailyLimit() {
+    dailyLimitUntilMs = clock.millis() + config.dailyLimitBackoff().toMillis();
+    stop();
   }
 
   /**

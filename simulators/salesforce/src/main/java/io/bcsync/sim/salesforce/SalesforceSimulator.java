@@ -226,6 +226,16 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** Forgets all CometD clients; their next connect gets 403::Unknown client. Returns how many were dropped. */
     public int dropStreamingClients() { return streaming.dropClients(); }
     public int streamingClients() { return streaming.connectedClients(); }
+    /**
+     * Uses up (true) or restores (false) the org's daily event delivery allocation: meanwhile every subscribe is
+     * refused with {@code 403::Organization total events daily limit exceeded}. Stays until cleared.
+     */
+    public void setStreamingDailyLimitExceeded(boolean exceeded) { streaming.setDailyLimitExceeded(exceeded); }
+    public boolean isStreamingDailyLimitExceeded() { return streaming.isDailyLimitExceeded(); }
+    /** /meta/handshake requests received from streaming clients since start, denied ones included. */
+    public long streamingHandshakes() { return streaming.handshakeCount(); }
+    /** /meta/subscribe requests received from streaming clients since start, refused ones included. */
+    public long streamingSubscribes() { return streaming.subscribeCount(); }
 
     /** Publishes a GAP_* event (GAP_CREATE, GAP_UPDATE, GAP_DELETE, GAP_UNDELETE, GAP_OVERFLOW). */
     public boolean publishGapEvent(String entity, List<String> recordIds, String changeType) {

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.cometd.bayeux.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,27 @@ class ControlApiTest {
                 Map.of("entity", "Account", "recordIds", List.of("001000000000000AAA"), "changeType", "GAP_DELETE"));
         assertThat(gap).containsEntry("published", true);
         assertThat(sim.retainedEvents()).isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void streaming_daily_limit_can_be_switched_on_and_off() throws Exception {
+        String token = TestOrgs.login(sim).getConfig().getSessionId();
+        try (TestStreamingClient client = new TestStreamingClient(sim, token)) {
+            client.handshake();
+            Map<String, Object> on = (Map<String, Object>) call("POST", "/streaming/daily-limit", Map.of("exceeded", true));
+            assertThat(on).containsEntry("dailyLimitExceeded", true);
+            try {
+                Message refused = client.subscribe("/data/ContactChangeEvent", -1);
+                assertThat(refused.get(Message.ERROR_FIELD)).isEqualTo("403::Organization total events daily limit exceeded");
+                Map<String, Object> stats = (Map<String, Object>) call("GET", "/streaming/stats", null);
+                assertThat(((Number) stats.get("subscribes")).longValue()).isGreaterThanOrEqualTo(1);
+                assertThat(((Number) stats.get("handshakes")).longValue()).isGreaterThanOrEqualTo(1);
+            } finally {
+                Map<String, Object> off = (Map<String, Object>) call("DELETE", "/streaming/daily-limit", null);
+                assertThat(off).containsEntry("dailyLimitExceeded", false);
+            }
+            assertThat(client.subscribe("/data/ContactChangeEvent", -1).isSuccessful()).isTrue();
+        }
     }
 }

@@ -163,6 +163,34 @@ class StreamingTest {
     }
 
     @Test
+    void exhausted_daily_event_allocation_refuses_subscribes_with_salesforce_text_until_cleared() throws Exception {
+        // An own org: the switch is org-wide and must not leak into the other tests.
+        try (SalesforceSimulator limited = SalesforceSimulator.start(TestOrgs.options())) {
+            PartnerConnection api = TestOrgs.login(limited);
+            limited.setStreamingDailyLimitExceeded(true);
+            try (TestStreamingClient client = new TestStreamingClient(limited, api.getConfig().getSessionId())) {
+                client.handshake();
+                assertThat(client.successfulHandshakes).hasValue(1); // the error is on /meta/subscribe, not the handshake
+
+                Message refused = client.subscribe("/data/AccountChangeEvent", -1);
+                Message again = client.subscribe("/data/AccountChangeEvent", -1);
+
+                assertThat(refused.isSuccessful()).isFalse();
+                assertThat(refused.get(Message.ERROR_FIELD)).isEqualTo("403::Organization total events daily limit exceeded");
+                assertThat(again.get(Message.ERROR_FIELD)).isEqualTo("403::Organization total events daily limit exceeded");
+                assertThat(limited.streamingHandshakes()).isEqualTo(1);
+                assertThat(limited.streamingSubscribes()).isEqualTo(2);
+
+                limited.setStreamingDailyLimitExceeded(false);
+                assertThat(client.subscribe("/data/AccountChangeEvent", -1).isSuccessful()).isTrue();
+                String id = api.create(new SObject[] {sobject("Account", Map.of("Name", "After the limit"))})[0].getId();
+                client.awaitEvent("/data/AccountChangeEvent", e -> about(e, id));
+                assertThat(limited.streamingSubscribes()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
     void unknown_channel_is_rejected() throws Exception {
         try (TestStreamingClient client = client()) {
             Message reply = client.subscribe("/data/LeadChangeEvent", -1);

@@ -153,6 +153,19 @@ public final class ControlServlet extends HttpServlet {
         return switch (key) {
             case "POST streaming/drop-clients" -> Map.of("dropped", sim.dropStreamingClients());
             case "GET streaming/events" -> sim.retainedEvents();
+            case "GET streaming/stats" -> streamingStats();
+            case "POST streaming/daily-limit" -> {
+                Object exceeded = body(req).get("exceeded");
+                if (!(exceeded instanceof Boolean flag)) {
+                    throw new IllegalArgumentException("body needs {\"exceeded\": true|false}");
+                }
+                sim.setStreamingDailyLimitExceeded(flag);
+                yield streamingStats();
+            }
+            case "DELETE streaming/daily-limit" -> {
+                sim.setStreamingDailyLimitExceeded(false);
+                yield streamingStats();
+            }
             case "POST streaming/gap" -> {
                 Map<String, Object> body = body(req);
                 yield Map.of("published", sim.publishGapEvent(String.valueOf(body.get("entity")),
@@ -161,6 +174,11 @@ public final class ControlServlet extends HttpServlet {
             }
             default -> null;
         };
+    }
+
+    private Map<String, Object> streamingStats() {
+        return Map.of("clients", sim.streamingClients(), "handshakes", sim.streamingHandshakes(),
+                "subscribes", sim.streamingSubscribes(), "dailyLimitExceeded", sim.isStreamingDailyLimitExceeded());
     }
 
     private Object clock(String method, HttpServletRequest req) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.server.BayeuxServer;
@@ -25,10 +26,16 @@ final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
     static final String DROPPED_ATTRIBUTE = "bcsync.dropped";
     private static final String FORGOTTEN_ATTRIBUTE = "bcsync.forgotten";
     private static final String DELIVERED_ATTRIBUTE = "bcsync.delivered";
+    /** Salesforce's text when the org's daily event delivery allocation is used up (reference B.4: /meta/subscribe). */
+    static final String DAILY_LIMIT_ERROR = "403::Organization total events daily limit exceeded";
 
     private final SessionRegistry sessions;
     private final Schema schema;
     private final EventBus bus;
+    /** Counted so tests can prove a subscriber does not reconnect in a loop; remote clients only. */
+    private final AtomicLong handshakes = new AtomicLong();
+    private final AtomicLong subscribes = new AtomicLong();
+    private volatile boolean dailyLimitExceeded;
 
     SalesforceBayeuxExtension(SessionRegistry sessions, Schema schema, EventBus bus) {
         this.sessions = sessions;
@@ -38,10 +45,18 @@ final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
 
     @Override
     public boolean rcvMeta(ServerSession session, ServerMessage.Mutable message) {
+        String channel = message.getChannel();
+        if (session != null && session.isLocalSession()) {
+            return true; // the simulator's own publisher
+        }
+        if (Channel.META_HANDSHAKE.equals(channel)) {
+            handshakes.incrementAndGet();
+        } else if (Channel.META_SUBSCRIBE.equals(channel)) {
+            subscribes.incrementAndGet();
+        }
         if (session == null) {
             return true;
         }
-        String channel = message.getChannel();
         if (Channel.META_CONNECT.equals(channel) && session.getAttribute(DROPPED_ATTRIBUTE) != null) {
             // The client is told it is unknown; the stale server session is swept after maxInterval.
             session.removeAttribute(DROPPED_ATTRIBUTE);
@@ -54,10 +69,30 @@ final class SalesforceBayeuxExtension implements BayeuxServer.Extension {
         if (Channel.META_CONNECT.equals(channel) && sessions.isRevoked(BearerAuth.token(message))) {
             return reject(message, "401::Authentication invalid", Message.RECONNECT_NONE_VALUE);
         }
+        if (Channel.META_SUBSCRIBE.equals(channel) && dailyLimitExceeded) {
+            // Salesforce answers subscribes with this while the allocation is used up; handshakes still succeed.
+            return reject(message, DAILY_LIMIT_ERROR, null);
+        }
         if (Channel.META_SUBSCRIBE.equals(channel)) {
             return checkSubscription(session, message);
         }
         return true;
+    }
+
+    void setDailyLimitExceeded(boolean exceeded) {
+        dailyLimitExceeded = exceeded;
+    }
+
+    boolean isDailyLimitExceeded() {
+        return dailyLimitExceeded;
+    }
+
+    long handshakes() {
+        return handshakes.get();
+    }
+
+    long subscribes() {
+        return subscribes.get();
     }
 
     private boolean checkSubscription(ServerSession session, ServerMessage.Mutable message) {

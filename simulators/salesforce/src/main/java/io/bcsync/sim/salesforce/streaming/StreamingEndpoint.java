@@ -28,6 +28,7 @@ public final class StreamingEndpoint {
     private ServletHolder holder;
     private BayeuxServerImpl bayeux;
     private LocalSession publisher;
+    private SalesforceBayeuxExtension salesforce;
 
     public StreamingEndpoint(SessionRegistry sessions, Schema schema, EventBus bus, long longPollTimeoutMillis) {
         this.sessions = sessions;
@@ -51,7 +52,8 @@ public final class StreamingEndpoint {
     public void started() throws Exception {
         bayeux = (BayeuxServerImpl) ((CometDServlet) holder.getServlet()).getBayeuxServer();
         bayeux.setSecurityPolicy(new BearerSecurityPolicy());
-        bayeux.addExtension(new SalesforceBayeuxExtension(sessions, schema, bus));
+        salesforce = new SalesforceBayeuxExtension(sessions, schema, bus);
+        bayeux.addExtension(salesforce);
         bayeux.addListener(new ReplayOnSubscribe());
         publisher = bayeux.newLocalSession("salesforce-event-bus");
         publisher.handshake();
@@ -80,6 +82,28 @@ public final class StreamingEndpoint {
     /** Completes held long polls so clients re-check their token now rather than after the poll timeout. */
     public void wakeClients() {
         remoteSessions().forEach(s -> ((ServerSessionImpl) s).flush());
+    }
+
+    /**
+     * While set, every /meta/subscribe is refused with {@code 403::Organization total events daily limit exceeded}
+     * (the org's daily event delivery allocation is used up); handshakes and connects still succeed.
+     */
+    public void setDailyLimitExceeded(boolean exceeded) {
+        salesforce.setDailyLimitExceeded(exceeded);
+    }
+
+    public boolean isDailyLimitExceeded() {
+        return salesforce.isDailyLimitExceeded();
+    }
+
+    /** /meta/handshake requests received from clients since start (successful or not). */
+    public long handshakeCount() {
+        return salesforce.handshakes();
+    }
+
+    /** /meta/subscribe requests received from clients since start (successful or not). */
+    public long subscribeCount() {
+        return salesforce.subscribes();
     }
 
     public int connectedClients() {
