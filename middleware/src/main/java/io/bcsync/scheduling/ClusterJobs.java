@@ -44,6 +44,8 @@ public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent>
         .threads(2)
         .pollingInterval(Duration.ofSeconds(5))
         .alwaysPersistTimestampInUTC()
+        // The pool hands out connections with auto-commit off (application.yml): db-scheduler must commit itself.
+        .commitWhenAutocommitDisabled(true)
         .build();
     scheduler.start();
     LOG.info("Cluster jobs scheduled: {}", jobs.stream().map(RecurringTask::getName).toList());
