@@ -9,18 +9,19 @@ import io.bcsync.salesforce.auth.OAuthTokenEndpoint;
 import io.bcsync.salesforce.auth.RefreshTokenGrant;
 import io.bcsync.salesforce.auth.SalesforceAuthException;
 import io.bcsync.salesforce.auth.SoapPasswordGrant;
-import io.bcsync.salesforce.auth.TokenCipher;
 import io.bcsync.salesforce.auth.TokenGrant;
 import io.bcsync.salesforce.auth.TokenProvider;
 import io.bcsync.salesforce.guard.OrgGuard;
 import io.bcsync.salesforce.soap.ApiUsageGovernor;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.writer.SalesforceWriter;
+import io.bcsync.security.TokenCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** Wires the Salesforce connection from configuration: one grant, one token provider, one connector. */
 @Factory
@@ -34,8 +35,9 @@ public class SalesforceBeans {
 
   @Singleton
   CredentialStore credentialStore(SalesforceConfig config, Db db, Clock clock) {
-    return new CredentialStore(db,
-        config.tokenEncryptionKey() == null ? null : new TokenCipher(config.tokenEncryptionKey()), clock);
+    // No previous keys: after a key change the operator simply connects Salesforce again (one click).
+    return new CredentialStore(db, new TokenCipher(config.tokenEncryptionKey(),
+        SalesforceConfig.PREFIX + ".token-encryption-key", List.of(), "-"), clock);
   }
 
   @Singleton

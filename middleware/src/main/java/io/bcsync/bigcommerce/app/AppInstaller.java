@@ -4,7 +4,7 @@ import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.hooks.HookMaintenance;
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.bigcommerce.stores.InstalledStores;
-import io.bcsync.bigcommerce.stores.TokenCipher;
+import io.bcsync.security.TokenCipher;
 import io.bcsync.config.BigCommerceAppConfig;
 import io.bcsync.environment.StoreEnvironmentGuard;
 import io.micronaut.http.HttpStatus;

@@ -1,6 +1,7 @@
 package io.bcsync.bigcommerce.stores;
 
 import io.bcsync.db.Db;
+import io.bcsync.security.TokenCipher;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package io.bcsync.salesforce.auth;
 
 import io.bcsync.db.Db;
+import io.bcsync.security.TokenCipher;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.util.Optional;
 /** The web-server flow's refresh token, encrypted at rest, one row per connection (today: "default"). */
 public class CredentialStore {
   static final String NAME = "default";
+  /** Associated data: a sealed value copied into another row or column does not decrypt. */
+  private static final String CONTEXT = "salesforce_credential:" + NAME + ":refresh_token";
 
   private final Db db;
   private final TokenCipher cipher;
@@ -21,7 +24,7 @@ public class CredentialStore {
   }
 
   private TokenCipher cipher() {
-    if (cipher == null) {
+    if (!cipher.isConfigured()) {
       throw new SalesforceAuthException("bcsync.salesforce.token-encryption-key is not set: refresh tokens cannot be"
           + " stored or read", false, null);
     }
@@ -36,7 +39,7 @@ public class CredentialStore {
   }
 
   public void save(String refreshToken, String instanceUrl, String userId) {
-    String sealed = cipher().encrypt(refreshToken);
+    String sealed = cipher().encrypt(refreshToken, CONTEXT);
     db.write(connection -> {
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM salesforce_credential WHERE name = ?")) {
         delete.setString(1, NAME);
@@ -63,7 +66,11 @@ public class CredentialStore {
           if (!rs.next()) {
             return Optional.<StoredCredential>empty();
           }
-          return Optional.of(new StoredCredential(cipher().decrypt(rs.getString(1)), rs.getString(2), rs.getString(3)));
+          // Wrong key (rotated without keeping the old one) or a tampered row: the operator must connect again.
+          String refreshToken = cipher().decrypt(rs.getString(1), CONTEXT).orElseThrow(() ->
+              new SalesforceAuthException("The stored Salesforce refresh token cannot be decrypted with the"
+                  + " configured keys; connect Salesforce again", false, null));
+          return Optional.of(new StoredCredential(refreshToken, rs.getString(2), rs.getString(3)));
         }
       }
     });

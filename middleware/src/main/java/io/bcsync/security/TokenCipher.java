@@ -1,8 +1,6 @@
-package io.bcsync.bigcommerce.stores;
+package io.bcsync.security;
 
-import io.bcsync.config.BigCommerceAppConfig;
 import io.bcsync.config.InvalidConfigurationException;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,13 +17,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts store secrets at rest with AES-GCM. Ciphertexts name the key that made them
+ * Encrypts secrets at rest (store tokens and hook secrets, the Salesforce refresh token) with AES-GCM. Ciphertexts name the key that made them
  * ({@code v1:<key id>:<base64 of iv + ciphertext + tag>}, key id = first 8 bytes of SHA-256 of the key), so a
  * rotation can add a new current key while the previous keys still decrypt; {@link #needsReencryption} tells the
  * store table which rows to rewrite. The associated data binds each ciphertext to its store and column, so a value
  * copied into another row does not decrypt.
+ *
+ * <p>One class for every secret bcsync stores, so there is one format and one rotation story; each concern
+ * configures its own keys ({@code bcsync.bigcommerce.app.token-encryption-key},
+ * {@code bcsync.salesforce.token-encryption-key}) and gets its own instance.
  */
-@Singleton
 public class TokenCipher {
   private static final String PREFIX = "v1";
   private static final int IV_BYTES = 12;
@@ -34,17 +35,25 @@ public class TokenCipher {
 
   private final Map<String, SecretKey> keys = new LinkedHashMap<>();
   private final String currentKeyId;
+  private final String currentKeyProperty;
 
-  public TokenCipher(BigCommerceAppConfig config) {
-    String key = BigCommerceAppConfig.PREFIX + ".token-encryption-key";
-    if (config.tokenEncryptionKey() == null || config.tokenEncryptionKey().isBlank()) {
+  /**
+   * @param currentKey         base64 AES key that encrypts, or null/blank when none is configured (then only
+   *                           {@link #isConfigured()} is false and {@link #encrypt} refuses)
+   * @param currentKeyProperty its configuration key, for error messages
+   * @param previousKeys       keys still accepted for decryption during a rotation
+   * @param previousProperty   their configuration key, for error messages
+   */
+  public TokenCipher(String currentKey, String currentKeyProperty, List<String> previousKeys,
+      String previousProperty) {
+    this.currentKeyProperty = currentKeyProperty;
+    if (currentKey == null || currentKey.isBlank()) {
       currentKeyId = null;
     } else {
-      currentKeyId = add(config.tokenEncryptionKey(), key);
+      currentKeyId = add(currentKey, currentKeyProperty);
     }
-    List<String> previous = config.previousTokenEncryptionKeys();
-    for (int i = 0; i < previous.size(); i++) {
-      add(previous.get(i), BigCommerceAppConfig.PREFIX + ".previous-token-encryption-keys[" + i + "]");
+    for (int i = 0; i < previousKeys.size(); i++) {
+      add(previousKeys.get(i), previousProperty + "[" + i + "]");
     }
   }
 
@@ -54,7 +63,7 @@ public class TokenCipher {
 
   public String encrypt(String plain, String context) {
     if (currentKeyId == null) {
-      throw new IllegalStateException(BigCommerceAppConfig.PREFIX + ".token-encryption-key is not configured");
+      throw new IllegalStateException(currentKeyProperty + " is not configured");
     }
     try {
       byte[] iv = new byte[IV_BYTES];
