@@ -139,7 +139,12 @@ public final class StandardObjects {
         field(t, "LeadSource", PICKLIST).picklist("Web", "Phone Inquiry", "Other");
         t.add(new FieldDef("Description", TEXTAREA).length(32000));
         address(t, "");
+        // Set only by convertLead (LeadConversions): read-only to every create/update.
         field(t, "IsConverted", BOOLEAN).calculated();
+        field(t, "ConvertedDate", DATE).readOnly();
+        lookup(t, "ConvertedAccountId", "ConvertedAccount", "Account").readOnly();
+        lookup(t, "ConvertedContactId", "ConvertedContact", "Contact").readOnly();
+        lookup(t, "ConvertedOpportunityId", "ConvertedOpportunity", "Opportunity").readOnly();
         addOwner(t, "User", "Group");
     }
 
