@@ -222,6 +222,7 @@ public final class StandardObjects {
         field(t, "StageName", PICKLIST).required().picklist("Prospecting", "Qualification", "Closed Won", "Closed Lost");
         field(t, "CloseDate", DATE).required();
         lookup(t, "AccountId", "Account", "Account");
+        lookup(t, "ContactId", "Contact", "Contact"); // the opportunity's primary contact (API 46+)
         lookup(t, "Pricebook2Id", "Pricebook2", "Pricebook2");
         lookup(t, "CampaignId", "Campaign", "Campaign");
         field(t, "Amount", CURRENCY).precision(18, 2);
