@@ -19,18 +19,14 @@ import java.util.Set;
 final class CandidateSnapshot implements CandidateFinder {
   private final Set<MatchKey> prepared;
   private final Map<MatchKey, List<Candidate>> byKey = new HashMap<>();
-  private final int size;
 
   CandidateSnapshot(Set<MatchKey> prepared, Iterable<Candidate> fetched, MatchKeys keys) {
     this.prepared = Set.copyOf(prepared.stream().map(CandidateSnapshot::lookupForm).toList());
-    int count = 0;
     for (Candidate candidate : fetched) {
-      count++;
       for (MatchKey key : keys.keysOf(candidate)) {
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
       }
     }
-    this.size = count;
   }
 
   @Override
@@ -42,11 +38,6 @@ final class CandidateSnapshot implements CandidateFinder {
           + key.getClass().getSimpleName() + " key: prefetch the profile's batch first");
     }
     return List.copyOf(byKey.getOrDefault(lookup, List.of()));
-  }
-
-  /** How many records the batch's queries returned. */
-  int fetched() {
-    return size;
   }
 
   /** External ids are compared ignoring case by the matcher, so they are indexed lower-cased. */
