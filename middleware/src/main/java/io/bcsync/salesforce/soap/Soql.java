@@ -41,6 +41,21 @@ public final class Soql {
     return quoted.replace("%", "\\%").replace("_", "\\_");
   }
 
+  /**
+   * A LIKE literal whose parts match exactly and are joined by the {@code %} wildcard:
+   * {@code likePattern("jo", "@x.com")} is {@code 'jo%@x.com'}; an empty first or last part gives a leading or
+   * trailing wildcard.
+   */
+  public static String likePattern(java.util.List<String> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("a LIKE pattern needs at least one part");
+    }
+    return parts.stream().map(part -> {
+      String quoted = likeLiteral(part);
+      return quoted.substring(1, quoted.length() - 1);
+    }).collect(Collectors.joining("%", "'", "'"));
+  }
+
   /** {@code ('a','b')} for IN clauses. */
   public static String inList(Collection<String> values) {
     if (values.isEmpty()) {

@@ -35,6 +35,9 @@ final class BusinessRules {
     }
 
     void beforeUpdate(SObjectType type, Record existing, Map<String, Object> changes) {
+        if (type.name().equals("Lead") && Boolean.TRUE.equals(existing.get("IsConverted"))) {
+            throw RecordError.of("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead").fail();
+        }
         if (type.name().equals("Order") && "Activated".equals(existing.get("Status")) && changes.containsKey("AccountId")) {
             throw RecordError.of("FIELD_INTEGRITY_EXCEPTION",
                     "field integrity exception: AccountId (the account can't be changed on an activated order)", "AccountId").fail();

@@ -19,12 +19,14 @@ import java.util.function.Function;
  */
 public final class DmlEngine {
     public static final int MAX_RECORDS_PER_CALL = 200;
+    public static final int MAX_LEAD_CONVERTS_PER_CALL = 100;
 
     private final Schema schema;
     private final RecordStore store;
     private final IdGenerator ids;
     private final Clock clock;
     private final RecordWriter writer;
+    private final LeadConversions conversions;
     private final List<ChangeSink> sinks = new CopyOnWriteArrayList<>();
 
     public DmlEngine(Schema schema, RecordStore store, IdGenerator ids, Clock clock) {
@@ -33,6 +35,7 @@ public final class DmlEngine {
         this.ids = ids;
         this.clock = clock;
         this.writer = new RecordWriter(schema, store, ids, new BusinessRules(store));
+        this.conversions = new LeadConversions(schema, store, writer);
     }
 
     public void addSink(ChangeSink sink) {
@@ -66,6 +69,22 @@ public final class DmlEngine {
     public List<SaveOutcome> undelete(List<String> recordIds, CallContext context) {
         checkBatch(recordIds.size());
         return run(context, (tx) -> recordIds.stream().map(id -> attempt(() -> writer.undelete(id, tx))).toList());
+    }
+
+    /** convertLead: at most 100 per call, each lead converted or failed on its own (see LeadConversions). */
+    public List<LeadConvertOutcome> convertLead(List<LeadConvertRequest> requests, CallContext context) {
+        if (requests.size() > MAX_LEAD_CONVERTS_PER_CALL) {
+            throw ApiFault.unexpected("EXCEEDED_ID_LIMIT", "record limit reached. cannot submit more than "
+                    + MAX_LEAD_CONVERTS_PER_CALL + " records into this call");
+        }
+        return store.inTransaction(() -> {
+            Transaction tx = new Transaction(context, clock.instant());
+            List<LeadConvertOutcome> outcomes = requests.stream().map(r -> conversions.convert(r, tx)).toList();
+            if (!tx.changes().isEmpty()) {
+                sinks.forEach(s -> s.committed(List.copyOf(tx.changes())));
+            }
+            return outcomes;
+        });
     }
 
     private SaveOutcome createOne(RecordInput input, Transaction tx) {

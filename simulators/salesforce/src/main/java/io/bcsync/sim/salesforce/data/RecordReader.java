@@ -33,7 +33,8 @@ public final class RecordReader {
             case "PricebookEntry.ProductCode" -> productField(record, "ProductCode");
             case "OpportunityLineItem.Name" -> productField(record, "Name");
             case "Case.IsClosed" -> "Closed".equals(record.get("Status"));
-            case "Lead.IsConverted", "CampaignMember.HasResponded" -> Boolean.FALSE;
+            case "Lead.IsConverted" -> Boolean.TRUE.equals(record.get("IsConverted"));
+            case "CampaignMember.HasResponded" -> Boolean.FALSE;
             case "User.UserType" -> "Standard";
             default -> record.get(field.name());
         };

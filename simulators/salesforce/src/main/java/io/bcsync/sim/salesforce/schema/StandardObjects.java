@@ -139,7 +139,12 @@ public final class StandardObjects {
         field(t, "LeadSource", PICKLIST).picklist("Web", "Phone Inquiry", "Other");
         t.add(new FieldDef("Description", TEXTAREA).length(32000));
         address(t, "");
+        // Set only by convertLead (LeadConversions): read-only to every create/update.
         field(t, "IsConverted", BOOLEAN).calculated();
+        field(t, "ConvertedDate", DATE).readOnly();
+        lookup(t, "ConvertedAccountId", "ConvertedAccount", "Account").readOnly();
+        lookup(t, "ConvertedContactId", "ConvertedContact", "Contact").readOnly();
+        lookup(t, "ConvertedOpportunityId", "ConvertedOpportunity", "Opportunity").readOnly();
         addOwner(t, "User", "Group");
     }
 
@@ -217,6 +222,7 @@ public final class StandardObjects {
         field(t, "StageName", PICKLIST).required().picklist("Prospecting", "Qualification", "Closed Won", "Closed Lost");
         field(t, "CloseDate", DATE).required();
         lookup(t, "AccountId", "Account", "Account");
+        lookup(t, "ContactId", "Contact", "Contact"); // the opportunity's primary contact (API 46+)
         lookup(t, "Pricebook2Id", "Pricebook2", "Pricebook2");
         lookup(t, "CampaignId", "Campaign", "Campaign");
         field(t, "Amount", CURRENCY).precision(18, 2);

@@ -61,6 +61,7 @@ final class PartnerApi {
                     org.dml().upsert(request.text("externalIDFieldName"), records(request), context), true);
             case "delete" -> PartnerXml.saveResults("delete", org.dml().delete(request.texts("ids"), context), false);
             case "undelete" -> PartnerXml.saveResults("undelete", org.dml().undelete(request.texts("ids"), context), false);
+            case "convertLead" -> PartnerXml.convertLeadResults(org.dml().convertLead(leadConverts(request), context));
             case "retrieve" -> retrieve(request);
             case "queryAll" -> PartnerXml.queryResult("queryAll", org.cursors().firstPage(
                     org.queries().run(request.text("queryString"), true), batchSize(request)));
@@ -161,6 +162,16 @@ final class PartnerApi {
         return org.schema().type(name).orElseThrow(() -> ApiFault.unknownType(String.valueOf(name)));
     }
 
+    private static List<io.bcsync.sim.salesforce.data.LeadConvertRequest> leadConverts(SoapRequest request) {
+        return SoapRequest.children(request.body(), "leadConverts").stream().map(e -> {
+            java.util.function.Function<String, String> text = name -> SoapRequest.childText(e, name)
+                    .map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+            return new io.bcsync.sim.salesforce.data.LeadConvertRequest(text.apply("leadId"), text.apply("convertedStatus"),
+                    text.apply("accountId"), text.apply("contactId"), "true".equals(text.apply("doNotCreateOpportunity")),
+                    text.apply("opportunityName"), "true".equals(text.apply("overwriteLeadSource")), text.apply("ownerId"));
+        }).toList();
+    }
+
     private static List<RecordInput> records(SoapRequest request) {
         return SObjectXmlReader.readAll(request.body());
     }
@@ -171,6 +182,7 @@ final class PartnerApi {
             case "create", "update", "upsert" -> SoapRequest.children(request.body(), "sObjects").stream().findFirst()
                     .flatMap(s -> SoapRequest.childText(s, "type")).map(this::canonicalName).orElse(null);
             case "retrieve", "describeSObject" -> canonicalName(request.text("sObjectType"));
+            case "convertLead" -> "Lead";
             case "delete", "undelete" -> request.texts("ids").stream().findFirst()
                     .flatMap(id -> org.schema().typeForId(id)).map(SObjectType::name).orElse(null);
             case "query", "queryAll" -> queriedObject(request.text("queryString"));

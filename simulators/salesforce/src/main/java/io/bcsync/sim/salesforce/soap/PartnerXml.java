@@ -25,6 +25,18 @@ final class PartnerXml {
         return xml.close(operation + "Response").toString();
     }
 
+    /** LeadConvertResult: accountId, contactId, errors, leadId, opportunityId, success (WSDL order). */
+    static String convertLeadResults(List<io.bcsync.sim.salesforce.data.LeadConvertOutcome> outcomes) {
+        Xml xml = new Xml().open("convertLeadResponse");
+        for (io.bcsync.sim.salesforce.data.LeadConvertOutcome o : outcomes) {
+            xml.open("result").element("accountId", o.accountId()).element("contactId", o.contactId());
+            o.errors().forEach(e -> error(xml, e));
+            xml.element("leadId", o.leadId()).element("opportunityId", o.opportunityId()).element("success", o.success())
+                    .close("result");
+        }
+        return xml.close("convertLeadResponse").toString();
+    }
+
     private static void error(Xml xml, RecordError error) {
         xml.open("errors");
         error.fields().forEach(f -> xml.element("fields", f));

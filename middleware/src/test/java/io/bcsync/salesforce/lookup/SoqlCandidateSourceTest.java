@@ -1,0 +1,157 @@
+package io.bcsync.salesforce.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.sync.matching.Candidate;
+import io.bcsync.sync.matching.CandidateFinder;
+import io.bcsync.sync.matching.CandidateKind;
+import io.bcsync.sync.matching.CandidateSource;
+import io.bcsync.sync.matching.CustomerMatcher;
+import io.bcsync.sync.matching.CustomerProfile;
+import io.bcsync.sync.matching.MatchDecision;
+import io.bcsync.sync.matching.MatchKey;
+import io.bcsync.sync.matching.MatchRule;
+import io.bcsync.sync.matching.MatchingConfig;
+import io.bcsync.testsupport.SimulatedSalesforce;
+import io.bcsync.testsupport.TestDatabases;
+import io.bcsync.testsupport.WebhookCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Batch candidate lookups and lead conversion through force-wsc against the simulated org. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SoqlCandidateSourceTest implements TestPropertyProvider {
+  SalesforceSimulator sim;
+
+  @Inject CandidateSource source;
+  @Inject LeadConverter converter;
+
+  @Override
+  public Map<String, String> getProperties() {
+    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
+    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
+    properties.putAll(TestDatabases.h2());
+    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
+    return properties;
+  }
+
+  @AfterAll
+  void stop() {
+    sim.close();
+  }
+
+  private String create(String type, Map<String, Object> fields) {
+    var outcome = sim.createAsUser(type, fields);
+    assertThat(outcome.success()).as("creating %s: %s", type, outcome.errors()).isTrue();
+    return outcome.id();
+  }
+
+  private static CustomerProfile profile(String store, Long id, String email, String first, String last,
+      String phone, String postal) {
+    return new CustomerProfile("customer " + id, store, id, email, first, last, null, phone, postal, "US");
+  }
+
+  @Test
+  void every_rule_finds_its_records_case_and_spacing_aside_and_converted_leads_never() throws Exception {
+    String store = "s" + UUID.randomUUID().toString().substring(0, 6);
+    String byId = create("Contact", Map.of("LastName", "Linked", "BC_Customer_Id__c", store + ":1"));
+    String byEmail = create("Contact", Map.of("LastName", "Mixed", "Email", "Bea.Mixed@Example.COM"));
+    String byPhone = create("Lead", Map.of("LastName", "Caller", "Company", "Home", "Phone", "(512) 555-0123"));
+    String byName = create("Contact", Map.of("FirstName", "Ann", "LastName", "Van der Berg",
+        "MailingPostalCode", "SW1A 1AA"));
+    String converted = create("Lead", Map.of("LastName", "Gone", "Company", "Gone Ltd", "Email", store + "@conv.example"));
+    LeadConversionResult conversion = converter.convert(List.of(LeadConversion.intoNewRecords(converted))).get(0);
+    assertThat(conversion.success()).as("%s", conversion.errors()).isTrue();
+
+    List<CustomerProfile> profiles = List.of(
+        profile(store, 1L, "someone@else.example", "A", "B", null, null),
+        profile(store, 2L, "  BEA.MIXED@example.com ", "Bea", "Mixed", null, null),
+        profile(store, 3L, null, "Cal", "Caller", "+1 512 555 0123", null),
+        profile(store, 4L, null, "ann", "Vanderberg", null, "sw1a1aa"),
+        profile(store, 5L, store + "@CONV.example", "Gone", "Gone", null, null));
+    MatchingConfig config = MatchingConfig.defaults();
+
+    CandidateFinder finder = source.prefetch(profiles, config);
+
+    assertThat(ids(finder.find(new MatchKey.ExternalId(store + ":1")))).containsExactly(byId);
+    assertThat(ids(finder.find(new MatchKey.Email("bea.mixed@example.com")))).containsExactly(byEmail);
+    assertThat(ids(finder.find(new MatchKey.Phone("+15125550123")))).contains(byPhone);
+    assertThat(ids(finder.find(new MatchKey.NameAndPostalCode("ann", "vanderberg", "sw1a1aa")))).containsExactly(byName);
+    List<Candidate> afterConversion = finder.find(new MatchKey.Email(store + "@conv.example"));
+    assertThat(afterConversion).extracting(Candidate::kind).containsExactly(CandidateKind.CONTACT);
+    assertThat(ids(afterConversion)).containsExactly(conversion.contactId()).doesNotContain(converted);
+
+    CustomerMatcher matcher = new CustomerMatcher(config, finder);
+    assertThat(matcher.match(profiles.get(0))).isEqualTo(new MatchDecision.UpdateContact(byId, MatchRule.EXTERNAL_ID));
+    assertThat(matcher.match(profiles.get(1))).isEqualTo(new MatchDecision.UpdateContact(byEmail, MatchRule.EMAIL));
+    assertThat(matcher.match(profiles.get(2))).isEqualTo(new MatchDecision.UpdateLead(byPhone, MatchRule.PHONE));
+    assertThat(matcher.match(profiles.get(3))).isInstanceOf(MatchDecision.Review.class);
+
+    assertThatThrownBy(() -> finder.find(new MatchKey.Email("not-in-this-batch@example.com")))
+        .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("not-in-this-batch");
+  }
+
+  @Test
+  void plus_addresses_are_found_when_folding_is_on() throws Exception {
+    String store = "p" + UUID.randomUUID().toString().substring(0, 6);
+    String tagged = create("Contact", Map.of("LastName", "Tag", "Email", "Jo+Shop@" + store + ".example"));
+    MatchingConfig config = MatchingConfig.defaults().withFoldPlusAddresses(true);
+    CustomerProfile jo = profile(store, null, "jo@" + store + ".example", "Jo", "Tag", null, null);
+    jo = new CustomerProfile("guest order 7", store, null, jo.email(), "Jo", "Tag", null, null, null, "US");
+
+    CandidateFinder finder = source.prefetch(List.of(jo), config);
+
+    assertThat(new CustomerMatcher(config, finder).match(jo))
+        .isEqualTo(new MatchDecision.UpdateContact(tagged, MatchRule.EMAIL));
+  }
+
+  @Test
+  void five_hundred_customers_cost_a_handful_of_queries() throws Exception {
+    String store = "b" + UUID.randomUUID().toString().substring(0, 6);
+    List<CustomerProfile> profiles = new ArrayList<>();
+    Map<Long, String> contactIds = new HashMap<>();
+    for (long i = 1; i <= 500; i++) {
+      String phone = String.format("+1 512 550 %04d", i);
+      String email = "buyer" + i + "@" + store + ".example";
+      if (i % 2 == 0) { // half of them already in Salesforce
+        contactIds.put(i, create("Contact", Map.of("LastName", "Buyer" + i, "FirstName", "B",
+            "BC_Customer_Id__c", store + ":" + i, "Email", email, "Phone", phone, "MailingPostalCode", "78108")));
+      }
+      profiles.add(profile(store, i, email, "B", "Buyer" + i, phone, "78108"));
+    }
+    MatchingConfig config = MatchingConfig.defaults();
+    sim.resetApiCalls();
+
+    CandidateFinder finder = source.prefetch(profiles, config);
+
+    long calls = sim.apiCallCount("query") + sim.apiCallCount("queryMore");
+    // Contact and Lead: one statement for ids and emails, two for the phone and name scans, each
+    assertThat(calls).isEqualTo(6);
+    CustomerMatcher matcher = new CustomerMatcher(config, finder);
+    for (CustomerProfile profile : profiles) {
+      MatchDecision decision = matcher.match(profile);
+      String known = contactIds.get(profile.customerId());
+      if (known != null) {
+        assertThat(decision).isEqualTo(new MatchDecision.UpdateContact(known, MatchRule.EXTERNAL_ID));
+      } else {
+        assertThat(decision).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+      }
+    }
+  }
+
+  private static List<String> ids(List<Candidate> candidates) {
+    return candidates.stream().map(Candidate::id).toList();
+  }
+}
