@@ -53,7 +53,9 @@ public class HookCheck {
   private java.util.Optional<HookMaintenance.Report> checkOneExclusively(ConnectedStore store) {
     try {
       HookMaintenance.Report report = maintenance.ensure(client.forStore(store), store.webhookSecret());
-      if (report.total() > 0) {
+      if (report.firstRegistration()) {
+        LOG.info("Store {}: registered {} hooks", store.storeHash(), report.created());
+      } else if (report.total() > 0) {
         LOG.warn("Store {}: repaired hooks ({} created, {} re-enabled, {} secret headers updated)",
             store.storeHash(), report.created(), report.reactivated(), report.headersUpdated());
       }

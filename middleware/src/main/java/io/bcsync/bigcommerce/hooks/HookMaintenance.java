@@ -35,7 +35,11 @@ public class HookMaintenance {
   }
 
   /** What one check changed. */
-  public record Report(int created, int reactivated, int headersUpdated) {
+  /**
+   * @param firstRegistration the store had none of our hooks: a new connection, not a repair (logged quietly and
+   *                          counted as {@code registered}, so the repair counter only moves when something broke)
+   */
+  public record Report(int created, int reactivated, int headersUpdated, boolean firstRegistration) {
     public int total() {
       return created + reactivated + headersUpdated;
     }
@@ -53,6 +57,8 @@ public class HookMaintenance {
     HooksApi hooks = store.hooks();
     List<Dtos.Hook> existing = hooks.list();
     Map<String, String> headers = Map.of(WebhookHeaders.STORE_SECRET, webhookSecret);
+    boolean firstRegistration = existing.stream().noneMatch(hook -> manifest.hooks().stream()
+        .anyMatch(spec -> spec.destination(config.publicUrl()).equals(hook.destination())));
     int created = 0;
     int reactivated = 0;
     int headersUpdated = 0;
@@ -64,7 +70,7 @@ public class HookMaintenance {
       if (match.isEmpty()) {
         hooks.create(spec.scope(), destination, headers);
         created++;
-        repaired(store.storeHash(), "created", spec.scope());
+        repaired(store.storeHash(), firstRegistration ? "registered" : "created", spec.scope());
       } else if (!match.get().active()) {
         hooks.activate(match.get().id(), headers);
         reactivated++;
@@ -75,7 +81,7 @@ public class HookMaintenance {
         repaired(store.storeHash(), "headers_updated", spec.scope());
       }
     }
-    return new Report(created, reactivated, headersUpdated);
+    return new Report(created, reactivated, headersUpdated, firstRegistration);
   }
 
   private void repaired(String storeHash, String action, String scope) {

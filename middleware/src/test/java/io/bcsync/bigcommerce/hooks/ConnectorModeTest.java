@@ -97,6 +97,10 @@ class ConnectorModeTest implements TestPropertyProvider {
       assertThat(h.active).isTrue();
     });
     assertThat(hookCheck.checkAll().get(STORE).total()).as("a second check finds nothing to repair").isZero();
+    assertThat(registry.get("bcsync.bigcommerce.hook_repairs").tag("store", STORE).tag("action", "registered")
+        .counter().count()).as("the startup registration is counted as such").isEqualTo(manifest.hooks().size());
+    assertThat(registry.find("bcsync.bigcommerce.hook_repairs").tag("store", STORE).tag("action", "created")
+        .counter()).as("a first registration is not a repair").isNull();
   }
 
   @Test
@@ -116,6 +120,7 @@ class ConnectorModeTest implements TestPropertyProvider {
 
     assertThat(report.reactivated()).isEqualTo(1);
     assertThat(report.created()).isEqualTo(1);
+    assertThat(report.firstRegistration()).isFalse();
     assertThat(hooks()).hasSize(manifest.hooks().size()).allSatisfy(h -> assertThat(h.active).isTrue());
     assertThat(registry.get("bcsync.bigcommerce.hook_repairs").tag("store", STORE).tag("action", "reactivated")
         .counter().count()).isEqualTo(1);
