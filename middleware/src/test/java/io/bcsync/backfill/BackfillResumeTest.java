@@ -109,10 +109,13 @@ class BackfillResumeTest {
       BackfillJob done = jobs.find(id).orElseThrow();
       assertThat(done.customersEnqueued()).isEqualTo(120);
       assertThat(done.ordersEnqueued()).isEqualTo(600);
-      List<RequestLog.Entry> afterRestart = store.requests().subList(callsBeforeRestart, store.requests().size());
+      // The catch-up poll also runs in this context; the backfill's own calls are the ones sorted for a walk.
+      List<RequestLog.Entry> afterRestart = store.requests().subList(callsBeforeRestart, store.requests().size())
+          .stream().filter(entry -> entry.query().contains("sort=date_created") || entry.query().contains("min_id="))
+          .toList();
       assertThat(afterRestart).as("no customer page is read again after the restart")
           .noneMatch(entry -> entry.path().endsWith("/v3/customers"));
-      assertThat(afterRestart).filteredOn(entry -> entry.path().endsWith("/v2/orders")).first()
+      assertThat(afterRestart).first()
           .satisfies(entry -> assertThat(entry.query()).contains("min_id=" + (cursorBeforeRestart + 1)));
 
       Map<String, Integer> eventsPerEntity = backfillEventsPerEntity(second.getBean(Db.class));
