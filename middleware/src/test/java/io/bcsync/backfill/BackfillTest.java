@@ -5,6 +5,7 @@ import static io.bcsync.testsupport.WebhookCalls.httpGet;
 import static io.bcsync.testsupport.WebhookCalls.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +51,7 @@ class BackfillTest implements TestPropertyProvider {
   static final String BIG = "bfbig1";
   static final String SMALL = "bfsmall1";
   static final String OTHER = "bfother1";
+  static final String SCRIPTED = "bfscript1";
   static final Instant OLD = Instant.parse("2023-06-01T10:00:00Z");
   static final Instant RECENT = Instant.parse("2024-03-01T10:00:00Z");
   static final int HIGH_WATER = 700;
@@ -68,12 +72,12 @@ class BackfillTest implements TestPropertyProvider {
     sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(simClock)
         .rateLimit(100_000, Duration.ofSeconds(30)));
     Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    for (String hash : List.of(BIG, SMALL, OTHER)) {
+    for (String hash : List.of(BIG, SMALL, OTHER, SCRIPTED)) {
       stores.put(hash, sim.createStore(BigCommerceSimulator.StoreSpec.named(hash).accessToken("token-" + hash)));
       properties.put("bcsync.bigcommerce.stores." + hash + ".access-token", "token-" + hash);
       properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", "secret-" + hash + "-0123456789abcdef");
     }
-    properties.put("bcsync.staging.allowed-stores", String.join(",", BIG, SMALL, OTHER));
+    properties.put("bcsync.staging.allowed-stores", String.join(",", BIG, SMALL, OTHER, SCRIPTED));
     properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
     properties.put("bcsync.admin-token", ADMIN_TOKEN);
     properties.put("micronaut.server.port", "-1");
@@ -247,6 +251,51 @@ class BackfillTest implements TestPropertyProvider {
     assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("enqueued").get("customers").asLong()).isEqualTo(250);
     assertThat(cancelled.get("workItems").get("customer").get("PENDING").asLong()).isEqualTo(250);
+  }
+
+  @Test
+  void the_script_starts_a_backfill_shows_progress_until_done_and_attaches_to_a_running_one() throws Exception {
+    SimulatedStore store = stores.get(SCRIPTED);
+    simClock.set(RECENT);
+    for (int i = 0; i < 10; i++) {
+      store.createCustomer("script" + i + "@example.com", "Scrip", "Ted" + i);
+    }
+    store.burstOrders(5);
+    Path workDir = Files.createTempDirectory("bcsync-script");
+    String url = base().toString();
+
+    ScriptRun watching = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
+        "2024-01-01", "--url", url, "--interval", "0.2");
+    Backfills backfills = server.getApplicationContext().getBean(Backfills.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !backfills.latest(SCRIPTED).isEmpty());
+    long id = backfills.latest(SCRIPTED).get(0).id();
+    while (runner.step(id) == BackfillRunner.Step.ADVANCED) {
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(watching.exitStatus()).as(watching.output()).isZero();
+    assertThat(watching.output()).contains("Started backfill " + id, "customers 10/10", "orders 5",
+        "Backfill " + id + " done.", "Ctrl-C detaches");
+
+    ScriptRun started = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
+        "2024-02-01", "--url", url, "--once");
+    assertThat(started.exitStatus()).as(started.output()).isZero();
+    long second = backfills.latest(SCRIPTED).get(0).id();
+    assertThat(started.output()).contains("Started backfill " + second, "RUNNING");
+    ScriptRun attached = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
+        "2024-01-01", "--url", url, "--once");
+    assertThat(attached.exitStatus()).as(attached.output()).isZero();
+    assertThat(attached.output()).contains("Attaching to backfill " + second, "(since 2024-02-01)");
+    post("/admin/backfill/" + second + "/cancel", "", 200);
+
+    ScriptRun refused = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
+        "2024-13-01", "--url", url);
+    assertThat(refused.exitStatus()).isEqualTo(2);
+    assertThat(refused.output()).contains("refused (HTTP 400)", "ISO date");
+    ScriptRun wrongToken = ScriptRun.start(workDir, "not-the-token", "backfill", "--store", SCRIPTED, "--since",
+        "2024-01-01", "--url", url);
+    assertThat(wrongToken.exitStatus()).isEqualTo(2);
+    assertThat(wrongToken.output()).contains("HTTP 401").doesNotContain("not-the-token");
   }
 
   private static List<Long> ids(List<WorkItem> items, String type) {

@@ -152,6 +152,25 @@ class MatchReportTest implements TestPropertyProvider {
     assertThat(httpGet(server.getURI(), "/admin/match-report?store=" + STORE, null).statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void the_script_prints_the_counts_and_writes_the_full_report_to_a_file() throws Exception {
+    java.nio.file.Path workDir = java.nio.file.Files.createTempDirectory("bcsync-match-report");
+
+    ScriptRun run = ScriptRun.start(workDir, ADMIN_TOKEN, "match-report", "--store", STORE, "--since",
+        "2024-01-01", "--out", "report.json", "--url", server.getURI().toString());
+
+    assertThat(run.exitStatus()).as(run.output()).isZero();
+    assertThat(run.output()).contains((3 + FILLERS) + " customers", "CREATE", String.valueOf(FILLERS),
+        "Full report: report.json");
+    JsonNode written = mapper.readTree(workDir.resolve("report.json").toFile());
+    assertThat(written.get("entries")).hasSize(3 + FILLERS);
+
+    ScriptRun unknown = ScriptRun.start(workDir, ADMIN_TOKEN, "match-report", "--store", "unknown1", "--url",
+        server.getURI().toString());
+    assertThat(unknown.exitStatus()).isEqualTo(2);
+    assertThat(unknown.output()).contains("HTTP 404", "not connected");
+  }
+
   private JsonNode entry(JsonNode report, String outcome) {
     List<JsonNode> found = new java.util.ArrayList<>();
     report.get("entries").forEach(e -> {
