@@ -15,6 +15,7 @@ import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.pipeline.WorkQueue;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -52,6 +53,7 @@ class BackfillTest implements TestPropertyProvider {
   static final String SMALL = "bfsmall1";
   static final String OTHER = "bfother1";
   static final String SCRIPTED = "bfscript1";
+  static final String FAILING = "bffail1";
   static final Instant OLD = Instant.parse("2023-06-01T10:00:00Z");
   static final Instant RECENT = Instant.parse("2024-03-01T10:00:00Z");
   static final int HIGH_WATER = 700;
@@ -72,12 +74,12 @@ class BackfillTest implements TestPropertyProvider {
     sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(simClock)
         .rateLimit(100_000, Duration.ofSeconds(30)));
     Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    for (String hash : List.of(BIG, SMALL, OTHER, SCRIPTED)) {
+    for (String hash : List.of(BIG, SMALL, OTHER, SCRIPTED, FAILING)) {
       stores.put(hash, sim.createStore(BigCommerceSimulator.StoreSpec.named(hash).accessToken("token-" + hash)));
       properties.put("bcsync.bigcommerce.stores." + hash + ".access-token", "token-" + hash);
       properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", "secret-" + hash + "-0123456789abcdef");
     }
-    properties.put("bcsync.staging.allowed-stores", String.join(",", BIG, SMALL, OTHER, SCRIPTED));
+    properties.put("bcsync.staging.allowed-stores", String.join(",", BIG, SMALL, OTHER, SCRIPTED, FAILING));
     properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
     properties.put("bcsync.admin-token", ADMIN_TOKEN);
     properties.put("micronaut.server.port", "-1");
@@ -251,6 +253,37 @@ class BackfillTest implements TestPropertyProvider {
     assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("enqueued").get("customers").asLong()).isEqualTo(250);
     assertThat(cancelled.get("workItems").get("customer").get("PENDING").asLong()).isEqualTo(250);
+  }
+
+  @Test
+  void a_page_that_fails_retryably_is_read_again_and_a_permanent_refusal_fails_the_backfill() throws Exception {
+    SimulatedStore store = stores.get(FAILING);
+    simClock.set(RECENT);
+    long customer = store.createCustomer("fail@example.com", "Fa", "Il");
+    long id = json(post("/admin/backfill", "{\"store\":\"" + FAILING + "\",\"since\":\"2024-01-01\"}", 201))
+        .get("id").asLong();
+
+    store.injectFault(Fault.status(500, 1).on("GET", "/v3/customers"));
+    assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.FAILED_ATTEMPT);
+    JsonNode retrying = json(get("/admin/backfill/" + id, 200));
+    assertThat(retrying.get("state").asText()).isEqualTo("RUNNING");
+    assertThat(retrying.get("lastError").asText()).contains("500").doesNotContain("token-" + FAILING);
+    assertThat(retrying.get("enqueued").get("customers").asLong()).isZero();
+
+    assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.ADVANCED);
+    JsonNode recovered = json(get("/admin/backfill/" + id, 200));
+    assertThat(recovered.get("enqueued").get("customers").asLong()).isEqualTo(1);
+    assertThat(recovered.get("lastError").isNull()).isTrue();
+
+    store.injectFault(Fault.status(403, 1).on("GET", "/v2/orders"));
+    assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.FAILED_ATTEMPT);
+    JsonNode failed = json(get("/admin/backfill/" + id, 200));
+    assertThat(failed.get("state").asText()).isEqualTo("FAILED");
+    assertThat(failed.get("lastError").asText()).contains("403");
+    assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.STOPPED);
+    assertThat(ids(inspector.workItems(Optional.empty(), Optional.empty(), 5000).stream()
+        .filter(item -> item.entity().storeHash().equals(FAILING)).toList(), "customer")).containsExactly(customer);
+    store.clearFaults();
   }
 
   @Test
