@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -40,6 +41,41 @@ public final class CustomersApi {
   public List<Dtos.Customer> modifiedSince(Instant since) {
     return store.v3All(ApiRequest.get("/v3/customers").with("date_modified:min", since.toString())
         .with("sort", "date_modified:asc")).stream().map(Dtos.Customer::from).toList();
+  }
+
+  /**
+   * One page of the customers modified in {@code [since, until]} ({@code until} may be null), oldest account first.
+   * V3 customers cannot be filtered or sorted by id, so callers walking the whole collection page by page sort by
+   * {@code date_created}, which never changes: edits do not move a customer, new accounts land on the last page.
+   * Raw JSON, so callers can build matching profiles from it; {@code withAddresses} inlines the addresses.
+   */
+  public CustomerPage modifiedPage(Instant since, Instant until, int page, boolean withAddresses) {
+    if (page < 1) {
+      throw new IllegalArgumentException("pages are numbered from 1");
+    }
+    ApiRequest request = ApiRequest.get("/v3/customers").with("date_modified:min", since.toString())
+        .with("sort", "date_created:asc").with("limit", StoreClient.MAX_PAGE).with("page", page);
+    if (until != null) {
+      request = request.with("date_modified:max", until.toString());
+    }
+    if (withAddresses) {
+      request = request.with("include", "addresses");
+    }
+    ApiResponse response = store.call(request);
+    if (response.status() == 404 || response.isEmpty()) {
+      return new CustomerPage(List.of(), 0, 0);
+    }
+    JsonNode pagination = response.body().path("meta").path("pagination");
+    List<JsonNode> customers = Fields.elements(response.body().path("data"));
+    return new CustomerPage(customers, pagination.path("total").asLong(customers.size()),
+        pagination.path("total_pages").asInt(customers.isEmpty() ? 0 : page));
+  }
+
+  /** A page of V3 customers as BigCommerce sent them, with the collection's size when the page was read. */
+  public record CustomerPage(List<JsonNode> customers, long total, int totalPages) {
+    public List<Long> ids() {
+      return customers.stream().map(c -> Fields.longValue(c, "id")).toList();
+    }
   }
 
   /**

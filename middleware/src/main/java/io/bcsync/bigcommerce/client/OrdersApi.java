@@ -49,6 +49,36 @@ public final class OrdersApi {
         .with("sort", "date_modified:asc")).stream().map(order -> Dtos.Order.from(order, null)).toList();
   }
 
+  /**
+   * One page (up to 250) of the orders modified in {@code [since, until]} ({@code until} may be null) whose id is
+   * above {@code afterId}, by ascending id: a keyset walk that new or edited orders cannot shift. An order's
+   * {@code date_modified} is never before its creation, so this also covers orders created since. Raw JSON, so
+   * callers can build matching profiles from the billing address.
+   */
+  public List<JsonNode> modifiedPageAfter(Instant since, Instant until, long afterId) {
+    ApiRequest request = ApiRequest.get("/v2/orders").with("min_date_modified", since.toString())
+        .with("min_id", afterId + 1).with("sort", "id:asc").with("limit", StoreClient.MAX_PAGE).with("page", 1);
+    if (until != null) {
+      request = request.with("max_date_modified", until.toString());
+    }
+    ApiResponse response = store.call(request);
+    if (response.status() == 404 || response.isEmpty() || !response.body().isArray()) {
+      return List.of();
+    }
+    return Fields.elements(response.body());
+  }
+
+  /** The highest id among orders modified since {@code since}: the end of a keyset walk, for progress estimates. */
+  public Optional<Long> highestIdModifiedSince(Instant since) {
+    ApiResponse response = store.call(ApiRequest.get("/v2/orders").with("min_date_modified", since.toString())
+        .with("sort", "id:desc").with("limit", 1).with("page", 1));
+    if (response.status() == 404 || response.isEmpty() || !response.body().isArray()
+        || response.body().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Fields.longValue(response.body().get(0), "id"));
+  }
+
   /** All lines of an order, page by page (orders can have more than 250 lines). */
   public List<Dtos.OrderLine> lines(long orderId) {
     return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/products")).stream()

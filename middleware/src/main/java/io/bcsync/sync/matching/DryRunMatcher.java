@@ -18,26 +18,71 @@ public final class DryRunMatcher {
   }
 
   public MatchReport run(Iterable<CustomerProfile> customers) {
-    PlannedRecords planned = new PlannedRecords(finder);
-    CustomerMatcher matcher = new CustomerMatcher(config, planned);
+    List<Candidate> planned = new ArrayList<>();
     List<MatchReport.Entry> entries = new ArrayList<>();
+    match(config, new PlannedRecords(finder, planned), customers, entries);
+    return new MatchReport(entries);
+  }
+
+  /**
+   * A dry run over customers that arrive page by page (a large store), each page matched against a snapshot
+   * {@code source} prefetches for that page alone, while records planned on earlier pages stay visible to later
+   * ones, as in {@link #run}.
+   */
+  public static PagedRun paged(MatchingConfig config, CandidateSource source) {
+    return new PagedRun(config, source);
+  }
+
+  private static void match(MatchingConfig config, PlannedRecords finder, Iterable<CustomerProfile> customers,
+      List<MatchReport.Entry> entries) {
+    CustomerMatcher matcher = new CustomerMatcher(config, finder);
     for (CustomerProfile customer : customers) {
       MatchDecision decision = matcher.match(customer);
       if (decision instanceof MatchDecision.Create create) {
-        planned.add(create.as(), customer);
+        finder.add(create.as(), customer);
       }
       entries.add(new MatchReport.Entry(customer.reference(), decision));
     }
-    return new MatchReport(entries);
+  }
+
+  /** See {@link #paged}: call {@link #match} per page, then {@link #report}. */
+  public static final class PagedRun {
+    private final MatchingConfig config;
+    private final CandidateSource source;
+    private final List<Candidate> planned = new ArrayList<>();
+    private final List<MatchReport.Entry> entries = new ArrayList<>();
+
+    private PagedRun(MatchingConfig config, CandidateSource source) {
+      this.config = config;
+      this.source = source;
+    }
+
+    /** Prefetches candidates for this page (one batch lookup) and matches its customers. */
+    public void match(List<CustomerProfile> page) throws Exception {
+      if (page.isEmpty()) {
+        return;
+      }
+      CandidateFinder snapshot = source.prefetch(page, config);
+      DryRunMatcher.match(config, new PlannedRecords(snapshot, planned), page, entries);
+    }
+
+    public int matched() {
+      return entries.size();
+    }
+
+    public MatchReport report() {
+      return new MatchReport(entries);
+    }
   }
 
   /** The real finder plus the records this run has decided to create, with ids like {@code planned-1}. */
   private static final class PlannedRecords implements CandidateFinder {
     private final CandidateFinder existing;
-    private final List<Candidate> planned = new ArrayList<>();
+    private final List<Candidate> planned;
 
-    PlannedRecords(CandidateFinder existing) {
+    PlannedRecords(CandidateFinder existing, List<Candidate> planned) {
       this.existing = existing;
+      this.planned = planned;
     }
 
     void add(CandidateKind kind, CustomerProfile customer) {
