@@ -83,8 +83,8 @@ public class EventIntake {
    */
   public IntakeResult recordInTransaction(Connection connection, IncomingEvent event) throws SQLException {
     long now = clock.millis();
-    for (DedupeClaim claim : dedupeClaims(event, now)) {
-      claimDedupeKey(connection, claim, now);
+    for (DedupeKey key : dedupeKeys(event)) {
+      claimDedupeKey(connection, key, now);
     }
     long itemId = joinOrOpenWorkItem(connection, event, now);
     long eventId = insertEvent(connection, event, itemId, now);
@@ -92,22 +92,22 @@ public class EventIntake {
   }
 
   /**
-   * The keys that make a later delivery of this event a duplicate, each with its expiry. Shared with
+   * The keys that make a later delivery of this event a duplicate, each with how long it lives. Shared with
    * {@link GroupIntake} so both intake paths recognise exactly the same repeats.
    */
-  List<DedupeClaim> dedupeClaims(IncomingEvent event, long now) {
-    List<DedupeClaim> claims = new ArrayList<>(2);
+  List<DedupeKey> dedupeKeys(IncomingEvent event) {
+    List<DedupeKey> claims = new ArrayList<>(2);
     if (event.webhookId() != null) {
-      claims.add(new DedupeClaim("webhook-id", sha256("webhook-id", event.entity().storeHash(), event.webhookId()),
-          now + WEBHOOK_ID_RETENTION.toMillis()));
+      claims.add(new DedupeKey("webhook-id", sha256("webhook-id", event.entity().storeHash(), event.webhookId()),
+          WEBHOOK_ID_RETENTION.toMillis()));
     }
     if (event.payloadHash() != null) {
       // BigCommerce's hash covers only `data` (the official examples share one hash across created/updated of
       // the same order), so two genuine updates of an order carry equal hashes. created_at (seconds) tells them
       // apart while a redelivery repeats it; see docs/pipeline.md.
-      claims.add(new DedupeClaim("payload-hash", sha256("payload-hash", event.producer(), event.scope(),
+      claims.add(new DedupeKey("payload-hash", sha256("payload-hash", event.producer(), event.scope(),
           event.entity().type(), event.entity().id(), event.payloadHash(), String.valueOf(event.bcCreatedAt())),
-          now + config.dedupeWindow().toMillis()));
+          config.dedupeWindow().toMillis()));
     }
     return claims;
   }
@@ -117,10 +117,10 @@ public class EventIntake {
    * when a live key exists. Insert-then-conditional-update is race-free on both databases: the primary key decides
    * which of two concurrent deliveries wins.
    */
-  private void claimDedupeKey(Connection connection, DedupeClaim claim, long now) throws SQLException {
+  private void claimDedupeKey(Connection connection, DedupeKey claim, long now) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_DEDUPE_KEY)) {
       insert.setString(1, claim.key());
-      insert.setLong(2, claim.expiresAt());
+      insert.setLong(2, claim.expiresAt(now));
       insert.executeUpdate();
       return;
     } catch (SQLException e) {
@@ -129,7 +129,7 @@ public class EventIntake {
       }
     }
     try (PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER_DEDUPE_KEY)) {
-      takeOver.setLong(1, claim.expiresAt());
+      takeOver.setLong(1, claim.expiresAt(now));
       takeOver.setString(2, claim.key());
       takeOver.setLong(3, now);
       if (takeOver.executeUpdate() == 0) {
@@ -258,7 +258,11 @@ public class EventIntake {
   }
 
   /** A duplicate-detection key: {@code kind} names it in the duplicate's reason. */
-  record DedupeClaim(String kind, String key, long expiresAt) {}
+  record DedupeKey(String kind, String key, long ttlMillis) {
+    long expiresAt(long now) {
+      return now + ttlMillis;
+    }
+  }
 
   /** Unwinds the transaction so nothing of a duplicate is stored. */
   private static final class DuplicateDelivery extends RuntimeException {

@@ -42,13 +42,21 @@ public class GroupIntake {
     this.clock = clock;
   }
 
-  /** Returns one result per event, in order. */
-  public List<IntakeResult> recordInTransaction(Connection connection, List<IncomingEvent> events)
-      throws SQLException {
+  /**
+   * Computes what does not need the database (the duplicate keys' hashes), so the submitting thread does it rather
+   * than the writer that every member of a group waits for.
+   */
+  Member prepare(IncomingEvent event) {
+    return new Member(event, intake.dedupeKeys(event));
+  }
+
+  /** Returns one result per member, in order. */
+  List<IntakeResult> recordInTransaction(Connection connection, List<Member> members) throws SQLException {
     long now = clock.millis();
+    List<IncomingEvent> events = members.stream().map(Member::event).toList();
     List<IntakeResult> results = new ArrayList<>(events.size());
     List<Integer> acceptedIndexes = new ArrayList<>(events.size());
-    claimDedupeKeys(connection, events, now, results, acceptedIndexes);
+    claimDedupeKeys(connection, members, now, results, acceptedIndexes);
     if (acceptedIndexes.isEmpty()) {
       return results;
     }
@@ -70,22 +78,19 @@ public class GroupIntake {
    * Decides duplicates in member order, then stores the winners' keys. {@code results} gets a duplicate or a null
    * placeholder per event; {@code acceptedIndexes} the events that claimed all their keys.
    */
-  private void claimDedupeKeys(Connection connection, List<IncomingEvent> events, long now,
+  private static void claimDedupeKeys(Connection connection, List<Member> members, long now,
       List<IntakeResult> results, List<Integer> acceptedIndexes) throws SQLException {
-    List<List<EventIntake.DedupeClaim>> claimsPerEvent = new ArrayList<>(events.size());
     Set<String> allKeys = new HashSet<>();
-    for (IncomingEvent event : events) {
-      List<EventIntake.DedupeClaim> claims = intake.dedupeClaims(event, now);
-      claimsPerEvent.add(claims);
-      claims.forEach(claim -> allKeys.add(claim.key()));
+    for (Member member : members) {
+      member.dedupeKeys().forEach(claim -> allKeys.add(claim.key()));
     }
     Map<String, Long> stored = storedKeyExpiries(connection, allKeys);
     Set<String> claimedInGroup = new HashSet<>();
-    List<EventIntake.DedupeClaim> inserts = new ArrayList<>();
-    List<EventIntake.DedupeClaim> takeOvers = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
+    List<EventIntake.DedupeKey> inserts = new ArrayList<>();
+    List<EventIntake.DedupeKey> takeOvers = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
       String duplicateKind = null;
-      for (EventIntake.DedupeClaim claim : claimsPerEvent.get(i)) {
+      for (EventIntake.DedupeKey claim : members.get(i).dedupeKeys()) {
         Long expiresAt = stored.get(claim.key());
         if (claimedInGroup.contains(claim.key()) || (expiresAt != null && expiresAt > now)) {
           duplicateKind = claim.kind();
@@ -96,7 +101,7 @@ public class GroupIntake {
         results.add(new IntakeResult.Duplicate("same " + duplicateKind + " seen within its window"));
         continue;
       }
-      for (EventIntake.DedupeClaim claim : claimsPerEvent.get(i)) {
+      for (EventIntake.DedupeKey claim : members.get(i).dedupeKeys()) {
         claimedInGroup.add(claim.key());
         (stored.containsKey(claim.key()) ? takeOvers : inserts).add(claim);
       }
@@ -105,18 +110,18 @@ public class GroupIntake {
     }
     if (!inserts.isEmpty()) {
       try (PreparedStatement insert = connection.prepareStatement(EventIntake.INSERT_DEDUPE_KEY)) {
-        for (EventIntake.DedupeClaim claim : inserts) {
+        for (EventIntake.DedupeKey claim : inserts) {
           insert.setString(1, claim.key());
-          insert.setLong(2, claim.expiresAt());
+          insert.setLong(2, claim.expiresAt(now));
           insert.addBatch();
         }
         insert.executeBatch();
       }
     }
     // Expired keys are rare (a redelivery after the window); taking them over one by one keeps the check simple.
-    for (EventIntake.DedupeClaim claim : takeOvers) {
+    for (EventIntake.DedupeKey claim : takeOvers) {
       try (PreparedStatement takeOver = connection.prepareStatement(EventIntake.TAKE_OVER_DEDUPE_KEY)) {
-        takeOver.setLong(1, claim.expiresAt());
+        takeOver.setLong(1, claim.expiresAt(now));
         takeOver.setString(2, claim.key());
         takeOver.setLong(3, now);
         if (takeOver.executeUpdate() != 1) {
@@ -240,6 +245,9 @@ public class GroupIntake {
       statement.setString(parameter++, value);
     }
   }
+
+  /** An event with its duplicate keys already computed. */
+  record Member(IncomingEvent event, List<EventIntake.DedupeKey> dedupeKeys) {}
 
   /** One entity's open work item as the group leaves it: the scopes of its events in arrival order. */
   private static final class OpenItem {

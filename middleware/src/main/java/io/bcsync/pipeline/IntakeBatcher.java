@@ -3,13 +3,17 @@ package io.bcsync.pipeline;
 import io.bcsync.config.IntakeBatchConfig;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -28,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>If a group cannot commit together (a bad row, a race the group path does not resolve) it is rolled back and
  * each member is recorded on its own by {@link EventIntake#record}, so one bad callback fails alone. If a member
  * cannot be recorded, its future fails and nothing of it is acknowledged.
+ *
+ * <p>Writers do database work only, since every member of the next group waits for them: duplicate keys are
+ * hashed by the submitting thread, and futures are completed on the {@code completions} executor, where the HTTP
+ * response of each callback is then built.
  */
 @Singleton
 public class IntakeBatcher {
@@ -40,6 +48,7 @@ public class IntakeBatcher {
   private final GroupIntake group;
   private final EventIntake single;
   private final WorkSignal workSignal;
+  private final Executor completions;
   private final int batchMax;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   /** Submissions hold the read lock while they check {@link #closed} and enqueue, so none slips in after close. */
@@ -47,11 +56,13 @@ public class IntakeBatcher {
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closed;
 
-  public IntakeBatcher(Db db, GroupIntake group, EventIntake single, WorkSignal workSignal, IntakeBatchConfig config) {
+  public IntakeBatcher(Db db, GroupIntake group, EventIntake single, WorkSignal workSignal,
+      @Named(TaskExecutors.BLOCKING) Executor completions, IntakeBatchConfig config) {
     this.db = db;
     this.group = group;
     this.single = single;
     this.workSignal = workSignal;
+    this.completions = completions;
     this.batchMax = config.intakeBatchMax();
     for (int i = 1; i <= config.intakeWriters(); i++) {
       Thread writer = new Thread(this::runWriter, "intake-writer-" + i);
@@ -68,12 +79,13 @@ public class IntakeBatcher {
    */
   public CompletableFuture<IntakeResult> submit(IncomingEvent event) {
     CompletableFuture<IntakeResult> future = new CompletableFuture<>();
+    GroupIntake.Member member = group.prepare(event);
     closing.readLock().lock();
     try {
       if (closed) {
         future.completeExceptionally(new IntakeClosedException());
       } else {
-        queue.add(new Pending(event, future));
+        queue.add(new Pending(member, future));
       }
     } finally {
       closing.readLock().unlock();
@@ -138,7 +150,7 @@ public class IntakeBatcher {
       } catch (RuntimeException | Error e) {
         // Cannot reach the database at all (no connection, failed commit): nothing of the group is acknowledged.
         LOG.error("Intake group of {} not stored", members.size(), e);
-        members.forEach(pending -> pending.future.completeExceptionally(e));
+        members.forEach(pending -> fail(pending, e));
       } finally {
         members.clear();
       }
@@ -146,10 +158,10 @@ public class IntakeBatcher {
   }
 
   private void commit(List<Pending> members) {
-    List<IncomingEvent> events = members.stream().map(Pending::event).toList();
+    List<GroupIntake.Member> groupMembers = members.stream().map(Pending::member).toList();
     List<IntakeResult> results;
     try {
-      results = commitTogether(events);
+      results = commitTogether(groupMembers);
     } catch (DataAccessFailure failure) {
       LOG.info("Intake group of {} could not commit together (SQL state {}); recording one by one",
           members.size(), failure.sqlException().getSQLState());
@@ -164,14 +176,14 @@ public class IntakeBatcher {
       workSignal.wake();
     }
     for (int i = 0; i < members.size(); i++) {
-      members.get(i).future.complete(results.get(i));
+      answer(members.get(i), results.get(i));
     }
   }
 
-  private List<IntakeResult> commitTogether(List<IncomingEvent> events) {
+  private List<IntakeResult> commitTogether(List<GroupIntake.Member> members) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return db.write(connection -> group.recordInTransaction(connection, events));
+        return db.write(connection -> group.recordInTransaction(connection, members));
       } catch (DataAccessFailure failure) {
         if (!failure.isTransient() || attempt >= MAX_GROUP_TRANSIENT_RETRIES) {
           throw failure;
@@ -183,18 +195,38 @@ public class IntakeBatcher {
   private void recordOneByOne(List<Pending> members) {
     for (int i = 0; i < members.size(); i++) {
       Pending pending = members.get(i);
+      IntakeResult result;
       try {
-        pending.future.complete(single.record(pending.event));
+        result = single.record(pending.member.event());
       } catch (DataAccessFailure failure) {
-        pending.future.completeExceptionally(failure);
+        fail(pending, failure);
+        continue;
       } catch (RuntimeException | Error e) {
         // Not this row's fault (the database is unreachable): the rest would wait for the same failure in turn.
         LOG.error("Intake of {} callbacks not stored", members.size() - i, e);
-        members.subList(i, members.size()).forEach(rest -> rest.future.completeExceptionally(e));
+        members.subList(i, members.size()).forEach(rest -> fail(rest, e));
         return;
       }
+      answer(pending, result);
     }
   }
 
-  private record Pending(IncomingEvent event, CompletableFuture<IntakeResult> future) {}
+  private void answer(Pending pending, IntakeResult result) {
+    handOver(() -> pending.future.complete(result), pending);
+  }
+
+  private void fail(Pending pending, Throwable failure) {
+    handOver(() -> pending.future.completeExceptionally(failure), pending);
+  }
+
+  private void handOver(Runnable completion, Pending pending) {
+    try {
+      completions.execute(completion);
+    } catch (RejectedExecutionException e) {
+      // The executor is shutting down: answer on this thread rather than not at all.
+      completion.run();
+    }
+  }
+
+  private record Pending(GroupIntake.Member member, CompletableFuture<IntakeResult> future) {}
 }
