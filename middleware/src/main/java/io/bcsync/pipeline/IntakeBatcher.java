@@ -3,6 +3,11 @@ package io.bcsync.pipeline;
 import io.bcsync.config.IntakeBatchConfig;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -50,6 +55,9 @@ public class IntakeBatcher {
   private final WorkSignal workSignal;
   private final Executor completions;
   private final int batchMax;
+  private final DistributionSummary groupSizes;
+  private final Timer groupCommits;
+  private final Counter fallbacks;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   /** Submissions hold the read lock while they check {@link #closed} and enqueue, so none slips in after close. */
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
@@ -57,13 +65,22 @@ public class IntakeBatcher {
   private volatile boolean closed;
 
   public IntakeBatcher(Db db, GroupIntake group, EventIntake single, WorkSignal workSignal,
-      @Named(TaskExecutors.BLOCKING) Executor completions, IntakeBatchConfig config) {
+      @Named(TaskExecutors.BLOCKING) Executor completions, IntakeBatchConfig config, MeterRegistry registry) {
     this.db = db;
     this.group = group;
     this.single = single;
     this.workSignal = workSignal;
     this.completions = completions;
     this.batchMax = config.intakeBatchMax();
+    groupSizes = DistributionSummary.builder("bcsync.intake.group.size")
+        .description("Webhooks per intake transaction").register(registry);
+    groupCommits = Timer.builder("bcsync.intake.group.commit")
+        .description("Time to commit one intake group together (what each member waits once its group starts)")
+        .register(registry);
+    fallbacks = Counter.builder("bcsync.intake.group.fallbacks")
+        .description("Intake groups that could not commit together and were recorded one by one").register(registry);
+    Gauge.builder("bcsync.intake.queued", queue, BlockingQueue::size)
+        .description("Webhooks waiting for an intake writer").register(registry);
     for (int i = 1; i <= config.intakeWriters(); i++) {
       Thread writer = new Thread(this::runWriter, "intake-writer-" + i);
       writer.setDaemon(true);
@@ -159,10 +176,14 @@ public class IntakeBatcher {
 
   private void commit(List<Pending> members) {
     List<GroupIntake.Member> groupMembers = members.stream().map(Pending::member).toList();
+    groupSizes.record(members.size());
     List<IntakeResult> results;
+    long started = System.nanoTime();
     try {
       results = commitTogether(groupMembers);
+      groupCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     } catch (DataAccessFailure failure) {
+      fallbacks.increment();
       LOG.info("Intake group of {} could not commit together (SQL state {}); recording one by one",
           members.size(), failure.sqlException().getSQLState());
       recordOneByOne(members);

@@ -9,6 +9,7 @@ import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.Tables;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -56,6 +57,7 @@ class IntakeBatcherTest implements TestPropertyProvider {
   private final AtomicInteger hashes = new AtomicInteger();
   private GatedGroupIntake groups;
   private IntakeBatcher batcher;
+  private SimpleMeterRegistry registry;
 
   @Override
   public Map<String, String> getProperties() {
@@ -74,8 +76,9 @@ class IntakeBatcherTest implements TestPropertyProvider {
     Tables.clear(db);
     clock.set(1_700_000_000_123L);
     groups = new GatedGroupIntake(intake, clock);
+    registry = new SimpleMeterRegistry();
     batcher = new IntakeBatcher(db, groups, intake, workSignal, ForkJoinPool.commonPool(),
-        new IntakeBatchConfig(256, 1));
+        new IntakeBatchConfig(256, 1), registry);
   }
 
   @AfterEach
@@ -106,6 +109,8 @@ class IntakeBatcherTest implements TestPropertyProvider {
     }
     assertThat(result(blocker)).isInstanceOf(IntakeResult.Accepted.class);
     assertThat(groups.sizes()).containsExactly(1, 5);
+    assertThat(fallbacks()).as("committed together, not one by one").isZero();
+    assertThat(registry.get("bcsync.intake.group.size").summary().totalAmount()).isEqualTo(6);
     assertThat(accepted).extracting(IntakeResult.Accepted::workItemId).containsOnly(accepted.get(0).workItemId());
     assertThat(accepted).extracting(IntakeResult.Accepted::eventId).doesNotHaveDuplicates();
     List<WorkItem> items = openItemsOf("250");
@@ -132,6 +137,7 @@ class IntakeBatcherTest implements TestPropertyProvider {
     assertThat(((IntakeResult.Accepted) result(second)).workItemId()).isEqualTo(itemId);
     result(blocker);
     assertThat(groups.sizes()).containsExactly(1, 2);
+    assertThat(fallbacks()).isZero();
     WorkItem item = queue.find(itemId).orElseThrow();
     assertThat(item.eventCount()).isEqualTo(3);
     assertThat(item.scopes())
@@ -165,6 +171,7 @@ class IntakeBatcherTest implements TestPropertyProvider {
     assertThat(result(retryOfStored)).isInstanceOf(IntakeResult.Duplicate.class);
     assertThat(result(afterWindow)).isInstanceOf(IntakeResult.Accepted.class);
     assertThat(groups.sizes()).containsExactly(1, 4);
+    assertThat(fallbacks()).isZero();
     // blocker, the two recorded directly, the fresh one and the one after the window
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(5);
     assertThat(openItemsOf("403")).singleElement().extracting(WorkItem::eventCount).isEqualTo(1);
@@ -186,6 +193,7 @@ class IntakeBatcherTest implements TestPropertyProvider {
     assertThat(result(after)).isInstanceOf(IntakeResult.Accepted.class);
     assertThat(failure(bad)).isInstanceOf(DataAccessFailure.class);
     assertThat(groups.sizes()).containsExactly(1, 3);
+    assertThat(fallbacks()).isEqualTo(1);
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(3);
     assertThat(openItemsOf("502")).isEmpty();
     assertThat(openItemsOf("501")).hasSize(1);
@@ -246,6 +254,10 @@ class IntakeBatcherTest implements TestPropertyProvider {
     assertThat(groups.awaitFirstGroup()).as("writer reached the gate").isTrue();
     assertThat(batcher.queued()).isZero();
     return blocker;
+  }
+
+  private double fallbacks() {
+    return registry.get("bcsync.intake.group.fallbacks").counter().count();
   }
 
   private IncomingEvent event(String type, String id, String scope) {
