@@ -148,6 +148,33 @@ class IntakeBatcherTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_group_joining_several_open_items_updates_each_of_them() throws Exception {
+    // More than three joins: mysql-connector-j sends such an update batch as one multi-statement round trip.
+    List<Long> itemIds = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      itemIds.add(((IntakeResult.Accepted) intake.record(event("order", "35" + i, "store/order/created")))
+          .workItemId());
+    }
+
+    CompletableFuture<IntakeResult> blocker = holdTheWriter();
+    List<CompletableFuture<IntakeResult>> joins = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      joins.add(batcher.submit(event("order", "35" + i, "store/order/updated")));
+    }
+    groups.open();
+
+    result(blocker);
+    for (int i = 0; i < 6; i++) {
+      assertThat(((IntakeResult.Accepted) result(joins.get(i))).workItemId()).isEqualTo(itemIds.get(i));
+      WorkItem item = queue.find(itemIds.get(i)).orElseThrow();
+      assertThat(item.eventCount()).isEqualTo(2);
+      assertThat(item.scopes()).containsExactly("store/order/created", "store/order/updated");
+    }
+    assertThat(groups.sizes()).containsExactly(1, 6);
+    assertThat(fallbacks()).isZero();
+  }
+
+  @Test
   void repeats_inside_a_group_and_of_stored_deliveries_are_duplicates_that_store_nothing() throws Exception {
     IncomingEvent signed = signedEvent("order", "401", "msg_401");
     assertThat(intake.record(signed)).isInstanceOf(IntakeResult.Accepted.class);
