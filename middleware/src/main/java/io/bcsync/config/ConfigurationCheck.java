@@ -18,7 +18,9 @@ public class ConfigurationCheck {
       BigCommerceConfig bigCommerce,
       SalesforceConfig salesforce,
       PipelineConfig pipeline,
+      IntakeBatchConfig intakeBatch,
       List<StoreConfig> stores) {
-    LOG.info("Configuration: {}, {}, {}, {}, stores={}", service, bigCommerce, salesforce, pipeline, stores);
+    LOG.info("Configuration: {}, {}, {}, {}, {}, stores={}", service, bigCommerce, salesforce, pipeline, intakeBatch,
+        stores);
   }
 }

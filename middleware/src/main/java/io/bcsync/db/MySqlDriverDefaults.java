@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Driver settings for mysql-connector-j (MySQL 8+/MariaDB 10.6+) that cut per-transaction work on the intake path:
  * prepared statements are parsed once per connection and reused instead of re-parsed on every call, and the driver
- * tracks session state (auto-commit, isolation, read-only) locally instead of asking or re-setting it on the server.
+ * tracks session state (auto-commit, isolation, read-only) locally instead of asking or re-setting it on the server,
+ * and a JDBC batch of inserts (group commit of webhook intake) goes to the server as one multi-row statement.
  * None of them changes durability: every commit is still a server COMMIT with InnoDB's configured flush. They are
  * set only for a {@code jdbc:mysql:} URL (H2 rejects unknown connection properties) and never override a value the
  * operator set in {@code datasources.*.data-source-properties}.
@@ -21,7 +22,8 @@ public class MySqlDriverDefaults implements BeanCreatedEventListener<DatasourceC
       "prepStmtCacheSize", "250",
       "prepStmtCacheSqlLimit", "2048",
       "useLocalSessionState", "true",
-      "cacheServerConfiguration", "true");
+      "cacheServerConfiguration", "true",
+      "rewriteBatchedStatements", "true");
 
   @Override
   public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {

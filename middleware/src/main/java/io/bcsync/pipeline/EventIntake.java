@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,21 @@ public class EventIntake {
 
   private static final int MAX_TRANSIENT_RETRIES = 5;
   private static final int MAX_OPEN_ITEM_RACES = 10;
+
+  static final String INSERT_DEDUPE_KEY = "INSERT INTO webhook_dedupe (dedupe_key, expires_at_ms) VALUES (?, ?)";
+  static final String TAKE_OVER_DEDUPE_KEY =
+      "UPDATE webhook_dedupe SET expires_at_ms = ? WHERE dedupe_key = ? AND expires_at_ms <= ?";
+  /** Joins events to an open item; marks it dirty when it is being processed (see joinOpenItem). */
+  static final String JOIN_WORK_ITEM =
+      "UPDATE work_item SET event_count = event_count + ?, scopes = ?, updated_at_ms = ?,"
+          + " dirty = CASE WHEN status = 'IN_PROGRESS' THEN 1 ELSE dirty END WHERE id = ?";
+  static final String INSERT_WORK_ITEM =
+      "INSERT INTO work_item (store_hash, entity_type, entity_id, open_key, status, scopes, event_count,"
+          + " dirty, attempts, next_attempt_at_ms, created_at_ms, updated_at_ms, replay_count)"
+          + " VALUES (?, ?, ?, ?, 'PENDING', ?, ?, 0, 0, ?, ?, ?, 0)";
+  static final String INSERT_EVENT =
+      "INSERT INTO webhook_event (store_hash, scope, entity_type, entity_id, webhook_id, payload_hash,"
+          + " bc_created_at, received_at_ms, work_item_id, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Db db;
   private final Clock clock;
@@ -66,16 +83,8 @@ public class EventIntake {
    */
   public IntakeResult recordInTransaction(Connection connection, IncomingEvent event) throws SQLException {
     long now = clock.millis();
-    if (event.webhookId() != null) {
-      claimDedupeKey(connection, "webhook-id", now, WEBHOOK_ID_RETENTION,
-          event.entity().storeHash(), event.webhookId());
-    }
-    if (event.payloadHash() != null) {
-      // BigCommerce's hash covers only `data` (the official examples share one hash across created/updated of
-      // the same order), so two genuine updates of an order carry equal hashes. created_at (seconds) tells them
-      // apart while a redelivery repeats it; see docs/pipeline.md.
-      claimDedupeKey(connection, "payload-hash", now, config.dedupeWindow(), event.producer(), event.scope(),
-          event.entity().type(), event.entity().id(), event.payloadHash(), String.valueOf(event.bcCreatedAt()));
+    for (DedupeKey key : dedupeKeys(event)) {
+      claimDedupeKey(connection, key, now);
     }
     long itemId = joinOrOpenWorkItem(connection, event, now);
     long eventId = insertEvent(connection, event, itemId, now);
@@ -83,18 +92,35 @@ public class EventIntake {
   }
 
   /**
+   * The keys that make a later delivery of this event a duplicate, each with how long it lives. Shared with
+   * {@link GroupIntake} so both intake paths recognise exactly the same repeats.
+   */
+  List<DedupeKey> dedupeKeys(IncomingEvent event) {
+    List<DedupeKey> claims = new ArrayList<>(2);
+    if (event.webhookId() != null) {
+      claims.add(new DedupeKey("webhook-id", sha256("webhook-id", event.entity().storeHash(), event.webhookId()),
+          WEBHOOK_ID_RETENTION.toMillis()));
+    }
+    if (event.payloadHash() != null) {
+      // BigCommerce's hash covers only `data` (the official examples share one hash across created/updated of
+      // the same order), so two genuine updates of an order carry equal hashes. created_at (seconds) tells them
+      // apart while a redelivery repeats it; see docs/pipeline.md.
+      claims.add(new DedupeKey("payload-hash", sha256("payload-hash", event.producer(), event.scope(),
+          event.entity().type(), event.entity().id(), event.payloadHash(), String.valueOf(event.bcCreatedAt())),
+          config.dedupeWindow().toMillis()));
+    }
+    return claims;
+  }
+
+  /**
    * Inserts the key, or takes over an expired one. Throws {@link DuplicateDelivery} (rolling the transaction back)
    * when a live key exists. Insert-then-conditional-update is race-free on both databases: the primary key decides
    * which of two concurrent deliveries wins.
    */
-  private void claimDedupeKey(Connection connection, String kind, long now, Duration ttl, String... parts)
-      throws SQLException {
-    String key = sha256(kind, parts);
-    long expiresAt = now + ttl.toMillis();
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO webhook_dedupe (dedupe_key, expires_at_ms) VALUES (?, ?)")) {
-      insert.setString(1, key);
-      insert.setLong(2, expiresAt);
+  private void claimDedupeKey(Connection connection, DedupeKey claim, long now) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_DEDUPE_KEY)) {
+      insert.setString(1, claim.key());
+      insert.setLong(2, claim.expiresAt(now));
       insert.executeUpdate();
       return;
     } catch (SQLException e) {
@@ -102,13 +128,12 @@ public class EventIntake {
         throw e;
       }
     }
-    try (PreparedStatement takeOver = connection.prepareStatement(
-        "UPDATE webhook_dedupe SET expires_at_ms = ? WHERE dedupe_key = ? AND expires_at_ms <= ?")) {
-      takeOver.setLong(1, expiresAt);
-      takeOver.setString(2, key);
+    try (PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER_DEDUPE_KEY)) {
+      takeOver.setLong(1, claim.expiresAt(now));
+      takeOver.setString(2, claim.key());
       takeOver.setLong(3, now);
       if (takeOver.executeUpdate() == 0) {
-        throw new DuplicateDelivery("same " + kind + " seen within its window");
+        throw new DuplicateDelivery("same " + claim.kind() + " seen within its window");
       }
     }
   }
@@ -146,12 +171,11 @@ public class EventIntake {
     }
     // An event arriving while the item is being processed marks it dirty: the worker re-queues it on completion
     // so the entity's latest state is read once more, after the current run, never concurrently with it.
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE work_item SET event_count = event_count + 1, scopes = ?, updated_at_ms = ?,"
-            + " dirty = CASE WHEN status = 'IN_PROGRESS' THEN 1 ELSE dirty END WHERE id = ?")) {
-      update.setString(1, Scopes.add(scopes, scope));
-      update.setLong(2, now);
-      update.setLong(3, id);
+    try (PreparedStatement update = connection.prepareStatement(JOIN_WORK_ITEM)) {
+      update.setInt(1, 1);
+      update.setString(2, Scopes.add(scopes, scope));
+      update.setLong(3, now);
+      update.setLong(4, id);
       update.executeUpdate();
     }
     return Optional.of(id);
@@ -159,19 +183,16 @@ public class EventIntake {
 
   private Optional<Long> openItem(Connection connection, IncomingEvent event, String openKey, long now)
       throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO work_item (store_hash, entity_type, entity_id, open_key, status, scopes, event_count,"
-            + " dirty, attempts, next_attempt_at_ms, created_at_ms, updated_at_ms, replay_count)"
-            + " VALUES (?, ?, ?, ?, 'PENDING', ?, 1, 0, 0, ?, ?, ?, 0)",
-        Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_WORK_ITEM, Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, event.entity().storeHash());
       insert.setString(2, event.entity().type());
       insert.setString(3, event.entity().id());
       insert.setString(4, openKey);
       insert.setString(5, Scopes.add("", event.scope()));
-      insert.setLong(6, now);
+      insert.setInt(6, 1);
       insert.setLong(7, now);
       insert.setLong(8, now);
+      insert.setLong(9, now);
       insert.executeUpdate();
       return Optional.of(generatedKey(insert));
     } catch (SQLException e) {
@@ -183,24 +204,8 @@ public class EventIntake {
   }
 
   private long insertEvent(Connection connection, IncomingEvent event, long itemId, long now) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO webhook_event (store_hash, scope, entity_type, entity_id, webhook_id, payload_hash,"
-            + " bc_created_at, received_at_ms, work_item_id, raw_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
-      insert.setString(1, event.entity().storeHash());
-      insert.setString(2, event.scope());
-      insert.setString(3, event.entity().type());
-      insert.setString(4, event.entity().id());
-      insert.setString(5, event.webhookId());
-      insert.setString(6, event.payloadHash());
-      if (event.bcCreatedAt() == null) {
-        insert.setNull(7, java.sql.Types.BIGINT);
-      } else {
-        insert.setLong(7, event.bcCreatedAt());
-      }
-      insert.setLong(8, now);
-      insert.setLong(9, itemId);
-      insert.setString(10, event.rawBody());
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
+      bindEvent(insert, event, itemId, now);
       insert.executeUpdate();
       return generatedKey(insert);
     } catch (SQLException e) {
@@ -212,6 +217,23 @@ public class EventIntake {
     }
   }
 
+  static void bindEvent(PreparedStatement insert, IncomingEvent event, long itemId, long now) throws SQLException {
+    insert.setString(1, event.entity().storeHash());
+    insert.setString(2, event.scope());
+    insert.setString(3, event.entity().type());
+    insert.setString(4, event.entity().id());
+    insert.setString(5, event.webhookId());
+    insert.setString(6, event.payloadHash());
+    if (event.bcCreatedAt() == null) {
+      insert.setNull(7, java.sql.Types.BIGINT);
+    } else {
+      insert.setLong(7, event.bcCreatedAt());
+    }
+    insert.setLong(8, now);
+    insert.setLong(9, itemId);
+    insert.setString(10, event.rawBody());
+  }
+
   private static long generatedKey(Statement statement) throws SQLException {
     try (ResultSet keys = statement.getGeneratedKeys()) {
       if (!keys.next()) {
@@ -221,7 +243,7 @@ public class EventIntake {
     }
   }
 
-  private static String sha256(String kind, String... parts) {
+  static String sha256(String kind, String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(kind.getBytes(StandardCharsets.UTF_8));
@@ -232,6 +254,13 @@ public class EventIntake {
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  /** A duplicate-detection key: {@code kind} names it in the duplicate's reason. */
+  record DedupeKey(String kind, String key, long ttlMillis) {
+    long expiresAt(long now) {
+      return now + ttlMillis;
     }
   }
 

@@ -5,6 +5,7 @@ import io.bcsync.environment.StoreEnvironmentGuard;
 import io.bcsync.observability.PipelineMetrics;
 import io.bcsync.pipeline.EventIntake;
 import io.bcsync.pipeline.IncomingEvent;
+import io.bcsync.pipeline.IntakeBatcher;
 import io.bcsync.pipeline.IntakeResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -23,6 +24,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,13 @@ import org.slf4j.LoggerFactory;
  * Receives BigCommerce callbacks: validates, authenticates, commits the event to the database, and only then
  * acknowledges. Processing happens later in the pipeline, so the acknowledgement stays fast.
  *
- * <p>Where an order goes from here: {@link EventIntake} stores it as an event joined to a work item, the
- * pipeline's {@code BatchProcessor} claims the item, and the configured {@code WorkItemHandler} syncs it.
+ * <p>Where an order goes from here: {@link IntakeBatcher} commits it, together with concurrent callbacks, as an
+ * event joined to a work item ({@link EventIntake} has the row-by-row rules), the pipeline's {@code BatchProcessor}
+ * claims the item, and the configured {@code WorkItemHandler} syncs it.
+ *
+ * <p>Validation runs on a blocking-pool thread because the store lookup may read the database (app-installed
+ * stores); the thread is released as soon as the callback is queued, and the response is written when its group
+ * commits, so no thread is parked per waiting callback.
  */
 @Controller("/webhooks/bigcommerce")
 public class BigCommerceWebhookController {
@@ -41,7 +48,7 @@ public class BigCommerceWebhookController {
   private final CallbackAuthenticator authenticator;
   private final EntityResolver entityResolver;
   private final WebhookStores stores;
-  private final EventIntake intake;
+  private final IntakeBatcher intake;
   private final PipelineConfig config;
   private final PipelineMetrics metrics;
   private final StoreEnvironmentGuard storeGuard;
@@ -51,7 +58,7 @@ public class BigCommerceWebhookController {
       CallbackAuthenticator authenticator,
       EntityResolver entityResolver,
       WebhookStores stores,
-      EventIntake intake,
+      IntakeBatcher intake,
       PipelineConfig config,
       PipelineMetrics metrics,
       StoreEnvironmentGuard storeGuard) {
@@ -68,12 +75,14 @@ public class BigCommerceWebhookController {
   @Post
   @Consumes(MediaType.ALL)
   @ExecuteOn(TaskExecutors.BLOCKING)
-  public HttpResponse<Map<String, Object>> receive(
+  public CompletableFuture<HttpResponse<Map<String, Object>>> receive(
       @Nullable @Body byte[] body,
       @Nullable @Header(WebhookHeaders.STORE_SECRET) String storeSecret,
       @Nullable @Header(WebhookHeaders.WEBHOOK_ID) String webhookId,
       @Nullable @Header(WebhookHeaders.WEBHOOK_TIMESTAMP) String webhookTimestamp,
       @Nullable @Header(WebhookHeaders.WEBHOOK_SIGNATURE) String webhookSignature) {
+    CallbackBody callback;
+    IncomingEvent event;
     try {
       if (body == null || body.length == 0) {
         throw WebhookRejection.malformed("body is empty");
@@ -83,7 +92,7 @@ public class BigCommerceWebhookController {
             "body exceeds " + config.maxBodyBytes() + " bytes");
       }
       String rawBody = decodeUtf8(body);
-      CallbackBody callback = parser.parse(rawBody);
+      callback = parser.parse(rawBody);
       String secret = stores.webhookSecret(callback.storeHash())
           .orElseThrow(() -> new WebhookRejection(HttpStatus.NOT_FOUND, "unknown_store",
               "store " + callback.storeHash() + " is not connected"));
@@ -95,23 +104,32 @@ public class BigCommerceWebhookController {
       if (webhookId != null && webhookId.length() > 200) {
         throw WebhookRejection.malformed("webhook-id header is too long");
       }
-      IntakeResult result = intake.record(new IncomingEvent(entityResolver.resolve(callback), callback.scope(),
-          callback.producer(), webhookId, callback.hash(), callback.createdAt(), rawBody));
-      if (result instanceof IntakeResult.Accepted accepted) {
-        metrics.webhookReceived();
-        return HttpResponse.ok(Map.of("status", "accepted", "eventId", accepted.eventId()));
-      }
-      metrics.webhookDuplicate();
-      LOG.debug("Duplicate callback {} for store {}: {}", callback.scope(), callback.storeHash(),
-          ((IntakeResult.Duplicate) result).reason());
-      return HttpResponse.ok(Map.of("status", "duplicate"));
+      event = new IncomingEvent(entityResolver.resolve(callback), callback.scope(), callback.producer(), webhookId,
+          callback.hash(), callback.createdAt(), rawBody);
     } catch (WebhookRejection rejection) {
-      metrics.webhookRejected(rejection.reason());
-      LOG.warn("Rejected BigCommerce callback with {}: {}", rejection.status().getCode(), rejection.getMessage());
-      return HttpResponse.<Map<String, Object>>status(rejection.status())
-          .header(HttpHeaders.CACHE_CONTROL, "no-store")
-          .body(Map.of("error", rejection.reason(), "message", rejection.getMessage()));
+      return CompletableFuture.completedFuture(rejected(rejection));
     }
+    // A failed future (storage unavailable, shutting down) goes to the exception handlers: 503, nothing acknowledged.
+    return intake.submit(event).thenApply(result -> acknowledge(callback, result));
+  }
+
+  private HttpResponse<Map<String, Object>> acknowledge(CallbackBody callback, IntakeResult result) {
+    if (result instanceof IntakeResult.Accepted accepted) {
+      metrics.webhookReceived();
+      return HttpResponse.ok(Map.of("status", "accepted", "eventId", accepted.eventId()));
+    }
+    metrics.webhookDuplicate();
+    LOG.debug("Duplicate callback {} for store {}: {}", callback.scope(), callback.storeHash(),
+        ((IntakeResult.Duplicate) result).reason());
+    return HttpResponse.ok(Map.of("status", "duplicate"));
+  }
+
+  private HttpResponse<Map<String, Object>> rejected(WebhookRejection rejection) {
+    metrics.webhookRejected(rejection.reason());
+    LOG.warn("Rejected BigCommerce callback with {}: {}", rejection.status().getCode(), rejection.getMessage());
+    return HttpResponse.<Map<String, Object>>status(rejection.status())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(Map.of("error", rejection.reason(), "message", rejection.getMessage()));
   }
 
   private static String decodeUtf8(byte[] body) {
