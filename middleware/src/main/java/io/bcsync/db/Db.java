@@ -2,9 +2,12 @@ package io.bcsync.db;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.TransactionException;
+import io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Runs plain JDBC work inside Micronaut Data transactions. The pipeline's SQL (SKIP LOCKED claims, conditional
@@ -28,13 +31,28 @@ public class Db {
   }
 
   private <R> R run(TransactionDefinition definition, SqlWork<R> work) {
-    return transactions.execute(definition, status -> {
-      try {
-        return work.run(status.getConnection());
-      } catch (SQLException e) {
-        throw new DataAccessFailure(e);
+    try {
+      return transactions.execute(definition, status -> {
+        try {
+          return work.run(status.getConnection());
+        } catch (SQLException e) {
+          throw new DataAccessFailure(e);
+        }
+      });
+    } catch (CannotGetJdbcConnectionException | TransactionException e) {
+      // No connection (database down, pool exhausted) or a failed begin/commit: to callers this is the database
+      // being unavailable like any other SQL failure, so the webhook gets a 503 and the worker retries.
+      throw new DataAccessFailure(sqlCause(e));
+    }
+  }
+
+  private static SQLException sqlCause(RuntimeException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        return sql;
       }
-    });
+    }
+    return new SQLTransientConnectionException(e.getMessage(), e);
   }
 
   @FunctionalInterface
