@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -26,6 +27,22 @@ public final class CustomersApi {
     for (List<Long> chunk : Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
       store.v3All(ApiRequest.get("/v3/customers").with("id:in", Batches.joined(chunk))).stream()
           .map(Dtos.Customer::from).forEach(customer -> found.put(customer.id(), customer));
+    }
+    return found;
+  }
+
+  /** A customer as typed fields and as the V3 JSON (with {@code addresses}) the sync mapping reads. */
+  public record CustomerDocument(Dtos.Customer customer, JsonNode json) {}
+
+  /** Like {@link #readByIds}, same number of calls, with addresses included and the raw documents kept. */
+  public Map<Long, CustomerDocument> readDocuments(Collection<Long> ids) {
+    Map<Long, CustomerDocument> found = new LinkedHashMap<>();
+    for (List<Long> chunk : Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      for (JsonNode json : store.v3All(ApiRequest.get("/v3/customers").with("id:in", Batches.joined(chunk))
+          .with("include", "addresses"))) {
+        Dtos.Customer customer = Dtos.Customer.from(json);
+        found.put(customer.id(), new CustomerDocument(customer, json));
+      }
     }
     return found;
   }
