@@ -5,12 +5,15 @@ import io.bcsync.bigcommerce.reading.FetchedEntityConsumer;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import io.bcsync.pipeline.Outcome;
+import io.bcsync.sync.SalesforceSync;
+import io.micronaut.context.annotation.Replaces;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what the reading handler fetched from BigCommerce, batch by batch. */
 @Singleton
+@Replaces(SalesforceSync.class)
 @Requires(property = "test.capture-fetched", value = "true")
 public class CapturingConsumer implements FetchedEntityConsumer {
   public final List<List<FetchedEntity>> batches = new CopyOnWriteArrayList<>();
