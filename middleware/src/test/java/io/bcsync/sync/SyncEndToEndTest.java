@@ -120,6 +120,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
       properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", SECRET);
     }
     properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping", customMapping().toString());
+    properties.put("bcsync.bigcommerce.stores." + STORE + ".b2b.email-domains", "acme.test");
     properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.staging.allowed-stores", STORE + "," + CUSTOM_STORE);
     properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
@@ -365,6 +366,37 @@ class SyncEndToEndTest implements TestPropertyProvider {
 
     assertThat(outcomes).containsEntry(999_999L, Outcome.SUCCESS);
     assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + order).get("BC_Status__c")).isEqualTo("Shipped");
+  }
+
+  @Test
+  @Order(11)
+  void a_companys_orders_roll_up_on_its_account_without_double_counting_after_retries_and_redeliveries() {
+    long buyer = store.createCustomer("buyer@acme.test", "Bea", "Buyer");
+    long colleague = store.createCustomer("colleague@ACME.test", "Col", "League");
+    long first = store.placeOrder(buyer, mug, lamp);
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + first);
+    awaitDone();
+    // The next figures write fails as a whole more often than the writer retries in process: the pipeline retries.
+    sf.faults().failNext("upsert", "Account", "UNABLE_TO_LOCK_ROW", 3);
+    long second = store.placeOrder(colleague, mug);
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + second);
+    awaitDone();
+    store.changeOrderStatus(first, 9); // redelivered order: rewritten, must not count twice
+    store.changeOrderStatus(second, 9);
+    await().atMost(WAIT).until(() -> "Awaiting Shipment".equals(
+        one("Order", "BC_Order_Id__c", STORE + ":" + second).get("BC_Status__c")));
+    awaitDone();
+
+    Map<String, Object> company = one("Account", "BC_Company_Id__c", STORE + ":domain:acme.test");
+    BigDecimal expected = new BigDecimal(one("Order", "BC_Order_Id__c", STORE + ":" + first)
+        .get("BC_Grand_Total__c").toString()).add(new BigDecimal(one("Order", "BC_Order_Id__c",
+        STORE + ":" + second).get("BC_Grand_Total__c").toString()));
+    assertThat(new BigDecimal(company.get("BC_Order_Count__c").toString())).isEqualByComparingTo("2");
+    assertThat(new BigDecimal(company.get("BC_Lifetime_Revenue__c").toString())).isEqualByComparingTo(expected);
+    assertThat(company.get("BC_First_Order_Date__c")).isNotNull();
+    assertThat(where("Contact", "AccountId", company.get("Id"))).extracting(c -> c.get("Email"))
+        .containsExactlyInAnyOrder("buyer@acme.test", "colleague@ACME.test");
+    assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + second).get("AccountId")).isEqualTo(company.get("Id"));
   }
 
   @Test

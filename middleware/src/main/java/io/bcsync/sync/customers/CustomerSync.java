@@ -12,6 +12,8 @@ import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.salesforce.writer.WriteReport;
 import io.bcsync.sync.SalesforceConfigured;
 import io.bcsync.sync.SyncConfigs;
+import io.bcsync.sync.accounts.CompanyRollup;
+import io.bcsync.sync.accounts.CompanyRules;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
 import io.bcsync.sync.mapping.MappedRecord;
@@ -55,8 +57,11 @@ public class CustomerSync {
   /** One item's need for a customer: a customer item (its own record) or an order (its buyer). */
   public record Need(CustomerRef ref, long itemId, boolean forOrder) {}
 
-  /** Where a customer ended up: the Contact and Account an order is written against. */
-  public record Link(String contactId, String accountId) {}
+  /**
+   * Where a customer ended up: the Contact and Account an order is written against, and the customer's B2B company
+   * (null for B2C), whose Account figures its orders roll up into.
+   */
+  public record Link(String contactId, String accountId, CompanyRules.Company company) {}
 
   private final IdentityMap identities;
   private final Reviews reviews;
@@ -64,10 +69,13 @@ public class CustomerSync {
   private final SalesforceWriter writer;
   private final SalesforceConnector connector;
   private final Optional<LeadConversion> conversion;
+  private final CompanyRules companies;
   private final Clock clock;
 
-  public CustomerSync(IdentityMap identities, Reviews reviews, BeanProvider<CandidateSource> candidates, SalesforceWriter writer,
-      SalesforceConnector connector, Optional<LeadConversion> conversion, Clock clock) {
+  public CustomerSync(IdentityMap identities, Reviews reviews, BeanProvider<CandidateSource> candidates,
+      SalesforceWriter writer, SalesforceConnector connector, Optional<LeadConversion> conversion,
+      CompanyRules companies, Clock clock) {
+    this.companies = companies;
     this.identities = identities;
     this.reviews = reviews;
     this.candidates = candidates;
@@ -89,6 +97,7 @@ public class CustomerSync {
     String contactId;
     String accountId;
     String leadId;
+    CompanyRules.Company company;
     boolean needsAccount;
     final List<RecordWrite> writes = new ArrayList<>();
   }
@@ -104,6 +113,8 @@ public class CustomerSync {
     if (customers.isEmpty()) {
       return Map.of();
     }
+    customers.values().forEach(c ->
+        c.company = companies.companyOf(storeHash, c.ref.document().path("customer")).orElse(null));
     loadIdentities(storeHash, customers);
     holdOpenReviews(storeHash, customers, outcomes);
     decide(storeHash, cfg, customers, outcomes);
@@ -304,7 +315,7 @@ public class CustomerSync {
   private void newContact(String storeHash, SyncConfigs.Loaded cfg, Customer c) {
     c.writes.add(householdAccount(storeHash, cfg, c));
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
-    fields.put("Account", new ExternalReference("Account", ACCOUNT_KEY, c.ref.accountKey(storeHash)));
+    fields.put("Account", accountReference(storeHash, c));
     fields.put("BC_Last_Synced__c", clock.instant());
     c.writes.add(c.ref.isGuest() ? RecordWrite.create(c.owner, "Contact", fields)
         : RecordWrite.upsert(c.owner, "Contact", CONTACT_KEY, fields));
@@ -317,17 +328,30 @@ public class CustomerSync {
     fields.put("BC_Last_Synced__c", clock.instant());
     if (c.accountId == null) {
       c.writes.add(householdAccount(storeHash, cfg, c));
-      fields.put("Account", new ExternalReference("Account", ACCOUNT_KEY, c.ref.accountKey(storeHash)));
+      fields.put("Account", accountReference(storeHash, c));
       c.needsAccount = true;
     }
     c.writes.add(updateById(c, "Contact", c.contactId, new MappedRecord("Contact", fields, List.of())));
   }
 
+  /** The customer's company Account (B2B), else its own household Account (B2C): never one bucket for all. */
   private RecordWrite householdAccount(String storeHash, SyncConfigs.Loaded cfg, Customer c) {
+    if (c.company != null) {
+      Map<String, Object> company = new LinkedHashMap<>();
+      company.put(CompanyRollup.COMPANY_KEY, c.company.key());
+      company.put("Name", c.company.name());
+      company.put("BC_Last_Synced__c", clock.instant());
+      return RecordWrite.upsert(c.owner, "Account", CompanyRollup.COMPANY_KEY, company);
+    }
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Account", c).fields());
     fields.put(ACCOUNT_KEY, c.ref.accountKey(storeHash));
     fields.put("BC_Last_Synced__c", clock.instant());
     return RecordWrite.upsert(c.owner, "Account", ACCOUNT_KEY, fields);
+  }
+
+  private static ExternalReference accountReference(String storeHash, Customer c) {
+    return c.company != null ? new ExternalReference("Account", CompanyRollup.COMPANY_KEY, c.company.key())
+        : new ExternalReference("Account", ACCOUNT_KEY, c.ref.accountKey(storeHash));
   }
 
   private static RecordWrite updateById(Customer c, String object, String id, MappedRecord record) {
@@ -369,7 +393,7 @@ public class CustomerSync {
         rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Contact", c.contactId, c.accountId, null,
             modified));
         if (c.accountId != null) {
-          links.put(c.ref.key(), new Link(c.contactId, c.accountId));
+          links.put(c.ref.key(), new Link(c.contactId, c.accountId, c.company));
         }
       } else if (c.leadId != null) {
         rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Lead", c.leadId, null, null, modified));

@@ -11,6 +11,7 @@ import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.salesforce.writer.WriteReport;
 import io.bcsync.sync.SalesforceConfigured;
 import io.bcsync.sync.SyncConfigs;
+import io.bcsync.sync.accounts.CompanyRollup;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
 import io.bcsync.sync.customers.CustomerSync;
@@ -78,10 +79,12 @@ public class OrderSync {
   private final BeanProvider<PricebookEntries> pricebooks;
   private final SalesforceWriter writer;
   private final SalesforceConnector connector;
+  private final CompanyRollup rollup;
   private final Clock clock;
 
   public OrderSync(IdentityMap identities, BeanProvider<PricebookEntries> pricebooks, SalesforceWriter writer,
-      SalesforceConnector connector, Clock clock) {
+      SalesforceConnector connector, CompanyRollup rollup, Clock clock) {
+    this.rollup = rollup;
     this.identities = identities;
     this.pricebooks = pricebooks;
     this.writer = writer;
@@ -154,6 +157,9 @@ public class OrderSync {
     }
     identities.save(rows);
     deleteObsoleteLines(storeHash, succeeded, outcomes);
+    rollup.apply(storeHash, succeeded.stream().filter(p -> p.work.customer().company() != null)
+        .map(p -> new CompanyRollup.CompanyOrder(p.work.itemId(), p.work.order(), p.work.customer().company().key(),
+            p.work.customer().company().name())).toList(), outcomes);
     LOG.info("Store {}: {} orders as {} ({} records, {} calls)", storeHash, planned.size(), target.header(),
         writes.size(), report.calls());
   }
