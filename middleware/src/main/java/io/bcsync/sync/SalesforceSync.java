@@ -106,6 +106,7 @@ public class SalesforceSync implements FetchedEntityConsumer {
       work.add(new OrderSync.Work(item.item().id(), item.document(), modified(item), links.get(buyer.key())));
     }
     orders.sync(storeHash, cfg, work, outcomes);
+    entities.forEach(entity -> outcomes.putIfAbsent(entity.item().id(), Outcome.SUCCESS));
     long failed = outcomes.values().stream().filter(o -> o instanceof Outcome.Failure).count();
     LOG.debug("Store {}: batch of {} synced, {} failed", storeHash, entities.size(), failed);
     return outcomes;

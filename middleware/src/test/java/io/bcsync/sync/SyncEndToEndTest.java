@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.bigcommerce.client.BigCommerceClient;
+import io.bcsync.bigcommerce.client.CustomersApi;
 import io.bcsync.bigcommerce.client.OrdersApi;
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.bigcommerce.reading.FetchedEntity;
@@ -120,7 +121,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
       properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", SECRET);
     }
     properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping", customMapping().toString());
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".b2b.email-domains", "acme.test");
+    properties.put("bcsync.bigcommerce.stores." + STORE + ".b2b.email-domains", "acme.test, globex.test");
     properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.staging.allowed-stores", STORE + "," + CUSTOM_STORE);
     properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
@@ -397,6 +398,32 @@ class SyncEndToEndTest implements TestPropertyProvider {
     assertThat(where("Contact", "AccountId", company.get("Id"))).extracting(c -> c.get("Email"))
         .containsExactlyInAnyOrder("buyer@acme.test", "colleague@ACME.test");
     assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + second).get("AccountId")).isEqualTo(company.get("Id"));
+  }
+
+  @Test
+  @Order(12)
+  void colleagues_of_one_company_in_one_batch_share_one_account_write() throws Exception {
+    long first = store.createCustomer("one@globex.test", "Uno", "Globex");
+    long second = store.createCustomer("two@globex.test", "Due", "Globex");
+    awaitDone();
+    // Same batch, deterministically: the worker may have split them; here both go in one call.
+    Map<Long, CustomersApi.CustomerDocument> read = client.forStore(stores.find(STORE).orElseThrow()).customers()
+        .readDocuments(List.of(first, second));
+    List<FetchedEntity> batch = List.of(
+        fetched(900_001L, "customer", first, read.get(first).customer(), read.get(first).json()),
+        fetched(900_002L, "customer", second, read.get(second).customer(), read.get(second).json()));
+
+    Map<Long, Outcome> outcomes = sync.accept(STORE, batch);
+
+    assertThat(outcomes).containsEntry(900_001L, Outcome.SUCCESS).containsEntry(900_002L, Outcome.SUCCESS);
+    Map<String, Object> company = one("Account", "BC_Company_Id__c", STORE + ":domain:globex.test");
+    assertThat(where("Contact", "AccountId", company.get("Id"))).hasSize(2);
+  }
+
+  private static FetchedEntity fetched(long itemId, String type, long id, Object resource, JsonNode json) {
+    WorkItem item = new WorkItem(itemId, new EntityRef(STORE, type, String.valueOf(id)), WorkItemStatus.IN_PROGRESS,
+        List.of("test"), 1, 1, 0, null, 0, 0, null, null, 0, null);
+    return new FetchedEntity(item, resource, json);
   }
 
   @Test

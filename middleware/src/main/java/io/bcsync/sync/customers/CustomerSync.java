@@ -98,6 +98,8 @@ public class CustomerSync {
     String accountId;
     String leadId;
     CompanyRules.Company company;
+    /** The company Account write another customer of the batch carries (one upsert per key per call). */
+    RecordWrite sharedCompanyWrite;
     boolean needsAccount;
     final List<RecordWrite> writes = new ArrayList<>();
   }
@@ -120,9 +122,29 @@ public class CustomerSync {
     decide(storeHash, cfg, customers, outcomes);
     lookUpAccounts(customers);
     plan(storeHash, cfg, customers, outcomes);
+    shareCompanyAccounts(customers);
     List<RecordWrite> writes = customers.values().stream().flatMap(c -> c.writes.stream()).toList();
     WriteReport report = writes.isEmpty() ? new WriteReport(List.of(), 0) : writer.write(writes);
     return collect(storeHash, customers, report, outcomes);
+  }
+
+  /**
+   * Colleagues of one company in one batch: Salesforce rejects an upsert call naming the same external id twice
+   * (DUPLICATE_EXTERNAL_ID for both), so the company Account is written once and the others' Contacts reference it.
+   */
+  private static void shareCompanyAccounts(Map<String, Customer> customers) {
+    Map<Object, RecordWrite> first = new HashMap<>();
+    for (Customer c : customers.values()) {
+      for (RecordWrite write : List.copyOf(c.writes)) {
+        if (write.sobjectType().equals("Account") && CompanyRollup.COMPANY_KEY.equals(write.externalIdField())) {
+          RecordWrite owner = first.putIfAbsent(write.fields().get(CompanyRollup.COMPANY_KEY), write);
+          if (owner != null) {
+            c.writes.remove(write);
+            c.sharedCompanyWrite = owner;
+          }
+        }
+      }
+    }
   }
 
   private static Map<String, Customer> merge(List<Need> needs) {
@@ -381,6 +403,15 @@ public class CustomerSync {
           case "Contact" -> c.contactId = result.id();
           case "Lead" -> c.leadId = result.id();
           default -> throw new IllegalStateException("unexpected customer write " + write.sobjectType());
+        }
+      }
+      if (failure == null && c.sharedCompanyWrite != null) {
+        RecordResult shared = report.results().stream().filter(r -> r.write() == c.sharedCompanyWrite).findFirst()
+            .orElseThrow();
+        if (shared.success()) {
+          c.accountId = shared.id();
+        } else {
+          failure = Outcome.retry("the company Account written with a colleague's record failed");
         }
       }
       if (failure != null) {
