@@ -64,6 +64,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SyncEndToEndTest implements TestPropertyProvider {
   static final String STORE = "sync1";
   static final String CUSTOM_STORE = "sync2";
+  static final String OPPORTUNITY_STORE = "sync3";
   static final String SECRET = "sync-webhook-secret-0123456789";
   static final Duration WAIT = Duration.ofSeconds(40);
 
@@ -95,6 +96,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
   SalesforceSimulator sf;
   SimulatedStore store;
   SimulatedStore customStore;
+  SimulatedStore opportunityStore;
   String publicUrl;
   long mug;
   long lamp;
@@ -106,6 +108,8 @@ class SyncEndToEndTest implements TestPropertyProvider {
     store = bc.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("c1"));
     customStore = bc.createStore(BigCommerceSimulator.StoreSpec.named(CUSTOM_STORE).accessToken("tok-" + CUSTOM_STORE)
         .clientId("c2"));
+    opportunityStore = bc.createStore(BigCommerceSimulator.StoreSpec.named(OPPORTUNITY_STORE)
+        .accessToken("tok-" + OPPORTUNITY_STORE).clientId("c3"));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
     lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
@@ -116,14 +120,17 @@ class SyncEndToEndTest implements TestPropertyProvider {
     properties.put("micronaut.server.port", String.valueOf(port));
     properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
     properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    for (String hash : List.of(STORE, CUSTOM_STORE)) {
+    for (String hash : List.of(STORE, CUSTOM_STORE, OPPORTUNITY_STORE)) {
       properties.put("bcsync.bigcommerce.stores." + hash + ".access-token", "tok-" + hash);
       properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", SECRET);
     }
-    properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping", customMapping().toString());
+    properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping",
+        mappingFile("orders:\n  target: BC_Order__c\n").toString());
+    properties.put("bcsync.bigcommerce.stores." + OPPORTUNITY_STORE + ".sync-mapping",
+        mappingFile("orders:\n  target: Opportunity\nmatching:\n  new_customers_as: lead\n").toString());
     properties.put("bcsync.bigcommerce.stores." + STORE + ".b2b.email-domains", "acme.test, globex.test");
     properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put("bcsync.staging.allowed-stores", STORE + "," + CUSTOM_STORE);
+    properties.put("bcsync.staging.allowed-stores", STORE + "," + CUSTOM_STORE + "," + OPPORTUNITY_STORE);
     properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
@@ -137,10 +144,10 @@ class SyncEndToEndTest implements TestPropertyProvider {
     return TestDatabases.h2();
   }
 
-  private static Path customMapping() {
+  private static Path mappingFile(String yaml) {
     try {
-      Path file = Files.createTempFile("bcsync-custom-store", ".yml");
-      Files.writeString(file, "orders:\n  target: BC_Order__c\n");
+      Path file = Files.createTempFile("bcsync-store-mapping", ".yml");
+      Files.writeString(file, yaml);
       return file;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -158,7 +165,8 @@ class SyncEndToEndTest implements TestPropertyProvider {
   void an_order_of_a_new_customer_becomes_a_contact_on_its_own_account_and_an_order_with_its_lines() {
     // Hooks are registered in the background at startup; activity before that would not be delivered.
     await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size()
-        && customStore.read(s -> s.hooks.size()) == manifest.hooks().size());
+        && customStore.read(s -> s.hooks.size()) == manifest.hooks().size()
+        && opportunityStore.read(s -> s.hooks.size()) == manifest.hooks().size());
     long customer = store.createCustomer("ada@example.com", "Ada", "Lovelace");
     long order = store.placeOrder(customer, mug, lamp);
 
@@ -424,6 +432,32 @@ class SyncEndToEndTest implements TestPropertyProvider {
     WorkItem item = new WorkItem(itemId, new EntityRef(STORE, type, String.valueOf(id)), WorkItemStatus.IN_PROGRESS,
         List.of("test"), 1, 1, 0, null, 0, 0, null, null, 0, null);
     return new FetchedEntity(item, resource, json);
+  }
+
+  @Test
+  @Order(13)
+  void a_store_mapped_to_opportunity_replaces_its_lines_and_makes_customers_without_orders_leads() {
+    long oMug = opportunityStore.createProduct("Mug", "OMUG-1", new BigDecimal("7.00"));
+    long oLamp = opportunityStore.createProduct("Lamp", "OLAMP-1", new BigDecimal("70.00"));
+    long browser = opportunityStore.createCustomer("browser@example.com", "Bro", "Wser");
+    long buyer = opportunityStore.createCustomer("opp.buyer@example.com", "Opp", "Buyer");
+    long order = opportunityStore.placeOrder(buyer, oMug, oLamp);
+
+    Map<String, Object> opportunity = awaitOne("Opportunity", "BC_Order_Id__c", OPPORTUNITY_STORE + ":" + order);
+    awaitDone();
+    assertThat(one("Lead", "BC_Customer_Id__c", OPPORTUNITY_STORE + ":" + browser).get("Email"))
+        .isEqualTo("browser@example.com");
+    Map<String, Object> contact = one("Contact", "BC_Customer_Id__c", OPPORTUNITY_STORE + ":" + buyer);
+    assertThat(opportunity.get("AccountId")).isEqualTo(contact.get("AccountId"));
+    assertThat(where("OpportunityLineItem", "OpportunityId", opportunity.get("Id"))).hasSize(2);
+
+    opportunityStore.read(s -> s.orders.get(order).lines.removeIf(line -> line.productId == oLamp));
+    opportunityStore.changeOrderStatus(order, 2);
+    await().atMost(WAIT).until(() -> "Closed Won".equals(
+        one("Opportunity", "BC_Order_Id__c", OPPORTUNITY_STORE + ":" + order).get("StageName")));
+    awaitDone();
+    assertThat(where("OpportunityLineItem", "OpportunityId", opportunity.get("Id"))).singleElement()
+        .satisfies(line -> assertThat(line.get("Description").toString()).startsWith("OMUG-1"));
   }
 
   @Test
