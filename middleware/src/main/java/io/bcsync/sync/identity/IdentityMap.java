@@ -81,17 +81,22 @@ public class IdentityMap {
     });
   }
 
-  public void delete(String storeHash, String bcType, Collection<String> bcIds) {
-    if (bcIds.isEmpty()) {
+  /**
+   * Removes rows of records deleted in Salesforce, only while they still point at that record: a line re-created
+   * under the same BigCommerce id (Opportunity lines are replaced) keeps its new row.
+   */
+  public void deleteRecords(String storeHash, String bcType, Collection<Identity> deleted) {
+    if (deleted.isEmpty()) {
       return;
     }
     db.write(connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM sync_identity WHERE store_hash = ? AND bc_type = ? AND bc_id = ?")) {
-        for (String id : bcIds) {
+          "DELETE FROM sync_identity WHERE store_hash = ? AND bc_type = ? AND bc_id = ? AND sf_id = ?")) {
+        for (Identity row : deleted) {
           delete.setString(1, storeHash);
           delete.setString(2, bcType);
-          delete.setString(3, id);
+          delete.setString(3, row.bcId());
+          delete.setString(4, row.sfId());
           delete.addBatch();
         }
         delete.executeBatch();

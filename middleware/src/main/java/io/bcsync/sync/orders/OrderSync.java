@@ -98,6 +98,10 @@ public class OrderSync {
     RecordWrite header;
     final Map<String, RecordWrite> lines = new LinkedHashMap<>(); // by BigCommerce line id
     final List<Identity> obsoleteLines = new ArrayList<>();
+    /** Salesforce id of an Order to set back to Draft first: its lines change and it may be Activated. */
+    String draftFirst;
+    /** Activate after the lines are written (Salesforce will not activate an Order without items). */
+    boolean activateAfter;
   }
 
   public void sync(String storeHash, SyncConfigs.Loaded cfg, List<Work> orders, Map<Long, Outcome> outcomes)
@@ -124,6 +128,7 @@ public class OrderSync {
         outcomes.put(work.itemId(), Outcome.permanent("order " + work.orderId() + ": " + e.getMessage()));
       }
     }
+    planned = revertToDraft(planned, outcomes);
     List<RecordWrite> writes = new ArrayList<>();
     planned.forEach(p -> {
       writes.add(p.header);
@@ -157,6 +162,7 @@ public class OrderSync {
     }
     identities.save(rows);
     deleteObsoleteLines(storeHash, succeeded, outcomes);
+    activate(succeeded, outcomes);
     rollup.apply(storeHash, succeeded.stream().filter(p -> p.work.customer().company() != null)
         .map(p -> new CompanyRollup.CompanyOrder(p.work.itemId(), p.work.order(), p.work.customer().company().key(),
             p.work.customer().company().name())).toList(), outcomes);
@@ -229,7 +235,80 @@ public class OrderSync {
         p.obsoleteLines.add(known);
       }
     }
+    planActivation(cfg, target, work, existing, p, knownLines);
     return p;
+  }
+
+  /**
+   * {@code orders.activate_on_status}: Salesforce refuses changes to the OrderItems of an Activated Order, and
+   * refuses to activate an Order without items. So an Order whose lines change is set back to Draft first (when
+   * activation is configured at all: it may be Activated), its lines written, then activated again; an Order whose
+   * lines do not change is activated in the header write itself.
+   */
+  private static void planActivation(SyncConfigs.Loaded cfg, Target target, Work work, Identity existing, Planned p,
+      Map<String, Identity> knownLines) {
+    java.util.Set<Integer> activating = cfg.config().orders().activateOnStatus();
+    if (!target.header().equals("Order") || activating.isEmpty()) {
+      return;
+    }
+    boolean linesChange = !p.obsoleteLines.isEmpty() || !knownLines.keySet().containsAll(p.lines.keySet());
+    boolean activate = activating.contains(work.order().path("status_id").asInt());
+    if (existing != null && linesChange) {
+      p.draftFirst = existing.sfId();
+    }
+    Map<String, Object> header = new LinkedHashMap<>(p.header.fields());
+    if (existing != null && p.draftFirst == null) {
+      // It may be Activated, and Salesforce refuses AccountId on an Activated order (even unchanged).
+      header.remove("AccountId");
+    }
+    if (activate && existing != null && !linesChange) {
+      header.put("Status", "Activated");
+    } else if (activate) {
+      p.activateAfter = true;
+    }
+    p.header = RecordWrite.upsert(p.header.workItemId(), p.header.sobjectType(), ORDER_KEY, header);
+  }
+
+  private List<Planned> revertToDraft(List<Planned> planned, Map<Long, Outcome> outcomes) throws Exception {
+    List<RecordWrite> drafts = new ArrayList<>();
+    Map<Long, Planned> byItem = new HashMap<>();
+    for (Planned p : planned) {
+      if (p.draftFirst != null) {
+        drafts.add(RecordWrite.update(p.work.itemId(), "Order", Map.of("Id", p.draftFirst, "Status", "Draft")));
+        byItem.put(p.work.itemId(), p);
+      }
+    }
+    if (drafts.isEmpty()) {
+      return planned;
+    }
+    Map<Long, Outcome> reverted = writer.write(drafts).outcomes();
+    List<Planned> remaining = new ArrayList<>();
+    for (Planned p : planned) {
+      Outcome outcome = reverted.get(p.work.itemId());
+      if (outcome instanceof Outcome.Failure) {
+        outcomes.put(p.work.itemId(), outcome);
+      } else {
+        remaining.add(p);
+      }
+    }
+    return remaining;
+  }
+
+  private void activate(List<Planned> succeeded, Map<Long, Outcome> outcomes) throws Exception {
+    List<RecordWrite> activations = new ArrayList<>();
+    for (Planned p : succeeded) {
+      if (p.activateAfter && outcomes.get(p.work.itemId()) instanceof Outcome.Success) {
+        activations.add(RecordWrite.upsert(p.work.itemId(), "Order", ORDER_KEY,
+            Map.of(ORDER_KEY, p.orderKey, "Status", "Activated")));
+      }
+    }
+    if (!activations.isEmpty()) {
+      writer.write(activations).outcomes().forEach((item, outcome) -> {
+        if (outcome instanceof Outcome.Failure) {
+          outcomes.put(item, outcome);
+        }
+      });
+    }
   }
 
   /** After the new state is written: removed lines (or, for Opportunities, the replaced ones) are deleted. */
@@ -261,9 +340,8 @@ public class OrderSync {
       }
     }
     Set<String> deletedIds = Set.copyOf(deleted);
-    List<String> lineIds = planned.stream().flatMap(p -> p.obsoleteLines.stream())
-        .filter(line -> deletedIds.contains(line.sfId())).map(Identity::bcId).toList();
-    identities.delete(storeHash, "order_line", lineIds);
+    identities.deleteRecords(storeHash, "order_line", planned.stream().flatMap(p -> p.obsoleteLines.stream())
+        .filter(line -> deletedIds.contains(line.sfId())).toList());
   }
 
   private static List<ProductLine> productLines(String storeHash, List<Work> orders) {
