@@ -128,6 +128,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
         mappingFile("orders:\n  activate_on_status: [2, 9]\n").toString());
     properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping",
         mappingFile("orders:\n  target: BC_Order__c\n").toString());
+    properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".write-back-order-id", "true");
     properties.put("bcsync.bigcommerce.stores." + OPPORTUNITY_STORE + ".sync-mapping",
         mappingFile("orders:\n  target: Opportunity\nmatching:\n  new_customers_as: lead\n").toString());
     properties.put("bcsync.bigcommerce.stores." + STORE + ".b2b.email-domains", "acme.test, globex.test");
@@ -318,6 +319,16 @@ class SyncEndToEndTest implements TestPropertyProvider {
     assertThat(where("BC_Order_Line__c", "BC_Order__c", bcOrder.get("Id"))).singleElement()
         .satisfies(line -> assertThat(line.get("BC_Sku__c")).isEqualTo("CMUG-1"));
     assertThat(where("Order", "BC_Order_Id__c", CUSTOM_STORE + ":" + order)).isEmpty();
+    assertThat(client.forStore(stores.find(CUSTOM_STORE).orElseThrow()).orders().metafields(order))
+        .as("write-back is on for this store").singleElement().satisfies(m -> {
+          assertThat(m.namespace() + "." + m.key()).isEqualTo("bcsync.salesforce_id");
+          assertThat(m.value()).isEqualTo(bcOrder.get("Id"));
+        });
+    long orderOfDefaultStore = store.placeOrder(store.createCustomer("nowb@example.com", "No", "Writeback"), mug);
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + orderOfDefaultStore);
+    awaitDone();
+    assertThat(client.forStore(stores.find(STORE).orElseThrow()).orders().metafields(orderOfDefaultStore))
+        .as("off by default").isEmpty();
   }
 
   @Test

@@ -80,11 +80,13 @@ public class OrderSync {
   private final SalesforceWriter writer;
   private final SalesforceConnector connector;
   private final CompanyRollup rollup;
+  private final OrderIdWriteBack writeBack;
   private final Clock clock;
 
   public OrderSync(IdentityMap identities, BeanProvider<PricebookEntries> pricebooks, SalesforceWriter writer,
-      SalesforceConnector connector, CompanyRollup rollup, Clock clock) {
+      SalesforceConnector connector, CompanyRollup rollup, OrderIdWriteBack writeBack, Clock clock) {
     this.rollup = rollup;
+    this.writeBack = writeBack;
     this.identities = identities;
     this.pricebooks = pricebooks;
     this.writer = writer;
@@ -140,6 +142,7 @@ public class OrderSync {
     report.results().forEach(r -> results.put(r.write(), r));
     List<Identity> rows = new ArrayList<>();
     List<Planned> succeeded = new ArrayList<>();
+    Map<Long, String> created = new LinkedHashMap<>();
     for (Planned p : planned) {
       Outcome outcome = reported.getOrDefault(p.work.itemId(), Outcome.SUCCESS);
       outcomes.put(p.work.itemId(), outcome);
@@ -158,11 +161,15 @@ public class OrderSync {
         rows.add(new Identity(storeHash, "order", String.valueOf(p.work.orderId()), target.header(), header.id(),
             null, null, p.work.modifiedMs()));
         succeeded.add(p);
+        if (header.created()) {
+          created.put(p.work.orderId(), header.id());
+        }
       }
     }
     identities.save(rows);
     deleteObsoleteLines(storeHash, succeeded, outcomes);
     activate(succeeded, outcomes);
+    writeBack.writeBack(storeHash, created);
     rollup.apply(storeHash, succeeded.stream().filter(p -> p.work.customer().company() != null)
         .map(p -> new CompanyRollup.CompanyOrder(p.work.itemId(), p.work.order(), p.work.customer().company().key(),
             p.work.customer().company().name())).toList(), outcomes);
