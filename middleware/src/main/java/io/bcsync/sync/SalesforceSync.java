@@ -136,5 +136,4 @@ public class SalesforceSync implements FetchedEntityConsumer {
         : item.resource() instanceof Dtos.Customer customer ? customer.dateModified() : null;
     return modified == null ? null : modified.toEpochMilli();
   }
-
 }

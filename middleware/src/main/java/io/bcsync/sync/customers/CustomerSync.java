@@ -100,7 +100,6 @@ public class CustomerSync {
     CompanyRules.Company company;
     /** The company Account write another customer of the batch carries (one upsert per key per call). */
     RecordWrite sharedCompanyWrite;
-    boolean needsAccount;
     final List<RecordWrite> writes = new ArrayList<>();
   }
 
@@ -341,7 +340,6 @@ public class CustomerSync {
     fields.put("BC_Last_Synced__c", clock.instant());
     c.writes.add(c.ref.isGuest() ? RecordWrite.create(c.owner, "Contact", fields)
         : RecordWrite.upsert(c.owner, "Contact", CONTACT_KEY, fields));
-    c.needsAccount = true;
   }
 
   /** An existing Contact updated by id; given a household Account when it has none (orders need one). */
@@ -351,8 +349,7 @@ public class CustomerSync {
     if (c.accountId == null) {
       c.writes.add(householdAccount(storeHash, cfg, c));
       fields.put("Account", accountReference(storeHash, c));
-      c.needsAccount = true;
-    }
+      }
     c.writes.add(updateById(c, "Contact", c.contactId, new MappedRecord("Contact", fields, List.of())));
   }
 
