@@ -31,6 +31,22 @@ public final class CustomersApi {
     return found;
   }
 
+  /** A customer as typed fields and as the V3 JSON (with {@code addresses}) the sync mapping reads. */
+  public record CustomerDocument(Dtos.Customer customer, JsonNode json) {}
+
+  /** Like {@link #readByIds}, same number of calls, with addresses included and the raw documents kept. */
+  public Map<Long, CustomerDocument> readDocuments(Collection<Long> ids) {
+    Map<Long, CustomerDocument> found = new LinkedHashMap<>();
+    for (List<Long> chunk : Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      for (JsonNode json : store.v3All(ApiRequest.get("/v3/customers").with("id:in", Batches.joined(chunk))
+          .with("include", "addresses"))) {
+        Dtos.Customer customer = Dtos.Customer.from(json);
+        found.put(customer.id(), new CustomerDocument(customer, json));
+      }
+    }
+    return found;
+  }
+
   public List<Dtos.Customer> readByEmails(Collection<String> emails) {
     return Batches.chunks(emails.stream().distinct().toList(), 50).stream()
         .flatMap(chunk -> store.v3All(ApiRequest.get("/v3/customers").with("email:in", String.join(",", chunk)))

@@ -1,6 +1,7 @@
 package io.bcsync.bigcommerce.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +27,30 @@ public final class OrdersApi {
    */
   public Map<Long, Dtos.Order> readWithLines(Collection<Long> ids) {
     Map<Long, Dtos.Order> found = new LinkedHashMap<>();
+    readDocuments(ids).forEach((id, document) -> found.put(id, document.order()));
+    return found;
+  }
+
+  /**
+   * An order as typed fields and as the JSON document the sync mapping reads: the V2 order with {@code products}
+   * (its lines), {@code shipping_addresses} (from the inlined consignments) and {@code coupons} as arrays instead of
+   * {@code {url, resource}} stubs.
+   */
+  public record OrderDocument(Dtos.Order order, ObjectNode json) {}
+
+  /**
+   * Like {@link #readWithLines} and at the same cost, plus the raw documents. Lines and shipping addresses come from
+   * the inlined consignments; coupons cost one extra call, made only for orders with a coupon discount.
+   */
+  public Map<Long, OrderDocument> readDocuments(Collection<Long> ids) {
+    Map<Long, OrderDocument> found = new LinkedHashMap<>();
     for (long[] range : Batches.idRanges(ids, StoreClient.MAX_PAGE)) {
       ApiRequest request = withLineItems(ApiRequest.get("/v2/orders"))
           .with("min_id", range[0]).with("max_id", range[1]).with("sort", "id:asc");
       for (JsonNode order : store.v2All(request)) {
         long id = Fields.longValue(order, "id");
         if (ids.contains(id)) {
-          found.put(id, completeLines(order));
+          found.put(id, document(order));
         }
       }
     }
@@ -40,7 +58,8 @@ public final class OrdersApi {
   }
 
   public Optional<Dtos.Order> read(long orderId) {
-    return store.one(withLineItems(ApiRequest.get("/v2/orders/" + orderId))).map(this::completeLines);
+    return store.one(withLineItems(ApiRequest.get("/v2/orders/" + orderId))).map(this::document)
+        .map(OrderDocument::order);
   }
 
   /** Orders modified at or after {@code since}, oldest change first (the catch-up poll's query). */
@@ -81,8 +100,11 @@ public final class OrdersApi {
 
   /** All lines of an order, page by page (orders can have more than 250 lines). */
   public List<Dtos.OrderLine> lines(long orderId) {
-    return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/products")).stream()
-        .map(Dtos.OrderLine::from).toList();
+    return rawLines(orderId).stream().map(Dtos.OrderLine::from).toList();
+  }
+
+  private List<JsonNode> rawLines(long orderId) {
+    return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/products"));
   }
 
   public List<Dtos.ShippingAddress> shippingAddresses(long orderId) {
@@ -145,18 +167,34 @@ public final class OrdersApi {
    * Takes the line items inlined in the consignments; if they do not add up to the order's item count (digital
    * lines, or an order beyond what one response inlines) reads the products sub-resource page by page instead.
    */
-  private Dtos.Order completeLines(JsonNode order) {
-    List<Dtos.OrderLine> lines = new ArrayList<>();
-    collectLineItems(order.path("consignments"), lines);
-    Dtos.Order parsed = Dtos.Order.from(order, lines);
-    int quantity = lines.stream().mapToInt(Dtos.OrderLine::quantity).sum();
+  private OrderDocument document(JsonNode order) {
+    List<JsonNode> rawLines = new ArrayList<>();
+    collectLineItems(order.path("consignments"), rawLines);
+    Dtos.Order parsed = Dtos.Order.from(order, rawLines.stream().map(Dtos.OrderLine::from).toList());
+    int quantity = parsed.lines().stream().mapToInt(Dtos.OrderLine::quantity).sum();
     if (quantity < parsed.itemsTotal()) {
-      return parsed.withLines(lines(parsed.id()));
+      rawLines = rawLines(parsed.id());
+      parsed = parsed.withLines(rawLines.stream().map(Dtos.OrderLine::from).toList());
     }
-    return parsed;
+    ObjectNode json = order.deepCopy();
+    ArrayNode products = json.putArray("products");
+    rawLines.forEach(products::add);
+    ArrayNode shipping = json.putArray("shipping_addresses");
+    order.path("consignments").path("shipping").forEach(consignment -> {
+      ObjectNode address = consignment.deepCopy();
+      address.remove(List.of("line_items", "form_fields", "shipping_quotes"));
+      shipping.add(address);
+    });
+    ArrayNode coupons = json.putArray("coupons");
+    if (parsed.couponDiscount() != null && parsed.couponDiscount().signum() != 0) {
+      // The only per-order call: V2 has no way to inline coupons, and most orders have none.
+      store.v2All(ApiRequest.get("/v2/orders/" + parsed.id() + "/coupons")).forEach(coupons::add);
+    }
+    json.remove("consignments");
+    return new OrderDocument(parsed, json);
   }
 
-  private static void collectLineItems(JsonNode node, List<Dtos.OrderLine> out) {
+  private static void collectLineItems(JsonNode node, List<JsonNode> out) {
     if (node.isArray()) {
       node.forEach(child -> collectLineItems(child, out));
     } else if (node.isObject()) {
@@ -164,7 +202,7 @@ public final class OrdersApi {
         if ("line_items".equals(field.getKey()) && field.getValue().isArray()) {
           field.getValue().forEach(line -> {
             if (line.has("id") && line.has("quantity")) {
-              out.add(Dtos.OrderLine.from(line));
+              out.add(line);
             }
           });
         } else {

@@ -89,7 +89,8 @@ public class BigCommerceReadingHandler implements WorkItemHandler {
       return;
     }
     List<FetchedEntity> fetched = reader.read(client.forStore(store.get()), readable);
-    consumer.accept(storeHash, fetched);
-    fetched.forEach(entity -> outcomes.put(entity.item().id(), Outcome.SUCCESS));
+    Map<Long, Outcome> consumed = consumer.accept(storeHash, fetched);
+    fetched.forEach(entity ->
+        outcomes.put(entity.item().id(), consumed.getOrDefault(entity.item().id(), Outcome.SUCCESS)));
   }
 }

@@ -1,6 +1,6 @@
 package io.bcsync.bigcommerce.reading;
 
-import io.bcsync.bigcommerce.client.Dtos;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.bigcommerce.client.StoreClient;
 import io.bcsync.pipeline.WorkItem;
 import jakarta.inject.Singleton;
@@ -30,16 +30,19 @@ public class EntityBatchReader {
   /** Items of one store, all of a {@link #READABLE} type. */
   public List<FetchedEntity> read(StoreClient store, List<WorkItem> items) {
     List<FetchedEntity> out = new ArrayList<>();
-    out.addAll(readType(store, items, "order", ids -> store.orders().readWithLines(ids), Dtos.Order::dateModified));
-    out.addAll(readType(store, items, "customer", ids -> store.customers().readByIds(ids),
-        Dtos.Customer::dateModified));
+    out.addAll(readType(store, items, "order", ids -> store.orders().readDocuments(ids),
+        d -> new Read(d.order(), d.json(), d.order().dateModified())));
+    out.addAll(readType(store, items, "customer", ids -> store.customers().readDocuments(ids),
+        d -> new Read(d.customer(), d.json(), d.customer().dateModified())));
     out.addAll(readType(store, items, "product", ids -> store.catalog().readByIds(ids),
-        Dtos.Product::dateModified));
+        p -> new Read(p, null, p.dateModified())));
     return out;
   }
 
+  private record Read(Object resource, JsonNode document, Instant dateModified) {}
+
   private <T> List<FetchedEntity> readType(StoreClient store, List<WorkItem> items, String type,
-      Function<List<Long>, Map<Long, T>> fetch, Function<T, Instant> modified) {
+      Function<List<Long>, Map<Long, T>> fetch, Function<T, Read> toRead) {
     List<WorkItem> ofType = items.stream().filter(item -> item.entity().type().equals(type)).toList();
     if (ofType.isEmpty()) {
       return List.of();
@@ -61,9 +64,14 @@ public class EntityBatchReader {
         continue;
       }
       T resource = found.get(Long.parseLong(item.entity().id()));
-      out.add(new FetchedEntity(item, resource));
-      if (resource != null && modified.apply(resource) != null) {
-        read.put(item.entity().id(), modified.apply(resource).toEpochMilli());
+      if (resource == null) {
+        out.add(new FetchedEntity(item, null));
+        continue;
+      }
+      Read r = toRead.apply(resource);
+      out.add(new FetchedEntity(item, r.resource(), r.document()));
+      if (r.dateModified() != null) {
+        read.put(item.entity().id(), r.dateModified().toEpochMilli());
       }
     }
     versions.recordRead(store.storeHash(), type, read);

@@ -37,7 +37,7 @@ final class MappingParser {
   private static final Set<String> OBJECT_KEYS = Set.of("source", "parent", "linked_by_sync", "fields");
   private static final Set<String> MATCHING_KEYS = Set.of(
       "rules", "fold_plus_addresses", "default_phone_region", "lead_policy", "new_customers_as");
-  private static final Set<String> ORDERS_KEYS = Set.of("target");
+  private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
 
   private final String file;
   private final List<MappingProblem> problems;

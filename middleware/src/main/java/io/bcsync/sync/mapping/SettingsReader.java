@@ -48,7 +48,36 @@ final class SettingsReader {
     if (!isOrderObject) {
       problem("orders.target", "'" + object + "' is not a mapped object with source order");
     }
-    return new OrderTarget(object);
+    return new OrderTarget(object, activation(object));
+  }
+
+  /** {@code orders.activate_on_status: [2, 10]}: status ids (0 to 14 in BigCommerce's table, custom ids allowed). */
+  private java.util.Set<Integer> activation(String target) {
+    Setting setting = settings.get("orders.activate_on_status");
+    if (setting == null || setting.value() == null) {
+      return java.util.Set.of();
+    }
+    if (!"Order".equals(target)) {
+      problem("orders.activate_on_status", "activation applies only to orders.target Order, not " + target);
+      return java.util.Set.of();
+    }
+    if (!(setting.value() instanceof List<?> values)) {
+      problem("orders.activate_on_status", "expected a list of BigCommerce status ids, e.g. [2, 10]");
+      return java.util.Set.of();
+    }
+    java.util.Set<Integer> ids = new java.util.HashSet<>();
+    for (Object value : values) {
+      try {
+        int id = Integer.parseInt(String.valueOf(value).trim());
+        if (id <= 0) {
+          problem("orders.activate_on_status", "status " + id + " cannot activate an order (0 is Incomplete)");
+        }
+        ids.add(id);
+      } catch (NumberFormatException e) {
+        problem("orders.activate_on_status", "'" + value + "' is not a status id");
+      }
+    }
+    return ids;
   }
 
   private List<MatchRule> rules(List<MatchRule> absent) {

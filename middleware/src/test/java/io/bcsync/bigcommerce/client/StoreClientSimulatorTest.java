@@ -3,9 +3,12 @@ package io.bcsync.bigcommerce.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.config.BigCommerceClientConfig;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.bigcommerce.orders.OrderDraft;
+import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -168,6 +171,46 @@ class StoreClientSimulatorTest {
     assertThatThrownBy(wrongToken::storeInfo).isInstanceOf(PermanentBigCommerceException.class)
         .satisfies(e -> assertThat(((BigCommerceApiException) e).status()).isEqualTo(401))
         .hasMessageNotContaining("not-the-token");
+  }
+
+  @Test
+  void order_documents_carry_lines_and_shipping_addresses_and_fetch_coupons_only_for_discounted_orders() {
+    SimulatedStore store = store("docs1");
+    long customer = store.createCustomer("doc@example.com", "Doc", "Ument");
+    long mug = store.createProduct("Mug", "MUG-D", new BigDecimal("10.00"));
+    long lamp = store.createProduct("Lamp", "LAMP-D", new BigDecimal("30.00"));
+    store.createCoupon("SAVE5", 0, new BigDecimal("5.00"));
+    List<Long> ids = List.of(store.placeOrder(customer, mug, lamp), couponOrder(store, customer, mug));
+    long before = totalCalls(store);
+
+    Map<Long, OrdersApi.OrderDocument> documents = client(store).orders().readDocuments(ids);
+
+    assertThat(totalCalls(store) - before).as("one range read plus one coupons call").isEqualTo(2);
+    JsonNode plain = documents.get(ids.get(0)).json();
+    assertThat(plain.get("products")).extracting(p -> p.get("sku").asText())
+        .containsExactlyInAnyOrder("MUG-D", "LAMP-D");
+    assertThat(plain.get("shipping_addresses")).hasSize(1);
+    assertThat(plain.get("shipping_addresses").get(0).has("street_1")).isTrue();
+    assertThat(plain.get("shipping_addresses").get(0).has("line_items")).isFalse();
+    assertThat(plain.get("coupons")).isEmpty();
+    assertThat(plain.has("consignments")).isFalse();
+    JsonNode withCoupon = documents.get(ids.get(1)).json();
+    assertThat(withCoupon.get("coupons")).extracting(c -> c.get("code").asText()).containsExactly("SAVE5");
+  }
+
+  private static long couponOrder(SimulatedStore store, long customer, long product) {
+    OrderDraft draft = new OrderDraft();
+    draft.customerId = customer;
+    draft.billing = new Address();
+    draft.billing.firstName = "Doc";
+    draft.billing.lastName = "Ument";
+    draft.billing.email = "doc@example.com";
+    draft.billing.street1 = "1 Main Street";
+    draft.billing.city = "Austin";
+    draft.billing.zip = "78701";
+    draft.addLine(OrderDraft.Line.of(product, 1));
+    draft.couponCode = "SAVE5";
+    return store.createOrder(draft);
   }
 
   private static long totalCalls(SimulatedStore store) {

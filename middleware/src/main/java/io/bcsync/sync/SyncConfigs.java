@@ -1,0 +1,59 @@
+package io.bcsync.sync;
+
+import io.bcsync.config.StoreConfig;
+import io.bcsync.sync.mapping.StoreSyncConfig;
+import io.bcsync.sync.mapping.SyncConfigLoader;
+import io.bcsync.sync.mapping.SyncMapper;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each store's sync mapping: {@code bcsync.bigcommerce.stores.<hash>.sync-mapping} when set, else
+ * {@code bcsync.sync.default-mapping} when set, else the shipped defaults; each laid over the shipped defaults and
+ * validated against the {@link io.bcsync.sync.mapping.SalesforceSchema} bean. Loaded at startup ({@link Context}), so
+ * a bad file stops the application with the loader's file:line:field message instead of failing orders later.
+ * Stores installed through the app (not in configuration) use the default mapping.
+ */
+@Context
+@Requires(condition = SalesforceConfigured.class)
+public class SyncConfigs {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncConfigs.class);
+  public static final String DEFAULT_KEY = "bcsync.sync.default-mapping";
+
+  /** A store's validated configuration and the mapper built from it. */
+  public record Loaded(StoreSyncConfig config, SyncMapper mapper) {}
+
+  private final Loaded defaults;
+  private final Map<String, Loaded> byStore = new ConcurrentHashMap<>();
+
+  public SyncConfigs(SyncConfigLoader loader, Environment environment, List<StoreConfig> stores) {
+    Optional<String> defaultFile = environment.getProperty(DEFAULT_KEY, String.class).filter(f -> !f.isBlank());
+    this.defaults = load(loader, defaultFile);
+    for (StoreConfig store : stores) {
+      Optional<String> file = environment.getProperty(
+          StoreConfig.PREFIX + "." + store.storeHash() + ".sync-mapping", String.class).filter(f -> !f.isBlank());
+      if (file.isPresent()) {
+        byStore.put(store.storeHash(), load(loader, file));
+        LOG.info("Store {}: sync mapping {} (orders to {})", store.storeHash(), file.get(),
+            byStore.get(store.storeHash()).config().orders().object());
+      }
+    }
+  }
+
+  public Loaded forStore(String storeHash) {
+    return byStore.getOrDefault(storeHash, defaults);
+  }
+
+  private static Loaded load(SyncConfigLoader loader, Optional<String> file) {
+    StoreSyncConfig config = file.map(f -> loader.load(Path.of(f))).orElseGet(loader::loadDefaults);
+    return new Loaded(config, new SyncMapper(config.mapping()));
+  }
+}
