@@ -3,6 +3,7 @@ package io.bcsync.sync;
 import io.bcsync.bigcommerce.client.Dtos;
 import io.bcsync.bigcommerce.reading.FetchedEntity;
 import io.bcsync.bigcommerce.reading.FetchedEntityConsumer;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.customers.CustomerRef;
 import io.bcsync.sync.customers.CustomerSync;

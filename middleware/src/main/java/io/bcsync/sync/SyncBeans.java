@@ -1,30 +1,74 @@
 package io.bcsync.sync;
 
+import com.sforce.ws.ConnectionException;
+import io.bcsync.config.InvalidConfigurationException;
+import io.bcsync.config.SalesforceConfigured;
+import io.bcsync.salesforce.lookup.DescribeSchema;
+import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.sync.mapping.PackageMetadataSchema;
 import io.bcsync.sync.mapping.SalesforceSchema;
 import io.bcsync.sync.mapping.SyncConfigLoader;
-import io.bcsync.config.InvalidConfigurationException;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The schema mappings are validated against, and the loader that uses it. */
 @Factory
 @Requires(condition = SalesforceConfigured.class)
 public class SyncBeans {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncBeans.class);
+
+  /** Objects the shipped defaults and typical store mappings name: described in two calls at startup. */
+  private static final List<String> MAPPED_OBJECTS = List.of("Account", "Contact", "Lead", "Order", "OrderItem",
+      "Opportunity", "OpportunityLineItem", "BC_Order__c", "BC_Order_Line__c", "Product2", "PricebookEntry");
 
   /**
-   * The package's SFDX source plus the standard fields: what the simulator's org (and an org with the package
-   * installed) looks like. {@link Secondary}: a describe-based schema bean for real orgs replaces it.
+   * What mappings are validated against ({@code bcsync.sync.schema-source}): {@code describe} asks the org itself
+   * (its admins' fields, the package version really installed, the integration user's field access);
+   * {@code package} reads the SFDX source plus the standard fields (offline, what the simulator's org looks like);
+   * {@code auto} (default) describes, and only when the org cannot be reached at startup falls back to the package
+   * source if one is found, so a Salesforce outage does not keep webhook intake down.
    */
   @Singleton
-  @Secondary
-  SalesforceSchema packageSchema(@Nullable @Value("${bcsync.sync.package-metadata:}") String packageMetadata) {
+  SalesforceSchema syncSchema(@Value("${bcsync.sync.schema-source:auto}") String source,
+      @Nullable @Value("${bcsync.sync.package-metadata:}") String packageMetadata,
+      BeanProvider<SalesforceConnector> connector) {
+    return switch (source.strip().toLowerCase(Locale.ROOT)) {
+      case "package" -> packageSchema(packageMetadata);
+      case "describe" -> describe(connector.get());
+      case "auto" -> {
+        try {
+          yield describe(connector.get());
+        } catch (RuntimeException unreachable) {
+          SalesforceSchema fallback = packageSchema(packageMetadata);
+          LOG.warn("Salesforce could not be described at startup ({}); sync mappings are validated against the"
+              + " package source instead", unreachable.getMessage());
+          yield fallback;
+        }
+      }
+      default -> throw new InvalidConfigurationException("bcsync.sync.schema-source",
+          "must be auto, describe or package; was '" + source + "'");
+    };
+  }
+
+  private static SalesforceSchema describe(SalesforceConnector connector) {
+    try {
+      return new DescribeSchema(connector).prefetch(MAPPED_OBJECTS);
+    } catch (ConnectionException e) {
+      throw new IllegalStateException("describing the org failed: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static SalesforceSchema packageSchema(String packageMetadata) {
     return PackageMetadataSchema.withStandardFields(packageMetadata == null || packageMetadata.isBlank()
         ? findPackage() : Path.of(packageMetadata));
   }

@@ -1,5 +1,6 @@
 package io.bcsync.sync;
 
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.StoreConfig;
 import io.bcsync.sync.mapping.StoreSyncConfig;
 import io.bcsync.sync.mapping.SyncConfigLoader;

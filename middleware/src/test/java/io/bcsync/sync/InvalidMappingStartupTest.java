@@ -78,4 +78,36 @@ class InvalidMappingStartupTest {
       }
     }
   }
+
+  @Test
+  void mappings_are_validated_against_the_org_itself_when_it_can_be_described() throws Exception {
+    // An org without the package: the package source on disk says the fields exist, the org says they do not.
+    try (SalesforceSimulator sf = SimulatedSalesforce.start(
+        io.bcsync.sim.salesforce.SimulatorOptions.defaults().sandbox(true))) {
+      Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
+      properties.putAll(SimulatedSalesforce.passwordLogin(sf));
+      properties.put("micronaut.server.port", "-1");
+      properties.put("bcsync.admin-token", "admin-token-0123456789abcdef");
+      properties.put("bcsync.bigcommerce.stores.nopkg.webhook-secret", "nopkg-webhook-secret-0123456789");
+      properties.put("bcsync.staging.allowed-stores", "nopkg");
+      properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+      properties.put("bcsync.scheduler.enabled", "false");
+      properties.put("bcsync.pipeline.workers-enabled", "false");
+
+      Throwable failure = catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
+
+      assertThat(failure).as("the shipped defaults name package fields this org lacks").isNotNull();
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append('\n');
+      }
+      assertThat(messages.toString()).contains("Invalid sync mapping").contains("BC_Order_Id__c");
+
+      properties.put("bcsync.sync.schema-source", "package");
+      try (ApplicationContext offline = ApplicationContext.builder().properties(properties).start()) {
+        assertThat(offline.getBean(SyncConfigs.class).forStore("nopkg").config().orders().object())
+            .as("validated against the package source only, as configured").isEqualTo("Order");
+      }
+    }
+  }
 }

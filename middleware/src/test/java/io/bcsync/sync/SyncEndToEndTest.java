@@ -127,7 +127,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
     properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping",
         mappingFile("orders:\n  activate_on_status: [2, 9]\n").toString());
     properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping",
-        mappingFile("orders:\n  target: BC_Order__c\n").toString());
+        mappingFile("orders:\n  target: BC_Order__c\nmatching:\n  lead_policy: convert_lead\n").toString());
     properties.put("bcsync.bigcommerce.stores." + CUSTOM_STORE + ".write-back-order-id", "true");
     properties.put("bcsync.bigcommerce.stores." + OPPORTUNITY_STORE + ".sync-mapping",
         mappingFile("orders:\n  target: Opportunity\nmatching:\n  new_customers_as: lead\n").toString());
@@ -139,7 +139,6 @@ class SyncEndToEndTest implements TestPropertyProvider {
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     properties.put("bcsync.pipeline.backoff-initial", "200ms");
     properties.put("bcsync.pipeline.backoff-max", "1s");
-    properties.put("test.fake-salesforce-lookups", "true");
     return properties;
   }
 
@@ -329,6 +328,28 @@ class SyncEndToEndTest implements TestPropertyProvider {
     awaitDone();
     assertThat(client.forStore(stores.find(STORE).orElseThrow()).orders().metafields(orderOfDefaultStore))
         .as("off by default").isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void with_convert_lead_a_matching_lead_is_converted_and_its_contact_carries_the_customer_and_orders() {
+    String leadId = sf.createAsUser("Lead", Map.of("LastName", "Prospect", "Company", "Initech",
+        "Email", "convert@example.com")).id();
+    long cLamp = customStore.createProduct("Lamp", "CLAMP-1", new BigDecimal("12.00"));
+    long customer = customStore.createCustomer("Convert@Example.com", "Connie", "Vert");
+    long order = customStore.placeOrder(customer, cLamp);
+
+    Map<String, Object> bcOrder = awaitOne("BC_Order__c", "BC_Order_Id__c", CUSTOM_STORE + ":" + order);
+    awaitDone();
+
+    Map<String, Object> lead = sf.record(leadId).orElseThrow();
+    assertThat(lead.get("IsConverted")).isEqualTo(true);
+    Map<String, Object> contact = one("Contact", "BC_Customer_Id__c", CUSTOM_STORE + ":" + customer);
+    assertThat(contact.get("Id")).as("the Lead's own Contact, not a second one").isEqualTo(
+        lead.get("ConvertedContactId"));
+    assertThat(contact.get("FirstName")).isEqualTo("Connie");
+    assertThat(where("Contact", "Email", "convert@example.com")).hasSize(1);
+    assertThat(bcOrder.get("BC_Contact__c")).isEqualTo(contact.get("Id"));
   }
 
   @Test

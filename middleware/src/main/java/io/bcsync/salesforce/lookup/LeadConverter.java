@@ -3,6 +3,7 @@ package io.bcsync.salesforce.lookup;
 import com.sforce.soap.partner.LeadConvert;
 import com.sforce.soap.partner.LeadConvertResult;
 import com.sforce.ws.ConnectionException;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.SalesforceLookupConfig;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceSession;

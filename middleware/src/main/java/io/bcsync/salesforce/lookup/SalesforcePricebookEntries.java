@@ -2,6 +2,7 @@ package io.bcsync.salesforce.lookup;
 
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.SalesforceLookupConfig;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;

@@ -1,6 +1,7 @@
 package io.bcsync.salesforce.lookup;
 
 import com.sforce.soap.partner.sobject.SObject;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
 import io.bcsync.salesforce.soap.SalesforceSession;

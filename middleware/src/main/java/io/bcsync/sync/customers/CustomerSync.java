@@ -1,6 +1,7 @@
 package io.bcsync.sync.customers;
 
 import com.sforce.soap.partner.sobject.SObject;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
@@ -10,7 +11,6 @@ import io.bcsync.salesforce.writer.RecordResult;
 import io.bcsync.salesforce.writer.RecordWrite;
 import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.salesforce.writer.WriteReport;
-import io.bcsync.sync.SalesforceConfigured;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRollup;
 import io.bcsync.sync.accounts.CompanyRules;

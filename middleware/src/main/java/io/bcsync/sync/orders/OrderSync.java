@@ -2,6 +2,7 @@ package io.bcsync.sync.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sforce.soap.partner.DeleteResult;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.writer.ExternalReference;
@@ -9,7 +10,6 @@ import io.bcsync.salesforce.writer.RecordResult;
 import io.bcsync.salesforce.writer.RecordWrite;
 import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.salesforce.writer.WriteReport;
-import io.bcsync.sync.SalesforceConfigured;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRollup;
 import io.bcsync.sync.catalog.PricebookEntries;
