@@ -1,6 +1,7 @@
 package io.bcsync.sim.salesforce.data;
 
 import io.bcsync.sim.salesforce.schema.SObjectType;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
 public final class RecordStore {
     private final ReentrantLock lock = new ReentrantLock();
     private Map<String, Record> byId = new LinkedHashMap<>();
+    /** The same records grouped by type, so per-type reads do not walk the whole org (kept in step with byId). */
+    private Map<SObjectType, Map<String, Record>> byType = new HashMap<>();
 
     public <T> T inTransaction(Supplier<T> work) {
         lock.lock();
@@ -35,12 +38,12 @@ public final class RecordStore {
     }
 
     public List<Record> live(SObjectType type) {
-        return inTransaction(() -> byId.values().stream().filter(r -> r.type() == type && !r.isDeleted()).toList());
+        return inTransaction(() -> ofType(type).stream().filter(r -> !r.isDeleted()).toList());
     }
 
     /** Live and deleted (recycle-bin) records, for queryAll. */
     public List<Record> withDeleted(SObjectType type) {
-        return inTransaction(() -> byId.values().stream().filter(r -> r.type() == type).toList());
+        return inTransaction(() -> List.copyOf(ofType(type)));
     }
 
     public int count(SObjectType type) {
@@ -55,6 +58,7 @@ public final class RecordStore {
     Record insert(SObjectType type, String id, Map<String, Object> values) {
         Record record = new Record(type, id, values);
         byId.put(id, record);
+        byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
         return record;
     }
 
@@ -66,5 +70,11 @@ public final class RecordStore {
 
     void restore(Map<String, Record> snapshot) {
         byId = snapshot;
+        byType = new HashMap<>();
+        snapshot.forEach((id, record) -> byType.computeIfAbsent(record.type(), t -> new LinkedHashMap<>()).put(id, record));
+    }
+
+    private java.util.Collection<Record> ofType(SObjectType type) {
+        return byType.getOrDefault(type, Map.of()).values();
     }
 }
