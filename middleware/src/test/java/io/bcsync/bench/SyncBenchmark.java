@@ -106,7 +106,10 @@ public final class SyncBenchmark {
         Map<String, Long> sfAfterBurst = sf.apiCalls();
         List<Long> trickle = trickle(store, sf, customers, products);
         long peakRssKb = peakRssKb(middleware);
-        write(burst, callsBetween(bcBefore, bcAfterBurst), sfAfterBurst, trickle, peakRssKb);
+        Duration middlewareCpu = middleware.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+        Duration simulatorsCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        write(burst, callsBetween(bcBefore, bcAfterBurst), sfAfterBurst, trickle, peakRssKb, middlewareCpu,
+            simulatorsCpu);
       } finally {
         middleware.destroy();
         if (!middleware.waitFor(30, TimeUnit.SECONDS)) {
@@ -262,7 +265,7 @@ public final class SyncBenchmark {
   }
 
   private void write(Result burst, Map<String, Long> bcCalls, Map<String, Long> sfCalls, List<Long> trickle,
-      long peakRssKb) throws IOException {
+      long peakRssKb, Duration middlewareCpu, Duration simulatorsCpu) throws IOException {
     long bcTotal = bcCalls.values().stream().mapToLong(Long::longValue).sum();
     // apiCalls() counts each call under "operation" and again under "operation Object": sum the former only.
     Map<String, Long> sfByOperation = new HashMap<>();
@@ -298,6 +301,12 @@ public final class SyncBenchmark {
         percentile(trickle, 99)));
     md.append(String.format(Locale.ROOT, "%nTrickle: %d of %d orders reached Salesforce.%n%n", trickle.size(),
         settings.trickleSeconds()));
+    md.append(String.format(Locale.ROOT, "CPU time over the whole run (same 2 cores): middleware %d s, the two "
+            + "simulators and this driver %d s. Middleware settings: %s.%n%n", middlewareCpu.toSeconds(),
+        simulatorsCpu.toSeconds(), System.getProperties().stringPropertyNames().stream()
+            .filter(k -> k.startsWith("bench.mw.")).sorted()
+            .map(k -> k.substring("bench.mw.".length()) + "=" + System.getProperty(k))
+            .reduce((a, b) -> a + ", " + b).orElse("defaults")));
     md.append("Salesforce calls during the burst, by operation: ").append(new java.util.TreeMap<>(sfByOperation))
         .append("\n\nBigCommerce calls during the burst, by route: ").append(new java.util.TreeMap<>(bcCalls))
         .append("\n");
