@@ -22,7 +22,7 @@ import java.time.Duration;
 @ConfigurationProperties(PipelineConfig.PREFIX)
 public record PipelineConfig(
     @Bindable(defaultValue = "2") int workers,
-    @Bindable(defaultValue = "100") int batchSize,
+    @Bindable(defaultValue = "400") int batchSize,
     @Bindable(defaultValue = "500ms") Duration idlePollInterval,
     @Bindable(defaultValue = "5m") Duration leaseTimeout,
     @Bindable(defaultValue = "8") int maxAttempts,
