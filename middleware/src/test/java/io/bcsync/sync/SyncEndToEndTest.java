@@ -73,6 +73,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
   @Inject SalesforceSync sync;
   @Inject BigCommerceClient client;
   @Inject ConnectedStores stores;
+  @Inject io.bcsync.sync.identity.IdentityMap identities;
 
   /** The store's clock: real time plus an offset, because V2 dates have whole seconds and one test needs a later one. */
   final AtomicLong bcOffsetMs = new AtomicLong();
@@ -188,6 +189,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
     assertThat(items).extracting(i -> i.get("BC_Sku__c")).containsExactlyInAnyOrder("MUG-1", "LAMP-1");
     assertThat(items).allSatisfy(i -> assertThat(i.get("BC_Order_Line_Id__c").toString()).startsWith(STORE + ":"));
     assertThat(where("Contact", "Email", "ada@example.com")).hasSize(1);
+    assertThat(matchedBy(STORE, customer)).as("the decision records how the record was chosen").isEqualTo("created");
   }
 
   @Test
@@ -208,6 +210,16 @@ class SyncEndToEndTest implements TestPropertyProvider {
     assertThat(contacts).hasSize(1);
     assertThat(contacts.get(0).get("BC_Customer_Id__c")).as("matched by email, then linked")
         .isEqualTo(STORE + ":" + customer);
+    assertThat(matchedBy(STORE, customer)).isEqualTo("email");
+
+    store.placeOrder(customer, lamp);
+    awaitDone();
+    assertThat(matchedBy(STORE, customer)).as("a later write decides nothing and keeps the reason").isEqualTo("email");
+  }
+
+  private String matchedBy(String storeHash, long customerId) {
+    return identities.find(storeHash, "customer", List.of(String.valueOf(customerId)))
+        .get(String.valueOf(customerId)).matchedBy();
   }
 
   @Test
@@ -297,6 +309,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
     awaitDone();
     Map<String, Object> contact = one("Contact", "BC_Customer_Id__c", STORE + ":" + second);
     assertThat(sfOrder.get("BC_Contact__c")).isEqualTo(contact.get("Id"));
+    assertThat(matchedBy(STORE, second)).as("a person decided").isEqualTo("review");
     assertThat(openReviews()).extracting(r -> r.get("customerKey").asText()).containsExactly("customer:" + third);
     assertThat(post("/admin/reviews/" + review.get("id").asLong() + "/resolve", "{\"create\": true}").statusCode())
         .as("already resolved").isEqualTo(409);

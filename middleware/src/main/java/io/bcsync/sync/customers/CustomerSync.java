@@ -94,6 +94,8 @@ public class CustomerSync {
     boolean customerItem;
     Identity identity;
     MatchDecision decision;
+    /** A person resolved this customer's review by choosing "create". */
+    boolean decidedByReview;
     String contactId;
     String accountId;
     String leadId;
@@ -198,6 +200,7 @@ public class CustomerSync {
       if (review != null && "create".equals(review.resolution())) {
         // A person decided this customer is new: do not match again (the same candidates would be found).
         c.decision = new MatchDecision.Create(cfg.config().matching().newCustomersAs());
+        c.decidedByReview = true;
       } else {
         toMatch.add(c);
       }
@@ -419,12 +422,13 @@ public class CustomerSync {
           : c.identity == null ? null : c.identity.bcModifiedMs();
       if (c.contactId != null) {
         rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Contact", c.contactId, c.accountId, null,
-            modified));
+            modified, matchReason(c)));
         if (c.accountId != null) {
           links.put(c.ref.key(), new Link(c.contactId, c.accountId, c.company));
         }
       } else if (c.leadId != null) {
-        rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Lead", c.leadId, null, null, modified));
+        rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Lead", c.leadId, null, null, modified,
+            matchReason(c)));
       }
       if (c.forOrder && !links.containsKey(c.ref.key())) {
         Outcome missing = Outcome.retry(c.ref.label() + " has no Contact with an Account to write its orders to");
@@ -459,5 +463,16 @@ public class CustomerSync {
 
   private static String orderId(Need need) {
     return need.ref().document().path("order").path("id").asText();
+  }
+
+  /** What the identity map records as the reason for the link (null: nothing was decided in this batch). */
+  private static String matchReason(Customer c) {
+    if (c.decision == null) {
+      return null;
+    }
+    if (c.decision instanceof MatchDecision.Create) {
+      return c.decidedByReview ? "review" : "created";
+    }
+    return c.decision.matchedBy().map(rule -> rule.name().toLowerCase(java.util.Locale.ROOT)).orElse(null);
   }
 }

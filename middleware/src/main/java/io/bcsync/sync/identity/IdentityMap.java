@@ -110,7 +110,7 @@ public class IdentityMap {
     String marks = String.join(",", Collections.nCopies(values.size(), "?"));
     List<Identity> out = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT store_hash, bc_type, bc_id, sf_object, sf_id,"
-        + " account_id, parent_bc_id, bc_modified_ms FROM sync_identity WHERE store_hash = ? AND bc_type = ? AND "
+        + " account_id, parent_bc_id, bc_modified_ms, matched_by FROM sync_identity WHERE store_hash = ? AND bc_type = ? AND "
         + column + " IN (" + marks + ")")) {
       select.setString(1, storeHash);
       select.setString(2, bcType);
@@ -122,7 +122,7 @@ public class IdentityMap {
           long modified = rs.getLong(8);
           Long modifiedMs = rs.wasNull() ? null : modified; // wasNull() refers to the last column read
           out.add(new Identity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), modifiedMs));
+              rs.getString(6), rs.getString(7), modifiedMs, rs.getString(9)));
         }
       }
     }
@@ -131,23 +131,25 @@ public class IdentityMap {
 
   private static void upsert(Connection connection, Identity row, long now) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement("UPDATE sync_identity SET sf_object = ?, sf_id = ?,"
-        + " account_id = ?, parent_bc_id = ?, bc_modified_ms = ?, written_at_ms = ?"
+        + " account_id = ?, parent_bc_id = ?, bc_modified_ms = ?, written_at_ms = ?,"
+        // A write that decided nothing (the customer was already linked) keeps the reason of the link.
+        + " matched_by = COALESCE(?, matched_by)"
         + " WHERE store_hash = ? AND bc_type = ? AND bc_id = ?")) {
       bindValues(update, row, now);
-      update.setString(7, row.storeHash());
-      update.setString(8, row.bcType());
-      update.setString(9, row.bcId());
+      update.setString(8, row.storeHash());
+      update.setString(9, row.bcType());
+      update.setString(10, row.bcId());
       if (update.executeUpdate() == 1) {
         return;
       }
     }
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_identity (sf_object, sf_id,"
-        + " account_id, parent_bc_id, bc_modified_ms, written_at_ms, store_hash, bc_type, bc_id)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " account_id, parent_bc_id, bc_modified_ms, written_at_ms, matched_by, store_hash, bc_type, bc_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       bindValues(insert, row, now);
-      insert.setString(7, row.storeHash());
-      insert.setString(8, row.bcType());
-      insert.setString(9, row.bcId());
+      insert.setString(8, row.storeHash());
+      insert.setString(9, row.bcType());
+      insert.setString(10, row.bcId());
       insert.executeUpdate();
     } catch (SQLException e) {
       // Another worker inserted the row between our update and insert; its write is as good as ours.
@@ -168,5 +170,6 @@ public class IdentityMap {
       statement.setLong(5, row.bcModifiedMs());
     }
     statement.setLong(6, now);
+    statement.setString(7, row.matchedBy());
   }
 }

@@ -79,7 +79,8 @@ public class ReviewController {
     if (contactId != null) {
       // The Account is looked up when the customer is next written (account_id null = not known yet).
       String[] key = r.customerKey().split(":", 2);
-      identities.save(List.of(new Identity(r.storeHash(), key[0], key[1], "Contact", contactId, null, null, null)));
+      identities.save(List.of(new Identity(r.storeHash(), key[0], key[1], "Contact", contactId, null, null, null,
+          "review")));
     }
     List<String> requeued = new ArrayList<>();
     for (Reviews.Held h : held.get()) {
