@@ -58,7 +58,7 @@ public final class DmlEngine {
     public List<SaveOutcome> upsert(String externalIdField, List<RecordInput> records, CallContext context) {
         checkBatch(records.size());
         records.forEach(this::checkFieldNames);
-        return run(context, (tx) -> new Upserter(store, writer, tx).upsertAll(externalIdField, records, schema));
+        return run(context, (tx) -> new Upserter(writer, tx).upsertAll(externalIdField, records, schema));
     }
 
     public List<SaveOutcome> delete(List<String> recordIds, CallContext context) {
@@ -78,7 +78,7 @@ public final class DmlEngine {
                     + MAX_LEAD_CONVERTS_PER_CALL + " records into this call");
         }
         return store.inTransaction(() -> {
-            Transaction tx = new Transaction(context, clock.instant());
+            Transaction tx = new Transaction(context, clock.instant(), store);
             List<LeadConvertOutcome> outcomes = requests.stream().map(r -> conversions.convert(r, tx)).toList();
             if (!tx.changes().isEmpty()) {
                 sinks.forEach(s -> s.committed(List.copyOf(tx.changes())));
@@ -106,7 +106,7 @@ public final class DmlEngine {
     private List<SaveOutcome> run(CallContext context, Function<Transaction, List<SaveOutcome>> work) {
         return store.inTransaction(() -> {
             Map<String, Record> before = context.allOrNone() ? store.snapshot() : null;
-            Transaction tx = new Transaction(context, clock.instant());
+            Transaction tx = new Transaction(context, clock.instant(), store);
             List<SaveOutcome> outcomes = work.apply(tx);
             if (before != null && outcomes.stream().anyMatch(o -> !o.success())) {
                 store.restore(before);

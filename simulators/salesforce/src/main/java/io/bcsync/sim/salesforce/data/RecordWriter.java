@@ -62,7 +62,7 @@ final class RecordWriter {
             values.put(field.name(), FieldValues.parse(field, raw));
         });
         input.fieldsToNull().forEach(name -> values.remove(type.field(name).orElseThrow().name()));
-        resolveParentReferences(type, input, values);
+        resolveParentReferences(type, input, values, tx);
         failIfNotWritable(notWritable);
         for (FieldDef field : type.fields()) {
             if (!values.containsKey(field.name()) && field.defaultValue() != null && field.createable()) {
@@ -78,7 +78,7 @@ final class RecordWriter {
             throw requiredMissing(missing);
         }
         checkReferences(type, values);
-        checkUnique(type, values, null);
+        checkUnique(type, values, null, tx);
         return values;
     }
 
@@ -112,13 +112,13 @@ final class RecordWriter {
             }
             changes.put(field.name(), null);
         });
-        resolveParentReferences(type, input, changes);
+        resolveParentReferences(type, input, changes, tx);
         failIfNotWritable(notWritable);
         if (!requiredNulled.isEmpty()) {
             throw requiredMissing(requiredNulled);
         }
         checkReferences(type, changes);
-        checkUnique(type, changes, record.id());
+        checkUnique(type, changes, record.id(), tx);
         rules.beforeUpdate(type, record, changes);
         apply(record, changes, tx);
         return record;
@@ -198,7 +198,8 @@ final class RecordWriter {
     }
 
     /** Parent by external id: child element named after the relationship holding one external-id value. */
-    private void resolveParentReferences(SObjectType type, RecordInput input, Map<String, Object> values) {
+    private void resolveParentReferences(SObjectType type, RecordInput input, Map<String, Object> values,
+            Transaction tx) {
         for (Map.Entry<String, RecordInput> ref : input.parentReferences().entrySet()) {
             FieldDef lookup = type.relationship(ref.getKey()).orElseThrow();
             RecordInput parentInput = ref.getValue();
@@ -215,8 +216,7 @@ final class RecordWriter {
                         + " is not an External ID or indexed field for " + parentType.name(), lookup.name()).fail();
             }
             Object keyValue = FieldValues.parse(keyField, key.getValue());
-            List<Record> matches = store.live(parentType).stream()
-                    .filter(r -> FieldValues.sameKey(keyField, r.get(keyField.name()), keyValue)).toList();
+            List<Record> matches = tx.keys().live(parentType, keyField, keyValue);
             if (matches.isEmpty()) {
                 throw RecordError.of("INVALID_FIELD", "Foreign key external ID: " + key.getValue() + " not found for field "
                         + keyField.name() + " in entity " + parentType.name(), lookup.name()).fail();
@@ -248,14 +248,13 @@ final class RecordWriter {
         });
     }
 
-    private void checkUnique(SObjectType type, Map<String, Object> values, String selfId) {
+    private void checkUnique(SObjectType type, Map<String, Object> values, String selfId, Transaction tx) {
         values.forEach((name, value) -> {
             FieldDef field = type.field(name).orElseThrow();
             if (!field.unique() || value == null) {
                 return;
             }
-            store.live(type).stream().filter(r -> !r.id().equals(selfId))
-                    .filter(r -> FieldValues.sameKey(field, r.get(field.name()), value)).findFirst()
+            tx.keys().live(type, field, value).stream().filter(r -> !r.id().equals(selfId)).findFirst()
                     .ifPresent(clash -> {
                         throw RecordError.of("DUPLICATE_VALUE", "duplicate value found: " + field.name()
                                 + " duplicates value on record with id: " + clash.id(), field.name()).fail();

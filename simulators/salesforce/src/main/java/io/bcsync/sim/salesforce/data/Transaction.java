@@ -13,10 +13,16 @@ final class Transaction {
     private final String key = UUID.randomUUID().toString();
     private final Instant commitTimestamp;
     private final List<RecordChange> changes = new ArrayList<>();
+    private final KeyLookup keys;
 
-    Transaction(CallContext context, Instant commitTimestamp) {
+    Transaction(CallContext context, Instant commitTimestamp, RecordStore store) {
         this.context = context;
         this.commitTimestamp = commitTimestamp;
+        this.keys = new KeyLookup(store);
+    }
+
+    KeyLookup keys() {
+        return keys;
     }
 
     CallContext context() {
@@ -28,6 +34,7 @@ final class Transaction {
     }
 
     void record(Record record, ChangeType type, Map<String, Object> values, List<String> changed, List<String> nulled) {
+        keys.track(record);
         changes.add(new RecordChange(record.type().name(), record.id(), type, values, List.copyOf(changed), List.copyOf(nulled),
                 context.userId(), context.changeOrigin(), context.clientId(), key, changes.size() + 1, commitTimestamp));
     }

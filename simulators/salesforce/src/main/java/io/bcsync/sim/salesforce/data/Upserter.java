@@ -4,21 +4,16 @@ import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.SObjectType;
 import io.bcsync.sim.salesforce.schema.Schema;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** upsert: match on the external id (case rules of the field); none -> create, one -> update, several -> error. */
 final class Upserter {
-    private final RecordStore store;
     private final RecordWriter writer;
     private final Transaction tx;
-    private final Map<String, Map<String, List<Record>>> indexes = new HashMap<>();
 
-    Upserter(RecordStore store, RecordWriter writer, Transaction tx) {
-        this.store = store;
+    Upserter(RecordWriter writer, Transaction tx) {
         this.writer = writer;
         this.tx = tx;
     }
@@ -61,10 +56,7 @@ final class Upserter {
             return value == null ? SaveOutcome.ok(writer.insert(type, input, tx).id(), true)
                     : SaveOutcome.ok(writer.update(type, input, tx).id(), false);
         }
-        List<Record> matches = value instanceof String text
-                ? keyIndex(type, key).getOrDefault(indexKey(key, text), List.of()).stream()
-                        .filter(r -> !r.isDeleted() && FieldValues.sameKey(key, r.get(key.name()), value)).toList()
-                : store.live(type).stream().filter(r -> FieldValues.sameKey(key, r.get(key.name()), value)).toList();
+        List<Record> matches = tx.keys().live(type, key, value);
         if (matches.isEmpty()) {
             return SaveOutcome.ok(writer.insert(type, input, tx).id(), true);
         }
@@ -77,28 +69,6 @@ final class Upserter {
         values.putAll(input.values());
         RecordInput asUpdate = new RecordInput(input.type(), values, input.parentReferences(), input.fieldsToNull());
         return SaveOutcome.ok(writer.update(type, asUpdate, tx).id(), false);
-    }
-
-    /**
-     * Live records of the type by their key value, built once per call: matching each of a call's 200 records by
-     * scanning every record of the type made large data sets (benchmarks with tens of thousands of order lines)
-     * quadratic. Keys of one call are distinct (checked before), so records this call inserts never need to be found
-     * by another of its records, and the index built at the start stays correct for the call.
-     */
-    private Map<String, List<Record>> keyIndex(SObjectType type, FieldDef key) {
-        return indexes.computeIfAbsent(type.name() + "." + key.name(), k -> {
-            Map<String, List<Record>> index = new HashMap<>();
-            for (Record record : store.live(type)) {
-                if (record.get(key.name()) instanceof String text) {
-                    index.computeIfAbsent(indexKey(key, text), x -> new ArrayList<>()).add(record);
-                }
-            }
-            return index;
-        });
-    }
-
-    private static String indexKey(FieldDef key, String value) {
-        return key.caseSensitive() ? value : value.toLowerCase(Locale.ROOT);
     }
 
     private static FieldDef keyField(SObjectType type, String name) {
