@@ -207,6 +207,19 @@ class PartnerDmlTest {
     }
 
     @Test
+    void a_unique_value_repeated_within_one_call_is_a_duplicate_for_the_later_record() throws Exception {
+        String key = unique("samecall");
+
+        SaveResult[] results = connection.create(new SObject[] {
+            sobject("Account", Map.of("Name", "First", "BC_Customer_Id__c", key)),
+            sobject("Account", Map.of("Name", "Second", "BC_Customer_Id__c", key.toUpperCase()))});
+
+        assertThat(results[0].isSuccess()).isTrue();
+        assertThat(results[1].getErrors()[0].getStatusCode()).isEqualTo(StatusCode.DUPLICATE_VALUE);
+        assertThat(results[1].getErrors()[0].getMessage()).endsWith(results[0].getId());
+    }
+
+    @Test
     void parent_reference_by_external_id_sets_the_lookup() throws Exception {
         String company = unique("co");
         String accountId = connection.create(new SObject[] {sobject("Account", Map.of("Name", "Parent Co", "BC_Customer_Id__c", company))})[0].getId();
