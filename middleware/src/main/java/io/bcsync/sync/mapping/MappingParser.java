@@ -31,9 +31,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * file are collected before failing so an operator fixes them in one go.
  */
 final class MappingParser {
-  private static final Set<String> SOURCE_KEYS = Set.of("path", "constant", "concat");
-  private static final Set<String> FIELD_KEYS = Set.of(
-      "path", "constant", "concat", "separator", "skip_blank", "join", "lookup", "default", "date", "zone", "scale", "format", "truncate");
+  private static final Set<String> SOURCE_KEYS = Set.of("path", "constant", "concat", "sum");
+  private static final Set<String> FIELD_KEYS = Set.of("path", "constant", "concat", "separator", "skip_blank", "sum",
+      "subtract", "divide_by", "join", "lookup", "default", "date", "zone", "scale", "format", "truncate");
   private static final Set<String> OBJECT_KEYS = Set.of("source", "parent", "linked_by_sync", "fields");
   private static final Set<String> MATCHING_KEYS = Set.of(
       "rules", "fold_plus_addresses", "default_phone_region", "lead_policy", "new_customers_as");
@@ -141,18 +141,24 @@ final class MappingParser {
     Map<String, Node> spec = keyed(value, subject, FIELD_KEYS);
     List<String> sources = spec.keySet().stream().filter(SOURCE_KEYS::contains).toList();
     if (sources.size() != 1) {
-      problem(location, subject, "needs exactly one of path, constant, concat; found " + (sources.isEmpty() ? "none" : sources));
+      problem(location, subject, "needs exactly one of path, constant, concat, sum; found " + (sources.isEmpty() ? "none" : sources));
       return;
     }
     ValueSource source = switch (sources.get(0)) {
       case "path" -> pathSource(spec.get("path"), subject).orElse(null);
       case "constant" -> new ValueSource.Constant(scalar(spec.get("constant"), subject));
+      case "sum" -> sumSource(spec, subject);
       default -> concatSource(spec.get("concat"), optionalScalar(spec, "separator", subject),
           bool(spec.get("skip_blank"), subject, false), subject);
     };
     for (String concatOnly : List.of("separator", "skip_blank")) {
       if (spec.containsKey(concatOnly) && !spec.containsKey("concat")) {
         problem(at(spec.get(concatOnly)), subject, concatOnly + " only applies to concat");
+      }
+    }
+    for (String sumOnly : List.of("subtract", "divide_by")) {
+      if (spec.containsKey(sumOnly) && !spec.containsKey("sum")) {
+        problem(at(spec.get(sumOnly)), subject, sumOnly + " only applies to sum");
       }
     }
     FieldOptions options = new FieldOptions(
@@ -190,6 +196,32 @@ final class MappingParser {
       }
     }
     return new ValueSource.Concat(parts, separator == null ? "" : separator, skipBlank);
+  }
+
+  private ValueSource sumSource(Map<String, Node> spec, String subject) {
+    List<ValueSource.Path> add = pathList(spec.get("sum"), "sum", subject);
+    List<ValueSource.Path> subtract = spec.containsKey("subtract") ? pathList(spec.get("subtract"), "subtract", subject) : List.of();
+    ValueSource.Path divideBy = null;
+    if (spec.containsKey("divide_by")) {
+      divideBy = (ValueSource.Path) pathSource(spec.get("divide_by"), subject).orElse(null);
+      if (divideBy != null && !divideBy.compiled().isDefinite()) {
+        problem(at(spec.get("divide_by")), subject, "divide_by needs a path to one value, not a list");
+      }
+    }
+    return add == null || subtract == null ? null : new ValueSource.Sum(add, subtract, divideBy);
+  }
+
+  /** A non-empty list of paths; null (after reporting) when it is not one. */
+  private List<ValueSource.Path> pathList(Node node, String option, String subject) {
+    if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+      problem(at(node), subject, option + " needs a list of paths");
+      return null;
+    }
+    List<ValueSource.Path> paths = new ArrayList<>();
+    for (Node item : sequence.getValue()) {
+      pathSource(item, subject).ifPresent(path -> paths.add((ValueSource.Path) path));
+    }
+    return paths;
   }
 
   private java.util.Optional<ValueSource> pathSource(Node node, String subject) {

@@ -112,6 +112,9 @@ final class MappingValidator {
     if (options.lookup() != null && !document.lookups().containsKey(options.lookup())) {
       problem(mapping.location(), subject, "unknown lookup table '" + options.lookup() + "'");
     }
+    if (mapping.source() instanceof ValueSource.Sum && !(type.isNumeric() || type.isTextual())) {
+      problem(mapping.location(), subject, "sum: gives a number, but the field is " + type);
+    }
     if (options.date() != null && !(type.isTemporal() || type.isTextual())) {
       problem(mapping.location(), subject, "date: applies to Date, DateTime and text fields, not " + type);
     }

@@ -22,4 +22,18 @@ public sealed interface ValueSource {
       parts = List.copyOf(parts);
     }
   }
+
+  /**
+   * Money arithmetic without a formula language: every number the {@code add} paths select, minus every number the
+   * {@code subtract} paths select, divided by the number at {@code divideBy} (null: not divided). A definite path
+   * ({@code $.line.total_ex_tax}) names one value that must be there, else the whole value is absent, like a
+   * concat part; an indefinite one ({@code $.line.applied_discounts[*].amount}) is a list that may be empty and then
+   * adds nothing, so a line without discounts sums to 0.
+   */
+  record Sum(List<Path> add, List<Path> subtract, Path divideBy) implements ValueSource {
+    public Sum {
+      add = List.copyOf(add);
+      subtract = List.copyOf(subtract);
+    }
+  }
 }

@@ -27,6 +27,10 @@ class SyncMapperTest {
         entry("BC_Payment_Status__c", "captured"),
         entry("BC_Grand_Total__c", new BigDecimal("98.59")),
         entry("BC_Items_Total__c", new BigDecimal("3")),
+        entry("BC_Subtotal__c", new BigDecimal("86.50")),
+        entry("BC_Discount_Total__c", new BigDecimal("5.00")),
+        entry("BC_Shipping_Total__c", new BigDecimal("9.95")),
+        entry("BC_Tax_Total__c", new BigDecimal("7.14")),
         entry("BC_Currency_Code__c", "USD"),
         entry("BC_Channel__c", "1"),
         entry("BC_Coupon_Codes__c", "WINTER5, FREESHIP"),
@@ -49,11 +53,31 @@ class SyncMapperTest {
         entry("BC_Order_Line_Id__c", "abc123:9101"),
         entry("Quantity", new BigDecimal("2.00")),
         entry("UnitPrice", new BigDecimal("24.50")),
+        entry("BC_Discount__c", new BigDecimal("0.00")),
         entry("BC_Sku__c", "APRON-SAGE"),
         entry("BC_Product_Name__c", "Linen Apron - Sage"),
         entry("Description", "Linen Apron - Sage"));
+    // UnitPrice is what the shopper paid per unit (before tax): the 37.50 mug less its 5.00 coupon share.
     assertThat(order.lines().get(1).fields()).contains(
-        entry("BC_Order_Line_Id__c", "abc123:9102"), entry("UnitPrice", new BigDecimal("37.50")));
+        entry("BC_Order_Line_Id__c", "abc123:9102"), entry("UnitPrice", new BigDecimal("32.50")),
+        entry("BC_Discount__c", new BigDecimal("5.00")));
+  }
+
+  @Test
+  void header_money_adds_up_to_the_grand_total_and_lines_to_the_items_paid_for() {
+    MappedOrder order = DEFAULTS.mapOrder("Order", Fixtures.orderDocument());
+    Map<String, Object> header = order.header().fields();
+
+    BigDecimal recomposed = ((BigDecimal) header.get("BC_Subtotal__c"))
+        .subtract((BigDecimal) header.get("BC_Discount_Total__c"))
+        .add((BigDecimal) header.get("BC_Shipping_Total__c"))
+        .add((BigDecimal) header.get("BC_Tax_Total__c"));
+    assertThat(recomposed).isEqualByComparingTo((BigDecimal) header.get("BC_Grand_Total__c"));
+    BigDecimal totalAmount = order.lines().stream()
+        .map(line -> ((BigDecimal) line.fields().get("UnitPrice")).multiply((BigDecimal) line.fields().get("Quantity")))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(totalAmount).as("Salesforce's TotalAmount: items less discounts, before tax")
+        .isEqualByComparingTo(((BigDecimal) header.get("BC_Subtotal__c")).subtract((BigDecimal) header.get("BC_Discount_Total__c")));
   }
 
   @Test
@@ -74,7 +98,13 @@ class SyncMapperTest {
     assertThat(custom.lines().get(1).fields()).contains(
         entry("BC_Order_Line_Id__c", "abc123:9102"),
         entry("BC_Quantity__c", new BigDecimal("1")),
-        entry("BC_Line_Total__c", new BigDecimal("37.50")));
+        entry("BC_Unit_Price__c", new BigDecimal("37.50")),
+        entry("BC_Line_Total__c", new BigDecimal("37.50")),
+        entry("BC_Discount__c", new BigDecimal("5.00")));
+    assertThat(custom.header().fields()).contains(
+        entry("BC_Subtotal__c", new BigDecimal("86.50")), entry("BC_Discount_Total__c", new BigDecimal("5.00")),
+        entry("BC_Shipping_Total__c", new BigDecimal("9.95")), entry("BC_Tax_Total__c", new BigDecimal("7.14")));
+    assertThat(opportunity.lines().get(1).fields()).containsEntry("UnitPrice", new BigDecimal("32.50"));
   }
 
   @Test

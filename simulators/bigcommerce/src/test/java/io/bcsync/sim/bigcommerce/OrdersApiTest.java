@@ -139,6 +139,58 @@ class OrdersApiTest {
   }
 
   @Test
+  void taxShippingAndDiscountsAddUpOnTheOrderAndItsProducts() {
+    store.createCoupon("SAVE10", 3, new BigDecimal("10"));
+    io.bcsync.sim.bigcommerce.orders.OrderDraft draft = new io.bcsync.sim.bigcommerce.orders.OrderDraft();
+    draft.billing.email = "t@example.com";
+    draft.couponCode = "SAVE10";
+    draft.discount = new BigDecimal("3.00");
+    draft.shippingCost = new BigDecimal("6.00");
+    draft.taxRate = new BigDecimal("10");
+    draft.addLine(io.bcsync.sim.bigcommerce.orders.OrderDraft.Line.of(productId, 2));
+    draft.addLine(io.bcsync.sim.bigcommerce.orders.OrderDraft.Line.custom("Card", "CARD-1", new BigDecimal("5.00"), 1));
+    long id = store.createOrder(draft);
+
+    JsonNode order = api.get("/v2/orders/" + id).json();
+    JsonNode products = api.get("/v2/orders/" + id + "/products").json();
+
+    // Items 30.00 ex tax, 10% tax on items (3.00) and shipping (0.60); coupon 10% (3.00) and manual 3.00 discount.
+    assertThat(order.get("subtotal_ex_tax").asText()).isEqualTo("30.0000");
+    assertThat(order.get("subtotal_tax").asText()).isEqualTo("3.0000");
+    assertThat(order.get("shipping_cost_ex_tax").asText()).isEqualTo("6.0000");
+    assertThat(order.get("shipping_cost_inc_tax").asText()).isEqualTo("6.6000");
+    assertThat(order.get("coupon_discount").asText()).isEqualTo("3.0000");
+    assertThat(order.get("discount_amount").asText()).isEqualTo("3.0000");
+    assertThat(order.get("total_ex_tax").asText()).isEqualTo("30.0000");
+    assertThat(order.get("total_tax").asText()).isEqualTo("3.6000");
+    assertThat(order.get("total_inc_tax").asText()).isEqualTo("33.6000");
+    JsonNode mug = products.get(0);
+    assertThat(mug.get("price_tax").asText()).isEqualTo("1.2500");
+    assertThat(mug.get("total_inc_tax").asText()).isEqualTo("27.5000");
+    assertThat(mug.get("applied_discounts")).extracting(d -> d.get("id").asText() + "=" + d.get("amount").asText())
+        .containsExactly("total-coupon=2.5000", "manual-discount=2.5000");
+    assertThat(mug.get("discounted_total_inc_tax").asText()).isEqualTo("22.5000");
+    assertThat(products.get(1).get("applied_discounts")).extracting(d -> d.get("amount").asText())
+        .containsExactly("0.5000", "0.5000");
+  }
+
+  @Test
+  void anApiOrderCarriesTheTaxItsExAndIncPricesImply() {
+    Map<String, Object> body = Map.of(
+        "billing_address", Map.of("first_name", "A", "last_name", "B", "email", "a@example.com"),
+        "shipping_cost_ex_tax", "5.00", "shipping_cost_inc_tax", "5.40",
+        "products", List.of(Map.of("name", "Widget", "quantity", 2, "price_ex_tax", "10.00", "price_inc_tax", "10.80")));
+
+    Http.Response created = api.post("/v2/orders", body);
+
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.json().get("total_tax").asText()).isEqualTo("2.0000");
+    assertThat(created.json().get("total_inc_tax").asText()).isEqualTo("27.0000");
+    assertThat(api.post("/v2/orders", Map.of("billing_address", Map.of("email", "a@example.com"),
+        "products", List.of(Map.of("name", "W", "price_ex_tax", "10", "price_inc_tax", "9")))).status()).isEqualTo(400);
+  }
+
+  @Test
   void refundsTransactionsAndMetafieldsViaV3() {
     long id = store.placeGuestOrder("g@example.com", productId);
     long lineId = store.read(s -> s.orders.get(id).lines.get(0).id);

@@ -105,7 +105,8 @@ final class ControlApi {
 
   /**
    * Body: customer_id (0 or absent = guest, then guest_email), product_ids [...], or line_count for many custom
-   * lines; optional status_id, coupon_code, discount_amount, shipping_cost.
+   * lines; optional status_id, coupon_code, discount_amount, shipping_cost (excluding tax), tax_rate (percent, on
+   * line prices and shipping).
    */
   private ApiResponse createOrder(ApiRequest req) {
     SimulatedStore s = store(req);
@@ -138,6 +139,7 @@ final class ControlApi {
     draft.couponCode = Json.text(b, "coupon_code", null);
     if (b.hasNonNull("discount_amount")) draft.discount = new BigDecimal(b.get("discount_amount").asText());
     if (b.hasNonNull("shipping_cost")) draft.shippingCost = new BigDecimal(b.get("shipping_cost").asText());
+    if (b.hasNonNull("tax_rate")) draft.taxRate = new BigDecimal(b.get("tax_rate").asText());
     return ApiResponse.created(Json.object().put("id", s.createOrder(draft)));
   }
 

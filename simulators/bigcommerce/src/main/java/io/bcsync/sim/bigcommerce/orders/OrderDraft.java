@@ -15,7 +15,16 @@ public final class OrderDraft {
   public Address shipping;
   public final List<Line> lines = new ArrayList<>();
   public int statusId = OrderStatuses.AWAITING_FULFILLMENT;
+  /** Shipping excluding tax. */
   public BigDecimal shippingCost = BigDecimal.ZERO;
+  /** Tax on shipping; null = {@link #taxRate} of {@link #shippingCost}. */
+  public BigDecimal shippingTax;
+  /**
+   * The store's tax rate in percent (BasicTaxProvider, prices entered excluding tax), applied to undiscounted line
+   * prices and to shipping where no explicit tax is given.
+   */
+  public BigDecimal taxRate = BigDecimal.ZERO;
+  /** Manual discount ({@code discount_amount}), spread over the lines in proportion to their totals. */
   public BigDecimal discount = BigDecimal.ZERO;
   public String couponCode;
   public String orderSource = "www";
@@ -31,7 +40,10 @@ public final class OrderDraft {
     public long variantId;
     public String sku;
     public String name;
+    /** Price excluding tax. */
     public BigDecimal price;
+    /** Tax per unit; null = the order's tax rate of the price. */
+    public BigDecimal priceTax;
     public int quantity = 1;
 
     public static Line of(long productId, int quantity) {

@@ -16,8 +16,11 @@ import io.bcsync.sim.bigcommerce.store.Transaction;
 import io.bcsync.sim.bigcommerce.store.Variant;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** Order state changes shared by the REST API and the control API, each firing the webhooks BigCommerce fires. */
 public final class OrderOperations {
@@ -38,6 +41,7 @@ public final class OrderOperations {
     o.dateModified = o.dateCreated;
     o.billing = draft.billing.copy();
     o.shippingCost = draft.shippingCost;
+    o.shippingCostTax = draft.shippingTax != null ? draft.shippingTax : taxOf(draft.shippingCost, draft.taxRate);
     o.manualDiscount = draft.discount;
     o.orderSource = draft.orderSource;
     o.externalSource = draft.externalSource;
@@ -51,8 +55,10 @@ public final class OrderOperations {
     shipTo.id = store.nextId();
     o.shippingAddresses.add(shipTo);
     for (OrderDraft.Line draftLine : draft.lines) {
-      o.lines.add(line(store, o, shipTo, draftLine));
+      o.lines.add(line(store, o, shipTo, draftLine, draft.taxRate));
     }
+    // The spec's applied_discounts: a manual discount is spread over the products in proportion to their price.
+    spread(o, o.manualDiscount, (l, share) -> l.manualDiscount = share);
     if (draft.couponCode != null) {
       applyCoupon(store, o, draft.couponCode);
     }
@@ -163,7 +169,11 @@ public final class OrderOperations {
     return r;
   }
 
-  private static OrderLine line(Store store, Order o, Address shipTo, OrderDraft.Line d) {
+  private static BigDecimal taxOf(BigDecimal amount, BigDecimal ratePercent) {
+    return amount.multiply(ratePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+  }
+
+  private static OrderLine line(Store store, Order o, Address shipTo, OrderDraft.Line d, BigDecimal taxRate) {
     OrderLine l = new OrderLine();
     l.id = store.nextId();
     l.orderId = o.id;
@@ -189,6 +199,7 @@ public final class OrderOperations {
       l.sku = d.sku == null ? "" : d.sku;
       l.price = d.price == null ? BigDecimal.ZERO : d.price;
     }
+    l.priceTax = d.priceTax != null ? d.priceTax : taxOf(l.price, taxRate);
     return l;
   }
 
@@ -212,17 +223,27 @@ public final class OrderOperations {
             : coupon.amount.min(subtotal);
     oc.discount = discount;
     o.coupons.add(oc);
-    // Spread the discount over lines so discounted_total_inc_tax adds up, the rounding rest on the first line.
-    BigDecimal assigned = BigDecimal.ZERO;
+    spread(o, discount, (l, share) -> l.couponDiscount = share);
+  }
+
+  /**
+   * Spreads an order-level discount over the lines in proportion to their totals, so discounted_total_inc_tax adds
+   * up; the rounding rest goes on the first line.
+   */
+  private static void spread(Order o, BigDecimal discount, BiConsumer<OrderLine, BigDecimal> assign) {
+    BigDecimal subtotal = o.subtotal();
+    List<BigDecimal> shares = new ArrayList<>();
     for (OrderLine l : o.lines) {
-      BigDecimal share =
+      shares.add(
           subtotal.signum() == 0
               ? BigDecimal.ZERO
-              : discount.multiply(l.total()).divide(subtotal, 2, RoundingMode.DOWN);
-      l.discount = share;
-      assigned = assigned.add(share);
+              : discount.multiply(l.total()).divide(subtotal, 2, RoundingMode.DOWN));
     }
-    o.lines.get(0).discount = o.lines.get(0).discount.add(discount.subtract(assigned));
+    BigDecimal assigned = shares.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    shares.set(0, shares.get(0).add(discount.subtract(assigned)));
+    for (int i = 0; i < o.lines.size(); i++) {
+      assign.accept(o.lines.get(i), shares.get(i));
+    }
   }
 
   private static void recordPurchase(Store store, Order o) {

@@ -26,7 +26,7 @@ public final class OrderRenderer {
   public ObjectNode order(String storeHash, Order o, boolean consignmentsInline, boolean withLineItems) {
     ObjectNode n = Json.object();
     BigDecimal subtotal = o.subtotal();
-    BigDecimal total = o.total();
+    BigDecimal subtotalTax = o.subtotalTax();
     n.put("id", o.id);
     n.put("customer_id", o.customerId);
     n.put("date_created", v2Date(o.dateCreated));
@@ -35,12 +35,12 @@ public final class OrderRenderer {
     n.put("status_id", o.statusId);
     n.put("status", OrderStatuses.name(o.statusId));
     n.put("subtotal_ex_tax", v2Money(subtotal));
-    n.put("subtotal_inc_tax", v2Money(subtotal));
-    n.put("subtotal_tax", v2Money(BigDecimal.ZERO));
+    n.put("subtotal_inc_tax", v2Money(subtotal.add(subtotalTax)));
+    n.put("subtotal_tax", v2Money(subtotalTax));
     n.put("base_shipping_cost", v2Money(o.shippingCost));
     n.put("shipping_cost_ex_tax", v2Money(o.shippingCost));
-    n.put("shipping_cost_inc_tax", v2Money(o.shippingCost));
-    n.put("shipping_cost_tax", v2Money(BigDecimal.ZERO));
+    n.put("shipping_cost_inc_tax", v2Money(o.shippingCost.add(o.shippingCostTax)));
+    n.put("shipping_cost_tax", v2Money(o.shippingCostTax));
     n.put("shipping_cost_tax_class_id", 2);
     n.put("base_handling_cost", v2Money(BigDecimal.ZERO));
     n.put("handling_cost_ex_tax", v2Money(BigDecimal.ZERO));
@@ -52,9 +52,9 @@ public final class OrderRenderer {
     n.put("wrapping_cost_inc_tax", v2Money(BigDecimal.ZERO));
     n.put("wrapping_cost_tax", v2Money(BigDecimal.ZERO));
     n.put("wrapping_cost_tax_class_id", 3);
-    n.put("total_ex_tax", v2Money(total));
-    n.put("total_inc_tax", v2Money(total));
-    n.put("total_tax", v2Money(BigDecimal.ZERO));
+    n.put("total_ex_tax", v2Money(o.totalExTax()));
+    n.put("total_inc_tax", v2Money(o.total()));
+    n.put("total_tax", v2Money(o.totalTax()));
     n.put("items_total", o.itemsTotal());
     n.put("items_shipped", o.itemsShipped());
     n.put("payment_method", o.paymentMethod);
@@ -115,6 +115,7 @@ public final class OrderRenderer {
   public ObjectNode line(String storeHash, OrderLine l) {
     ObjectNode n = Json.object();
     BigDecimal total = l.total();
+    BigDecimal totalIncTax = total.add(l.totalTax());
     n.put("id", l.id);
     n.put("order_id", l.orderId);
     n.put("product_id", l.productId);
@@ -129,12 +130,12 @@ public final class OrderRenderer {
     n.put("type", "physical");
     n.put("base_price", v2Money(l.price));
     n.put("price_ex_tax", v2Money(l.price));
-    n.put("price_inc_tax", v2Money(l.price));
-    n.put("price_tax", v2Money(BigDecimal.ZERO));
+    n.put("price_inc_tax", v2Money(l.price.add(l.priceTax)));
+    n.put("price_tax", v2Money(l.priceTax));
     n.put("base_total", v2Money(total));
     n.put("total_ex_tax", v2Money(total));
-    n.put("total_inc_tax", v2Money(total));
-    n.put("total_tax", v2Money(BigDecimal.ZERO));
+    n.put("total_inc_tax", v2Money(totalIncTax));
+    n.put("total_tax", v2Money(l.totalTax()));
     n.put("weight", "1.0000");
     n.put("width", "0.0000");
     n.put("height", "0.0000");
@@ -167,19 +168,29 @@ public final class OrderRenderer {
     n.put("external_id", "");
     n.put("brand", "");
     ArrayNode discounts = n.putArray("applied_discounts");
-    if (l.discount.signum() > 0) {
+    if (l.couponDiscount.signum() > 0) {
       discounts
           .addObject()
           .put("id", "total-coupon")
-          .put("amount", v2Money(l.discount))
+          .put("amount", v2Money(l.couponDiscount))
           .put("name", "Coupon")
           .put("code", "")
+          .put("target", "order");
+    }
+    if (l.manualDiscount.signum() > 0) {
+      // As in the spec's example: id "manual-discount", code null.
+      discounts
+          .addObject()
+          .put("id", "manual-discount")
+          .put("amount", v2Money(l.manualDiscount))
+          .put("name", "Manual Discount")
+          .putNull("code")
           .put("target", "order");
     }
     n.putArray("product_options");
     n.putArray("configurable_fields");
     n.put("gift_certificate_id", 0);
-    n.put("discounted_total_inc_tax", v2Money(total.subtract(l.discount)));
+    n.put("discounted_total_inc_tax", v2Money(totalIncTax.subtract(l.discount())));
     return n;
   }
 
@@ -194,8 +205,8 @@ public final class OrderRenderer {
     n.put("shipping_method", "Flat Rate");
     n.put("base_cost", v2Money(o.shippingCost));
     n.put("cost_ex_tax", v2Money(o.shippingCost));
-    n.put("cost_inc_tax", v2Money(o.shippingCost));
-    n.put("cost_tax", v2Money(BigDecimal.ZERO));
+    n.put("cost_inc_tax", v2Money(o.shippingCost.add(o.shippingCostTax)));
+    n.put("cost_tax", v2Money(o.shippingCostTax));
     n.put("cost_tax_class_id", 2);
     n.put("base_handling_cost", v2Money(BigDecimal.ZERO));
     n.put("handling_cost_ex_tax", v2Money(BigDecimal.ZERO));
@@ -241,8 +252,8 @@ public final class OrderRenderer {
       c.put("shipping_method", "Flat Rate");
       c.put("base_cost", o.shippingCost.doubleValue());
       c.put("cost_ex_tax", o.shippingCost.doubleValue());
-      c.put("cost_inc_tax", o.shippingCost.doubleValue());
-      c.put("cost_tax", 0);
+      c.put("cost_inc_tax", o.shippingCost.add(o.shippingCostTax).doubleValue());
+      c.put("cost_tax", o.shippingCostTax.doubleValue());
       c.put("cost_tax_class_id", 2);
       c.put("base_handling_cost", 0);
       c.put("handling_cost_ex_tax", 0);

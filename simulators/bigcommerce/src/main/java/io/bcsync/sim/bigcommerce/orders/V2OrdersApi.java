@@ -151,7 +151,9 @@ public final class V2OrdersApi {
     draft.externalOrderId = Json.text(body, "external_order_id", "");
     draft.staffNotes = Json.text(body, "staff_notes", "");
     draft.customerMessage = Json.text(body, "customer_message", "");
-    draft.shippingCost = money(body, "shipping_cost_inc_tax");
+    // Tax is not computed on API orders: it is what the ex/inc pairs say (the difference), or none.
+    draft.shippingCost = body.hasNonNull("shipping_cost_ex_tax") ? money(body, "shipping_cost_ex_tax") : money(body, "shipping_cost_inc_tax");
+    draft.shippingTax = taxOfPair(body, "shipping_cost_ex_tax", "shipping_cost_inc_tax");
     draft.discount = money(body, "discount_amount");
     for (JsonNode p : body.get("products")) {
       OrderDraft.Line line = new OrderDraft.Line();
@@ -159,8 +161,9 @@ public final class V2OrdersApi {
       line.quantity = (int) Json.longValue(p, "quantity", 1);
       line.name = Json.text(p, "name", null);
       line.sku = Json.text(p, "sku", null);
-      if (p.hasNonNull("price_inc_tax")) line.price = new BigDecimal(p.get("price_inc_tax").asText());
-      else if (p.hasNonNull("price_ex_tax")) line.price = new BigDecimal(p.get("price_ex_tax").asText());
+      if (p.hasNonNull("price_ex_tax")) line.price = new BigDecimal(p.get("price_ex_tax").asText());
+      else if (p.hasNonNull("price_inc_tax")) line.price = new BigDecimal(p.get("price_inc_tax").asText());
+      line.priceTax = taxOfPair(p, "price_ex_tax", "price_inc_tax");
       if (line.productId == 0 && line.name == null) {
         throw ApiException.badRequest("Custom products need a name.");
       }
@@ -281,6 +284,18 @@ public final class V2OrdersApi {
       throw ApiException.notFound();
     }
     return o;
+  }
+
+  /** The tax an ex/inc pair implies (inc minus ex); null when either is missing, so the draft's rate applies. */
+  private static BigDecimal taxOfPair(JsonNode node, String exTax, String incTax) {
+    if (!node.hasNonNull(exTax) || !node.hasNonNull(incTax)) {
+      return null;
+    }
+    BigDecimal tax = money(node, incTax).subtract(money(node, exTax));
+    if (tax.signum() < 0) {
+      throw ApiException.badRequest("The field '" + incTax + "' must not be less than '" + exTax + "'.");
+    }
+    return tax;
   }
 
   private static BigDecimal money(JsonNode node, String field) {

@@ -17,7 +17,9 @@ public final class Order {
   public final List<OrderLine> lines = new ArrayList<>();
   public final List<Address> shippingAddresses = new ArrayList<>();
   public final List<OrderCoupon> coupons = new ArrayList<>();
+  /** Shipping excluding tax. */
   public BigDecimal shippingCost = BigDecimal.ZERO;
+  public BigDecimal shippingCostTax = BigDecimal.ZERO;
   public BigDecimal manualDiscount = BigDecimal.ZERO;
   public BigDecimal refundedAmount = BigDecimal.ZERO;
   public String paymentMethod = "Credit Card";
@@ -41,9 +43,23 @@ public final class Order {
     return coupons.stream().map(c -> c.discount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  public BigDecimal total() {
+  public BigDecimal subtotalTax() {
+    return lines.stream().map(OrderLine::totalTax).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public BigDecimal totalTax() {
+    return subtotalTax().add(shippingCostTax);
+  }
+
+  /** Items and shipping less discounts, excluding tax (tax-exclusive pricing, as the simulator renders). */
+  public BigDecimal totalExTax() {
     BigDecimal t = subtotal().add(shippingCost).subtract(manualDiscount).subtract(couponDiscount());
     return t.signum() < 0 ? BigDecimal.ZERO : t;
+  }
+
+  /** What the shopper pays: {@link #totalExTax()} plus tax. */
+  public BigDecimal total() {
+    return totalExTax().add(totalTax());
   }
 
   public int itemsTotal() {

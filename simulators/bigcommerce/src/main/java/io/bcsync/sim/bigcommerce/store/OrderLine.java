@@ -15,9 +15,23 @@ public final class OrderLine {
   public int quantity;
   public int quantityShipped;
   public int quantityRefunded;
-  public BigDecimal discount = BigDecimal.ZERO;
+  /** Tax per unit, on the undiscounted price (as in the spec's order-products example). */
+  public BigDecimal priceTax = BigDecimal.ZERO;
+  /** This line's share of the order's coupon discount. */
+  public BigDecimal couponDiscount = BigDecimal.ZERO;
+  /** This line's share of the order's manual discount ({@code discount_amount}). */
+  public BigDecimal manualDiscount = BigDecimal.ZERO;
 
+  /** Total excluding tax, before discounts. */
   public BigDecimal total() {
     return price.multiply(BigDecimal.valueOf(quantity));
+  }
+
+  public BigDecimal totalTax() {
+    return priceTax.multiply(BigDecimal.valueOf(quantity));
+  }
+
+  public BigDecimal discount() {
+    return couponDiscount.add(manualDiscount);
   }
 }
