@@ -30,6 +30,33 @@ public final class CatalogApi {
     return found;
   }
 
+  /**
+   * The category ids of each product ({@code include_fields=categories}, 100 ids per call). Products that no longer
+   * exist are absent from the answer.
+   */
+  public Map<Long, List<Long>> categoriesOf(Collection<Long> productIds) {
+    Map<Long, List<Long>> found = new LinkedHashMap<>();
+    for (List<Long> chunk : Batches.chunks(productIds.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store.v3All(ApiRequest.get("/v3/catalog/products").with("id:in", Batches.joined(chunk))
+          .with("include_fields", "categories")).forEach(product -> found.put(product.path("id").asLong(),
+              Fields.elements(product.get("categories")).stream().map(c -> c.asLong()).toList()));
+    }
+    return found;
+  }
+
+  /**
+   * Category names by id, through the category-trees API ({@code category_id:in}, 100 ids per call). Categories that
+   * no longer exist are absent.
+   */
+  public Map<Long, String> categoryNames(Collection<Long> categoryIds) {
+    Map<Long, String> found = new LinkedHashMap<>();
+    for (List<Long> chunk : Batches.chunks(categoryIds.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store.v3All(ApiRequest.get("/v3/catalog/trees/categories").with("category_id:in", Batches.joined(chunk)))
+          .forEach(category -> found.put(category.path("category_id").asLong(), category.path("name").asText("")));
+    }
+    return found;
+  }
+
   /** Products by their own SKU ({@code sku:in} matches product SKUs only, not variant SKUs). */
   public List<Dtos.Product> readBySkus(Collection<String> skus) {
     return Batches.chunks(skus.stream().distinct().toList(), 50).stream()

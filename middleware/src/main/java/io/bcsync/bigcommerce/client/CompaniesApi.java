@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * B2B Edition companies, read from the B2B host ({@code /api/v3/io/companies}) through that host's own rate
@@ -40,6 +41,20 @@ public final class CompaniesApi {
     return all(ApiRequest.get("/companies").with("minModified", since.getEpochSecond()));
   }
 
+  /**
+   * Every company user (B2B Edition buyer) with the BigCommerce customer it is and the company it acts for: the
+   * membership of the whole store in {@code users / 200} calls.
+   */
+  public List<CompanyUser> users() {
+    return all(ApiRequest.get("/users"), CompanyUser::from, CompanyUser::id);
+  }
+
+  /** Users changed after {@code since} (the API filters on whole Unix seconds, exclusive). */
+  public List<CompanyUser> usersModifiedSince(Instant since) {
+    return all(ApiRequest.get("/users").with("minModified", since.getEpochSecond()), CompanyUser::from,
+        CompanyUser::id);
+  }
+
   /** One company; empty when it does not exist (404). */
   public Optional<Company> get(long companyId) {
     ApiRequest request = ApiRequest.get("/companies/" + companyId);
@@ -53,11 +68,15 @@ public final class CompaniesApi {
 
   /**
    * Pages by offset until the reported total is reached, or until an empty page when the total is missing. Offset
-   * pages over a list that changes meanwhile can repeat a company (deduplicated here by id) or skip one; the
-   * catch-up poll's overlapping {@link #modifiedSince} reads are what make up for a skip.
+   * pages over a list that changes meanwhile can repeat a row (deduplicated here by id) or skip one; the
+   * overlapping {@code ...modifiedSince} reads are what make up for a skip.
    */
   private List<Company> all(ApiRequest request) {
-    Map<Long, Company> found = new LinkedHashMap<>();
+    return all(request, Company::from, Company::id);
+  }
+
+  private <T> List<T> all(ApiRequest request, Function<JsonNode, T> reader, Function<T, Long> id) {
+    Map<Long, T> found = new LinkedHashMap<>();
     int offset = 0;
     while (true) {
       ApiRequest page = request.replacing("limit", PAGE).replacing("offset", offset);
@@ -70,7 +89,7 @@ public final class CompaniesApi {
       if (rows.isEmpty()) {
         break;
       }
-      rows.stream().map(Company::from).forEach(company -> found.putIfAbsent(company.id(), company));
+      rows.stream().map(reader).forEach(row -> found.putIfAbsent(id.apply(row), row));
       offset += rows.size();
       long total = response.body().path("meta").path("pagination").path("totalCount").asLong(-1);
       if (total >= 0 && offset >= total) {

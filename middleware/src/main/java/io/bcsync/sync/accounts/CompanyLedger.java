@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,9 +21,16 @@ import java.util.Map;
  */
 @Singleton
 public class CompanyLedger {
-  /** One order as it counts for its company; {@code counted} false for cancelled, declined and refunded orders. */
+  /**
+   * One order as it counts for its company; {@code counted} false for cancelled, declined and refunded orders.
+   *
+   * @param productIds the distinct products the order's lines are of (for the top categories)
+   */
   public record Entry(String storeHash, long orderId, String companyKey, BigDecimal total, long orderDateMs,
-      boolean counted) {}
+      boolean counted, List<Long> productIds) {}
+
+  /** {@code product_ids} is VARCHAR(2000): ids beyond that (an order of hundreds of products) are not kept. */
+  static final int PRODUCT_IDS_MAX = 2000;
 
   /** A company's figures over its counted orders. */
   public record Figures(BigDecimal revenue, long orders, long firstOrderMs, long lastOrderMs) {}
@@ -56,13 +65,58 @@ public class CompanyLedger {
           insert.setBigDecimal(4, entry.total());
           insert.setLong(5, entry.orderDateMs());
           insert.setInt(6, entry.counted() ? 1 : 0);
-          insert.setString(7, "");
+          insert.setString(7, joined(entry.productIds()));
           insert.setLong(8, now);
           insert.executeUpdate();
         }
       }
       return null;
     });
+  }
+
+  /** The product ids of each counted order of each given company, one list per order. */
+  public Map<String, List<List<Long>>> productsPerOrder(String storeHash, Collection<String> companyKeys) {
+    Map<String, List<List<Long>>> out = new HashMap<>();
+    if (companyKeys.isEmpty()) {
+      return out;
+    }
+    List<String> keys = List.copyOf(companyKeys);
+    return db.read(connection -> {
+      String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
+      try (PreparedStatement select = connection.prepareStatement("SELECT company_key, product_ids FROM"
+          + " sync_order_ledger WHERE store_hash = ? AND counted = 1 AND company_key IN (" + marks + ")")) {
+        select.setString(1, storeHash);
+        for (int i = 0; i < keys.size(); i++) {
+          select.setString(2 + i, keys.get(i));
+        }
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(split(rs.getString(2)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  static String joined(List<Long> productIds) {
+    StringBuilder out = new StringBuilder();
+    for (Long id : productIds) {
+      String next = (out.isEmpty() ? "" : ",") + id;
+      if (out.length() + next.length() > PRODUCT_IDS_MAX) {
+        break;
+      }
+      out.append(next);
+    }
+    return out.toString();
+  }
+
+  private static List<Long> split(String productIds) {
+    if (productIds == null || productIds.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(productIds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Long::parseLong)
+        .toList();
   }
 
   public Map<String, Figures> figures(String storeHash, Collection<String> companyKeys) {

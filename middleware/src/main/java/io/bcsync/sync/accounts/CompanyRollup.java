@@ -2,10 +2,12 @@ package io.bcsync.sync.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.bigcommerce.client.Fields;
+import io.bcsync.config.StoreConfig;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.writer.RecordWrite;
 import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.salesforce.writer.WriteReport;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,15 +16,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * B2B account figures: after a batch's orders are written, each order of a company is put in the ledger and the
  * figures of every company touched are recomputed from it and written to its Account (upsert by BC_Company_Id__c) in
  * one batched call. Cancelled, declined and fully refunded orders do not count; revenue is net of refunds.
+ *
+ * <p>Top categories: the categories the company's counted orders contain, ranked by the number of orders containing
+ * them (an order counts once per category however many of its lines are in it), ties by name, the first
+ * {@code bcsync.bigcommerce.stores.<hash>.b2b.top-categories} (default 3) joined with "; " and cut to the field's 255
+ * characters. Category names come from {@link ProductCategories}, so known products cost no BigCommerce call.
  */
 @Singleton
 public class CompanyRollup {
@@ -33,13 +46,23 @@ public class CompanyRollup {
   /** A written order of a company, on behalf of a work item. */
   public record CompanyOrder(long itemId, JsonNode order, String companyKey, String companyName) {}
 
+  public static final String TOP_CATEGORIES = "BC_Top_Categories__c";
+  /** Account.BC_Top_Categories__c is Text(255) in the package. */
+  static final int TOP_CATEGORIES_LENGTH = 255;
+  private static final Logger LOG = LoggerFactory.getLogger(CompanyRollup.class);
+
   private final CompanyLedger ledger;
   private final SalesforceWriter writer;
+  private final ProductCategories categories;
+  private final Environment environment;
   private final Clock clock;
 
-  public CompanyRollup(CompanyLedger ledger, SalesforceWriter writer, Clock clock) {
+  public CompanyRollup(CompanyLedger ledger, SalesforceWriter writer, ProductCategories categories,
+      Environment environment, Clock clock) {
     this.ledger = ledger;
     this.writer = writer;
+    this.categories = categories;
+    this.environment = environment;
     this.clock = clock;
   }
 
@@ -53,14 +76,21 @@ public class CompanyRollup {
       Instant created = Fields.parseDate(o.order().path("date_created").asText(""));
       BigDecimal total = money(o.order().path("total_inc_tax")).subtract(money(o.order().path("refunded_amount")));
       entries.add(new CompanyLedger.Entry(storeHash, o.order().path("id").asLong(), o.companyKey(), total,
-          created == null ? 0 : created.toEpochMilli(), !NOT_COUNTED.contains(o.order().path("status_id").asInt())));
+          created == null ? 0 : created.toEpochMilli(), !NOT_COUNTED.contains(o.order().path("status_id").asInt()),
+          productIds(o.order())));
       byCompany.putIfAbsent(o.companyKey(), o); // the first order's item carries the company's write
     }
     ledger.record(entries);
     Map<String, CompanyLedger.Figures> figures = ledger.figures(storeHash, byCompany.keySet());
+    Map<String, String> top = topCategories(storeHash, byCompany.keySet(), orders, outcomes);
     List<RecordWrite> writes = new ArrayList<>();
-    byCompany.forEach((key, first) -> writes.add(RecordWrite.upsert(first.itemId(), "Account", COMPANY_KEY,
-        fields(key, first.companyName(), figures.get(key)))));
+    byCompany.forEach((key, first) -> {
+      Map<String, Object> fields = fields(key, first.companyName(), figures.get(key));
+      if (top != null) {
+        fields.put(TOP_CATEGORIES, top.get(key));
+      }
+      writes.add(RecordWrite.upsert(first.itemId(), "Account", COMPANY_KEY, fields));
+    });
     WriteReport report = writer.write(writes);
     report.outcomes().forEach((itemId, outcome) -> {
       if (outcome instanceof Outcome.Failure failure) {
@@ -70,6 +100,69 @@ public class CompanyRollup {
             .forEach(o -> outcomes.put(o.itemId(), Outcome.retry("company account figures: " + failure.error())));
       }
     });
+  }
+
+  /**
+   * Top categories per company, recomputed from the ledger; null when the category names could not be read, in
+   * which case the field is left as Salesforce has it and the orders are retried to fill it in.
+   */
+  private Map<String, String> topCategories(String storeHash, Set<String> companyKeys, List<CompanyOrder> orders,
+      Map<Long, Outcome> outcomes) {
+    Map<String, List<List<Long>>> perOrder = ledger.productsPerOrder(storeHash, companyKeys);
+    Map<Long, Set<String>> names;
+    try {
+      names = categories.namesOf(storeHash, perOrder.values().stream().flatMap(List::stream).flatMap(List::stream)
+          .collect(Collectors.toSet()));
+    } catch (RuntimeException e) {
+      LOG.warn("Store {}: category names could not be read ({}); top categories of {} companies left as they are"
+          + " and their orders retried", storeHash, e.getMessage(), companyKeys.size());
+      orders.forEach(o -> outcomes.put(o.itemId(), Outcome.retry("top categories: " + e.getMessage())));
+      return null;
+    }
+    int limit = environment.getProperty(StoreConfig.PREFIX + "." + storeHash + ".b2b.top-categories", Integer.class)
+        .orElse(3);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String key : companyKeys) {
+      Map<String, Long> ordersPerCategory = new HashMap<>();
+      for (List<Long> products : perOrder.getOrDefault(key, List.of())) {
+        Set<String> inOrder = new HashSet<>();
+        products.forEach(p -> inOrder.addAll(names.getOrDefault(p, Set.of())));
+        inOrder.forEach(name -> ordersPerCategory.merge(name, 1L, Long::sum));
+      }
+      out.put(key, ranked(ordersPerCategory, limit));
+    }
+    return out;
+  }
+
+  /** Most orders first, ties by name (case-insensitive, then exact, so the order is stable); null when none. */
+  static String ranked(Map<String, Long> ordersPerCategory, int limit) {
+    if (ordersPerCategory.isEmpty() || limit <= 0) {
+      return null;
+    }
+    String joined = ordersPerCategory.entrySet().stream()
+        .sorted(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+            .thenComparing(Map.Entry::getKey, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(Map.Entry::getKey))
+        .limit(limit).map(Map.Entry::getKey).collect(Collectors.joining("; "));
+    if (joined.length() <= TOP_CATEGORIES_LENGTH) {
+      return joined;
+    }
+    int end = TOP_CATEGORIES_LENGTH;
+    if (Character.isHighSurrogate(joined.charAt(end - 1))) {
+      end--; // never cut a character in half
+    }
+    return joined.substring(0, end);
+  }
+
+  private static List<Long> productIds(JsonNode order) {
+    List<Long> ids = new ArrayList<>();
+    order.path("products").forEach(line -> {
+      long id = line.path("product_id").asLong(0);
+      if (id > 0 && !ids.contains(id)) {
+        ids.add(id);
+      }
+    });
+    return ids;
   }
 
   private Map<String, Object> fields(String key, String name, CompanyLedger.Figures f) {

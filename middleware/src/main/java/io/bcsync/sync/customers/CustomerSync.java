@@ -1,5 +1,6 @@
 package io.bcsync.sync.customers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sforce.soap.partner.sobject.SObject;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
@@ -116,8 +117,10 @@ public class CustomerSync {
     if (customers.isEmpty()) {
       return Map.of();
     }
-    customers.values().forEach(c ->
-        c.company = companies.companyOf(storeHash, c.ref.document().path("customer")).orElse(null));
+    Map<String, JsonNode> documents = new LinkedHashMap<>();
+    customers.forEach((key, c) -> documents.put(key, c.ref.document().path("customer")));
+    Map<String, CompanyRules.Company> companyOf = companies.companiesOf(storeHash, documents);
+    customers.forEach((key, c) -> c.company = companyOf.get(key));
     loadIdentities(storeHash, customers);
     holdOpenReviews(storeHash, customers, outcomes);
     decide(storeHash, cfg, customers, outcomes);

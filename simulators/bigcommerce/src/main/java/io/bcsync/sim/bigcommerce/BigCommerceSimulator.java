@@ -6,7 +6,9 @@ import io.bcsync.sim.bigcommerce.app.OAuthTokenServlet;
 import io.bcsync.sim.bigcommerce.app.SignedPayloads;
 import io.bcsync.sim.bigcommerce.b2b.B2bApiServlet;
 import io.bcsync.sim.bigcommerce.b2b.B2bCompaniesApi;
+import io.bcsync.sim.bigcommerce.b2b.B2bUsersApi;
 import io.bcsync.sim.bigcommerce.catalog.V3CatalogApi;
+import io.bcsync.sim.bigcommerce.catalog.V3CategoriesApi;
 import io.bcsync.sim.bigcommerce.control.ControlServlet;
 import io.bcsync.sim.bigcommerce.customers.V2CustomerGroupsApi;
 import io.bcsync.sim.bigcommerce.customers.V3CustomersApi;
@@ -95,12 +97,14 @@ public final class BigCommerceSimulator implements AutoCloseable {
     new V3CustomersApi().register(storeRoutes);
     new V2CustomerGroupsApi().register(storeRoutes);
     new V3CatalogApi().register(storeRoutes);
+    new V3CategoriesApi().register(storeRoutes);
     new V3PriceListsApi().register(storeRoutes);
     new V3InventoryApi().register(storeRoutes);
     new V3HooksApi(options.requireHttpsHookDestinations).register(storeRoutes);
     new V2StoreInfoApi().register(storeRoutes);
     Router b2bRoutes = new Router();
     new B2bCompaniesApi().register(b2bRoutes);
+    new B2bUsersApi().register(b2bRoutes);
 
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new StoreApiServlet(stores, storeRoutes, options.clock)), "/stores/*");

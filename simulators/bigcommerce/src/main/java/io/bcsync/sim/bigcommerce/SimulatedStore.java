@@ -3,6 +3,7 @@ package io.bcsync.sim.bigcommerce;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.sim.bigcommerce.catalog.CatalogOperations;
+import io.bcsync.sim.bigcommerce.catalog.V3CategoriesApi;
 import io.bcsync.sim.bigcommerce.customers.CustomerOperations;
 import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.http.ApiException;
@@ -97,6 +98,11 @@ public final class SimulatedStore {
   /** Creates a product from a V3 product body. */
   public long createProduct(JsonNode v3Body) {
     return write(s -> CatalogOperations.create(s, v3Body).id);
+  }
+
+  /** Creates a top-level category in the default tree; products name it in their {@code categories}. */
+  public long createCategory(String name) {
+    return write(s -> V3CategoriesApi.create(s, Json.object().put("name", name).put("tree_id", 1)).id);
   }
 
   /** type: 0 per-item $, 1 per-item %, 2 per-total $, 3 per-total %, 4 free shipping. */

@@ -15,10 +15,21 @@ final class Http {
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
   private final String token;
+  private final String storeHash;
 
   Http(String base, String token) {
+    this(base, token, null);
+  }
+
+  private Http(String base, String token, String storeHash) {
     this.base = base;
     this.token = token;
+    this.storeHash = storeHash;
+  }
+
+  /** The B2B Edition host of a store: its token plus X-Store-Hash naming the store. */
+  static Http forB2b(BigCommerceSimulator sim, SimulatedStore store) {
+    return new Http(sim.b2bBaseUrl() + "/api/v3/io", store.accessToken(), store.hash());
   }
 
   static Http forStore(BigCommerceSimulator sim, SimulatedStore store) {
@@ -47,6 +58,9 @@ final class Http {
           .header("Accept", "application/json");
       if (token != null) {
         b.header("X-Auth-Token", token);
+      }
+      if (storeHash != null) {
+        b.header("X-Store-Hash", storeHash);
       }
       if (body == null) {
         b.method(method, HttpRequest.BodyPublishers.noBody());

@@ -37,6 +37,8 @@ public final class Store {
   public final Map<Long, Metafield> metafields = new TreeMap<>();
   public final Map<Long, Hook> hooks = new TreeMap<>();
   public final Map<Long, Company> companies = new TreeMap<>();
+  public final Map<Long, CompanyUser> companyUsers = new TreeMap<>();
+  public final Map<Long, Category> categories = new TreeMap<>();
   public final List<String> hookAdminEmails = new ArrayList<>();
 
   public Store(String hash, String storeId, String name, Clock clock, StoreEvents events) {
