@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.pipeline.QueueInspector;
-import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
@@ -31,8 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -255,26 +251,22 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   }
 
   private Map<String, Object> awaitOne(String type, String field, Object value) {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> where(type, field, value).size() == 1);
-    return where(type, field, value).get(0);
+    return records().awaitOne(type, field, value);
   }
 
   private void awaitDone() {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-      List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 500);
-      return items.stream().allMatch(i -> i.status() == WorkItemStatus.DONE || i.status() == WorkItemStatus.DEAD);
-    });
-    assertThat(inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.empty(), 50))
-        .as("nothing dead-lettered").isEmpty();
+    records().awaitDone();
   }
 
   private Map<String, Object> one(String type, String field, Object value) {
-    return where(type, field, value).stream().findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " with " + field + " = " + value));
+    return records().one(type, field, value);
   }
 
   private List<Map<String, Object>> where(String type, String field, Object value) {
-    return sf.records(type).stream().filter(r -> value instanceof String text
-        ? text.equalsIgnoreCase(Objects.toString(r.get(field), null)) : Objects.equals(value, r.get(field))).toList();
+    return records().where(type, field, value);
+  }
+
+  private io.bcsync.testsupport.SyncedRecords records() {
+    return new io.bcsync.testsupport.SyncedRecords(sf, inspector, WAIT);
   }
 }

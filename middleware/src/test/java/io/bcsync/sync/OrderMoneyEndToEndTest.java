@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.pipeline.QueueInspector;
-import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
@@ -23,8 +21,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -135,21 +131,18 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
   }
 
   private Map<String, Object> awaitOne(String type, String field, Object value) {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> where(type, field, value).size() == 1);
-    return where(type, field, value).get(0);
+    return records().awaitOne(type, field, value);
   }
 
-  /** Until no work item is pending, in progress or waiting for a retry. */
   private void awaitDone() {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-      List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 500);
-      return items.stream().allMatch(i -> i.status() == WorkItemStatus.DONE || i.status() == WorkItemStatus.DEAD);
-    });
-    assertThat(inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.empty(), 50))
-        .as("nothing dead-lettered").isEmpty();
+    records().awaitDone();
   }
 
   private List<Map<String, Object>> where(String type, String field, Object value) {
-    return sf.records(type).stream().filter(r -> Objects.equals(value, r.get(field))).toList();
+    return records().where(type, field, value);
+  }
+
+  private io.bcsync.testsupport.SyncedRecords records() {
+    return new io.bcsync.testsupport.SyncedRecords(sf, inspector, WAIT);
   }
 }

@@ -42,7 +42,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -571,28 +570,23 @@ class SyncEndToEndTest implements TestPropertyProvider {
   // --- helpers ---
 
   private Map<String, Object> awaitOne(String type, String field, Object value) {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> where(type, field, value).size() == 1);
-    return where(type, field, value).get(0);
+    return records().awaitOne(type, field, value);
   }
 
-  /** Until no work item is pending, in progress or waiting for a retry. */
   private void awaitDone() {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-      List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 500);
-      return items.stream().allMatch(i -> i.status() == WorkItemStatus.DONE || i.status() == WorkItemStatus.DEAD);
-    });
-    assertThat(inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.empty(), 50))
-        .as("nothing dead-lettered").isEmpty();
+    records().awaitDone();
   }
 
   private Map<String, Object> one(String type, String field, Object value) {
-    return where(type, field, value).stream().findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " with " + field + " = " + value));
+    return records().one(type, field, value);
   }
 
   private List<Map<String, Object>> where(String type, String field, Object value) {
-    return sf.records(type).stream().filter(r -> value instanceof String text
-        ? text.equalsIgnoreCase(Objects.toString(r.get(field), null)) : Objects.equals(value, r.get(field))).toList();
+    return records().where(type, field, value);
+  }
+
+  private io.bcsync.testsupport.SyncedRecords records() {
+    return new io.bcsync.testsupport.SyncedRecords(sf, inspector, WAIT);
   }
 
   private List<JsonNode> openReviews() throws Exception {

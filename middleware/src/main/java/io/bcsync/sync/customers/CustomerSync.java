@@ -398,7 +398,10 @@ public class CustomerSync {
       for (RecordWrite write : c.writes) {
         RecordResult result = report.results().stream().filter(r -> r.write() == write).findFirst().orElseThrow();
         if (!result.success()) {
-          failure = report.outcomes().get(c.owner);
+          failure = linkedConcurrently(result)
+              ? Outcome.retry(c.ref.label() + " was linked to another " + write.sobjectType() + " at the same time"
+                  + " (its customer and order work items ran together); the retry writes through that link")
+              : report.outcomes().get(c.owner);
           break;
         }
         switch (write.sobjectType()) {
@@ -477,5 +480,15 @@ public class CustomerSync {
       return c.decidedByReview ? "review" : "created";
     }
     return c.decision.matchedBy().map(rule -> rule.name().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+  }
+
+  /**
+   * The customer's external id already sits on another record: a concurrent work item of the same customer (its
+   * customer item and an order item run on different workers) linked it between this batch's lookup and its write.
+   * Not bad data: the retry finds that link in the identity map and updates the same record.
+   */
+  private static boolean linkedConcurrently(RecordResult result) {
+    return result.errors().stream().anyMatch(e -> "DUPLICATE_VALUE".equals(e.statusCode())
+        && e.fields().contains(io.bcsync.sync.matching.ExternalIds.CUSTOMER_FIELD));
   }
 }

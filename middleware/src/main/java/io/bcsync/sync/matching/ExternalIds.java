@@ -5,6 +5,9 @@ package io.bcsync.sync.matching;
  * colliding (see the descriptions of the BC_*_Id__c fields in sfdx-package).
  */
 public final class ExternalIds {
+  /** The Contact and Lead field that holds {@link #customer}. */
+  public static final String CUSTOMER_FIELD = "BC_Customer_Id__c";
+
   private ExternalIds() {}
 
   public static String customer(String storeHash, long customerId) {
