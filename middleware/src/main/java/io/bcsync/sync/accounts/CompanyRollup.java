@@ -81,6 +81,34 @@ public class CompanyRollup {
       byCompany.putIfAbsent(o.companyKey(), o); // the first order's item carries the company's write
     }
     ledger.record(entries);
+    Map<String, CompanyLedger.Figures> written = writeFigures(storeHash, byCompany, orders, outcomes);
+    // Two workers can write one company at once (its orders arrive in different batches): each computes from the
+    // ledger and then writes, so the write computed first may land last and leave stale figures. After writing, the
+    // ledger is read again; a company whose figures moved meanwhile is written again from the current ledger, so the
+    // last write of a company always reflects every order recorded before it. Costs one aggregate query per batch,
+    // and a Salesforce call only when a race happened.
+    for (int round = 0; round < MAX_REWRITES && !written.isEmpty(); round++) {
+      Map<String, CompanyLedger.Figures> now = ledger.figures(storeHash, written.keySet());
+      Map<String, CompanyOrder> moved = new LinkedHashMap<>();
+      written.forEach((key, figures) -> {
+        if (!sameFigures(figures, now.get(key))) {
+          moved.put(key, byCompany.get(key));
+        }
+      });
+      if (moved.isEmpty()) {
+        return;
+      }
+      LOG.debug("Store {}: figures of {} companies changed while they were written; writing again", storeHash,
+          moved.size());
+      written = writeFigures(storeHash, moved, orders, outcomes);
+    }
+  }
+
+  static final int MAX_REWRITES = 3;
+
+  /** Computes and writes the figures of these companies; answers what was written for the ones that succeeded. */
+  private Map<String, CompanyLedger.Figures> writeFigures(String storeHash, Map<String, CompanyOrder> byCompany,
+      List<CompanyOrder> orders, Map<Long, Outcome> outcomes) throws Exception {
     Map<String, CompanyLedger.Figures> figures = ledger.figures(storeHash, byCompany.keySet());
     Map<String, String> top = topCategories(storeHash, byCompany.keySet(), orders, outcomes);
     List<RecordWrite> writes = new ArrayList<>();
@@ -92,14 +120,26 @@ public class CompanyRollup {
       writes.add(RecordWrite.upsert(first.itemId(), "Account", COMPANY_KEY, fields));
     });
     WriteReport report = writer.write(writes);
-    report.outcomes().forEach((itemId, outcome) -> {
+    Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
+    byCompany.forEach((key, first) -> {
+      Outcome outcome = report.outcomes().get(first.itemId());
       if (outcome instanceof Outcome.Failure failure) {
-        // The figures are derived: retrying the item recomputes them from the ledger, so nothing is lost.
-        orders.stream().filter(o -> o.companyKey().equals(byCompany.entrySet().stream()
-            .filter(e -> e.getValue().itemId() == itemId).map(Map.Entry::getKey).findFirst().orElse(null)))
+        // The figures are derived: retrying the items recomputes them from the ledger, so nothing is lost.
+        orders.stream().filter(o -> o.companyKey().equals(key))
             .forEach(o -> outcomes.put(o.itemId(), Outcome.retry("company account figures: " + failure.error())));
+      } else {
+        written.put(key, figures.get(key));
       }
     });
+    return written;
+  }
+
+  private static boolean sameFigures(CompanyLedger.Figures a, CompanyLedger.Figures b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return a.orders() == b.orders() && a.firstOrderMs() == b.firstOrderMs() && a.lastOrderMs() == b.lastOrderMs()
+        && a.revenue().compareTo(b.revenue()) == 0;
   }
 
   /**
