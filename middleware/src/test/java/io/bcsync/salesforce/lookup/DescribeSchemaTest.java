@@ -4,48 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bcsync.salesforce.soap.SalesforceConnector;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.mapping.FieldSchema;
 import io.bcsync.sync.mapping.FieldType;
 import io.bcsync.sync.mapping.InvalidMappingException;
 import io.bcsync.sync.mapping.SyncConfigLoader;
-import io.bcsync.testsupport.SimulatedSalesforce;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Mapping validation against the org's describe results. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DescribeSchemaTest implements TestPropertyProvider {
-  SalesforceSimulator sim;
+class DescribeSchemaTest extends SimulatedOrgTest {
 
   @Inject SalesforceConnector connector;
 
-  @Override
-  public Map<String, String> getProperties() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
-    return properties;
-  }
 
-  @AfterAll
-  void stop() {
-    sim.close();
-  }
 
   @Test
   void the_shipped_defaults_validate_against_the_org_and_fields_carry_their_describe_facts() throws Exception {

@@ -5,49 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bcsync.config.SalesforceLookupConfig;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
-import io.bcsync.testsupport.SimulatedSalesforce;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Products and price book entries ensured in batches, then answered from memory. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SalesforcePricebookEntriesTest implements TestPropertyProvider {
-  SalesforceSimulator sim;
+class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
 
   @Inject PricebookEntries entries;
   @Inject SalesforceConnector connector;
   @Inject SalesforceWriter writer;
 
-  @Override
-  public Map<String, String> getProperties() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
-    return properties;
-  }
 
-  @AfterAll
-  void stop() {
-    sim.close();
-  }
 
   @AfterEach
   void resetCounts() {

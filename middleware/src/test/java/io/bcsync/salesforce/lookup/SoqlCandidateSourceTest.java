@@ -3,7 +3,6 @@ package io.bcsync.salesforce.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.matching.Candidate;
 import io.bcsync.sync.matching.CandidateFinder;
 import io.bcsync.sync.matching.CandidateKind;
@@ -14,43 +13,24 @@ import io.bcsync.sync.matching.MatchDecision;
 import io.bcsync.sync.matching.MatchKey;
 import io.bcsync.sync.matching.MatchRule;
 import io.bcsync.sync.matching.MatchingConfig;
-import io.bcsync.testsupport.SimulatedSalesforce;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Batch candidate lookups and lead conversion through force-wsc against the simulated org. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SoqlCandidateSourceTest implements TestPropertyProvider {
-  SalesforceSimulator sim;
+class SoqlCandidateSourceTest extends SimulatedOrgTest {
 
   @Inject CandidateSource source;
   @Inject LeadConverter converter;
 
-  @Override
-  public Map<String, String> getProperties() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
-    return properties;
-  }
 
-  @AfterAll
-  void stop() {
-    sim.close();
-  }
 
   private String create(String type, Map<String, Object> fields) {
     var outcome = sim.createAsUser(type, fields);
