@@ -30,16 +30,7 @@ class InvalidMappingStartupTest {
               BC_Odrer_Total__c: $.order.total_inc_tax
         """);
     try (SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
-      Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
-      properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-      properties.put("micronaut.server.port", "-1");
-      properties.put("bcsync.admin-token", "admin-token-0123456789abcdef");
-      properties.put("bcsync.bigcommerce.stores.badmap.webhook-secret", "badmap-webhook-secret-0123456789");
-      properties.put("bcsync.bigcommerce.stores.badmap.sync-mapping", mapping.toString());
-      properties.put("bcsync.staging.allowed-stores", "badmap");
-      properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-      properties.put("bcsync.scheduler.enabled", "false");
-      properties.put("bcsync.pipeline.workers-enabled", "false");
+      Map<String, Object> properties = startupProperties(sf, "badmap", mapping);
 
       Throwable failure = catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
 
@@ -59,16 +50,7 @@ class InvalidMappingStartupTest {
     Path mapping = dir.resolve("good-store.yml");
     Files.writeString(mapping, "orders:\n  target: BC_Order__c\n");
     try (SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
-      Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
-      properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-      properties.put("micronaut.server.port", "-1");
-      properties.put("bcsync.admin-token", "admin-token-0123456789abcdef");
-      properties.put("bcsync.bigcommerce.stores.goodmap.webhook-secret", "goodmap-webhook-secret-0123456789");
-      properties.put("bcsync.bigcommerce.stores.goodmap.sync-mapping", mapping.toString());
-      properties.put("bcsync.staging.allowed-stores", "goodmap");
-      properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-      properties.put("bcsync.scheduler.enabled", "false");
-      properties.put("bcsync.pipeline.workers-enabled", "false");
+      Map<String, Object> properties = startupProperties(sf, "goodmap", mapping);
 
       try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
         assertThat(context.getBean(SyncConfigs.class).forStore("goodmap").config().orders().object())
@@ -84,15 +66,7 @@ class InvalidMappingStartupTest {
     // An org without the package: the package source on disk says the fields exist, the org says they do not.
     try (SalesforceSimulator sf = SimulatedSalesforce.start(
         io.bcsync.sim.salesforce.SimulatorOptions.defaults().sandbox(true))) {
-      Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
-      properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-      properties.put("micronaut.server.port", "-1");
-      properties.put("bcsync.admin-token", "admin-token-0123456789abcdef");
-      properties.put("bcsync.bigcommerce.stores.nopkg.webhook-secret", "nopkg-webhook-secret-0123456789");
-      properties.put("bcsync.staging.allowed-stores", "nopkg");
-      properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-      properties.put("bcsync.scheduler.enabled", "false");
-      properties.put("bcsync.pipeline.workers-enabled", "false");
+      Map<String, Object> properties = startupProperties(sf, "nopkg", null);
 
       Throwable failure = catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
 
@@ -109,5 +83,22 @@ class InvalidMappingStartupTest {
             .as("validated against the package source only, as configured").isEqualTo("Order");
       }
     }
+  }
+
+  /** The middleware against the simulated org, one configured store, its mapping file if given; no workers. */
+  private static Map<String, Object> startupProperties(SalesforceSimulator sf, String store, Path mapping) {
+    Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
+    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
+    properties.put("micronaut.server.port", "-1");
+    properties.put("bcsync.admin-token", "admin-token-0123456789abcdef");
+    properties.put("bcsync.bigcommerce.stores." + store + ".webhook-secret", store + "-webhook-secret-0123456789");
+    if (mapping != null) {
+      properties.put("bcsync.bigcommerce.stores." + store + ".sync-mapping", mapping.toString());
+    }
+    properties.put("bcsync.staging.allowed-stores", store);
+    properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    properties.put("bcsync.scheduler.enabled", "false");
+    properties.put("bcsync.pipeline.workers-enabled", "false");
+    return properties;
   }
 }
