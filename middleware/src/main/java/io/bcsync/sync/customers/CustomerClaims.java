@@ -113,8 +113,8 @@ public class CustomerClaims {
     Set<String> held = new LinkedHashSet<>();
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_customer_claim"
             + " (store_hash, customer_key, claimed_by, expires_at_ms) VALUES (?, ?, ?, ?)");
-        PreparedStatement takeOver = connection.prepareStatement("UPDATE sync_customer_claim"
-            + " SET claimed_by = ?, expires_at_ms = ? WHERE store_hash = ? AND customer_key = ? AND expires_at_ms < ?")) {
+        PreparedStatement takeOver = connection.prepareStatement("UPDATE sync_customer_claim SET claimed_by = ?,"
+            + " expires_at_ms = ? WHERE store_hash = ? AND customer_key = ? AND expires_at_ms < ?")) {
       for (String key : keys) {
         if (inserted(insert, holder, storeHash, key, expiresAt)) {
           held.add(key);
