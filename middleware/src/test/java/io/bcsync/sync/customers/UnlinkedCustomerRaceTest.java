@@ -47,8 +47,9 @@ import org.junit.jupiter.api.Test;
  * not yet linked and a Lead matches it (lead_policy convert_lead). Each worker is its own {@link CustomerSync} over
  * the same database and simulated org, with the real lookup and conversion wrapped in test doubles that stop at a
  * {@link Gate}, so the overlap is forced, not hoped for. Without per-customer claims the two each act on the
- * customer and a second Contact is left next to the converted Lead's; with them, the second worker's item is
- * retried and then writes through the first one's link.
+ * customer and a second Contact is left next to the converted Lead's (or, for two orders of one guest, a second
+ * Contact of the guest); with them, the second worker's item is retried and then writes through the first one's
+ * link.
  */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
@@ -134,6 +135,34 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertOneContactFromTheLead(leadId, 42, contactsBefore);
     assertThat(order.outcomes).as("the order item found the customer's worker holding the customer")
         .containsValue(Outcome.retry("customer 42 is being written by another worker; retried"));
+  }
+
+  @Test
+  void two_guest_orders_of_one_email_at_once_make_one_contact() throws Exception {
+    CustomerSync.Need first = guestOrderItem(260, "Guest.Race@example.com");
+    CustomerSync.Need second = guestOrderItem(261, "guest.race@example.com");
+    int contactsBefore = sim.count("Contact");
+    // Guests have no external id: their Contacts are created, not upserted, so nothing in Salesforce stops a twin.
+    Gate firstLookedUp = new Gate();
+    CustomerSync firstWorker = worker(new StopAfterLookup(candidates, firstLookedUp), conversion);
+    CustomerSync secondWorker = worker(candidates, conversion);
+
+    Run one = start(firstWorker, first);
+    firstLookedUp.awaitReached(one);
+    Run two = start(secondWorker, second);
+    two.await();
+    firstLookedUp.open();
+    one.await();
+    rerunRetried(one, two);
+
+    List<Map<String, Object>> contacts = sim.records("Contact").stream()
+        .filter(c -> "guest.race@example.com".equalsIgnoreCase(String.valueOf(c.get("Email")))).toList();
+    assertThat(contacts).as("Contacts of the guest").hasSize(1);
+    assertThat(sim.count("Contact") - contactsBefore).isEqualTo(1);
+    assertThat(identities.find(STORE, "guest", List.of(first.ref().bcId())).get(first.ref().bcId()).sfId())
+        .isEqualTo(contacts.get(0).get("Id"));
+    assertThat(two.outcomes).as("the second order found the first one's worker holding the guest")
+        .containsValue(Outcome.retry("guest order 261 is being written by another worker; retried"));
   }
 
   private void assertOneContactFromTheLead(String leadId, long customerId, int contactsBefore) {
@@ -231,6 +260,13 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     return new CustomerSync.Need(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
   }
 
+  private static CustomerSync.Need guestOrderItem(long orderId, String billingEmail) {
+    ObjectNode order = JSON.createObjectNode().put("id", orderId).put("customer_id", 0).put("status_id", 11);
+    order.putObject("billing_address").put("first_name", "Gus").put("last_name", "Guest")
+        .put("email", billingEmail).put("country_iso2", "US");
+    return new CustomerSync.Need(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+  }
+
   // --- test doubles of the ports both workers call ---
 
   /** A point a worker stops at until the test opens it. */
@@ -270,6 +306,16 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
       return key -> Stream.concat(
           before.find(key).stream().filter(c -> c.kind() == CandidateKind.CONTACT),
           after.find(key).stream().filter(c -> c.kind() == CandidateKind.LEAD)).toList();
+    }
+  }
+
+  /** The real lookup, then a stop before the worker decides and writes. */
+  private record StopAfterLookup(CandidateSource real, Gate gate) implements CandidateSource {
+    @Override
+    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) throws Exception {
+      CandidateFinder found = real.prefetch(profiles, config);
+      gate.pass();
+      return found;
     }
   }
 
