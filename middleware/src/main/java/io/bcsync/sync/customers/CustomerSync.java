@@ -199,8 +199,8 @@ public class CustomerSync {
   }
 
   /**
-   * Claims the customers the identity map does not link yet (linked ones are only updated by id and need none). The
-   * items of a customer someone else holds are retried, and it leaves this batch.
+   * Claims the customers the identity map does not link yet (linked ones are written by id or external id and need
+   * none). The items of a customer someone else holds are retried, and it leaves this batch.
    */
   private CustomerClaims.Claim claimUnlinked(String storeHash, Map<String, Customer> customers,
       Map<Long, Outcome> outcomes) {
