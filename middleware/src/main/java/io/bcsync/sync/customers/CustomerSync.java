@@ -3,6 +3,7 @@ package io.bcsync.sync.customers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sforce.soap.partner.sobject.SObject;
 import io.bcsync.config.SalesforceConfigured;
+import io.bcsync.db.DataAccessFailure;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
@@ -32,6 +33,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,11 @@ import org.slf4j.LoggerFactory;
  * ({@link CandidateSource}) and written in batched calls. An order always needs a Contact and an Account (Salesforce
  * requires the Account on an Order), so a buyer becomes a Contact even where new customers are otherwise Leads.
  * A {@link MatchDecision.Review} writes nothing: the customer and its orders are held until someone resolves it.
+ *
+ * <p>A customer not yet linked is decided and written only under its {@link CustomerClaims claim}: its own work item
+ * and an order item naming it as buyer are different work-queue entities that two workers can hold at once, and
+ * both would otherwise match it and could each act on a matched Lead. Items of a customer another worker holds are
+ * retried.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -72,11 +79,13 @@ public class CustomerSync {
   private final Optional<LeadConversion> conversion;
   private final CompanyRules companies;
   private final Clock clock;
+  private final CustomerClaims claims;
 
   public CustomerSync(IdentityMap identities, Reviews reviews, BeanProvider<CandidateSource> candidates,
       SalesforceWriter writer, SalesforceConnector connector, Optional<LeadConversion> conversion,
-      CompanyRules companies, Clock clock) {
+      CompanyRules companies, Clock clock, CustomerClaims claims) {
     this.companies = companies;
+    this.claims = claims;
     this.identities = identities;
     this.reviews = reviews;
     this.candidates = candidates;
@@ -108,8 +117,9 @@ public class CustomerSync {
 
   /**
    * Writes the batch's customers and returns the link of every customer whose orders can now be written. Items whose
-   * customer failed or is under review get their outcome in {@code outcomes} (orders of a failed customer share its
-   * failure; held items succeed, as they are parked in the review).
+   * customer failed, is under review or is being written by another worker get their outcome in {@code outcomes}
+   * (orders of a failed customer share its failure; held items succeed, as they are parked in the review; items of a
+   * customer another worker holds are retried).
    */
   public Map<String, Link> sync(String storeHash, SyncConfigs.Loaded cfg, List<Need> needs,
       Map<Long, Outcome> outcomes) throws Exception {
@@ -121,7 +131,17 @@ public class CustomerSync {
     customers.forEach((key, c) -> documents.put(key, c.ref.document().path("customer")));
     Map<String, CompanyRules.Company> companyOf = companies.companiesOf(storeHash, documents);
     customers.forEach((key, c) -> c.company = companyOf.get(key));
-    loadIdentities(storeHash, customers);
+    loadIdentities(storeHash, customers.values());
+    CustomerClaims.Claim claim = claimUnlinked(storeHash, customers, outcomes);
+    try {
+      return decideAndWrite(storeHash, cfg, customers, outcomes);
+    } finally {
+      release(storeHash, claim);
+    }
+  }
+
+  private Map<String, Link> decideAndWrite(String storeHash, SyncConfigs.Loaded cfg,
+      Map<String, Customer> customers, Map<Long, Outcome> outcomes) throws Exception {
     holdOpenReviews(storeHash, customers, outcomes);
     decide(storeHash, cfg, customers, outcomes);
     lookUpAccounts(customers);
@@ -167,13 +187,52 @@ public class CustomerSync {
     return customers;
   }
 
-  private void loadIdentities(String storeHash, Map<String, Customer> customers) {
+  private void loadIdentities(String storeHash, Collection<Customer> customers) {
     for (String type : List.of("customer", "guest")) {
-      List<String> ids = customers.values().stream().filter(c -> c.ref.bcType().equals(type))
-          .map(c -> c.ref.bcId()).toList();
+      List<String> ids = customers.stream().filter(c -> c.ref.bcType().equals(type)).map(c -> c.ref.bcId()).toList();
+      if (ids.isEmpty()) {
+        continue;
+      }
       Map<String, Identity> found = identities.find(storeHash, type, ids);
-      customers.values().stream().filter(c -> c.ref.bcType().equals(type))
-          .forEach(c -> c.identity = found.get(c.ref.bcId()));
+      customers.stream().filter(c -> c.ref.bcType().equals(type)).forEach(c -> c.identity = found.get(c.ref.bcId()));
+    }
+  }
+
+  /**
+   * Claims the customers the identity map does not link yet (linked ones are written by id or external id and need
+   * none). The items of a customer someone else holds are retried, and it leaves this batch.
+   */
+  private CustomerClaims.Claim claimUnlinked(String storeHash, Map<String, Customer> customers,
+      Map<Long, Outcome> outcomes) {
+    List<Customer> unlinked = customers.values().stream().filter(c -> c.identity == null).toList();
+    CustomerClaims.Claim claim = claims.claim(storeHash, unlinked.stream().map(c -> c.ref.key()).toList());
+    List<Customer> held = new ArrayList<>();
+    for (Customer c : unlinked) {
+      if (claim.held().contains(c.ref.key())) {
+        held.add(c);
+      } else {
+        customers.remove(c.ref.key());
+        Outcome busy = Outcome.retry(c.ref.label() + " is being written by another worker; retried");
+        c.needs.forEach(n -> outcomes.put(n.itemId(), busy));
+        LOG.info("Store {}: {} is being written by another worker; {} item(s) retried", storeHash, c.ref.label(),
+            c.needs.size());
+      }
+    }
+    // The previous holder may have linked a customer just before releasing it: write through that link instead.
+    loadIdentities(storeHash, held);
+    return claim;
+  }
+
+  /**
+   * A release that fails (database gone) is logged, not thrown: the customers' writes are done or failed on their
+   * own, and the claims lapse after their lifetime, delaying the customers' other items at most that long.
+   */
+  private void release(String storeHash, CustomerClaims.Claim claim) {
+    try {
+      claims.release(claim);
+    } catch (DataAccessFailure e) {
+      LOG.warn("Store {}: releasing {} customer claim(s) failed ({}); they lapse within {}", storeHash,
+          claim.held().size(), e.getMessage(), claims.lifetime());
     }
   }
 

@@ -1,0 +1,158 @@
+package io.bcsync.sync.customers;
+
+import io.bcsync.config.InvalidConfigurationException;
+import io.bcsync.db.DataAccessFailure;
+import io.bcsync.db.Db;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code sync_customer_claim} table: which worker may decide and write a customer that is not yet linked in the
+ * identity map. A customer's own work item and an order item naming it as buyer are different work-queue entities,
+ * so two workers (or two instances on one database) can hold them at once; without a claim both would match the
+ * customer and could each act on it (one converting a matched Lead, the other creating a Contact).
+ *
+ * <p>A claim is a row keyed by store and customer key. Inserting it claims the customer; a duplicate key means
+ * someone holds it, and the row is taken over only when its expiry has passed, so a worker that died mid-batch
+ * blocks its customers for at most {@value #LIFETIME_KEY} (default 5 minutes, longer than one batch's Salesforce
+ * calls). Each claim call has its own holder id, so two workers of one process never share a claim.
+ */
+@Singleton
+public class CustomerClaims {
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerClaims.class);
+  public static final String LIFETIME_KEY = "bcsync.sync.customer-claim-lifetime";
+  private static final int CHUNK = 500;
+
+  /** What one claim call got: {@code held} are the customer keys its holder now owns until it releases them. */
+  public record Claim(String holder, String storeHash, Set<String> held) {}
+
+  private final Db db;
+  private final Clock clock;
+  private final Duration lifetime;
+
+  public CustomerClaims(Db db, Clock clock, @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime) {
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new InvalidConfigurationException(LIFETIME_KEY, "must be positive; was " + lifetime);
+    }
+    this.db = db;
+    this.clock = clock;
+    this.lifetime = lifetime;
+  }
+
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /**
+   * Claims these customers for a new holder. Keys someone else holds (and whose claim has not expired) are missing
+   * from {@link Claim#held()}. One transaction per {@value #CHUNK} keys, taken in key order: two claimants of
+   * overlapping batches then lock rows in the same order and wait for each other instead of deadlocking.
+   */
+  public Claim claim(String storeHash, Collection<String> customerKeys) {
+    String holder = UUID.randomUUID().toString();
+    Set<String> held = new LinkedHashSet<>();
+    List<String> keys = customerKeys.stream().distinct().sorted().toList();
+    long now = clock.millis();
+    long expiresAt = now + lifetime.toMillis();
+    try {
+      for (int from = 0; from < keys.size(); from += CHUNK) {
+        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+        held.addAll(db.write(connection -> claimChunk(connection, holder, storeHash, chunk, now, expiresAt)));
+      }
+    } catch (RuntimeException e) {
+      // Chunks committed before the failure would otherwise block their customers until they expire.
+      try {
+        release(new Claim(holder, storeHash, held));
+      } catch (RuntimeException releaseFailure) {
+        e.addSuppressed(releaseFailure);
+      }
+      throw e;
+    }
+    return new Claim(holder, storeHash, Collections.unmodifiableSet(held));
+  }
+
+  /** Deletes the claim's rows; rows another holder took over meanwhile (after expiry) stay theirs. */
+  public void release(Claim claim) {
+    List<String> keys = List.copyOf(claim.held());
+    if (keys.isEmpty()) {
+      return;
+    }
+    db.write(connection -> {
+      for (int from = 0; from < keys.size(); from += CHUNK) {
+        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sync_customer_claim"
+            + " WHERE store_hash = ? AND claimed_by = ? AND customer_key IN (" + marks + ")")) {
+          delete.setString(1, claim.storeHash());
+          delete.setString(2, claim.holder());
+          for (int i = 0; i < chunk.size(); i++) {
+            delete.setString(3 + i, chunk.get(i));
+          }
+          delete.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  private Set<String> claimChunk(Connection connection, String holder, String storeHash, List<String> keys, long now,
+      long expiresAt) throws SQLException {
+    Set<String> held = new LinkedHashSet<>();
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_customer_claim"
+            + " (store_hash, customer_key, claimed_by, expires_at_ms) VALUES (?, ?, ?, ?)");
+        PreparedStatement takeOver = connection.prepareStatement("UPDATE sync_customer_claim SET claimed_by = ?,"
+            + " expires_at_ms = ? WHERE store_hash = ? AND customer_key = ? AND expires_at_ms < ?")) {
+      for (String key : keys) {
+        if (inserted(insert, holder, storeHash, key, expiresAt)) {
+          held.add(key);
+          continue;
+        }
+        takeOver.setString(1, holder);
+        takeOver.setLong(2, expiresAt);
+        takeOver.setString(3, storeHash);
+        takeOver.setString(4, key);
+        takeOver.setLong(5, now);
+        if (takeOver.executeUpdate() == 1) {
+          // Its holder died mid-batch or outlived the lifetime; either way it no longer counts on the claim.
+          LOG.warn("Store {}: took over the expired claim on {} (claims last {})", storeHash, key, lifetime);
+          held.add(key);
+        }
+      }
+    }
+    return held;
+  }
+
+  /**
+   * False when the row exists (someone holds or held the customer). A duplicate key fails only its own statement on
+   * H2 and MySQL/MariaDB, so the transaction and the other keys of the chunk go on.
+   */
+  private static boolean inserted(PreparedStatement insert, String holder, String storeHash, String key,
+      long expiresAt) throws SQLException {
+    insert.setString(1, storeHash);
+    insert.setString(2, key);
+    insert.setString(3, holder);
+    insert.setLong(4, expiresAt);
+    try {
+      insert.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (DataAccessFailure.isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,331 @@
+package io.bcsync.sync.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.salesforce.soap.SalesforceConnector;
+import io.bcsync.salesforce.writer.SalesforceWriter;
+import io.bcsync.sync.SyncConfigs;
+import io.bcsync.sync.accounts.CompanyRules;
+import io.bcsync.sync.identity.Identity;
+import io.bcsync.sync.identity.IdentityMap;
+import io.bcsync.sync.mapping.StoreSyncConfig;
+import io.bcsync.sync.mapping.SyncConfigLoader;
+import io.bcsync.sync.mapping.SyncMapper;
+import io.bcsync.sync.matching.CandidateFinder;
+import io.bcsync.sync.matching.CandidateKind;
+import io.bcsync.sync.matching.CandidateSource;
+import io.bcsync.sync.matching.CustomerProfile;
+import io.bcsync.sync.matching.MatchingConfig;
+import io.bcsync.sync.review.Reviews;
+import io.bcsync.testsupport.SimulatedOrgTest;
+import io.bcsync.testsupport.WebhookCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A customer's own work item and an order item naming it as buyer, run by two workers at once while the customer is
+ * not yet linked and a Lead matches it (lead_policy convert_lead). Each worker is its own {@link CustomerSync} over
+ * the same database and simulated org, with the real lookup and conversion wrapped in test doubles that stop at a
+ * {@link Gate}, so the overlap is forced, not hoped for. Without per-customer claims the two each act on the
+ * customer and a second Contact is left next to the converted Lead's (or, for two orders of one guest, a second
+ * Contact of the guest); with them, the second worker's item is retried and then writes through the first one's
+ * link.
+ */
+@MicronautTest(transactional = false)
+class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String STORE = WebhookCalls.STORE;
+  private static final long WAIT_SECONDS = 60;
+
+  @Inject IdentityMap identities;
+  @Inject Reviews reviews;
+  @Inject CandidateSource candidates;
+  @Inject LeadConversion conversion;
+  @Inject SalesforceWriter writer;
+  @Inject SalesforceConnector connector;
+  @Inject CompanyRules companies;
+  @Inject Clock clock;
+  @Inject CustomerClaims claims;
+  @Inject SyncConfigLoader loader;
+
+  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private SyncConfigs.Loaded convertLead;
+
+  @BeforeAll
+  void loadMapping() throws Exception {
+    Path file = Files.createTempFile("bcsync-convert-lead", ".yml");
+    Files.writeString(file, "matching:\n  lead_policy: convert_lead\n");
+    StoreSyncConfig config = loader.load(file);
+    convertLead = new SyncConfigs.Loaded(config, new SyncMapper(config.mapping()));
+  }
+
+  @AfterAll
+  void stopWorkers() {
+    workers.shutdownNow();
+  }
+
+  @Test
+  void customer_and_order_items_that_both_match_the_lead_leave_only_the_converted_leads_contact() throws Exception {
+    String leadId = lead("Prospect", "race.one@example.com");
+    CustomerSync.Need customerItem = customerItem(41, "Race.One@Example.com");
+    CustomerSync.Need orderItem = orderItem(250, 41, "race.one@example.com");
+    int contactsBefore = sim.count("Contact");
+    // The order's worker reads Contacts, then stops; the Lead is converted meanwhile and is gone from its Lead
+    // query: what SoqlCandidateSource sees when a conversion lands between its Contact and Lead queries.
+    Gate orderBetweenQueries = new Gate();
+    // The customer's worker converts the Lead, then stops before linking the Lead's new Contact.
+    Gate customerConverted = new Gate();
+    CustomerSync orderWorker = worker(new ContactsThenLeads(candidates, orderBetweenQueries), conversion);
+    CustomerSync customerWorker = worker(candidates, new ConvertThenStop(conversion, customerConverted));
+
+    Run order = start(orderWorker, orderItem);
+    orderBetweenQueries.awaitReached(order);
+    Run customer = start(customerWorker, customerItem);
+    customerConverted.awaitReached(customer);
+    orderBetweenQueries.open();
+    order.await();
+    customerConverted.open();
+    customer.await();
+    rerunRetried(order, customer);
+
+    assertOneContactFromTheLead(leadId, 41, contactsBefore);
+    assertThat(customer.outcomes).as("the customer item found the order's worker holding the customer")
+        .containsValue(Outcome.retry("customer 41 is being written by another worker; retried"));
+  }
+
+  @Test
+  void an_order_whose_billing_email_misses_the_lead_waits_for_the_customer_item_converting_it() throws Exception {
+    String leadId = lead("Prospect", "race.two@example.com");
+    CustomerSync.Need customerItem = customerItem(42, "race.two@example.com");
+    // Checked out with another address: only the customer item matches the Lead, the order alone would create.
+    CustomerSync.Need orderItem = orderItem(251, 42, "race.two.work@example.com");
+    int contactsBefore = sim.count("Contact");
+    Gate customerConverted = new Gate();
+    CustomerSync customerWorker = worker(candidates, new ConvertThenStop(conversion, customerConverted));
+    CustomerSync orderWorker = worker(candidates, conversion);
+
+    Run customer = start(customerWorker, customerItem);
+    customerConverted.awaitReached(customer);
+    Run order = start(orderWorker, orderItem);
+    order.await();
+    customerConverted.open();
+    customer.await();
+    rerunRetried(order, customer);
+
+    assertOneContactFromTheLead(leadId, 42, contactsBefore);
+    assertThat(order.outcomes).as("the order item found the customer's worker holding the customer")
+        .containsValue(Outcome.retry("customer 42 is being written by another worker; retried"));
+  }
+
+  @Test
+  void two_guest_orders_of_one_email_at_once_make_one_contact() throws Exception {
+    CustomerSync.Need first = guestOrderItem(260, "Guest.Race@example.com");
+    CustomerSync.Need second = guestOrderItem(261, "guest.race@example.com");
+    int contactsBefore = sim.count("Contact");
+    // Guests have no external id: their Contacts are created, not upserted, so nothing in Salesforce stops a twin.
+    Gate firstLookedUp = new Gate();
+    CustomerSync firstWorker = worker(new StopAfterLookup(candidates, firstLookedUp), conversion);
+    CustomerSync secondWorker = worker(candidates, conversion);
+
+    Run one = start(firstWorker, first);
+    firstLookedUp.awaitReached(one);
+    Run two = start(secondWorker, second);
+    two.await();
+    firstLookedUp.open();
+    one.await();
+    rerunRetried(one, two);
+
+    List<Map<String, Object>> contacts = sim.records("Contact").stream()
+        .filter(c -> "guest.race@example.com".equalsIgnoreCase(String.valueOf(c.get("Email")))).toList();
+    assertThat(contacts).as("Contacts of the guest").hasSize(1);
+    assertThat(sim.count("Contact") - contactsBefore).isEqualTo(1);
+    assertThat(identities.find(STORE, "guest", List.of(first.ref().bcId())).get(first.ref().bcId()).sfId())
+        .isEqualTo(contacts.get(0).get("Id"));
+    assertThat(two.outcomes).as("the second order found the first one's worker holding the guest")
+        .containsValue(Outcome.retry("guest order 261 is being written by another worker; retried"));
+  }
+
+  private void assertOneContactFromTheLead(String leadId, long customerId, int contactsBefore) {
+    Map<String, Object> lead = sim.record(leadId).orElseThrow();
+    assertThat(lead.get("IsConverted")).isEqualTo(true);
+    String externalId = STORE + ":" + customerId;
+    List<Map<String, Object>> linked = sim.records("Contact").stream()
+        .filter(c -> externalId.equals(c.get("BC_Customer_Id__c"))).toList();
+    assertThat(linked).as("Contacts carrying %s", externalId).singleElement()
+        .satisfies(c -> assertThat(c.get("Id")).as("the converted Lead's Contact")
+            .isEqualTo(lead.get("ConvertedContactId")));
+    assertThat(sim.count("Contact") - contactsBefore).as("no second Contact next to the converted Lead's")
+        .isEqualTo(1);
+    Identity link = identities.find(STORE, "customer", List.of(String.valueOf(customerId)))
+        .get(String.valueOf(customerId));
+    assertThat(link.sfId()).as("the identity map links that Contact").isEqualTo(lead.get("ConvertedContactId"));
+  }
+
+  // --- the two workers ---
+
+  private CustomerSync worker(CandidateSource candidateSource, LeadConversion leadConversion) {
+    return new CustomerSync(identities, reviews, () -> candidateSource, writer, connector,
+        Optional.of(leadConversion), companies, clock, claims);
+  }
+
+  /** One worker's sync of one item, on its own thread. */
+  private final class Run {
+    final CustomerSync worker;
+    final CustomerSync.Need need;
+    final Map<Long, Outcome> outcomes = new HashMap<>();
+    final CompletableFuture<Map<String, CustomerSync.Link>> done;
+
+    Run(CustomerSync worker, CustomerSync.Need need) {
+      this.worker = worker;
+      this.need = need;
+      this.done = CompletableFuture.supplyAsync(() -> sync(worker, need, outcomes), workers);
+    }
+
+    void await() throws Exception {
+      done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    boolean retried() {
+      return outcomes.get(need.itemId()) instanceof Outcome.Failure failure && !failure.permanent();
+    }
+  }
+
+  private Run start(CustomerSync worker, CustomerSync.Need need) {
+    return new Run(worker, need);
+  }
+
+  /** What the pipeline does with a retry outcome, minus the backoff: the item runs again, on a plain worker. */
+  private void rerunRetried(Run... runs) {
+    CustomerSync plain = worker(candidates, conversion);
+    for (Run run : runs) {
+      assertThat(run.outcomes.values()).as("no permanent failure").noneMatch(o -> o instanceof Outcome.Failure f
+          && f.permanent());
+      if (run.retried()) {
+        Map<Long, Outcome> again = new HashMap<>();
+        sync(plain, run.need, again);
+        assertThat(again).as("the retry of item %s succeeds", run.need.itemId()).isEmpty();
+      }
+    }
+  }
+
+  private Map<String, CustomerSync.Link> sync(CustomerSync worker, CustomerSync.Need need,
+      Map<Long, Outcome> outcomes) {
+    try {
+      return worker.sync(STORE, convertLead, List.of(need), outcomes);
+    } catch (Exception e) {
+      throw new IllegalStateException("sync of item " + need.itemId() + " failed", e);
+    }
+  }
+
+  // --- records ---
+
+  private String lead(String lastName, String email) {
+    var created = sim.createAsUser("Lead", Map.of("LastName", lastName, "Company", "Initech", "Email", email));
+    assertThat(created.success()).as("creating the Lead: %s", created.errors()).isTrue();
+    return created.id();
+  }
+
+  private static CustomerSync.Need customerItem(long customerId, String email) {
+    ObjectNode customer = JSON.createObjectNode().put("id", customerId).put("email", email)
+        .put("first_name", "Connie").put("last_name", "Vert").put("date_modified", "2024-05-01T10:00:00Z");
+    customer.putArray("addresses");
+    return new CustomerSync.Need(CustomerRef.ofCustomer(STORE, customer, 1_714_557_600_000L), 9_000 + customerId,
+        false);
+  }
+
+  private static CustomerSync.Need orderItem(long orderId, long customerId, String billingEmail) {
+    ObjectNode order = JSON.createObjectNode().put("id", orderId).put("customer_id", customerId).put("status_id", 11);
+    order.putObject("billing_address").put("first_name", "Connie").put("last_name", "Vert")
+        .put("email", billingEmail).put("country_iso2", "US");
+    return new CustomerSync.Need(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+  }
+
+  private static CustomerSync.Need guestOrderItem(long orderId, String billingEmail) {
+    ObjectNode order = JSON.createObjectNode().put("id", orderId).put("customer_id", 0).put("status_id", 11);
+    order.putObject("billing_address").put("first_name", "Gus").put("last_name", "Guest")
+        .put("email", billingEmail).put("country_iso2", "US");
+    return new CustomerSync.Need(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+  }
+
+  // --- test doubles of the ports both workers call ---
+
+  /** A point a worker stops at until the test opens it. */
+  private static final class Gate {
+    private final CompletableFuture<Void> reached = new CompletableFuture<>();
+    private final CountDownLatch open = new CountDownLatch(1);
+
+    void pass() {
+      reached.complete(null);
+      try {
+        if (!open.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the test never opened the gate");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Until the worker stands at the gate, or finished without reaching it (refused its customer). */
+    void awaitReached(Run run) throws Exception {
+      CompletableFuture.anyOf(reached, run.done).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void open() {
+      open.countDown();
+    }
+  }
+
+  /** The real lookup with Contacts answered from before the gate and Leads from after it. */
+  private record ContactsThenLeads(CandidateSource real, Gate gate) implements CandidateSource {
+    @Override
+    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) throws Exception {
+      CandidateFinder before = real.prefetch(profiles, config);
+      gate.pass();
+      CandidateFinder after = real.prefetch(profiles, config);
+      return key -> Stream.concat(
+          before.find(key).stream().filter(c -> c.kind() == CandidateKind.CONTACT),
+          after.find(key).stream().filter(c -> c.kind() == CandidateKind.LEAD)).toList();
+    }
+  }
+
+  /** The real lookup, then a stop before the worker decides and writes. */
+  private record StopAfterLookup(CandidateSource real, Gate gate) implements CandidateSource {
+    @Override
+    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) throws Exception {
+      CandidateFinder found = real.prefetch(profiles, config);
+      gate.pass();
+      return found;
+    }
+  }
+
+  /** The real conversion, then a stop before the worker links the Lead's new Contact. */
+  private record ConvertThenStop(LeadConversion real, Gate gate) implements LeadConversion {
+    @Override
+    public Map<String, Converted> convert(List<String> leadIds) throws Exception {
+      Map<String, Converted> converted = real.convert(leadIds);
+      gate.pass();
+      return converted;
+    }
+  }
+}
