@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public class CustomerClaims {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerClaims.class);
   public static final String LIFETIME_KEY = "bcsync.sync.customer-claim-lifetime";
+  public static final String WAIT_KEY = "bcsync.sync.customer-claim-wait";
+  /** Between looks at the table while waiting: a holder's customer writes take a few Salesforce calls. */
+  private static final Duration POLL = Duration.ofMillis(50);
   private static final int CHUNK = 500;
 
   /** What one claim call got: {@code held} are the customer keys its holder now owns until it releases them. */
@@ -42,14 +46,21 @@ public class CustomerClaims {
   private final Db db;
   private final Clock clock;
   private final Duration lifetime;
+  private final Duration wait;
 
-  public CustomerClaims(Db db, Clock clock, @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime) {
+  public CustomerClaims(Db db, Clock clock, @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime,
+      @Value("${" + WAIT_KEY + ":15s}") Duration wait) {
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new InvalidConfigurationException(LIFETIME_KEY, "must be positive; was " + lifetime);
+    }
+    if (wait.isNegative() || wait.compareTo(lifetime) >= 0) {
+      throw new InvalidConfigurationException(WAIT_KEY, "must be zero or more and shorter than " + LIFETIME_KEY
+          + " (" + lifetime + "); was " + wait);
     }
     this.db = db;
     this.clock = clock;
     this.lifetime = lifetime;
+    this.wait = wait;
   }
 
   public Duration lifetime() {
@@ -82,6 +93,50 @@ public class CustomerClaims {
       throw e;
     }
     return new Claim(holder, storeHash, Collections.unmodifiableSet(held));
+  }
+
+  /**
+   * Waits, up to {@value #WAIT_KEY} (default 15 s), until nobody holds these customers any more (released, or
+   * expired). Call it holding no claim of your own: two workers each waiting for the other's customers while
+   * holding their own would only stop at the timeout. False when the wait is zero or ran out.
+   */
+  public boolean awaitReleased(String storeHash, Collection<String> customerKeys) throws InterruptedException {
+    List<String> keys = customerKeys.stream().distinct().toList();
+    if (wait.isZero() || keys.isEmpty()) {
+      return keys.isEmpty();
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (stillHeld(storeHash, keys)) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    return true;
+  }
+
+  private boolean stillHeld(String storeHash, List<String> keys) {
+    long now = clock.millis();
+    return db.read(connection -> {
+      for (int from = 0; from < keys.size(); from += CHUNK) {
+        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM sync_customer_claim"
+            + " WHERE store_hash = ? AND expires_at_ms >= ? AND customer_key IN (" + marks + ")")) {
+          select.setString(1, storeHash);
+          select.setLong(2, now);
+          for (int i = 0; i < chunk.size(); i++) {
+            select.setString(3 + i, chunk.get(i));
+          }
+          try (ResultSet rows = select.executeQuery()) {
+            if (rows.next()) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    });
   }
 
   /** Deletes the claim's rows; rows another holder took over meanwhile (after expiry) stay theirs. */

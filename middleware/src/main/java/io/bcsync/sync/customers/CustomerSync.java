@@ -120,24 +120,49 @@ public class CustomerSync {
    * customer failed, is under review or is being written by another worker get their outcome in {@code outcomes}
    * (orders of a failed customer share its failure; held items succeed, as they are parked in the review; items of a
    * customer another worker holds are retried).
+   *
+   * <p>Customers another worker holds (it is writing them in a batch of its own) are waited for once, after this
+   * batch's own customers are written and their claims released, so no two workers wait for each other: the
+   * holder's writes take a few Salesforce calls, after which the customer is linked and its items here go on
+   * through that link in this same call instead of costing a retry and a second read from BigCommerce.
    */
   public Map<String, Link> sync(String storeHash, SyncConfigs.Loaded cfg, List<Need> needs,
       Map<Long, Outcome> outcomes) throws Exception {
+    Map<String, Link> links = new HashMap<>();
+    List<Customer> busy = syncRound(storeHash, cfg, needs, outcomes, links);
+    if (!busy.isEmpty() && claims.awaitReleased(storeHash, busy.stream().map(c -> c.ref.key()).toList())) {
+      List<Need> waited = busy.stream().flatMap(c -> c.needs.stream()).toList();
+      busy = syncRound(storeHash, cfg, waited, outcomes, links);
+    }
+    for (Customer c : busy) {
+      Outcome retry = Outcome.retry(c.ref.label() + " is being written by another worker; retried");
+      c.needs.forEach(n -> outcomes.put(n.itemId(), retry));
+      LOG.info("Store {}: {} is being written by another worker; {} item(s) retried", storeHash, c.ref.label(),
+          c.needs.size());
+    }
+    return links;
+  }
+
+  /** One pass: the customers it could claim (or that were linked) are written; those others hold are returned. */
+  private List<Customer> syncRound(String storeHash, SyncConfigs.Loaded cfg, List<Need> needs,
+      Map<Long, Outcome> outcomes, Map<String, Link> links) throws Exception {
     Map<String, Customer> customers = merge(needs);
     if (customers.isEmpty()) {
-      return Map.of();
+      return List.of();
     }
     Map<String, JsonNode> documents = new LinkedHashMap<>();
     customers.forEach((key, c) -> documents.put(key, c.ref.document().path("customer")));
     Map<String, CompanyRules.Company> companyOf = companies.companiesOf(storeHash, documents);
     customers.forEach((key, c) -> c.company = companyOf.get(key));
     loadIdentities(storeHash, customers.values());
-    CustomerClaims.Claim claim = claimUnlinked(storeHash, customers, outcomes);
+    List<Customer> busy = new ArrayList<>();
+    CustomerClaims.Claim claim = claimUnlinked(storeHash, customers, busy);
     try {
-      return decideAndWrite(storeHash, cfg, customers, outcomes);
+      links.putAll(decideAndWrite(storeHash, cfg, customers, outcomes));
     } finally {
       release(storeHash, claim);
     }
+    return busy;
   }
 
   private Map<String, Link> decideAndWrite(String storeHash, SyncConfigs.Loaded cfg,
@@ -200,10 +225,10 @@ public class CustomerSync {
 
   /**
    * Claims the customers the identity map does not link yet (linked ones are written by id or external id and need
-   * none). The items of a customer someone else holds are retried, and it leaves this batch.
+   * none). A customer someone else holds leaves this pass and is added to {@code busy}.
    */
   private CustomerClaims.Claim claimUnlinked(String storeHash, Map<String, Customer> customers,
-      Map<Long, Outcome> outcomes) {
+      List<Customer> busy) {
     List<Customer> unlinked = customers.values().stream().filter(c -> c.identity == null).toList();
     CustomerClaims.Claim claim = claims.claim(storeHash, unlinked.stream().map(c -> c.ref.key()).toList());
     List<Customer> held = new ArrayList<>();
@@ -212,10 +237,7 @@ public class CustomerSync {
         held.add(c);
       } else {
         customers.remove(c.ref.key());
-        Outcome busy = Outcome.retry(c.ref.label() + " is being written by another worker; retried");
-        c.needs.forEach(n -> outcomes.put(n.itemId(), busy));
-        LOG.info("Store {}: {} is being written by another worker; {} item(s) retried", storeHash, c.ref.label(),
-            c.needs.size());
+        busy.add(c);
       }
     }
     // The previous holder may have linked a customer just before releasing it: write through that link instead.

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +64,7 @@ class CustomerClaimsTest implements TestPropertyProvider {
   @BeforeEach
   void setUp() {
     clock.set(1_700_000_000_000L);
-    claims = new CustomerClaims(db, clock, LIFETIME);
+    claims = new CustomerClaims(db, clock, LIFETIME, Duration.ZERO);
     store = "claims" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -156,9 +157,71 @@ class CustomerClaimsTest implements TestPropertyProvider {
 
   @Test
   void a_lifetime_that_is_not_positive_is_refused() {
-    assertThatThrownBy(() -> new CustomerClaims(db, clock, Duration.ZERO))
+    assertThatThrownBy(() -> new CustomerClaims(db, clock, Duration.ZERO, Duration.ZERO))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(CustomerClaims.LIFETIME_KEY);
+  }
+
+  @Test
+  void a_wait_that_is_negative_or_not_shorter_than_the_lifetime_is_refused() {
+    assertThatThrownBy(() -> new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(-1)))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(CustomerClaims.WAIT_KEY);
+    assertThatThrownBy(() -> new CustomerClaims(db, clock, LIFETIME, LIFETIME))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(CustomerClaims.WAIT_KEY);
+  }
+
+  @Test
+  void waiting_ends_as_soon_as_the_holder_releases() throws Exception {
+    CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(30));
+    CustomerClaims.Claim held = claims.claim(store, List.of("customer:20", "customer:21"));
+    CountDownLatch waitingStarted = new CountDownLatch(1);
+    CompletableFuture<Boolean> released = CompletableFuture.supplyAsync(() -> {
+      waitingStarted.countDown();
+      return awaitReleased(waiting, List.of("customer:21"));
+    }, threads);
+    waitingStarted.await(30, TimeUnit.SECONDS);
+
+    assertThat(released).as("still held").isNotDone();
+    claims.release(held);
+
+    assertThat(released.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(claims.claim(store, List.of("customer:21")).held()).containsExactly("customer:21");
+  }
+
+  @Test
+  void waiting_gives_up_after_the_configured_wait_while_the_customer_is_held() throws Exception {
+    CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofMillis(300));
+    claims.claim(store, List.of("customer:30"));
+
+    assertThat(waiting.awaitReleased(store, List.of("customer:30", "customer:31"))).isFalse();
+  }
+
+  @Test
+  void with_no_wait_configured_a_held_customer_is_not_waited_for_and_a_free_one_is_free() throws Exception {
+    claims.claim(store, List.of("customer:40"));
+
+    assertThat(claims.awaitReleased(store, List.of("customer:40"))).isFalse();
+    assertThat(claims.awaitReleased(store, List.of())).isTrue();
+  }
+
+  @Test
+  void an_expired_claim_is_not_waited_for() throws Exception {
+    CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(30));
+    claims.claim(store, List.of("customer:50"));
+    clock.advance(LIFETIME.plusSeconds(1));
+
+    assertThat(waiting.awaitReleased(store, List.of("customer:50"))).isTrue();
+  }
+
+  private boolean awaitReleased(CustomerClaims waiting, List<String> keys) {
+    try {
+      return waiting.awaitReleased(store, keys);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private CustomerClaims.Claim claimAfter(CyclicBarrier start, List<String> keys) {

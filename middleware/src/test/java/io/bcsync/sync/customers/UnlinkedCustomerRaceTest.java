@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bcsync.db.Db;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.writer.SalesforceWriter;
@@ -27,6 +28,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +50,9 @@ import org.junit.jupiter.api.Test;
  * the same database and simulated org, with the real lookup and conversion wrapped in test doubles that stop at a
  * {@link Gate}, so the overlap is forced, not hoped for. Without per-customer claims the two each act on the
  * customer and a second Contact is left next to the converted Lead's (or, for two orders of one guest, a second
- * Contact of the guest); with them, the second worker's item is retried and then writes through the first one's
- * link.
+ * Contact of the guest); with them, the second worker's item either waits for the first one's claim and goes on
+ * through its link, or (with no wait configured, as most cases here use, or when the wait runs out) is retried and
+ * then writes through that link.
  */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
@@ -67,9 +70,12 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject Clock clock;
   @Inject CustomerClaims claims;
   @Inject SyncConfigLoader loader;
+  @Inject Db db;
 
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private SyncConfigs.Loaded convertLead;
+  /** Claims that never wait for another holder: the refused item gets its retry outcome at once. */
+  private CustomerClaims refusing;
 
   @BeforeAll
   void loadMapping() throws Exception {
@@ -77,6 +83,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     Files.writeString(file, "matching:\n  lead_policy: convert_lead\n");
     StoreSyncConfig config = loader.load(file);
     convertLead = new SyncConfigs.Loaded(config, new SyncMapper(config.mapping()));
+    refusing = new CustomerClaims(db, clock, claims.lifetime(), Duration.ZERO);
   }
 
   @AfterAll
@@ -138,6 +145,42 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   }
 
   @Test
+  void an_order_refused_its_customer_waits_for_the_holder_and_goes_on_through_its_link_without_a_retry()
+      throws Exception {
+    String leadId = lead("Prospect", "race.wait@example.com");
+    CustomerSync.Need customerItem = customerItem(43, "race.wait@example.com");
+    CustomerSync.Need orderItem = orderItem(252, 43, "race.wait.work@example.com");
+    int contactsBefore = sim.count("Contact");
+    Gate customerConverted = new Gate();
+    CountDownLatch orderWaiting = new CountDownLatch(1);
+    CustomerClaims waiting = new CustomerClaims(db, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
+      @Override
+      public boolean awaitReleased(String storeHash, Collection<String> customerKeys) throws InterruptedException {
+        orderWaiting.countDown();
+        return super.awaitReleased(storeHash, customerKeys);
+      }
+    };
+    CustomerSync customerWorker = worker(candidates, new ConvertThenStop(conversion, customerConverted));
+    CustomerSync orderWorker = new CustomerSync(identities, reviews, () -> candidates, writer, connector,
+        Optional.of(conversion), companies, clock, waiting);
+
+    Run customer = start(customerWorker, customerItem);
+    customerConverted.awaitReached(customer);
+    Run order = start(orderWorker, orderItem);
+    assertThat(orderWaiting.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the order's worker waits for the claim")
+        .isTrue();
+    assertThat(order.done).as("the order's worker is still waiting").isNotDone();
+    customerConverted.open();
+    customer.await();
+    order.await();
+
+    assertThat(order.outcomes).as("no retry: the order went on through the customer's link").isEmpty();
+    assertThat(order.done.get().get(orderItem.ref().key()).contactId())
+        .isEqualTo(sim.record(leadId).orElseThrow().get("ConvertedContactId"));
+    assertOneContactFromTheLead(leadId, 43, contactsBefore);
+  }
+
+  @Test
   void two_guest_orders_of_one_email_at_once_make_one_contact() throws Exception {
     CustomerSync.Need first = guestOrderItem(260, "Guest.Race@example.com");
     CustomerSync.Need second = guestOrderItem(261, "guest.race@example.com");
@@ -185,7 +228,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
 
   private CustomerSync worker(CandidateSource candidateSource, LeadConversion leadConversion) {
     return new CustomerSync(identities, reviews, () -> candidateSource, writer, connector,
-        Optional.of(leadConversion), companies, clock, claims);
+        Optional.of(leadConversion), companies, clock, refusing);
   }
 
   /** One worker's sync of one item, on its own thread. */
