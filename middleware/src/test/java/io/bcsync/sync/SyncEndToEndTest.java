@@ -350,7 +350,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
     long cLamp = customStore.createProduct("Lamp", "CLAMP-1", new BigDecimal("12.00"));
     long customer = customStore.createCustomer("Convert@Example.com", "Connie", "Vert");
     // The order at once: its item and the customer's may run on both workers together; the customer's claim lets
-    // one decide and write it while the other is retried (UnlinkedCustomerRaceTest forces that overlap).
+    // one decide and write it while the other waits for it (UnlinkedCustomerRaceTest forces that overlap).
     long order = customStore.placeOrder(customer, cLamp);
 
     Map<String, Object> bcOrder = awaitOne("BC_Order__c", "BC_Order_Id__c", CUSTOM_STORE + ":" + order);

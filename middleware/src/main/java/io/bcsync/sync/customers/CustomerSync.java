@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A customer not yet linked is decided and written only under its {@link CustomerClaims claim}: its own work item
  * and an order item naming it as buyer are different work-queue entities that two workers can hold at once, and
- * both would otherwise match it and could each act on a matched Lead. Items of a customer another worker holds are
- * retried.
+ * both would otherwise match it and could each act on a matched Lead. A customer another worker holds is waited for
+ * once (see {@link #sync}); its items are retried only if that wait runs out.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
