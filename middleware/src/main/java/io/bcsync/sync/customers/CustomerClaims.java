@@ -139,6 +139,21 @@ public class CustomerClaims {
     });
   }
 
+  /**
+   * Deletes claims that lapsed more than a lifetime ago: left by holders that died, whose customers nobody claimed
+   * again. (A claim that lapsed only just is left for a moment in case its holder is still writing and releases it.)
+   */
+  public int deleteLapsed() {
+    long before = clock.millis() - lifetime.toMillis();
+    return db.write(connection -> {
+      try (PreparedStatement delete =
+          connection.prepareStatement("DELETE FROM sync_customer_claim WHERE expires_at_ms < ?")) {
+        delete.setLong(1, before);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
   /** Deletes the claim's rows; rows another holder took over meanwhile (after expiry) stay theirs. */
   public void release(Claim claim) {
     List<String> keys = List.copyOf(claim.held());

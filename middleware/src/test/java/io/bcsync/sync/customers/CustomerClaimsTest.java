@@ -215,6 +215,36 @@ class CustomerClaimsTest implements TestPropertyProvider {
     assertThat(waiting.awaitReleased(store, List.of("customer:50"))).isTrue();
   }
 
+  @Test
+  void only_claims_lapsed_more_than_a_lifetime_ago_are_deleted() {
+    claims.claim(store, List.of("customer:60"));
+    clock.advance(LIFETIME.plusSeconds(1)); // lapsed only just: its holder may still release it
+    claims.claim(store, List.of("customer:61"));
+
+    claims.deleteLapsed();
+    assertThat(rowsOfThisStore()).containsExactlyInAnyOrder("customer:60", "customer:61");
+    clock.advance(LIFETIME);
+
+    assertThat(claims.deleteLapsed()).isPositive();
+    assertThat(rowsOfThisStore()).containsExactly("customer:61");
+  }
+
+  private List<String> rowsOfThisStore() {
+    return db.read(connection -> {
+      try (var select = connection.prepareStatement(
+          "SELECT customer_key FROM sync_customer_claim WHERE store_hash = ?")) {
+        select.setString(1, store);
+        List<String> keys = new ArrayList<>();
+        try (var rows = select.executeQuery()) {
+          while (rows.next()) {
+            keys.add(rows.getString(1));
+          }
+        }
+        return keys;
+      }
+    });
+  }
+
   private boolean awaitReleased(CustomerClaims waiting, List<String> keys) {
     try {
       return waiting.awaitReleased(store, keys);
