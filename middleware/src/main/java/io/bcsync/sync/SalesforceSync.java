@@ -5,6 +5,7 @@ import io.bcsync.bigcommerce.reading.FetchedEntity;
 import io.bcsync.bigcommerce.reading.FetchedEntityConsumer;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
+import io.bcsync.sync.accounts.ProductCategories;
 import io.bcsync.sync.customers.CustomerRef;
 import io.bcsync.sync.customers.CustomerSync;
 import io.bcsync.sync.identity.Identity;
@@ -46,8 +47,11 @@ public class SalesforceSync implements FetchedEntityConsumer {
   private final IdentityMap identities;
   private final CustomerSync customers;
   private final OrderSync orders;
+  private final ProductCategories categories;
 
-  public SalesforceSync(SyncConfigs configs, IdentityMap identities, CustomerSync customers, OrderSync orders) {
+  public SalesforceSync(SyncConfigs configs, IdentityMap identities, CustomerSync customers, OrderSync orders,
+      ProductCategories categories) {
+    this.categories = categories;
     this.configs = configs;
     this.identities = identities;
     this.customers = customers;
@@ -60,9 +64,19 @@ public class SalesforceSync implements FetchedEntityConsumer {
     Map<Long, Outcome> outcomes = new HashMap<>();
     List<FetchedEntity> customerItems = new ArrayList<>();
     List<FetchedEntity> orderItems = new ArrayList<>();
+    Map<Long, List<Long>> productCategories = new HashMap<>();
     for (FetchedEntity entity : entities) {
       String type = entity.item().entity().type();
-      if (entity.gone() || entity.document() == null) {
+      if (type.equals("product")) {
+        // Products are not written to Salesforce from here (catalog sync runs the other way); a fresh read only
+        // keeps the categories the B2B roll-ups count current.
+        if (entity.resource() instanceof Dtos.Product product) {
+          productCategories.put(product.id(), product.categories());
+        } else if (entity.item().entity().id().matches("\\d{1,18}")) {
+          productCategories.put(Long.parseLong(entity.item().entity().id()), List.of()); // gone from the catalog
+        }
+        outcomes.put(entity.item().id(), Outcome.SUCCESS);
+      } else if (entity.gone() || entity.document() == null) {
         // Deletions are not propagated: Salesforce keeps the history of what was sold (docs/sync-mapping.md).
         outcomes.put(entity.item().id(), Outcome.SUCCESS);
       } else if (type.equals("customer")) {
@@ -77,6 +91,7 @@ public class SalesforceSync implements FetchedEntityConsumer {
         outcomes.put(entity.item().id(), Outcome.SUCCESS);
       }
     }
+    categories.refresh(storeHash, productCategories);
     customerItems = withoutStale(storeHash, "customer", customerItems, outcomes);
     orderItems = withoutStale(storeHash, "order", orderItems, outcomes);
 

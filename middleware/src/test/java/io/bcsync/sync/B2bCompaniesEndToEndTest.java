@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.pipeline.QueueInspector;
+import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -60,6 +62,7 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   long screws;
   long gloves;
   long glue;
+  long safetyCategory;
   long acme;
   long buyer;
   long colleague;
@@ -73,6 +76,7 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     long tools = store.createCategory("Hand Tools");
     long fasteners = store.createCategory("Fasteners");
     long safety = store.createCategory("Safety");
+    safetyCategory = safety;
     long adhesives = store.createCategory("Adhesives");
     hammer = product("Hammer", "HAM-1", "25.00", tools);
     screws = product("Screws", "SCR-1", "5.00", fasteners);
@@ -214,6 +218,29 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
         .isEqualTo(bcBefore.getOrDefault("GET /v3/catalog/trees/categories", 0L));
     await().atMost(WAIT).until(() -> new BigDecimal(one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme)
         .get("BC_Order_Count__c").toString()).intValue() == 104);
+  }
+
+  @Test
+  @Order(6)
+  void a_product_moved_to_another_category_counts_under_the_new_one_from_the_next_roll_up() {
+    String key = STORE + ":b2b:" + acme;
+    // Before: Fasteners 68 orders, Hand Tools 36, then Adhesives and Safety 1 each (Glue and Gloves): the tie by name
+    // keeps Adhesives.
+    assertThat(one("Account", "BC_Company_Id__c", key).get("BC_Top_Categories__c"))
+        .isEqualTo("Fasteners; Hand Tools; Adhesives");
+    store.updateProduct(glue, JSON.createObjectNode().set("categories", JSON.createArrayNode().add(safetyCategory)));
+    // The product's webhook, read from BigCommerce and handed to the sync.
+    await().atMost(WAIT).until(() -> inspector.workItems(Optional.of(WorkItemStatus.DONE), Optional.empty(), 500)
+        .stream().anyMatch(i -> i.entity().type().equals("product") && i.entity().id().equals(String.valueOf(glue))));
+
+    store.placeOrder(buyer, screws);
+
+    await().atMost(WAIT).until(() -> new BigDecimal(one("Account", "BC_Company_Id__c", key)
+        .get("BC_Order_Count__c").toString()).intValue() == 105);
+    awaitDone();
+    assertThat(one("Account", "BC_Company_Id__c", key).get("BC_Top_Categories__c"))
+        .as("Glue's order now counts under Safety (2 orders), Adhesives under none")
+        .isEqualTo("Fasteners; Hand Tools; Safety");
   }
 
   private double b2bCalls() {

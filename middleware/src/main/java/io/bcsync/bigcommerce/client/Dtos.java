@@ -118,12 +118,14 @@ public final class Dtos {
 
   public record Product(long id, String name, String sku, String type, BigDecimal price, BigDecimal costPrice,
       BigDecimal retailPrice, BigDecimal salePrice, BigDecimal calculatedPrice, int inventoryLevel,
-      String inventoryTracking, boolean visible, Instant dateModified, List<Variant> variants) {
+      String inventoryTracking, boolean visible, Instant dateModified, List<Variant> variants,
+      List<Long> categories) {
     static Product from(JsonNode n) {
       return new Product(longValue(n, "id"), text(n, "name"), text(n, "sku"), text(n, "type"), money(n, "price"),
           money(n, "cost_price"), money(n, "retail_price"), money(n, "sale_price"), money(n, "calculated_price"),
           intValue(n, "inventory_level"), text(n, "inventory_tracking"), bool(n, "is_visible"),
-          date(n, "date_modified"), elements(n.get("variants")).stream().map(Variant::from).toList());
+          date(n, "date_modified"), elements(n.get("variants")).stream().map(Variant::from).toList(),
+          elements(n.get("categories")).stream().map(JsonNode::asLong).toList());
     }
   }
 

@@ -1,7 +1,6 @@
 package io.bcsync.sync.accounts;
 
 import io.bcsync.bigcommerce.client.BigCommerceClient;
-import io.bcsync.bigcommerce.client.CatalogApi;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The category names of products, per store, read from the catalog in batches and kept: products not seen before
  * cost {@code ceil(new products / 100)} calls plus {@code ceil(new categories / 100)}; known products cost nothing.
- * A product's categories are read once per process lifetime, so a product moved to another category keeps its old
- * one in the figures until the middleware restarts (top categories are a rough guide, not accounting).
+ * A product's categories are read once, then kept current by its {@code store/product/*} webhooks: the sync hands
+ * every freshly read product to {@link #refresh}, so a product moved to another category counts under the new one
+ * from the next roll-up on. A category renamed keeps its old name until the middleware restarts (no category hook
+ * is registered; top categories are a rough guide, not accounting).
  */
 @Singleton
 public class ProductCategories {
@@ -34,6 +35,20 @@ public class ProductCategories {
     final Set<Long> askedCategories = new java.util.HashSet<>();
   }
 
+  /**
+   * What freshly read products say their categories are now (an empty list for a product that is gone). Costs no
+   * call; the names of categories not seen before are read when a roll-up next needs them.
+   */
+  public void refresh(String storeHash, Map<Long, List<Long>> categoriesOfProducts) {
+    if (categoriesOfProducts.isEmpty()) {
+      return;
+    }
+    StoreCatalog catalog = stores.computeIfAbsent(storeHash, h -> new StoreCatalog());
+    synchronized (catalog) {
+      categoriesOfProducts.forEach((id, categories) -> catalog.categoriesOfProduct.put(id, List.copyOf(categories)));
+    }
+  }
+
   /** The category names of each given product (distinct, possibly empty); reads only what is not known yet. */
   public Map<Long, Set<String>> namesOf(String storeHash, Collection<Long> productIds) {
     StoreCatalog catalog = stores.computeIfAbsent(storeHash, h -> new StoreCatalog());
@@ -41,15 +56,16 @@ public class ProductCategories {
       List<Long> unknown = productIds.stream().distinct().filter(id -> !catalog.categoriesOfProduct.containsKey(id))
           .toList();
       if (!unknown.isEmpty()) {
-        CatalogApi api = client.forStore(storeHash).catalog();
-        Map<Long, List<Long>> read = api.categoriesOf(unknown);
+        Map<Long, List<Long>> read = client.forStore(storeHash).catalog().categoriesOf(unknown);
         unknown.forEach(id -> catalog.categoriesOfProduct.put(id, read.getOrDefault(id, List.of())));
-        List<Long> newCategories = read.values().stream().flatMap(List::stream).distinct()
-            .filter(id -> !catalog.askedCategories.contains(id)).toList();
-        if (!newCategories.isEmpty()) {
-          catalog.names.putAll(api.categoryNames(newCategories));
-          catalog.askedCategories.addAll(newCategories);
-        }
+      }
+      // Also categories a refreshed product moved into: their names may not have been asked yet.
+      List<Long> newCategories = productIds.stream().distinct()
+          .flatMap(id -> catalog.categoriesOfProduct.getOrDefault(id, List.of()).stream()).distinct()
+          .filter(id -> !catalog.askedCategories.contains(id)).toList();
+      if (!newCategories.isEmpty()) {
+        catalog.names.putAll(client.forStore(storeHash).catalog().categoryNames(newCategories));
+        catalog.askedCategories.addAll(newCategories);
       }
       Map<Long, Set<String>> out = new HashMap<>();
       for (Long productId : productIds) {
