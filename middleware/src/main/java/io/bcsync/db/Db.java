@@ -26,6 +26,23 @@ public class Db {
     return run(TransactionDefinition.DEFAULT, work);
   }
 
+  /**
+   * {@link #write}, run again (up to {@code attempts} times in all) when it failed on a deadlock, a lock wait
+   * timeout or a serialization failure: the database rolled the transaction back, and InnoDB expects the
+   * application to simply retry it. Any other failure is thrown at once.
+   */
+  public <R> R writeRetryingTransient(int attempts, SqlWork<R> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write(work);
+      } catch (DataAccessFailure failure) {
+        if (!failure.isTransient() || attempt >= attempts) {
+          throw failure;
+        }
+      }
+    }
+  }
+
   public <R> R read(SqlWork<R> work) {
     return run(TransactionDefinition.READ_ONLY, work);
   }

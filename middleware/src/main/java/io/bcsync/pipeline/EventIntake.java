@@ -59,20 +59,15 @@ public class EventIntake {
   }
 
   public IntakeResult record(IncomingEvent event) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        IntakeResult result = db.write(connection -> recordInTransaction(connection, event));
-        if (result instanceof IntakeResult.Accepted) {
-          workSignal.wake();
-        }
-        return result;
-      } catch (DuplicateDelivery duplicate) {
-        return new IntakeResult.Duplicate(duplicate.getMessage());
-      } catch (DataAccessFailure failure) {
-        if (!failure.isTransient() || attempt >= MAX_TRANSIENT_RETRIES) {
-          throw failure;
-        }
+    try {
+      IntakeResult result = db.writeRetryingTransient(MAX_TRANSIENT_RETRIES,
+          connection -> recordInTransaction(connection, event));
+      if (result instanceof IntakeResult.Accepted) {
+        workSignal.wake();
       }
+      return result;
+    } catch (DuplicateDelivery duplicate) {
+      return new IntakeResult.Duplicate(duplicate.getMessage());
     }
   }
 

@@ -202,15 +202,8 @@ public class IntakeBatcher {
   }
 
   private List<IntakeResult> commitTogether(List<GroupIntake.Member> members) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return db.write(connection -> group.recordInTransaction(connection, members));
-      } catch (DataAccessFailure failure) {
-        if (!failure.isTransient() || attempt >= MAX_GROUP_TRANSIENT_RETRIES) {
-          throw failure;
-        }
-      }
-    }
+    return db.writeRetryingTransient(MAX_GROUP_TRANSIENT_RETRIES,
+        connection -> group.recordInTransaction(connection, members));
   }
 
   private void recordOneByOne(List<Pending> members) {

@@ -39,6 +39,13 @@ public class CustomerClaims {
   /** Between looks at the table while waiting: a holder's customer writes take a few Salesforce calls. */
   private static final Duration POLL = Duration.ofMillis(50);
   private static final int CHUNK = 500;
+  /**
+   * Claims and releases lock rows in ascending key order, which rules out the plain deadlocks; but on InnoDB a
+   * refused INSERT also takes a shared next-key lock (the gap before the row), which makes that hard to prove for
+   * every interleaving. Should InnoDB still pick one as a deadlock victim, it has rolled it back and running it
+   * again is all it takes.
+   */
+  private static final int DEADLOCK_ATTEMPTS = 3;
 
   /** What one claim call got: {@code held} are the customer keys its holder now owns until it releases them. */
   public record Claim(String holder, String storeHash, Set<String> held) {}
@@ -81,7 +88,8 @@ public class CustomerClaims {
     try {
       for (int from = 0; from < keys.size(); from += CHUNK) {
         List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-        held.addAll(db.write(connection -> claimChunk(connection, holder, storeHash, chunk, now, expiresAt)));
+        held.addAll(db.writeRetryingTransient(DEADLOCK_ATTEMPTS,
+            connection -> claimChunk(connection, holder, storeHash, chunk, now, expiresAt)));
       }
     } catch (RuntimeException e) {
       // Chunks committed before the failure would otherwise block their customers until they expire.
@@ -160,7 +168,7 @@ public class CustomerClaims {
     if (keys.isEmpty()) {
       return;
     }
-    db.write(connection -> {
+    db.writeRetryingTransient(DEADLOCK_ATTEMPTS, connection -> {
       for (int from = 0; from < keys.size(); from += CHUNK) {
         List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
         String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
