@@ -1,5 +1,6 @@
 package io.bcsync.sim.salesforce.schema;
 
+import io.bcsync.sfdx.MetadataXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,21 +1,21 @@
 package io.bcsync.sim.salesforce.schema;
 
+import io.bcsync.sfdx.MetadataXml;
+import io.bcsync.sfdx.ObjectDirectory;
+import io.bcsync.sfdx.SfdxSourceTree;
 import io.bcsync.sim.salesforce.schema.SObjectType.Kind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Adds the objects, fields and CDC selections of an SFDX source tree (e.g. sfdx-package/force-app) to a schema, the
  * way deploying the package would. Field types the simulator does not model become read-only text fields with a
- * log line, so a growing package never stops the simulator from starting.
+ * log line, so a growing package never stops the simulator from starting. Finding and parsing the files is
+ * {@link SfdxSourceTree}'s and {@link MetadataXml}'s; this class maps them to the simulator's model.
  */
 public final class SfdxMetadataLoader {
     private static final Logger LOG = LoggerFactory.getLogger(SfdxMetadataLoader.class);
@@ -33,34 +33,27 @@ public final class SfdxMetadataLoader {
     }
 
     public LoadReport load(Path root) {
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("Metadata directory not found: " + root);
-        }
+        SfdxSourceTree tree = SfdxSourceTree.at(root);
         List<String> objects = new ArrayList<>();
         int fields = 0;
-        List<Path> objectDirs = directoriesNamed(root, "objects").stream()
-                .flatMap(SfdxMetadataLoader::subdirectories).sorted().toList();
-        for (Path objectDir : objectDirs) {
-            String name = objectDir.getFileName().toString();
-            SObjectType type = ensureType(objectDir, name);
+        for (ObjectDirectory object : tree.objects()) {
+            SObjectType type = ensureType(object);
             objects.add(type.name());
-            fields += loadFields(type, objectDir.resolve("fields"));
+            fields += loadFields(type, object.fieldFiles());
         }
         List<String> cdc = new ArrayList<>();
-        for (Path dir : directoriesNamed(root, "platformEventChannelMembers")) {
-            listFiles(dir, ".platformEventChannelMember-meta.xml").forEach(file -> readChannelMember(file).ifPresent(cdc::add));
-        }
+        tree.channelMemberFiles().forEach(file -> readChannelMember(file).ifPresent(cdc::add));
         LOG.info("Loaded {} objects, {} fields and {} CDC selections from {}", objects.size(), fields, cdc.size(), root);
         return new LoadReport(objects, fields, cdc);
     }
 
-    private SObjectType ensureType(Path objectDir, String name) {
+    private SObjectType ensureType(ObjectDirectory object) {
+        String name = object.name();
         Optional<SObjectType> existing = schema.type(name);
         if (existing.isPresent()) {
             return existing.get();
         }
-        Path meta = objectDir.resolve(name + ".object-meta.xml");
-        MetadataXml xml = Files.exists(meta) ? read(meta) : null;
+        Optional<MetadataXml> xml = object.objectMetaFile().map(MetadataXml::read);
         boolean event = name.endsWith("__e");
         boolean standard = !name.contains("__");
         if (standard) {
@@ -68,10 +61,10 @@ public final class SfdxMetadataLoader {
         }
         Kind kind = event ? Kind.PLATFORM_EVENT : standard ? Kind.STANDARD : Kind.CUSTOM;
         SObjectType type = new SObjectType(name, nextPrefix(event ? 'e' : 'a'), kind);
-        if (xml != null) {
-            String label = xml.text("label").orElse(name);
-            type.labels(label, xml.text("pluralLabel").orElse(label + "s"));
-        }
+        xml.ifPresent(objectXml -> {
+            String label = objectXml.text("label").orElse(name);
+            type.labels(label, objectXml.text("pluralLabel").orElse(label + "s"));
+        });
         if (event) {
             addEventSystemFields(type);
         } else {
@@ -105,8 +98,8 @@ public final class SfdxMetadataLoader {
         type.add(new FieldDef("EventUuid", FieldType.STRING).length(36).readOnly());
     }
 
-    private static void addNameField(SObjectType type, MetadataXml objectXml) {
-        Optional<MetadataXml> nameField = objectXml == null ? Optional.empty() : objectXml.child("nameField");
+    private static void addNameField(SObjectType type, Optional<MetadataXml> objectXml) {
+        Optional<MetadataXml> nameField = objectXml.flatMap(xml -> xml.child("nameField"));
         boolean autoNumber = nameField.flatMap(n -> n.text("type")).map("AutoNumber"::equals).orElse(false);
         FieldDef name = new FieldDef("Name", FieldType.STRING).length(80).nameField().custom(false)
                 .label(nameField.flatMap(n -> n.text("label")).orElse("Name"));
@@ -119,10 +112,10 @@ public final class SfdxMetadataLoader {
         type.add(name);
     }
 
-    private int loadFields(SObjectType type, Path fieldsDir) {
+    private int loadFields(SObjectType type, List<Path> fieldFiles) {
         int count = 0;
-        for (Path file : listFiles(fieldsDir, ".field-meta.xml")) {
-            MetadataXml xml = read(file);
+        for (Path file : fieldFiles) {
+            MetadataXml xml = MetadataXml.read(file);
             String fullName = xml.text("fullName").orElse(file.getFileName().toString().replace(".field-meta.xml", ""));
             type.add(CustomFieldMapper.toField(fullName, xml, type.name()));
             count++;
@@ -131,7 +124,7 @@ public final class SfdxMetadataLoader {
     }
 
     private Optional<String> readChannelMember(Path file) {
-        MetadataXml xml = read(file);
+        MetadataXml xml = MetadataXml.read(file);
         String channel = xml.text("eventChannel").orElse("ChangeEvents");
         Optional<String> entity = xml.text("selectedEntity").flatMap(this::entityForChangeEvent);
         if (entity.isEmpty()) {
@@ -151,41 +144,5 @@ public final class SfdxMetadataLoader {
         String stem = selected.substring(0, selected.length() - "ChangeEvent".length());
         String entity = stem.endsWith("__") ? stem + "c" : stem;
         return schema.type(entity).map(SObjectType::name);
-    }
-
-    private static MetadataXml read(Path file) {
-        try {
-            return MetadataXml.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> directoriesNamed(Path root, String name) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isDirectory).filter(p -> p.getFileName().toString().equals(name))
-                    .filter(p -> !p.toString().contains("node_modules")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Stream<Path> subdirectories(Path dir) {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory).toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> listFiles(Path dir, String suffix) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
