@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +23,6 @@ class PipelineMariaDbTest extends PipelineTest {
   @Override
   protected Map<String, String> databaseProperties() {
     return TestDatabases.freshMariaDb(database);
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    TestDatabases.dropMariaDb(database);
   }
 
   @Test

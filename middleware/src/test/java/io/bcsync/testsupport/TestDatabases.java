@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,6 +19,9 @@ public final class TestDatabases {
   public static final String MYSQL_USER = System.getenv().getOrDefault("BCSYNC_TEST_MYSQL_USER", "root");
   public static final String MYSQL_PASSWORD = System.getenv().getOrDefault("BCSYNC_TEST_MYSQL_PASSWORD", "");
 
+  /** Databases this JVM created, dropped at exit. */
+  private static final Set<String> CREATED = new LinkedHashSet<>();
+
   private TestDatabases() {}
 
   public static Map<String, String> h2() {
@@ -27,7 +32,16 @@ public final class TestDatabases {
         "datasources.default.password", "");
   }
 
-  /** Creates a fresh database for one test class and returns its datasource properties. */
+  /** A fresh database for one test class (see {@link #freshMariaDb(String)}). */
+  public static Map<String, String> freshMariaDb() {
+    return freshMariaDb(uniqueDatabaseName());
+  }
+
+  /**
+   * Creates a fresh database for one test class and returns its datasource properties. It is dropped when the test
+   * JVM exits: by then every test class has closed its connection pool, and the MariaDB variant of a test needs
+   * nothing but this call in its {@code databaseProperties()}.
+   */
   public static Map<String, String> freshMariaDb(String databaseName) {
     requireMariaDb();
     try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
@@ -35,6 +49,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database " + databaseName, e);
     }
+    dropAtExit(databaseName);
     return Map.of(
         "datasources.default.url", mysqlUrl(databaseName),
         "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
@@ -42,11 +57,21 @@ public final class TestDatabases {
         "datasources.default.password", MYSQL_PASSWORD);
   }
 
-  public static void dropMariaDb(String databaseName) {
+  private static synchronized void dropAtExit(String databaseName) {
+    if (CREATED.isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-databases"));
+    }
+    CREATED.add(databaseName);
+  }
+
+  private static synchronized void dropCreated() {
     try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS `" + databaseName + "`");
+      for (String databaseName : CREATED) {
+        statement.execute("DROP DATABASE IF EXISTS `" + databaseName + "`");
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not drop test database " + databaseName, e);
+      // At exit nobody can act on it any more; say which databases are left behind.
+      System.err.println("[bcsync] Could not drop test databases " + CREATED + ": " + e.getMessage());
     }
   }
 

@@ -3,20 +3,12 @@ package io.bcsync.bigcommerce.hooks;
 import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 
 /** Hook repair and the catch-up poll (cursors, read versions) on MariaDB/MySQL (mandatory under CI). */
 @MicronautTest(transactional = false)
 class ConnectorModeMariaDbTest extends ConnectorModeTest {
-  private final String database = TestDatabases.uniqueDatabaseName();
-
   @Override
   protected Map<String, String> databaseProperties() {
-    return TestDatabases.freshMariaDb(database);
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    TestDatabases.dropMariaDb(database);
+    return TestDatabases.freshMariaDb();
   }
 }

@@ -3,7 +3,6 @@ package io.bcsync.sync.customers;
 import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 
 /**
  * Per-customer claims on MariaDB/MySQL (mandatory under CI): a duplicate key inside the claim transaction fails only
@@ -11,15 +10,8 @@ import org.junit.jupiter.api.AfterAll;
  */
 @MicronautTest(transactional = false)
 class CustomerClaimsMariaDbTest extends CustomerClaimsTest {
-  private final String database = TestDatabases.uniqueDatabaseName();
-
   @Override
   protected Map<String, String> databaseProperties() {
-    return TestDatabases.freshMariaDb(database);
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    TestDatabases.dropMariaDb(database);
+    return TestDatabases.freshMariaDb();
   }
 }

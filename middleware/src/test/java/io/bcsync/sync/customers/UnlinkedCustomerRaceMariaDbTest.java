@@ -3,20 +3,12 @@ package io.bcsync.sync.customers;
 import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 
 /** The customer/order race on one unlinked customer with the claims on MariaDB/MySQL (mandatory under CI). */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceMariaDbTest extends UnlinkedCustomerRaceTest {
-  private final String database = TestDatabases.uniqueDatabaseName();
-
   @Override
   protected Map<String, String> databaseProperties() {
-    return TestDatabases.freshMariaDb(database);
-  }
-
-  @AfterAll
-  void dropDatabase() {
-    TestDatabases.dropMariaDb(database);
+    return TestDatabases.freshMariaDb();
   }
 }
