@@ -40,7 +40,8 @@ public class AdminController {
   private final WorkSignal signal;
   private final Clock clock;
 
-  public AdminController(QueueInspector inspector, WorkQueue queue, WorkSignal signal, Clock clock) {
+  public AdminController(
+      QueueInspector inspector, WorkQueue queue, WorkSignal signal, Clock clock) {
     this.inspector = inspector;
     this.queue = queue;
     this.signal = signal;
@@ -55,28 +56,39 @@ public class AdminController {
       @Nullable @QueryValue Integer limit) {
     int size = limit(limit);
     List<StoredEvent> events =
-        inspector.events(status(status), Optional.ofNullable(workItemId), Optional.ofNullable(before), size);
+        inspector.events(
+            status(status), Optional.ofNullable(workItemId), Optional.ofNullable(before), size);
     return Page.of(events, size, StoredEvent::id);
   }
 
   @Get("/work-items")
   public Page<WorkItem> workItems(
-      @Nullable @QueryValue String status, @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit) {
+      @Nullable @QueryValue String status,
+      @Nullable @QueryValue Long before,
+      @Nullable @QueryValue Integer limit) {
     int size = limit(limit);
-    return Page.of(inspector.workItems(status(status), Optional.ofNullable(before), size), size, WorkItem::id);
+    return Page.of(
+        inspector.workItems(status(status), Optional.ofNullable(before), size), size, WorkItem::id);
   }
 
   @Get("/work-items/{id}")
   public HttpResponse<?> workItem(@PathVariable long id) {
-    return queue.find(id)
+    return queue
+        .find(id)
         .<HttpResponse<?>>map(HttpResponse::ok)
-        .orElseGet(() -> HttpResponse.notFound(Map.of("error", "not_found", "message", "no work item " + id)));
+        .orElseGet(
+            () ->
+                HttpResponse.notFound(
+                    Map.of("error", "not_found", "message", "no work item " + id)));
   }
 
   @Get("/dead-letters")
-  public Page<WorkItem> deadLetters(@Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit) {
+  public Page<WorkItem> deadLetters(
+      @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit) {
     int size = limit(limit);
-    return Page.of(inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.ofNullable(before), size), size,
+    return Page.of(
+        inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.ofNullable(before), size),
+        size,
         WorkItem::id);
   }
 
@@ -84,8 +96,12 @@ public class AdminController {
   public Map<String, Object> counts() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("workItems", inspector.countsByStatus());
-    body.put("oldestOpenItemAgeSeconds",
-        inspector.oldestOpenCreatedAt().map(created -> (clock.millis() - created) / 1000).orElse(null));
+    body.put(
+        "oldestOpenItemAgeSeconds",
+        inspector
+            .oldestOpenCreatedAt()
+            .map(created -> (clock.millis() - created) / 1000)
+            .orElse(null));
     return body;
   }
 
@@ -101,7 +117,10 @@ public class AdminController {
     };
   }
 
-  /** Body {@code {"ids": [1, 2]}} replays those; {@code {"all": true}} replays every current dead letter. */
+  /**
+   * Body {@code {"ids": [1, 2]}} replays those; {@code {"all": true}} replays every current dead
+   * letter.
+   */
   @Post("/dead-letters/replay")
   public Map<String, Object> replayMany(@Body ReplayRequest request) {
     List<Long> ids = new ArrayList<>();
@@ -147,7 +166,8 @@ public class AdminController {
       return Optional.empty();
     }
     try {
-      return Optional.of(WorkItemStatus.valueOf(status.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+      return Optional.of(
+          WorkItemStatus.valueOf(status.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
     } catch (IllegalArgumentException e) {
       throw new BadAdminRequest("status must be one of " + List.of(WorkItemStatus.values()));
     }
@@ -166,7 +186,9 @@ public class AdminController {
   /** {@code ids} of dead letters to replay, or {@code all} for every one. */
   public record ReplayRequest(@Nullable List<Long> ids, @Nullable Boolean all) {}
 
-  /** A page of rows, newest first; pass {@code nextBefore} as {@code before} to get the next page. */
+  /**
+   * A page of rows, newest first; pass {@code nextBefore} as {@code before} to get the next page.
+   */
   public record Page<T>(List<T> items, Long nextBefore) {
     static <T> Page<T> of(List<T> items, int limit, java.util.function.ToLongFunction<T> id) {
       Long next = items.size() == limit ? id.applyAsLong(items.get(items.size() - 1)) : null;

@@ -10,11 +10,13 @@ import java.time.Duration;
  *
  * @param interval how often the cluster-wide backfill job looks for running backfills to advance
  * @param runBudget how long one run of that job keeps reading pages before yielding to the next run
- * @param queueHighWater pending work items (all stores) at or above which backfills stop enqueuing until the
- *     queue drains, so live webhooks are not stuck behind a historical import and Salesforce sees a steady rate
- * @param maxConsecutiveFailures retryable page failures in a row after which a backfill is marked FAILED
- * @param matchReportMaxCustomers most customers one dry-run match report covers; a larger store is reported in
- *     date ranges (the report says it was truncated)
+ * @param queueHighWater pending work items (all stores) at or above which backfills stop enqueuing
+ *     until the queue drains, so live webhooks are not stuck behind a historical import and
+ *     Salesforce sees a steady rate
+ * @param maxConsecutiveFailures retryable page failures in a row after which a backfill is marked
+ *     FAILED
+ * @param matchReportMaxCustomers most customers one dry-run match report covers; a larger store is
+ *     reported in date ranges (the report says it was truncated)
  */
 @ConfigurationProperties(BackfillConfig.PREFIX)
 public record BackfillConfig(
@@ -30,21 +32,24 @@ public record BackfillConfig(
     requirePositive(interval, "interval");
     requirePositive(runBudget, "run-budget");
     if (queueHighWater <= 0) {
-      throw new InvalidConfigurationException(PREFIX + ".queue-high-water", "must be positive, was " + queueHighWater);
+      throw new InvalidConfigurationException(
+          PREFIX + ".queue-high-water", "must be positive, was " + queueHighWater);
     }
     if (maxConsecutiveFailures <= 0) {
-      throw new InvalidConfigurationException(PREFIX + ".max-consecutive-failures",
-          "must be positive, was " + maxConsecutiveFailures);
+      throw new InvalidConfigurationException(
+          PREFIX + ".max-consecutive-failures", "must be positive, was " + maxConsecutiveFailures);
     }
     if (matchReportMaxCustomers <= 0) {
-      throw new InvalidConfigurationException(PREFIX + ".match-report-max-customers",
+      throw new InvalidConfigurationException(
+          PREFIX + ".match-report-max-customers",
           "must be positive, was " + matchReportMaxCustomers);
     }
   }
 
   private static void requirePositive(Duration value, String key) {
     if (value == null || value.isZero() || value.isNegative()) {
-      throw new InvalidConfigurationException(PREFIX + "." + key, "must be a positive duration, was " + value);
+      throw new InvalidConfigurationException(
+          PREFIX + "." + key, "must be a positive duration, was " + value);
     }
   }
 }

@@ -26,7 +26,9 @@ public class BackfillController {
     this.backfills = backfills;
   }
 
-  /** Body {@code {"store": "abc123", "since": "2024-01-01"}}; 201 with the new backfill's progress. */
+  /**
+   * Body {@code {"store": "abc123", "since": "2024-01-01"}}; 201 with the new backfill's progress.
+   */
   @Post
   public HttpResponse<BackfillProgress> start(@Body StartRequest request) {
     return HttpResponse.created(backfills.start(request.store(), request.since()));
@@ -39,17 +41,27 @@ public class BackfillController {
 
   @Get("/{id}")
   public HttpResponse<?> get(@PathVariable long id) {
-    return backfills.find(id).<HttpResponse<?>>map(HttpResponse::ok)
-        .orElseGet(() -> notFound(id));
+    return backfills.find(id).<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> notFound(id));
   }
 
   /** Stops reading; what was already enqueued stays in the queue and is processed. */
   @Post("/{id}/cancel")
   public HttpResponse<?> cancel(@PathVariable long id) {
-    return backfills.cancel(id).<HttpResponse<?>>map(cancelled -> cancelled
-            ? HttpResponse.ok(backfills.find(id).orElseThrow())
-            : HttpResponse.status(HttpStatus.CONFLICT).body(error("not_active",
-                "backfill " + id + " is no longer running (" + backfills.find(id).orElseThrow().state() + ")")))
+    return backfills
+        .cancel(id)
+        .<HttpResponse<?>>map(
+            cancelled ->
+                cancelled
+                    ? HttpResponse.ok(backfills.find(id).orElseThrow())
+                    : HttpResponse.status(HttpStatus.CONFLICT)
+                        .body(
+                            error(
+                                "not_active",
+                                "backfill "
+                                    + id
+                                    + " is no longer running ("
+                                    + backfills.find(id).orElseThrow().state()
+                                    + ")")))
         .orElseGet(() -> notFound(id));
   }
 
@@ -60,7 +72,8 @@ public class BackfillController {
 
   @Error(exception = Backfills.UnknownStore.class)
   public HttpResponse<Map<String, Object>> unknownStore(Backfills.UnknownStore e) {
-    return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND).body(error("unknown_store", e.getMessage()));
+    return HttpResponse.<Map<String, Object>>status(HttpStatus.NOT_FOUND)
+        .body(error("unknown_store", e.getMessage()));
   }
 
   /** 409 naming the backfill already running, so a client (scripts/backfill) can attach to it. */
@@ -82,6 +95,8 @@ public class BackfillController {
     return body;
   }
 
-  /** Both fields are checked by {@link Backfills#start}, so a missing one gets a message naming it. */
+  /**
+   * Both fields are checked by {@link Backfills#start}, so a missing one gets a message naming it.
+   */
   public record StartRequest(@Nullable String store, @Nullable String since) {}
 }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * A persisted backfill. {@code pagesRead} also serves as the row's version: a page is committed only if no one
- * else advanced the job meanwhile.
+ * A persisted backfill. {@code pagesRead} also serves as the row's version: a page is committed
+ * only if no one else advanced the job meanwhile.
  */
 public record BackfillJob(
     long id,
@@ -24,7 +24,9 @@ public record BackfillJob(
     Long pausedAtMs,
     Long finishedAtMs) {
 
-  /** The start of {@code since} in UTC: BigCommerce compares date filters against UTC timestamps. */
+  /**
+   * The start of {@code since} in UTC: BigCommerce compares date filters against UTC timestamps.
+   */
   public Instant sinceInstant() {
     return since.atStartOfDay(ZoneOffset.UTC).toInstant();
   }

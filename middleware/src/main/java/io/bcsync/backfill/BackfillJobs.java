@@ -14,13 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code backfill_job} table. Every state change is conditional, so a cancel and a page never both win. */
+/**
+ * The {@code backfill_job} table. Every state change is conditional, so a cancel and a page never
+ * both win.
+ */
 @Singleton
 public class BackfillJobs {
   static final int MAX_ERROR_LENGTH = 2000;
-  private static final String COLUMNS = "id, store_hash, since_date, state, phase, customer_page, customers_total,"
-      + " order_after_id, orders_first_id, orders_max_id, customers_enqueued, orders_enqueued, pages_read,"
-      + " consecutive_failures, last_error, created_at_ms, updated_at_ms, paused_at_ms, finished_at_ms";
+  private static final String COLUMNS =
+      "id, store_hash, since_date, state, phase, customer_page, customers_total,"
+          + " order_after_id, orders_first_id, orders_max_id, customers_enqueued, orders_enqueued, pages_read,"
+          + " consecutive_failures, last_error, created_at_ms, updated_at_ms, paused_at_ms, finished_at_ms";
   private static final String ACTIVE = "state IN ('RUNNING', 'PAUSED')";
 
   private final Db db;
@@ -29,7 +33,10 @@ public class BackfillJobs {
     this.db = db;
   }
 
-  /** Creates a RUNNING backfill, or throws {@link ActiveBackfillExists} naming the store's active one. */
+  /**
+   * Creates a RUNNING backfill, or throws {@link ActiveBackfillExists} naming the store's active
+   * one.
+   */
   public BackfillJob create(String storeHash, LocalDate since, long now) {
     try {
       long id = db.write(connection -> insert(connection, storeHash, since, now));
@@ -43,12 +50,16 @@ public class BackfillJobs {
     }
   }
 
-  private static long insert(Connection connection, String storeHash, LocalDate since, long now) throws SQLException {
+  private static long insert(Connection connection, String storeHash, LocalDate since, long now)
+      throws SQLException {
     BackfillCursor start = BackfillCursor.start();
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO backfill_job (store_hash, since_date,"
-        + " state, active_store, phase, customer_page, order_after_id, customers_enqueued, orders_enqueued,"
-        + " pages_read, consecutive_failures, created_at_ms, updated_at_ms)"
-        + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO backfill_job (store_hash, since_date,"
+                + " state, active_store, phase, customer_page, order_after_id, customers_enqueued, orders_enqueued,"
+                + " pages_read, consecutive_failures, created_at_ms, updated_at_ms)"
+                + " VALUES (?, ?, 'RUNNING', ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, storeHash);
       insert.setString(2, since.toString());
       insert.setString(3, storeHash);
@@ -72,7 +83,8 @@ public class BackfillJobs {
   }
 
   public Optional<BackfillJob> findActive(String storeHash) {
-    return db.read(connection -> select(connection, "active_store = ?", storeHash).stream().findFirst());
+    return db.read(
+        connection -> select(connection, "active_store = ?", storeHash).stream().findFirst());
   }
 
   /** Active backfills, oldest first: the order the runner advances them in. */
@@ -82,26 +94,40 @@ public class BackfillJobs {
 
   /** The latest backfills, newest first, optionally of one store. */
   public List<BackfillJob> latest(String storeHash, int limit) {
-    return db.read(connection -> {
-      String where = (storeHash == null ? "1 = 1" : "store_hash = ?") + " ORDER BY id DESC LIMIT " + limit;
-      return select(connection, where, storeHash);
-    });
+    return db.read(
+        connection -> {
+          String where =
+              (storeHash == null ? "1 = 1" : "store_hash = ?") + " ORDER BY id DESC LIMIT " + limit;
+          return select(connection, where, storeHash);
+        });
   }
 
   /**
-   * Moves the cursor past a page inside the caller's transaction (the page's work items commit with it) and adds
-   * what the page enqueued. Returns false when the job was cancelled, failed or advanced by someone else since
-   * {@code before} was read: the caller must then roll the page back.
+   * Moves the cursor past a page inside the caller's transaction (the page's work items commit with
+   * it) and adds what the page enqueued. Returns false when the job was cancelled, failed or
+   * advanced by someone else since {@code before} was read: the caller must then roll the page
+   * back.
    */
-  boolean savePage(Connection connection, BackfillJob before, BackfillCursor next, long customers, long orders,
-      long now) throws SQLException {
+  boolean savePage(
+      Connection connection,
+      BackfillJob before,
+      BackfillCursor next,
+      long customers,
+      long orders,
+      long now)
+      throws SQLException {
     boolean finished = next.phase() == BackfillPhase.FINISHED;
-    try (PreparedStatement update = connection.prepareStatement("UPDATE backfill_job SET phase = ?,"
-        + " customer_page = ?, customers_total = ?, order_after_id = ?, orders_first_id = ?, orders_max_id = ?,"
-        + " customers_enqueued = customers_enqueued + ?, orders_enqueued = orders_enqueued + ?,"
-        + " pages_read = pages_read + 1, consecutive_failures = 0, last_error = NULL, updated_at_ms = ?,"
-        + (finished ? " state = 'DONE', active_store = NULL, finished_at_ms = ?" : " finished_at_ms = ?")
-        + " WHERE id = ? AND pages_read = ? AND " + ACTIVE)) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE backfill_job SET phase = ?,"
+                + " customer_page = ?, customers_total = ?, order_after_id = ?, orders_first_id = ?, orders_max_id = ?,"
+                + " customers_enqueued = customers_enqueued + ?, orders_enqueued = orders_enqueued + ?,"
+                + " pages_read = pages_read + 1, consecutive_failures = 0, last_error = NULL, updated_at_ms = ?,"
+                + (finished
+                    ? " state = 'DONE', active_store = NULL, finished_at_ms = ?"
+                    : " finished_at_ms = ?")
+                + " WHERE id = ? AND pages_read = ? AND "
+                + ACTIVE)) {
       update.setString(1, next.phase().name());
       update.setInt(2, next.customerPage());
       setNullableLong(update, 3, next.customersTotal());
@@ -120,56 +146,84 @@ public class BackfillJobs {
 
   /** RUNNING to PAUSED (the queue is above its high-water mark); returns whether it changed. */
   public boolean pause(long id, long now) {
-    return update("UPDATE backfill_job SET state = 'PAUSED', paused_at_ms = ?, updated_at_ms = ?"
-        + " WHERE id = ? AND state = 'RUNNING'", now, now, id) == 1;
+    return update(
+            "UPDATE backfill_job SET state = 'PAUSED', paused_at_ms = ?, updated_at_ms = ?"
+                + " WHERE id = ? AND state = 'RUNNING'",
+            now,
+            now,
+            id)
+        == 1;
   }
 
   /** PAUSED back to RUNNING; returns whether it changed. */
   public boolean resume(long id, long now) {
-    return update("UPDATE backfill_job SET state = 'RUNNING', paused_at_ms = NULL, updated_at_ms = ?"
-        + " WHERE id = ? AND state = 'PAUSED'", now, id) == 1;
+    return update(
+            "UPDATE backfill_job SET state = 'RUNNING', paused_at_ms = NULL, updated_at_ms = ?"
+                + " WHERE id = ? AND state = 'PAUSED'",
+            now,
+            id)
+        == 1;
   }
 
   /**
-   * Records a failed page attempt; the job is FAILED once {@code maxFailures} attempts in a row failed (a permanent
-   * failure passes 1). Returns the state the job is in afterwards, or empty when it was no longer active.
+   * Records a failed page attempt; the job is FAILED once {@code maxFailures} attempts in a row
+   * failed (a permanent failure passes 1). Returns the state the job is in afterwards, or empty
+   * when it was no longer active.
    */
   public Optional<BackfillState> recordFailure(long id, String error, int maxFailures, long now) {
-    return db.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement("UPDATE backfill_job SET consecutive_failures ="
-          + " consecutive_failures + 1, last_error = ?, updated_at_ms = ? WHERE id = ? AND " + ACTIVE)) {
-        update.setString(1, truncate(error));
-        update.setLong(2, now);
-        update.setLong(3, id);
-        if (update.executeUpdate() == 0) {
-          return Optional.<BackfillState>empty();
-        }
-      }
-      try (PreparedStatement fail = connection.prepareStatement("UPDATE backfill_job SET state = 'FAILED',"
-          + " active_store = NULL, finished_at_ms = ? WHERE id = ? AND consecutive_failures >= ? AND " + ACTIVE)) {
-        fail.setLong(1, now);
-        fail.setLong(2, id);
-        fail.setInt(3, maxFailures);
-        return Optional.of(fail.executeUpdate() == 1 ? BackfillState.FAILED : BackfillState.RUNNING);
-      }
-    });
+    return db.write(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE backfill_job SET consecutive_failures ="
+                      + " consecutive_failures + 1, last_error = ?, updated_at_ms = ? WHERE id = ? AND "
+                      + ACTIVE)) {
+            update.setString(1, truncate(error));
+            update.setLong(2, now);
+            update.setLong(3, id);
+            if (update.executeUpdate() == 0) {
+              return Optional.<BackfillState>empty();
+            }
+          }
+          try (PreparedStatement fail =
+              connection.prepareStatement(
+                  "UPDATE backfill_job SET state = 'FAILED',"
+                      + " active_store = NULL, finished_at_ms = ? WHERE id = ? AND consecutive_failures >= ? AND "
+                      + ACTIVE)) {
+            fail.setLong(1, now);
+            fail.setLong(2, id);
+            fail.setInt(3, maxFailures);
+            return Optional.of(
+                fail.executeUpdate() == 1 ? BackfillState.FAILED : BackfillState.RUNNING);
+          }
+        });
   }
 
-  /** Stops an active backfill; what it already enqueued stays in the queue. Returns false when it was not active. */
+  /**
+   * Stops an active backfill; what it already enqueued stays in the queue. Returns false when it
+   * was not active.
+   */
   public boolean cancel(long id, long now) {
-    return update("UPDATE backfill_job SET state = 'CANCELLED', active_store = NULL, finished_at_ms = ?,"
-        + " updated_at_ms = ? WHERE id = ? AND " + ACTIVE, now, now, id) == 1;
+    return update(
+            "UPDATE backfill_job SET state = 'CANCELLED', active_store = NULL, finished_at_ms = ?,"
+                + " updated_at_ms = ? WHERE id = ? AND "
+                + ACTIVE,
+            now,
+            now,
+            id)
+        == 1;
   }
 
   private int update(String sql, Object... values) {
-    return db.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement(sql)) {
-        for (int i = 0; i < values.length; i++) {
-          update.setLong(i + 1, ((Number) values[i]).longValue());
-        }
-        return update.executeUpdate();
-      }
-    });
+    return db.write(
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+              update.setLong(i + 1, ((Number) values[i]).longValue());
+            }
+            return update.executeUpdate();
+          }
+        });
   }
 
   private static List<BackfillJob> select(Connection connection, String where, Object parameter)
@@ -192,9 +246,14 @@ public class BackfillJobs {
   }
 
   private static BackfillJob map(ResultSet rs) throws SQLException {
-    BackfillCursor cursor = new BackfillCursor(BackfillPhase.valueOf(rs.getString("phase")),
-        rs.getInt("customer_page"), nullableLong(rs, "customers_total"), rs.getLong("order_after_id"),
-        nullableLong(rs, "orders_first_id"), nullableLong(rs, "orders_max_id"));
+    BackfillCursor cursor =
+        new BackfillCursor(
+            BackfillPhase.valueOf(rs.getString("phase")),
+            rs.getInt("customer_page"),
+            nullableLong(rs, "customers_total"),
+            rs.getLong("order_after_id"),
+            nullableLong(rs, "orders_first_id"),
+            nullableLong(rs, "orders_max_id"));
     return new BackfillJob(
         rs.getLong("id"),
         rs.getString("store_hash"),
@@ -217,7 +276,8 @@ public class BackfillJobs {
     return rs.wasNull() ? null : value;
   }
 
-  private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
+  private static void setNullableLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.BIGINT);
     } else {
@@ -227,7 +287,9 @@ public class BackfillJobs {
 
   static String truncate(String error) {
     String text = error == null ? "unknown error" : error;
-    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+    return text.length() <= MAX_ERROR_LENGTH
+        ? text
+        : text.substring(0, MAX_ERROR_LENGTH - 3) + "...";
   }
 
   /** Another backfill of the store is RUNNING or PAUSED. */
@@ -235,7 +297,11 @@ public class BackfillJobs {
     private final long activeId;
 
     ActiveBackfillExists(String storeHash, long activeId) {
-      super("backfill " + activeId + " is already running for store " + storeHash, null, false, false);
+      super(
+          "backfill " + activeId + " is already running for store " + storeHash,
+          null,
+          false,
+          false);
       this.activeId = activeId;
     }
 

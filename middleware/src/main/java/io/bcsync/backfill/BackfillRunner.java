@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Advances active backfills a page at a time: customers modified since the date, then orders. Each page is
- * enqueued together with the cursor ({@link PageEnqueuer}). Calls to BigCommerce are paced by the client's
- * RateBudget; on top of that a backfill stops enqueuing while the work queue holds more than
- * {@code queue-high-water} pending items (PAUSED), and carries on once it drained.
+ * Advances active backfills a page at a time: customers modified since the date, then orders. Each
+ * page is enqueued together with the cursor ({@link PageEnqueuer}). Calls to BigCommerce are paced
+ * by the client's RateBudget; on top of that a backfill stops enqueuing while the work queue holds
+ * more than {@code queue-high-water} pending items (PAUSED), and carries on once it drained.
  */
 @Singleton
 public class BackfillRunner {
@@ -31,7 +31,9 @@ public class BackfillRunner {
     FINISHED,
     /** The queue is above its high-water mark: nothing was read. */
     PAUSED,
-    /** The page failed; the job retries it on its next step, or is FAILED once it failed too often. */
+    /**
+     * The page failed; the job retries it on its next step, or is FAILED once it failed too often.
+     */
     FAILED_ATTEMPT,
     /** The job is no longer active (cancelled, failed, done) or was advanced elsewhere. */
     STOPPED
@@ -44,8 +46,13 @@ public class BackfillRunner {
   private final BackfillConfig config;
   private final Clock clock;
 
-  public BackfillRunner(BackfillJobs jobs, PageEnqueuer enqueuer, QueueDepth queue, BigCommerceClient client,
-      BackfillConfig config, Clock clock) {
+  public BackfillRunner(
+      BackfillJobs jobs,
+      PageEnqueuer enqueuer,
+      QueueDepth queue,
+      BigCommerceClient client,
+      BackfillConfig config,
+      Clock clock) {
     this.jobs = jobs;
     this.enqueuer = enqueuer;
     this.queue = queue;
@@ -55,8 +62,9 @@ public class BackfillRunner {
   }
 
   /**
-   * The cluster job's run: advances every active backfill, page after page, until each one finishes, pauses or
-   * fails, or {@code run-budget} is used up (the next run carries on from the stored cursor).
+   * The cluster job's run: advances every active backfill, page after page, until each one
+   * finishes, pauses or fails, or {@code run-budget} is used up (the next run carries on from the
+   * stored cursor).
    */
   public void runActive() {
     long deadline = clock.millis() + config.runBudget().toMillis();
@@ -82,13 +90,21 @@ public class BackfillRunner {
     long pending = queue.pending();
     if (pending >= config.queueHighWater()) {
       if (jobs.pause(id, now)) {
-        LOG.info("Backfill {} of store {} paused: {} work items pending (high-water mark {})", id,
-            job.storeHash(), pending, config.queueHighWater());
+        LOG.info(
+            "Backfill {} of store {} paused: {} work items pending (high-water mark {})",
+            id,
+            job.storeHash(),
+            pending,
+            config.queueHighWater());
       }
       return Step.PAUSED;
     }
     if (job.state() == BackfillState.PAUSED && jobs.resume(id, now)) {
-      LOG.info("Backfill {} of store {} resumed: the queue drained to {} pending", id, job.storeHash(), pending);
+      LOG.info(
+          "Backfill {} of store {} resumed: the queue drained to {} pending",
+          id,
+          job.storeHash(),
+          pending);
       job = jobs.find(id).orElseThrow();
     }
     try {
@@ -111,15 +127,18 @@ public class BackfillRunner {
   }
 
   private Step customersPage(BackfillJob job, StoreClient api, BackfillCursor cursor) {
-    CustomersApi.CustomerPage page = api.customers().modifiedPage(job.sinceInstant(), null, cursor.customerPage(),
-        false);
+    CustomersApi.CustomerPage page =
+        api.customers().modifiedPage(job.sinceInstant(), null, cursor.customerPage(), false);
     int nextPage = cursor.customerPage() + 1;
     boolean shrank = cursor.customersTotal() != null && page.total() < cursor.customersTotal();
     if (shrank) {
-      // Customers were deleted: later ones moved to earlier pages. Step back far enough to read them; the ones
+      // Customers were deleted: later ones moved to earlier pages. Step back far enough to read
+      // them; the ones
       // read twice are recognised and not enqueued again.
       long shrink = cursor.customersTotal() - page.total();
-      nextPage = Math.max(1, nextPage - (int) ((shrink + StoreClient.MAX_PAGE - 1) / StoreClient.MAX_PAGE));
+      nextPage =
+          Math.max(
+              1, nextPage - (int) ((shrink + StoreClient.MAX_PAGE - 1) / StoreClient.MAX_PAGE));
     }
     BackfillCursor next = cursor.customersRead(nextPage, page.total());
     if (!shrank && (page.customers().isEmpty() || nextPage > page.totalPages())) {
@@ -130,7 +149,8 @@ public class BackfillRunner {
   }
 
   private Step ordersPage(BackfillJob job, StoreClient api, BackfillCursor cursor) {
-    List<JsonNode> orders = api.orders().modifiedPageAfter(job.sinceInstant(), null, cursor.orderAfterId());
+    List<JsonNode> orders =
+        api.orders().modifiedPageAfter(job.sinceInstant(), null, cursor.orderAfterId());
     if (orders.isEmpty()) {
       return committed(enqueuer.advance(job, cursor.finished(), clock.millis()), cursor.finished());
     }
@@ -151,14 +171,18 @@ public class BackfillRunner {
 
   private Step failed(BackfillJob job, RuntimeException e, int maxFailures) {
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    Optional<BackfillState> state = jobs.recordFailure(job.id(), error, maxFailures, clock.millis());
+    Optional<BackfillState> state =
+        jobs.recordFailure(job.id(), error, maxFailures, clock.millis());
     if (state.isEmpty()) {
       return Step.STOPPED;
     }
     if (state.get() == BackfillState.FAILED) {
       LOG.warn("Backfill {} of store {} failed: {}", job.id(), job.storeHash(), error);
     } else {
-      LOG.info("Backfill {} of store {}: page failed, retried on the next run: {}", job.id(), job.storeHash(),
+      LOG.info(
+          "Backfill {} of store {}: page failed, retried on the next run: {}",
+          job.id(),
+          job.storeHash(),
           error);
     }
     return Step.FAILED_ATTEMPT;

@@ -30,11 +30,13 @@ public class Backfills {
   }
 
   /**
-   * Starts a backfill of {@code storeHash} for customers and orders modified since {@code since} (ISO date, UTC).
+   * Starts a backfill of {@code storeHash} for customers and orders modified since {@code since}
+   * (ISO date, UTC).
    *
    * @throws BadBackfillRequest when a value is missing or malformed, or the date is in the future
    * @throws UnknownStore when the store is not connected with API access
-   * @throws BackfillJobs.ActiveBackfillExists when the store already has a running or paused backfill
+   * @throws BackfillJobs.ActiveBackfillExists when the store already has a running or paused
+   *     backfill
    */
   public BackfillProgress start(String storeHash, String since) {
     if (storeHash == null || storeHash.isBlank()) {
@@ -58,11 +60,16 @@ public class Backfills {
   }
 
   public List<BackfillProgress> latest(String storeHash) {
-    return jobs.latest(storeHash == null || storeHash.isBlank() ? null : storeHash.trim(), MAX_LIST).stream()
-        .map(this::progress).toList();
+    return jobs
+        .latest(storeHash == null || storeHash.isBlank() ? null : storeHash.trim(), MAX_LIST)
+        .stream()
+        .map(this::progress)
+        .toList();
   }
 
-  /** Empty when there is no such backfill; otherwise whether it was active (and is now cancelled). */
+  /**
+   * Empty when there is no such backfill; otherwise whether it was active (and is now cancelled).
+   */
   public Optional<Boolean> cancel(long id) {
     if (jobs.find(id).isEmpty()) {
       return Optional.empty();

@@ -6,8 +6,8 @@ import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 /**
- * The shipped matching defaults for every store, used until a bean reading each store's sync configuration
- * replaces it (any other {@link MatchingConfigs} bean wins over this secondary one).
+ * The shipped matching defaults for every store, used until a bean reading each store's sync
+ * configuration replaces it (any other {@link MatchingConfigs} bean wins over this secondary one).
  */
 @Singleton
 @Secondary

@@ -12,9 +12,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
 /**
- * {@code GET /admin/match-report?store=&since=&until=&guests=}: what matching would do with a store's customers,
- * computed while the request waits (a page of 250 customers per BigCommerce call and per Salesforce lookup) and
- * capped at {@code bcsync.backfill.match-report-max-customers}. Nothing is written.
+ * {@code GET /admin/match-report?store=&since=&until=&guests=}: what matching would do with a
+ * store's customers, computed while the request waits (a page of 250 customers per BigCommerce call
+ * and per Salesforce lookup) and capped at {@code bcsync.backfill.match-report-max-customers}.
+ * Nothing is written.
  */
 @Controller("/admin/match-report")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -26,8 +27,11 @@ public class MatchReportController {
   }
 
   @Get
-  public MatchReportView report(@Nullable @QueryValue String store, @Nullable @QueryValue String since,
-      @Nullable @QueryValue String until, @Nullable @QueryValue String guests) {
+  public MatchReportView report(
+      @Nullable @QueryValue String store,
+      @Nullable @QueryValue String since,
+      @Nullable @QueryValue String until,
+      @Nullable @QueryValue String guests) {
     return reports.report(store, since, until, guests(guests));
   }
 

@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Hands one page of entities to the pipeline as events of the kind webhooks produce ({@code customer} and
- * {@code order} work items, scope {@code bcsync/backfill/<resource>}), in one transaction with the job's cursor: a
- * crash before the commit leaves neither, so the page is read again; after it, both. An entity this backfill
- * already enqueued is skipped; one with an open work item (a webhook got there first) joins it.
+ * Hands one page of entities to the pipeline as events of the kind webhooks produce ({@code
+ * customer} and {@code order} work items, scope {@code bcsync/backfill/<resource>}), in one
+ * transaction with the job's cursor: a crash before the commit leaves neither, so the page is read
+ * again; after it, both. An entity this backfill already enqueued is skipped; one with an open work
+ * item (a webhook got there first) joins it.
  */
 @Singleton
 class PageEnqueuer {
@@ -27,7 +28,8 @@ class PageEnqueuer {
   private final BackfillItems items;
   private final WorkSignal signal;
 
-  PageEnqueuer(Db db, EventIntake intake, BackfillJobs jobs, BackfillItems items, WorkSignal signal) {
+  PageEnqueuer(
+      Db db, EventIntake intake, BackfillJobs jobs, BackfillItems items, WorkSignal signal) {
     this.db = db;
     this.intake = intake;
     this.jobs = jobs;
@@ -36,15 +38,16 @@ class PageEnqueuer {
   }
 
   /**
-   * Enqueues {@code entityIds} of {@code entityType} ("customer" or "order") and moves the job to {@code next}.
-   * Returns how many were newly enqueued, or empty when the job was cancelled or moved on meanwhile (nothing is
-   * then stored).
+   * Enqueues {@code entityIds} of {@code entityType} ("customer" or "order") and moves the job to
+   * {@code next}. Returns how many were newly enqueued, or empty when the job was cancelled or
+   * moved on meanwhile (nothing is then stored).
    */
-  Optional<Integer> enqueue(BackfillJob job, String entityType, List<String> entityIds, BackfillCursor next,
-      long now) {
+  Optional<Integer> enqueue(
+      BackfillJob job, String entityType, List<String> entityIds, BackfillCursor next, long now) {
     Optional<Integer> enqueued;
     try {
-      enqueued = db.write(connection -> inTransaction(connection, job, entityType, entityIds, next, now));
+      enqueued =
+          db.write(connection -> inTransaction(connection, job, entityType, entityIds, next, now));
     } catch (JobMovedOn movedOn) {
       return Optional.empty();
     }
@@ -59,8 +62,14 @@ class PageEnqueuer {
     return enqueue(job, "customer", List.of(), next, now);
   }
 
-  private Optional<Integer> inTransaction(Connection connection, BackfillJob job, String entityType,
-      List<String> entityIds, BackfillCursor next, long now) throws SQLException {
+  private Optional<Integer> inTransaction(
+      Connection connection,
+      BackfillJob job,
+      String entityType,
+      List<String> entityIds,
+      BackfillCursor next,
+      long now)
+      throws SQLException {
     Set<String> already = items.alreadyEnqueued(connection, job.id(), entityType, entityIds);
     int added = 0;
     for (String id : entityIds) {
@@ -69,7 +78,8 @@ class PageEnqueuer {
       }
       IntakeResult result = intake.recordInTransaction(connection, event(job, entityType, id));
       if (!(result instanceof IntakeResult.Accepted accepted)) {
-        throw new SQLException("backfill event for " + entityType + " " + id + " was not accepted: " + result);
+        throw new SQLException(
+            "backfill event for " + entityType + " " + id + " was not accepted: " + result);
       }
       items.link(connection, job.id(), entityType, id, accepted.workItemId());
       added++;
@@ -83,10 +93,26 @@ class PageEnqueuer {
 
   private static IncomingEvent event(BackfillJob job, String entityType, String id) {
     String resource = entityType + "s";
-    String body = "{\"source\":\"backfill\",\"backfill\":" + job.id() + ",\"resource\":\"" + resource
-        + "\",\"type\":\"" + entityType + "\",\"id\":" + id + ",\"since\":\"" + job.since() + "\"}";
-    return new IncomingEvent(new EntityRef(job.storeHash(), entityType, id), "bcsync/backfill/" + resource,
-        "stores/" + job.storeHash(), null, null, null, body);
+    String body =
+        "{\"source\":\"backfill\",\"backfill\":"
+            + job.id()
+            + ",\"resource\":\""
+            + resource
+            + "\",\"type\":\""
+            + entityType
+            + "\",\"id\":"
+            + id
+            + ",\"since\":\""
+            + job.since()
+            + "\"}";
+    return new IncomingEvent(
+        new EntityRef(job.storeHash(), entityType, id),
+        "bcsync/backfill/" + resource,
+        "stores/" + job.storeHash(),
+        null,
+        null,
+        null,
+        body);
   }
 
   /** Rolls the page's transaction back: the job was cancelled or advanced by another run. */

@@ -15,14 +15,17 @@ public class QueueDepth {
   }
 
   public long pending() {
-    return db.read(connection -> {
-      // Served by ix_work_item_due (status, next_attempt_at_ms): an index range count, not a table scan.
-      try (PreparedStatement select =
-              connection.prepareStatement("SELECT COUNT(*) FROM work_item WHERE status = 'PENDING'");
-          ResultSet rs = select.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(
+        connection -> {
+          // Served by ix_work_item_due (status, next_attempt_at_ms): an index range count, not a
+          // table scan.
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT COUNT(*) FROM work_item WHERE status = 'PENDING'");
+              ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 }

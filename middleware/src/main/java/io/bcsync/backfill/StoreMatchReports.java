@@ -21,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dry-run match report of a store: its registered customers (V3, with addresses) modified in the range and,
- * on request, the guests of orders modified in the range, matched page by page against candidates the
- * {@link CandidateSource} prefetches per page (one Salesforce lookup per 250 customers). Reads BigCommerce and
- * Salesforce; writes nothing, neither there nor to the work queue.
+ * The dry-run match report of a store: its registered customers (V3, with addresses) modified in
+ * the range and, on request, the guests of orders modified in the range, matched page by page
+ * against candidates the {@link CandidateSource} prefetches per page (one Salesforce lookup per 250
+ * customers). Reads BigCommerce and Salesforce; writes nothing, neither there nor to the work
+ * queue.
  */
 @Singleton
 public class StoreMatchReports {
@@ -36,8 +37,12 @@ public class StoreMatchReports {
   private final MatchingConfigs matching;
   private final BackfillConfig config;
 
-  public StoreMatchReports(BigCommerceClient client, Backfills backfills, @Nullable CandidateSource candidates,
-      MatchingConfigs matching, BackfillConfig config) {
+  public StoreMatchReports(
+      BigCommerceClient client,
+      Backfills backfills,
+      @Nullable CandidateSource candidates,
+      MatchingConfigs matching,
+      BackfillConfig config) {
     this.client = client;
     this.backfills = backfills;
     this.candidates = candidates;
@@ -53,9 +58,11 @@ public class StoreMatchReports {
    * @throws NoCandidateSource when no Salesforce lookup is configured
    * @throws CandidateLookupFailed when Salesforce could not be asked
    */
-  public MatchReportView report(String storeHash, @Nullable String since, @Nullable String until, boolean guests) {
+  public MatchReportView report(
+      String storeHash, @Nullable String since, @Nullable String until, boolean guests) {
     if (storeHash == null || !Backfills.STORE_HASH.matcher(storeHash.trim()).matches()) {
-      throw new Backfills.BadBackfillRequest("store must be a store hash (lower-case letters and digits)");
+      throw new Backfills.BadBackfillRequest(
+          "store must be a store hash (lower-case letters and digits)");
     }
     String store = storeHash.trim();
     LocalDate from = since == null || since.isBlank() ? null : Backfills.parseSince(since);
@@ -69,19 +76,26 @@ public class StoreMatchReports {
     }
     Instant min = from == null ? Instant.EPOCH : from.atStartOfDay(ZoneOffset.UTC).toInstant();
     // Inclusive: the last second of the until day (BigCommerce dates have whole seconds).
-    Instant max = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+    Instant max =
+        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
     StoreClient api = client.forStore(store);
     DryRunMatcher.PagedRun run = DryRunMatcher.paged(matching.forStore(store), candidates);
     boolean truncated = registered(api, store, min, max, run);
     if (!truncated && guests) {
       truncated = guests(api, store, min, max, run);
     }
-    return MatchReportView.of(store, from == null ? null : from.toString(), to == null ? null : to.toString(),
-        guests, truncated, run.report());
+    return MatchReportView.of(
+        store,
+        from == null ? null : from.toString(),
+        to == null ? null : to.toString(),
+        guests,
+        truncated,
+        run.report());
   }
 
   /** Returns whether the customer limit cut the report short. */
-  private boolean registered(StoreClient api, String store, Instant min, Instant max, DryRunMatcher.PagedRun run) {
+  private boolean registered(
+      StoreClient api, String store, Instant min, Instant max, DryRunMatcher.PagedRun run) {
     for (int page = 1; ; page++) {
       CustomersApi.CustomerPage customers = api.customers().modifiedPage(min, max, page, true);
       List<CustomerProfile> profiles = new ArrayList<>();
@@ -97,7 +111,8 @@ public class StoreMatchReports {
     }
   }
 
-  private boolean guests(StoreClient api, String store, Instant min, Instant max, DryRunMatcher.PagedRun run) {
+  private boolean guests(
+      StoreClient api, String store, Instant min, Instant max, DryRunMatcher.PagedRun run) {
     long afterId = 0;
     while (true) {
       List<JsonNode> orders = api.orders().modifiedPageAfter(min, max, afterId);
@@ -123,7 +138,8 @@ public class StoreMatchReports {
     try {
       run.match(page);
     } catch (Exception e) {
-      // Class only: the message of a failed lookup can contain the emails or phones it searched for.
+      // Class only: the message of a failed lookup can contain the emails or phones it searched
+      // for.
       LOG.warn("Match report: Salesforce candidate lookup failed with {}", e.getClass().getName());
       throw new CandidateLookupFailed(e);
     }
@@ -141,16 +157,25 @@ public class StoreMatchReports {
   /** A 503: nothing to match against until the Salesforce candidate lookup is configured. */
   public static final class NoCandidateSource extends RuntimeException {
     NoCandidateSource() {
-      super("no Salesforce candidate lookup is configured (connect Salesforce first)", null, false, false);
+      super(
+          "no Salesforce candidate lookup is configured (connect Salesforce first)",
+          null,
+          false,
+          false);
     }
   }
 
   /**
-   * A 502. The cause's message is kept out of the message: a failed query can echo the emails it looked for.
+   * A 502. The cause's message is kept out of the message: a failed query can echo the emails it
+   * looked for.
    */
   public static final class CandidateLookupFailed extends RuntimeException {
     CandidateLookupFailed(Exception cause) {
-      super("looking up Salesforce candidates failed (" + cause.getClass().getSimpleName() + ")", null, false, false);
+      super(
+          "looking up Salesforce candidates failed (" + cause.getClass().getSimpleName() + ")",
+          null,
+          false,
+          false);
     }
   }
 }

@@ -13,8 +13,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 
 /**
- * Baseline for {@code scripts/bench-ingest}: same server, same threading and body handling as the webhook intake,
- * but no parsing, authentication or database. Only exists when {@code bcsync.bench-endpoint.enabled=true}.
+ * Baseline for {@code scripts/bench-ingest}: same server, same threading and body handling as the
+ * webhook intake, but no parsing, authentication or database. Only exists when {@code
+ * bcsync.bench-endpoint.enabled=true}.
  */
 @Controller("/bench/noop")
 @Requires(property = "bcsync.bench-endpoint.enabled", value = "true")

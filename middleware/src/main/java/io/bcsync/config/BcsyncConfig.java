@@ -1,16 +1,16 @@
 package io.bcsync.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * Service-wide settings.
  *
- * @param environment {@code staging} or {@code production}; a staging configuration is guarded so it cannot write to
- *     production systems.
- * @param demoMode true when started by {@code scripts/run}: relaxes nothing security-related, only enables
- *     demo conveniences such as printing the admin URL.
+ * @param environment {@code staging} or {@code production}; a staging configuration is guarded so
+ *     it cannot write to production systems.
+ * @param demoMode true when started by {@code scripts/run}: relaxes nothing security-related, only
+ *     enables demo conveniences such as printing the admin URL.
  */
 @ConfigurationProperties(BcsyncConfig.PREFIX)
 public record BcsyncConfig(
@@ -29,7 +29,8 @@ public record BcsyncConfig(
     Secrets.requireNonBlank(adminToken, PREFIX + ".admin-token");
     if (adminToken.length() < MIN_ADMIN_TOKEN_LENGTH) {
       throw new InvalidConfigurationException(
-          PREFIX + ".admin-token", "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
+          PREFIX + ".admin-token",
+          "must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters long");
     }
   }
 
@@ -39,7 +40,12 @@ public record BcsyncConfig(
 
   @Override
   public String toString() {
-    return "BcsyncConfig[environment=" + environment + ", demoMode=" + demoMode
-        + ", adminToken=" + Secrets.mask(adminToken) + "]";
+    return "BcsyncConfig[environment="
+        + environment
+        + ", demoMode="
+        + demoMode
+        + ", adminToken="
+        + Secrets.mask(adminToken)
+        + "]";
   }
 }

@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The BigCommerce app side of bcsync: where BigCommerce reaches us, how installed stores' tokens are kept, and the
- * housekeeping of hooks and catch-up polling. Bound from {@code bcsync.bigcommerce.app.*}.
+ * The BigCommerce app side of bcsync: where BigCommerce reaches us, how installed stores' tokens
+ * are kept, and the housekeeping of hooks and catch-up polling. Bound from {@code
+ * bcsync.bigcommerce.app.*}.
  *
- * @param publicUrl the HTTPS base URL BigCommerce calls (hook destinations, the registered auth callback);
- *     without it no hooks are registered
- * @param tokenEncryptionKey base64 AES key (16, 24 or 32 bytes) that encrypts stored access tokens and hook secrets;
- *     required to accept app installs
+ * @param publicUrl the HTTPS base URL BigCommerce calls (hook destinations, the registered auth
+ *     callback); without it no hooks are registered
+ * @param tokenEncryptionKey base64 AES key (16, 24 or 32 bytes) that encrypts stored access tokens
+ *     and hook secrets; required to accept app installs
  * @param previousTokenEncryptionKeys keys still accepted for decryption during a rotation
  * @param manifestPath the app manifest file; null means the copy packaged in the jar
  * @param hookCheckInterval how often hooks of every store are checked and repaired
@@ -39,11 +40,13 @@ public record BigCommerceAppConfig(
   public BigCommerceAppConfig {
     if (publicUrl != null && !publicUrl.isBlank()) {
       Secrets.requireHttpUrl(publicUrl, PREFIX + ".public-url");
-      publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+      publicUrl =
+          publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     } else {
       publicUrl = null;
     }
-    previousTokenEncryptionKeys = previousTokenEncryptionKeys == null ? List.of() : List.copyOf(previousTokenEncryptionKeys);
+    previousTokenEncryptionKeys =
+        previousTokenEncryptionKeys == null ? List.of() : List.copyOf(previousTokenEncryptionKeys);
     requirePositive(hookCheckInterval, "hook-check-interval");
     requirePositive(catchUpInterval, "catch-up-interval");
     requirePositive(catchUpInitialLookback, "catch-up-initial-lookback");
@@ -61,11 +64,24 @@ public record BigCommerceAppConfig(
 
   @Override
   public String toString() {
-    return "BigCommerceAppConfig[publicUrl=" + publicUrl + ", tokenEncryptionKey=" + Secrets.mask(tokenEncryptionKey)
-        + ", previousTokenEncryptionKeys=" + previousTokenEncryptionKeys.size() + " key(s), manifestPath="
-        + (manifestPath == null ? "<packaged>" : manifestPath) + ", hookCheckInterval=" + hookCheckInterval
-        + ", catchUpInterval=" + catchUpInterval + ", catchUpOverlap=" + catchUpOverlap
-        + ", catchUpInitialLookback=" + catchUpInitialLookback + ", uninstalledRetention=" + uninstalledRetention
+    return "BigCommerceAppConfig[publicUrl="
+        + publicUrl
+        + ", tokenEncryptionKey="
+        + Secrets.mask(tokenEncryptionKey)
+        + ", previousTokenEncryptionKeys="
+        + previousTokenEncryptionKeys.size()
+        + " key(s), manifestPath="
+        + (manifestPath == null ? "<packaged>" : manifestPath)
+        + ", hookCheckInterval="
+        + hookCheckInterval
+        + ", catchUpInterval="
+        + catchUpInterval
+        + ", catchUpOverlap="
+        + catchUpOverlap
+        + ", catchUpInitialLookback="
+        + catchUpInitialLookback
+        + ", uninstalledRetention="
+        + uninstalledRetention
         + "]";
   }
 }

@@ -6,12 +6,14 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.net.URI;
 
 /**
- * How to reach BigCommerce. Every URL is configurable so tests and the demo can point at the simulator.
+ * How to reach BigCommerce. Every URL is configurable so tests and the demo can point at the
+ * simulator.
  *
  * @param apiUrl REST API base; store paths are appended as {@code /stores/{hash}/v3/...}
  * @param loginUrl OAuth host that exchanges install codes for tokens ({@code /oauth2/token})
  * @param clientId the app's client id (also the {@code aud} of signed payload JWTs)
- * @param clientSecret the app's client secret: key for Standard Webhooks signatures and payload JWTs
+ * @param clientSecret the app's client secret: key for Standard Webhooks signatures and payload
+ *     JWTs
  * @param b2bApiUrl B2B Edition REST host (one for all stores); {@code /api/v3/io/...} is appended
  */
 @ConfigurationProperties(BigCommerceConfig.PREFIX)
@@ -44,7 +46,16 @@ public record BigCommerceConfig(
 
   @Override
   public String toString() {
-    return "BigCommerceConfig[apiUrl=" + apiUrl + ", loginUrl=" + loginUrl + ", b2bApiUrl=" + b2bApiUrl + ", clientId=" + clientId
-        + ", clientSecret=" + Secrets.mask(clientSecret) + "]";
+    return "BigCommerceConfig[apiUrl="
+        + apiUrl
+        + ", loginUrl="
+        + loginUrl
+        + ", b2bApiUrl="
+        + b2bApiUrl
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + Secrets.mask(clientSecret)
+        + "]";
   }
 }

@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds every configuration record when the context starts, so a missing or invalid key stops startup with a
- * message naming it instead of failing at the first request. Logs the effective (masked) configuration.
+ * Binds every configuration record when the context starts, so a missing or invalid key stops
+ * startup with a message naming it instead of failing at the first request. Logs the effective
+ * (masked) configuration.
  */
 @Context
 public class ConfigurationCheck {
@@ -20,7 +21,13 @@ public class ConfigurationCheck {
       PipelineConfig pipeline,
       IntakeBatchConfig intakeBatch,
       List<StoreConfig> stores) {
-    LOG.info("Configuration: {}, {}, {}, {}, {}, stores={}", service, bigCommerce, salesforce, pipeline, intakeBatch,
+    LOG.info(
+        "Configuration: {}, {}, {}, {}, {}, stores={}",
+        service,
+        bigCommerce,
+        salesforce,
+        pipeline,
+        intakeBatch,
         stores);
   }
 }

@@ -4,11 +4,13 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * How webhook intake groups concurrent callbacks into shared transactions (see docs/pipeline.md, "Group commit").
- * Same prefix as {@link PipelineConfig}; a record of its own so intake batching stays one concern.
+ * How webhook intake groups concurrent callbacks into shared transactions (see docs/pipeline.md,
+ * "Group commit"). Same prefix as {@link PipelineConfig}; a record of its own so intake batching
+ * stays one concern.
  *
  * @param intakeBatchMax most callbacks committed in one transaction
- * @param intakeWriters threads committing groups; each holds one database connection while it commits
+ * @param intakeWriters threads committing groups; each holds one database connection while it
+ *     commits
  */
 @ConfigurationProperties(PipelineConfig.PREFIX)
 public record IntakeBatchConfig(
@@ -25,7 +27,8 @@ public record IntakeBatchConfig(
 
   private static void requireBetween(int value, int min, int max, String key) {
     if (value < min || value > max) {
-      throw new InvalidConfigurationException(PipelineConfig.PREFIX + "." + key,
+      throw new InvalidConfigurationException(
+          PipelineConfig.PREFIX + "." + key,
           "must be between " + min + " and " + max + ", was " + value);
     }
   }

@@ -8,13 +8,16 @@ import java.time.Duration;
  * Tuning of webhook intake and the durable work queue.
  *
  * @param workers threads claiming and processing batches in this instance
- * @param batchSize most work items handed to the handler at once (Salesforce takes 200 records per call)
+ * @param batchSize most work items handed to the handler at once (Salesforce takes 200 records per
+ *     call)
  * @param idlePollInterval how often an idle worker looks for due work when nothing woke it
- * @param leaseTimeout how long a claim stays valid; a crashed worker's items return to the queue after it
+ * @param leaseTimeout how long a claim stays valid; a crashed worker's items return to the queue
+ *     after it
  * @param maxAttempts attempts before a retryable failure is dead-lettered
  * @param backoffInitial delay before the first retry; doubles per attempt with full jitter
  * @param backoffMax upper bound of a retry delay
- * @param dedupeWindow how long a webhook's producer, scope, resource id and hash mark a repeat as a duplicate
+ * @param dedupeWindow how long a webhook's producer, scope, resource id and hash mark a repeat as a
+ *     duplicate
  * @param maxBodyBytes webhook bodies above this are refused with 413
  * @param signatureTolerance accepted clock skew of a Standard Webhooks timestamp
  * @param leaseRecoveryInterval how often the cluster-wide job returns expired claims to the queue
@@ -47,7 +50,8 @@ public record PipelineConfig(
     requirePositive(signatureTolerance, "signature-tolerance");
     requirePositive(leaseRecoveryInterval, "lease-recovery-interval");
     if (backoffMax.compareTo(backoffInitial) < 0) {
-      throw new InvalidConfigurationException(PREFIX + ".backoff-max", "must not be shorter than backoff-initial");
+      throw new InvalidConfigurationException(
+          PREFIX + ".backoff-max", "must not be shorter than backoff-initial");
     }
   }
 
@@ -59,7 +63,8 @@ public record PipelineConfig(
 
   private static void requirePositive(Duration value, String key) {
     if (value == null || value.isZero() || value.isNegative()) {
-      throw new InvalidConfigurationException(PREFIX + "." + key, "must be a positive duration, was " + value);
+      throw new InvalidConfigurationException(
+          PREFIX + "." + key, "must be a positive duration, was " + value);
     }
   }
 }

@@ -6,12 +6,14 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.util.Locale;
 
 /**
- * How to reach Salesforce and which org is acceptable. Validated at startup so a misconfiguration is caught before
- * the first sync; the org itself is checked by {@code io.bcsync.salesforce.guard.OrgGuard} on every connection.
+ * How to reach Salesforce and which org is acceptable. Validated at startup so a misconfiguration
+ * is caught before the first sync; the org itself is checked by {@code
+ * io.bcsync.salesforce.guard.OrgGuard} on every connection.
  *
- * @param loginUrl {@code https://login.salesforce.com}, {@code https://test.salesforce.com} or a My Domain URL
- * @param authMode {@code none} (not connected yet), {@code jwt}, {@code web-server} or {@code password} (local
- *     development only)
+ * @param loginUrl {@code https://login.salesforce.com}, {@code https://test.salesforce.com} or a My
+ *     Domain URL
+ * @param authMode {@code none} (not connected yet), {@code jwt}, {@code web-server} or {@code
+ *     password} (local development only)
  * @param orgId when set, the only org this service may connect to (15 or 18 characters)
  * @param allowSandboxInProduction a production environment refuses sandbox orgs unless this is true
  * @param redirectUri the web-server flow's callback URL as registered in the connected app
@@ -39,7 +41,7 @@ public record SalesforceConfig(
     Secrets.requireHttpUrl(loginUrl, PREFIX + ".login-url");
     authMode = authMode.toLowerCase(Locale.ROOT);
     switch (authMode) {
-      case "none" -> { }
+      case "none" -> {}
       case "jwt" -> {
         Secrets.requireNonBlank(clientId, PREFIX + ".client-id");
         Secrets.requireNonBlank(username, PREFIX + ".username");
@@ -55,14 +57,18 @@ public record SalesforceConfig(
         Secrets.requireNonBlank(username, PREFIX + ".username");
         Secrets.requireNonBlank(password, PREFIX + ".password");
       }
-      default -> throw new InvalidConfigurationException(
-          PREFIX + ".auth-mode", "must be one of none, jwt, web-server, password; was '" + authMode + "'");
+      default ->
+          throw new InvalidConfigurationException(
+              PREFIX + ".auth-mode",
+              "must be one of none, jwt, web-server, password; was '" + authMode + "'");
     }
     if (orgId != null && !orgId.matches("00D[0-9A-Za-z]{12}([0-9A-Za-z]{3})?")) {
-      throw new InvalidConfigurationException(PREFIX + ".org-id", "must be a 15 or 18 character org id (00D...)");
+      throw new InvalidConfigurationException(
+          PREFIX + ".org-id", "must be a 15 or 18 character org id (00D...)");
     }
     if (clientIdHeader.isBlank() || clientIdHeader.contains(";")) {
-      throw new InvalidConfigurationException(PREFIX + ".client-id-header", "must be a non-blank word without ';'");
+      throw new InvalidConfigurationException(
+          PREFIX + ".client-id-header", "must be a non-blank word without ';'");
     }
   }
 
@@ -72,11 +78,32 @@ public record SalesforceConfig(
 
   @Override
   public String toString() {
-    return "SalesforceConfig[loginUrl=" + loginUrl + ", authMode=" + authMode + ", clientId=" + clientId
-        + ", clientSecret=" + Secrets.mask(clientSecret) + ", username=" + username
-        + ", privateKeyFile=" + privateKeyFile + ", password=" + Secrets.mask(password)
-        + ", securityToken=" + Secrets.mask(securityToken) + ", clientIdHeader=" + clientIdHeader
-        + ", orgId=" + orgId + ", allowSandboxInProduction=" + allowSandboxInProduction + ", redirectUri=" + redirectUri
-        + ", tokenEncryptionKey=" + Secrets.mask(tokenEncryptionKey) + "]";
+    return "SalesforceConfig[loginUrl="
+        + loginUrl
+        + ", authMode="
+        + authMode
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + Secrets.mask(clientSecret)
+        + ", username="
+        + username
+        + ", privateKeyFile="
+        + privateKeyFile
+        + ", password="
+        + Secrets.mask(password)
+        + ", securityToken="
+        + Secrets.mask(securityToken)
+        + ", clientIdHeader="
+        + clientIdHeader
+        + ", orgId="
+        + orgId
+        + ", allowSandboxInProduction="
+        + allowSandboxInProduction
+        + ", redirectUri="
+        + redirectUri
+        + ", tokenEncryptionKey="
+        + Secrets.mask(tokenEncryptionKey)
+        + "]";
   }
 }

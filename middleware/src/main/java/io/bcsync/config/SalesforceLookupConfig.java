@@ -10,7 +10,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param pricebookId the price book orders are created with (15 or 18 characters, 01s...); else
  * @param pricebookName a price book looked up by name once; neither: the org's standard price book
- * @param leadConvertedStatus the Lead status meaning "converted" in this org (a LeadStatus with IsConverted=true)
+ * @param leadConvertedStatus the Lead status meaning "converted" in this org (a LeadStatus with
+ *     IsConverted=true)
  * @param productCacheSize how many variant keys -> PricebookEntry ids are kept in memory
  */
 @ConfigurationProperties(SalesforceConfig.PREFIX)
@@ -22,18 +23,22 @@ public record SalesforceLookupConfig(
 
   public SalesforceLookupConfig {
     if (pricebookId != null && !pricebookId.matches("01s[0-9A-Za-z]{12}([0-9A-Za-z]{3})?")) {
-      throw new InvalidConfigurationException(SalesforceConfig.PREFIX + ".pricebook-id",
+      throw new InvalidConfigurationException(
+          SalesforceConfig.PREFIX + ".pricebook-id",
           "must be a 15 or 18 character Pricebook2 id (01s...)");
     }
     if (pricebookId != null && pricebookName != null) {
-      throw new InvalidConfigurationException(SalesforceConfig.PREFIX + ".pricebook-name",
+      throw new InvalidConfigurationException(
+          SalesforceConfig.PREFIX + ".pricebook-name",
           "set either pricebook-id or pricebook-name, not both");
     }
     if (leadConvertedStatus.isBlank()) {
-      throw new InvalidConfigurationException(SalesforceConfig.PREFIX + ".lead-converted-status", "must not be blank");
+      throw new InvalidConfigurationException(
+          SalesforceConfig.PREFIX + ".lead-converted-status", "must not be blank");
     }
     if (productCacheSize < 1) {
-      throw new InvalidConfigurationException(SalesforceConfig.PREFIX + ".product-cache-size", "must be positive");
+      throw new InvalidConfigurationException(
+          SalesforceConfig.PREFIX + ".product-cache-size", "must be positive");
     }
   }
 

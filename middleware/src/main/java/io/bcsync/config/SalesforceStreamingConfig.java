@@ -9,13 +9,19 @@ import java.util.List;
 /**
  * The Streaming API subscriber (CDC and platform events).
  *
- * @param enabled subscribe from this instance (one instance at a time holds the lease and subscribes)
+ * @param enabled subscribe from this instance (one instance at a time holds the lease and
+ *     subscribes)
  * @param channels the channels to subscribe to
- * @param leaseTtl how long a leader's lease lasts without renewal; bounds the takeover time after a crash
- * @param leaseCheckInterval how often every instance renews or tries to take the lease (well below leaseTtl)
- * @param replayWarnAge warn when a stored replay id is older than this (Salesforce retains events for 72 h)
- * @param dailyLimitBackoff how long to stay away after "Organization total events daily limit exceeded"
- * @param integrationUserId the user id whose commits are our own; learned from getUserInfo when unset
+ * @param leaseTtl how long a leader's lease lasts without renewal; bounds the takeover time after a
+ *     crash
+ * @param leaseCheckInterval how often every instance renews or tries to take the lease (well below
+ *     leaseTtl)
+ * @param replayWarnAge warn when a stored replay id is older than this (Salesforce retains events
+ *     for 72 h)
+ * @param dailyLimitBackoff how long to stay away after "Organization total events daily limit
+ *     exceeded"
+ * @param integrationUserId the user id whose commits are our own; learned from getUserInfo when
+ *     unset
  */
 @ConfigurationProperties(SalesforceStreamingConfig.PREFIX)
 public record SalesforceStreamingConfig(
@@ -28,19 +34,30 @@ public record SalesforceStreamingConfig(
     @Nullable String integrationUserId) {
 
   public static final String PREFIX = "bcsync.salesforce.streaming";
-  /** The package's CDC selections (sfdx-package/force-app/.../platformEventChannelMembers) and its request event. */
-  public static final List<String> DEFAULT_CHANNELS = List.of("/data/ContactChangeEvent", "/data/AccountChangeEvent",
-      "/data/Product2ChangeEvent", "/data/PricebookEntryChangeEvent", "/event/BC_Sync_Request__e");
+
+  /**
+   * The package's CDC selections (sfdx-package/force-app/.../platformEventChannelMembers) and its
+   * request event.
+   */
+  public static final List<String> DEFAULT_CHANNELS =
+      List.of(
+          "/data/ContactChangeEvent",
+          "/data/AccountChangeEvent",
+          "/data/Product2ChangeEvent",
+          "/data/PricebookEntryChangeEvent",
+          "/event/BC_Sync_Request__e");
 
   public SalesforceStreamingConfig {
     channels = channels == null || channels.isEmpty() ? DEFAULT_CHANNELS : List.copyOf(channels);
     for (String channel : channels) {
       if (!channel.matches("/(data|event)/[A-Za-z0-9_]+")) {
-        throw new InvalidConfigurationException(PREFIX + ".channels", "'" + channel + "' is not a /data/ or /event/ channel");
+        throw new InvalidConfigurationException(
+            PREFIX + ".channels", "'" + channel + "' is not a /data/ or /event/ channel");
       }
     }
     if (leaseCheckInterval.compareTo(leaseTtl) >= 0) {
-      throw new InvalidConfigurationException(PREFIX + ".lease-check-interval", "must be shorter than lease-ttl");
+      throw new InvalidConfigurationException(
+          PREFIX + ".lease-check-interval", "must be shorter than lease-ttl");
     }
   }
 }

@@ -18,7 +18,8 @@ public final class Secrets {
     requireNonBlank(value, key);
     try {
       var uri = new java.net.URI(value);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         throw new InvalidConfigurationException(key, "must be an http(s) URL, was '" + value + "'");
       }
       return uri;

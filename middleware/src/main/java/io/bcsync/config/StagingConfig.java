@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What a staging environment may touch on the BigCommerce side.
  *
- * @param allowedStores store hashes a staging environment accepts; every other store is refused at webhook intake
- *     and at registration. Ignored in production.
+ * @param allowedStores store hashes a staging environment accepts; every other store is refused at
+ *     webhook intake and at registration. Ignored in production.
  */
 @ConfigurationProperties(StagingConfig.PREFIX)
 public record StagingConfig(@Nullable List<String> allowedStores) {

@@ -5,10 +5,11 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * A store connected through configuration ("connector mode", and until the app install flow lands, the only way).
- * Bound from {@code bcsync.bigcommerce.stores.<store-hash>.*}.
+ * A store connected through configuration ("connector mode", and until the app install flow lands,
+ * the only way). Bound from {@code bcsync.bigcommerce.stores.<store-hash>.*}.
  *
- * @param webhookSecret the shared secret bcsync puts in the custom headers of every hook it registers
+ * @param webhookSecret the shared secret bcsync puts in the custom headers of every hook it
+ *     registers
  * @param accessToken store API token (X-Auth-Token)
  */
 @EachProperty(StoreConfig.PREFIX)
@@ -26,13 +27,19 @@ public record StoreConfig(
     String key = PREFIX + "." + storeHash + ".webhook-secret";
     Secrets.requireNonBlank(webhookSecret, key);
     if (webhookSecret.length() < MIN_SECRET_LENGTH) {
-      throw new InvalidConfigurationException(key, "must be at least " + MIN_SECRET_LENGTH + " characters long");
+      throw new InvalidConfigurationException(
+          key, "must be at least " + MIN_SECRET_LENGTH + " characters long");
     }
   }
 
   @Override
   public String toString() {
-    return "StoreConfig[storeHash=" + storeHash + ", webhookSecret=" + Secrets.mask(webhookSecret)
-        + ", accessToken=" + Secrets.mask(accessToken) + "]";
+    return "StoreConfig[storeHash="
+        + storeHash
+        + ", webhookSecret="
+        + Secrets.mask(webhookSecret)
+        + ", accessToken="
+        + Secrets.mask(accessToken)
+        + "]";
   }
 }

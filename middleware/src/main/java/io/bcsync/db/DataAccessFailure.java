@@ -18,7 +18,9 @@ public class DataAccessFailure extends RuntimeException {
     return (SQLException) getCause();
   }
 
-  /** Deadlocks, lock wait timeouts and serialization failures: the transaction can simply run again. */
+  /**
+   * Deadlocks, lock wait timeouts and serialization failures: the transaction can simply run again.
+   */
   public boolean isTransient() {
     return isTransient(sqlException());
   }

@@ -10,9 +10,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Runs plain JDBC work inside Micronaut Data transactions. The pipeline's SQL (SKIP LOCKED claims, conditional
- * updates) is hand-written because it must be identical on H2 and MySQL/MariaDB; this class keeps the transaction
- * handling in one place and turns {@link SQLException} into the unchecked {@link DataAccessFailure}.
+ * Runs plain JDBC work inside Micronaut Data transactions. The pipeline's SQL (SKIP LOCKED claims,
+ * conditional updates) is hand-written because it must be identical on H2 and MySQL/MariaDB; this
+ * class keeps the transaction handling in one place and turns {@link SQLException} into the
+ * unchecked {@link DataAccessFailure}.
  */
 @Singleton
 public class Db {
@@ -27,9 +28,9 @@ public class Db {
   }
 
   /**
-   * {@link #write}, run again (up to {@code attempts} times in all) when it failed on a deadlock, a lock wait
-   * timeout or a serialization failure: the database rolled the transaction back, and InnoDB expects the
-   * application to simply retry it. Any other failure is thrown at once.
+   * {@link #write}, run again (up to {@code attempts} times in all) when it failed on a deadlock, a
+   * lock wait timeout or a serialization failure: the database rolled the transaction back, and
+   * InnoDB expects the application to simply retry it. Any other failure is thrown at once.
    */
   public <R> R writeRetryingTransient(int attempts, SqlWork<R> work) {
     for (int attempt = 1; ; attempt++) {
@@ -49,16 +50,20 @@ public class Db {
 
   private <R> R run(TransactionDefinition definition, SqlWork<R> work) {
     try {
-      return transactions.execute(definition, status -> {
-        try {
-          return work.run(status.getConnection());
-        } catch (SQLException e) {
-          throw new DataAccessFailure(e);
-        }
-      });
+      return transactions.execute(
+          definition,
+          status -> {
+            try {
+              return work.run(status.getConnection());
+            } catch (SQLException e) {
+              throw new DataAccessFailure(e);
+            }
+          });
     } catch (CannotGetJdbcConnectionException | TransactionException e) {
-      // No connection (database down, pool exhausted) or a failed begin/commit: to callers this is the database
-      // being unavailable like any other SQL failure, so the webhook gets a 503 and the worker retries.
+      // No connection (database down, pool exhausted) or a failed begin/commit: to callers this is
+      // the database
+      // being unavailable like any other SQL failure, so the webhook gets a 503 and the worker
+      // retries.
       throw new DataAccessFailure(sqlCause(e));
     }
   }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counters and gauges scraped at {@code /prometheus}. Gauges read the database, cached for a second so a burst of
- * scrapes does not become a burst of queries.
+ * Counters and gauges scraped at {@code /prometheus}. Gauges read the database, cached for a second
+ * so a burst of scrapes does not become a burst of queries.
  */
 @Singleton
 public class PipelineMetrics {
@@ -37,21 +37,39 @@ public class PipelineMetrics {
     this.registry = registry;
     this.inspector = inspector;
     this.clock = clock;
-    received = Counter.builder("bcsync.webhooks.received").description("Webhooks stored").register(registry);
-    duplicates = Counter.builder("bcsync.webhooks.duplicate")
-        .description("Webhooks acknowledged as repeats of an earlier delivery").register(registry);
-    processed = Counter.builder("bcsync.items.processed").description("Work items processed").register(registry);
-    retried = Counter.builder("bcsync.items.retried").description("Failed attempts scheduled again").register(registry);
-    deadLettered = Counter.builder("bcsync.items.dead_lettered").description("Work items dead-lettered")
-        .register(registry);
+    received =
+        Counter.builder("bcsync.webhooks.received")
+            .description("Webhooks stored")
+            .register(registry);
+    duplicates =
+        Counter.builder("bcsync.webhooks.duplicate")
+            .description("Webhooks acknowledged as repeats of an earlier delivery")
+            .register(registry);
+    processed =
+        Counter.builder("bcsync.items.processed")
+            .description("Work items processed")
+            .register(registry);
+    retried =
+        Counter.builder("bcsync.items.retried")
+            .description("Failed attempts scheduled again")
+            .register(registry);
+    deadLettered =
+        Counter.builder("bcsync.items.dead_lettered")
+            .description("Work items dead-lettered")
+            .register(registry);
     Gauge.builder("bcsync.queue.depth", this, m -> m.current().pending())
-        .description("Work items waiting (PENDING)").register(registry);
+        .description("Work items waiting (PENDING)")
+        .register(registry);
     Gauge.builder("bcsync.queue.in_progress", this, m -> m.current().inProgress())
-        .description("Work items being processed").register(registry);
+        .description("Work items being processed")
+        .register(registry);
     Gauge.builder("bcsync.queue.dead_letters", this, m -> m.current().dead())
-        .description("Work items in the dead letters").register(registry);
-    Gauge.builder("bcsync.queue.oldest_pending_age_seconds", this, m -> m.current().oldestAgeSeconds())
-        .description("Age of the oldest item not yet processed").register(registry);
+        .description("Work items in the dead letters")
+        .register(registry);
+    Gauge.builder(
+            "bcsync.queue.oldest_pending_age_seconds", this, m -> m.current().oldestAgeSeconds())
+        .description("Age of the oldest item not yet processed")
+        .register(registry);
   }
 
   public void webhookReceived() {
@@ -62,10 +80,19 @@ public class PipelineMetrics {
     duplicates.increment();
   }
 
-  /** @param reason a fixed, low-cardinality word such as {@code unauthorized} or {@code malformed} */
+  /**
+   * @param reason a fixed, low-cardinality word such as {@code unauthorized} or {@code malformed}
+   */
   public void webhookRejected(String reason) {
-    rejectedByReason.computeIfAbsent(reason, r -> Counter.builder("bcsync.webhooks.rejected")
-        .description("Webhooks refused with a 4xx").tag("reason", r).register(registry)).increment();
+    rejectedByReason
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("bcsync.webhooks.rejected")
+                    .description("Webhooks refused with a 4xx")
+                    .tag("reason", r)
+                    .register(registry))
+        .increment();
   }
 
   public void itemProcessed() {
@@ -89,17 +116,25 @@ public class PipelineMetrics {
     try {
       QueueInspector queue = inspector.get();
       Map<WorkItemStatus, Long> counts = queue.countsByStatus();
-      double oldestAge = queue.oldestOpenCreatedAt().map(created -> (now - created) / 1000.0).orElse(0.0);
-      Snapshot fresh = new Snapshot(now, counts.get(WorkItemStatus.PENDING),
-          counts.get(WorkItemStatus.IN_PROGRESS), counts.get(WorkItemStatus.DEAD), oldestAge);
+      double oldestAge =
+          queue.oldestOpenCreatedAt().map(created -> (now - created) / 1000.0).orElse(0.0);
+      Snapshot fresh =
+          new Snapshot(
+              now,
+              counts.get(WorkItemStatus.PENDING),
+              counts.get(WorkItemStatus.IN_PROGRESS),
+              counts.get(WorkItemStatus.DEAD),
+              oldestAge);
       snapshot = fresh;
       return fresh;
     } catch (RuntimeException e) {
-      // A scrape must not fail because the database is down; /health reports that. NaN marks "unknown".
+      // A scrape must not fail because the database is down; /health reports that. NaN marks
+      // "unknown".
       LOG.warn("Could not read queue gauges: {}", e.getMessage());
       return new Snapshot(now, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
   }
 
-  private record Snapshot(long takenAtMs, double pending, double inProgress, double dead, double oldestAgeSeconds) {}
+  private record Snapshot(
+      long takenAtMs, double pending, double inProgress, double dead, double oldestAgeSeconds) {}
 }

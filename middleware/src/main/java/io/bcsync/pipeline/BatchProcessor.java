@@ -12,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One claim-process-record cycle. Workers call it in a loop; tests call it directly to run due work now.
- * Whatever the handler does (returns, forgets an item, throws), every claimed item ends the cycle either DONE,
- * back in the queue with a later attempt time, or dead-lettered: nothing is dropped.
+ * One claim-process-record cycle. Workers call it in a loop; tests call it directly to run due work
+ * now. Whatever the handler does (returns, forgets an item, throws), every claimed item ends the
+ * cycle either DONE, back in the queue with a later attempt time, or dead-lettered: nothing is
+ * dropped.
  */
 @Singleton
 public class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
-  private static final Outcome MISSING_OUTCOME = Outcome.retry("handler returned no outcome for this item");
+  private static final Outcome MISSING_OUTCOME =
+      Outcome.retry("handler returned no outcome for this item");
 
   private final WorkQueue queue;
   private final WorkItemHandler handler;
@@ -62,21 +64,26 @@ public class BatchProcessor {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
       batchFailure = classifier.classify(e);
-      LOG.warn("Handler failed for a batch of {} items ({})", batch.size(), batchFailure.error(), e);
+      LOG.warn(
+          "Handler failed for a batch of {} items ({})", batch.size(), batchFailure.error(), e);
       outcomes = Map.of();
     }
     long finishedAt = clock.millis();
     List<WorkQueue.Finish> decisions = new ArrayList<>(batch.size());
     for (WorkItem item : batch) {
-      Outcome outcome = batchFailure != null ? batchFailure : outcomes == null ? null : outcomes.get(item.id());
+      Outcome outcome =
+          batchFailure != null ? batchFailure : outcomes == null ? null : outcomes.get(item.id());
       decisions.add(decide(item, outcome == null ? MISSING_OUTCOME : outcome, finishedAt));
     }
     List<Boolean> applied = queue.finish(decisions, leaseToken, finishedAt);
     for (int i = 0; i < decisions.size(); i++) {
       WorkQueue.Finish decision = decisions.get(i);
       if (!applied.get(i)) {
-        // The lease expired and the item was recovered (and maybe re-claimed) meanwhile; that attempt owns it now.
-        LOG.warn("Work item {} was no longer held by this worker when its attempt finished", decision.id());
+        // The lease expired and the item was recovered (and maybe re-claimed) meanwhile; that
+        // attempt owns it now.
+        LOG.warn(
+            "Work item {} was no longer held by this worker when its attempt finished",
+            decision.id());
         continue;
       }
       switch (decision.kind()) {
@@ -85,8 +92,12 @@ public class BatchProcessor {
         case DEAD_LETTER -> {
           metrics.itemDeadLettered();
           WorkItem item = batch.get(i);
-          LOG.warn("Dead-lettered work item {} ({}) after {} attempt(s): {}",
-              item.id(), item.entity(), item.attempts(), decision.error());
+          LOG.warn(
+              "Dead-lettered work item {} ({}) after {} attempt(s): {}",
+              item.id(),
+              item.entity(),
+              item.attempts(),
+              decision.error());
         }
       }
     }
@@ -101,7 +112,7 @@ public class BatchProcessor {
     if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {
       return WorkQueue.Finish.deadLetter(item.id(), failure.error());
     }
-    return WorkQueue.Finish.retry(item.id(), now + retryPolicy.delayAfter(item.attempts()).toMillis(),
-        failure.error());
+    return WorkQueue.Finish.retry(
+        item.id(), now + retryPolicy.delayAfter(item.attempts()).toMillis(), failure.error());
   }
 }

@@ -20,24 +20,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Makes a callback durable in one transaction: duplicate check, then the event row and its work item. The caller
- * acknowledges BigCommerce only after {@link #record} returns, so an acknowledged event is never lost.
+ * Makes a callback durable in one transaction: duplicate check, then the event row and its work
+ * item. The caller acknowledges BigCommerce only after {@link #record} returns, so an acknowledged
+ * event is never lost.
  */
 @Singleton
 public class EventIntake {
-  /** BigCommerce retries a failed delivery for about 48 hours; a signed delivery's id is remembered longer. */
+  /**
+   * BigCommerce retries a failed delivery for about 48 hours; a signed delivery's id is remembered
+   * longer.
+   */
   static final Duration WEBHOOK_ID_RETENTION = Duration.ofHours(72);
 
   private static final int MAX_TRANSIENT_RETRIES = 5;
   private static final int MAX_OPEN_ITEM_RACES = 10;
 
-  static final String INSERT_DEDUPE_KEY = "INSERT INTO webhook_dedupe (dedupe_key, expires_at_ms) VALUES (?, ?)";
+  static final String INSERT_DEDUPE_KEY =
+      "INSERT INTO webhook_dedupe (dedupe_key, expires_at_ms) VALUES (?, ?)";
   static final String TAKE_OVER_DEDUPE_KEY =
       "UPDATE webhook_dedupe SET expires_at_ms = ? WHERE dedupe_key = ? AND expires_at_ms <= ?";
+
   /** Joins events to an open item; marks it dirty when it is being processed (see joinOpenItem). */
   static final String JOIN_WORK_ITEM =
       "UPDATE work_item SET event_count = event_count + ?, scopes = ?, updated_at_ms = ?,"
           + " dirty = CASE WHEN status = 'IN_PROGRESS' THEN 1 ELSE dirty END WHERE id = ?";
+
   static final String INSERT_WORK_ITEM =
       "INSERT INTO work_item (store_hash, entity_type, entity_id, open_key, status, scopes, event_count,"
           + " dirty, attempts, next_attempt_at_ms, created_at_ms, updated_at_ms, replay_count)"
@@ -60,8 +67,9 @@ public class EventIntake {
 
   public IntakeResult record(IncomingEvent event) {
     try {
-      IntakeResult result = db.writeRetryingTransient(MAX_TRANSIENT_RETRIES,
-          connection -> recordInTransaction(connection, event));
+      IntakeResult result =
+          db.writeRetryingTransient(
+              MAX_TRANSIENT_RETRIES, connection -> recordInTransaction(connection, event));
       if (result instanceof IntakeResult.Accepted) {
         workSignal.wake();
       }
@@ -72,11 +80,13 @@ public class EventIntake {
   }
 
   /**
-   * Records the event inside the caller's transaction, so other state can commit atomically with it (the Salesforce
-   * subscriber stores the channel's replay id this way). The caller retries transient failures and calls
-   * {@link WorkSignal#wake()} after the commit. A duplicate throws and must roll the caller's transaction back.
+   * Records the event inside the caller's transaction, so other state can commit atomically with it
+   * (the Salesforce subscriber stores the channel's replay id this way). The caller retries
+   * transient failures and calls {@link WorkSignal#wake()} after the commit. A duplicate throws and
+   * must roll the caller's transaction back.
    */
-  public IntakeResult recordInTransaction(Connection connection, IncomingEvent event) throws SQLException {
+  public IntakeResult recordInTransaction(Connection connection, IncomingEvent event)
+      throws SQLException {
     long now = clock.millis();
     for (DedupeKey key : dedupeKeys(event)) {
       claimDedupeKey(connection, key, now);
@@ -87,32 +97,47 @@ public class EventIntake {
   }
 
   /**
-   * The keys that make a later delivery of this event a duplicate, each with how long it lives. Shared with
-   * {@link GroupIntake} so both intake paths recognise exactly the same repeats.
+   * The keys that make a later delivery of this event a duplicate, each with how long it lives.
+   * Shared with {@link GroupIntake} so both intake paths recognise exactly the same repeats.
    */
   List<DedupeKey> dedupeKeys(IncomingEvent event) {
     List<DedupeKey> claims = new ArrayList<>(2);
     if (event.webhookId() != null) {
-      claims.add(new DedupeKey("webhook-id", sha256("webhook-id", event.entity().storeHash(), event.webhookId()),
-          WEBHOOK_ID_RETENTION.toMillis()));
+      claims.add(
+          new DedupeKey(
+              "webhook-id",
+              sha256("webhook-id", event.entity().storeHash(), event.webhookId()),
+              WEBHOOK_ID_RETENTION.toMillis()));
     }
     if (event.payloadHash() != null) {
-      // BigCommerce's hash covers only `data` (the official examples share one hash across created/updated of
-      // the same order), so two genuine updates of an order carry equal hashes. created_at (seconds) tells them
+      // BigCommerce's hash covers only `data` (the official examples share one hash across
+      // created/updated of
+      // the same order), so two genuine updates of an order carry equal hashes. created_at
+      // (seconds) tells them
       // apart while a redelivery repeats it; see docs/pipeline.md.
-      claims.add(new DedupeKey("payload-hash", sha256("payload-hash", event.producer(), event.scope(),
-          event.entity().type(), event.entity().id(), event.payloadHash(), String.valueOf(event.bcCreatedAt())),
-          config.dedupeWindow().toMillis()));
+      claims.add(
+          new DedupeKey(
+              "payload-hash",
+              sha256(
+                  "payload-hash",
+                  event.producer(),
+                  event.scope(),
+                  event.entity().type(),
+                  event.entity().id(),
+                  event.payloadHash(),
+                  String.valueOf(event.bcCreatedAt())),
+              config.dedupeWindow().toMillis()));
     }
     return claims;
   }
 
   /**
-   * Inserts the key, or takes over an expired one. Throws {@link DuplicateDelivery} (rolling the transaction back)
-   * when a live key exists. Insert-then-conditional-update is race-free on both databases: the primary key decides
-   * which of two concurrent deliveries wins.
+   * Inserts the key, or takes over an expired one. Throws {@link DuplicateDelivery} (rolling the
+   * transaction back) when a live key exists. Insert-then-conditional-update is race-free on both
+   * databases: the primary key decides which of two concurrent deliveries wins.
    */
-  private void claimDedupeKey(Connection connection, DedupeKey claim, long now) throws SQLException {
+  private void claimDedupeKey(Connection connection, DedupeKey claim, long now)
+      throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_DEDUPE_KEY)) {
       insert.setString(1, claim.key());
       insert.setLong(2, claim.expiresAt(now));
@@ -133,7 +158,8 @@ public class EventIntake {
     }
   }
 
-  private long joinOrOpenWorkItem(Connection connection, IncomingEvent event, long now) throws SQLException {
+  private long joinOrOpenWorkItem(Connection connection, IncomingEvent event, long now)
+      throws SQLException {
     String openKey = event.entity().key();
     for (int race = 0; race < MAX_OPEN_ITEM_RACES; race++) {
       Optional<Long> joined = joinOpenItem(connection, openKey, event.scope(), now);
@@ -144,7 +170,8 @@ public class EventIntake {
       if (opened.isPresent()) {
         return opened.get();
       }
-      // Another transaction opened an item for this entity between our two statements: join that one.
+      // Another transaction opened an item for this entity between our two statements: join that
+      // one.
     }
     throw new SQLException("could not open or join a work item for " + openKey, "40001");
   }
@@ -154,7 +181,8 @@ public class EventIntake {
     long id;
     String scopes;
     try (PreparedStatement select =
-        connection.prepareStatement("SELECT id, scopes FROM work_item WHERE open_key = ? FOR UPDATE")) {
+        connection.prepareStatement(
+            "SELECT id, scopes FROM work_item WHERE open_key = ? FOR UPDATE")) {
       select.setString(1, openKey);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
@@ -164,8 +192,10 @@ public class EventIntake {
         scopes = rs.getString(2);
       }
     }
-    // An event arriving while the item is being processed marks it dirty: the worker re-queues it on completion
-    // so the entity's latest state is read once more, after the current run, never concurrently with it.
+    // An event arriving while the item is being processed marks it dirty: the worker re-queues it
+    // on completion
+    // so the entity's latest state is read once more, after the current run, never concurrently
+    // with it.
     try (PreparedStatement update = connection.prepareStatement(JOIN_WORK_ITEM)) {
       update.setInt(1, 1);
       update.setString(2, Scopes.add(scopes, scope));
@@ -176,9 +206,10 @@ public class EventIntake {
     return Optional.of(id);
   }
 
-  private Optional<Long> openItem(Connection connection, IncomingEvent event, String openKey, long now)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_WORK_ITEM, Statement.RETURN_GENERATED_KEYS)) {
+  private Optional<Long> openItem(
+      Connection connection, IncomingEvent event, String openKey, long now) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(INSERT_WORK_ITEM, Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, event.entity().storeHash());
       insert.setString(2, event.entity().type());
       insert.setString(3, event.entity().id());
@@ -198,8 +229,10 @@ public class EventIntake {
     }
   }
 
-  private long insertEvent(Connection connection, IncomingEvent event, long itemId, long now) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
+  private long insertEvent(Connection connection, IncomingEvent event, long itemId, long now)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
       bindEvent(insert, event, itemId, now);
       insert.executeUpdate();
       return generatedKey(insert);
@@ -212,7 +245,8 @@ public class EventIntake {
     }
   }
 
-  static void bindEvent(PreparedStatement insert, IncomingEvent event, long itemId, long now) throws SQLException {
+  static void bindEvent(PreparedStatement insert, IncomingEvent event, long itemId, long now)
+      throws SQLException {
     insert.setString(1, event.entity().storeHash());
     insert.setString(2, event.scope());
     insert.setString(3, event.entity().type());

@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Decides whether an exception thrown by a handler is worth retrying. Unknown exceptions are treated as
- * retryable: retries are bounded by {@code max-attempts}, after which the item is dead-lettered and kept, whereas
- * a wrong "permanent" verdict would dead-letter a transient glitch at once.
+ * Decides whether an exception thrown by a handler is worth retrying. Unknown exceptions are
+ * treated as retryable: retries are bounded by {@code max-attempts}, after which the item is
+ * dead-lettered and kept, whereas a wrong "permanent" verdict would dead-letter a transient glitch
+ * at once.
  */
 @Singleton
 public class FailureClassifier {
@@ -26,7 +27,8 @@ public class FailureClassifier {
         return new Outcome.Failure(message, false);
       }
     }
-    if (error instanceof IllegalArgumentException || error instanceof UnsupportedOperationException) {
+    if (error instanceof IllegalArgumentException
+        || error instanceof UnsupportedOperationException) {
       return new Outcome.Failure(message, true);
     }
     return new Outcome.Failure(message, false);

@@ -17,20 +17,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Records several events in the caller's transaction with a handful of statements in total instead of four or
- * more per event: one lookup and one batched insert of duplicate keys, one locking lookup of the entities' open
- * work items, one batched update and one batched insert of work items, one batched insert of events. With
- * {@code rewriteBatchedStatements} on MySQL/MariaDB each batch is a single multi-row statement.
+ * Records several events in the caller's transaction with a handful of statements in total instead
+ * of four or more per event: one lookup and one batched insert of duplicate keys, one locking
+ * lookup of the entities' open work items, one batched update and one batched insert of work items,
+ * one batched insert of events. With {@code rewriteBatchedStatements} on MySQL/MariaDB each batch
+ * is a single multi-row statement.
  *
- * <p>The outcome is exactly what {@link EventIntake#recordInTransaction} would give for the same events one after
- * another: an event repeating a live key (stored, or claimed earlier in the same group) is a duplicate and claims
- * nothing; events for one entity join its single open item (or open one) with the event count, scopes and dirty
- * flag the row-by-row path would leave.
+ * <p>The outcome is exactly what {@link EventIntake#recordInTransaction} would give for the same
+ * events one after another: an event repeating a live key (stored, or claimed earlier in the same
+ * group) is a duplicate and claims nothing; events for one entity join its single open item (or
+ * open one) with the event count, scopes and dirty flag the row-by-row path would leave.
  *
- * <p>Anything that would need the row-by-row path's conflict handling (a key or open item inserted concurrently by
- * another transaction, an expired key taken over meanwhile, the webhook-id backstop, a value the column refuses)
- * throws {@link SQLException}; the caller rolls back and records the members one by one, so the group path never
- * has to be right about a race, only about the common case.
+ * <p>Anything that would need the row-by-row path's conflict handling (a key or open item inserted
+ * concurrently by another transaction, an expired key taken over meanwhile, the webhook-id
+ * backstop, a value the column refuses) throws {@link SQLException}; the caller rolls back and
+ * records the members one by one, so the group path never has to be right about a race, only about
+ * the common case.
  */
 @Singleton
 public class GroupIntake {
@@ -43,15 +45,16 @@ public class GroupIntake {
   }
 
   /**
-   * Computes what does not need the database (the duplicate keys' hashes), so the submitting thread does it rather
-   * than the writer that every member of a group waits for.
+   * Computes what does not need the database (the duplicate keys' hashes), so the submitting thread
+   * does it rather than the writer that every member of a group waits for.
    */
   Member prepare(IncomingEvent event) {
     return new Member(event, intake.dedupeKeys(event));
   }
 
   /** Returns one result per member, in order. */
-  List<IntakeResult> recordInTransaction(Connection connection, List<Member> members) throws SQLException {
+  List<IntakeResult> recordInTransaction(Connection connection, List<Member> members)
+      throws SQLException {
     long now = clock.millis();
     List<IncomingEvent> events = members.stream().map(Member::event).toList();
     List<IntakeResult> results = new ArrayList<>(events.size());
@@ -63,23 +66,33 @@ public class GroupIntake {
     Map<String, OpenItem> items = new LinkedHashMap<>();
     for (int index : acceptedIndexes) {
       IncomingEvent event = events.get(index);
-      items.computeIfAbsent(event.entity().key(), key -> new OpenItem(event.entity())).add(event.scope());
+      items
+          .computeIfAbsent(event.entity().key(), key -> new OpenItem(event.entity()))
+          .add(event.scope());
     }
     joinOrOpenWorkItems(connection, items, now);
     long[] eventIds = insertEvents(connection, events, acceptedIndexes, items, now);
     for (int i = 0; i < acceptedIndexes.size(); i++) {
       IncomingEvent event = events.get(acceptedIndexes.get(i));
-      results.set(acceptedIndexes.get(i), new IntakeResult.Accepted(eventIds[i], items.get(event.entity().key()).id));
+      results.set(
+          acceptedIndexes.get(i),
+          new IntakeResult.Accepted(eventIds[i], items.get(event.entity().key()).id));
     }
     return results;
   }
 
   /**
-   * Decides duplicates in member order, then stores the winners' keys. {@code results} gets a duplicate or a null
-   * placeholder per event; {@code acceptedIndexes} the events that claimed all their keys.
+   * Decides duplicates in member order, then stores the winners' keys. {@code results} gets a
+   * duplicate or a null placeholder per event; {@code acceptedIndexes} the events that claimed all
+   * their keys.
    */
-  private static void claimDedupeKeys(Connection connection, List<Member> members, long now,
-      List<IntakeResult> results, List<Integer> acceptedIndexes) throws SQLException {
+  private static void claimDedupeKeys(
+      Connection connection,
+      List<Member> members,
+      long now,
+      List<IntakeResult> results,
+      List<Integer> acceptedIndexes)
+      throws SQLException {
     Set<String> allKeys = new HashSet<>();
     for (Member member : members) {
       member.dedupeKeys().forEach(claim -> allKeys.add(claim.key()));
@@ -98,7 +111,8 @@ public class GroupIntake {
         }
       }
       if (duplicateKind != null) {
-        results.add(new IntakeResult.Duplicate("same " + duplicateKind + " seen within its window"));
+        results.add(
+            new IntakeResult.Duplicate("same " + duplicateKind + " seen within its window"));
         continue;
       }
       for (EventIntake.DedupeKey claim : members.get(i).dedupeKeys()) {
@@ -118,14 +132,17 @@ public class GroupIntake {
         insert.executeBatch();
       }
     }
-    // Expired keys are rare (a redelivery after the window); taking them over one by one keeps the check simple.
+    // Expired keys are rare (a redelivery after the window); taking them over one by one keeps the
+    // check simple.
     for (EventIntake.DedupeKey claim : takeOvers) {
-      try (PreparedStatement takeOver = connection.prepareStatement(EventIntake.TAKE_OVER_DEDUPE_KEY)) {
+      try (PreparedStatement takeOver =
+          connection.prepareStatement(EventIntake.TAKE_OVER_DEDUPE_KEY)) {
         takeOver.setLong(1, claim.expiresAt(now));
         takeOver.setString(2, claim.key());
         takeOver.setLong(3, now);
         if (takeOver.executeUpdate() != 1) {
-          throw new SQLException("dedupe key changed concurrently; record the group one by one", "40001");
+          throw new SQLException(
+              "dedupe key changed concurrently; record the group one by one", "40001");
         }
       }
     }
@@ -137,9 +154,11 @@ public class GroupIntake {
     if (keys.isEmpty()) {
       return stored;
     }
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT dedupe_key, expires_at_ms FROM webhook_dedupe WHERE dedupe_key IN (" + placeholders(keys.size())
-            + ")")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT dedupe_key, expires_at_ms FROM webhook_dedupe WHERE dedupe_key IN ("
+                + placeholders(keys.size())
+                + ")")) {
       bindStrings(select, keys);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -150,12 +169,14 @@ public class GroupIntake {
     return stored;
   }
 
-  private static void joinOrOpenWorkItems(Connection connection, Map<String, OpenItem> items, long now)
-      throws SQLException {
+  private static void joinOrOpenWorkItems(
+      Connection connection, Map<String, OpenItem> items, long now) throws SQLException {
     Map<String, String> storedScopes = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT id, open_key, scopes FROM work_item WHERE open_key IN (" + placeholders(items.size())
-            + ") FOR UPDATE")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id, open_key, scopes FROM work_item WHERE open_key IN ("
+                + placeholders(items.size())
+                + ") FOR UPDATE")) {
       bindStrings(select, items.keySet());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -181,7 +202,8 @@ public class GroupIntake {
     }
     if (!opened.isEmpty()) {
       try (PreparedStatement insert =
-          connection.prepareStatement(EventIntake.INSERT_WORK_ITEM, Statement.RETURN_GENERATED_KEYS)) {
+          connection.prepareStatement(
+              EventIntake.INSERT_WORK_ITEM, Statement.RETURN_GENERATED_KEYS)) {
         for (OpenItem item : opened) {
           insert.setString(1, item.entity.storeHash());
           insert.setString(2, item.entity.type());
@@ -203,8 +225,13 @@ public class GroupIntake {
     }
   }
 
-  private static long[] insertEvents(Connection connection, List<IncomingEvent> events, List<Integer> indexes,
-      Map<String, OpenItem> items, long now) throws SQLException {
+  private static long[] insertEvents(
+      Connection connection,
+      List<IncomingEvent> events,
+      List<Integer> indexes,
+      Map<String, OpenItem> items,
+      long now)
+      throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(EventIntake.INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
       for (int index : indexes) {
@@ -239,7 +266,8 @@ public class GroupIntake {
     return "?" + ", ?".repeat(count - 1);
   }
 
-  private static void bindStrings(PreparedStatement statement, Collection<String> values) throws SQLException {
+  private static void bindStrings(PreparedStatement statement, Collection<String> values)
+      throws SQLException {
     int parameter = 1;
     for (String value : values) {
       statement.setString(parameter++, value);
@@ -249,10 +277,13 @@ public class GroupIntake {
   /** An event with its duplicate keys already computed. */
   record Member(IncomingEvent event, List<EventIntake.DedupeKey> dedupeKeys) {}
 
-  /** One entity's open work item as the group leaves it: the scopes of its events in arrival order. */
+  /**
+   * One entity's open work item as the group leaves it: the scopes of its events in arrival order.
+   */
   private static final class OpenItem {
     final EntityRef entity;
     final List<String> scopes = new ArrayList<>();
+
     /** Null until the item is found or inserted. */
     Long id;
 

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -27,20 +27,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for webhook intake. Request threads hand over a validated event and get a future; a few writer
- * threads each take everything queued (up to {@code intake-batch-max}) and commit it in one transaction through
- * {@link GroupIntake}, then complete the futures. A callback is therefore acknowledged only after the commit that
- * contains it, while concurrent callbacks share one transaction and one log flush instead of paying for their own.
- * Nothing waits to fill a group: a writer takes what has queued while the previous commit ran, so a lone callback
- * is committed at once.
+ * Group commit for webhook intake. Request threads hand over a validated event and get a future; a
+ * few writer threads each take everything queued (up to {@code intake-batch-max}) and commit it in
+ * one transaction through {@link GroupIntake}, then complete the futures. A callback is therefore
+ * acknowledged only after the commit that contains it, while concurrent callbacks share one
+ * transaction and one log flush instead of paying for their own. Nothing waits to fill a group: a
+ * writer takes what has queued while the previous commit ran, so a lone callback is committed at
+ * once.
  *
- * <p>If a group cannot commit together (a bad row, a race the group path does not resolve) it is rolled back and
- * each member is recorded on its own by {@link EventIntake#record}, so one bad callback fails alone. If a member
- * cannot be recorded, its future fails and nothing of it is acknowledged.
+ * <p>If a group cannot commit together (a bad row, a race the group path does not resolve) it is
+ * rolled back and each member is recorded on its own by {@link EventIntake#record}, so one bad
+ * callback fails alone. If a member cannot be recorded, its future fails and nothing of it is
+ * acknowledged.
  *
- * <p>Writers do database work only, since every member of the next group waits for them: duplicate keys are
- * hashed by the submitting thread, and futures are completed on the {@code completions} executor, where the HTTP
- * response of each callback is then built.
+ * <p>Writers do database work only, since every member of the next group waits for them: duplicate
+ * keys are hashed by the submitting thread, and futures are completed on the {@code completions}
+ * executor, where the HTTP response of each callback is then built.
  */
 @Singleton
 public class IntakeBatcher {
@@ -59,28 +61,47 @@ public class IntakeBatcher {
   private final Timer groupCommits;
   private final Counter fallbacks;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  /** Submissions hold the read lock while they check {@link #closed} and enqueue, so none slips in after close. */
+
+  /**
+   * Submissions hold the read lock while they check {@link #closed} and enqueue, so none slips in
+   * after close.
+   */
   private final ReadWriteLock closing = new ReentrantReadWriteLock();
+
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closed;
 
-  public IntakeBatcher(Db db, GroupIntake group, EventIntake single, WorkSignal workSignal,
-      @Named(TaskExecutors.BLOCKING) Executor completions, IntakeBatchConfig config, MeterRegistry registry) {
+  public IntakeBatcher(
+      Db db,
+      GroupIntake group,
+      EventIntake single,
+      WorkSignal workSignal,
+      @Named(TaskExecutors.BLOCKING) Executor completions,
+      IntakeBatchConfig config,
+      MeterRegistry registry) {
     this.db = db;
     this.group = group;
     this.single = single;
     this.workSignal = workSignal;
     this.completions = completions;
     this.batchMax = config.intakeBatchMax();
-    groupSizes = DistributionSummary.builder("bcsync.intake.group.size")
-        .description("Webhooks per intake transaction").register(registry);
-    groupCommits = Timer.builder("bcsync.intake.group.commit")
-        .description("Time to commit one intake group together (what each member waits once its group starts)")
-        .register(registry);
-    fallbacks = Counter.builder("bcsync.intake.group.fallbacks")
-        .description("Intake groups that could not commit together and were recorded one by one").register(registry);
+    groupSizes =
+        DistributionSummary.builder("bcsync.intake.group.size")
+            .description("Webhooks per intake transaction")
+            .register(registry);
+    groupCommits =
+        Timer.builder("bcsync.intake.group.commit")
+            .description(
+                "Time to commit one intake group together (what each member waits once its group starts)")
+            .register(registry);
+    fallbacks =
+        Counter.builder("bcsync.intake.group.fallbacks")
+            .description(
+                "Intake groups that could not commit together and were recorded one by one")
+            .register(registry);
     Gauge.builder("bcsync.intake.queued", queue, BlockingQueue::size)
-        .description("Webhooks waiting for an intake writer").register(registry);
+        .description("Webhooks waiting for an intake writer")
+        .register(registry);
     for (int i = 1; i <= config.intakeWriters(); i++) {
       Thread writer = new Thread(this::runWriter, "intake-writer-" + i);
       writer.setDaemon(true);
@@ -90,9 +111,9 @@ public class IntakeBatcher {
   }
 
   /**
-   * Queues the event for the next group commit. The future completes after the commit that stored it (or with the
-   * verdict that it is a duplicate), or fails with the reason it was not stored: a {@link DataAccessFailure}, or
-   * {@link IntakeClosedException} during shutdown.
+   * Queues the event for the next group commit. The future completes after the commit that stored
+   * it (or with the verdict that it is a duplicate), or fails with the reason it was not stored: a
+   * {@link DataAccessFailure}, or {@link IntakeClosedException} during shutdown.
    */
   public CompletableFuture<IntakeResult> submit(IncomingEvent event) {
     CompletableFuture<IntakeResult> future = new CompletableFuture<>();
@@ -115,7 +136,9 @@ public class IntakeBatcher {
     return queue.size();
   }
 
-  /** Stops taking callbacks, commits everything already queued, and waits for the writers to finish. */
+  /**
+   * Stops taking callbacks, commits everything already queued, and waits for the writers to finish.
+   */
   @PreDestroy
   public void close() {
     closing.writeLock().lock();
@@ -133,19 +156,24 @@ public class IntakeBatcher {
         break;
       }
     }
-    // Only if the writers could not finish in time: fail what is left rather than leave a caller waiting forever.
+    // Only if the writers could not finish in time: fail what is left rather than leave a caller
+    // waiting forever.
     List<Pending> stranded = new ArrayList<>();
     queue.drainTo(stranded);
     if (!stranded.isEmpty()) {
-      LOG.warn("Intake closed with {} callbacks not stored; they were not acknowledged", stranded.size());
-      stranded.forEach(pending -> pending.future.completeExceptionally(new IntakeClosedException()));
+      LOG.warn(
+          "Intake closed with {} callbacks not stored; they were not acknowledged",
+          stranded.size());
+      stranded.forEach(
+          pending -> pending.future.completeExceptionally(new IntakeClosedException()));
     }
   }
 
   private void runWriter() {
     List<Pending> members = new ArrayList<>(batchMax);
     while (true) {
-      // Read before polling: once closed, nothing new is queued, so an empty poll then means "drained".
+      // Read before polling: once closed, nothing new is queued, so an empty poll then means
+      // "drained".
       boolean wasClosed = closed;
       Pending first;
       try {
@@ -165,7 +193,8 @@ public class IntakeBatcher {
       try {
         commit(members);
       } catch (RuntimeException | Error e) {
-        // Cannot reach the database at all (no connection, failed commit): nothing of the group is acknowledged.
+        // Cannot reach the database at all (no connection, failed commit): nothing of the group is
+        // acknowledged.
         LOG.error("Intake group of {} not stored", members.size(), e);
         members.forEach(pending -> fail(pending, e));
       } finally {
@@ -184,8 +213,10 @@ public class IntakeBatcher {
       groupCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     } catch (DataAccessFailure failure) {
       fallbacks.increment();
-      LOG.info("Intake group of {} could not commit together (SQL state {}); recording one by one",
-          members.size(), failure.sqlException().getSQLState());
+      LOG.info(
+          "Intake group of {} could not commit together (SQL state {}); recording one by one",
+          members.size(),
+          failure.sqlException().getSQLState());
       recordOneByOne(members);
       return;
     }
@@ -202,8 +233,8 @@ public class IntakeBatcher {
   }
 
   private List<IntakeResult> commitTogether(List<GroupIntake.Member> members) {
-    return db.writeRetryingTransient(MAX_GROUP_TRANSIENT_RETRIES,
-        connection -> group.recordInTransaction(connection, members));
+    return db.writeRetryingTransient(
+        MAX_GROUP_TRANSIENT_RETRIES, connection -> group.recordInTransaction(connection, members));
   }
 
   private void recordOneByOne(List<Pending> members) {
@@ -216,7 +247,8 @@ public class IntakeBatcher {
         fail(pending, failure);
         continue;
       } catch (RuntimeException | Error e) {
-        // Not this row's fault (the database is unreachable): the rest would wait for the same failure in turn.
+        // Not this row's fault (the database is unreachable): the rest would wait for the same
+        // failure in turn.
         LOG.error("Intake of {} callbacks not stored", members.size() - i, e);
         members.subList(i, members.size()).forEach(rest -> fail(rest, e));
         return;

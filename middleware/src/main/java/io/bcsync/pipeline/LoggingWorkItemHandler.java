@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The processing step until a Salesforce writer is configured: records that the entity would be synced and
- * succeeds. Any other {@link WorkItemHandler} bean replaces it.
+ * The processing step until a Salesforce writer is configured: records that the entity would be
+ * synced and succeeds. Any other {@link WorkItemHandler} bean replaces it.
  */
 @Singleton
 @Secondary
@@ -21,8 +21,11 @@ public class LoggingWorkItemHandler implements WorkItemHandler {
   public Map<Long, Outcome> handle(List<WorkItem> batch) {
     Map<Long, Outcome> outcomes = new HashMap<>();
     for (WorkItem item : batch) {
-      LOG.info("No sync handler configured; work item {} for {} (scopes {}) marked done",
-          item.id(), item.entity(), item.scopes());
+      LOG.info(
+          "No sync handler configured; work item {} for {} (scopes {}) marked done",
+          item.id(),
+          item.entity(),
+          item.scopes());
       outcomes.put(item.id(), Outcome.SUCCESS);
     }
     return outcomes;

@@ -15,7 +15,8 @@ public sealed interface Outcome {
   record Success() implements Outcome {}
 
   /**
-   * @param permanent true for failures that no retry can fix (validation, mapping): dead-lettered at once
+   * @param permanent true for failures that no retry can fix (validation, mapping): dead-lettered
+   *     at once
    */
   record Failure(String error, boolean permanent) implements Outcome {}
 }

@@ -21,28 +21,37 @@ public class PipelineJobs {
 
   @Singleton
   @Named("lease-recovery")
-  RecurringTask<Void> leaseRecovery(WorkQueue queue, PipelineConfig config, Clock clock, WorkSignal signal) {
+  RecurringTask<Void> leaseRecovery(
+      WorkQueue queue, PipelineConfig config, Clock clock, WorkSignal signal) {
     return Tasks.recurring("lease-recovery", FixedDelay.of(config.leaseRecoveryInterval()))
-        .execute((instance, context) -> {
-          WorkQueue.LeaseRecovery recovered = queue.recoverExpiredLeases(clock.millis(), config.maxAttempts());
-          if (recovered.requeued() + recovered.deadLettered() > 0) {
-            LOG.warn("Recovered expired claims: {} returned to the queue, {} dead-lettered",
-                recovered.requeued(), recovered.deadLettered());
-            signal.wake();
-          }
-        });
+        .execute(
+            (instance, context) -> {
+              WorkQueue.LeaseRecovery recovered =
+                  queue.recoverExpiredLeases(clock.millis(), config.maxAttempts());
+              if (recovered.requeued() + recovered.deadLettered() > 0) {
+                LOG.warn(
+                    "Recovered expired claims: {} returned to the queue, {} dead-lettered",
+                    recovered.requeued(),
+                    recovered.deadLettered());
+                signal.wake();
+              }
+            });
   }
 
   @Singleton
   @Named("dedupe-cleanup")
   RecurringTask<Void> dedupeCleanup(Db db, Clock clock) {
     return Tasks.recurring("dedupe-cleanup", FixedDelay.of(Duration.ofMinutes(10)))
-        .execute((instance, context) -> db.write(connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM webhook_dedupe WHERE expires_at_ms < ?")) {
-            delete.setLong(1, clock.millis());
-            return delete.executeUpdate();
-          }
-        }));
+        .execute(
+            (instance, context) ->
+                db.write(
+                    connection -> {
+                      try (PreparedStatement delete =
+                          connection.prepareStatement(
+                              "DELETE FROM webhook_dedupe WHERE expires_at_ms < ?")) {
+                        delete.setLong(1, clock.millis());
+                        return delete.executeUpdate();
+                      }
+                    }));
   }
 }

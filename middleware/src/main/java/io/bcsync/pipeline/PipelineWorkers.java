@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Background threads that keep draining the queue. Disabled with {@code bcsync.pipeline.workers-enabled=false}
- * (tests drive {@link BatchProcessor} directly for determinism).
+ * Background threads that keep draining the queue. Disabled with {@code
+ * bcsync.pipeline.workers-enabled=false} (tests drive {@link BatchProcessor} directly for
+ * determinism).
  */
 @Singleton
 @Requires(property = "bcsync.pipeline.workers-enabled", notEquals = "false")
@@ -61,7 +62,8 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // The database is unreachable or similar: claimed items stay leased and are recovered later.
+        // The database is unreachable or similar: claimed items stay leased and are recovered
+        // later.
         failureBackoffMs = Math.min(Math.max(failureBackoffMs * 2, 500), 30_000);
         LOG.error("Pipeline worker cycle failed; pausing {} ms", failureBackoffMs, e);
         try {

@@ -7,9 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential backoff with jitter: the n-th retry waits between half and all of
- * {@code min(backoff-max, backoff-initial * 2^(n-1))}. The random half spreads retries of items that failed
- * together (say, during a Salesforce outage) so they do not return as one thundering herd.
+ * Exponential backoff with jitter: the n-th retry waits between half and all of {@code
+ * min(backoff-max, backoff-initial * 2^(n-1))}. The random half spreads retries of items that
+ * failed together (say, during a Salesforce outage) so they do not return as one thundering herd.
  */
 @Singleton
 public class RetryPolicy {

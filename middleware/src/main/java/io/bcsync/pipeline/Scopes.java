@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The distinct webhook scopes that joined a work item, stored as a comma-separated column so handlers can tell a
- * refund from a plain update even after a burst collapsed into one item.
+ * The distinct webhook scopes that joined a work item, stored as a comma-separated column so
+ * handlers can tell a refund from a plain update even after a burst collapsed into one item.
  */
 final class Scopes {
   static final int MAX_LENGTH = 2000;

@@ -1,6 +1,9 @@
 package io.bcsync.pipeline;
 
-/** Lifecycle of a work item. Items are never deleted; DEAD and SUPERSEDED are kept as the dead-letter record. */
+/**
+ * Lifecycle of a work item. Items are never deleted; DEAD and SUPERSEDED are kept as the
+ * dead-letter record.
+ */
 public enum WorkItemStatus {
   /** Waiting for its next attempt time. */
   PENDING,
@@ -10,6 +13,9 @@ public enum WorkItemStatus {
   DONE,
   /** Dead-lettered: a permanent failure, or retries exhausted. Replay puts it back to PENDING. */
   DEAD,
-  /** A dead letter that was replayed while another item for the same entity was open; that item covers it. */
+  /**
+   * A dead letter that was replayed while another item for the same entity was open; that item
+   * covers it.
+   */
   SUPERSEDED
 }

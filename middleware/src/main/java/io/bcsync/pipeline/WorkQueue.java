@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * State transitions of work items: claim, complete, retry, dead-letter, lease recovery and replay. Every update
- * that finishes an attempt is conditional on the claim's lease token, so a worker whose lease expired (and whose
- * item another worker has since claimed) cannot overwrite the newer attempt's outcome.
+ * State transitions of work items: claim, complete, retry, dead-letter, lease recovery and replay.
+ * Every update that finishes an attempt is conditional on the claim's lease token, so a worker
+ * whose lease expired (and whose item another worker has since claimed) cannot overwrite the newer
+ * attempt's outcome.
  */
 @Singleton
 public class WorkQueue {
-  static final String COLUMNS = "id, store_hash, entity_type, entity_id, status, scopes, event_count,"
-      + " attempts, next_attempt_at_ms, last_error, created_at_ms, updated_at_ms,"
-      + " completed_at_ms, dead_lettered_at_ms, replay_count, superseded_by";
+  static final String COLUMNS =
+      "id, store_hash, entity_type, entity_id, status, scopes, event_count,"
+          + " attempts, next_attempt_at_ms, last_error, created_at_ms, updated_at_ms,"
+          + " completed_at_ms, dead_lettered_at_ms, replay_count, superseded_by";
   static final int MAX_ERROR_LENGTH = 2000;
 
   private final Db db;
@@ -30,210 +32,244 @@ public class WorkQueue {
   }
 
   /**
-   * Claims up to {@code limit} due items. {@code SKIP LOCKED} lets concurrent claimers (threads or instances on one
-   * database) take disjoint rows without waiting on each other.
+   * Claims up to {@code limit} due items. {@code SKIP LOCKED} lets concurrent claimers (threads or
+   * instances on one database) take disjoint rows without waiting on each other.
    */
   public List<WorkItem> claim(String leaseToken, int limit, long now, long leaseExpiresAt) {
-    return db.write(connection -> {
-      List<Long> ids = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT id FROM work_item WHERE status = 'PENDING' AND next_attempt_at_ms <= ?"
-              + " ORDER BY next_attempt_at_ms, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-        select.setLong(1, now);
-        select.setInt(2, limit);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            ids.add(rs.getLong(1));
+    return db.write(
+        connection -> {
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id FROM work_item WHERE status = 'PENDING' AND next_attempt_at_ms <= ?"
+                      + " ORDER BY next_attempt_at_ms, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setLong(1, now);
+            select.setInt(2, limit);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
           }
-        }
-      }
-      if (ids.isEmpty()) {
-        return List.of();
-      }
-      String in = placeholders(ids.size());
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = 'IN_PROGRESS', lease_owner = ?, lease_expires_at_ms = ?,"
-              + " attempts = attempts + 1, updated_at_ms = ? WHERE id IN (" + in + ")")) {
-        update.setString(1, leaseToken);
-        update.setLong(2, leaseExpiresAt);
-        update.setLong(3, now);
-        bindIds(update, 4, ids);
-        update.executeUpdate();
-      }
-      return selectByIds(connection, ids);
-    });
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          String in = placeholders(ids.size());
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET status = 'IN_PROGRESS', lease_owner = ?, lease_expires_at_ms = ?,"
+                      + " attempts = attempts + 1, updated_at_ms = ? WHERE id IN ("
+                      + in
+                      + ")")) {
+            update.setString(1, leaseToken);
+            update.setLong(2, leaseExpiresAt);
+            update.setLong(3, now);
+            bindIds(update, 4, ids);
+            update.executeUpdate();
+          }
+          return selectByIds(connection, ids);
+        });
   }
 
   /**
-   * Finishes a successful attempt. A dirty item (events arrived meanwhile) goes back to PENDING so the entity's
-   * newest state is processed once more; otherwise it is DONE and its entity key is released.
-   * Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to right.
+   * Finishes a successful attempt. A dirty item (events arrived meanwhile) goes back to PENDING so
+   * the entity's newest state is processed once more; otherwise it is DONE and its entity key is
+   * released. Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to
+   * right.
    */
   public boolean complete(long id, String leaseToken, long now) {
     return finish(List.of(Finish.complete(id)), leaseToken, now).get(0);
   }
 
   /** Schedules another attempt at {@code nextAttemptAt}, recording why this one failed. */
-  public boolean retryLater(long id, String leaseToken, long now, long nextAttemptAt, String error) {
+  public boolean retryLater(
+      long id, String leaseToken, long now, long nextAttemptAt, String error) {
     return finish(List.of(Finish.retry(id, nextAttemptAt, error)), leaseToken, now).get(0);
   }
 
-  /** Moves the item to the dead letters, keeping it and its last error; its entity key is released. */
+  /**
+   * Moves the item to the dead letters, keeping it and its last error; its entity key is released.
+   */
   public boolean deadLetter(long id, String leaseToken, long now, String error) {
     return finish(List.of(Finish.deadLetter(id, error)), leaseToken, now).get(0);
   }
 
   /**
-   * Records the outcomes of one claim's attempts in a single transaction (one commit per batch, not per item).
-   * Returns, per entry and in order, whether the item was still held by {@code leaseToken}.
+   * Records the outcomes of one claim's attempts in a single transaction (one commit per batch, not
+   * per item). Returns, per entry and in order, whether the item was still held by {@code
+   * leaseToken}.
    */
   public List<Boolean> finish(List<Finish> outcomes, String leaseToken, long now) {
-    return db.write(connection -> {
-      List<Boolean> applied = new ArrayList<>();
-      try (PreparedStatement complete = connection.prepareStatement(
-              "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'DONE' END,"
-                  + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
-                  + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
-                  + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
-                  + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
-                  + " updated_at_ms = ?, dirty = 0"
-                  + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-          PreparedStatement retry = connection.prepareStatement(
-              "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-                  + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-                  + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-          PreparedStatement dead = connection.prepareStatement(
-              "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
-                  + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-                  + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
-        for (Finish outcome : outcomes) {
-          PreparedStatement update;
-          switch (outcome.kind()) {
-            case COMPLETE -> {
-              update = complete;
-              update.setLong(1, now);
-              update.setLong(2, now);
+    return db.write(
+        connection -> {
+          List<Boolean> applied = new ArrayList<>();
+          try (PreparedStatement complete =
+                  connection.prepareStatement(
+                      "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'DONE' END,"
+                          + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
+                          + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
+                          + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
+                          + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
+                          + " updated_at_ms = ?, dirty = 0"
+                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              PreparedStatement retry =
+                  connection.prepareStatement(
+                      "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              PreparedStatement dead =
+                  connection.prepareStatement(
+                      "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
+                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+            for (Finish outcome : outcomes) {
+              PreparedStatement update;
+              switch (outcome.kind()) {
+                case COMPLETE -> {
+                  update = complete;
+                  update.setLong(1, now);
+                  update.setLong(2, now);
+                }
+                case RETRY -> {
+                  update = retry;
+                  update.setLong(1, outcome.nextAttemptAt());
+                  update.setString(2, truncate(outcome.error()));
+                }
+                case DEAD_LETTER -> {
+                  update = dead;
+                  update.setLong(1, now);
+                  update.setString(2, truncate(outcome.error()));
+                }
+                default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
+              }
+              update.setLong(3, now);
+              update.setLong(4, outcome.id());
+              update.setString(5, leaseToken);
+              applied.add(update.executeUpdate() == 1);
             }
-            case RETRY -> {
-              update = retry;
-              update.setLong(1, outcome.nextAttemptAt());
-              update.setString(2, truncate(outcome.error()));
-            }
-            case DEAD_LETTER -> {
-              update = dead;
-              update.setLong(1, now);
-              update.setString(2, truncate(outcome.error()));
-            }
-            default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
           }
-          update.setLong(3, now);
-          update.setLong(4, outcome.id());
-          update.setString(5, leaseToken);
-          applied.add(update.executeUpdate() == 1);
-        }
-      }
-      return applied;
-    });
+          return applied;
+        });
   }
 
   /**
-   * Returns items whose worker stopped renewing its claim (crash, kill, partition) to the queue; items that already
-   * used all their attempts are dead-lettered instead, so an item that crashes its worker cannot loop forever.
+   * Returns items whose worker stopped renewing its claim (crash, kill, partition) to the queue;
+   * items that already used all their attempts are dead-lettered instead, so an item that crashes
+   * its worker cannot loop forever.
    */
   public LeaseRecovery recoverExpiredLeases(long now, int maxAttempts) {
-    return db.write(connection -> {
-      int dead;
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
-              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-              + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ? AND attempts >= ?")) {
-        update.setLong(1, now);
-        update.setString(2, "lease expired on the last allowed attempt (worker crashed or hung)");
-        update.setLong(3, now);
-        update.setLong(4, now);
-        update.setInt(5, maxAttempts);
-        dead = update.executeUpdate();
-      }
-      int requeued;
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-              + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-              + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ?")) {
-        update.setLong(1, now);
-        update.setString(2, "lease expired (worker crashed or hung); returned to the queue");
-        update.setLong(3, now);
-        update.setLong(4, now);
-        requeued = update.executeUpdate();
-      }
-      return new LeaseRecovery(requeued, dead);
-    });
+    return db.write(
+        connection -> {
+          int dead;
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
+                      + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                      + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ? AND attempts >= ?")) {
+            update.setLong(1, now);
+            update.setString(
+                2, "lease expired on the last allowed attempt (worker crashed or hung)");
+            update.setLong(3, now);
+            update.setLong(4, now);
+            update.setInt(5, maxAttempts);
+            dead = update.executeUpdate();
+          }
+          int requeued;
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+                      + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                      + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ?")) {
+            update.setLong(1, now);
+            update.setString(2, "lease expired (worker crashed or hung); returned to the queue");
+            update.setLong(3, now);
+            update.setLong(4, now);
+            requeued = update.executeUpdate();
+          }
+          return new LeaseRecovery(requeued, dead);
+        });
   }
 
-  /** Puts a dead letter back in the queue, or merges it into the entity's open item if one exists. */
+  /**
+   * Puts a dead letter back in the queue, or merges it into the entity's open item if one exists.
+   */
   public ReplayResult replay(long id, long now) {
-    return db.write(connection -> {
-      Optional<WorkItem> found = selectByIds(connection, List.of(id), true).stream().findFirst();
-      if (found.isEmpty()) {
-        return ReplayResult.NOT_FOUND;
-      }
-      WorkItem dead = found.get();
-      if (dead.status() != WorkItemStatus.DEAD) {
-        return ReplayResult.NOT_DEAD;
-      }
-      Long openId = null;
-      String openStatus = null;
-      try (PreparedStatement select =
-          connection.prepareStatement("SELECT id, status FROM work_item WHERE open_key = ? FOR UPDATE")) {
-        select.setString(1, dead.entity().key());
-        try (ResultSet rs = select.executeQuery()) {
-          if (rs.next()) {
-            openId = rs.getLong(1);
-            openStatus = rs.getString(2);
+    return db.write(
+        connection -> {
+          Optional<WorkItem> found =
+              selectByIds(connection, List.of(id), true).stream().findFirst();
+          if (found.isEmpty()) {
+            return ReplayResult.NOT_FOUND;
           }
-        }
-      }
-      if (openId == null) {
-        try (PreparedStatement update = connection.prepareStatement(
-            "UPDATE work_item SET status = 'PENDING', open_key = ?, attempts = 0, next_attempt_at_ms = ?,"
-                + " replay_count = replay_count + 1, updated_at_ms = ? WHERE id = ?")) {
-          update.setString(1, dead.entity().key());
-          update.setLong(2, now);
-          update.setLong(3, now);
-          update.setLong(4, id);
-          update.executeUpdate();
-        }
-        return ReplayResult.REQUEUED;
-      }
-      try (PreparedStatement update = connection.prepareStatement(
-          "UPDATE work_item SET status = 'SUPERSEDED', superseded_by = ?, replay_count = replay_count + 1,"
-              + " updated_at_ms = ? WHERE id = ?")) {
-        update.setLong(1, openId);
-        update.setLong(2, now);
-        update.setLong(3, id);
-        update.executeUpdate();
-      }
-      if ("IN_PROGRESS".equals(openStatus)) {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE work_item SET dirty = 1 WHERE id = ?")) {
-          update.setLong(1, openId);
-          update.executeUpdate();
-        }
-      }
-      return ReplayResult.MERGED_INTO_OPEN_ITEM;
-    });
+          WorkItem dead = found.get();
+          if (dead.status() != WorkItemStatus.DEAD) {
+            return ReplayResult.NOT_DEAD;
+          }
+          Long openId = null;
+          String openStatus = null;
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id, status FROM work_item WHERE open_key = ? FOR UPDATE")) {
+            select.setString(1, dead.entity().key());
+            try (ResultSet rs = select.executeQuery()) {
+              if (rs.next()) {
+                openId = rs.getLong(1);
+                openStatus = rs.getString(2);
+              }
+            }
+          }
+          if (openId == null) {
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE work_item SET status = 'PENDING', open_key = ?, attempts = 0, next_attempt_at_ms = ?,"
+                        + " replay_count = replay_count + 1, updated_at_ms = ? WHERE id = ?")) {
+              update.setString(1, dead.entity().key());
+              update.setLong(2, now);
+              update.setLong(3, now);
+              update.setLong(4, id);
+              update.executeUpdate();
+            }
+            return ReplayResult.REQUEUED;
+          }
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET status = 'SUPERSEDED', superseded_by = ?, replay_count = replay_count + 1,"
+                      + " updated_at_ms = ? WHERE id = ?")) {
+            update.setLong(1, openId);
+            update.setLong(2, now);
+            update.setLong(3, id);
+            update.executeUpdate();
+          }
+          if ("IN_PROGRESS".equals(openStatus)) {
+            try (PreparedStatement update =
+                connection.prepareStatement("UPDATE work_item SET dirty = 1 WHERE id = ?")) {
+              update.setLong(1, openId);
+              update.executeUpdate();
+            }
+          }
+          return ReplayResult.MERGED_INTO_OPEN_ITEM;
+        });
   }
 
   public Optional<WorkItem> find(long id) {
     return db.read(connection -> selectByIds(connection, List.of(id)).stream().findFirst());
   }
 
-  private static List<WorkItem> selectByIds(Connection connection, List<Long> ids) throws SQLException {
+  private static List<WorkItem> selectByIds(Connection connection, List<Long> ids)
+      throws SQLException {
     return selectByIds(connection, ids, false);
   }
 
-  private static List<WorkItem> selectByIds(Connection connection, List<Long> ids, boolean forUpdate)
-      throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM work_item WHERE id IN ("
-        + placeholders(ids.size()) + ") ORDER BY id" + (forUpdate ? " FOR UPDATE" : ""))) {
+  private static List<WorkItem> selectByIds(
+      Connection connection, List<Long> ids, boolean forUpdate) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM work_item WHERE id IN ("
+                + placeholders(ids.size())
+                + ") ORDER BY id"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
       bindIds(select, 1, ids);
       try (ResultSet rs = select.executeQuery()) {
         List<WorkItem> items = new ArrayList<>();
@@ -248,7 +284,8 @@ public class WorkQueue {
   static WorkItem map(ResultSet rs) throws SQLException {
     return new WorkItem(
         rs.getLong("id"),
-        new EntityRef(rs.getString("store_hash"), rs.getString("entity_type"), rs.getString("entity_id")),
+        new EntityRef(
+            rs.getString("store_hash"), rs.getString("entity_type"), rs.getString("entity_id")),
         WorkItemStatus.valueOf(rs.getString("status")),
         Scopes.parse(rs.getString("scopes")),
         rs.getInt("event_count"),
@@ -272,7 +309,8 @@ public class WorkQueue {
     return String.join(", ", Collections.nCopies(count, "?"));
   }
 
-  private static void bindIds(PreparedStatement statement, int firstIndex, List<Long> ids) throws SQLException {
+  private static void bindIds(PreparedStatement statement, int firstIndex, List<Long> ids)
+      throws SQLException {
     for (int i = 0; i < ids.size(); i++) {
       statement.setLong(firstIndex + i, ids.get(i));
     }
@@ -282,12 +320,18 @@ public class WorkQueue {
     if (error == null) {
       return "unknown error";
     }
-    return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+    return error.length() <= MAX_ERROR_LENGTH
+        ? error
+        : error.substring(0, MAX_ERROR_LENGTH - 3) + "...";
   }
 
   /** How one attempt of item {@code id} ended, as the queue records it. */
   public record Finish(long id, Kind kind, long nextAttemptAt, String error) {
-    public enum Kind { COMPLETE, RETRY, DEAD_LETTER }
+    public enum Kind {
+      COMPLETE,
+      RETRY,
+      DEAD_LETTER
+    }
 
     public static Finish complete(long id) {
       return new Finish(id, Kind.COMPLETE, 0, null);

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** Wakes idle workers when intake stores new work, so latency does not depend on the idle poll interval. */
+/**
+ * Wakes idle workers when intake stores new work, so latency does not depend on the idle poll
+ * interval.
+ */
 @Singleton
 public class WorkSignal {
   private final Semaphore permits = new Semaphore(0);

@@ -23,44 +23,70 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires the Salesforce connection from configuration: one grant, one token provider, one connector. */
+/**
+ * Wires the Salesforce connection from configuration: one grant, one token provider, one connector.
+ */
 @Factory
 public class SalesforceBeans {
 
   @Singleton
   OAuthTokenEndpoint tokenEndpoint(SalesforceConfig config, SalesforceApiConfig api) {
-    // A token request is small and quick: twice the connect timeout, not the long SOAP read timeout.
+    // A token request is small and quick: twice the connect timeout, not the long SOAP read
+    // timeout.
     return new OAuthTokenEndpoint(config.loginUrl(), api.connectTimeout().multipliedBy(2));
   }
 
   @Singleton
   CredentialStore credentialStore(SalesforceConfig config, Db db, Clock clock) {
-    // No previous keys: after a key change the operator simply connects Salesforce again (one click).
-    return new CredentialStore(db, new TokenCipher(config.tokenEncryptionKey(),
-        SalesforceConfig.PREFIX + ".token-encryption-key", List.of(), "-"), clock);
+    // No previous keys: after a key change the operator simply connects Salesforce again (one
+    // click).
+    return new CredentialStore(
+        db,
+        new TokenCipher(
+            config.tokenEncryptionKey(),
+            SalesforceConfig.PREFIX + ".token-encryption-key",
+            List.of(),
+            "-"),
+        clock);
   }
 
   @Singleton
-  TokenGrant tokenGrant(SalesforceConfig config, SalesforceApiConfig api, OAuthTokenEndpoint endpoint,
+  TokenGrant tokenGrant(
+      SalesforceConfig config,
+      SalesforceApiConfig api,
+      OAuthTokenEndpoint endpoint,
       CredentialStore credentials) {
     return switch (config.authMode()) {
-      case "jwt" -> new JwtBearerGrant(endpoint, config.loginUrl(), config.clientId(), config.username(),
-          Path.of(config.privateKeyFile()), Clock.systemUTC());
-      case "web-server" -> new RefreshTokenGrant(endpoint, credentials, config.clientId(), config.clientSecret());
-      case "password" -> new SoapPasswordGrant(config.loginUrl(), config.username(), config.password(),
-          config.securityToken(), api.readTimeout());
-      default -> new TokenGrant() {
-        @Override
-        public io.bcsync.salesforce.auth.SalesforceToken obtain() {
-          throw new SalesforceAuthException("Salesforce is not configured (bcsync.salesforce.auth-mode=none)", false,
-              null);
-        }
+      case "jwt" ->
+          new JwtBearerGrant(
+              endpoint,
+              config.loginUrl(),
+              config.clientId(),
+              config.username(),
+              Path.of(config.privateKeyFile()),
+              Clock.systemUTC());
+      case "web-server" ->
+          new RefreshTokenGrant(endpoint, credentials, config.clientId(), config.clientSecret());
+      case "password" ->
+          new SoapPasswordGrant(
+              config.loginUrl(),
+              config.username(),
+              config.password(),
+              config.securityToken(),
+              api.readTimeout());
+      default ->
+          new TokenGrant() {
+            @Override
+            public io.bcsync.salesforce.auth.SalesforceToken obtain() {
+              throw new SalesforceAuthException(
+                  "Salesforce is not configured (bcsync.salesforce.auth-mode=none)", false, null);
+            }
 
-        @Override
-        public String name() {
-          return "none";
-        }
-      };
+            @Override
+            public String name() {
+              return "none";
+            }
+          };
     };
   }
 
@@ -81,18 +107,24 @@ public class SalesforceBeans {
   }
 
   @Singleton
-  ApiUsageGovernor apiUsageGovernor(SalesforceApiConfig api, MeterRegistry registry, ApiUsageGovernor.Pause pause) {
+  ApiUsageGovernor apiUsageGovernor(
+      SalesforceApiConfig api, MeterRegistry registry, ApiUsageGovernor.Pause pause) {
     return new ApiUsageGovernor(api, registry, pause);
   }
 
   @Singleton
-  SalesforceConnector connector(SalesforceConfig config, SalesforceApiConfig api, TokenProvider tokens, OrgGuard guard,
+  SalesforceConnector connector(
+      SalesforceConfig config,
+      SalesforceApiConfig api,
+      TokenProvider tokens,
+      OrgGuard guard,
       ApiUsageGovernor governor) {
     return new SalesforceConnector(config, api, tokens, guard, governor);
   }
 
   @Singleton
-  SalesforceWriter writer(SalesforceConnector connector, SalesforceApiConfig api, ApiUsageGovernor.Pause pause) {
+  SalesforceWriter writer(
+      SalesforceConnector connector, SalesforceApiConfig api, ApiUsageGovernor.Pause pause) {
     return new SalesforceWriter(connector, api, pause);
   }
 }

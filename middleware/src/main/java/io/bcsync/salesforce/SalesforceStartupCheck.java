@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects at startup so the environment guard runs before any work: a guard refusal stops the service with its
- * message. An unreachable Salesforce does not stop it (the queue holds work; the guard runs again on connect), and
- * neither does a web-server configuration nobody has connected yet.
+ * Connects at startup so the environment guard runs before any work: a guard refusal stops the
+ * service with its message. An unreachable Salesforce does not stop it (the queue holds work; the
+ * guard runs again on connect), and neither does a web-server configuration nobody has connected
+ * yet.
  */
 @Singleton
 public class SalesforceStartupCheck implements ApplicationEventListener<StartupEvent> {
@@ -30,7 +31,8 @@ public class SalesforceStartupCheck implements ApplicationEventListener<StartupE
   @Override
   public void onApplicationEvent(StartupEvent event) {
     if (!config.enabled()) {
-      LOG.info("Salesforce is not configured (bcsync.salesforce.auth-mode=none): nothing will be written to it");
+      LOG.info(
+          "Salesforce is not configured (bcsync.salesforce.auth-mode=none): nothing will be written to it");
       return;
     }
     try {
@@ -45,7 +47,9 @@ public class SalesforceStartupCheck implements ApplicationEventListener<StartupE
       }
       throw e;
     } catch (Exception e) {
-      LOG.warn("Salesforce unreachable at startup; will connect (and check the org) on first use: {}", e.toString());
+      LOG.warn(
+          "Salesforce unreachable at startup; will connect (and check the org) on first use: {}",
+          e.toString());
     }
   }
 }

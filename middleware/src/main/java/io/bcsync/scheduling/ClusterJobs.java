@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs recurring jobs once per cluster, not once per instance, through db-scheduler: each job is a row in
- * {@code scheduled_tasks} that exactly one instance picks when it is due. Jobs are contributed as
- * {@link RecurringTask} beans (lease recovery now; polling and summaries later).
+ * Runs recurring jobs once per cluster, not once per instance, through db-scheduler: each job is a
+ * row in {@code scheduled_tasks} that exactly one instance picks when it is due. Jobs are
+ * contributed as {@link RecurringTask} beans (lease recovery now; polling and summaries later).
  */
 @Singleton
 @Requires(property = "bcsync.scheduler.enabled", notEquals = "false")
@@ -28,8 +28,10 @@ public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent>
   private final List<RecurringTask<?>> jobs;
   private Scheduler scheduler;
 
-  public ClusterJobs(DataSource dataSource, DataSourceResolver resolver, List<RecurringTask<?>> jobs) {
-    // db-scheduler manages its own connections and commits; give it the pool, not the transaction-aware proxy.
+  public ClusterJobs(
+      DataSource dataSource, DataSourceResolver resolver, List<RecurringTask<?>> jobs) {
+    // db-scheduler manages its own connections and commits; give it the pool, not the
+    // transaction-aware proxy.
     this.dataSource = resolver.resolve(dataSource);
     this.jobs = jobs;
   }
@@ -39,14 +41,16 @@ public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent>
     if (scheduler != null) {
       return;
     }
-    scheduler = Scheduler.create(dataSource)
-        .startTasks(jobs)
-        .threads(2)
-        .pollingInterval(Duration.ofSeconds(5))
-        .alwaysPersistTimestampInUTC()
-        // The pool hands out connections with auto-commit off (application.yml): db-scheduler must commit itself.
-        .commitWhenAutocommitDisabled(true)
-        .build();
+    scheduler =
+        Scheduler.create(dataSource)
+            .startTasks(jobs)
+            .threads(2)
+            .pollingInterval(Duration.ofSeconds(5))
+            .alwaysPersistTimestampInUTC()
+            // The pool hands out connections with auto-commit off (application.yml): db-scheduler
+            // must commit itself.
+            .commitWhenAutocommitDisabled(true)
+            .build();
     scheduler.start();
     LOG.info("Cluster jobs scheduled: {}", jobs.stream().map(RecurringTask::getName).toList());
   }

@@ -17,15 +17,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts secrets at rest (store tokens and hook secrets, the Salesforce refresh token) with AES-GCM. Ciphertexts name the key that made them
- * ({@code v1:<key id>:<base64 of iv + ciphertext + tag>}, key id = first 8 bytes of SHA-256 of the key), so a
- * rotation can add a new current key while the previous keys still decrypt; {@link #needsReencryption} tells the
- * store table which rows to rewrite. The associated data binds each ciphertext to its store and column, so a value
+ * Encrypts secrets at rest (store tokens and hook secrets, the Salesforce refresh token) with
+ * AES-GCM. Ciphertexts name the key that made them ({@code v1:<key id>:<base64 of iv + ciphertext +
+ * tag>}, key id = first 8 bytes of SHA-256 of the key), so a rotation can add a new current key
+ * while the previous keys still decrypt; {@link #needsReencryption} tells the store table which
+ * rows to rewrite. The associated data binds each ciphertext to its store and column, so a value
  * copied into another row does not decrypt.
  *
- * <p>One class for every secret bcsync stores, so there is one format and one rotation story; each concern
- * configures its own keys ({@code bcsync.bigcommerce.app.token-encryption-key},
- * {@code bcsync.salesforce.token-encryption-key}) and gets its own instance.
+ * <p>One class for every secret bcsync stores, so there is one format and one rotation story; each
+ * concern configures its own keys ({@code bcsync.bigcommerce.app.token-encryption-key}, {@code
+ * bcsync.salesforce.token-encryption-key}) and gets its own instance.
  */
 public class TokenCipher {
   private static final String PREFIX = "v1";
@@ -38,13 +39,16 @@ public class TokenCipher {
   private final String currentKeyProperty;
 
   /**
-   * @param currentKey         base64 AES key that encrypts, or null/blank when none is configured (then only
-   *                           {@link #isConfigured()} is false and {@link #encrypt} refuses)
+   * @param currentKey base64 AES key that encrypts, or null/blank when none is configured (then
+   *     only {@link #isConfigured()} is false and {@link #encrypt} refuses)
    * @param currentKeyProperty its configuration key, for error messages
-   * @param previousKeys       keys still accepted for decryption during a rotation
-   * @param previousProperty   their configuration key, for error messages
+   * @param previousKeys keys still accepted for decryption during a rotation
+   * @param previousProperty their configuration key, for error messages
    */
-  public TokenCipher(String currentKey, String currentKeyProperty, List<String> previousKeys,
+  public TokenCipher(
+      String currentKey,
+      String currentKeyProperty,
+      List<String> previousKeys,
       String previousProperty) {
     this.currentKeyProperty = currentKeyProperty;
     if (currentKey == null || currentKey.isBlank()) {
@@ -81,7 +85,9 @@ public class TokenCipher {
     }
   }
 
-  /** The plain text, or empty when no configured key made this ciphertext or it was tampered with. */
+  /**
+   * The plain text, or empty when no configured key made this ciphertext or it was tampered with.
+   */
   public Optional<String> decrypt(String sealed, String context) {
     String[] parts = sealed == null ? new String[0] : sealed.split(":", 3);
     if (parts.length != 3 || !PREFIX.equals(parts[0]) || !keys.containsKey(parts[1])) {
@@ -90,7 +96,8 @@ public class TokenCipher {
     try {
       byte[] in = Base64.getDecoder().decode(parts[2]);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, keys.get(parts[1]), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE, keys.get(parts[1]), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
       return Optional.of(new String(plain, StandardCharsets.UTF_8));
@@ -99,7 +106,10 @@ public class TokenCipher {
     }
   }
 
-  /** True when the value was sealed with a previous key and should be rewritten with the current one. */
+  /**
+   * True when the value was sealed with a previous key and should be rewritten with the current
+   * one.
+   */
   public boolean needsReencryption(String sealed) {
     String[] parts = sealed == null ? new String[0] : sealed.split(":", 3);
     return currentKeyId != null && parts.length == 3 && !currentKeyId.equals(parts[1]);
@@ -110,10 +120,12 @@ public class TokenCipher {
     try {
       raw = Base64.getDecoder().decode(base64Key.trim());
     } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationException(property, "must be base64 (for example: openssl rand -base64 32)");
+      throw new InvalidConfigurationException(
+          property, "must be base64 (for example: openssl rand -base64 32)");
     }
     if (raw.length != 16 && raw.length != 24 && raw.length != 32) {
-      throw new InvalidConfigurationException(property, "must decode to 16, 24 or 32 bytes (AES key)");
+      throw new InvalidConfigurationException(
+          property, "must decode to 16, 24 or 32 bytes (AES key)");
     }
     String id = keyId(raw);
     keys.put(id, new SecretKeySpec(raw, "AES"));

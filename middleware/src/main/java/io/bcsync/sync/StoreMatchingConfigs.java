@@ -7,8 +7,8 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /**
- * Each store's matching rules as its sync mapping file sets them, so the dry-run match report decides exactly as
- * the sync would.
+ * Each store's matching rules as its sync mapping file sets them, so the dry-run match report
+ * decides exactly as the sync would.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)

@@ -27,19 +27,35 @@ import org.slf4j.LoggerFactory;
 public class SyncBeans {
   private static final Logger LOG = LoggerFactory.getLogger(SyncBeans.class);
 
-  /** Objects the shipped defaults and typical store mappings name: described in two calls at startup. */
-  private static final List<String> MAPPED_OBJECTS = List.of("Account", "Contact", "Lead", "Order", "OrderItem",
-      "Opportunity", "OpportunityLineItem", "BC_Order__c", "BC_Order_Line__c", "Product2", "PricebookEntry");
+  /**
+   * Objects the shipped defaults and typical store mappings name: described in two calls at
+   * startup.
+   */
+  private static final List<String> MAPPED_OBJECTS =
+      List.of(
+          "Account",
+          "Contact",
+          "Lead",
+          "Order",
+          "OrderItem",
+          "Opportunity",
+          "OpportunityLineItem",
+          "BC_Order__c",
+          "BC_Order_Line__c",
+          "Product2",
+          "PricebookEntry");
 
   /**
-   * What mappings are validated against ({@code bcsync.sync.schema-source}): {@code describe} asks the org itself
-   * (its admins' fields, the package version really installed, the integration user's field access);
-   * {@code package} reads the SFDX source plus the standard fields (offline, what the simulator's org looks like);
-   * {@code auto} (default) describes, and only when the org cannot be reached at startup falls back to the package
-   * source if one is found, so a Salesforce outage does not keep webhook intake down.
+   * What mappings are validated against ({@code bcsync.sync.schema-source}): {@code describe} asks
+   * the org itself (its admins' fields, the package version really installed, the integration
+   * user's field access); {@code package} reads the SFDX source plus the standard fields (offline,
+   * what the simulator's org looks like); {@code auto} (default) describes, and only when the org
+   * cannot be reached at startup falls back to the package source if one is found, so a Salesforce
+   * outage does not keep webhook intake down.
    */
   @Singleton
-  SalesforceSchema syncSchema(@Value("${bcsync.sync.schema-source:auto}") String source,
+  SalesforceSchema syncSchema(
+      @Value("${bcsync.sync.schema-source:auto}") String source,
       @Nullable @Value("${bcsync.sync.package-metadata:}") String packageMetadata,
       BeanProvider<SalesforceConnector> connector) {
     return switch (source.strip().toLowerCase(Locale.ROOT)) {
@@ -50,13 +66,17 @@ public class SyncBeans {
           yield describe(connector.get());
         } catch (RuntimeException unreachable) {
           SalesforceSchema fallback = packageSchema(packageMetadata);
-          LOG.warn("Salesforce could not be described at startup ({}); sync mappings are validated against the"
-              + " package source instead", unreachable.getMessage());
+          LOG.warn(
+              "Salesforce could not be described at startup ({}); sync mappings are validated against the"
+                  + " package source instead",
+              unreachable.getMessage());
           yield fallback;
         }
       }
-      default -> throw new InvalidConfigurationException("bcsync.sync.schema-source",
-          "must be auto, describe or package; was '" + source + "'");
+      default ->
+          throw new InvalidConfigurationException(
+              "bcsync.sync.schema-source",
+              "must be auto, describe or package; was '" + source + "'");
     };
   }
 
@@ -64,16 +84,21 @@ public class SyncBeans {
     try {
       return new DescribeSchema(connector).prefetch(MAPPED_OBJECTS);
     } catch (ConnectionException e) {
-      throw new IllegalStateException("describing the org failed: " + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "describing the org failed: " + e.getClass().getSimpleName(), e);
     }
   }
 
   private static SalesforceSchema packageSchema(String packageMetadata) {
-    return PackageMetadataSchema.withStandardFields(packageMetadata == null || packageMetadata.isBlank()
-        ? findPackage() : Path.of(packageMetadata));
+    return PackageMetadataSchema.withStandardFields(
+        packageMetadata == null || packageMetadata.isBlank()
+            ? findPackage()
+            : Path.of(packageMetadata));
   }
 
-  /** sfdx-package/force-app in the working directory or above it (a checkout, or the image's /app). */
+  /**
+   * sfdx-package/force-app in the working directory or above it (a checkout, or the image's /app).
+   */
   private static Path findPackage() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
@@ -83,8 +108,10 @@ public class SyncBeans {
       }
       dir = dir.getParent();
     }
-    throw new InvalidConfigurationException("bcsync.sync.package-metadata",
-        "is not set and no sfdx-package/force-app was found above " + Path.of("").toAbsolutePath()
+    throw new InvalidConfigurationException(
+        "bcsync.sync.package-metadata",
+        "is not set and no sfdx-package/force-app was found above "
+            + Path.of("").toAbsolutePath()
             + "; the sync mapping cannot be validated without the org's schema");
   }
 

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each store's sync mapping: {@code bcsync.bigcommerce.stores.<hash>.sync-mapping} when set, else
- * {@code bcsync.sync.default-mapping} when set, else the shipped defaults; each laid over the shipped defaults and
- * validated against the {@link io.bcsync.sync.mapping.SalesforceSchema} bean. Loaded at startup ({@link Context}), so
- * a bad file stops the application with the loader's file:line:field message instead of failing orders later.
- * Stores installed through the app (not in configuration) use the default mapping.
+ * {@code bcsync.sync.default-mapping} when set, else the shipped defaults; each laid over the
+ * shipped defaults and validated against the {@link io.bcsync.sync.mapping.SalesforceSchema} bean.
+ * Loaded at startup ({@link Context}), so a bad file stops the application with the loader's
+ * file:line:field message instead of failing orders later. Stores installed through the app (not in
+ * configuration) use the default mapping.
  */
 @Context
 @Requires(condition = SalesforceConfigured.class)
@@ -36,14 +37,21 @@ public class SyncConfigs {
   private final Map<String, Loaded> byStore = new ConcurrentHashMap<>();
 
   public SyncConfigs(SyncConfigLoader loader, Environment environment, List<StoreConfig> stores) {
-    Optional<String> defaultFile = environment.getProperty(DEFAULT_KEY, String.class).filter(f -> !f.isBlank());
+    Optional<String> defaultFile =
+        environment.getProperty(DEFAULT_KEY, String.class).filter(f -> !f.isBlank());
     this.defaults = load(loader, defaultFile);
     for (StoreConfig store : stores) {
-      Optional<String> file = environment.getProperty(
-          StoreConfig.PREFIX + "." + store.storeHash() + ".sync-mapping", String.class).filter(f -> !f.isBlank());
+      Optional<String> file =
+          environment
+              .getProperty(
+                  StoreConfig.PREFIX + "." + store.storeHash() + ".sync-mapping", String.class)
+              .filter(f -> !f.isBlank());
       if (file.isPresent()) {
         byStore.put(store.storeHash(), load(loader, file));
-        LOG.info("Store {}: sync mapping {} (orders to {})", store.storeHash(), file.get(),
+        LOG.info(
+            "Store {}: sync mapping {} (orders to {})",
+            store.storeHash(),
+            file.get(),
             byStore.get(store.storeHash()).config().orders().object());
       }
     }

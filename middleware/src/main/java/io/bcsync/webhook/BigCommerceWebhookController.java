@@ -19,9 +19,9 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,16 +29,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives BigCommerce callbacks: validates, authenticates, commits the event to the database, and only then
- * acknowledges. Processing happens later in the pipeline, so the acknowledgement stays fast.
+ * Receives BigCommerce callbacks: validates, authenticates, commits the event to the database, and
+ * only then acknowledges. Processing happens later in the pipeline, so the acknowledgement stays
+ * fast.
  *
- * <p>Where an order goes from here: {@link IntakeBatcher} commits it, together with concurrent callbacks, as an
- * event joined to a work item ({@link EventIntake} has the row-by-row rules), the pipeline's {@code BatchProcessor}
- * claims the item, and the configured {@code WorkItemHandler} syncs it.
+ * <p>Where an order goes from here: {@link IntakeBatcher} commits it, together with concurrent
+ * callbacks, as an event joined to a work item ({@link EventIntake} has the row-by-row rules), the
+ * pipeline's {@code BatchProcessor} claims the item, and the configured {@code WorkItemHandler}
+ * syncs it.
  *
- * <p>Validation runs on a blocking-pool thread because the store lookup may read the database (app-installed
- * stores); the thread is released as soon as the callback is queued, and the response is written when its group
- * commits, so no thread is parked per waiting callback.
+ * <p>Validation runs on a blocking-pool thread because the store lookup may read the database
+ * (app-installed stores); the thread is released as soon as the callback is queued, and the
+ * response is written when its group commits, so no thread is parked per waiting callback.
  */
 @Controller("/webhooks/bigcommerce")
 public class BigCommerceWebhookController {
@@ -88,45 +90,71 @@ public class BigCommerceWebhookController {
         throw WebhookRejection.malformed("body is empty");
       }
       if (body.length > config.maxBodyBytes()) {
-        throw new WebhookRejection(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
+        throw new WebhookRejection(
+            HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+            "too_large",
             "body exceeds " + config.maxBodyBytes() + " bytes");
       }
       String rawBody = decodeUtf8(body);
       callback = parser.parse(rawBody);
-      String secret = stores.webhookSecret(callback.storeHash())
-          .orElseThrow(() -> new WebhookRejection(HttpStatus.NOT_FOUND, "unknown_store",
-              "store " + callback.storeHash() + " is not connected"));
+      String secret =
+          stores
+              .webhookSecret(callback.storeHash())
+              .orElseThrow(
+                  () ->
+                      new WebhookRejection(
+                          HttpStatus.NOT_FOUND,
+                          "unknown_store",
+                          "store " + callback.storeHash() + " is not connected"));
       if (!storeGuard.isAllowed(callback.storeHash())) {
-        throw new WebhookRejection(HttpStatus.FORBIDDEN, "store_not_allowed",
+        throw new WebhookRejection(
+            HttpStatus.FORBIDDEN,
+            "store_not_allowed",
             "store " + callback.storeHash() + " is not allowed in the staging environment");
       }
-      authenticator.authenticate(secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
+      authenticator.authenticate(
+          secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
       if (webhookId != null && webhookId.length() > 200) {
         throw WebhookRejection.malformed("webhook-id header is too long");
       }
-      event = new IncomingEvent(entityResolver.resolve(callback), callback.scope(), callback.producer(), webhookId,
-          callback.hash(), callback.createdAt(), rawBody);
+      event =
+          new IncomingEvent(
+              entityResolver.resolve(callback),
+              callback.scope(),
+              callback.producer(),
+              webhookId,
+              callback.hash(),
+              callback.createdAt(),
+              rawBody);
     } catch (WebhookRejection rejection) {
       return CompletableFuture.completedFuture(rejected(rejection));
     }
-    // A failed future (storage unavailable, shutting down) goes to the exception handlers: 503, nothing acknowledged.
+    // A failed future (storage unavailable, shutting down) goes to the exception handlers: 503,
+    // nothing acknowledged.
     return intake.submit(event).thenApply(result -> acknowledge(callback, result));
   }
 
-  private HttpResponse<Map<String, Object>> acknowledge(CallbackBody callback, IntakeResult result) {
+  private HttpResponse<Map<String, Object>> acknowledge(
+      CallbackBody callback, IntakeResult result) {
     if (result instanceof IntakeResult.Accepted accepted) {
       metrics.webhookReceived();
       return HttpResponse.ok(Map.of("status", "accepted", "eventId", accepted.eventId()));
     }
     metrics.webhookDuplicate();
-    LOG.debug("Duplicate callback {} for store {}: {}", callback.scope(), callback.storeHash(),
+    LOG.debug(
+        "Duplicate callback {} for store {}: {}",
+        callback.scope(),
+        callback.storeHash(),
         ((IntakeResult.Duplicate) result).reason());
     return HttpResponse.ok(Map.of("status", "duplicate"));
   }
 
   private HttpResponse<Map<String, Object>> rejected(WebhookRejection rejection) {
     metrics.webhookRejected(rejection.reason());
-    LOG.warn("Rejected BigCommerce callback with {}: {}", rejection.status().getCode(), rejection.getMessage());
+    LOG.warn(
+        "Rejected BigCommerce callback with {}: {}",
+        rejection.status().getCode(),
+        rejection.getMessage());
     return HttpResponse.<Map<String, Object>>status(rejection.status())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(Map.of("error", rejection.reason(), "message", rejection.getMessage()));
@@ -134,7 +162,8 @@ public class BigCommerceWebhookController {
 
   private static String decodeUtf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(body))

@@ -11,12 +11,14 @@ import java.security.MessageDigest;
 import java.time.Clock;
 
 /**
- * Decides whether a callback really comes from BigCommerce for this store. Two mechanisms, either sufficient,
- * both checked when both are present (see docs/webhooks.md):
+ * Decides whether a callback really comes from BigCommerce for this store. Two mechanisms, either
+ * sufficient, both checked when both are present (see docs/webhooks.md):
  *
  * <ul>
- *   <li>the per-store secret in the {@value WebhookHeaders#STORE_SECRET} header, compared in constant time;
- *   <li>a Standard Webhooks signature keyed with the app client secret, with a timestamp tolerance against replay.
+ *   <li>the per-store secret in the {@value WebhookHeaders#STORE_SECRET} header, compared in
+ *       constant time;
+ *   <li>a Standard Webhooks signature keyed with the app client secret, with a timestamp tolerance
+ *       against replay.
  * </ul>
  */
 @Singleton
@@ -25,7 +27,8 @@ public class CallbackAuthenticator {
   private final PipelineConfig pipeline;
   private final Clock clock;
 
-  public CallbackAuthenticator(BigCommerceConfig bigCommerce, PipelineConfig pipeline, Clock clock) {
+  public CallbackAuthenticator(
+      BigCommerceConfig bigCommerce, PipelineConfig pipeline, Clock clock) {
     this.bigCommerce = bigCommerce;
     this.pipeline = pipeline;
     this.clock = clock;
@@ -53,11 +56,14 @@ public class CallbackAuthenticator {
     }
     if (!signatureVerified) {
       throw WebhookRejection.unauthorized(
-          "missing " + WebhookHeaders.STORE_SECRET + " header and no verifiable Standard Webhooks signature");
+          "missing "
+              + WebhookHeaders.STORE_SECRET
+              + " header and no verifiable Standard Webhooks signature");
     }
   }
 
-  private void verifySignature(String webhookId, String timestamp, String signature, String rawBody) {
+  private void verifySignature(
+      String webhookId, String timestamp, String signature, String rawBody) {
     if (webhookId == null || timestamp == null || signature == null) {
       throw WebhookRejection.unauthorized("incomplete Standard Webhooks headers");
     }
@@ -74,8 +80,9 @@ public class CallbackAuthenticator {
     String expected;
     try {
       // BigCommerce keys the HMAC with the raw bytes of the app's client secret.
-      expected = new Webhook(bigCommerce.clientSecret().getBytes(StandardCharsets.UTF_8))
-          .sign(webhookId, seconds, rawBody);
+      expected =
+          new Webhook(bigCommerce.clientSecret().getBytes(StandardCharsets.UTF_8))
+              .sign(webhookId, seconds, rawBody);
     } catch (WebhookSigningException e) {
       throw WebhookRejection.unauthorized("signature could not be computed");
     }

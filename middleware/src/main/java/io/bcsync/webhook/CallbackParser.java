@@ -70,7 +70,8 @@ public class CallbackParser {
       }
       createdAt = created.asLong();
     }
-    return new CallbackBody(scope, storeId.asText(), data, hash, createdAt, producer.group(0), producer.group(1));
+    return new CallbackBody(
+        scope, storeId.asText(), data, hash, createdAt, producer.group(0), producer.group(1));
   }
 
   private static String requireText(JsonNode root, String field) {

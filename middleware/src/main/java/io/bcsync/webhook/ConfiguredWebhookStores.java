@@ -14,7 +14,9 @@ public class ConfiguredWebhookStores implements WebhookStores {
   private final Map<String, StoreConfig> stores;
 
   public ConfiguredWebhookStores(List<StoreConfig> stores) {
-    this.stores = stores.stream().collect(Collectors.toUnmodifiableMap(StoreConfig::storeHash, Function.identity()));
+    this.stores =
+        stores.stream()
+            .collect(Collectors.toUnmodifiableMap(StoreConfig::storeHash, Function.identity()));
   }
 
   @Override

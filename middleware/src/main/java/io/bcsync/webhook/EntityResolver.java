@@ -5,10 +5,11 @@ import io.bcsync.pipeline.EntityRef;
 import jakarta.inject.Singleton;
 
 /**
- * Maps a callback to the entity whose state must be re-read. Sub-resources roll up to their owner (a transaction,
- * shipment or metafield of an order to the order, an address to its customer, a SKU to its product) so that all
- * changes of one owner are processed in order and a burst collapses into one sync. Callbacks without a resource
- * (store information, batch price-list records) key on their scope.
+ * Maps a callback to the entity whose state must be re-read. Sub-resources roll up to their owner
+ * (a transaction, shipment or metafield of an order to the order, an address to its customer, a SKU
+ * to its product) so that all changes of one owner are processed in order and a burst collapses
+ * into one sync. Callbacks without a resource (store information, batch price-list records) key on
+ * their scope.
  */
 @Singleton
 public class EntityResolver {
@@ -63,7 +64,9 @@ public class EntityResolver {
 
   private static boolean has(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    return value != null && (value.isTextual() || value.isIntegralNumber()) && !value.asText().isBlank()
+    return value != null
+        && (value.isTextual() || value.isIntegralNumber())
+        && !value.asText().isBlank()
         && value.asText().length() <= EntityRef.MAX_ID_LENGTH;
   }
 

@@ -10,7 +10,10 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** A callback arriving while this instance shuts down was not stored: 503, so the sender retries elsewhere or later. */
+/**
+ * A callback arriving while this instance shuts down was not stored: 503, so the sender retries
+ * elsewhere or later.
+ */
 @Produces
 @Singleton
 @Requires(classes = {IntakeClosedException.class, ExceptionHandler.class})
@@ -18,9 +21,15 @@ public class IntakeClosedHandler
     implements ExceptionHandler<IntakeClosedException, HttpResponse<Map<String, String>>> {
 
   @Override
-  public HttpResponse<Map<String, String>> handle(HttpRequest request, IntakeClosedException exception) {
+  public HttpResponse<Map<String, String>> handle(
+      HttpRequest request, IntakeClosedException exception) {
     return HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "30")
-        .body(Map.of("error", "unavailable", "message", "shutting down; nothing was stored, retry later"));
+        .body(
+            Map.of(
+                "error",
+                "unavailable",
+                "message",
+                "shutting down; nothing was stored, retry later"));
   }
 }

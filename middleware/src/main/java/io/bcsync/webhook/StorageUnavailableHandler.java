@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the database cannot take an event, answer 503 so BigCommerce (or any caller) retries later: nothing was
- * acknowledged, so nothing is lost. The SQL message goes to the log only.
+ * When the database cannot take an event, answer 503 so BigCommerce (or any caller) retries later:
+ * nothing was acknowledged, so nothing is lost. The SQL message goes to the log only.
  */
 @Produces
 @Singleton
@@ -24,10 +24,20 @@ public class StorageUnavailableHandler
   private static final Logger LOG = LoggerFactory.getLogger(StorageUnavailableHandler.class);
 
   @Override
-  public HttpResponse<Map<String, String>> handle(HttpRequest request, DataAccessFailure exception) {
-    LOG.error("Database unavailable while handling {} {}", request.getMethod(), request.getPath(), exception);
+  public HttpResponse<Map<String, String>> handle(
+      HttpRequest request, DataAccessFailure exception) {
+    LOG.error(
+        "Database unavailable while handling {} {}",
+        request.getMethod(),
+        request.getPath(),
+        exception);
     return HttpResponse.<Map<String, String>>status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "30")
-        .body(Map.of("error", "unavailable", "message", "storage is unavailable; nothing was stored, retry later"));
+        .body(
+            Map.of(
+                "error",
+                "unavailable",
+                "message",
+                "storage is unavailable; nothing was stored, retry later"));
   }
 }

@@ -3,8 +3,8 @@ package io.bcsync.webhook;
 import io.micronaut.http.HttpStatus;
 
 /**
- * Why a callback was refused. {@code reason} is a fixed word (used as a metric tag); {@code message} is safe to
- * return and log: it never contains the body, a secret or a signature.
+ * Why a callback was refused. {@code reason} is a fixed word (used as a metric tag); {@code
+ * message} is safe to return and log: it never contains the body, a secret or a signature.
  */
 public class WebhookRejection extends RuntimeException {
   private final HttpStatus status;

@@ -59,12 +59,18 @@ class AdminApiTest implements TestPropertyProvider {
 
   @Test
   void admin_endpoints_require_the_bearer_token() throws Exception {
-    for (String path : new String[] {"/admin/events", "/admin/work-items", "/admin/dead-letters", "/admin/counts"}) {
+    for (String path :
+        new String[] {
+          "/admin/events", "/admin/work-items", "/admin/dead-letters", "/admin/counts"
+        }) {
       assertThat(httpGet(base, path, null).statusCode()).as(path).isEqualTo(401);
-      assertThat(httpGet(base, path, "wrong-token-wrong-token").statusCode()).as(path).isEqualTo(401);
+      assertThat(httpGet(base, path, "wrong-token-wrong-token").statusCode())
+          .as(path)
+          .isEqualTo(401);
       assertThat(httpGet(base, path, ADMIN_TOKEN).statusCode()).as(path).isEqualTo(200);
     }
-    assertThat(postJson(base, "/admin/dead-letters/replay", "{\"all\":true}", null).statusCode()).isEqualTo(401);
+    assertThat(postJson(base, "/admin/dead-letters/replay", "{\"all\":true}", null).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -72,8 +78,16 @@ class AdminApiTest implements TestPropertyProvider {
     for (int i = 1; i <= 3; i++) {
       post(base, orderCallback("store/order/created", i, "h" + i), secretHeader());
     }
-    handler.script(batch -> batch.stream().collect(Collectors.toMap(item -> item.id(),
-        item -> item.entity().id().equals("2") ? Outcome.permanent("cannot map order 2") : Outcome.SUCCESS)));
+    handler.script(
+        batch ->
+            batch.stream()
+                .collect(
+                    Collectors.toMap(
+                        item -> item.id(),
+                        item ->
+                            item.entity().id().equals("2")
+                                ? Outcome.permanent("cannot map order 2")
+                                : Outcome.SUCCESS)));
     processor.processDueBatch();
 
     JsonNode all = json(httpGet(base, "/admin/events?limit=2", ADMIN_TOKEN));
@@ -86,7 +100,8 @@ class AdminApiTest implements TestPropertyProvider {
     JsonNode dead = json(httpGet(base, "/admin/events?status=dead", ADMIN_TOKEN));
     assertThat(dead.get("items")).hasSize(1);
     assertThat(dead.get("items").get(0).get("entity").get("id").asText()).isEqualTo("2");
-    assertThat(json(httpGet(base, "/admin/work-items?status=DONE", ADMIN_TOKEN)).get("items")).hasSize(2);
+    assertThat(json(httpGet(base, "/admin/work-items?status=DONE", ADMIN_TOKEN)).get("items"))
+        .hasSize(2);
 
     JsonNode counts = json(httpGet(base, "/admin/counts", ADMIN_TOKEN));
     assertThat(counts.get("workItems").get("DONE").asLong()).isEqualTo(2);
@@ -98,39 +113,56 @@ class AdminApiTest implements TestPropertyProvider {
     post(base, orderCallback("store/order/created", 10, "a"), secretHeader());
     post(base, orderCallback("store/order/created", 11, "b"), secretHeader());
     post(base, orderCallback("store/order/created", 12, "c"), secretHeader());
-    handler.script(batch -> batch.stream()
-        .collect(Collectors.toMap(item -> item.id(), item -> Outcome.permanent("Salesforce said INVALID_FIELD"))));
+    handler.script(
+        batch ->
+            batch.stream()
+                .collect(
+                    Collectors.toMap(
+                        item -> item.id(),
+                        item -> Outcome.permanent("Salesforce said INVALID_FIELD"))));
     processor.processDueBatch();
 
     JsonNode deadLetters = json(httpGet(base, "/admin/dead-letters", ADMIN_TOKEN)).get("items");
     assertThat(deadLetters).hasSize(3);
-    assertThat(deadLetters.get(0).get("lastError").asText()).isEqualTo("Salesforce said INVALID_FIELD");
+    assertThat(deadLetters.get(0).get("lastError").asText())
+        .isEqualTo("Salesforce said INVALID_FIELD");
 
     long firstId = deadLetters.get(0).get("id").asLong();
-    HttpResponse<String> one = postJson(base, "/admin/dead-letters/" + firstId + "/replay", "", ADMIN_TOKEN);
+    HttpResponse<String> one =
+        postJson(base, "/admin/dead-letters/" + firstId + "/replay", "", ADMIN_TOKEN);
     assertThat(one.statusCode()).isEqualTo(200);
     assertThat(json(one).get("result").asText()).isEqualTo("REQUEUED");
-    assertThat(postJson(base, "/admin/dead-letters/" + firstId + "/replay", "", ADMIN_TOKEN).statusCode())
+    assertThat(
+            postJson(base, "/admin/dead-letters/" + firstId + "/replay", "", ADMIN_TOKEN)
+                .statusCode())
         .isEqualTo(409);
-    assertThat(postJson(base, "/admin/dead-letters/987654/replay", "", ADMIN_TOKEN).statusCode()).isEqualTo(404);
+    assertThat(postJson(base, "/admin/dead-letters/987654/replay", "", ADMIN_TOKEN).statusCode())
+        .isEqualTo(404);
 
-    JsonNode rest = json(postJson(base, "/admin/dead-letters/replay", "{\"all\":true}", ADMIN_TOKEN));
+    JsonNode rest =
+        json(postJson(base, "/admin/dead-letters/replay", "{\"all\":true}", ADMIN_TOKEN));
     assertThat(rest.get("results")).hasSize(2);
 
     handler.script(ScriptedHandler::allSucceed);
     processor.processDueBatch();
     assertThat(json(httpGet(base, "/admin/dead-letters", ADMIN_TOKEN)).get("items")).isEmpty();
-    assertThat(json(httpGet(base, "/admin/counts", ADMIN_TOKEN)).get("workItems").get("DONE").asLong()).isEqualTo(3);
+    assertThat(
+            json(httpGet(base, "/admin/counts", ADMIN_TOKEN)).get("workItems").get("DONE").asLong())
+        .isEqualTo(3);
   }
 
   @Test
   void bad_admin_input_is_a_clear_400() throws Exception {
-    assertBadRequest(httpGet(base, "/admin/work-items?status=sleeping", ADMIN_TOKEN), "status must be one of");
+    assertBadRequest(
+        httpGet(base, "/admin/work-items?status=sleeping", ADMIN_TOKEN), "status must be one of");
     assertBadRequest(httpGet(base, "/admin/events?limit=0", ADMIN_TOKEN), "limit must be between");
-    assertBadRequest(postJson(base, "/admin/dead-letters/replay", "{}", ADMIN_TOKEN), "ids must list");
-    assertBadRequest(postJson(base, "/admin/dead-letters/replay", "{\"ids\":[1],\"all\":true}", ADMIN_TOKEN),
+    assertBadRequest(
+        postJson(base, "/admin/dead-letters/replay", "{}", ADMIN_TOKEN), "ids must list");
+    assertBadRequest(
+        postJson(base, "/admin/dead-letters/replay", "{\"ids\":[1],\"all\":true}", ADMIN_TOKEN),
         "either ids or all");
-    assertThat(postJson(base, "/admin/dead-letters/replay", "{not json", ADMIN_TOKEN).statusCode()).isEqualTo(400);
+    assertThat(postJson(base, "/admin/dead-letters/replay", "{not json", ADMIN_TOKEN).statusCode())
+        .isEqualTo(400);
     assertThat(httpGet(base, "/admin/work-items/abc", ADMIN_TOKEN).statusCode()).isEqualTo(400);
   }
 

@@ -23,9 +23,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Backfills through the admin API against the BigCommerce simulator, advanced step by step (the cluster job is
- * off; {@link BackfillResumeTest} runs it through the scheduler). Workers are off so the queue can be inspected
- * and drained by hand.
+ * Backfills through the admin API against the BigCommerce simulator, advanced step by step (the
+ * cluster job is off; {@link BackfillResumeTest} runs it through the scheduler). Workers are off so
+ * the queue can be inspected and drained by hand.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,21 +65,30 @@ class BackfillTest implements TestPropertyProvider {
   @Inject MutableClock clock;
   @Inject ObjectMapper mapper;
 
-  io.bcsync.sim.bigcommerce.time.MutableClock simClock = io.bcsync.sim.bigcommerce.time.MutableClock.startingAt(OLD);
+  io.bcsync.sim.bigcommerce.time.MutableClock simClock =
+      io.bcsync.sim.bigcommerce.time.MutableClock.startingAt(OLD);
   BigCommerceSimulator sim;
   Map<String, SimulatedStore> stores = new HashMap<>();
 
   @Override
   public Map<String, String> getProperties() {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(simClock)
-        .rateLimit(100_000, Duration.ofSeconds(30)));
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults()
+                .clock(simClock)
+                .rateLimit(100_000, Duration.ofSeconds(30)));
     Map<String, String> properties = new HashMap<>(TestDatabases.h2());
     for (String hash : List.of(BIG, SMALL, OTHER, SCRIPTED, FAILING)) {
-      stores.put(hash, sim.createStore(BigCommerceSimulator.StoreSpec.named(hash).accessToken("token-" + hash)));
+      stores.put(
+          hash,
+          sim.createStore(BigCommerceSimulator.StoreSpec.named(hash).accessToken("token-" + hash)));
       properties.put("bcsync.bigcommerce.stores." + hash + ".access-token", "token-" + hash);
-      properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", "secret-" + hash + "-0123456789abcdef");
+      properties.put(
+          "bcsync.bigcommerce.stores." + hash + ".webhook-secret",
+          "secret-" + hash + "-0123456789abcdef");
     }
-    properties.put("bcsync.staging.allowed-stores", String.join(",", BIG, SMALL, OTHER, SCRIPTED, FAILING));
+    properties.put(
+        "bcsync.staging.allowed-stores", String.join(",", BIG, SMALL, OTHER, SCRIPTED, FAILING));
     properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
     properties.put("bcsync.admin-token", ADMIN_TOKEN);
     properties.put("micronaut.server.port", "-1");
@@ -101,13 +110,16 @@ class BackfillTest implements TestPropertyProvider {
   }
 
   @Test
-  void every_customer_and_order_modified_since_the_date_is_enqueued_once_and_the_queue_high_water_mark_pauses_it()
-      throws Exception {
+  void
+      every_customer_and_order_modified_since_the_date_is_enqueued_once_and_the_queue_high_water_mark_pauses_it()
+          throws Exception {
     SimulatedStore store = stores.get(BIG);
     simClock.set(OLD);
     long oldCustomer = store.createCustomer("old@example.com", "Old", "Timer");
-    long oldOrder = store.placeGuestOrder("old-guest@example.com", store.createProduct("Old", "OLD-1",
-        new java.math.BigDecimal("5.00")));
+    long oldOrder =
+        store.placeGuestOrder(
+            "old-guest@example.com",
+            store.createProduct("Old", "OLD-1", new java.math.BigDecimal("5.00")));
     simClock.set(RECENT);
     List<Long> customers = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -115,7 +127,8 @@ class BackfillTest implements TestPropertyProvider {
     }
     List<Long> orders = store.burstOrders(600);
 
-    JsonNode started = json(post("/admin/backfill", "{\"store\":\"" + BIG + "\",\"since\":\"2024-01-01\"}", 201));
+    JsonNode started =
+        json(post("/admin/backfill", "{\"store\":\"" + BIG + "\",\"since\":\"2024-01-01\"}", 201));
     long id = started.get("id").asLong();
     assertThat(started.get("state").asText()).isEqualTo("RUNNING");
     assertThat(started.get("phase").asText()).isEqualTo("CUSTOMERS");
@@ -140,8 +153,11 @@ class BackfillTest implements TestPropertyProvider {
     assertThat(paused.get("ratePerMinute").asDouble()).isEqualTo(800.0);
     long remaining = paused.get("ordersRemainingEstimate").asLong();
     assertThat(remaining).as("estimated from the id range").isBetween(90L, 110L);
-    assertThat(paused.get("etaSeconds").asLong()).isCloseTo(Math.round(remaining / 800.0 * 60), within(1L));
-    assertThat(apiCalls(store)).as("a paused backfill does not call BigCommerce").isEqualTo(callsBeforePause);
+    assertThat(paused.get("etaSeconds").asLong())
+        .isCloseTo(Math.round(remaining / 800.0 * 60), within(1L));
+    assertThat(apiCalls(store))
+        .as("a paused backfill does not call BigCommerce")
+        .isEqualTo(callsBeforePause);
     assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.PAUSED);
 
     // Workers finish what is queued: the backfill carries on where it stopped.
@@ -158,15 +174,24 @@ class BackfillTest implements TestPropertyProvider {
     assertThat(done.get("workItems").get("order").get("DONE").asLong()).isEqualTo(500);
     assertThat(done.get("workItems").get("order").get("PENDING").asLong()).isEqualTo(100);
 
-    List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 5000).stream()
-        .filter(item -> item.entity().storeHash().equals(BIG)).toList();
-    assertThat(ids(items, "customer")).containsExactlyInAnyOrderElementsOf(customers).doesNotContain(oldCustomer);
-    assertThat(ids(items, "order")).containsExactlyInAnyOrderElementsOf(orders).doesNotContain(oldOrder);
-    assertThat(items).as("one work item per entity, of the kind webhooks produce")
-        .allSatisfy(item -> {
-          assertThat(item.eventCount()).isEqualTo(1);
-          assertThat(item.scopes()).containsExactly("bcsync/backfill/" + item.entity().type() + "s");
-        });
+    List<WorkItem> items =
+        inspector.workItems(Optional.empty(), Optional.empty(), 5000).stream()
+            .filter(item -> item.entity().storeHash().equals(BIG))
+            .toList();
+    assertThat(ids(items, "customer"))
+        .containsExactlyInAnyOrderElementsOf(customers)
+        .doesNotContain(oldCustomer);
+    assertThat(ids(items, "order"))
+        .containsExactlyInAnyOrderElementsOf(orders)
+        .doesNotContain(oldOrder);
+    assertThat(items)
+        .as("one work item per entity, of the kind webhooks produce")
+        .allSatisfy(
+            item -> {
+              assertThat(item.eventCount()).isEqualTo(1);
+              assertThat(item.scopes())
+                  .containsExactly("bcsync/backfill/" + item.entity().type() + "s");
+            });
   }
 
   @Test
@@ -177,47 +202,100 @@ class BackfillTest implements TestPropertyProvider {
     // What a webhook for that customer left in the queue.
     String callback = "{\"source\":\"test\"}";
     var intake = server.getApplicationContext().getBean(io.bcsync.pipeline.EventIntake.class);
-    intake.record(new io.bcsync.pipeline.IncomingEvent(
-        new io.bcsync.pipeline.EntityRef(OTHER, "customer", String.valueOf(customer)), "store/customer/updated",
-        "stores/" + OTHER, null, "hash-1", 1L, callback));
+    intake.record(
+        new io.bcsync.pipeline.IncomingEvent(
+            new io.bcsync.pipeline.EntityRef(OTHER, "customer", String.valueOf(customer)),
+            "store/customer/updated",
+            "stores/" + OTHER,
+            null,
+            "hash-1",
+            1L,
+            callback));
 
-    long id = json(post("/admin/backfill", "{\"store\":\"" + OTHER + "\",\"since\":\"2024-01-01\"}", 201))
-        .get("id").asLong();
+    long id =
+        json(post("/admin/backfill", "{\"store\":\"" + OTHER + "\",\"since\":\"2024-01-01\"}", 201))
+            .get("id")
+            .asLong();
     while (runner.step(id) == BackfillRunner.Step.ADVANCED) {
       clock.advance(Duration.ofSeconds(1));
     }
 
-    List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 100).stream()
-        .filter(item -> item.entity().storeHash().equals(OTHER)).toList();
-    assertThat(items).singleElement().satisfies(item -> {
-      assertThat(item.eventCount()).isEqualTo(2);
-      assertThat(item.scopes()).containsExactly("store/customer/updated", "bcsync/backfill/customers");
-    });
-    assertThat(json(get("/admin/backfill/" + id, 200)).get("workItems").get("customer").get("PENDING").asLong())
+    List<WorkItem> items =
+        inspector.workItems(Optional.empty(), Optional.empty(), 100).stream()
+            .filter(item -> item.entity().storeHash().equals(OTHER))
+            .toList();
+    assertThat(items)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.eventCount()).isEqualTo(2);
+              assertThat(item.scopes())
+                  .containsExactly("store/customer/updated", "bcsync/backfill/customers");
+            });
+    assertThat(
+            json(get("/admin/backfill/" + id, 200))
+                .get("workItems")
+                .get("customer")
+                .get("PENDING")
+                .asLong())
         .isEqualTo(1);
   }
 
   @Test
-  void bad_requests_are_refused_with_a_reason_and_a_second_backfill_of_a_store_is_a_conflict() throws Exception {
+  void bad_requests_are_refused_with_a_reason_and_a_second_backfill_of_a_store_is_a_conflict()
+      throws Exception {
     String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
     String tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).toString();
-    assertThat(error(post("/admin/backfill", "{\"store\":\"" + SMALL + "\"}", 400))).contains("since is required");
-    assertThat(error(post("/admin/backfill", "{\"since\":\"2024-01-01\"}", 400))).contains("store is required");
-    assertThat(error(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"01/02/2024\"}", 400)))
+    assertThat(error(post("/admin/backfill", "{\"store\":\"" + SMALL + "\"}", 400)))
+        .contains("since is required");
+    assertThat(error(post("/admin/backfill", "{\"since\":\"2024-01-01\"}", 400)))
+        .contains("store is required");
+    assertThat(
+            error(
+                post(
+                    "/admin/backfill",
+                    "{\"store\":\"" + SMALL + "\",\"since\":\"01/02/2024\"}",
+                    400)))
         .contains("ISO date");
-    assertThat(error(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"" + tomorrow + "\"}", 400)))
+    assertThat(
+            error(
+                post(
+                    "/admin/backfill",
+                    "{\"store\":\"" + SMALL + "\",\"since\":\"" + tomorrow + "\"}",
+                    400)))
         .contains("future");
-    assertThat(error(post("/admin/backfill", "{\"store\":\"Bad Store!\",\"since\":\"2024-01-01\"}", 400)))
+    assertThat(
+            error(
+                post(
+                    "/admin/backfill", "{\"store\":\"Bad Store!\",\"since\":\"2024-01-01\"}", 400)))
         .contains("store hash");
-    assertThat(error(post("/admin/backfill", "{\"store\":\"nosuchstore\",\"since\":\"2024-01-01\"}", 404)))
+    assertThat(
+            error(
+                post(
+                    "/admin/backfill",
+                    "{\"store\":\"nosuchstore\",\"since\":\"2024-01-01\"}",
+                    404)))
         .contains("not connected");
-    assertThat(postJson(base(), "/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", null)
-        .statusCode()).isEqualTo(401);
+    assertThat(
+            postJson(
+                    base(),
+                    "/admin/backfill",
+                    "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}",
+                    null)
+                .statusCode())
+        .isEqualTo(401);
     assertThat(get("/admin/backfill/999999", 404).body()).contains("no backfill 999999");
 
-    long id = json(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"" + today + "\"}", 201))
-        .get("id").asLong();
-    JsonNode conflict = json(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", 409));
+    long id =
+        json(post(
+                "/admin/backfill",
+                "{\"store\":\"" + SMALL + "\",\"since\":\"" + today + "\"}",
+                201))
+            .get("id")
+            .asLong();
+    JsonNode conflict =
+        json(
+            post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", 409));
     assertThat(conflict.get("runningId").asLong()).isEqualTo(id);
 
     JsonNode listed = json(get("/admin/backfill?store=" + SMALL, 200)).get("backfills");
@@ -226,10 +304,13 @@ class BackfillTest implements TestPropertyProvider {
     // Cancelled: the store is free again; cancelling twice is a conflict.
     assertThat(json(post("/admin/backfill/" + id + "/cancel", "", 200)).get("state").asText())
         .isEqualTo("CANCELLED");
-    assertThat(error(post("/admin/backfill/" + id + "/cancel", "", 409))).contains("no longer running");
+    assertThat(error(post("/admin/backfill/" + id + "/cancel", "", 409)))
+        .contains("no longer running");
     assertThat(post("/admin/backfill/999999/cancel", "", 404).statusCode()).isEqualTo(404);
-    long next = json(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", 201))
-        .get("id").asLong();
+    long next =
+        json(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", 201))
+            .get("id")
+            .asLong();
     post("/admin/backfill/" + next + "/cancel", "", 200);
   }
 
@@ -240,8 +321,10 @@ class BackfillTest implements TestPropertyProvider {
     for (int i = 0; i < 260; i++) {
       store.createCustomer("s" + i + "@example.com", "Small", "Store" + i);
     }
-    long id = json(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", 201))
-        .get("id").asLong();
+    long id =
+        json(post("/admin/backfill", "{\"store\":\"" + SMALL + "\",\"since\":\"2024-01-01\"}", 201))
+            .get("id")
+            .asLong();
     assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.ADVANCED);
 
     post("/admin/backfill/" + id + "/cancel", "", 200);
@@ -256,18 +339,24 @@ class BackfillTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_page_that_fails_retryably_is_read_again_and_a_permanent_refusal_fails_the_backfill() throws Exception {
+  void a_page_that_fails_retryably_is_read_again_and_a_permanent_refusal_fails_the_backfill()
+      throws Exception {
     SimulatedStore store = stores.get(FAILING);
     simClock.set(RECENT);
     long customer = store.createCustomer("fail@example.com", "Fa", "Il");
-    long id = json(post("/admin/backfill", "{\"store\":\"" + FAILING + "\",\"since\":\"2024-01-01\"}", 201))
-        .get("id").asLong();
+    long id =
+        json(post(
+                "/admin/backfill", "{\"store\":\"" + FAILING + "\",\"since\":\"2024-01-01\"}", 201))
+            .get("id")
+            .asLong();
 
     store.injectFault(Fault.status(500, 1).on("GET", "/v3/customers"));
     assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.FAILED_ATTEMPT);
     JsonNode retrying = json(get("/admin/backfill/" + id, 200));
     assertThat(retrying.get("state").asText()).isEqualTo("RUNNING");
-    assertThat(retrying.get("lastError").asText()).contains("500").doesNotContain("token-" + FAILING);
+    assertThat(retrying.get("lastError").asText())
+        .contains("500")
+        .doesNotContain("token-" + FAILING);
     assertThat(retrying.get("enqueued").get("customers").asLong()).isZero();
 
     assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.ADVANCED);
@@ -281,13 +370,19 @@ class BackfillTest implements TestPropertyProvider {
     assertThat(failed.get("state").asText()).isEqualTo("FAILED");
     assertThat(failed.get("lastError").asText()).contains("403");
     assertThat(runner.step(id)).isEqualTo(BackfillRunner.Step.STOPPED);
-    assertThat(ids(inspector.workItems(Optional.empty(), Optional.empty(), 5000).stream()
-        .filter(item -> item.entity().storeHash().equals(FAILING)).toList(), "customer")).containsExactly(customer);
+    assertThat(
+            ids(
+                inspector.workItems(Optional.empty(), Optional.empty(), 5000).stream()
+                    .filter(item -> item.entity().storeHash().equals(FAILING))
+                    .toList(),
+                "customer"))
+        .containsExactly(customer);
     store.clearFaults();
   }
 
   @Test
-  void the_script_starts_a_backfill_shows_progress_until_done_and_attaches_to_a_running_one() throws Exception {
+  void the_script_starts_a_backfill_shows_progress_until_done_and_attaches_to_a_running_one()
+      throws Exception {
     SimulatedStore store = stores.get(SCRIPTED);
     simClock.set(RECENT);
     for (int i = 0; i < 10; i++) {
@@ -297,8 +392,19 @@ class BackfillTest implements TestPropertyProvider {
     Path workDir = Files.createTempDirectory("bcsync-script");
     String url = base().toString();
 
-    ScriptRun watching = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
-        "2024-01-01", "--url", url, "--interval", "0.2");
+    ScriptRun watching =
+        ScriptRun.start(
+            workDir,
+            ADMIN_TOKEN,
+            "backfill",
+            "--store",
+            SCRIPTED,
+            "--since",
+            "2024-01-01",
+            "--url",
+            url,
+            "--interval",
+            "0.2");
     Backfills backfills = server.getApplicationContext().getBean(Backfills.class);
     await().atMost(Duration.ofSeconds(30)).until(() -> !backfills.latest(SCRIPTED).isEmpty());
     long id = backfills.latest(SCRIPTED).get(0).id();
@@ -307,33 +413,78 @@ class BackfillTest implements TestPropertyProvider {
     }
 
     assertThat(watching.exitStatus()).as(watching.output()).isZero();
-    assertThat(watching.output()).contains("Started backfill " + id, "customers 10/10", "orders 5",
-        "Backfill " + id + " done.", "Ctrl-C detaches");
+    assertThat(watching.output())
+        .contains(
+            "Started backfill " + id,
+            "customers 10/10",
+            "orders 5",
+            "Backfill " + id + " done.",
+            "Ctrl-C detaches");
 
-    ScriptRun started = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
-        "2024-02-01", "--url", url, "--once");
+    ScriptRun started =
+        ScriptRun.start(
+            workDir,
+            ADMIN_TOKEN,
+            "backfill",
+            "--store",
+            SCRIPTED,
+            "--since",
+            "2024-02-01",
+            "--url",
+            url,
+            "--once");
     assertThat(started.exitStatus()).as(started.output()).isZero();
     long second = backfills.latest(SCRIPTED).get(0).id();
     assertThat(started.output()).contains("Started backfill " + second, "RUNNING");
-    ScriptRun attached = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
-        "2024-01-01", "--url", url, "--once");
+    ScriptRun attached =
+        ScriptRun.start(
+            workDir,
+            ADMIN_TOKEN,
+            "backfill",
+            "--store",
+            SCRIPTED,
+            "--since",
+            "2024-01-01",
+            "--url",
+            url,
+            "--once");
     assertThat(attached.exitStatus()).as(attached.output()).isZero();
     assertThat(attached.output()).contains("Attaching to backfill " + second, "(since 2024-02-01)");
     post("/admin/backfill/" + second + "/cancel", "", 200);
 
-    ScriptRun refused = ScriptRun.start(workDir, ADMIN_TOKEN, "backfill", "--store", SCRIPTED, "--since",
-        "2024-13-01", "--url", url);
+    ScriptRun refused =
+        ScriptRun.start(
+            workDir,
+            ADMIN_TOKEN,
+            "backfill",
+            "--store",
+            SCRIPTED,
+            "--since",
+            "2024-13-01",
+            "--url",
+            url);
     assertThat(refused.exitStatus()).isEqualTo(2);
     assertThat(refused.output()).contains("refused (HTTP 400)", "ISO date");
-    ScriptRun wrongToken = ScriptRun.start(workDir, "not-the-token", "backfill", "--store", SCRIPTED, "--since",
-        "2024-01-01", "--url", url);
+    ScriptRun wrongToken =
+        ScriptRun.start(
+            workDir,
+            "not-the-token",
+            "backfill",
+            "--store",
+            SCRIPTED,
+            "--since",
+            "2024-01-01",
+            "--url",
+            url);
     assertThat(wrongToken.exitStatus()).isEqualTo(2);
     assertThat(wrongToken.output()).contains("HTTP 401").doesNotContain("not-the-token");
   }
 
   private static List<Long> ids(List<WorkItem> items, String type) {
-    return items.stream().filter(item -> item.entity().type().equals(type))
-        .map(item -> Long.parseLong(item.entity().id())).collect(Collectors.toList());
+    return items.stream()
+        .filter(item -> item.entity().type().equals(type))
+        .map(item -> Long.parseLong(item.entity().id()))
+        .collect(Collectors.toList());
   }
 
   /** What the workers would do: claim everything pending and complete it. */
@@ -341,7 +492,9 @@ class BackfillTest implements TestPropertyProvider {
     List<WorkItem> claimed;
     do {
       claimed = queue.claim("test-drain", 1000, clock.millis(), clock.millis() + 60_000);
-      queue.finish(claimed.stream().map(item -> WorkQueue.Finish.complete(item.id())).toList(), "test-drain",
+      queue.finish(
+          claimed.stream().map(item -> WorkQueue.Finish.complete(item.id())).toList(),
+          "test-drain",
           clock.millis());
     } while (!claimed.isEmpty());
     assertThat(inspector.countsByStatus().get(WorkItemStatus.PENDING)).isZero();

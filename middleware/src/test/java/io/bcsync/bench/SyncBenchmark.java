@@ -24,9 +24,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sync benchmark of issue 7 (run by {@code scripts/bench-sync}): both simulators in this JVM, the middleware as
- * its own process (so its peak RSS is its own), a burst of orders and then a trickle, measured from the outside:
- * API calls counted by the simulators, drain time and latency from the Salesforce simulator's commit log.
+ * The sync benchmark of issue 7 (run by {@code scripts/bench-sync}): both simulators in this JVM,
+ * the middleware as its own process (so its peak RSS is its own), a burst of orders and then a
+ * trickle, measured from the outside: API calls counted by the simulators, drain time and latency
+ * from the Salesforce simulator's commit log.
  *
  * <p>Not a test (no assertions, not run by surefire): it reports what it measures, met or not.
  */
@@ -39,8 +40,17 @@ public final class SyncBenchmark {
   private final Settings settings;
   private final Random random = new Random(42);
 
-  record Settings(int orders, int customers, int products, int trickleSeconds, int bcQuota, int sfLatencyMs,
-      Path middlewareJar, Path workDir, Path output, Duration drainTimeout) {
+  record Settings(
+      int orders,
+      int customers,
+      int products,
+      int trickleSeconds,
+      int bcQuota,
+      int sfLatencyMs,
+      Path middlewareJar,
+      Path workDir,
+      Path output,
+      Duration drainTimeout) {
     static Settings fromSystemProperties() {
       return new Settings(
           Integer.getInteger("bench.orders", 10_000),
@@ -75,20 +85,28 @@ public final class SyncBenchmark {
 
   private void run() throws Exception {
     Files.createDirectories(settings.workDir());
-    try (BigCommerceSimulator bc = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults()
-            .rateLimit(settings.bcQuota(), Duration.ofSeconds(30)));
+    try (BigCommerceSimulator bc =
+            BigCommerceSimulator.start(
+                BigCommerceSimulator.Options.defaults()
+                    .rateLimit(settings.bcQuota(), Duration.ofSeconds(30)));
         SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
-      SimulatedStore store = bc.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken(TOKEN)
-          .clientId("bench").rateLimitQuota(settings.bcQuota()));
+      SimulatedStore store =
+          bc.createStore(
+              BigCommerceSimulator.StoreSpec.named(STORE)
+                  .accessToken(TOKEN)
+                  .clientId("bench")
+                  .rateLimitQuota(settings.bcQuota()));
       log("seeding %d customers and %d products", settings.customers(), settings.products());
       List<Long> customers = new ArrayList<>();
       for (int i = 0; i < settings.customers(); i++) {
-        customers.add(store.createCustomer("shopper" + i + "@bench.example", "Shopper", "Number" + i));
+        customers.add(
+            store.createCustomer("shopper" + i + "@bench.example", "Shopper", "Number" + i));
       }
       List<Long> products = new ArrayList<>();
       for (int i = 0; i < settings.products(); i++) {
-        products.add(store.createProduct("Product " + i, "BENCH-" + i, new BigDecimal("10.00").add(
-            BigDecimal.valueOf(i))));
+        products.add(
+            store.createProduct(
+                "Product " + i, "BENCH-" + i, new BigDecimal("10.00").add(BigDecimal.valueOf(i))));
       }
       // Salesforce answers every call after this much delay, as the issue's benchmark prescribes.
       sf.faults().addLatency("*", Duration.ofMillis(settings.sfLatencyMs()), -1);
@@ -106,9 +124,17 @@ public final class SyncBenchmark {
         Map<String, Long> sfAfterBurst = sf.apiCalls();
         List<Long> trickle = trickle(store, sf, customers, products);
         long peakRssKb = peakRssKb(middleware);
-        Duration middlewareCpu = middleware.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-        Duration simulatorsCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-        write(burst, callsBetween(bcBefore, bcAfterBurst), sfAfterBurst, trickle, peakRssKb, middlewareCpu,
+        Duration middlewareCpu =
+            middleware.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+        Duration simulatorsCpu =
+            ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        write(
+            burst,
+            callsBetween(bcBefore, bcAfterBurst),
+            sfAfterBurst,
+            trickle,
+            peakRssKb,
+            middlewareCpu,
             simulatorsCpu);
       } finally {
         middleware.destroy();
@@ -121,8 +147,13 @@ public final class SyncBenchmark {
 
   record Result(int orders, int lines, Duration drain, boolean drained, int ordersInSalesforce) {}
 
-  private Result burst(SimulatedStore store, SalesforceSimulator sf, List<Long> customers, List<Long> products,
-      Process middleware) throws InterruptedException {
+  private Result burst(
+      SimulatedStore store,
+      SalesforceSimulator sf,
+      List<Long> customers,
+      List<Long> products,
+      Process middleware)
+      throws InterruptedException {
     log("burst: placing %d orders", settings.orders());
     int lines = 0;
     Instant start = Instant.now();
@@ -141,12 +172,15 @@ public final class SyncBenchmark {
     }
     Instant last = lastCommit(sf, "Order").orElse(Instant.now());
     boolean drained = seen >= settings.orders();
-    log("burst: %d of %d orders in Salesforce after %s", seen, settings.orders(), Duration.between(start, last));
+    log(
+        "burst: %d of %d orders in Salesforce after %s",
+        seen, settings.orders(), Duration.between(start, last));
     return new Result(settings.orders(), lines, Duration.between(start, last), drained, seen);
   }
 
-  private List<Long> trickle(SimulatedStore store, SalesforceSimulator sf, List<Long> customers,
-      List<Long> products) throws InterruptedException {
+  private List<Long> trickle(
+      SimulatedStore store, SalesforceSimulator sf, List<Long> customers, List<Long> products)
+      throws InterruptedException {
     log("trickle: one order per second for %d s", settings.trickleSeconds());
     Map<String, Instant> placedAt = new HashMap<>();
     for (int i = 0; i < settings.trickleSeconds(); i++) {
@@ -158,7 +192,8 @@ public final class SyncBenchmark {
     Thread.sleep(5000); // the last ones' writes
     List<Long> latencies = new ArrayList<>();
     for (RecordChange change : sf.changes()) {
-      if (change.entity().equals("Order") && change.changeType() == RecordChange.ChangeType.CREATE) {
+      if (change.entity().equals("Order")
+          && change.changeType() == RecordChange.ChangeType.CREATE) {
         Object key = change.values().get("BC_Order_Id__c");
         Instant placed = key == null ? null : placedAt.get(key.toString());
         if (placed != null) {
@@ -181,8 +216,11 @@ public final class SyncBenchmark {
     return distinct(chosen).length;
   }
 
-  private long placeOrderReturningId(SimulatedStore store, List<Long> customers, List<Long> products) {
-    long[] chosen = {products.get(random.nextInt(products.size())), products.get(random.nextInt(products.size()))};
+  private long placeOrderReturningId(
+      SimulatedStore store, List<Long> customers, List<Long> products) {
+    long[] chosen = {
+      products.get(random.nextInt(products.size())), products.get(random.nextInt(products.size()))
+    };
     return store.placeOrder(customers.get(random.nextInt(customers.size())), distinct(chosen));
   }
 
@@ -191,15 +229,21 @@ public final class SyncBenchmark {
   }
 
   private static java.util.Optional<Instant> lastCommit(SalesforceSimulator sf, String entity) {
-    return sf.changes().stream().filter(c -> c.entity().equals(entity))
-        .map(RecordChange::commitTimestamp).max(Instant::compareTo);
+    return sf.changes().stream()
+        .filter(c -> c.entity().equals(entity))
+        .map(RecordChange::commitTimestamp)
+        .max(Instant::compareTo);
   }
 
-  private Process startMiddleware(BigCommerceSimulator bc, SalesforceSimulator sf, int port) throws IOException {
+  private Process startMiddleware(BigCommerceSimulator bc, SalesforceSimulator sf, int port)
+      throws IOException {
     Map<String, String> properties = new HashMap<>(SimulatedSalesforce.passwordLogin(sf));
     properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("datasources.default.url",
-        "jdbc:h2:file:" + settings.workDir().resolve("bcsync").toAbsolutePath() + ";LOCK_TIMEOUT=10000");
+    properties.put(
+        "datasources.default.url",
+        "jdbc:h2:file:"
+            + settings.workDir().resolve("bcsync").toAbsolutePath()
+            + ";LOCK_TIMEOUT=10000");
     properties.put("bcsync.admin-token", ADMIN);
     properties.put("bcsync.staging.allowed-stores", STORE);
     properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
@@ -207,22 +251,28 @@ public final class SyncBenchmark {
     properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", TOKEN);
     properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
     properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
-    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.mw."))
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("bench.mw."))
         .forEach(k -> properties.put(k.substring("bench.mw.".length()), System.getProperty(k)));
     List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", settings.middlewareJar().toString()));
     Path log = settings.workDir().resolve("middleware.log");
     log("middleware log: %s", log);
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static void awaitHealthy(int port, Process middleware) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 120 && middleware.isAlive(); i++) {
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
         }
@@ -246,12 +296,13 @@ public final class SyncBenchmark {
 
   private static Map<String, Long> callsBetween(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> delta = new HashMap<>();
-    after.forEach((k, v) -> {
-      long d = v - before.getOrDefault(k, 0L);
-      if (d > 0) {
-        delta.put(k, d);
-      }
-    });
+    after.forEach(
+        (k, v) -> {
+          long d = v - before.getOrDefault(k, 0L);
+          if (d > 0) {
+            delta.put(k, d);
+          }
+        });
     return delta;
   }
 
@@ -264,51 +315,109 @@ public final class SyncBenchmark {
     return -1;
   }
 
-  private void write(Result burst, Map<String, Long> bcCalls, Map<String, Long> sfCalls, List<Long> trickle,
-      long peakRssKb, Duration middlewareCpu, Duration simulatorsCpu) throws IOException {
+  private void write(
+      Result burst,
+      Map<String, Long> bcCalls,
+      Map<String, Long> sfCalls,
+      List<Long> trickle,
+      long peakRssKb,
+      Duration middlewareCpu,
+      Duration simulatorsCpu)
+      throws IOException {
     long bcTotal = bcCalls.values().stream().mapToLong(Long::longValue).sum();
-    // apiCalls() counts each call under "operation" and again under "operation Object": sum the former only.
+    // apiCalls() counts each call under "operation" and again under "operation Object": sum the
+    // former only.
     Map<String, Long> sfByOperation = new HashMap<>();
-    sfCalls.forEach((k, v) -> {
-      if (!k.contains(" ")) {
-        sfByOperation.put(k, v);
-      }
-    });
+    sfCalls.forEach(
+        (k, v) -> {
+          if (!k.contains(" ")) {
+            sfByOperation.put(k, v);
+          }
+        });
     long sfTotal = sfByOperation.values().stream().mapToLong(Long::longValue).sum();
     StringBuilder md = new StringBuilder();
     md.append("# Sync benchmark\n\n");
-    md.append("Measured by `scripts/bench-sync` on ").append(Instant.now()).append(" (")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores; load average before the run: ")
-        .append(System.getProperty("bench.loadavg", "?")).append(").\n\n");
-    md.append(String.format(Locale.ROOT, "Setup: %d orders from %d customers (%d lines, %.2f per order) placed at "
-            + "once in the BigCommerce simulator (quota %d requests/30 s), Salesforce simulator answering every "
-            + "call after %d ms, middleware on embedded H2 in its own JVM (-Xmx1g); then one order per second "
-            + "for %d s.%n%n", burst.orders(), settings.customers(), burst.lines(),
-        burst.lines() / (double) burst.orders(), settings.bcQuota(), settings.sfLatencyMs(),
-        settings.trickleSeconds()));
+    md.append("Measured by `scripts/bench-sync` on ")
+        .append(Instant.now())
+        .append(" (")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores; load average before the run: ")
+        .append(System.getProperty("bench.loadavg", "?"))
+        .append(").\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Setup: %d orders from %d customers (%d lines, %.2f per order) placed at "
+                + "once in the BigCommerce simulator (quota %d requests/30 s), Salesforce simulator answering every "
+                + "call after %d ms, middleware on embedded H2 in its own JVM (-Xmx1g); then one order per second "
+                + "for %d s.%n%n",
+            burst.orders(),
+            settings.customers(),
+            burst.lines(),
+            burst.lines() / (double) burst.orders(),
+            settings.bcQuota(),
+            settings.sfLatencyMs(),
+            settings.trickleSeconds()));
     md.append("| measure | goal | measured |\n|---|---|---|\n");
-    md.append(String.format(Locale.ROOT, "| Salesforce API calls per order (burst) | ≤ 0.03 | %.4f (%d calls) |%n",
-        sfTotal / (double) burst.orders(), sfTotal));
-    md.append(String.format(Locale.ROOT, "| BigCommerce API calls per order (burst) | ≤ 0.05 | %.4f (%d calls) |%n",
-        bcTotal / (double) burst.orders(), bcTotal));
-    md.append(String.format(Locale.ROOT, "| time to drain the burst | < 3 min | %s%s |%n",
-        format(burst.drain()), burst.drained() ? "" : " — NOT drained: " + burst.ordersInSalesforce()
-            + " of " + burst.orders() + " orders arrived before the timeout"));
-    md.append(String.format(Locale.ROOT, "| middleware peak RSS | – | %d MiB |%n", peakRssKb / 1024));
-    md.append(String.format(Locale.ROOT, "| webhook → Salesforce latency, trickle p50 | < 500 ms | %s |%n",
-        percentile(trickle, 50)));
-    md.append(String.format(Locale.ROOT, "| webhook → Salesforce latency, trickle p99 | – | %s |%n",
-        percentile(trickle, 99)));
-    md.append(String.format(Locale.ROOT, "%nTrickle: %d of %d orders reached Salesforce.%n%n", trickle.size(),
-        settings.trickleSeconds()));
-    md.append(String.format(Locale.ROOT, "CPU time over the whole run (same 2 cores): middleware %d s, the two "
-            + "simulators and this driver %d s. Middleware settings: %s.%n%n", middlewareCpu.toSeconds(),
-        simulatorsCpu.toSeconds(), System.getProperties().stringPropertyNames().stream()
-            .filter(k -> k.startsWith("bench.mw.")).sorted()
-            .map(k -> k.substring("bench.mw.".length()) + "=" + System.getProperty(k))
-            .reduce((a, b) -> a + ", " + b).orElse("defaults")));
-    md.append("Salesforce calls during the burst, by operation: ").append(new java.util.TreeMap<>(sfByOperation))
-        .append("\n\nBigCommerce calls during the burst, by route: ").append(new java.util.TreeMap<>(bcCalls))
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Salesforce API calls per order (burst) | ≤ 0.03 | %.4f (%d calls) |%n",
+            sfTotal / (double) burst.orders(),
+            sfTotal));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| BigCommerce API calls per order (burst) | ≤ 0.05 | %.4f (%d calls) |%n",
+            bcTotal / (double) burst.orders(),
+            bcTotal));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| time to drain the burst | < 3 min | %s%s |%n",
+            format(burst.drain()),
+            burst.drained()
+                ? ""
+                : " — NOT drained: "
+                    + burst.ordersInSalesforce()
+                    + " of "
+                    + burst.orders()
+                    + " orders arrived before the timeout"));
+    md.append(
+        String.format(Locale.ROOT, "| middleware peak RSS | – | %d MiB |%n", peakRssKb / 1024));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| webhook → Salesforce latency, trickle p50 | < 500 ms | %s |%n",
+            percentile(trickle, 50)));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| webhook → Salesforce latency, trickle p99 | – | %s |%n",
+            percentile(trickle, 99)));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nTrickle: %d of %d orders reached Salesforce.%n%n",
+            trickle.size(),
+            settings.trickleSeconds()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "CPU time over the whole run (same 2 cores): middleware %d s, the two "
+                + "simulators and this driver %d s. Middleware settings: %s.%n%n",
+            middlewareCpu.toSeconds(),
+            simulatorsCpu.toSeconds(),
+            System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("bench.mw."))
+                .sorted()
+                .map(k -> k.substring("bench.mw.".length()) + "=" + System.getProperty(k))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("defaults")));
+    md.append("Salesforce calls during the burst, by operation: ")
+        .append(new java.util.TreeMap<>(sfByOperation))
+        .append("\n\nBigCommerce calls during the burst, by route: ")
+        .append(new java.util.TreeMap<>(bcCalls))
         .append("\n");
     Files.createDirectories(settings.output().toAbsolutePath().getParent());
     Files.writeString(settings.output(), md.toString());
@@ -335,7 +444,10 @@ public final class SyncBenchmark {
   }
 
   private static void log(String format, Object... args) {
-    System.out.printf(Locale.ROOT, "[bench-sync %tT] %s%n", Instant.now().toEpochMilli(),
+    System.out.printf(
+        Locale.ROOT,
+        "[bench-sync %tT] %s%n",
+        Instant.now().toEpochMilli(),
         String.format(Locale.ROOT, format, args));
   }
 }

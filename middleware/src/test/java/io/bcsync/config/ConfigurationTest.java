@@ -28,8 +28,10 @@ class ConfigurationTest {
   void a_valid_configuration_starts() {
     try (ApplicationContext context = start(valid())) {
       assertThat(context.getBean(BcsyncConfig.class).environment()).isEqualTo("staging");
-      assertThat(context.getBean(PipelineConfig.class).dedupeWindow()).isEqualTo(Duration.ofMinutes(10));
-      assertThat(context.getBean(BigCommerceConfig.class).apiUrl()).isEqualTo("https://api.bigcommerce.com");
+      assertThat(context.getBean(PipelineConfig.class).dedupeWindow())
+          .isEqualTo(Duration.ofMinutes(10));
+      assertThat(context.getBean(BigCommerceConfig.class).apiUrl())
+          .isEqualTo("https://api.bigcommerce.com");
     }
   }
 
@@ -38,21 +40,24 @@ class ConfigurationTest {
     Map<String, Object> properties = valid();
     properties.put("bcsync.environment", "prod");
     assertThatThrownBy(() -> start(properties).close())
-        .hasStackTraceContaining("bcsync.environment must be 'staging' or 'production', was 'prod'");
+        .hasStackTraceContaining(
+            "bcsync.environment must be 'staging' or 'production', was 'prod'");
   }
 
   @Test
   void a_missing_admin_token_stops_startup_naming_the_key() {
     Map<String, Object> properties = valid();
     properties.remove("bcsync.admin-token");
-    assertThatThrownBy(() -> start(properties).close()).hasStackTraceContaining("bcsync.admin-token is required");
+    assertThatThrownBy(() -> start(properties).close())
+        .hasStackTraceContaining("bcsync.admin-token is required");
   }
 
   @Test
   void an_invalid_url_or_tuning_value_stops_startup_naming_the_key() {
     Map<String, Object> badUrl = valid();
     badUrl.put("bcsync.bigcommerce.api-url", "api.bigcommerce.com");
-    assertThatThrownBy(() -> start(badUrl).close()).hasStackTraceContaining("bcsync.bigcommerce.api-url must be");
+    assertThatThrownBy(() -> start(badUrl).close())
+        .hasStackTraceContaining("bcsync.bigcommerce.api-url must be");
 
     Map<String, Object> badTuning = valid();
     badTuning.put("bcsync.pipeline.max-attempts", "0");
@@ -65,7 +70,8 @@ class ConfigurationTest {
     Map<String, Object> properties = valid();
     properties.put("bcsync.salesforce.auth-mode", "jwt");
     properties.put("bcsync.salesforce.client-id", "consumer-key");
-    assertThatThrownBy(() -> start(properties).close()).hasStackTraceContaining("bcsync.salesforce.username");
+    assertThatThrownBy(() -> start(properties).close())
+        .hasStackTraceContaining("bcsync.salesforce.username");
   }
 
   @Test
@@ -78,17 +84,40 @@ class ConfigurationTest {
 
   @Test
   void secrets_are_masked_in_text() {
-    var salesforce = new SalesforceConfig("https://test.salesforce.com", "password", null, "cs-secret-value",
-        "user@example.com", null, "hunter2-password", "token-value-xyz", "bcsync", null, false, null,
-        "encryption-key-value");
-    var bigCommerce = new BigCommerceConfig("https://api.bigcommerce.com", "https://login.bigcommerce.com", "id",
-        "bc-client-secret-value", "https://api-b2b.bigcommerce.com");
+    var salesforce =
+        new SalesforceConfig(
+            "https://test.salesforce.com",
+            "password",
+            null,
+            "cs-secret-value",
+            "user@example.com",
+            null,
+            "hunter2-password",
+            "token-value-xyz",
+            "bcsync",
+            null,
+            false,
+            null,
+            "encryption-key-value");
+    var bigCommerce =
+        new BigCommerceConfig(
+            "https://api.bigcommerce.com",
+            "https://login.bigcommerce.com",
+            "id",
+            "bc-client-secret-value",
+            "https://api-b2b.bigcommerce.com");
     var service = new BcsyncConfig("production", false, "admin-token-secret-value");
     var store = new StoreConfig("abc123", "webhook-secret-value-123", "access-token-value");
     String text = salesforce + " " + bigCommerce + " " + service + " " + store;
     assertThat(text)
-        .doesNotContain("cs-secret-value", "hunter2-password", "token-value-xyz", "bc-client-secret-value",
-            "admin-token-secret-value", "webhook-secret-value-123", "access-token-value",
+        .doesNotContain(
+            "cs-secret-value",
+            "hunter2-password",
+            "token-value-xyz",
+            "bc-client-secret-value",
+            "admin-token-secret-value",
+            "webhook-secret-value-123",
+            "access-token-value",
             "encryption-key-value")
         .contains("****", "user@example.com", "abc123");
   }

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Intake group-commit tuning: defaults, overrides, and an out-of-range value stopping startup by name. */
+/**
+ * Intake group-commit tuning: defaults, overrides, and an out-of-range value stopping startup by
+ * name.
+ */
 class IntakeBatchConfigTest {
 
   private static Map<String, Object> valid() {

@@ -14,32 +14,40 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database that cannot even hand out a connection must look to callers like any other storage failure
- * ({@link DataAccessFailure}, which the webhook answers with 503), not like an unexpected error (500).
+ * A database that cannot even hand out a connection must look to callers like any other storage
+ * failure ({@link DataAccessFailure}, which the webhook answers with 503), not like an unexpected
+ * error (500).
  */
 class DbUnavailableTest {
 
   @SuppressWarnings("unchecked")
   private final TransactionOperations<Connection> transactions = mock(TransactionOperations.class);
+
   private final Db db = new Db(transactions);
 
   @Test
   void no_connection_from_the_pool_is_a_data_access_failure() {
-    when(transactions.execute(any(), any())).thenThrow(new CannotGetJdbcConnectionException("pool timed out"));
+    when(transactions.execute(any(), any()))
+        .thenThrow(new CannotGetJdbcConnectionException("pool timed out"));
 
     assertThatThrownBy(() -> db.write(connection -> 1))
-        .isInstanceOfSatisfying(DataAccessFailure.class, failure -> assertThat((Object) failure.sqlException())
-            .isInstanceOf(SQLTransientConnectionException.class));
+        .isInstanceOfSatisfying(
+            DataAccessFailure.class,
+            failure ->
+                assertThat((Object) failure.sqlException())
+                    .isInstanceOf(SQLTransientConnectionException.class));
   }
 
   @Test
   void a_transaction_that_cannot_begin_keeps_its_sql_cause() {
-    java.sql.SQLException refused = new java.sql.SQLNonTransientConnectionException("Connection refused", "08001");
+    java.sql.SQLException refused =
+        new java.sql.SQLNonTransientConnectionException("Connection refused", "08001");
     when(transactions.execute(any(), any()))
         .thenThrow(new CannotCreateTransactionException("could not begin", refused));
 
     assertThatThrownBy(() -> db.read(connection -> 1))
-        .isInstanceOfSatisfying(DataAccessFailure.class,
+        .isInstanceOfSatisfying(
+            DataAccessFailure.class,
             failure -> assertThat((Object) failure.sqlException()).isSameAs(refused));
   }
 }

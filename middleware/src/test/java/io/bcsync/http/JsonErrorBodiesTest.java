@@ -22,7 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Errors the framework answers by itself have the same {"error", "message"} shape as the controllers' own. */
+/**
+ * Errors the framework answers by itself have the same {"error", "message"} shape as the
+ * controllers' own.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JsonErrorBodiesTest implements TestPropertyProvider {
@@ -38,7 +41,8 @@ class JsonErrorBodiesTest implements TestPropertyProvider {
 
   @Test
   void aQueryParameterThatDoesNotConvertIsA400NamingIt() throws Exception {
-    HttpResponse<String> response = httpGet(server.getURI(), "/admin/events?limit=abc", ADMIN_TOKEN);
+    HttpResponse<String> response =
+        httpGet(server.getURI(), "/admin/events?limit=abc", ADMIN_TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = mapper.readTree(response.body());
@@ -49,7 +53,8 @@ class JsonErrorBodiesTest implements TestPropertyProvider {
 
   @Test
   void aPathVariableThatDoesNotConvertIsA400() throws Exception {
-    HttpResponse<String> response = postJson(server.getURI(), "/admin/dead-letters/abc/replay", "", ADMIN_TOKEN);
+    HttpResponse<String> response =
+        postJson(server.getURI(), "/admin/dead-letters/abc/replay", "", ADMIN_TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(mapper.readTree(response.body()).path("error").asText()).isEqualTo("bad_request");
@@ -57,7 +62,8 @@ class JsonErrorBodiesTest implements TestPropertyProvider {
 
   @Test
   void anUnparsableBodyIsA400SayingSo() throws Exception {
-    HttpResponse<String> response = postJson(server.getURI(), "/admin/dead-letters/replay", "{bad", ADMIN_TOKEN);
+    HttpResponse<String> response =
+        postJson(server.getURI(), "/admin/dead-letters/replay", "{bad", ADMIN_TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = mapper.readTree(response.body());
@@ -67,10 +73,12 @@ class JsonErrorBodiesTest implements TestPropertyProvider {
 
   @Test
   void aMissingBodyIsA400() throws Exception {
-    HttpResponse<String> response = postJson(server.getURI(), "/admin/dead-letters/replay", "", ADMIN_TOKEN);
+    HttpResponse<String> response =
+        postJson(server.getURI(), "/admin/dead-letters/replay", "", ADMIN_TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(mapper.readTree(response.body()).path("message").asText()).containsIgnoringCase("body");
+    assertThat(mapper.readTree(response.body()).path("message").asText())
+        .containsIgnoringCase("body");
   }
 
   @Test
@@ -85,11 +93,16 @@ class JsonErrorBodiesTest implements TestPropertyProvider {
 
   @Test
   void aWrongMethodIsA405InTheSameShape() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.getURI() + "/webhooks/bigcommerce")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.getURI() + "/webhooks/bigcommerce"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);
-    assertThat(mapper.readTree(response.body()).path("error").asText()).isEqualTo("method_not_allowed");
+    assertThat(mapper.readTree(response.body()).path("error").asText())
+        .isEqualTo("method_not_allowed");
   }
 }

@@ -4,7 +4,10 @@ import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 
-/** Group commit on MariaDB/MySQL, where batches are rewritten into multi-row statements by the driver. */
+/**
+ * Group commit on MariaDB/MySQL, where batches are rewritten into multi-row statements by the
+ * driver.
+ */
 @MicronautTest(transactional = false)
 class IntakeBatcherMariaDbTest extends IntakeBatcherTest {
   @Override

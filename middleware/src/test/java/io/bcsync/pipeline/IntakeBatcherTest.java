@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Group commit of intake. Each test drives its own batcher with one writer whose first group is held at a gate,
- * so the callbacks submitted meanwhile are known to form the next group (no sleeps, no timing). Runs on H2; the
- * MariaDB subclass runs every case there.
+ * Group commit of intake. Each test drives its own batcher with one writer whose first group is
+ * held at a gate, so the callbacks submitted meanwhile are known to form the next group (no sleeps,
+ * no timing). Runs on H2; the MariaDB subclass runs every case there.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,8 +77,15 @@ class IntakeBatcherTest implements TestPropertyProvider {
     clock.set(1_700_000_000_123L);
     groups = new GatedGroupIntake(intake, clock);
     registry = new SimpleMeterRegistry();
-    batcher = new IntakeBatcher(db, groups, intake, workSignal, ForkJoinPool.commonPool(),
-        new IntakeBatchConfig(256, 1), registry);
+    batcher =
+        new IntakeBatcher(
+            db,
+            groups,
+            intake,
+            workSignal,
+            ForkJoinPool.commonPool(),
+            new IntakeBatchConfig(256, 1),
+            registry);
   }
 
   @AfterEach
@@ -111,26 +118,36 @@ class IntakeBatcherTest implements TestPropertyProvider {
     assertThat(groups.sizes()).containsExactly(1, 5);
     assertThat(fallbacks()).as("committed together, not one by one").isZero();
     assertThat(registry.get("bcsync.intake.group.size").summary().totalAmount()).isEqualTo(6);
-    assertThat(accepted).extracting(IntakeResult.Accepted::workItemId).containsOnly(accepted.get(0).workItemId());
+    assertThat(accepted)
+        .extracting(IntakeResult.Accepted::workItemId)
+        .containsOnly(accepted.get(0).workItemId());
     assertThat(accepted).extracting(IntakeResult.Accepted::eventId).doesNotHaveDuplicates();
     List<WorkItem> items = openItemsOf("250");
-    assertThat(items).singleElement().satisfies(item -> {
-      assertThat(item.id()).isEqualTo(accepted.get(0).workItemId());
-      assertThat(item.status()).isEqualTo(WorkItemStatus.PENDING);
-      assertThat(item.eventCount()).isEqualTo(5);
-      assertThat(item.scopes()).containsExactlyInAnyOrder("store/order/created", "store/order/updated");
-    });
+    assertThat(items)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.id()).isEqualTo(accepted.get(0).workItemId());
+              assertThat(item.status()).isEqualTo(WorkItemStatus.PENDING);
+              assertThat(item.eventCount()).isEqualTo(5);
+              assertThat(item.scopes())
+                  .containsExactlyInAnyOrder("store/order/created", "store/order/updated");
+            });
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(6);
   }
 
   @Test
   void a_group_joins_an_open_item_and_marks_it_dirty_while_it_is_processed() throws Exception {
-    long itemId = ((IntakeResult.Accepted) intake.record(event("order", "300", "store/order/created"))).workItemId();
+    long itemId =
+        ((IntakeResult.Accepted) intake.record(event("order", "300", "store/order/created")))
+            .workItemId();
     assertThat(queue.claim("worker-a", 10, clock.millis(), clock.millis() + 60_000)).hasSize(1);
 
     CompletableFuture<IntakeResult> blocker = holdTheWriter();
-    CompletableFuture<IntakeResult> first = batcher.submit(event("order", "300", "store/order/updated"));
-    CompletableFuture<IntakeResult> second = batcher.submit(event("order", "300", "store/order/statusUpdated"));
+    CompletableFuture<IntakeResult> first =
+        batcher.submit(event("order", "300", "store/order/updated"));
+    CompletableFuture<IntakeResult> second =
+        batcher.submit(event("order", "300", "store/order/statusUpdated"));
     groups.open();
 
     assertThat(((IntakeResult.Accepted) result(first)).workItemId()).isEqualTo(itemId);
@@ -149,11 +166,13 @@ class IntakeBatcherTest implements TestPropertyProvider {
 
   @Test
   void a_group_joining_several_open_items_updates_each_of_them() throws Exception {
-    // More than three joins: mysql-connector-j sends such an update batch as one multi-statement round trip.
+    // More than three joins: mysql-connector-j sends such an update batch as one multi-statement
+    // round trip.
     List<Long> itemIds = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      itemIds.add(((IntakeResult.Accepted) intake.record(event("order", "35" + i, "store/order/created")))
-          .workItemId());
+      itemIds.add(
+          ((IntakeResult.Accepted) intake.record(event("order", "35" + i, "store/order/created")))
+              .workItemId());
     }
 
     CompletableFuture<IntakeResult> blocker = holdTheWriter();
@@ -165,7 +184,8 @@ class IntakeBatcherTest implements TestPropertyProvider {
 
     result(blocker);
     for (int i = 0; i < 6; i++) {
-      assertThat(((IntakeResult.Accepted) result(joins.get(i))).workItemId()).isEqualTo(itemIds.get(i));
+      assertThat(((IntakeResult.Accepted) result(joins.get(i))).workItemId())
+          .isEqualTo(itemIds.get(i));
       WorkItem item = queue.find(itemIds.get(i)).orElseThrow();
       assertThat(item.eventCount()).isEqualTo(2);
       assertThat(item.scopes()).containsExactly("store/order/created", "store/order/updated");
@@ -175,7 +195,8 @@ class IntakeBatcherTest implements TestPropertyProvider {
   }
 
   @Test
-  void repeats_inside_a_group_and_of_stored_deliveries_are_duplicates_that_store_nothing() throws Exception {
+  void repeats_inside_a_group_and_of_stored_deliveries_are_duplicates_that_store_nothing()
+      throws Exception {
     IncomingEvent signed = signedEvent("order", "401", "msg_401");
     assertThat(intake.record(signed)).isInstanceOf(IntakeResult.Accepted.class);
     IncomingEvent expiredRepeat = event("order", "402", "store/order/updated");
@@ -187,7 +208,8 @@ class IntakeBatcherTest implements TestPropertyProvider {
     CompletableFuture<IntakeResult> original = batcher.submit(fresh);
     CompletableFuture<IntakeResult> repeatInGroup = batcher.submit(fresh);
     // BigCommerce retrying a signed delivery: same webhook-id, another body hash.
-    CompletableFuture<IntakeResult> retryOfStored = batcher.submit(signedEvent("order", "401", "msg_401"));
+    CompletableFuture<IntakeResult> retryOfStored =
+        batcher.submit(signedEvent("order", "401", "msg_401"));
     // The same payload outside the dedupe window is a new change: its expired key is taken over.
     CompletableFuture<IntakeResult> afterWindow = batcher.submit(expiredRepeat);
     groups.open();
@@ -209,10 +231,13 @@ class IntakeBatcherTest implements TestPropertyProvider {
   @Test
   void one_row_the_database_refuses_fails_alone() throws Exception {
     CompletableFuture<IntakeResult> blocker = holdTheWriter();
-    CompletableFuture<IntakeResult> before = batcher.submit(event("order", "501", "store/order/created"));
+    CompletableFuture<IntakeResult> before =
+        batcher.submit(event("order", "501", "store/order/created"));
     // Longer than webhook_event.scope allows: only the database notices.
-    CompletableFuture<IntakeResult> bad = batcher.submit(event("order", "502", "store/order/" + "x".repeat(300)));
-    CompletableFuture<IntakeResult> after = batcher.submit(event("order", "503", "store/order/created"));
+    CompletableFuture<IntakeResult> bad =
+        batcher.submit(event("order", "502", "store/order/" + "x".repeat(300)));
+    CompletableFuture<IntakeResult> after =
+        batcher.submit(event("order", "503", "store/order/created"));
     groups.open();
 
     result(blocker);
@@ -275,9 +300,13 @@ class IntakeBatcherTest implements TestPropertyProvider {
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(4);
   }
 
-  /** Submits one callback and waits until the writer holds it at the gate, so later submissions queue up. */
+  /**
+   * Submits one callback and waits until the writer holds it at the gate, so later submissions
+   * queue up.
+   */
   private CompletableFuture<IntakeResult> holdTheWriter() throws InterruptedException {
-    CompletableFuture<IntakeResult> blocker = batcher.submit(event("order", "1", "store/order/created"));
+    CompletableFuture<IntakeResult> blocker =
+        batcher.submit(event("order", "1", "store/order/created"));
     assertThat(groups.awaitFirstGroup()).as("writer reached the gate").isTrue();
     assertThat(batcher.queued()).isZero();
     return blocker;
@@ -288,13 +317,25 @@ class IntakeBatcherTest implements TestPropertyProvider {
   }
 
   private IncomingEvent event(String type, String id, String scope) {
-    return new IncomingEvent(new EntityRef(WebhookCalls.STORE, type, id), scope, "stores/" + WebhookCalls.STORE,
-        null, "hash-" + hashes.incrementAndGet(), clock.millis() / 1000, "{\"id\":" + id + "}");
+    return new IncomingEvent(
+        new EntityRef(WebhookCalls.STORE, type, id),
+        scope,
+        "stores/" + WebhookCalls.STORE,
+        null,
+        "hash-" + hashes.incrementAndGet(),
+        clock.millis() / 1000,
+        "{\"id\":" + id + "}");
   }
 
   private IncomingEvent signedEvent(String type, String id, String webhookId) {
-    return new IncomingEvent(new EntityRef(WebhookCalls.STORE, type, id), "store/order/updated",
-        "stores/" + WebhookCalls.STORE, webhookId, "hash-" + hashes.incrementAndGet(), clock.millis() / 1000, "{}");
+    return new IncomingEvent(
+        new EntityRef(WebhookCalls.STORE, type, id),
+        "store/order/updated",
+        "stores/" + WebhookCalls.STORE,
+        webhookId,
+        "hash-" + hashes.incrementAndGet(),
+        clock.millis() / 1000,
+        "{}");
   }
 
   private List<WorkItem> openItemsOf(String orderId) {
@@ -304,12 +345,13 @@ class IntakeBatcherTest implements TestPropertyProvider {
   }
 
   private void renameEventTable(String from, String to) {
-    db.write(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("ALTER TABLE " + from + " RENAME TO " + to);
-      }
-      return null;
-    });
+    db.write(
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + from + " RENAME TO " + to);
+          }
+          return null;
+        });
   }
 
   private static IntakeResult result(CompletableFuture<IntakeResult> future) throws Exception {
@@ -336,7 +378,8 @@ class IntakeBatcherTest implements TestPropertyProvider {
     }
 
     @Override
-    List<IntakeResult> recordInTransaction(Connection connection, List<Member> members) throws SQLException {
+    List<IntakeResult> recordInTransaction(Connection connection, List<Member> members)
+        throws SQLException {
       sizes.add(members.size());
       firstGroupArrived.countDown();
       try {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The durable pipeline's guarantees, driven step by step with a hand-moved clock. Runs on H2; the MariaDB
- * subclass runs every case on MariaDB/MySQL.
+ * The durable pipeline's guarantees, driven step by step with a hand-moved clock. Runs on H2; the
+ * MariaDB subclass runs every case on MariaDB/MySQL.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,8 +72,16 @@ class PipelineTest implements TestPropertyProvider {
 
   IntakeResult.Accepted event(String type, String id, String scope) {
     var entity = new EntityRef(WebhookCalls.STORE, type, id);
-    return (IntakeResult.Accepted) intake.record(new IncomingEvent(entity, scope, "stores/" + WebhookCalls.STORE,
-        null, "hash-" + hashes.incrementAndGet(), clock.millis() / 1000, "{}"));
+    return (IntakeResult.Accepted)
+        intake.record(
+            new IncomingEvent(
+                entity,
+                scope,
+                "stores/" + WebhookCalls.STORE,
+                null,
+                "hash-" + hashes.incrementAndGet(),
+                clock.millis() / 1000,
+                "{}"));
   }
 
   private WorkItem item(long id) {
@@ -86,17 +94,18 @@ class PipelineTest implements TestPropertyProvider {
       event("order", String.valueOf(i), "store/order/created");
     }
     CyclicBarrier start = new CyclicBarrier(2);
-    Callable<List<Long>> worker = () -> {
-      start.await();
-      List<Long> claimed = new ArrayList<>();
-      List<WorkItem> batch;
-      String token = "worker-" + Thread.currentThread().getId();
-      do {
-        batch = queue.claim(token, 7, clock.millis(), clock.millis() + 60_000);
-        batch.forEach(item -> claimed.add(item.id()));
-      } while (!batch.isEmpty());
-      return claimed;
-    };
+    Callable<List<Long>> worker =
+        () -> {
+          start.await();
+          List<Long> claimed = new ArrayList<>();
+          List<WorkItem> batch;
+          String token = "worker-" + Thread.currentThread().getId();
+          do {
+            batch = queue.claim(token, 7, clock.millis(), clock.millis() + 60_000);
+            batch.forEach(item -> claimed.add(item.id()));
+          } while (!batch.isEmpty());
+          return claimed;
+        };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<List<Long>> a = pool.submit(worker);
@@ -116,7 +125,9 @@ class PipelineTest implements TestPropertyProvider {
   void a_burst_for_one_entity_collapses_into_one_processing() {
     List<Long> itemIds = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      itemIds.add(event("order", "250", i == 0 ? "store/order/created" : "store/order/updated").workItemId());
+      itemIds.add(
+          event("order", "250", i == 0 ? "store/order/created" : "store/order/updated")
+              .workItemId());
     }
     event("order", "251", "store/order/created");
 
@@ -133,7 +144,8 @@ class PipelineTest implements TestPropertyProvider {
   @Test
   void an_entity_is_never_processed_twice_at_once_and_its_latest_change_is_processed_after() {
     long itemId = event("order", "300", "store/order/created").workItemId();
-    List<WorkItem> firstClaim = queue.claim("worker-a", 10, clock.millis(), clock.millis() + 60_000);
+    List<WorkItem> firstClaim =
+        queue.claim("worker-a", 10, clock.millis(), clock.millis() + 60_000);
     assertThat(firstClaim).extracting(WorkItem::id).containsExactly(itemId);
 
     // A change arrives while worker A is still syncing the order.
@@ -147,7 +159,8 @@ class PipelineTest implements TestPropertyProvider {
     assertThat(requeued.attempts()).isZero();
 
     assertThat(queue.claim("worker-b", 10, clock.millis(), clock.millis() + 60_000))
-        .extracting(WorkItem::id).containsExactly(itemId);
+        .extracting(WorkItem::id)
+        .containsExactly(itemId);
     assertThat(queue.complete(itemId, "worker-b", clock.millis())).isTrue();
     assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.DONE);
 
@@ -178,13 +191,17 @@ class PipelineTest implements TestPropertyProvider {
     assertThat(processor.processDueBatch()).isEqualTo(1);
     WorkItem afterSecond = item(itemId);
     assertThat(afterSecond.attempts()).isEqualTo(2);
-    assertThat(afterSecond.nextAttemptAtMs()).isBetween(secondFailure + 10_000, secondFailure + 20_000);
+    assertThat(afterSecond.nextAttemptAtMs())
+        .isBetween(secondFailure + 10_000, secondFailure + 20_000);
   }
 
   @Test
   void retries_exhausted_dead_letter_the_item_and_keep_it() {
     long itemId = event("customer", "7", "store/customer/updated").workItemId();
-    handler.script(batch -> { throw new IOException("connection reset"); });
+    handler.script(
+        batch -> {
+          throw new IOException("connection reset");
+        });
 
     for (int attempt = 0; attempt < 3; attempt++) {
       clock.advance(Duration.ofMinutes(5));
@@ -230,7 +247,8 @@ class PipelineTest implements TestPropertyProvider {
     long openId = event("order", "600", "store/order/updated").workItemId();
     assertThat(openId).isNotEqualTo(deadId);
 
-    assertThat(queue.replay(deadId, clock.millis())).isEqualTo(WorkQueue.ReplayResult.MERGED_INTO_OPEN_ITEM);
+    assertThat(queue.replay(deadId, clock.millis()))
+        .isEqualTo(WorkQueue.ReplayResult.MERGED_INTO_OPEN_ITEM);
 
     assertThat(item(deadId).status()).isEqualTo(WorkItemStatus.SUPERSEDED);
     assertThat(item(deadId).supersededBy()).isEqualTo(openId);
@@ -271,12 +289,17 @@ class PipelineTest implements TestPropertyProvider {
   void nothing_is_lost_when_the_handler_throws_or_forgets_an_item() {
     long a = event("order", "900", "store/order/created").workItemId();
     long b = event("order", "901", "store/order/created").workItemId();
-    handler.script(batch -> { throw new IllegalStateException("handler bug"); });
+    handler.script(
+        batch -> {
+          throw new IllegalStateException("handler bug");
+        });
     assertThat(processor.processDueBatch()).isEqualTo(2);
-    assertThat(List.of(item(a), item(b))).allSatisfy(item -> {
-      assertThat(item.status()).isEqualTo(WorkItemStatus.PENDING);
-      assertThat(item.lastError()).isEqualTo("IllegalStateException: handler bug");
-    });
+    assertThat(List.of(item(a), item(b)))
+        .allSatisfy(
+            item -> {
+              assertThat(item.status()).isEqualTo(WorkItemStatus.PENDING);
+              assertThat(item.lastError()).isEqualTo("IllegalStateException: handler bug");
+            });
 
     clock.advance(Duration.ofMinutes(5));
     handler.script(batch -> Map.of(a, Outcome.SUCCESS));
@@ -295,14 +318,16 @@ class PipelineTest implements TestPropertyProvider {
     try {
       List<Future<Set<Long>>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          Set<Long> itemIds = new HashSet<>();
-          for (int i = 0; i < eventsPerThread; i++) {
-            itemIds.add(event("order", "hot", "store/order/updated").workItemId());
-          }
-          return itemIds;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  Set<Long> itemIds = new HashSet<>();
+                  for (int i = 0; i < eventsPerThread; i++) {
+                    itemIds.add(event("order", "hot", "store/order/updated").workItemId());
+                  }
+                  return itemIds;
+                }));
       }
       Set<Long> itemIds = new HashSet<>();
       for (Future<Set<Long>> result : results) {
@@ -310,7 +335,8 @@ class PipelineTest implements TestPropertyProvider {
       }
       assertThat(itemIds).hasSize(1);
       assertThat(item(itemIds.iterator().next()).eventCount()).isEqualTo(threads * eventsPerThread);
-      assertThat(io.bcsync.testsupport.Tables.count(db, "webhook_event")).isEqualTo(threads * eventsPerThread);
+      assertThat(io.bcsync.testsupport.Tables.count(db, "webhook_event"))
+          .isEqualTo(threads * eventsPerThread);
     } finally {
       pool.shutdownNow();
     }

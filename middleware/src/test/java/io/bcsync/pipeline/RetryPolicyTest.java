@@ -8,8 +8,18 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
   private static PipelineConfig config() {
-    return new PipelineConfig(1, 10, Duration.ofMillis(500), Duration.ofMinutes(5), 5, Duration.ofSeconds(5),
-        Duration.ofMinutes(1), Duration.ofMinutes(10), 65536, Duration.ofMinutes(5), Duration.ofSeconds(30));
+    return new PipelineConfig(
+        1,
+        10,
+        Duration.ofMillis(500),
+        Duration.ofMinutes(5),
+        5,
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(10),
+        65536,
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(30));
   }
 
   @Test
@@ -19,7 +29,8 @@ class RetryPolicyTest {
     assertThat(longest.delayAfter(2)).isBetween(Duration.ofMillis(9_999), Duration.ofSeconds(10));
     assertThat(longest.delayAfter(3)).isBetween(Duration.ofMillis(19_999), Duration.ofSeconds(20));
     assertThat(longest.delayAfter(10)).isBetween(Duration.ofMillis(59_999), Duration.ofMinutes(1));
-    assertThat(longest.delayAfter(1000)).isBetween(Duration.ofMillis(59_999), Duration.ofMinutes(1));
+    assertThat(longest.delayAfter(1000))
+        .isBetween(Duration.ofMillis(59_999), Duration.ofMinutes(1));
   }
 
   @Test

@@ -48,11 +48,16 @@ class SalesforceAuthAndGuardTest {
     generator.initialize(2048);
     KeyPair keys = generator.generateKeyPair();
     Path keyFile = dir.resolve("server.key");
-    Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-    ConnectedApp app = new ConnectedApp("jwt-consumer-key", "jwt-consumer-secret", CALLBACK,
-        (RSAPublicKey) keys.getPublic());
-    try (SalesforceSimulator sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox().connectedApp(app))) {
+    Files.writeString(
+        keyFile,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+    ConnectedApp app =
+        new ConnectedApp(
+            "jwt-consumer-key", "jwt-consumer-secret", CALLBACK, (RSAPublicKey) keys.getPublic());
+    try (SalesforceSimulator sim =
+        SimulatedSalesforce.start(SimulatedSalesforce.sandbox().connectedApp(app))) {
       Map<String, Object> properties = base();
       properties.put("bcsync.salesforce.login-url", sim.baseUrl());
       properties.put("bcsync.salesforce.auth-mode", "jwt");
@@ -70,7 +75,11 @@ class SalesforceAuthAndGuardTest {
         // a revoked token is replaced by minting a new assertion (JWT bearer has no refresh token)
         String first = context.getBean(SalesforceConnector.class).session().sessionId();
         sim.revokeToken(first);
-        String userId = context.getBean(SalesforceConnector.class).session().<String>call(c -> c.getUserInfo().getUserId());
+        String userId =
+            context
+                .getBean(SalesforceConnector.class)
+                .session()
+                .<String>call(c -> c.getUserInfo().getUserId());
         assertThat(userId).isEqualTo(sim.integrationUser().id());
         assertThat(tokens.renewals()).isEqualTo(1);
       }
@@ -80,38 +89,57 @@ class SalesforceAuthAndGuardTest {
   @Test
   void web_server_flow_keeps_the_refresh_token_encrypted_and_reconnects_with_it() throws Exception {
     ConnectedApp app = new ConnectedApp("web-consumer-key", "web-consumer-secret", CALLBACK, null);
-    try (SalesforceSimulator sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox().connectedApp(app))) {
+    try (SalesforceSimulator sim =
+        SimulatedSalesforce.start(SimulatedSalesforce.sandbox().connectedApp(app))) {
       Map<String, Object> properties = base();
       properties.put("bcsync.salesforce.login-url", sim.baseUrl());
       properties.put("bcsync.salesforce.auth-mode", "web-server");
       properties.put("bcsync.salesforce.client-id", app.clientId());
       properties.put("bcsync.salesforce.client-secret", app.clientSecret());
       properties.put("bcsync.salesforce.redirect-uri", CALLBACK);
-      properties.put("bcsync.salesforce.token-encryption-key", Base64.getEncoder().encodeToString(new byte[32]));
+      properties.put(
+          "bcsync.salesforce.token-encryption-key",
+          Base64.getEncoder().encodeToString(new byte[32]));
       try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
         HttpClient http = HttpClient.newHttpClient();
         // not connected yet: the service started anyway, and says what to do
-        HttpResponse<String> start = http.send(HttpRequest.newBuilder(server.getURI().resolve("/admin/salesforce/connect"))
-            .header("Authorization", "Bearer " + WebhookCalls.ADMIN_TOKEN)
-            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> start =
+            http.send(
+                HttpRequest.newBuilder(server.getURI().resolve("/admin/salesforce/connect"))
+                    .header("Authorization", "Bearer " + WebhookCalls.ADMIN_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(start.statusCode()).isEqualTo(200);
         String authorizeUrl = extract(start.body(), "\"authorizeUrl\":\"([^\"]+)\"");
         assertThat(authorizeUrl).startsWith(sim.baseUrl() + "/services/oauth2/authorize?");
 
         // Salesforce's consent screen redirects the browser back with code and state
-        HttpResponse<String> consent = http.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> consent =
+            http.send(
+                HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = consent.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(CALLBACK);
         String query = location.substring(location.indexOf('?'));
-        HttpResponse<String> callback = http.send(HttpRequest.newBuilder(
-            server.getURI().resolve("/salesforce/oauth/callback" + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> callback =
+            http.send(
+                HttpRequest.newBuilder(
+                        server.getURI().resolve("/salesforce/oauth/callback" + query))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(callback.statusCode()).isEqualTo(200);
         assertThat(callback.body()).contains("\"status\":\"connected\"", sim.orgId());
 
         // a replayed callback (same state) is refused
-        HttpResponse<String> replayed = http.send(HttpRequest.newBuilder(
-            server.getURI().resolve("/salesforce/oauth/callback" + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replayed =
+            http.send(
+                HttpRequest.newBuilder(
+                        server.getURI().resolve("/salesforce/oauth/callback" + query))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(replayed.statusCode()).isEqualTo(400);
 
         CredentialStore store = server.getApplicationContext().getBean(CredentialStore.class);
@@ -119,19 +147,24 @@ class SalesforceAuthAndGuardTest {
         assertThat(store.sealedValue().orElseThrow()).doesNotContain(refreshToken);
 
         // expiry of the access token: the refresh token gets a new one transparently
-        SalesforceConnector connector = server.getApplicationContext().getBean(SalesforceConnector.class);
+        SalesforceConnector connector =
+            server.getApplicationContext().getBean(SalesforceConnector.class);
         sim.expireSession(connector.session().sessionId());
         String userId = connector.session().<String>call(c -> c.getUserInfo().getUserId());
         assertThat(userId).isEqualTo(connector.session().org().userId());
-        assertThat(server.getApplicationContext().getBean(TokenProvider.class).renewals()).isEqualTo(1);
+        assertThat(server.getApplicationContext().getBean(TokenProvider.class).renewals())
+            .isEqualTo(1);
       }
     }
   }
 
   @Test
   void staging_refuses_to_start_against_a_production_org() {
-    try (SalesforceSimulator production = SalesforceSimulator.start(
-        SimulatorOptions.defaults().metadata(SimulatedSalesforce.packageMetadata()).sandbox(false))) {
+    try (SalesforceSimulator production =
+        SalesforceSimulator.start(
+            SimulatorOptions.defaults()
+                .metadata(SimulatedSalesforce.packageMetadata())
+                .sandbox(false))) {
       Map<String, Object> properties = base();
       properties.putAll(SimulatedSalesforce.passwordLogin(production));
       assertThatThrownBy(() -> ApplicationContext.run(properties).close())
@@ -149,7 +182,8 @@ class SalesforceAuthAndGuardTest {
   }
 
   @Test
-  void production_refuses_a_sandbox_unless_allowed_and_a_configured_org_id_must_match() throws Exception {
+  void production_refuses_a_sandbox_unless_allowed_and_a_configured_org_id_must_match()
+      throws Exception {
     try (SalesforceSimulator sandbox = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
       Map<String, Object> properties = base();
       properties.putAll(SimulatedSalesforce.passwordLogin(sandbox));
@@ -172,7 +206,8 @@ class SalesforceAuthAndGuardTest {
   @Test
   void a_staging_service_refuses_stores_that_are_not_allow_listed() {
     Map<String, Object> properties = base();
-    properties.put("bcsync.bigcommerce.stores.livestore1.webhook-secret", "another-secret-0123456789");
+    properties.put(
+        "bcsync.bigcommerce.stores.livestore1.webhook-secret", "another-secret-0123456789");
     assertThatThrownBy(() -> ApplicationContext.run(properties).close())
         .hasStackTraceContaining("Store livestore1 is not allowed in the staging environment");
   }

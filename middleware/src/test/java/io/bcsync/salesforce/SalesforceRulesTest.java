@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Small rules with big consequences: SOQL escaping, loop prevention, error classes, wire values. */
+/**
+ * Small rules with big consequences: SOQL escaping, loop prevention, error classes, wire values.
+ */
 class SalesforceRulesTest {
 
   @Test
@@ -23,18 +25,28 @@ class SalesforceRulesTest {
     assertThat(Soql.literal("line\nbreak\t\"q\"")).isEqualTo("'line\\nbreak\\t\\\"q\\\"'");
     assertThat(Soql.likeLiteral("50%_off")).isEqualTo("'50\\%\\_off'");
     assertThat(Soql.inList(List.of("a", "b'c"))).isEqualTo("('a','b\\'c')");
-    assertThat(Soql.dateTime(Instant.parse("2026-01-31T23:59:59.750Z"))).isEqualTo("2026-01-31T23:59:59Z");
-    assertThatThrownBy(() -> Soql.name("Contact WHERE Id != null")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Soql.dateTime(Instant.parse("2026-01-31T23:59:59.750Z")))
+        .isEqualTo("2026-01-31T23:59:59Z");
+    assertThatThrownBy(() -> Soql.name("Contact WHERE Id != null"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(Soql.name("BC_Order__c")).isEqualTo("BC_Order__c");
   }
 
   @Test
   void own_changes_are_recognised_by_exact_client_id_or_integration_user() {
     OwnChangeFilter filter = new OwnChangeFilter("bcsync", "005000000000001AAA");
-    assertThat(filter.isOwnChange(Map.of("changeOrigin", "com/salesforce/api/soap/65.0;client=bcsync"))).isTrue();
-    assertThat(filter.isOwnChange(Map.of("changeOrigin", "com/salesforce/api/soap/65.0;client=bcsync2"))).isFalse();
-    assertThat(filter.isOwnChange(Map.of("changeOrigin", "", "commitUser", "005000000000001"))).isTrue();
-    assertThat(filter.isOwnChange(Map.of("changeOrigin", "", "commitUser", "005000000000002AAA"))).isFalse();
+    assertThat(
+            filter.isOwnChange(
+                Map.of("changeOrigin", "com/salesforce/api/soap/65.0;client=bcsync")))
+        .isTrue();
+    assertThat(
+            filter.isOwnChange(
+                Map.of("changeOrigin", "com/salesforce/api/soap/65.0;client=bcsync2")))
+        .isFalse();
+    assertThat(filter.isOwnChange(Map.of("changeOrigin", "", "commitUser", "005000000000001")))
+        .isTrue();
+    assertThat(filter.isOwnChange(Map.of("changeOrigin", "", "commitUser", "005000000000002AAA")))
+        .isFalse();
   }
 
   @Test
@@ -43,8 +55,13 @@ class SalesforceRulesTest {
     assertThat(SalesforceErrors.isRetryable("REQUEST_LIMIT_EXCEEDED")).isTrue();
     assertThat(SalesforceErrors.isRetryable("SERVER_UNAVAILABLE")).isTrue();
     assertThat(SalesforceErrors.isRetryable("SOMETHING_NEW_IN_API_66")).isTrue();
-    for (String code : List.of("REQUIRED_FIELD_MISSING", "INVALID_FIELD", "FIELD_CUSTOM_VALIDATION_EXCEPTION",
-        "DUPLICATES_DETECTED", "STRING_TOO_LONG")) {
+    for (String code :
+        List.of(
+            "REQUIRED_FIELD_MISSING",
+            "INVALID_FIELD",
+            "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+            "DUPLICATES_DETECTED",
+            "STRING_TOO_LONG")) {
       assertThat(SalesforceErrors.isRetryable(code)).as(code).isFalse();
     }
   }
@@ -52,11 +69,16 @@ class SalesforceRulesTest {
   @Test
   void instants_go_out_as_utc_calendars_and_dates_as_text() {
     Object wire = SalesforceValues.toWire(Instant.parse("2026-03-01T00:30:00Z"));
-    assertThat(wire).isInstanceOfSatisfying(Calendar.class, c -> {
-      assertThat(c.getTimeZone().getID()).isEqualTo("UTC");
-      assertThat(c.get(Calendar.DAY_OF_MONTH)).isEqualTo(1);
-    });
-    assertThat(SalesforceValues.toWire(java.time.LocalDate.of(2026, 2, 28))).isEqualTo("2026-02-28");
-    assertThatThrownBy(() -> SalesforceValues.toWire(new java.util.Date())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(wire)
+        .isInstanceOfSatisfying(
+            Calendar.class,
+            c -> {
+              assertThat(c.getTimeZone().getID()).isEqualTo("UTC");
+              assertThat(c.get(Calendar.DAY_OF_MONTH)).isEqualTo(1);
+            });
+    assertThat(SalesforceValues.toWire(java.time.LocalDate.of(2026, 2, 28)))
+        .isEqualTo("2026-02-28");
+    assertThatThrownBy(() -> SalesforceValues.toWire(new java.util.Date()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The CDC / platform-event subscriber on the real cometd-java-client against the simulated org. Supervisors are
- * ticked by hand, so each test decides which "instance" leads; time moves on a MutableClock.
+ * The CDC / platform-event subscriber on the real cometd-java-client against the simulated org.
+ * Supervisors are ticked by hand, so each test decides which "instance" leads; time moves on a
+ * MutableClock.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,7 +61,8 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     properties.putAll(databaseProperties());
     properties.putAll(SimulatedSalesforce.passwordLogin(sim));
     properties.put("test.mutable-clock", "true");
-    properties.put("bcsync.salesforce.streaming.channels",
+    properties.put(
+        "bcsync.salesforce.streaming.channels",
         CONTACTS + ",/data/AccountChangeEvent,/event/BC_Sync_Request__e");
     return properties;
   }
@@ -90,8 +92,16 @@ class SalesforceStreamingTest implements TestPropertyProvider {
   }
 
   private static void awaitSubscribed(StreamingSupervisor supervisor) {
-    await().atMost(WAIT).until(() -> supervisor.client() != null
-        && supervisor.client().subscriptions().keySet().containsAll(List.of(CONTACTS, "/event/BC_Sync_Request__e")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                supervisor.client() != null
+                    && supervisor
+                        .client()
+                        .subscriptions()
+                        .keySet()
+                        .containsAll(List.of(CONTACTS, "/event/BC_Sync_Request__e")));
   }
 
   private String newContact(String lastName) {
@@ -100,20 +110,22 @@ class SalesforceStreamingTest implements TestPropertyProvider {
 
   /** Scopes of the stored events about one Salesforce record, in arrival order. */
   private List<String> eventsFor(String recordId) {
-    return db.read(connection -> {
-      List<String> scopes = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT scope FROM webhook_event WHERE store_hash = ? AND entity_id = ? ORDER BY id")) {
-        select.setString(1, "sf:" + sim.orgId());
-        select.setString(2, recordId);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            scopes.add(rs.getString(1));
+    return db.read(
+        connection -> {
+          List<String> scopes = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT scope FROM webhook_event WHERE store_hash = ? AND entity_id = ? ORDER BY id")) {
+            select.setString(1, "sf:" + sim.orgId());
+            select.setString(2, recordId);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                scopes.add(rs.getString(1));
+              }
+            }
           }
-        }
-      }
-      return scopes;
-    });
+          return scopes;
+        });
   }
 
   private void awaitEvents(String recordId, int count) {
@@ -135,21 +147,36 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     sim.updateAsUser(id, Map.of("Phone", "333"));
     awaitEvents(id, 4);
 
-    assertThat(eventsFor(id)).containsExactly("salesforce/cdc/CREATE", "salesforce/cdc/UPDATE",
-        "salesforce/cdc/UPDATE", "salesforce/cdc/UPDATE");
-    long lastReplayId = sim.retainedEvents().stream()
-        .filter(e -> e.channels().contains(CONTACTS)).mapToLong(e -> e.replayId()).max().orElseThrow();
+    assertThat(eventsFor(id))
+        .containsExactly(
+            "salesforce/cdc/CREATE",
+            "salesforce/cdc/UPDATE",
+            "salesforce/cdc/UPDATE",
+            "salesforce/cdc/UPDATE");
+    long lastReplayId =
+        sim.retainedEvents().stream()
+            .filter(e -> e.channels().contains(CONTACTS))
+            .mapToLong(e -> e.replayId())
+            .max()
+            .orElseThrow();
     assertThat(components.replays().get(CONTACTS).orElseThrow().replayId()).isEqualTo(lastReplayId);
     assertThat(second.isLeader()).isTrue();
   }
 
   @Test
-  void our_own_writes_are_dropped_and_a_users_edit_of_the_same_record_gets_through() throws Exception {
+  void our_own_writes_are_dropped_and_a_users_edit_of_the_same_record_gets_through()
+      throws Exception {
     leader("own-" + UUID.randomUUID());
     double ownBefore = metrics.count(CONTACTS, "OWN_CHANGE");
     String key = "own-" + UUID.randomUUID();
-    var report = writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c",
-        Map.of("BC_Customer_Id__c", key, "LastName", "Synced"))));
+    var report =
+        writer.write(
+            List.of(
+                RecordWrite.upsert(
+                    1,
+                    "Contact",
+                    "BC_Customer_Id__c",
+                    Map.of("BC_Customer_Id__c", key, "LastName", "Synced"))));
     String id = report.results().get(0).id();
     sim.updateAsUser(id, Map.of("Phone", "555"));
 
@@ -177,8 +204,12 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     double before = metrics.count("all", "auth_renewed");
     sim.revokeToken(StreamingTestAccess.bearer(supervisor.client()));
     await().atMost(WAIT).until(() -> metrics.count("all", "auth_renewed") > before);
-    await().atMost(WAIT).until(() -> supervisor.client().isRunning()
-        && supervisor.client().subscriptions().containsKey(CONTACTS));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                supervisor.client().isRunning()
+                    && supervisor.client().subscriptions().containsKey(CONTACTS));
 
     String id = newContact("After revoke");
     awaitEvents(id, 1);
@@ -229,21 +260,32 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     StreamingSupervisor second = leader("new-" + UUID.randomUUID());
     await().atMost(WAIT).until(() -> metrics.count(CONTACTS, "replay_fallback") > fallbacks);
     awaitEvents(fresh, 1); // retained events came through -2
-    assertThat(components.reconciliations().recent(5)).anySatisfy(r -> {
-      assertThat(r.entity()).isEqualTo("Contact");
-      assertThat(r.sinceMs()).isNotNull();
-    });
+    assertThat(components.reconciliations().recent(5))
+        .anySatisfy(
+            r -> {
+              assertThat(r.entity()).isEqualTo("Contact");
+              assertThat(r.sinceMs()).isNotNull();
+            });
 
     second.tick(); // the leader runs pending reconciliations
     awaitEvents(missed, 1);
     assertThat(eventsFor(missed)).containsExactly("salesforce/reconcile");
-    assertThat(components.reconciliations().recent(5).stream().filter(r -> r.entity().equals("Contact"))
-        .map(ReconciliationQueue.Request::status).toList()).contains("DONE");
+    assertThat(
+            components.reconciliations().recent(5).stream()
+                .filter(r -> r.entity().equals("Contact"))
+                .map(ReconciliationQueue.Request::status)
+                .toList())
+        .contains("DONE");
   }
 
-  /** The daily_limit problem counter summed over the configured channels (whichever is refused first counts). */
+  /**
+   * The daily_limit problem counter summed over the configured channels (whichever is refused first
+   * counts).
+   */
   private double dailyLimitProblems() {
-    return components.config().channels().stream().mapToDouble(c -> metrics.count(c, "daily_limit")).sum();
+    return components.config().channels().stream()
+        .mapToDouble(c -> metrics.count(c, "daily_limit"))
+        .sum();
   }
 
   @Test
@@ -259,31 +301,45 @@ class SalesforceStreamingTest implements TestPropertyProvider {
 
     sim.setStreamingDailyLimitExceeded(true);
     try {
-      // The limit bites on the next subscribe: make CometD re-handshake, after which every channel is refused.
+      // The limit bites on the next subscribe: make CometD re-handshake, after which every channel
+      // is refused.
       long subscribesAtDrop = sim.streamingSubscribes();
       assertThat(sim.dropStreamingClients()).isGreaterThanOrEqualTo(1);
       await().atMost(WAIT).until(() -> dailyLimitProblems() > problemsBefore);
       await().atMost(WAIT).until(() -> !supervisor.client().isRunning());
-      // All channels' subscribes of that handshake have reached the server: the counts below are settled.
-      await().atMost(WAIT).until(() ->
-          sim.streamingSubscribes() >= subscribesAtDrop + components.config().channels().size());
+      // All channels' subscribes of that handshake have reached the server: the counts below are
+      // settled.
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  sim.streamingSubscribes()
+                      >= subscribesAtDrop + components.config().channels().size());
       assertThat(supervisor.client().isBackingOff()).isTrue();
       assertThat(supervisor.client().backingOffUntil()).contains(clock.instant().plus(backoff));
       handshakes = sim.streamingHandshakes();
       subscribes = sim.streamingSubscribes();
       during = newContact("During the backoff");
 
-      // Leader ticks keep coming (lease renewal) but none of them may reconnect while the backoff lasts; nor may
-      // anything else (CometD's own reconnects, scheduled restarts). Bounded real interval, no timing assertion.
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> {
-        supervisor.tick();
-        return sim.streamingHandshakes() == handshakes && sim.streamingSubscribes() == subscribes;
-      });
+      // Leader ticks keep coming (lease renewal) but none of them may reconnect while the backoff
+      // lasts; nor may
+      // anything else (CometD's own reconnects, scheduled restarts). Bounded real interval, no
+      // timing assertion.
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                supervisor.tick();
+                return sim.streamingHandshakes() == handshakes
+                    && sim.streamingSubscribes() == subscribes;
+              });
       clock.advance(backoff.minusMinutes(1)); // almost over: still away
       supervisor.tick();
       assertThat(sim.streamingHandshakes()).isEqualTo(handshakes);
       assertThat(sim.streamingSubscribes()).isEqualTo(subscribes);
-      assertThat(supervisor.isLeader()).isTrue(); // keeps the lease: no other instance walks into the same limit
+      assertThat(supervisor.isLeader())
+          .isTrue(); // keeps the lease: no other instance walks into the same limit
       assertThat(eventsFor(during)).isEmpty();
       // One hit, one metric increment, however many channels were refused by that handshake.
       assertThat(dailyLimitProblems()).isEqualTo(problemsBefore + 1);
@@ -321,6 +377,7 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     assertThat(components.reconciliations().recent(1).get(0).sinceMs()).isNull();
     supervisor.tick();
     awaitEvents(accountId, 2);
-    assertThat(eventsFor(accountId)).containsExactly("salesforce/cdc/CREATE", "salesforce/reconcile");
+    assertThat(eventsFor(accountId))
+        .containsExactly("salesforce/cdc/CREATE", "salesforce/reconcile");
   }
 }

@@ -75,12 +75,17 @@ class SalesforceWriterTest implements TestPropertyProvider {
   }
 
   @Test
-  void four_hundred_fifty_records_take_three_calls_and_one_bad_record_fails_only_its_own_item() throws Exception {
+  void four_hundred_fifty_records_take_three_calls_and_one_bad_record_fails_only_its_own_item()
+      throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<RecordWrite> writes = new ArrayList<>();
     for (long item = 1; item <= 450; item++) {
-      writes.add(RecordWrite.upsert(item, "Contact", "BC_Customer_Id__c",
-          contact(run + "-" + item, item == 317 ? null : "Buyer " + item)));
+      writes.add(
+          RecordWrite.upsert(
+              item,
+              "Contact",
+              "BC_Customer_Id__c",
+              contact(run + "-" + item, item == 317 ? null : "Buyer " + item)));
     }
     int before = sim.count("Contact");
 
@@ -91,31 +96,40 @@ class SalesforceWriterTest implements TestPropertyProvider {
     Map<Long, Outcome> outcomes = report.outcomes();
     assertThat(outcomes).hasSize(450);
     assertThat(outcomes.values().stream().filter(o -> o instanceof Outcome.Success)).hasSize(449);
-    assertThat(outcomes.get(317L)).isInstanceOfSatisfying(Outcome.Failure.class, failure -> {
-      assertThat(failure.permanent()).isTrue();
-      assertThat(failure.error()).contains("Contact", "REQUIRED_FIELD_MISSING", "LastName");
-    });
+    assertThat(outcomes.get(317L))
+        .isInstanceOfSatisfying(
+            Outcome.Failure.class,
+            failure -> {
+              assertThat(failure.permanent()).isTrue();
+              assertThat(failure.error()).contains("Contact", "REQUIRED_FIELD_MISSING", "LastName");
+            });
     assertThat(outcomes.get(316L)).isEqualTo(Outcome.SUCCESS);
     assertThat(outcomes.get(318L)).isEqualTo(Outcome.SUCCESS);
     assertThat(sim.count("Contact")).isEqualTo(before + 449);
     // every success carries the id Salesforce gave that very record
     var result = report.resultsFor(42).get(0);
-    assertThat(sim.record(result.id()).orElseThrow()).containsEntry("BC_Customer_Id__c", run + "-42");
+    assertThat(sim.record(result.id()).orElseThrow())
+        .containsEntry("BC_Customer_Id__c", run + "-42");
     // our writes carry the CallOptions client id
     assertThat(sim.changes().get(sim.changes().size() - 1).toString()).contains("client=bcsync");
 
     var session = connector.session();
     List<String> seen = new ArrayList<>();
-    int total = SalesforceQueries.forEachPage(session,
-        "SELECT Id, BC_Customer_Id__c FROM Contact WHERE BC_Customer_Id__c LIKE " + Soql.literal(run + "-%"), 200,
-        page -> page.forEach(r -> seen.add((String) r.getField("BC_Customer_Id__c"))));
+    int total =
+        SalesforceQueries.forEachPage(
+            session,
+            "SELECT Id, BC_Customer_Id__c FROM Contact WHERE BC_Customer_Id__c LIKE "
+                + Soql.literal(run + "-%"),
+            200,
+            page -> page.forEach(r -> seen.add((String) r.getField("BC_Customer_Id__c"))));
     assertThat(total).isEqualTo(449);
     assertThat(seen).hasSize(449).doesNotHaveDuplicates();
     assertThat(sim.apiCallCount("queryMore")).isEqualTo(2);
   }
 
   @Test
-  void parents_are_written_before_children_and_a_failed_parent_holds_back_its_children() throws Exception {
+  void parents_are_written_before_children_and_a_failed_parent_holds_back_its_children()
+      throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<RecordWrite> writes = new ArrayList<>();
     // children first in the input: the writer still sends Accounts first
@@ -125,20 +139,28 @@ class SalesforceWriterTest implements TestPropertyProvider {
     Map<String, Object> orphan = contact(run + "-c2", "Orphan");
     orphan.put("Account", new ExternalReference("Account", "BC_Company_Id__c", run + "-co2"));
     writes.add(RecordWrite.upsert(2, "Contact", "BC_Customer_Id__c", orphan));
-    writes.add(RecordWrite.upsert(1, "Account", "BC_Company_Id__c", Map.of("BC_Company_Id__c", run + "-co1",
-        "Name", "Parent Co")));
+    writes.add(
+        RecordWrite.upsert(
+            1,
+            "Account",
+            "BC_Company_Id__c",
+            Map.of("BC_Company_Id__c", run + "-co1", "Name", "Parent Co")));
     Map<String, Object> badParent = new HashMap<>();
     badParent.put("BC_Company_Id__c", run + "-co2");
-    writes.add(RecordWrite.upsert(2, "Account", "BC_Company_Id__c", badParent)); // no Name: required
+    writes.add(
+        RecordWrite.upsert(2, "Account", "BC_Company_Id__c", badParent)); // no Name: required
 
     WriteReport report = writer.write(writes);
 
     Map<Long, Outcome> outcomes = report.outcomes();
     assertThat(outcomes.get(1L)).isEqualTo(Outcome.SUCCESS);
-    assertThat(outcomes.get(2L)).isInstanceOfSatisfying(Outcome.Failure.class, f -> {
-      assertThat(f.permanent()).isTrue();
-      assertThat(f.error()).contains("Account", "REQUIRED_FIELD_MISSING");
-    });
+    assertThat(outcomes.get(2L))
+        .isInstanceOfSatisfying(
+            Outcome.Failure.class,
+            f -> {
+              assertThat(f.permanent()).isTrue();
+              assertThat(f.error()).contains("Account", "REQUIRED_FIELD_MISSING");
+            });
     assertThat(report.resultsFor(2).get(0).errors().get(0).statusCode()).isEqualTo("NOT_SENT");
     String contactId = report.resultsFor(1).get(0).id();
     String accountId = report.resultsFor(1).get(1).id();
@@ -146,33 +168,44 @@ class SalesforceWriterTest implements TestPropertyProvider {
   }
 
   @Test
-  void unable_to_lock_row_is_retried_in_process_and_then_handed_back_as_retryable() throws Exception {
+  void unable_to_lock_row_is_retried_in_process_and_then_handed_back_as_retryable()
+      throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     sim.faults().failNext("upsert", "Contact", "UNABLE_TO_LOCK_ROW", 1);
 
-    WriteReport retried = writer.write(List.of(
-        RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-a", "A")),
-        RecordWrite.upsert(2, "Contact", "BC_Customer_Id__c", contact(run + "-b", "B"))));
+    WriteReport retried =
+        writer.write(
+            List.of(
+                RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-a", "A")),
+                RecordWrite.upsert(2, "Contact", "BC_Customer_Id__c", contact(run + "-b", "B"))));
 
     assertThat(retried.outcomes().values()).containsOnly(Outcome.SUCCESS);
     assertThat(retried.calls()).isEqualTo(2);
     assertThat(pauses.pauses()).hasSize(1);
 
     sim.faults().failNext("upsert", "Contact", "UNABLE_TO_LOCK_ROW", 10);
-    WriteReport stuck = writer.write(List.of(
-        RecordWrite.upsert(3, "Contact", "BC_Customer_Id__c", contact(run + "-c", "C"))));
+    WriteReport stuck =
+        writer.write(
+            List.of(
+                RecordWrite.upsert(3, "Contact", "BC_Customer_Id__c", contact(run + "-c", "C"))));
 
     assertThat(stuck.calls()).isEqualTo(3); // first try + lock-retries (2)
-    assertThat(stuck.outcomes().get(3L)).isInstanceOfSatisfying(Outcome.Failure.class, f -> {
-      assertThat(f.permanent()).isFalse();
-      assertThat(f.error()).contains("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access");
-    });
+    assertThat(stuck.outcomes().get(3L))
+        .isInstanceOfSatisfying(
+            Outcome.Failure.class,
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.error())
+                  .contains("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access");
+            });
   }
 
   @Test
   void an_expired_session_is_renewed_once_and_no_record_is_lost() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-warm", "Warm"))));
+    writer.write(
+        List.of(
+            RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-warm", "Warm"))));
     var session = connector.session();
     String oldToken = session.sessionId();
     int renewalsBefore = tokens.renewals();
@@ -180,7 +213,9 @@ class SalesforceWriterTest implements TestPropertyProvider {
 
     List<RecordWrite> writes = new ArrayList<>();
     for (long item = 1; item <= 450; item++) {
-      writes.add(RecordWrite.upsert(item, "Contact", "BC_Customer_Id__c", contact(run + "-" + item, "N" + item)));
+      writes.add(
+          RecordWrite.upsert(
+              item, "Contact", "BC_Customer_Id__c", contact(run + "-" + item, "N" + item)));
     }
     WriteReport report = writer.write(writes);
 
@@ -188,8 +223,11 @@ class SalesforceWriterTest implements TestPropertyProvider {
     // one renewal: the connection's own header was updated, so calls 2 and 3 did not fail again
     assertThat(tokens.renewals()).isEqualTo(renewalsBefore + 1);
     assertThat(session.sessionId()).isNotEqualTo(oldToken);
-    assertThat(sim.records("Contact").stream()
-        .filter(r -> String.valueOf(r.get("BC_Customer_Id__c")).startsWith(run + "-")).count()).isEqualTo(451);
+    assertThat(
+            sim.records("Contact").stream()
+                .filter(r -> String.valueOf(r.get("BC_Customer_Id__c")).startsWith(run + "-"))
+                .count())
+        .isEqualTo(451);
   }
 
   @Test
@@ -199,8 +237,10 @@ class SalesforceWriterTest implements TestPropertyProvider {
     try {
       Map<String, Object> fields = contact(UUID.randomUUID().toString(), "Dated");
       fields.put("Birthdate", LocalDate.of(1990, 1, 1));
-      WriteReport report = writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", fields)));
-      assertThat(sim.record(report.results().get(0).id()).orElseThrow()).containsEntry("Birthdate", "1990-01-01");
+      WriteReport report =
+          writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", fields)));
+      assertThat(sim.record(report.results().get(0).id()).orElseThrow())
+          .containsEntry("Birthdate", "1990-01-01");
     } finally {
       java.util.TimeZone.setDefault(original);
     }
@@ -209,23 +249,37 @@ class SalesforceWriterTest implements TestPropertyProvider {
   @Test
   void below_the_api_reserve_the_writer_slows_down() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
-    writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-0", "Zero"))));
+    writer.write(
+        List.of(
+            RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-0", "Zero"))));
     assertThat(governor.isThrottling()).isFalse();
     for (int i = 0; governor.used() < 40; i++) {
-      writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-w" + i, "W"))));
+      writer.write(
+          List.of(
+              RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-w" + i, "W"))));
     }
-    sim.setDailyApiLimit(governor.used() + 3); // after the next call 2 of ~43 are left: below the 10% reserve
+    sim.setDailyApiLimit(
+        governor.used() + 3); // after the next call 2 of ~43 are left: below the 10% reserve
     try {
-      writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-1", "One"))));
+      writer.write(
+          List.of(
+              RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-1", "One"))));
       assertThat(governor.isThrottling()).isTrue();
       assertThat(pauses.pauses()).isEmpty(); // the call that revealed the shortage was not delayed
-      writer.write(List.of(RecordWrite.upsert(2, "Contact", "BC_Customer_Id__c", contact(run + "-2", "Two"))));
+      writer.write(
+          List.of(
+              RecordWrite.upsert(2, "Contact", "BC_Customer_Id__c", contact(run + "-2", "Two"))));
       assertThat(pauses.pauses()).containsExactly(java.time.Duration.ofSeconds(2));
-      assertThat(registry.get("bcsync.salesforce.api.throttled").counter().count()).isGreaterThanOrEqualTo(1);
-      assertThat(registry.get("bcsync.salesforce.api.limit").gauge().value()).isEqualTo(governor.limit());
+      assertThat(registry.get("bcsync.salesforce.api.throttled").counter().count())
+          .isGreaterThanOrEqualTo(1);
+      assertThat(registry.get("bcsync.salesforce.api.limit").gauge().value())
+          .isEqualTo(governor.limit());
     } finally {
       sim.setDailyApiLimit(100_000);
-      writer.write(List.of(RecordWrite.upsert(3, "Contact", "BC_Customer_Id__c", contact("reset-" + UUID.randomUUID(), "R"))));
+      writer.write(
+          List.of(
+              RecordWrite.upsert(
+                  3, "Contact", "BC_Customer_Id__c", contact("reset-" + UUID.randomUUID(), "R"))));
     }
     assertThat(governor.isThrottling()).isFalse();
   }

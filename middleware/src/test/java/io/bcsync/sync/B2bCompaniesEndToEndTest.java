@@ -39,8 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * B2B Edition companies and top categories, webhook to Salesforce over both simulators. Store {@value #STORE} has
- * B2B Edition on and also an e-mail domain rule for {@code acme.test}, to show the B2B Edition membership wins.
+ * B2B Edition companies and top categories, webhook to Salesforce over both simulators. Store
+ * {@value #STORE} has B2B Edition on and also an e-mail domain rule for {@code acme.test}, to show
+ * the B2B Edition membership wins.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,8 +71,14 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    bc = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().rateLimit(10_000, Duration.ofSeconds(30)));
-    store = bc.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("b2bc"));
+    bc =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().rateLimit(10_000, Duration.ofSeconds(30)));
+    store =
+        bc.createStore(
+            BigCommerceSimulator.StoreSpec.named(STORE)
+                .accessToken("tok-" + STORE)
+                .clientId("b2bc"));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     long tools = store.createCategory("Hand Tools");
     long fasteners = store.createCategory("Fasteners");
@@ -94,9 +101,11 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     properties.put(prefix + ".webhook-secret", SECRET);
     properties.put(prefix + ".b2b.edition", "true");
     properties.put(prefix + ".b2b.email-domains", "acme.test");
-    // Every miss may re-read what changed, so a user added during the test is seen by its first order.
+    // Every miss may re-read what changed, so a user added during the test is seen by its first
+    // order.
     properties.put(prefix + ".b2b.membership-refresh", "0s");
-    properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    properties.put(
+        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.staging.allowed-stores", STORE);
     properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
     properties.put("bcsync.scheduler.enabled", "false");
@@ -114,11 +123,14 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
 
   @Test
   @Order(1)
-  void orders_of_two_users_of_a_b2b_edition_company_roll_up_on_one_account_with_top_categories() throws Exception {
+  void orders_of_two_users_of_a_b2b_edition_company_roll_up_on_one_account_with_top_categories()
+      throws Exception {
     await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
     acme = createCompany("Acme Industrial");
     buyer = createUser(acme, "bea@acme.test");
-    colleague = createUser(acme, "col@elsewhere.test"); // not at the company's domain: membership is what counts
+    colleague =
+        createUser(
+            acme, "col@elsewhere.test"); // not at the company's domain: membership is what counts
 
     acmeOrders.add(store.placeOrder(buyer, hammer, screws));
     acmeOrders.add(store.placeOrder(colleague, hammer, glue));
@@ -127,19 +139,32 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     awaitDone();
 
     String key = STORE + ":b2b:" + acme;
-    await().atMost(WAIT).until(() -> one("Account", "BC_Company_Id__c", key).get("BC_Order_Count__c") != null
-        && new BigDecimal(one("Account", "BC_Company_Id__c", key).get("BC_Order_Count__c").toString()).intValue() == 3);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                one("Account", "BC_Company_Id__c", key).get("BC_Order_Count__c") != null
+                    && new BigDecimal(
+                                one("Account", "BC_Company_Id__c", key)
+                                    .get("BC_Order_Count__c")
+                                    .toString())
+                            .intValue()
+                        == 3);
     Map<String, Object> account = one("Account", "BC_Company_Id__c", key);
     assertThat(account.get("Name")).isEqualTo("Acme Industrial");
-    // Hand Tools in two orders; Adhesives, Fasteners and Safety in one each: the tie goes by name, three at most.
+    // Hand Tools in two orders; Adhesives, Fasteners and Safety in one each: the tie goes by name,
+    // three at most.
     assertThat(account.get("BC_Top_Categories__c")).isEqualTo("Hand Tools; Adhesives; Fasteners");
-    assertThat(where("Contact", "AccountId", account.get("Id"))).extracting(c -> c.get("Email"))
+    assertThat(where("Contact", "AccountId", account.get("Id")))
+        .extracting(c -> c.get("Email"))
         .containsExactlyInAnyOrder("bea@acme.test", "col@elsewhere.test");
     for (long order : acmeOrders) {
-      assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + order).get("AccountId")).isEqualTo(account.get("Id"));
+      assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + order).get("AccountId"))
+          .isEqualTo(account.get("Id"));
     }
     assertThat(where("Account", "BC_Company_Id__c", STORE + ":domain:acme.test"))
-        .as("the B2B Edition company wins over the e-mail domain rule").isEmpty();
+        .as("the B2B Edition company wins over the e-mail domain rule")
+        .isEmpty();
   }
 
   @Test
@@ -165,8 +190,17 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     for (long order : acmeOrders) {
       store.changeOrderStatus(order, 9);
     }
-    await().atMost(WAIT).until(() -> acmeOrders.stream().allMatch(order -> "Awaiting Shipment".equals(
-        one("Order", "BC_Order_Id__c", STORE + ":" + order).get("BC_Status__c"))));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                acmeOrders.stream()
+                    .allMatch(
+                        order ->
+                            "Awaiting Shipment"
+                                .equals(
+                                    one("Order", "BC_Order_Id__c", STORE + ":" + order)
+                                        .get("BC_Status__c"))));
     awaitDone();
 
     Map<String, Object> after = one("Account", "BC_Company_Id__c", key);
@@ -188,10 +222,19 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     Map<String, Object> account = one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme);
     assertThat(sfOrder.get("AccountId")).isEqualTo(account.get("Id"));
     acmeOrders.add(order);
-    await().atMost(WAIT).until(() -> new BigDecimal(one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme)
-        .get("BC_Order_Count__c").toString()).intValue() == 4);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                new BigDecimal(
+                            one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme)
+                                .get("BC_Order_Count__c")
+                                .toString())
+                        .intValue()
+                    == 4);
     // Hand Tools 2, Fasteners 2 now: the tie by name puts Fasteners before Hand Tools.
-    assertThat(one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme).get("BC_Top_Categories__c"))
+    assertThat(
+            one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme).get("BC_Top_Categories__c"))
         .isEqualTo("Fasteners; Hand Tools; Adhesives");
   }
 
@@ -200,7 +243,8 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   void a_hundred_orders_of_known_company_users_cost_no_b2b_and_no_category_call() {
     double b2bBefore = b2bCalls();
     Map<String, Long> bcBefore = store.callCounts();
-    // Both counters do count: the membership and the category names were read for the earlier orders.
+    // Both counters do count: the membership and the category names were read for the earlier
+    // orders.
     assertThat(b2bBefore).isPositive();
     assertThat(bcBefore.getOrDefault("GET /v3/catalog/trees/categories", 0L)).isPositive();
     List<Long> orders = new ArrayList<>();
@@ -208,35 +252,71 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
       orders.add(store.placeOrder(i % 2 == 0 ? buyer : colleague, i % 3 == 0 ? hammer : screws));
     }
 
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> orders.stream()
-        .allMatch(order -> !where("Order", "BC_Order_Id__c", STORE + ":" + order).isEmpty()));
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                orders.stream()
+                    .allMatch(
+                        order -> !where("Order", "BC_Order_Id__c", STORE + ":" + order).isEmpty()));
     awaitDone();
 
-    assertThat(b2bCalls() - b2bBefore).as("B2B calls for 100 orders of known company users").isZero();
+    assertThat(b2bCalls() - b2bBefore)
+        .as("B2B calls for 100 orders of known company users")
+        .isZero();
     Map<String, Long> bcAfter = store.callCounts();
     assertThat(bcAfter.getOrDefault("GET /v3/catalog/trees/categories", 0L))
         .isEqualTo(bcBefore.getOrDefault("GET /v3/catalog/trees/categories", 0L));
-    await().atMost(WAIT).until(() -> new BigDecimal(one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme)
-        .get("BC_Order_Count__c").toString()).intValue() == 104);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                new BigDecimal(
+                            one("Account", "BC_Company_Id__c", STORE + ":b2b:" + acme)
+                                .get("BC_Order_Count__c")
+                                .toString())
+                        .intValue()
+                    == 104);
   }
 
   @Test
   @Order(6)
   void a_product_moved_to_another_category_counts_under_the_new_one_from_the_next_roll_up() {
     String key = STORE + ":b2b:" + acme;
-    // Before: Fasteners 68 orders, Hand Tools 36, then Adhesives and Safety 1 each (Glue and Gloves): the tie by name
+    // Before: Fasteners 68 orders, Hand Tools 36, then Adhesives and Safety 1 each (Glue and
+    // Gloves): the tie by name
     // keeps Adhesives.
     assertThat(one("Account", "BC_Company_Id__c", key).get("BC_Top_Categories__c"))
         .isEqualTo("Fasteners; Hand Tools; Adhesives");
-    store.updateProduct(glue, JSON.createObjectNode().set("categories", JSON.createArrayNode().add(safetyCategory)));
+    store.updateProduct(
+        glue,
+        JSON.createObjectNode().set("categories", JSON.createArrayNode().add(safetyCategory)));
     // The product's webhook, read from BigCommerce and handed to the sync.
-    await().atMost(WAIT).until(() -> inspector.workItems(Optional.of(WorkItemStatus.DONE), Optional.empty(), 500)
-        .stream().anyMatch(i -> i.entity().type().equals("product") && i.entity().id().equals(String.valueOf(glue))));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                inspector
+                    .workItems(Optional.of(WorkItemStatus.DONE), Optional.empty(), 500)
+                    .stream()
+                    .anyMatch(
+                        i ->
+                            i.entity().type().equals("product")
+                                && i.entity().id().equals(String.valueOf(glue))));
 
     store.placeOrder(buyer, screws);
 
-    await().atMost(WAIT).until(() -> new BigDecimal(one("Account", "BC_Company_Id__c", key)
-        .get("BC_Order_Count__c").toString()).intValue() == 105);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                new BigDecimal(
+                            one("Account", "BC_Company_Id__c", key)
+                                .get("BC_Order_Count__c")
+                                .toString())
+                        .intValue()
+                    == 105);
     awaitDone();
     assertThat(one("Account", "BC_Company_Id__c", key).get("BC_Top_Categories__c"))
         .as("Glue's order now counts under Safety (2 orders), Adhesives under none")
@@ -245,34 +325,74 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
 
   private double b2bCalls() {
     return meters.find("bcsync.bigcommerce.b2b.requests").tag("store", STORE).counters().stream()
-        .mapToDouble(Counter::count).sum();
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private long product(String name, String sku, String price, long category) {
-    return store.createProduct(JSON.createObjectNode().put("name", name).put("type", "physical").put("sku", sku)
-        .put("price", new BigDecimal(price)).put("weight", 1).set("categories", JSON.createArrayNode().add(category)));
+    return store.createProduct(
+        JSON.createObjectNode()
+            .put("name", name)
+            .put("type", "physical")
+            .put("sku", sku)
+            .put("price", new BigDecimal(price))
+            .put("weight", 1)
+            .set("categories", JSON.createArrayNode().add(category)));
   }
 
   private long createCompany(String name) throws Exception {
-    JsonNode body = b2b("POST", "/companies", Map.of("companyName", name, "companyEmail", "office@acme.test",
-        "adminFirstName", "Ada", "adminLastName", "Admin", "adminEmail", "admin@acme.test"));
+    JsonNode body =
+        b2b(
+            "POST",
+            "/companies",
+            Map.of(
+                "companyName",
+                name,
+                "companyEmail",
+                "office@acme.test",
+                "adminFirstName",
+                "Ada",
+                "adminLastName",
+                "Admin",
+                "adminEmail",
+                "admin@acme.test"));
     return body.path("data").path("companyId").asLong();
   }
 
   /** A company user whose BigCommerce customer the B2B host creates; returns the customer id. */
   private long createUser(long companyId, String email) throws Exception {
-    JsonNode body = b2b("POST", "/users", Map.of("firstName", "F", "lastName", email.substring(0, 3),
-        "email", email, "companyId", companyId, "role", 1, "channelIds", List.of(1)));
+    JsonNode body =
+        b2b(
+            "POST",
+            "/users",
+            Map.of(
+                "firstName",
+                "F",
+                "lastName",
+                email.substring(0, 3),
+                "email",
+                email,
+                "companyId",
+                companyId,
+                "role",
+                1,
+                "channelIds",
+                List.of(1)));
     return body.path("data").path("bcId").asLong();
   }
 
   private JsonNode b2b(String method, String path, Object body) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(bc.b2bBaseUrl() + "/api/v3/io" + path))
-        .header("X-Auth-Token", "tok-" + STORE).header("X-Store-Hash", STORE)
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(bc.b2bBaseUrl() + "/api/v3/io" + path))
+                    .header("X-Auth-Token", "tok-" + STORE)
+                    .header("X-Store-Hash", STORE)
+                    .header("Content-Type", "application/json")
+                    .method(
+                        method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }

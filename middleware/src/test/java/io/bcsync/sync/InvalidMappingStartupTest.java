@@ -14,14 +14,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A store's mapping file that does not fit the org stops the application at startup, naming file, line and field. */
+/**
+ * A store's mapping file that does not fit the org stops the application at startup, naming file,
+ * line and field.
+ */
 class InvalidMappingStartupTest {
 
   @Test
-  void a_mapping_naming_a_field_the_org_lacks_fails_startup_with_file_line_and_field(@TempDir Path dir)
-      throws Exception {
+  void a_mapping_naming_a_field_the_org_lacks_fails_startup_with_file_line_and_field(
+      @TempDir Path dir) throws Exception {
     Path mapping = dir.resolve("bad-store.yml");
-    Files.writeString(mapping, """
+    Files.writeString(
+        mapping,
+        """
         orders:
           target: Order
         objects:
@@ -32,7 +37,8 @@ class InvalidMappingStartupTest {
     try (SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
       Map<String, Object> properties = startupProperties(sf, "badmap", mapping);
 
-      Throwable failure = catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
+      Throwable failure =
+          catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
 
       assertThat(failure).isNotNull();
       Throwable root = failure;
@@ -52,8 +58,10 @@ class InvalidMappingStartupTest {
     try (SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
       Map<String, Object> properties = startupProperties(sf, "goodmap", mapping);
 
-      try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
-        assertThat(context.getBean(SyncConfigs.class).forStore("goodmap").config().orders().object())
+      try (ApplicationContext context =
+          ApplicationContext.builder().properties(properties).start()) {
+        assertThat(
+                context.getBean(SyncConfigs.class).forStore("goodmap").config().orders().object())
             .isEqualTo("BC_Order__c");
         assertThat(context.getBean(SyncConfigs.class).forStore("other").config().orders().object())
             .isEqualTo("Order");
@@ -63,12 +71,15 @@ class InvalidMappingStartupTest {
 
   @Test
   void mappings_are_validated_against_the_org_itself_when_it_can_be_described() throws Exception {
-    // An org without the package: the package source on disk says the fields exist, the org says they do not.
-    try (SalesforceSimulator sf = SimulatedSalesforce.start(
-        io.bcsync.sim.salesforce.SimulatorOptions.defaults().sandbox(true))) {
+    // An org without the package: the package source on disk says the fields exist, the org says
+    // they do not.
+    try (SalesforceSimulator sf =
+        SimulatedSalesforce.start(
+            io.bcsync.sim.salesforce.SimulatorOptions.defaults().sandbox(true))) {
       Map<String, Object> properties = startupProperties(sf, "nopkg", null);
 
-      Throwable failure = catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
+      Throwable failure =
+          catchThrowable(() -> ApplicationContext.builder().properties(properties).start().close());
 
       assertThat(failure).as("the shipped defaults name package fields this org lacks").isNotNull();
       StringBuilder messages = new StringBuilder();
@@ -78,25 +89,34 @@ class InvalidMappingStartupTest {
       assertThat(messages.toString()).contains("Invalid sync mapping").contains("BC_Order_Id__c");
 
       properties.put("bcsync.sync.schema-source", "package");
-      try (ApplicationContext offline = ApplicationContext.builder().properties(properties).start()) {
+      try (ApplicationContext offline =
+          ApplicationContext.builder().properties(properties).start()) {
         assertThat(offline.getBean(SyncConfigs.class).forStore("nopkg").config().orders().object())
-            .as("validated against the package source only, as configured").isEqualTo("Order");
+            .as("validated against the package source only, as configured")
+            .isEqualTo("Order");
       }
     }
   }
 
-  /** The middleware against the simulated org, one configured store, its mapping file if given; no workers. */
-  private static Map<String, Object> startupProperties(SalesforceSimulator sf, String store, Path mapping) {
+  /**
+   * The middleware against the simulated org, one configured store, its mapping file if given; no
+   * workers.
+   */
+  private static Map<String, Object> startupProperties(
+      SalesforceSimulator sf, String store, Path mapping) {
     Map<String, Object> properties = new HashMap<>(TestDatabases.h2());
     properties.putAll(SimulatedSalesforce.passwordLogin(sf));
     properties.put("micronaut.server.port", "-1");
     properties.put("bcsync.admin-token", "admin-token-0123456789abcdef");
-    properties.put("bcsync.bigcommerce.stores." + store + ".webhook-secret", store + "-webhook-secret-0123456789");
+    properties.put(
+        "bcsync.bigcommerce.stores." + store + ".webhook-secret",
+        store + "-webhook-secret-0123456789");
     if (mapping != null) {
       properties.put("bcsync.bigcommerce.stores." + store + ".sync-mapping", mapping.toString());
     }
     properties.put("bcsync.staging.allowed-stores", store);
-    properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    properties.put(
+        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("bcsync.pipeline.workers-enabled", "false");
     return properties;

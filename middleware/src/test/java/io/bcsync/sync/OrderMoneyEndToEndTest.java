@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Order money over both simulators (webhook → middleware → Salesforce simulator), with the shipped default mapping:
- * an order with a coupon, tax and shipping lands on the Salesforce Order with its subtotal, discount, shipping and
- * tax totals, and on each OrderItem with its line discount and the net unit price, so TotalAmount is what the shopper
- * paid for the items. The setup is a minimal copy of {@link SyncEndToEndTest}'s.
+ * Order money over both simulators (webhook → middleware → Salesforce simulator), with the shipped
+ * default mapping: an order with a coupon, tax and shipping lands on the Salesforce Order with its
+ * subtotal, discount, shipping and tax totals, and on each OrderItem with its line discount and the
+ * net unit price, so TotalAmount is what the shopper paid for the items. The setup is a minimal
+ * copy of {@link SyncEndToEndTest}'s.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,8 +50,12 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    bc = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().rateLimit(10_000, Duration.ofSeconds(30)));
-    store = bc.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("m1"));
+    bc =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().rateLimit(10_000, Duration.ofSeconds(30)));
+    store =
+        bc.createStore(
+            BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("m1"));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
     lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
@@ -62,7 +67,8 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
     properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
     properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
     properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
-    properties.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    properties.put(
+        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.staging.allowed-stores", STORE);
     properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
     properties.put("bcsync.scheduler.enabled", "false");
@@ -78,7 +84,8 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
 
   @Test
   void an_order_with_a_coupon_tax_and_shipping_lands_with_its_totals_and_line_discounts() {
-    // Hooks are registered in the background at startup; an order placed before that would not be delivered.
+    // Hooks are registered in the background at startup; an order placed before that would not be
+    // delivered.
     await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
     store.createCoupon("SAVE6", 2, new BigDecimal("6.00"));
     OrderDraft draft = new OrderDraft();
@@ -95,7 +102,8 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
     Map<String, Object> sfOrder = awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
     awaitDone();
 
-    // Items 59.90; the 6.00 coupon is spread 2.00 on the mugs and 4.00 on the lamp; 8% tax on items (4.80) and
+    // Items 59.90; the 6.00 coupon is spread 2.00 on the mugs and 4.00 on the lamp; 8% tax on items
+    // (4.80) and
     // shipping (0.60): 59.90 - 6.00 + 7.50 + 5.40 = 66.80.
     sfOrder = sf.record((String) sfOrder.get("Id")).orElseThrow();
     assertThat(money(sfOrder, "BC_Subtotal__c")).isEqualByComparingTo("59.90");
@@ -110,15 +118,18 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
     assertThat(money(mugLine, "UnitPrice")).isEqualByComparingTo("8.95");
     assertThat(money(lampLine, "BC_Discount__c")).isEqualByComparingTo("4.00");
     assertThat(money(lampLine, "UnitPrice")).isEqualByComparingTo("36.00");
-    assertThat(money(sfOrder, "TotalAmount")).as("what the shopper paid for the items, before tax")
+    assertThat(money(sfOrder, "TotalAmount"))
+        .as("what the shopper paid for the items, before tax")
         .isEqualByComparingTo("53.90");
   }
 
   // --- helpers ---
 
   private Map<String, Object> line(Map<String, Object> sfOrder, String sku) {
-    List<Map<String, Object>> lines = where("OrderItem", "OrderId", sfOrder.get("Id")).stream()
-        .filter(line -> sku.equals(line.get("BC_Sku__c"))).toList();
+    List<Map<String, Object>> lines =
+        where("OrderItem", "OrderId", sfOrder.get("Id")).stream()
+            .filter(line -> sku.equals(line.get("BC_Sku__c")))
+            .toList();
     assertThat(lines).as("OrderItems with SKU " + sku).hasSize(1);
     return lines.get(0);
   }

@@ -2,11 +2,11 @@ package io.bcsync.testsupport;
 
 import io.bcsync.bigcommerce.reading.FetchedEntity;
 import io.bcsync.bigcommerce.reading.FetchedEntityConsumer;
-import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SalesforceSync;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records the pauses the Salesforce writer would take instead of sleeping ({@code test.recording-pause=true}). */
+/**
+ * Records the pauses the Salesforce writer would take instead of sleeping ({@code
+ * test.recording-pause=true}).
+ */
 @Singleton
 @Requires(property = "test.recording-pause", value = "true")
 @Replaces(bean = ApiUsageGovernor.Pause.class, factory = SalesforceBeans.class)

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Base of tests that run the middleware (on H2 unless {@link #databaseProperties()} says otherwise) against a
- * simulated sandbox org with the package's schema, logged in with the integration user. Subclasses add
- * {@code @MicronautTest(transactional = false)}.
+ * Base of tests that run the middleware (on H2 unless {@link #databaseProperties()} says otherwise)
+ * against a simulated sandbox org with the package's schema, logged in with the integration user.
+ * Subclasses add {@code @MicronautTest(transactional = false)}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SimulatedOrgTest implements TestPropertyProvider {

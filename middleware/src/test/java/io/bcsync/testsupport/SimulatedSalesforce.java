@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Starts the Salesforce simulator with the repository's package metadata and gives the properties to reach it. */
+/**
+ * Starts the Salesforce simulator with the repository's package metadata and gives the properties
+ * to reach it.
+ */
 public final class SimulatedSalesforce {
   private SimulatedSalesforce() {}
 
@@ -20,10 +23,14 @@ public final class SimulatedSalesforce {
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("sfdx-package/force-app not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "sfdx-package/force-app not found above " + Path.of("").toAbsolutePath());
   }
 
-  /** A sandbox (what a staging environment accepts) with the package's objects, fields and CDC selections. */
+  /**
+   * A sandbox (what a staging environment accepts) with the package's objects, fields and CDC
+   * selections.
+   */
   public static SimulatorOptions sandbox() {
     return SimulatorOptions.defaults().metadata(packageMetadata()).sandbox(true);
   }

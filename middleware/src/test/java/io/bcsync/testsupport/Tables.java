@@ -10,23 +10,26 @@ public final class Tables {
   private Tables() {}
 
   public static void clear(Db db) {
-    db.write(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        statement.executeUpdate("DELETE FROM webhook_event");
-        statement.executeUpdate("DELETE FROM work_item");
-        statement.executeUpdate("DELETE FROM webhook_dedupe");
-      }
-      return null;
-    });
+    db.write(
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM webhook_event");
+            statement.executeUpdate("DELETE FROM work_item");
+            statement.executeUpdate("DELETE FROM webhook_dedupe");
+          }
+          return null;
+        });
   }
 
   public static long count(Db db, String table) {
-    return db.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM " + table);
-          ResultSet rs = select.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+                  connection.prepareStatement("SELECT COUNT(*) FROM " + table);
+              ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 }

@@ -28,7 +28,8 @@ public final class WebhookCalls {
     properties.put("bcsync.bigcommerce.client-secret", CLIENT_SECRET);
     properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", STORE_SECRET);
     properties.put("bcsync.staging.allowed-stores", STORE);
-    // A random port: application.yml says 8080, which a running demo or another checkout's tests may hold.
+    // A random port: application.yml says 8080, which a running demo or another checkout's tests
+    // may hold.
     properties.put("micronaut.server.port", "-1");
     properties.put("bcsync.pipeline.workers-enabled", "false");
     properties.put("bcsync.scheduler.enabled", "false");
@@ -36,18 +37,28 @@ public final class WebhookCalls {
   }
 
   public static String orderCallback(String scope, long orderId, String hash) {
-    return "{\"scope\":\"" + scope + "\",\"store_id\":\"1025646\",\"data\":{\"type\":\"order\",\"id\":" + orderId
-        + "},\"hash\":\"" + hash + "\",\"created_at\":1561479335,\"producer\":\"stores/" + STORE + "\"}";
+    return "{\"scope\":\""
+        + scope
+        + "\",\"store_id\":\"1025646\",\"data\":{\"type\":\"order\",\"id\":"
+        + orderId
+        + "},\"hash\":\""
+        + hash
+        + "\",\"created_at\":1561479335,\"producer\":\"stores/"
+        + STORE
+        + "\"}";
   }
 
-  public static HttpResponse<String> post(URI base, String body, Map<String, String> headers) throws Exception {
+  public static HttpResponse<String> post(URI base, String body, Map<String, String> headers)
+      throws Exception {
     return post(base, body.getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  public static HttpResponse<String> post(URI base, byte[] body, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/webhooks/bigcommerce"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  public static HttpResponse<String> post(URI base, byte[] body, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("/webhooks/bigcommerce"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -57,15 +68,22 @@ public final class WebhookCalls {
   }
 
   /** Standard Webhooks headers signed with the app client secret, as BigCommerce sends them. */
-  public static Map<String, String> signedHeaders(String webhookId, long timestampSeconds, String body)
-      throws Exception {
-    String signature = new Webhook(CLIENT_SECRET.getBytes(StandardCharsets.UTF_8))
-        .sign(webhookId, timestampSeconds, body);
-    return Map.of("webhook-id", webhookId, "webhook-timestamp", String.valueOf(timestampSeconds),
-        "webhook-signature", signature);
+  public static Map<String, String> signedHeaders(
+      String webhookId, long timestampSeconds, String body) throws Exception {
+    String signature =
+        new Webhook(CLIENT_SECRET.getBytes(StandardCharsets.UTF_8))
+            .sign(webhookId, timestampSeconds, body);
+    return Map.of(
+        "webhook-id",
+        webhookId,
+        "webhook-timestamp",
+        String.valueOf(timestampSeconds),
+        "webhook-signature",
+        signature);
   }
 
-  public static HttpResponse<String> httpGet(URI base, String path, String bearer) throws Exception {
+  public static HttpResponse<String> httpGet(URI base, String path, String bearer)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
@@ -73,10 +91,12 @@ public final class WebhookCalls {
     return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  public static HttpResponse<String> postJson(URI base, String path, String body, String bearer) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  public static HttpResponse<String> postJson(URI base, String path, String body, String bearer)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }

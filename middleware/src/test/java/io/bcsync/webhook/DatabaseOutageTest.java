@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Without storage, a callback is refused with 503 (so BigCommerce retries) instead of being acknowledged. */
+/**
+ * Without storage, a callback is refused with 503 (so BigCommerce retries) instead of being
+ * acknowledged.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest implements TestPropertyProvider {
@@ -35,14 +38,16 @@ class DatabaseOutageTest implements TestPropertyProvider {
 
   @Test
   void a_callback_that_cannot_be_stored_is_not_acknowledged() throws Exception {
-    db.write(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("ALTER TABLE webhook_event RENAME TO webhook_event_offline");
-      }
-      return null;
-    });
+    db.write(
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE webhook_event RENAME TO webhook_event_offline");
+          }
+          return null;
+        });
 
-    HttpResponse<String> response = post(server.getURI(), orderCallback("store/order/created", 1, "h"), secretHeader());
+    HttpResponse<String> response =
+        post(server.getURI(), orderCallback("store/order/created", 1, "h"), secretHeader());
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).contains("nothing was stored").doesNotContain("webhook_event");

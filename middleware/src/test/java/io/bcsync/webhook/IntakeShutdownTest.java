@@ -20,7 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A callback arriving once intake has closed for shutdown is refused with 503, not acknowledged. */
+/**
+ * A callback arriving once intake has closed for shutdown is refused with 503, not acknowledged.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeShutdownTest implements TestPropertyProvider {
@@ -37,12 +39,14 @@ class IntakeShutdownTest implements TestPropertyProvider {
 
   @Test
   void a_callback_after_intake_closed_is_503_and_stores_nothing() throws Exception {
-    assertThat(post(server.getURI(), orderCallback("store/order/created", 1, "h1"), secretHeader()).statusCode())
+    assertThat(
+            post(server.getURI(), orderCallback("store/order/created", 1, "h1"), secretHeader())
+                .statusCode())
         .isEqualTo(200);
 
     batcher.close();
-    HttpResponse<String> response = post(server.getURI(), orderCallback("store/order/created", 2, "h2"),
-        secretHeader());
+    HttpResponse<String> response =
+        post(server.getURI(), orderCallback("store/order/created", 2, "h2"), secretHeader());
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).contains("30");

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** {@code POST /webhooks/bigcommerce} over real HTTP, on H2. The MariaDB subclass runs the same cases there. */
+/**
+ * {@code POST /webhooks/bigcommerce} over real HTTP, on H2. The MariaDB subclass runs the same
+ * cases there.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookIntakeTest implements TestPropertyProvider {
@@ -75,47 +78,60 @@ class WebhookIntakeTest implements TestPropertyProvider {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode json = mapper.readTree(response.body());
     assertThat(json.get("status").asText()).isEqualTo("accepted");
-    List<QueueInspector.StoredEvent> events = inspector.events(Optional.empty(), Optional.empty(), Optional.empty(), 10);
-    assertThat(events).singleElement().satisfies(event -> {
-      assertThat(event.id()).isEqualTo(json.get("eventId").asLong());
-      assertThat(event.rawBody()).isEqualTo(body);
-      assertThat(event.scope()).isEqualTo("store/order/created");
-      assertThat(event.entity().key()).isEqualTo("teststore1|order|250");
-      assertThat(event.bcCreatedAt()).isEqualTo(1561479335L);
-      assertThat(event.receivedAtMs()).isEqualTo(clock.millis());
-    });
+    List<QueueInspector.StoredEvent> events =
+        inspector.events(Optional.empty(), Optional.empty(), Optional.empty(), 10);
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.id()).isEqualTo(json.get("eventId").asLong());
+              assertThat(event.rawBody()).isEqualTo(body);
+              assertThat(event.scope()).isEqualTo("store/order/created");
+              assertThat(event.entity().key()).isEqualTo("teststore1|order|250");
+              assertThat(event.bcCreatedAt()).isEqualTo(1561479335L);
+              assertThat(event.receivedAtMs()).isEqualTo(clock.millis());
+            });
     List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 10);
-    assertThat(items).singleElement().satisfies(item -> {
-      assertThat(item.status()).isEqualTo(WorkItemStatus.PENDING);
-      assertThat(item.entity().type()).isEqualTo("order");
-      assertThat(item.entity().id()).isEqualTo("250");
-    });
+    assertThat(items)
+        .singleElement()
+        .satisfies(
+            item -> {
+              assertThat(item.status()).isEqualTo(WorkItemStatus.PENDING);
+              assertThat(item.entity().type()).isEqualTo("order");
+              assertThat(item.entity().id()).isEqualTo("250");
+            });
   }
 
   @Test
   void signed_callback_without_the_store_secret_is_accepted() throws Exception {
     String body = orderCallback("store/order/updated", 251, "hash-b");
-    HttpResponse<String> response = post(base, body, signedHeaders("msg_1", clock.millis() / 1000, body));
+    HttpResponse<String> response =
+        post(base, body, signedHeaders("msg_1", clock.millis() / 1000, body));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(1);
   }
 
   @Test
   void wrong_store_secret_is_401_and_stores_nothing() throws Exception {
-    HttpResponse<String> response = post(base, orderCallback("store/order/created", 1, "h"),
-        Map.of("X-Bcsync-Webhook-Secret", "not-the-secret-at-all-000"));
+    HttpResponse<String> response =
+        post(
+            base,
+            orderCallback("store/order/created", 1, "h"),
+            Map.of("X-Bcsync-Webhook-Secret", "not-the-secret-at-all-000"));
     assertRejected(response, 401, "unauthorized");
   }
 
   @Test
   void missing_secret_and_signature_is_401() throws Exception {
-    assertRejected(post(base, orderCallback("store/order/created", 1, "h"), Map.of()), 401, "unauthorized");
+    assertRejected(
+        post(base, orderCallback("store/order/created", 1, "h"), Map.of()), 401, "unauthorized");
   }
 
   @Test
   void bad_signature_is_401_even_with_the_right_store_secret() throws Exception {
     String body = orderCallback("store/order/created", 2, "h");
-    Map<String, String> headers = new HashMap<>(signedHeaders("msg_2", clock.millis() / 1000, body));
+    Map<String, String> headers =
+        new HashMap<>(signedHeaders("msg_2", clock.millis() / 1000, body));
     headers.putAll(secretHeader());
     String tampered = body.replace("\"id\":2", "\"id\":3");
     assertRejected(post(base, tampered, headers), 401, "unauthorized");
@@ -125,37 +141,45 @@ class WebhookIntakeTest implements TestPropertyProvider {
   void expired_signature_timestamp_is_401() throws Exception {
     String body = orderCallback("store/order/created", 3, "h");
     long sixMinutesAgo = (clock.millis() - Duration.ofMinutes(6).toMillis()) / 1000;
-    assertRejected(post(base, body, signedHeaders("msg_3", sixMinutesAgo, body)), 401, "unauthorized");
+    assertRejected(
+        post(base, body, signedHeaders("msg_3", sixMinutesAgo, body)), 401, "unauthorized");
   }
 
   @Test
   void malformed_json_is_400() throws Exception {
     assertRejected(post(base, "{\"scope\": ", secretHeader()), 400, "malformed");
     assertRejected(post(base, "[1,2]", secretHeader()), 400, "malformed");
-    assertRejected(post(base, new byte[] {(byte) 0xff, (byte) 0xfe}, secretHeader()), 400, "malformed");
+    assertRejected(
+        post(base, new byte[] {(byte) 0xff, (byte) 0xfe}, secretHeader()), 400, "malformed");
   }
 
   @Test
   void missing_fields_are_400_naming_them() throws Exception {
-    HttpResponse<String> response = post(base,
-        "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"stores/teststore1\"}",
-        secretHeader());
+    HttpResponse<String> response =
+        post(
+            base,
+            "{\"scope\":\"store/order/created\",\"data\":{\"type\":\"order\",\"id\":1},\"producer\":\"stores/teststore1\"}",
+            secretHeader());
     assertRejected(response, 400, "malformed");
     assertThat(response.body()).contains("store_id").contains("hash");
   }
 
   @Test
   void wrongly_typed_fields_are_400() throws Exception {
-    String body = orderCallback("store/order/created", 4, "h").replace("1561479335", "\"yesterday\"");
+    String body =
+        orderCallback("store/order/created", 4, "h").replace("1561479335", "\"yesterday\"");
     assertRejected(post(base, body, secretHeader()), 400, "malformed");
-    String badProducer = orderCallback("store/order/created", 4, "h").replace("stores/teststore1", "teststore1");
+    String badProducer =
+        orderCallback("store/order/created", 4, "h").replace("stores/teststore1", "teststore1");
     assertRejected(post(base, badProducer, secretHeader()), 400, "malformed");
   }
 
   @Test
   void oversize_body_is_413() throws Exception {
     String padding = "x".repeat(70_000);
-    String body = orderCallback("store/order/created", 5, "h").replace("\"hash\"", "\"pad\":\"" + padding + "\",\"hash\"");
+    String body =
+        orderCallback("store/order/created", 5, "h")
+            .replace("\"hash\"", "\"pad\":\"" + padding + "\",\"hash\"");
     assertRejected(post(base, body, secretHeader()), 413, "too_large");
   }
 
@@ -168,7 +192,9 @@ class WebhookIntakeTest implements TestPropertyProvider {
 
   @Test
   void unknown_store_is_404() throws Exception {
-    String body = orderCallback("store/order/created", 6, "h").replace("stores/teststore1", "stores/otherstore");
+    String body =
+        orderCallback("store/order/created", 6, "h")
+            .replace("stores/teststore1", "stores/otherstore");
     assertRejected(post(base, body, secretHeader()), 404, "unknown_store");
   }
 
@@ -178,10 +204,12 @@ class WebhookIntakeTest implements TestPropertyProvider {
     Map<String, String> headers = signedHeaders("msg_7", clock.millis() / 1000, body);
 
     HttpResponse<String> first = post(base, body, headers);
-    // A retry by BigCommerce hours later carries the same webhook-id (and a fresh timestamp and signature).
+    // A retry by BigCommerce hours later carries the same webhook-id (and a fresh timestamp and
+    // signature).
     clock.advance(Duration.ofHours(2));
     String retryBody = body.replace("\"hash\":\"h7\"", "\"hash\":\"h7-retry\"");
-    HttpResponse<String> retry = post(base, retryBody, signedHeaders("msg_7", clock.millis() / 1000, retryBody));
+    HttpResponse<String> retry =
+        post(base, retryBody, signedHeaders("msg_7", clock.millis() / 1000, retryBody));
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(retry.statusCode()).isEqualTo(200);
@@ -190,7 +218,8 @@ class WebhookIntakeTest implements TestPropertyProvider {
   }
 
   @Test
-  void same_producer_scope_resource_and_hash_is_a_duplicate_only_within_the_window() throws Exception {
+  void same_producer_scope_resource_and_hash_is_a_duplicate_only_within_the_window()
+      throws Exception {
     String body = orderCallback("store/order/updated", 8, "h8");
 
     assertThat(post(base, body, secretHeader()).statusCode()).isEqualTo(200);
@@ -208,7 +237,8 @@ class WebhookIntakeTest implements TestPropertyProvider {
   void same_hash_at_another_created_at_is_a_new_change_not_a_duplicate() throws Exception {
     String first = orderCallback("store/order/updated", 11, "same-data-hash");
     String second = first.replace("1561479335", "1561479399");
-    assertThat(mapper.readTree(post(base, first, secretHeader()).body()).get("status").asText()).isEqualTo("accepted");
+    assertThat(mapper.readTree(post(base, first, secretHeader()).body()).get("status").asText())
+        .isEqualTo("accepted");
     assertThat(mapper.readTree(post(base, second, secretHeader()).body()).get("status").asText())
         .isEqualTo("accepted");
   }
@@ -226,25 +256,41 @@ class WebhookIntakeTest implements TestPropertyProvider {
     Path examples = SharedSpecs.bigCommerce().resolve("models/webhooks/data");
     List<Path> files;
     try (Stream<Path> list = Files.list(examples)) {
-      // store_app_uninstalled.json is an empty file in the official repository; there is nothing to send.
-      files = list.filter(p -> p.toString().endsWith(".json")).filter(p -> p.toFile().length() > 0).sorted().toList();
+      // store_app_uninstalled.json is an empty file in the official repository; there is nothing to
+      // send.
+      files =
+          list.filter(p -> p.toString().endsWith(".json"))
+              .filter(p -> p.toFile().length() > 0)
+              .sorted()
+              .toList();
     }
     assertThat(files).hasSizeGreaterThan(40);
     java.util.Set<String> distinctDeliveries = new java.util.HashSet<>();
     for (Path file : files) {
-      String body = Files.readString(file).replace("stores/{store_hash}", "stores/" + WebhookCalls.STORE);
+      String body =
+          Files.readString(file).replace("stores/{store_hash}", "stores/" + WebhookCalls.STORE);
       HttpResponse<String> response = post(base, body, secretHeader());
-      assertThat(response.statusCode()).as(file.getFileName() + ": " + response.body()).isEqualTo(200);
+      assertThat(response.statusCode())
+          .as(file.getFileName() + ": " + response.body())
+          .isEqualTo(200);
       JsonNode json = mapper.readTree(body);
-      // Some official examples are copies with the same scope, data, hash and time: those are duplicates.
-      distinctDeliveries.add(json.get("scope") + "|" + json.get("data") + "|" + json.get("hash") + "|"
-          + json.get("created_at"));
+      // Some official examples are copies with the same scope, data, hash and time: those are
+      // duplicates.
+      distinctDeliveries.add(
+          json.get("scope")
+              + "|"
+              + json.get("data")
+              + "|"
+              + json.get("hash")
+              + "|"
+              + json.get("created_at"));
     }
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(distinctDeliveries.size());
     assertThat(Tables.count(db, "webhook_event")).isGreaterThan(35);
   }
 
-  private void assertRejected(HttpResponse<String> response, int status, String error) throws Exception {
+  private void assertRejected(HttpResponse<String> response, int status, String error)
+      throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(mapper.readTree(response.body()).get("error").asText()).isEqualTo(error);
     assertThat(Tables.count(db, "webhook_event")).isZero();

@@ -14,8 +14,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * One element of an SFDX source-format XML file. Elements are found by local name, so the metadata namespace
- * ({@code http://soap.sforce.com/2006/04/metadata}) needs no mention. Values are the element's text, stripped.
+ * One element of an SFDX source-format XML file. Elements are found by local name, so the metadata
+ * namespace ({@code http://soap.sforce.com/2006/04/metadata}) needs no mention. Values are the
+ * element's text, stripped.
  */
 public final class MetadataXml {
   private final Element element;
@@ -27,7 +28,8 @@ public final class MetadataXml {
   /** The root element of {@code file}, e.g. {@code <CustomField>}. */
   public static MetadataXml read(Path file) {
     try {
-      return new MetadataXml(newHardenedFactory().newDocumentBuilder().parse(file.toFile()).getDocumentElement());
+      return new MetadataXml(
+          newHardenedFactory().newDocumentBuilder().parse(file.toFile()).getDocumentElement());
     } catch (ParserConfigurationException | SAXException | IOException e) {
       throw new UnreadableMetadataException(file, e);
     }
@@ -41,7 +43,9 @@ public final class MetadataXml {
     return child(name).map(child -> child.element.getTextContent().strip());
   }
 
-  /** A {@code true}/{@code false} child; absent means false, as in Salesforce's metadata defaults. */
+  /**
+   * A {@code true}/{@code false} child; absent means false, as in Salesforce's metadata defaults.
+   */
   public boolean flag(String name) {
     return text(name).map(Boolean::parseBoolean).orElse(false);
   }
@@ -55,12 +59,18 @@ public final class MetadataXml {
     return children(name).stream().findFirst();
   }
 
-  /** Every direct child named {@code name}, in document order (e.g. a channel member's enrichedFields). */
+  /**
+   * Every direct child named {@code name}, in document order (e.g. a channel member's
+   * enrichedFields).
+   */
   public List<MetadataXml> all(String name) {
     return children(name);
   }
 
-  /** Every element named {@code name} anywhere below this one, in document order (e.g. picklist values). */
+  /**
+   * Every element named {@code name} anywhere below this one, in document order (e.g. picklist
+   * values).
+   */
   public List<MetadataXml> descendants(String name) {
     List<MetadataXml> found = new ArrayList<>();
     NodeList nodes = element.getElementsByTagNameNS("*", name);
@@ -83,7 +93,8 @@ public final class MetadataXml {
   private static DocumentBuilderFactory newHardenedFactory() throws ParserConfigurationException {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    // Metadata files never need DTDs or external entities; refusing any DOCTYPE closes XXE (reading local files or
+    // Metadata files never need DTDs or external entities; refusing any DOCTYPE closes XXE (reading
+    // local files or
     // URLs through an entity) and entity-expansion bombs before they are parsed.
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code objects/<Object>} folder: the object's own {@code <Object>.object-meta.xml}, which only objects the
- * package creates have, and one {@code fields/<Field>.field-meta.xml} per field the package adds.
+ * One {@code objects/<Object>} folder: the object's own {@code <Object>.object-meta.xml}, which
+ * only objects the package creates have, and one {@code fields/<Field>.field-meta.xml} per field
+ * the package adds.
  */
 public record ObjectDirectory(Path path) {
-  /** The object's API name, which is the folder's name (e.g. {@code Order} or {@code BC_Order__c}). */
+  /**
+   * The object's API name, which is the folder's name (e.g. {@code Order} or {@code BC_Order__c}).
+   */
   public String name() {
     return path.getFileName().toString();
   }

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * Where the metadata files of an SFDX source tree (e.g. {@code sfdx-package/force-app}) are: every
- * {@code objects/<Object>} folder and every CDC channel member, in whichever package directory they sit. Lists are
- * sorted by path, so whatever is built from them comes out the same on every machine.
+ * {@code objects/<Object>} folder and every CDC channel member, in whichever package directory they
+ * sit. Lists are sorted by path, so whatever is built from them comes out the same on every
+ * machine.
  */
 public final class SfdxSourceTree {
   private static final String NODE_MODULES = "node_modules";
@@ -21,10 +22,14 @@ public final class SfdxSourceTree {
     this.root = root;
   }
 
-  /** The tree under {@code root}; refuses a root that is not a directory, since an empty schema would hide it. */
+  /**
+   * The tree under {@code root}; refuses a root that is not a directory, since an empty schema
+   * would hide it.
+   */
   public static SfdxSourceTree at(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("SFDX source directory not found: " + root.toAbsolutePath());
+      throw new IllegalArgumentException(
+          "SFDX source directory not found: " + root.toAbsolutePath());
     }
     return new SfdxSourceTree(root);
   }
@@ -42,14 +47,20 @@ public final class SfdxSourceTree {
         .toList();
   }
 
-  /** Every {@code *.platformEventChannelMember-meta.xml}: sorted by folder, then by file within a folder. */
+  /**
+   * Every {@code *.platformEventChannelMember-meta.xml}: sorted by folder, then by file within a
+   * folder.
+   */
   public List<Path> channelMemberFiles() {
     return directoriesNamed("platformEventChannelMembers").stream()
         .flatMap(dir -> filesEndingWith(dir, ".platformEventChannelMember-meta.xml").stream())
         .toList();
   }
 
-  /** The files directly in {@code dir} whose names end with {@code suffix}, sorted; none when it does not exist. */
+  /**
+   * The files directly in {@code dir} whose names end with {@code suffix}, sorted; none when it
+   * does not exist.
+   */
   static List<Path> filesEndingWith(Path dir, String suffix) {
     if (!Files.isDirectory(dir)) {
       return List.of();
@@ -63,7 +74,8 @@ public final class SfdxSourceTree {
 
   private List<Path> directoriesNamed(String name) {
     try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(path -> Files.isDirectory(path) && path.getFileName().toString().equals(name))
+      return walk.filter(
+              path -> Files.isDirectory(path) && path.getFileName().toString().equals(name))
           .filter(path -> !insideNodeModules(path))
           .sorted()
           .toList();
@@ -72,7 +84,9 @@ public final class SfdxSourceTree {
     }
   }
 
-  /** node_modules (LWC Jest tooling beside the package) can hold unrelated folders named "objects". */
+  /**
+   * node_modules (LWC Jest tooling beside the package) can hold unrelated folders named "objects".
+   */
   private boolean insideNodeModules(Path path) {
     for (Path part : root.relativize(path)) {
       if (part.toString().equals(NODE_MODULES)) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetadataXmlTest {
-  private static final String PICKLIST_FIELD = """
+  private static final String PICKLIST_FIELD =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
           <fullName>Status__c</fullName>
@@ -48,8 +49,13 @@ class MetadataXmlTest {
   void reaches_nested_elements_through_child_all_and_descendants() throws IOException {
     MetadataXml field = MetadataXml.read(write("Status__c.field-meta.xml", PICKLIST_FIELD));
 
-    assertThat(field.child("valueSet").flatMap(set -> set.child("valueSetDefinition")).orElseThrow()
-        .all("value")).flatExtracting(value -> value.text("fullName").stream().toList())
+    assertThat(
+            field
+                .child("valueSet")
+                .flatMap(set -> set.child("valueSetDefinition"))
+                .orElseThrow()
+                .all("value"))
+        .flatExtracting(value -> value.text("fullName").stream().toList())
         .containsExactly("Success", "Failed");
     assertThat(field.descendants("value")).hasSize(2);
     assertThat(field.child("missing")).isEmpty();
@@ -58,7 +64,11 @@ class MetadataXmlTest {
 
   @Test
   void reads_channel_members_without_a_namespace() throws IOException {
-    MetadataXml member = MetadataXml.read(write("ChangeEvents_Contact.platformEventChannelMember-meta.xml", """
+    MetadataXml member =
+        MetadataXml.read(
+            write(
+                "ChangeEvents_Contact.platformEventChannelMember-meta.xml",
+                """
         <PlatformEventChannelMember>
             <eventChannel>ChangeEvents</eventChannel>
             <enrichedFields><name>BC_Id__c</name></enrichedFields>
@@ -68,16 +78,22 @@ class MetadataXmlTest {
         """));
 
     assertThat(member.text("selectedEntity")).contains("ContactChangeEvent");
-    assertThat(member.all("enrichedFields")).flatExtracting(e -> e.text("name").stream().toList())
+    assertThat(member.all("enrichedFields"))
+        .flatExtracting(e -> e.text("name").stream().toList())
         .containsExactly("BC_Id__c", "Email");
   }
 
   @Test
   void refuses_a_doctype_with_an_external_entity_without_reading_it() throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "top-secret");
-    Path evil = write("Evil__c.field-meta.xml", "<?xml version=\"1.0\"?>"
-        + "<!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]>"
-        + "<CustomField><fullName>&e;</fullName></CustomField>");
+    Path evil =
+        write(
+            "Evil__c.field-meta.xml",
+            "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE x [<!ENTITY e SYSTEM \""
+                + secret.toUri()
+                + "\">]>"
+                + "<CustomField><fullName>&e;</fullName></CustomField>");
 
     assertThatThrownBy(() -> MetadataXml.read(evil))
         .isInstanceOf(UnreadableMetadataException.class)
@@ -89,11 +105,15 @@ class MetadataXmlTest {
 
   @Test
   void refuses_an_internal_entity_expansion_too() throws IOException {
-    Path bomb = write("Bomb__c.field-meta.xml", "<?xml version=\"1.0\"?>"
-        + "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
-        + "<CustomField><fullName>&b;</fullName></CustomField>");
+    Path bomb =
+        write(
+            "Bomb__c.field-meta.xml",
+            "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+                + "<CustomField><fullName>&b;</fullName></CustomField>");
 
-    assertThatThrownBy(() -> MetadataXml.read(bomb)).isInstanceOf(UnreadableMetadataException.class);
+    assertThatThrownBy(() -> MetadataXml.read(bomb))
+        .isInstanceOf(UnreadableMetadataException.class);
   }
 
   @Test
@@ -102,9 +122,11 @@ class MetadataXmlTest {
     Path missing = dir.resolve("Missing__c.field-meta.xml");
 
     assertThatThrownBy(() -> MetadataXml.read(broken))
-        .isInstanceOf(UnreadableMetadataException.class).hasMessageContaining(broken.toString());
+        .isInstanceOf(UnreadableMetadataException.class)
+        .hasMessageContaining(broken.toString());
     assertThatThrownBy(() -> MetadataXml.read(missing))
-        .isInstanceOf(UnreadableMetadataException.class).hasMessageContaining(missing.toString());
+        .isInstanceOf(UnreadableMetadataException.class)
+        .hasMessageContaining(missing.toString());
   }
 
   private Path write(String name, String xml) throws IOException {

@@ -18,18 +18,25 @@ class SfdxSourceTreeTest {
   @BeforeEach
   void buildTree() throws IOException {
     Path main = root.resolve("main/default");
-    write(main.resolve("objects/Order__c/Order__c.object-meta.xml"),
+    write(
+        main.resolve("objects/Order__c/Order__c.object-meta.xml"),
         "<CustomObject><nameField><type>Text</type></nameField></CustomObject>");
     write(main.resolve("objects/Order__c/fields/Total__c.field-meta.xml"), "<CustomField/>");
     write(main.resolve("objects/Order__c/fields/Amount__c.field-meta.xml"), "<CustomField/>");
     write(main.resolve("objects/Order__c/fields/README.md"), "not metadata");
     write(main.resolve("objects/Account/fields/BC_Id__c.field-meta.xml"), "<CustomField/>");
-    write(main.resolve("platformEventChannelMembers/ChangeEvents_Order.platformEventChannelMember-meta.xml"),
+    write(
+        main.resolve(
+            "platformEventChannelMembers/ChangeEvents_Order.platformEventChannelMember-meta.xml"),
         "<PlatformEventChannelMember/>");
     write(root.resolve("extra/objects/Contact/fields/BC_Id__c.field-meta.xml"), "<CustomField/>");
     // LWC tooling beside the package: never part of what is deployed.
-    write(root.resolve("node_modules/x/objects/Decoy__c/fields/Decoy__c.field-meta.xml"), "<CustomField/>");
-    write(root.resolve("node_modules/x/platformEventChannelMembers/Decoy.platformEventChannelMember-meta.xml"),
+    write(
+        root.resolve("node_modules/x/objects/Decoy__c/fields/Decoy__c.field-meta.xml"),
+        "<CustomField/>");
+    write(
+        root.resolve(
+            "node_modules/x/platformEventChannelMembers/Decoy.platformEventChannelMember-meta.xml"),
         "<PlatformEventChannelMember/>");
   }
 
@@ -37,7 +44,9 @@ class SfdxSourceTreeTest {
   void finds_every_object_folder_sorted_by_path_and_skips_node_modules() {
     var objects = SfdxSourceTree.at(root).objects();
 
-    assertThat(objects).extracting(ObjectDirectory::name).containsExactly("Contact", "Account", "Order__c");
+    assertThat(objects)
+        .extracting(ObjectDirectory::name)
+        .containsExactly("Contact", "Account", "Order__c");
     assertThat(objects.get(1).path()).isEqualTo(root.resolve("main/default/objects/Account"));
   }
 
@@ -47,7 +56,8 @@ class SfdxSourceTreeTest {
     ObjectDirectory account = objects.get(1);
     ObjectDirectory order = objects.get(2);
 
-    assertThat(order.fieldFiles()).extracting(file -> file.getFileName().toString())
+    assertThat(order.fieldFiles())
+        .extracting(file -> file.getFileName().toString())
         .containsExactly("Amount__c.field-meta.xml", "Total__c.field-meta.xml");
     assertThat(order.objectMetaFile()).contains(order.path().resolve("Order__c.object-meta.xml"));
     assertThat(account.objectMetaFile()).isEmpty();
@@ -58,16 +68,21 @@ class SfdxSourceTreeTest {
   void an_object_folder_without_fields_has_none() throws IOException {
     Files.createDirectories(root.resolve("main/default/objects/Empty__c"));
 
-    ObjectDirectory empty = SfdxSourceTree.at(root).objects().stream()
-        .filter(object -> object.name().equals("Empty__c")).findFirst().orElseThrow();
+    ObjectDirectory empty =
+        SfdxSourceTree.at(root).objects().stream()
+            .filter(object -> object.name().equals("Empty__c"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(empty.fieldFiles()).isEmpty();
   }
 
   @Test
   void lists_channel_members_outside_node_modules() {
-    assertThat(SfdxSourceTree.at(root).channelMemberFiles()).containsExactly(
-        root.resolve("main/default/platformEventChannelMembers/ChangeEvents_Order.platformEventChannelMember-meta.xml"));
+    assertThat(SfdxSourceTree.at(root).channelMemberFiles())
+        .containsExactly(
+            root.resolve(
+                "main/default/platformEventChannelMembers/ChangeEvents_Order.platformEventChannelMember-meta.xml"));
   }
 
   @Test

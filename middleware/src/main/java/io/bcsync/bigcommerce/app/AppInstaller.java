@@ -4,9 +4,9 @@ import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.hooks.HookMaintenance;
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.bigcommerce.stores.InstalledStores;
-import io.bcsync.security.TokenCipher;
 import io.bcsync.config.BigCommerceAppConfig;
 import io.bcsync.environment.StoreEnvironmentGuard;
+import io.bcsync.security.TokenCipher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs and uninstalls the app on a store. An install (or a re-install after a scope or owner change, which
- * invalidates the old token) stores the new token and a fresh hook secret, then registers the manifest's hooks
- * with that secret. Uninstall deletes the store's secrets; its history stays until the retention job removes it.
+ * Installs and uninstalls the app on a store. An install (or a re-install after a scope or owner
+ * change, which invalidates the old token) stores the new token and a fresh hook secret, then
+ * registers the manifest's hooks with that secret. Uninstall deletes the store's secrets; its
+ * history stays until the retention job removes it.
  */
 @Singleton
 public class AppInstaller {
@@ -34,8 +35,14 @@ public class AppInstaller {
   private final BigCommerceAppConfig config;
   private final StoreEnvironmentGuard storeGuard;
 
-  public AppInstaller(OAuthTokenExchange exchange, InstalledStores stores, TokenCipher cipher,
-      BigCommerceClient client, HookMaintenance hooks, AppManifest manifest, BigCommerceAppConfig config,
+  public AppInstaller(
+      OAuthTokenExchange exchange,
+      InstalledStores stores,
+      TokenCipher cipher,
+      BigCommerceClient client,
+      HookMaintenance hooks,
+      AppManifest manifest,
+      BigCommerceAppConfig config,
       StoreEnvironmentGuard storeGuard) {
     this.exchange = exchange;
     this.stores = stores;
@@ -52,36 +59,59 @@ public class AppInstaller {
 
   public Installed install(String code, String scope, String context) {
     if (!cipher.isConfigured()) {
-      throw new AppRequestRejected(HttpStatus.SERVICE_UNAVAILABLE,
-          "app installs need " + BigCommerceAppConfig.PREFIX + ".token-encryption-key to be configured");
+      throw new AppRequestRejected(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "app installs need "
+              + BigCommerceAppConfig.PREFIX
+              + ".token-encryption-key to be configured");
     }
     if (config.publicUrl() == null) {
-      throw new AppRequestRejected(HttpStatus.SERVICE_UNAVAILABLE,
+      throw new AppRequestRejected(
+          HttpStatus.SERVICE_UNAVAILABLE,
           "app installs need " + BigCommerceAppConfig.PREFIX + ".public-url to be configured");
     }
-    String expectedStore = StoreContext.hashOf(context)
-        .orElseThrow(() -> new AppRequestRejected(HttpStatus.BAD_REQUEST, "context must be stores/{store hash}"));
+    String expectedStore =
+        StoreContext.hashOf(context)
+            .orElseThrow(
+                () ->
+                    new AppRequestRejected(
+                        HttpStatus.BAD_REQUEST, "context must be stores/{store hash}"));
     if (!storeGuard.isAllowed(expectedStore)) {
-      // The environment guard: a staging service never takes a token for a store that is not allow-listed.
-      throw new AppRequestRejected(HttpStatus.FORBIDDEN, "store " + expectedStore + " is not allowed in the staging"
-          + " environment (bcsync.staging.allowed-stores)");
+      // The environment guard: a staging service never takes a token for a store that is not
+      // allow-listed.
+      throw new AppRequestRejected(
+          HttpStatus.FORBIDDEN,
+          "store "
+              + expectedStore
+              + " is not allowed in the staging"
+              + " environment (bcsync.staging.allowed-stores)");
     }
     OAuthTokenExchange.Grant grant =
         exchange.exchange(code, scope, context, config.publicUrl() + manifest.callbacks().auth());
     if (!grant.storeHash().equals(expectedStore)) {
-      throw new AppRequestRejected(HttpStatus.BAD_GATEWAY, "the token was granted for another store");
+      throw new AppRequestRejected(
+          HttpStatus.BAD_GATEWAY, "the token was granted for another store");
     }
     String secret = HexFormat.of().formatHex(randomBytes(32));
-    stores.saveInstall(grant.storeHash(), grant.accessToken(), secret, grant.scope(), grant.ownerEmail());
+    stores.saveInstall(
+        grant.storeHash(), grant.accessToken(), secret, grant.scope(), grant.ownerEmail());
     LOG.info("Store {} installed the app (scopes: {})", grant.storeHash(), grant.scope());
     try {
-      HookMaintenance.Report report = hooks.ensure(client.forToken(grant.storeHash(), grant.accessToken()), secret);
-      LOG.info("Store {}: hooks registered ({} created, {} re-enabled, {} given the new secret)", grant.storeHash(),
-          report.created(), report.reactivated(), report.headersUpdated());
+      HookMaintenance.Report report =
+          hooks.ensure(client.forToken(grant.storeHash(), grant.accessToken()), secret);
+      LOG.info(
+          "Store {}: hooks registered ({} created, {} re-enabled, {} given the new secret)",
+          grant.storeHash(),
+          report.created(),
+          report.reactivated(),
+          report.headersUpdated());
       return new Installed(grant.storeHash(), Optional.empty());
     } catch (RuntimeException e) {
-      // The install itself succeeded; the periodic hook check registers the hooks once BigCommerce answers.
-      LOG.warn("Store {}: hooks could not be registered yet, the hook check will retry: {}", grant.storeHash(),
+      // The install itself succeeded; the periodic hook check registers the hooks once BigCommerce
+      // answers.
+      LOG.warn(
+          "Store {}: hooks could not be registered yet, the hook check will retry: {}",
+          grant.storeHash(),
           e.getMessage());
       return new Installed(grant.storeHash(), Optional.of(e.getMessage()));
     }
@@ -89,7 +119,10 @@ public class AppInstaller {
 
   public boolean uninstall(String storeHash) {
     boolean changed = stores.markUninstalled(storeHash);
-    LOG.info("Store {} uninstalled the app{}", storeHash, changed ? "; its tokens were deleted" : " (was not installed)");
+    LOG.info(
+        "Store {} uninstalled the app{}",
+        storeHash,
+        changed ? "; its tokens were deleted" : " (was not installed)");
     return changed;
   }
 

@@ -5,23 +5,32 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The HTML the control panel shows in its iframe. Every dynamic value is escaped; there is no script, so the page
- * works under a strict Content-Security-Policy.
+ * The HTML the control panel shows in its iframe. Every dynamic value is escaped; there is no
+ * script, so the page works under a strict Content-Security-Policy.
  */
 final class AppPages {
   private AppPages() {}
 
   static String installed(String storeHash, Optional<String> hookProblem) {
-    String hooks = hookProblem.isEmpty()
-        ? "<p>Webhooks are registered: changes in your store now reach bcsync within seconds.</p>"
-        : "<p class=\"warn\">Webhooks could not be registered yet (" + escape(hookProblem.get())
-            + "). bcsync retries automatically; until then changes are picked up by the periodic catch-up.</p>";
-    return page("bcsync installed", "<h1>bcsync is installed</h1><p>Store <code>" + escape(storeHash)
-        + "</code> is connected.</p>" + hooks
-        + "<p>Next: connect your Salesforce org from the bcsync app page.</p>");
+    String hooks =
+        hookProblem.isEmpty()
+            ? "<p>Webhooks are registered: changes in your store now reach bcsync within seconds.</p>"
+            : "<p class=\"warn\">Webhooks could not be registered yet ("
+                + escape(hookProblem.get())
+                + "). bcsync retries automatically; until then changes are picked up by the periodic catch-up.</p>";
+    return page(
+        "bcsync installed",
+        "<h1>bcsync is installed</h1><p>Store <code>"
+            + escape(storeHash)
+            + "</code> is connected.</p>"
+            + hooks
+            + "<p>Next: connect your Salesforce org from the bcsync app page.</p>");
   }
 
-  static String dashboard(String storeHash, String userEmail, StoreStatus.Summary summary,
+  static String dashboard(
+      String storeHash,
+      String userEmail,
+      StoreStatus.Summary summary,
       SalesforceLinkStatus.View salesforce) {
     StringBuilder failures = new StringBuilder();
     if (summary.recentFailures().isEmpty()) {
@@ -29,31 +38,53 @@ final class AppPages {
     } else {
       failures.append("<table><tr><th>Record</th><th>Error</th><th>When (UTC)</th></tr>");
       for (StoreStatus.Failure failure : summary.recentFailures()) {
-        failures.append("<tr><td>").append(escape(failure.entity())).append("</td><td>")
-            .append(escape(failure.error())).append("</td><td>").append(time(failure.atMs())).append("</td></tr>");
+        failures
+            .append("<tr><td>")
+            .append(escape(failure.entity()))
+            .append("</td><td>")
+            .append(escape(failure.error()))
+            .append("</td><td>")
+            .append(time(failure.atMs()))
+            .append("</td></tr>");
       }
       failures.append("</table>");
     }
-    String body = "<h1>bcsync</h1>"
-        + "<p class=\"who\">Store <code>" + escape(storeHash) + "</code>, signed in as " + escape(userEmail) + "</p>"
-        + "<h2>Connections</h2><table>"
-        + "<tr><th>BigCommerce</th><td class=\"ok\">Connected</td></tr>"
-        + "<tr><th>Salesforce</th><td class=\"" + (salesforce.connected() ? "ok" : "warn") + "\">"
-        + escape(salesforce.description()) + "</td></tr></table>"
-        + connectButton(salesforce)
-        + "<h2>Sync</h2><table>"
-        + "<tr><th>Last record synced</th><td>" + summary.lastSyncMs().map(AppPages::time).orElse("never") + "</td></tr>"
-        + "<tr><th>Last catch-up check</th><td>" + summary.lastPollMs().map(AppPages::time).orElse("not yet")
-        + "</td></tr>"
-        + "<tr><th>Waiting in the queue</th><td>" + summary.queued() + "</td></tr>"
-        + "<tr><th>Dead letters</th><td>" + summary.deadLetters() + "</td></tr></table>"
-        + "<h2>Recent failures</h2>" + failures;
+    String body =
+        "<h1>bcsync</h1>"
+            + "<p class=\"who\">Store <code>"
+            + escape(storeHash)
+            + "</code>, signed in as "
+            + escape(userEmail)
+            + "</p>"
+            + "<h2>Connections</h2><table>"
+            + "<tr><th>BigCommerce</th><td class=\"ok\">Connected</td></tr>"
+            + "<tr><th>Salesforce</th><td class=\""
+            + (salesforce.connected() ? "ok" : "warn")
+            + "\">"
+            + escape(salesforce.description())
+            + "</td></tr></table>"
+            + connectButton(salesforce)
+            + "<h2>Sync</h2><table>"
+            + "<tr><th>Last record synced</th><td>"
+            + summary.lastSyncMs().map(AppPages::time).orElse("never")
+            + "</td></tr>"
+            + "<tr><th>Last catch-up check</th><td>"
+            + summary.lastPollMs().map(AppPages::time).orElse("not yet")
+            + "</td></tr>"
+            + "<tr><th>Waiting in the queue</th><td>"
+            + summary.queued()
+            + "</td></tr>"
+            + "<tr><th>Dead letters</th><td>"
+            + summary.deadLetters()
+            + "</td></tr></table>"
+            + "<h2>Recent failures</h2>"
+            + failures;
     return page("bcsync", body);
   }
 
   /**
-   * The control panel shows the app in an iframe and Salesforce's login refuses to be framed, so the link opens at
-   * the top level.
+   * The control panel shows the app in an iframe and Salesforce's login refuses to be framed, so
+   * the link opens at the top level.
    */
   private static String connectButton(SalesforceLinkStatus.View salesforce) {
     if (salesforce.connectUrl().isEmpty()) {
@@ -61,8 +92,11 @@ final class AppPages {
           + "Salesforce uses server-side credentials (bcsync.salesforce.auth-mode); nothing to connect here."
           + "</span></p>";
     }
-    return "<p><a class=\"button\" target=\"_top\" rel=\"noopener\" href=\"" + escape(salesforce.connectUrl().get())
-        + "\">" + (salesforce.connected() ? "Reconnect Salesforce" : "Connect Salesforce") + "</a></p>";
+    return "<p><a class=\"button\" target=\"_top\" rel=\"noopener\" href=\""
+        + escape(salesforce.connectUrl().get())
+        + "\">"
+        + (salesforce.connected() ? "Reconnect Salesforce" : "Connect Salesforce")
+        + "</a></p>";
   }
 
   static String error(String title, String message) {
@@ -74,11 +108,15 @@ final class AppPages {
   }
 
   private static String page(String title, String body) {
-    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>"
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + escape(title)
+        + "</title>"
         + "<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse}"
         + "th,td{text-align:left;padding:.3rem .8rem;border-bottom:1px solid #ddd}.ok{color:#16794a}"
         + ".warn{color:#a15c00}.button{display:inline-block;padding:.4rem .9rem;border-radius:4px;background:#3c64f4;"
-        + "color:#fff}.disabled{background:#aab}.hint{color:#666}</style></head><body>" + body + "</body></html>";
+        + "color:#fff}.disabled{background:#aab}.hint{color:#666}</style></head><body>"
+        + body
+        + "</body></html>";
   }
 
   static String escape(String text) {

@@ -1,7 +1,7 @@
 package io.bcsync.bigcommerce.app;
 
-import io.bcsync.salesforce.auth.SalesforceLinkStatus;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.bcsync.salesforce.auth.SalesforceLinkStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * BigCommerce's app callbacks (paths from the manifest). {@code auth} and {@code load} render HTML in the control
- * panel's iframe; {@code uninstall} and {@code remove_user} are server-to-server. A callback whose signature does
- * not verify gets 401 and changes nothing. Logs name the store and the reason, never a code, token or payload.
+ * BigCommerce's app callbacks (paths from the manifest). {@code auth} and {@code load} render HTML
+ * in the control panel's iframe; {@code uninstall} and {@code remove_user} are server-to-server. A
+ * callback whose signature does not verify gets 401 and changes nothing. Logs name the store and
+ * the reason, never a code, token or payload.
  */
 @Controller("/bc")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,8 +32,12 @@ public class BigCommerceAppController {
   private final ConnectedStores stores;
   private final SalesforceLinkStatus salesforce;
 
-  public BigCommerceAppController(AppInstaller installer, SignedPayloadVerifier verifier, StoreStatus status,
-      ConnectedStores stores, SalesforceLinkStatus salesforce) {
+  public BigCommerceAppController(
+      AppInstaller installer,
+      SignedPayloadVerifier verifier,
+      StoreStatus status,
+      ConnectedStores stores,
+      SalesforceLinkStatus salesforce) {
     this.installer = installer;
     this.verifier = verifier;
     this.status = status;
@@ -41,60 +46,86 @@ public class BigCommerceAppController {
   }
 
   @Get(value = "/auth", produces = MediaType.TEXT_HTML)
-  public HttpResponse<String> auth(@Nullable @QueryValue String code, @Nullable @QueryValue String scope,
+  public HttpResponse<String> auth(
+      @Nullable @QueryValue String code,
+      @Nullable @QueryValue String scope,
       @Nullable @QueryValue String context) {
-    return html("auth", () -> {
-      if (blank(code) || blank(scope) || blank(context)) {
-        throw new AppRequestRejected(HttpStatus.BAD_REQUEST, "code, scope and context are required");
-      }
-      AppInstaller.Installed installed = installer.install(code, scope, context);
-      return AppPages.installed(installed.storeHash(), installed.hookProblem());
-    });
+    return html(
+        "auth",
+        () -> {
+          if (blank(code) || blank(scope) || blank(context)) {
+            throw new AppRequestRejected(
+                HttpStatus.BAD_REQUEST, "code, scope and context are required");
+          }
+          AppInstaller.Installed installed = installer.install(code, scope, context);
+          return AppPages.installed(installed.storeHash(), installed.hookProblem());
+        });
   }
 
   @Get(value = "/load", produces = MediaType.TEXT_HTML)
-  public HttpResponse<String> load(@Nullable @QueryValue("signed_payload_jwt") String jwt,
+  public HttpResponse<String> load(
+      @Nullable @QueryValue("signed_payload_jwt") String jwt,
       @Nullable @QueryValue("signed_payload") String legacy) {
-    return html("load", () -> {
-      SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
-      if (stores.find(caller.storeHash()).isEmpty()) {
-        throw new AppRequestRejected(HttpStatus.NOT_FOUND,
-            "bcsync is not installed on this store; install the app again");
-      }
-      return AppPages.dashboard(caller.storeHash(), caller.userEmail(), status.summarize(caller.storeHash()),
-          salesforce.current());
-    });
+    return html(
+        "load",
+        () -> {
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          if (stores.find(caller.storeHash()).isEmpty()) {
+            throw new AppRequestRejected(
+                HttpStatus.NOT_FOUND,
+                "bcsync is not installed on this store; install the app again");
+          }
+          return AppPages.dashboard(
+              caller.storeHash(),
+              caller.userEmail(),
+              status.summarize(caller.storeHash()),
+              salesforce.current());
+        });
   }
 
   @Get(value = "/uninstall", produces = MediaType.TEXT_PLAIN)
-  public HttpResponse<String> uninstall(@Nullable @QueryValue("signed_payload_jwt") String jwt,
+  public HttpResponse<String> uninstall(
+      @Nullable @QueryValue("signed_payload_jwt") String jwt,
       @Nullable @QueryValue("signed_payload") String legacy) {
-    return plain("uninstall", () -> {
-      SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
-      installer.uninstall(caller.storeHash());
-      return "uninstalled";
-    });
+    return plain(
+        "uninstall",
+        () -> {
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          installer.uninstall(caller.storeHash());
+          return "uninstalled";
+        });
   }
 
   @Get(value = "/remove_user", produces = MediaType.TEXT_PLAIN)
-  public HttpResponse<String> removeUser(@Nullable @QueryValue("signed_payload_jwt") String jwt,
+  public HttpResponse<String> removeUser(
+      @Nullable @QueryValue("signed_payload_jwt") String jwt,
       @Nullable @QueryValue("signed_payload") String legacy) {
-    return plain("remove_user", () -> {
-      SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
-      // bcsync keeps no per-user data, so there is nothing to delete; the callback is acknowledged.
-      LOG.info("Store {}: user {} removed from the app", caller.storeHash(), caller.userId());
-      return "ok";
-    });
+    return plain(
+        "remove_user",
+        () -> {
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          // bcsync keeps no per-user data, so there is nothing to delete; the callback is
+          // acknowledged.
+          LOG.info("Store {}: user {} removed from the app", caller.storeHash(), caller.userId());
+          return "ok";
+        });
   }
 
   private static HttpResponse<String> html(String callback, Supplier<String> page) {
     try {
-      return HttpResponse.ok(page.get()).contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store");
+      return HttpResponse.ok(page.get())
+          .contentType(MediaType.TEXT_HTML_TYPE)
+          .header("Cache-Control", "no-store");
     } catch (AppRequestRejected rejected) {
-      LOG.warn("Refused the {} callback with {}: {}", callback, rejected.status().getCode(), rejected.getMessage());
+      LOG.warn(
+          "Refused the {} callback with {}: {}",
+          callback,
+          rejected.status().getCode(),
+          rejected.getMessage());
       return HttpResponse.<String>status(rejected.status())
           .body(AppPages.error("bcsync could not continue", rejected.getMessage()))
-          .contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store");
+          .contentType(MediaType.TEXT_HTML_TYPE)
+          .header("Cache-Control", "no-store");
     }
   }
 
@@ -102,8 +133,13 @@ public class BigCommerceAppController {
     try {
       return HttpResponse.ok(action.get()).contentType(MediaType.TEXT_PLAIN_TYPE);
     } catch (AppRequestRejected rejected) {
-      LOG.warn("Refused the {} callback with {}: {}", callback, rejected.status().getCode(), rejected.getMessage());
-      return HttpResponse.<String>status(rejected.status()).body(rejected.getMessage())
+      LOG.warn(
+          "Refused the {} callback with {}: {}",
+          callback,
+          rejected.status().getCode(),
+          rejected.getMessage());
+      return HttpResponse.<String>status(rejected.status())
+          .body(rejected.getMessage())
           .contentType(MediaType.TEXT_PLAIN_TYPE);
     }
   }

@@ -3,8 +3,8 @@ package io.bcsync.bigcommerce.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bcsync.config.BigCommerceConfig;
 import io.bcsync.config.BigCommerceClientConfig;
+import io.bcsync.config.BigCommerceConfig;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -14,8 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * Exchanges an install's authorization code for the store's access token at {@code {login-url}/oauth2/token}
- * (BigCommerce's documented JSON body). The code, secret and token never reach a log or an error message.
+ * Exchanges an install's authorization code for the store's access token at {@code
+ * {login-url}/oauth2/token} (BigCommerce's documented JSON body). The code, secret and token never
+ * reach a log or an error message.
  */
 @Singleton
 public class OAuthTokenExchange {
@@ -27,8 +28,11 @@ public class OAuthTokenExchange {
   public OAuthTokenExchange(BigCommerceConfig config, BigCommerceClientConfig clientConfig) {
     this.config = config;
     this.clientConfig = clientConfig;
-    this.http = HttpClient.newBuilder().connectTimeout(clientConfig.connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(clientConfig.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /** What BigCommerce granted. */
@@ -40,35 +44,44 @@ public class OAuthTokenExchange {
   }
 
   public Grant exchange(String code, String scope, String context, String redirectUri) {
-    ObjectNode body = mapper.createObjectNode()
-        .put("client_id", config.clientId())
-        .put("client_secret", config.clientSecret())
-        .put("code", code)
-        .put("context", context)
-        .put("scope", scope)
-        .put("grant_type", "authorization_code")
-        .put("redirect_uri", redirectUri);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(config.loginUrl().replaceAll("/+$", "") + "/oauth2/token"))
-        .timeout(clientConfig.requestTimeout())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build();
+    ObjectNode body =
+        mapper
+            .createObjectNode()
+            .put("client_id", config.clientId())
+            .put("client_secret", config.clientSecret())
+            .put("code", code)
+            .put("context", context)
+            .put("scope", scope)
+            .put("grant_type", "authorization_code")
+            .put("redirect_uri", redirectUri);
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(config.loginUrl().replaceAll("/+$", "") + "/oauth2/token"))
+            .timeout(clientConfig.requestTimeout())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new AppRequestRejected(HttpStatus.BAD_GATEWAY, "BigCommerce's token endpoint is unreachable");
+      throw new AppRequestRejected(
+          HttpStatus.BAD_GATEWAY, "BigCommerce's token endpoint is unreachable");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AppRequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
     }
     if (response.statusCode() >= 400 && response.statusCode() < 500) {
-      throw new AppRequestRejected(HttpStatus.UNAUTHORIZED,
-          "BigCommerce refused the authorization code (HTTP " + response.statusCode() + "); start the install again");
+      throw new AppRequestRejected(
+          HttpStatus.UNAUTHORIZED,
+          "BigCommerce refused the authorization code (HTTP "
+              + response.statusCode()
+              + "); start the install again");
     }
     if (response.statusCode() != 200) {
-      throw new AppRequestRejected(HttpStatus.BAD_GATEWAY,
+      throw new AppRequestRejected(
+          HttpStatus.BAD_GATEWAY,
           "BigCommerce's token endpoint answered HTTP " + response.statusCode());
     }
     try {
@@ -76,9 +89,13 @@ public class OAuthTokenExchange {
       String token = grant.path("access_token").asText("");
       String storeHash = StoreContext.hashOf(grant.path("context").asText("")).orElse("");
       if (token.isEmpty() || storeHash.isEmpty()) {
-        throw new AppRequestRejected(HttpStatus.BAD_GATEWAY, "the token response lacks access_token or context");
+        throw new AppRequestRejected(
+            HttpStatus.BAD_GATEWAY, "the token response lacks access_token or context");
       }
-      return new Grant(token, grant.path("scope").asText(scope), storeHash,
+      return new Grant(
+          token,
+          grant.path("scope").asText(scope),
+          storeHash,
           grant.path("owner").path("email").asText(null));
     } catch (IOException e) {
       throw new AppRequestRejected(HttpStatus.BAD_GATEWAY, "the token response is not JSON");

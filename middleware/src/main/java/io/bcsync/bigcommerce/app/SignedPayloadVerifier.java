@@ -25,15 +25,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies what BigCommerce signs for the load, uninstall and remove_user callbacks: {@code signed_payload_jwt}
- * (HS256 keyed with the app's client secret, {@code aud} = client id, {@code exp}/{@code nbf} checked, as
- * BigCommerce's own client does) and the legacy {@code signed_payload} ({@code base64(json).base64(hex(HMAC-SHA256))}).
- * The JWT itself is parsed and its signature checked by nimbus-jose-jwt; only the claim rules are ours.
+ * Verifies what BigCommerce signs for the load, uninstall and remove_user callbacks: {@code
+ * signed_payload_jwt} (HS256 keyed with the app's client secret, {@code aud} = client id, {@code
+ * exp}/{@code nbf} checked, as BigCommerce's own client does) and the legacy {@code signed_payload}
+ * ({@code base64(json).base64(hex(HMAC-SHA256))}). The JWT itself is parsed and its signature
+ * checked by nimbus-jose-jwt; only the claim rules are ours.
  */
 @Singleton
 public class SignedPayloadVerifier {
   /** Accepted clock difference for exp/nbf. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
   /** The legacy payload has no expiry; refuse ones older than the JWT's lifetime. */
   static final Duration LEGACY_MAX_AGE = Duration.ofHours(24);
 
@@ -52,7 +54,8 @@ public class SignedPayloadVerifier {
   /** Verifies whichever of the two parameters is present; 401 when neither verifies. */
   public Caller verify(String signedPayloadJwt, String signedPayload) {
     if (!config.hasClientSecret() || config.clientId() == null) {
-      throw new AppRequestRejected(HttpStatus.SERVICE_UNAVAILABLE,
+      throw new AppRequestRejected(
+          HttpStatus.SERVICE_UNAVAILABLE,
           "the app is not configured (bcsync.bigcommerce.client-id and client-secret)");
     }
     if (signedPayloadJwt != null && !signedPayloadJwt.isBlank()) {
@@ -92,12 +95,16 @@ public class SignedPayloadVerifier {
     if (notBefore != null && now.getTime() < notBefore.getTime() - CLOCK_SKEW.toMillis()) {
       throw unauthorized("signed_payload_jwt is not valid yet");
     }
-    String storeHash = StoreContext.hashOf(claims.getSubject())
-        .orElseThrow(() -> unauthorized("signed_payload_jwt has no stores/{hash} subject"));
+    String storeHash =
+        StoreContext.hashOf(claims.getSubject())
+            .orElseThrow(() -> unauthorized("signed_payload_jwt has no stores/{hash} subject"));
     Map<String, Object> user = objectClaim(claims, "user");
     Map<String, Object> owner = objectClaim(claims, "owner");
-    return new Caller(storeHash, user.get("id") instanceof Number id ? id.longValue() : 0,
-        String.valueOf(user.getOrDefault("email", "")), String.valueOf(owner.getOrDefault("email", "")));
+    return new Caller(
+        storeHash,
+        user.get("id") instanceof Number id ? id.longValue() : 0,
+        String.valueOf(user.getOrDefault("email", "")),
+        String.valueOf(owner.getOrDefault("email", "")));
   }
 
   private Caller verifyLegacy(String payload) {
@@ -128,17 +135,22 @@ public class SignedPayloadVerifier {
     if (timestamp <= 0 || ageMs > LEGACY_MAX_AGE.toMillis() || ageMs < -CLOCK_SKEW.toMillis()) {
       throw unauthorized("signed_payload is too old or from the future");
     }
-    String storeHash = StoreContext.hashOf(data.path("context").asText(""))
-        .or(() -> StoreContext.validHash(data.path("store_hash").asText("")))
-        .orElseThrow(() -> unauthorized("signed_payload names no store"));
-    return new Caller(storeHash, data.path("user").path("id").asLong(), data.path("user").path("email").asText(""),
+    String storeHash =
+        StoreContext.hashOf(data.path("context").asText(""))
+            .or(() -> StoreContext.validHash(data.path("store_hash").asText("")))
+            .orElseThrow(() -> unauthorized("signed_payload names no store"));
+    return new Caller(
+        storeHash,
+        data.path("user").path("id").asLong(),
+        data.path("user").path("email").asText(""),
         data.path("owner").path("email").asText(""));
   }
 
   private String hmacHex(byte[] json) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.init(
+          new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       return HexFormat.of().formatHex(mac.doFinal(json));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is always available", e);

@@ -4,7 +4,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** BigCommerce names a store as {@code stores/{hash}} in OAuth contexts, JWT subjects and webhook producers. */
+/**
+ * BigCommerce names a store as {@code stores/{hash}} in OAuth contexts, JWT subjects and webhook
+ * producers.
+ */
 final class StoreContext {
   private static final Pattern CONTEXT = Pattern.compile("stores/([a-z0-9]{1,32})");
   private static final Pattern HASH = Pattern.compile("[a-z0-9]{1,32}");

@@ -1,7 +1,6 @@
 package io.bcsync.bigcommerce.catchup;
 
 import io.bcsync.bigcommerce.client.BigCommerceClient;
-import io.bcsync.bigcommerce.client.Dtos;
 import io.bcsync.bigcommerce.client.StoreClient;
 import io.bcsync.bigcommerce.reading.EntityVersions;
 import io.bcsync.bigcommerce.stores.ConnectedStore;
@@ -23,11 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds changes webhooks did not bring (hooks deactivated, deliveries lost, bcsync stopped) by asking each store
- * for orders, customers and products modified - and refunds created - since a stored high-water mark, reaching
- * back {@code catch-up-overlap} further for changes committed late or clocks that disagree. Every change becomes an
- * event in the same pipeline as webhooks: it joins the entity's open work item if there is one, so it collapses
- * with webhook events; a change whose version was already read is skipped.
+ * Finds changes webhooks did not bring (hooks deactivated, deliveries lost, bcsync stopped) by
+ * asking each store for orders, customers and products modified - and refunds created - since a
+ * stored high-water mark, reaching back {@code catch-up-overlap} further for changes committed late
+ * or clocks that disagree. Every change becomes an event in the same pipeline as webhooks: it joins
+ * the entity's open work item if there is one, so it collapses with webhook events; a change whose
+ * version was already read is skipped.
  */
 @Singleton
 public class CatchUpPoller {
@@ -42,8 +42,15 @@ public class CatchUpPoller {
   private final Clock clock;
   private final MeterRegistry registry;
 
-  public CatchUpPoller(ConnectedStores stores, BigCommerceClient client, SyncCursors cursors,
-      EntityVersions versions, EventIntake intake, BigCommerceAppConfig config, Clock clock, MeterRegistry registry) {
+  public CatchUpPoller(
+      ConnectedStores stores,
+      BigCommerceClient client,
+      SyncCursors cursors,
+      EntityVersions versions,
+      EventIntake intake,
+      BigCommerceAppConfig config,
+      Clock clock,
+      MeterRegistry registry) {
     this.stores = stores;
     this.client = client;
     this.cursors = cursors;
@@ -57,15 +64,21 @@ public class CatchUpPoller {
   /** A change found by the poll: the entity and when BigCommerce says it changed. */
   record Change(String entityType, long id, Instant modified) {}
 
-  /** Polls every store with API access; a failing store is logged and counted, the others still run. */
+  /**
+   * Polls every store with API access; a failing store is logged and counted, the others still run.
+   */
   public Map<String, Integer> pollAll() {
     Map<String, Integer> enqueued = new LinkedHashMap<>();
     for (ConnectedStore store : stores.withApiAccess()) {
       try {
         enqueued.put(store.storeHash(), poll(store));
       } catch (RuntimeException e) {
-        registry.counter("bcsync.bigcommerce.catch_up_failures", "store", store.storeHash()).increment();
-        LOG.warn("Store {}: catch-up poll failed, the next run retries from the same mark: {}", store.storeHash(),
+        registry
+            .counter("bcsync.bigcommerce.catch_up_failures", "store", store.storeHash())
+            .increment();
+        LOG.warn(
+            "Store {}: catch-up poll failed, the next run retries from the same mark: {}",
+            store.storeHash(),
             e.getMessage());
       }
     }
@@ -76,27 +89,57 @@ public class CatchUpPoller {
   public int poll(ConnectedStore store) {
     StoreClient api = client.forStore(store);
     int total = 0;
-    total += pollResource(store, "orders", since -> api.orders().modifiedSince(since).stream()
-        .map(o -> new Change("order", o.id(), o.dateModified())).toList());
-    total += pollResource(store, "customers", since -> api.customers().modifiedSince(since).stream()
-        .map(c -> new Change("customer", c.id(), c.dateModified())).toList());
-    total += pollResource(store, "products", since -> api.catalog().modifiedSince(since).stream()
-        .map(p -> new Change("product", p.id(), p.dateModified())).toList());
+    total +=
+        pollResource(
+            store,
+            "orders",
+            since ->
+                api.orders().modifiedSince(since).stream()
+                    .map(o -> new Change("order", o.id(), o.dateModified()))
+                    .toList());
+    total +=
+        pollResource(
+            store,
+            "customers",
+            since ->
+                api.customers().modifiedSince(since).stream()
+                    .map(c -> new Change("customer", c.id(), c.dateModified()))
+                    .toList());
+    total +=
+        pollResource(
+            store,
+            "products",
+            since ->
+                api.catalog().modifiedSince(since).stream()
+                    .map(p -> new Change("product", p.id(), p.dateModified()))
+                    .toList());
     // A refund changes its order; refunds are listed by creation time.
-    total += pollResource(store, "refunds", since -> api.orders().refundsCreatedSince(since).stream()
-        .map(r -> new Change("order", r.orderId(), r.created())).toList());
+    total +=
+        pollResource(
+            store,
+            "refunds",
+            since ->
+                api.orders().refundsCreatedSince(since).stream()
+                    .map(r -> new Change("order", r.orderId(), r.created()))
+                    .toList());
     if (total > 0) {
       LOG.info("Store {}: catch-up poll found {} changes not yet read", store.storeHash(), total);
     }
     return total;
   }
 
-  private int pollResource(ConnectedStore store, String resource, Function<Instant, List<Change>> fetch) {
+  private int pollResource(
+      ConnectedStore store, String resource, Function<Instant, List<Change>> fetch) {
     long now = clock.millis();
-    long mark = cursors.highWater(store.storeHash(), resource)
-        .orElse(now - config.catchUpInitialLookback().toMillis());
-    // Whole seconds: BigCommerce date filters do not take fractions, and the overlap covers the rest.
-    List<Change> changes = fetch.apply(Instant.ofEpochSecond(Math.floorDiv(mark - config.catchUpOverlap().toMillis(), 1000)));
+    long mark =
+        cursors
+            .highWater(store.storeHash(), resource)
+            .orElse(now - config.catchUpInitialLookback().toMillis());
+    // Whole seconds: BigCommerce date filters do not take fractions, and the overlap covers the
+    // rest.
+    List<Change> changes =
+        fetch.apply(
+            Instant.ofEpochSecond(Math.floorDiv(mark - config.catchUpOverlap().toMillis(), 1000)));
     long newMark = mark;
     int enqueued = 0;
     Map<String, Map<Long, Change>> byType = new LinkedHashMap<>();
@@ -104,12 +147,16 @@ public class CatchUpPoller {
       if (change.modified() != null) {
         newMark = Math.max(newMark, change.modified().toEpochMilli());
       }
-      byType.computeIfAbsent(change.entityType(), t -> new LinkedHashMap<>()).merge(change.id(), change,
-          (a, b) -> later(a, b));
+      byType
+          .computeIfAbsent(change.entityType(), t -> new LinkedHashMap<>())
+          .merge(change.id(), change, (a, b) -> later(a, b));
     }
     for (Map.Entry<String, Map<Long, Change>> type : byType.entrySet()) {
-      Map<String, Long> read = versions.lastRead(store.storeHash(), type.getKey(),
-          type.getValue().keySet().stream().map(String::valueOf).toList());
+      Map<String, Long> read =
+          versions.lastRead(
+              store.storeHash(),
+              type.getKey(),
+              type.getValue().keySet().stream().map(String::valueOf).toList());
       for (Change change : type.getValue().values()) {
         Long seen = read.get(String.valueOf(change.id()));
         if (seen != null && change.modified() != null && seen >= change.modified().toEpochMilli()) {
@@ -121,17 +168,38 @@ public class CatchUpPoller {
       }
     }
     cursors.save(store.storeHash(), resource, newMark, now);
-    registry.counter("bcsync.bigcommerce.catch_up_enqueued", "store", store.storeHash(), "resource", resource)
+    registry
+        .counter(
+            "bcsync.bigcommerce.catch_up_enqueued",
+            "store",
+            store.storeHash(),
+            "resource",
+            resource)
         .increment(enqueued);
     return enqueued;
   }
 
   private boolean enqueue(String storeHash, String resource, Change change) {
-    String body = "{\"source\":\"catch-up\",\"resource\":\"" + resource + "\",\"type\":\"" + change.entityType()
-        + "\",\"id\":" + change.id() + ",\"modified\":\"" + change.modified() + "\"}";
-    IntakeResult result = intake.record(new IncomingEvent(
-        new EntityRef(storeHash, change.entityType(), String.valueOf(change.id())),
-        "bcsync/catch-up/" + resource, "stores/" + storeHash, null, null, null, body));
+    String body =
+        "{\"source\":\"catch-up\",\"resource\":\""
+            + resource
+            + "\",\"type\":\""
+            + change.entityType()
+            + "\",\"id\":"
+            + change.id()
+            + ",\"modified\":\""
+            + change.modified()
+            + "\"}";
+    IntakeResult result =
+        intake.record(
+            new IncomingEvent(
+                new EntityRef(storeHash, change.entityType(), String.valueOf(change.id())),
+                "bcsync/catch-up/" + resource,
+                "stores/" + storeHash,
+                null,
+                null,
+                null,
+                body));
     return result instanceof IntakeResult.Accepted;
   }
 

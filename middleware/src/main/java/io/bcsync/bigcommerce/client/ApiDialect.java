@@ -5,8 +5,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 
 /**
- * What differs between BigCommerce's REST hosts: where a store's call goes, how it authenticates, and how the host
- * reports its rate limit. The transport's budget, retries and error classification are shared by all of them.
+ * What differs between BigCommerce's REST hosts: where a store's call goes, how it authenticates,
+ * and how the host reports its rate limit. The transport's budget, retries and error classification
+ * are shared by all of them.
  */
 interface ApiDialect {
   /** Short name for logs and metric names ("rest", "b2b"). */

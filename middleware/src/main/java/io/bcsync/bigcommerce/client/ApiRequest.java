@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One call to a store's REST API: method, a path under {@code /stores/{hash}} (e.g. {@code /v2/orders}), query
- * parameters in order, an optional JSON body. Immutable; {@link #with} returns a copy with one more parameter.
+ * One call to a store's REST API: method, a path under {@code /stores/{hash}} (e.g. {@code
+ * /v2/orders}), query parameters in order, an optional JSON body. Immutable; {@link #with} returns
+ * a copy with one more parameter.
  */
-public record ApiRequest(String method, String path, List<Map.Entry<String, String>> query, JsonNode body) {
+public record ApiRequest(
+    String method, String path, List<Map.Entry<String, String>> query, JsonNode body) {
   public ApiRequest {
     query = List.copyOf(query);
   }
@@ -32,8 +34,8 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
 
   /** Replaces every parameter of that name. */
   public ApiRequest replacing(String name, Object value) {
-    List<Map.Entry<String, String>> more = new ArrayList<>(query.stream().filter(e -> !e.getKey().equals(name))
-        .toList());
+    List<Map.Entry<String, String>> more =
+        new ArrayList<>(query.stream().filter(e -> !e.getKey().equals(name)).toList());
     more.add(Map.entry(name, String.valueOf(value)));
     return new ApiRequest(method, path, more, body);
   }
@@ -42,7 +44,8 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> parameter : query) {
       out.append(out.isEmpty() ? "?" : "&")
-          // BigCommerce filter names contain ':' (id:in, date_modified:min); keep it readable, it is legal there.
+          // BigCommerce filter names contain ':' (id:in, date_modified:min); keep it readable, it
+          // is legal there.
           .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8).replace("%3A", ":"))
           .append('=')
           .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));

@@ -5,9 +5,10 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 
 /**
- * The B2B Edition REST management API: one host for every store ({@code {base}/api/v3/io/...}), the store named by
- * {@code X-Store-Hash}, authenticated with the store's ordinary {@code X-Auth-Token} (the token needs the B2B
- * Edition scope). The older B2B {@code authToken} header is deprecated and not used.
+ * The B2B Edition REST management API: one host for every store ({@code {base}/api/v3/io/...}), the
+ * store named by {@code X-Store-Hash}, authenticated with the store's ordinary {@code X-Auth-Token}
+ * (the token needs the B2B Edition scope). The older B2B {@code authToken} header is deprecated and
+ * not used.
  */
 final class B2bDialect implements ApiDialect {
   static final String BASE_PATH = "/api/v3/io";

@@ -6,16 +6,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the B2B Edition host's own rate-limit headers into the budget's terms. Only their names and one example
- * ({@code X-Requests-Allocated: 150 times/60 s}) are documented (reference §12); units and formats below are
- * UNVERIFIED guesses, so every value that does not parse is reported as unknown (-1). With unknown numbers the
- * budget sends one call at a time and treats a 429 as overload (long back-off), which is the safe side.
+ * Reads the B2B Edition host's own rate-limit headers into the budget's terms. Only their names and
+ * one example ({@code X-Requests-Allocated: 150 times/60 s}) are documented (reference §12); units
+ * and formats below are UNVERIFIED guesses, so every value that does not parse is reported as
+ * unknown (-1). With unknown numbers the budget sends one call at a time and treats a 429 as
+ * overload (long back-off), which is the safe side.
  */
 final class B2bRateLimitHeaders {
-  /** "150 times/60 s", "150/60s", "150 times / 60000 ms": the count, then the window with an optional unit. */
+  /**
+   * "150 times/60 s", "150/60s", "150 times / 60000 ms": the count, then the window with an
+   * optional unit.
+   */
   private static final Pattern ALLOCATED =
-      Pattern.compile("^\\s*(\\d+)[^/]*/\\s*(\\d+)\\s*(ms|s|sec|seconds?|m|min|minutes?)?\\s*$",
+      Pattern.compile(
+          "^\\s*(\\d+)[^/]*/\\s*(\\d+)\\s*(ms|s|sec|seconds?|m|min|minutes?)?\\s*$",
           Pattern.CASE_INSENSITIVE);
+
   private static final Pattern AMOUNT =
       Pattern.compile("^\\s*(\\d+)\\s*(ms|s|sec|seconds?)?\\s*$", Pattern.CASE_INSENSITIVE);
 
@@ -33,11 +39,16 @@ final class B2bRateLimitHeaders {
       }
     }
     int left = (int) plainNumber(headers.firstValue("X-Requests-Remaining"));
-    long resetMs = headers.firstValue("X-Request-Window-Resets-After").map(B2bRateLimitHeaders::duration)
-        .orElse(-1L);
+    long resetMs =
+        headers
+            .firstValue("X-Request-Window-Resets-After")
+            .map(B2bRateLimitHeaders::duration)
+            .orElse(-1L);
     // Seconds, per HTTP's Retry-After; BigCommerce's REST host uses X-Retry-After, so accept both.
-    long retryAfter = Math.max(plainNumber(headers.firstValue("Retry-After")),
-        plainNumber(headers.firstValue("X-Retry-After")));
+    long retryAfter =
+        Math.max(
+            plainNumber(headers.firstValue("Retry-After")),
+            plainNumber(headers.firstValue("X-Retry-After")));
     return new RateLimitHeaders(quota, left, resetMs, windowMs, retryAfter);
   }
 

@@ -23,8 +23,9 @@ final class Batches {
   }
 
   /**
-   * Groups sorted ids into ranges one page can cover: every range spans fewer than {@code span} consecutive ids,
-   * so even if every id in between exists, one page of that size holds the whole range.
+   * Groups sorted ids into ranges one page can cover: every range spans fewer than {@code span}
+   * consecutive ids, so even if every id in between exists, one page of that size holds the whole
+   * range.
    */
   static List<long[]> idRanges(Collection<Long> ids, int span) {
     List<Long> sorted = ids.stream().distinct().sorted().toList();

@@ -21,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends calls to store REST APIs inside each store's rate budget and concurrency caps, waits out 429s, and turns
- * failures into {@link RetryableBigCommerceException} or {@link PermanentBigCommerceException}.
+ * Sends calls to store REST APIs inside each store's rate budget and concurrency caps, waits out
+ * 429s, and turns failures into {@link RetryableBigCommerceException} or {@link
+ * PermanentBigCommerceException}.
  *
- * <p>Built on the JDK {@link HttpClient}: calls are made from worker and job threads that may block, the base URL
- * and token differ per store at run time (installed stores come from the database), and the rate-limit headers of
- * every response must be read - a plain synchronous client keeps all of that explicit.
+ * <p>Built on the JDK {@link HttpClient}: calls are made from worker and job threads that may
+ * block, the base URL and token differ per store at run time (installed stores come from the
+ * database), and the rate-limit headers of every response must be read - a plain synchronous client
+ * keeps all of that explicit.
  */
 public final class BigCommerceTransport {
   private static final Logger LOG = LoggerFactory.getLogger(BigCommerceTransport.class);
@@ -42,33 +44,48 @@ public final class BigCommerceTransport {
   private final Map<String, StoreLane> lanes = new ConcurrentHashMap<>();
 
   /**
-   * @param wallClock the budget measures real waiting time, so it needs the real clock even when the rest of the
-   *     application runs on a test clock
+   * @param wallClock the budget measures real waiting time, so it needs the real clock even when
+   *     the rest of the application runs on a test clock
    */
-  public BigCommerceTransport(URI apiBase, BigCommerceClientConfig config, QuotaMetrics metrics, Clock wallClock,
+  public BigCommerceTransport(
+      URI apiBase,
+      BigCommerceClientConfig config,
+      QuotaMetrics metrics,
+      Clock wallClock,
       RateBudget.Waiter waiter) {
     this(new RestDialect(apiBase), config, metrics, wallClock, waiter);
   }
 
   /**
-   * A transport for the B2B Edition host. It has budgets of its own: the B2B host reports its own limits in its own
-   * headers, so it is treated as a quota separate from the store's REST quota (UNVERIFIED, see
-   * {@link B2bRateLimitHeaders}).
+   * A transport for the B2B Edition host. It has budgets of its own: the B2B host reports its own
+   * limits in its own headers, so it is treated as a quota separate from the store's REST quota
+   * (UNVERIFIED, see {@link B2bRateLimitHeaders}).
    */
-  public static BigCommerceTransport b2b(URI b2bBase, BigCommerceClientConfig config, QuotaMetrics metrics,
-      Clock wallClock, RateBudget.Waiter waiter) {
+  public static BigCommerceTransport b2b(
+      URI b2bBase,
+      BigCommerceClientConfig config,
+      QuotaMetrics metrics,
+      Clock wallClock,
+      RateBudget.Waiter waiter) {
     return new BigCommerceTransport(new B2bDialect(b2bBase), config, metrics, wallClock, waiter);
   }
 
-  BigCommerceTransport(ApiDialect dialect, BigCommerceClientConfig config, QuotaMetrics metrics, Clock wallClock,
+  BigCommerceTransport(
+      ApiDialect dialect,
+      BigCommerceClientConfig config,
+      QuotaMetrics metrics,
+      Clock wallClock,
       RateBudget.Waiter waiter) {
     this.dialect = dialect;
     this.config = config;
     this.metrics = metrics;
     this.wallClock = wallClock;
     this.waiter = waiter;
-    this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-        .version(HttpClient.Version.HTTP_1_1).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     // Money must stay exact: numbers with a fraction become BigDecimal, never double.
     this.mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
@@ -83,8 +100,8 @@ public final class BigCommerceTransport {
   }
 
   /**
-   * Sends the call and returns a 2xx or 404 response; every other outcome throws. 404 is returned because for a
-   * read it usually means "deleted", which callers handle as data, not as a failure.
+   * Sends the call and returns a 2xx or 404 response; every other outcome throws. 404 is returned
+   * because for a read it usually means "deleted", which callers handle as data, not as a failure.
    */
   public ApiResponse call(String storeHash, String accessToken, ApiRequest request) {
     StoreLane lane = lane(storeHash);
@@ -100,17 +117,20 @@ public final class BigCommerceTransport {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RetryableBigCommerceException(0, "interrupted while waiting to call " + request.describe(), e);
+      throw new RetryableBigCommerceException(
+          0, "interrupted while waiting to call " + request.describe(), e);
     }
   }
 
-  private ApiResponse callWithinBudget(String storeHash, String token, ApiRequest request, RateBudget budget)
+  private ApiResponse callWithinBudget(
+      String storeHash, String token, ApiRequest request, RateBudget budget)
       throws InterruptedException {
     for (int rateLimited = 0; ; rateLimited++) {
       budget.acquire();
       HttpResponse<byte[]> response;
       try {
-        response = http.send(build(storeHash, token, request), HttpResponse.BodyHandlers.ofByteArray());
+        response =
+            http.send(build(storeHash, token, request), HttpResponse.BodyHandlers.ofByteArray());
       } catch (HttpTimeoutException e) {
         budget.failed();
         metrics.request(storeHash, 0);
@@ -118,7 +138,8 @@ public final class BigCommerceTransport {
       } catch (IOException e) {
         budget.failed();
         metrics.request(storeHash, 0);
-        throw new RetryableBigCommerceException(0, request.describe() + " failed: " + e.getMessage(), e);
+        throw new RetryableBigCommerceException(
+            0, request.describe() + " failed: " + e.getMessage(), e);
       } catch (InterruptedException | RuntimeException e) {
         budget.failed();
         throw e;
@@ -133,23 +154,31 @@ public final class BigCommerceTransport {
       Duration pause = budget.rateLimited(limits);
       boolean overload = limits.resetMs() < 0 && limits.retryAfterSeconds() < 0;
       metrics.rateLimited(storeHash, overload ? "overload" : "quota");
-      LOG.info("Store {} ({} API) answered 429 to {} ({}); pausing its calls for {} ms", storeHash, dialect.name(),
+      LOG.info(
+          "Store {} ({} API) answered 429 to {} ({}); pausing its calls for {} ms",
+          storeHash,
+          dialect.name(),
           request.describe(),
-          overload ? "no rate-limit headers: platform overload" : "quota used up", pause.toMillis());
+          overload ? "no rate-limit headers: platform overload" : "quota used up",
+          pause.toMillis());
       if (rateLimited >= config.maxRateLimitRetries()) {
-        throw new RetryableBigCommerceException(429, request.describe() + " still rate limited after "
-            + (rateLimited + 1) + " attempts", null);
+        throw new RetryableBigCommerceException(
+            429,
+            request.describe() + " still rate limited after " + (rateLimited + 1) + " attempts",
+            null);
       }
     }
   }
 
   private HttpRequest build(String storeHash, String token, ApiRequest request) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(dialect.uri(storeHash, request))
-        .timeout(config.requestTimeout())
-        .header("Accept", "application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(dialect.uri(storeHash, request))
+            .timeout(config.requestTimeout())
+            .header("Accept", "application/json");
     dialect.authenticate(builder, storeHash, token);
     if (request.body() != null) {
-      builder.header("Content-Type", "application/json")
+      builder
+          .header("Content-Type", "application/json")
           .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().toString()));
     } else {
       builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
@@ -162,8 +191,13 @@ public final class BigCommerceTransport {
       return new ApiResponse(status, parse(request, status, body));
     }
     String detail = errorText(body);
-    String message = request.describe() + " on store " + storeHash + " answered " + status
-        + (detail.isEmpty() ? "" : ": " + detail);
+    String message =
+        request.describe()
+            + " on store "
+            + storeHash
+            + " answered "
+            + status
+            + (detail.isEmpty() ? "" : ": " + detail);
     if (status >= 500 || status == 408) {
       throw new RetryableBigCommerceException(status, message, null);
     }
@@ -177,7 +211,8 @@ public final class BigCommerceTransport {
     try {
       return mapper.readTree(body);
     } catch (IOException e) {
-      throw new RetryableBigCommerceException(status, request.describe() + " returned a body that is not JSON", e);
+      throw new RetryableBigCommerceException(
+          status, request.describe() + " returned a body that is not JSON", e);
     }
   }
 
@@ -190,8 +225,10 @@ public final class BigCommerceTransport {
       JsonNode json = mapper.readTree(body);
       JsonNode first = json.isArray() && !json.isEmpty() ? json.get(0) : json;
       // V3 puts it in title, V2 in message, B2B Edition in meta.message.
-      String text = first.path("title").asText(first.path("message").asText(first.path("meta").path("message")
-          .asText("")));
+      String text =
+          first
+              .path("title")
+              .asText(first.path("message").asText(first.path("meta").path("message").asText("")));
       JsonNode errors = first.path("errors");
       if (errors.isObject() && !errors.isEmpty()) {
         text = text + " " + errors;
@@ -203,12 +240,21 @@ public final class BigCommerceTransport {
   }
 
   private StoreLane lane(String storeHash) {
-    return lanes.computeIfAbsent(storeHash, hash -> {
-      RateBudget budget = new RateBudget(hash, config.quotaHeadroom(), config.overloadBackoff(),
-          config.overloadBackoffMax(), config.maxWait(), wallClock, waiter);
-      metrics.registerStore(hash, budget::snapshot);
-      return new StoreLane(budget, new ConcurrencyCaps());
-    });
+    return lanes.computeIfAbsent(
+        storeHash,
+        hash -> {
+          RateBudget budget =
+              new RateBudget(
+                  hash,
+                  config.quotaHeadroom(),
+                  config.overloadBackoff(),
+                  config.overloadBackoffMax(),
+                  config.maxWait(),
+                  wallClock,
+                  waiter);
+          metrics.registerStore(hash, budget::snapshot);
+          return new StoreLane(budget, new ConcurrencyCaps());
+        });
   }
 
   private record StoreLane(RateBudget budget, ConcurrencyCaps caps) {}

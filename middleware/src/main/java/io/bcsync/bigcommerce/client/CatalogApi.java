@@ -22,37 +22,60 @@ public final class CatalogApi {
   /** Products with their variants. */
   public Map<Long, Dtos.Product> readByIds(Collection<Long> ids) {
     Map<Long, Dtos.Product> found = new LinkedHashMap<>();
-    for (List<Long> chunk : Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
-      store.v3All(ApiRequest.get("/v3/catalog/products").with("id:in", Batches.joined(chunk))
-          .with("include", "variants")).stream().map(Dtos.Product::from)
+    for (List<Long> chunk :
+        Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store
+          .v3All(
+              ApiRequest.get("/v3/catalog/products")
+                  .with("id:in", Batches.joined(chunk))
+                  .with("include", "variants"))
+          .stream()
+          .map(Dtos.Product::from)
           .forEach(product -> found.put(product.id(), product));
     }
     return found;
   }
 
   /**
-   * The category ids of each product ({@code include_fields=categories}, 100 ids per call). Products that no longer
-   * exist are absent from the answer.
+   * The category ids of each product ({@code include_fields=categories}, 100 ids per call).
+   * Products that no longer exist are absent from the answer.
    */
   public Map<Long, List<Long>> categoriesOf(Collection<Long> productIds) {
     Map<Long, List<Long>> found = new LinkedHashMap<>();
-    for (List<Long> chunk : Batches.chunks(productIds.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
-      store.v3All(ApiRequest.get("/v3/catalog/products").with("id:in", Batches.joined(chunk))
-          .with("include_fields", "categories")).forEach(product -> found.put(product.path("id").asLong(),
-              Fields.elements(product.get("categories")).stream().map(c -> c.asLong()).toList()));
+    for (List<Long> chunk :
+        Batches.chunks(productIds.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store
+          .v3All(
+              ApiRequest.get("/v3/catalog/products")
+                  .with("id:in", Batches.joined(chunk))
+                  .with("include_fields", "categories"))
+          .forEach(
+              product ->
+                  found.put(
+                      product.path("id").asLong(),
+                      Fields.elements(product.get("categories")).stream()
+                          .map(c -> c.asLong())
+                          .toList()));
     }
     return found;
   }
 
   /**
-   * Category names by id, through the category-trees API ({@code category_id:in}, 100 ids per call). Categories that
-   * no longer exist are absent.
+   * Category names by id, through the category-trees API ({@code category_id:in}, 100 ids per
+   * call). Categories that no longer exist are absent.
    */
   public Map<Long, String> categoryNames(Collection<Long> categoryIds) {
     Map<Long, String> found = new LinkedHashMap<>();
-    for (List<Long> chunk : Batches.chunks(categoryIds.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
-      store.v3All(ApiRequest.get("/v3/catalog/trees/categories").with("category_id:in", Batches.joined(chunk)))
-          .forEach(category -> found.put(category.path("category_id").asLong(), category.path("name").asText("")));
+    for (List<Long> chunk :
+        Batches.chunks(categoryIds.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store
+          .v3All(
+              ApiRequest.get("/v3/catalog/trees/categories")
+                  .with("category_id:in", Batches.joined(chunk)))
+          .forEach(
+              category ->
+                  found.put(
+                      category.path("category_id").asLong(), category.path("name").asText("")));
     }
     return found;
   }
@@ -60,37 +83,64 @@ public final class CatalogApi {
   /** Products by their own SKU ({@code sku:in} matches product SKUs only, not variant SKUs). */
   public List<Dtos.Product> readBySkus(Collection<String> skus) {
     return Batches.chunks(skus.stream().distinct().toList(), 50).stream()
-        .flatMap(chunk -> store.v3All(ApiRequest.get("/v3/catalog/products").with("sku:in", String.join(",", chunk))
-            .with("include", "variants")).stream())
-        .map(Dtos.Product::from).toList();
+        .flatMap(
+            chunk ->
+                store
+                    .v3All(
+                        ApiRequest.get("/v3/catalog/products")
+                            .with("sku:in", String.join(",", chunk))
+                            .with("include", "variants"))
+                    .stream())
+        .map(Dtos.Product::from)
+        .toList();
   }
 
   /** A variant by its SKU (the store-wide variants endpoint has no {@code sku:in}). */
   public List<Dtos.Variant> variantsBySku(String sku) {
     return store.v3All(ApiRequest.get("/v3/catalog/variants").with("sku", sku)).stream()
-        .map(Dtos.Variant::from).toList();
+        .map(Dtos.Variant::from)
+        .toList();
   }
 
   public List<Dtos.Product> modifiedSince(Instant since) {
-    return store.v3All(ApiRequest.get("/v3/catalog/products").with("date_modified:min", since.toString()))
-        .stream().map(Dtos.Product::from).toList();
+    return store
+        .v3All(ApiRequest.get("/v3/catalog/products").with("date_modified:min", since.toString()))
+        .stream()
+        .map(Dtos.Product::from)
+        .toList();
   }
 
   /** Updates products ten per call (BigCommerce's limit; 413 above it). */
   public List<Dtos.Product> updateProducts(List<ProductUpdate> updates) {
-    return Batches.chunks(updates, PRODUCT_UPDATES_PER_CALL).stream().flatMap(chunk -> {
-      ArrayNode body = store.mapper().valueToTree(chunk);
-      return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/catalog/products", body)).body()
-          .path("data")).stream();
-    }).map(Dtos.Product::from).toList();
+    return Batches.chunks(updates, PRODUCT_UPDATES_PER_CALL).stream()
+        .flatMap(
+            chunk -> {
+              ArrayNode body = store.mapper().valueToTree(chunk);
+              return Fields.elements(
+                  store
+                      .require(ApiRequest.write("PUT", "/v3/catalog/products", body))
+                      .body()
+                      .path("data"))
+                  .stream();
+            })
+        .map(Dtos.Product::from)
+        .toList();
   }
 
   /** Updates variants fifty per call (BigCommerce's limit; 413 above it). */
   public List<Dtos.Variant> updateVariants(List<VariantUpdate> updates) {
-    return Batches.chunks(updates, VARIANT_UPDATES_PER_CALL).stream().flatMap(chunk -> {
-      ArrayNode body = store.mapper().valueToTree(chunk);
-      return Fields.elements(store.require(ApiRequest.write("PUT", "/v3/catalog/variants", body)).body()
-          .path("data")).stream();
-    }).map(Dtos.Variant::from).toList();
+    return Batches.chunks(updates, VARIANT_UPDATES_PER_CALL).stream()
+        .flatMap(
+            chunk -> {
+              ArrayNode body = store.mapper().valueToTree(chunk);
+              return Fields.elements(
+                  store
+                      .require(ApiRequest.write("PUT", "/v3/catalog/variants", body))
+                      .body()
+                      .path("data"))
+                  .stream();
+            })
+        .map(Dtos.Variant::from)
+        .toList();
   }
 }

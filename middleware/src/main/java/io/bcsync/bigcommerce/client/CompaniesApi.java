@@ -10,14 +10,15 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * B2B Edition companies, read from the B2B host ({@code /api/v3/io/companies}) through that host's own rate
- * budget. Responses use a {@code {code, data, meta}} envelope; lists page by {@code offset}/{@code limit} with
- * {@code meta.pagination.totalCount}.
+ * B2B Edition companies, read from the B2B host ({@code /api/v3/io/companies}) through that host's
+ * own rate budget. Responses use a {@code {code, data, meta}} envelope; lists page by {@code
+ * offset}/{@code limit} with {@code meta.pagination.totalCount}.
  */
 public final class CompaniesApi {
   /**
-   * Companies per page. The spec bounds {@code limit} below 250 (exclusive maximum) and defaults it to 10; 200 keeps
-   * the call count low on a host that allows only about 150 calls a minute without touching the bound.
+   * Companies per page. The spec bounds {@code limit} below 250 (exclusive maximum) and defaults it
+   * to 10; 200 keeps the call count low on a host that allows only about 150 calls a minute without
+   * touching the bound.
    */
   static final int PAGE = 200;
 
@@ -42,8 +43,8 @@ public final class CompaniesApi {
   }
 
   /**
-   * Every company user (B2B Edition buyer) with the BigCommerce customer it is and the company it acts for: the
-   * membership of the whole store in {@code users / 200} calls.
+   * Every company user (B2B Edition buyer) with the BigCommerce customer it is and the company it
+   * acts for: the membership of the whole store in {@code users / 200} calls.
    */
   public List<CompanyUser> users() {
     return all(ApiRequest.get("/users"), CompanyUser::from, CompanyUser::id);
@@ -51,7 +52,9 @@ public final class CompaniesApi {
 
   /** Users changed after {@code since} (the API filters on whole Unix seconds, exclusive). */
   public List<CompanyUser> usersModifiedSince(Instant since) {
-    return all(ApiRequest.get("/users").with("minModified", since.getEpochSecond()), CompanyUser::from,
+    return all(
+        ApiRequest.get("/users").with("minModified", since.getEpochSecond()),
+        CompanyUser::from,
         CompanyUser::id);
   }
 
@@ -67,9 +70,9 @@ public final class CompaniesApi {
   }
 
   /**
-   * Pages by offset until the reported total is reached, or until an empty page when the total is missing. Offset
-   * pages over a list that changes meanwhile can repeat a row (deduplicated here by id) or skip one; the
-   * overlapping {@code ...modifiedSince} reads are what make up for a skip.
+   * Pages by offset until the reported total is reached, or until an empty page when the total is
+   * missing. Offset pages over a list that changes meanwhile can repeat a row (deduplicated here by
+   * id) or skip one; the overlapping {@code ...modifiedSince} reads are what make up for a skip.
    */
   private List<Company> all(ApiRequest request) {
     return all(request, Company::from, Company::id);

@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads BigCommerce's field formats: V2 money is a string ("69.8400"), V3 money a number; V2 dates are RFC 2822,
- * V3 dates ISO 8601, webhook and hook times Unix seconds. Empty strings (V2's "not shipped") read as null.
+ * Reads BigCommerce's field formats: V2 money is a string ("69.8400"), V3 money a number; V2 dates
+ * are RFC 2822, V3 dates ISO 8601, webhook and hook times Unix seconds. Empty strings (V2's "not
+ * shipped") read as null.
  */
 public final class Fields {
   private Fields() {}

@@ -17,17 +17,26 @@ public final class HooksApi {
   }
 
   public Dtos.Hook create(String scope, String destination, Map<String, String> headers) {
-    ObjectNode body = store.mapper().createObjectNode().put("scope", scope).put("destination", destination)
-        .put("is_active", true);
+    ObjectNode body =
+        store
+            .mapper()
+            .createObjectNode()
+            .put("scope", scope)
+            .put("destination", destination)
+            .put("is_active", true);
     body.set("headers", store.mapper().valueToTree(headers));
-    return Dtos.Hook.from(store.require(ApiRequest.write("POST", "/v3/hooks", body)).body().path("data"));
+    return Dtos.Hook.from(
+        store.require(ApiRequest.write("POST", "/v3/hooks", body)).body().path("data"));
   }
 
-  /** Re-activates a hook and sets its custom headers (used for repairs and after a secret rotation). */
+  /**
+   * Re-activates a hook and sets its custom headers (used for repairs and after a secret rotation).
+   */
   public Dtos.Hook activate(long hookId, Map<String, String> headers) {
     ObjectNode body = store.mapper().createObjectNode().put("is_active", true);
     body.set("headers", store.mapper().valueToTree(headers));
-    return Dtos.Hook.from(store.require(ApiRequest.write("PUT", "/v3/hooks/" + hookId, body)).body().path("data"));
+    return Dtos.Hook.from(
+        store.require(ApiRequest.write("PUT", "/v3/hooks/" + hookId, body)).body().path("data"));
   }
 
   public void delete(long hookId) {

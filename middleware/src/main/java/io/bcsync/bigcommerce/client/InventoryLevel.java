@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One item of {@code PUT /v3/inventory/adjustments/absolute}: the stock level to set at a location, for an item
- * named by exactly one of variant id, SKU, or product id (the last only for products tracked without variants;
- * BigCommerce answers 422 when the key does not match how the item is tracked).
+ * One item of {@code PUT /v3/inventory/adjustments/absolute}: the stock level to set at a location,
+ * for an item named by exactly one of variant id, SKU, or product id (the last only for products
+ * tracked without variants; BigCommerce answers 422 when the key does not match how the item is
+ * tracked).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InventoryLevel(

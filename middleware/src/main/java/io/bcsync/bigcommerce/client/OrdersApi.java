@@ -20,10 +20,10 @@ public final class OrdersApi {
   }
 
   /**
-   * Reads many orders with their line items in as few calls as the API allows: ids are grouped into ranges one
-   * 250-order page covers ({@code min_id}/{@code max_id}) and each page inlines line items through
-   * {@code include=consignments.line_items}. A burst of 1,000 consecutive orders costs 4 calls. Orders that do not
-   * come back (deleted, archived) are absent from the result.
+   * Reads many orders with their line items in as few calls as the API allows: ids are grouped into
+   * ranges one 250-order page covers ({@code min_id}/{@code max_id}) and each page inlines line
+   * items through {@code include=consignments.line_items}. A burst of 1,000 consecutive orders
+   * costs 4 calls. Orders that do not come back (deleted, archived) are absent from the result.
    */
   public Map<Long, Dtos.Order> readWithLines(Collection<Long> ids) {
     Map<Long, Dtos.Order> found = new LinkedHashMap<>();
@@ -32,21 +32,25 @@ public final class OrdersApi {
   }
 
   /**
-   * An order as typed fields and as the JSON document the sync mapping reads: the V2 order with {@code products}
-   * (its lines), {@code shipping_addresses} (from the inlined consignments) and {@code coupons} as arrays instead of
-   * {@code {url, resource}} stubs.
+   * An order as typed fields and as the JSON document the sync mapping reads: the V2 order with
+   * {@code products} (its lines), {@code shipping_addresses} (from the inlined consignments) and
+   * {@code coupons} as arrays instead of {@code {url, resource}} stubs.
    */
   public record OrderDocument(Dtos.Order order, ObjectNode json) {}
 
   /**
-   * Like {@link #readWithLines} and at the same cost, plus the raw documents. Lines and shipping addresses come from
-   * the inlined consignments; coupons cost one extra call, made only for orders with a coupon discount.
+   * Like {@link #readWithLines} and at the same cost, plus the raw documents. Lines and shipping
+   * addresses come from the inlined consignments; coupons cost one extra call, made only for orders
+   * with a coupon discount.
    */
   public Map<Long, OrderDocument> readDocuments(Collection<Long> ids) {
     Map<Long, OrderDocument> found = new LinkedHashMap<>();
     for (long[] range : Batches.idRanges(ids, StoreClient.MAX_PAGE)) {
-      ApiRequest request = withLineItems(ApiRequest.get("/v2/orders"))
-          .with("min_id", range[0]).with("max_id", range[1]).with("sort", "id:asc");
+      ApiRequest request =
+          withLineItems(ApiRequest.get("/v2/orders"))
+              .with("min_id", range[0])
+              .with("max_id", range[1])
+              .with("sort", "id:asc");
       for (JsonNode order : store.v2All(request)) {
         long id = Fields.longValue(order, "id");
         if (ids.contains(id)) {
@@ -58,25 +62,39 @@ public final class OrdersApi {
   }
 
   public Optional<Dtos.Order> read(long orderId) {
-    return store.one(withLineItems(ApiRequest.get("/v2/orders/" + orderId))).map(this::document)
+    return store
+        .one(withLineItems(ApiRequest.get("/v2/orders/" + orderId)))
+        .map(this::document)
         .map(OrderDocument::order);
   }
 
   /** Orders modified at or after {@code since}, oldest change first (the catch-up poll's query). */
   public List<Dtos.Order> modifiedSince(Instant since) {
-    return store.v2All(ApiRequest.get("/v2/orders").with("min_date_modified", since.toString())
-        .with("sort", "date_modified:asc")).stream().map(order -> Dtos.Order.from(order, null)).toList();
+    return store
+        .v2All(
+            ApiRequest.get("/v2/orders")
+                .with("min_date_modified", since.toString())
+                .with("sort", "date_modified:asc"))
+        .stream()
+        .map(order -> Dtos.Order.from(order, null))
+        .toList();
   }
 
   /**
-   * One page (up to 250) of the orders modified in {@code [since, until]} ({@code until} may be null) whose id is
-   * above {@code afterId}, by ascending id: a keyset walk that new or edited orders cannot shift. An order's
-   * {@code date_modified} is never before its creation, so this also covers orders created since. Raw JSON, so
-   * callers can build matching profiles from the billing address.
+   * One page (up to 250) of the orders modified in {@code [since, until]} ({@code until} may be
+   * null) whose id is above {@code afterId}, by ascending id: a keyset walk that new or edited
+   * orders cannot shift. An order's {@code date_modified} is never before its creation, so this
+   * also covers orders created since. Raw JSON, so callers can build matching profiles from the
+   * billing address.
    */
   public List<JsonNode> modifiedPageAfter(Instant since, Instant until, long afterId) {
-    ApiRequest request = ApiRequest.get("/v2/orders").with("min_date_modified", since.toString())
-        .with("min_id", afterId + 1).with("sort", "id:asc").with("limit", StoreClient.MAX_PAGE).with("page", 1);
+    ApiRequest request =
+        ApiRequest.get("/v2/orders")
+            .with("min_date_modified", since.toString())
+            .with("min_id", afterId + 1)
+            .with("sort", "id:asc")
+            .with("limit", StoreClient.MAX_PAGE)
+            .with("page", 1);
     if (until != null) {
       request = request.with("max_date_modified", until.toString());
     }
@@ -87,11 +105,21 @@ public final class OrdersApi {
     return Fields.elements(response.body());
   }
 
-  /** The highest id among orders modified since {@code since}: the end of a keyset walk, for progress estimates. */
+  /**
+   * The highest id among orders modified since {@code since}: the end of a keyset walk, for
+   * progress estimates.
+   */
   public Optional<Long> highestIdModifiedSince(Instant since) {
-    ApiResponse response = store.call(ApiRequest.get("/v2/orders").with("min_date_modified", since.toString())
-        .with("sort", "id:desc").with("limit", 1).with("page", 1));
-    if (response.status() == 404 || response.isEmpty() || !response.body().isArray()
+    ApiResponse response =
+        store.call(
+            ApiRequest.get("/v2/orders")
+                .with("min_date_modified", since.toString())
+                .with("sort", "id:desc")
+                .with("limit", 1)
+                .with("page", 1));
+    if (response.status() == 404
+        || response.isEmpty()
+        || !response.body().isArray()
         || response.body().isEmpty()) {
       return Optional.empty();
     }
@@ -109,12 +137,14 @@ public final class OrdersApi {
 
   public List<Dtos.ShippingAddress> shippingAddresses(long orderId) {
     return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/shipping_addresses")).stream()
-        .map(Dtos.ShippingAddress::from).toList();
+        .map(Dtos.ShippingAddress::from)
+        .toList();
   }
 
   public List<Dtos.OrderCoupon> coupons(long orderId) {
     return store.v2All(ApiRequest.get("/v2/orders/" + orderId + "/coupons")).stream()
-        .map(Dtos.OrderCoupon::from).toList();
+        .map(Dtos.OrderCoupon::from)
+        .toList();
   }
 
   public List<Dtos.OrderStatus> statuses() {
@@ -124,53 +154,75 @@ public final class OrdersApi {
 
   public List<Dtos.Transaction> transactions(long orderId) {
     return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/transactions")).stream()
-        .map(Dtos.Transaction::from).toList();
+        .map(Dtos.Transaction::from)
+        .toList();
   }
 
   /** Refunds created at or after {@code since} across all orders (RFC 3339 filter). */
   public List<Dtos.Refund> refundsCreatedSince(Instant since) {
-    return store.v3All(ApiRequest.get("/v3/orders/payment_actions/refunds").with("created:min", since.toString()))
-        .stream().map(Dtos.Refund::from).toList();
+    return store
+        .v3All(
+            ApiRequest.get("/v3/orders/payment_actions/refunds")
+                .with("created:min", since.toString()))
+        .stream()
+        .map(Dtos.Refund::from)
+        .toList();
   }
 
   public List<Dtos.Refund> refunds(long orderId) {
-    return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/payment_actions/refunds")).stream()
-        .map(Dtos.Refund::from).toList();
+    return store
+        .v3All(ApiRequest.get("/v3/orders/" + orderId + "/payment_actions/refunds"))
+        .stream()
+        .map(Dtos.Refund::from)
+        .toList();
   }
 
   public List<Dtos.Metafield> metafields(long orderId) {
     return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/metafields")).stream()
-        .map(Dtos.Metafield::from).toList();
+        .map(Dtos.Metafield::from)
+        .toList();
   }
 
   /** Creates an app-only metafield (for example the Salesforce record id of the order). */
   public Dtos.Metafield createMetafield(long orderId, String namespace, String key, String value) {
-    ObjectNode body = store.mapper().createObjectNode().put("namespace", namespace).put("key", key)
-        .put("value", value).put("permission_set", "app_only");
-    ApiResponse response = store.require(ApiRequest.write("POST", "/v3/orders/" + orderId + "/metafields", body));
+    ObjectNode body =
+        store
+            .mapper()
+            .createObjectNode()
+            .put("namespace", namespace)
+            .put("key", key)
+            .put("value", value)
+            .put("permission_set", "app_only");
+    ApiResponse response =
+        store.require(ApiRequest.write("POST", "/v3/orders/" + orderId + "/metafields", body));
     return Dtos.Metafield.from(response.body().path("data"));
   }
 
   public Dtos.Metafield updateMetafield(long orderId, long metafieldId, String value) {
     ObjectNode body = store.mapper().createObjectNode().put("value", value);
-    ApiResponse response = store.require(
-        ApiRequest.write("PUT", "/v3/orders/" + orderId + "/metafields/" + metafieldId, body));
+    ApiResponse response =
+        store.require(
+            ApiRequest.write("PUT", "/v3/orders/" + orderId + "/metafields/" + metafieldId, body));
     return Dtos.Metafield.from(response.body().path("data"));
   }
 
   private static ApiRequest withLineItems(ApiRequest request) {
     // Both parameters are needed: include alone returns the old array structure without line items.
-    return request.with("include", "consignments.line_items").with("consignment_structure", "object");
+    return request
+        .with("include", "consignments.line_items")
+        .with("consignment_structure", "object");
   }
 
   /**
-   * Takes the line items inlined in the consignments; if they do not add up to the order's item count (digital
-   * lines, or an order beyond what one response inlines) reads the products sub-resource page by page instead.
+   * Takes the line items inlined in the consignments; if they do not add up to the order's item
+   * count (digital lines, or an order beyond what one response inlines) reads the products
+   * sub-resource page by page instead.
    */
   private OrderDocument document(JsonNode order) {
     List<JsonNode> rawLines = new ArrayList<>();
     collectLineItems(order.path("consignments"), rawLines);
-    Dtos.Order parsed = Dtos.Order.from(order, rawLines.stream().map(Dtos.OrderLine::from).toList());
+    Dtos.Order parsed =
+        Dtos.Order.from(order, rawLines.stream().map(Dtos.OrderLine::from).toList());
     int quantity = parsed.lines().stream().mapToInt(Dtos.OrderLine::quantity).sum();
     if (quantity < parsed.itemsTotal()) {
       rawLines = rawLines(parsed.id());
@@ -180,11 +232,15 @@ public final class OrdersApi {
     ArrayNode products = json.putArray("products");
     rawLines.forEach(products::add);
     ArrayNode shipping = json.putArray("shipping_addresses");
-    order.path("consignments").path("shipping").forEach(consignment -> {
-      ObjectNode address = consignment.deepCopy();
-      address.remove(List.of("line_items", "form_fields", "shipping_quotes"));
-      shipping.add(address);
-    });
+    order
+        .path("consignments")
+        .path("shipping")
+        .forEach(
+            consignment -> {
+              ObjectNode address = consignment.deepCopy();
+              address.remove(List.of("line_items", "form_fields", "shipping_quotes"));
+              shipping.add(address);
+            });
     ArrayNode coupons = json.putArray("coupons");
     if (parsed.couponDiscount() != null && parsed.couponDiscount().signum() != 0) {
       // The only per-order call: V2 has no way to inline coupons, and most orders have none.
@@ -198,17 +254,22 @@ public final class OrdersApi {
     if (node.isArray()) {
       node.forEach(child -> collectLineItems(child, out));
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(field -> {
-        if ("line_items".equals(field.getKey()) && field.getValue().isArray()) {
-          field.getValue().forEach(line -> {
-            if (line.has("id") && line.has("quantity")) {
-              out.add(line);
-            }
-          });
-        } else {
-          collectLineItems(field.getValue(), out);
-        }
-      });
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if ("line_items".equals(field.getKey()) && field.getValue().isArray()) {
+                  field
+                      .getValue()
+                      .forEach(
+                          line -> {
+                            if (line.has("id") && line.has("quantity")) {
+                              out.add(line);
+                            }
+                          });
+                } else {
+                  collectLineItems(field.getValue(), out);
+                }
+              });
     }
   }
 }

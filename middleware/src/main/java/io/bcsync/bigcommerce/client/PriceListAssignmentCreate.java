@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One element of {@code POST /v3/pricelists/assignments}: binds a price list to a customer group, a channel, or
- * both. Without a group the list applies to every shopper of the channel; a null channel is left to BigCommerce's
- * default.
+ * One element of {@code POST /v3/pricelists/assignments}: binds a price list to a customer group, a
+ * channel, or both. Without a group the list applies to every shopper of the channel; a null
+ * channel is left to BigCommerce's default.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PriceListAssignmentCreate(
@@ -17,7 +17,8 @@ public record PriceListAssignmentCreate(
   public PriceListAssignmentCreate {
     WriteChecks.positive(priceListId, "price list id");
     if (customerGroupId == null && channelId == null) {
-      throw new IllegalArgumentException("a price list assignment needs a customer group, a channel, or both");
+      throw new IllegalArgumentException(
+          "a price list assignment needs a customer group, a channel, or both");
     }
     if (customerGroupId != null) {
       WriteChecks.positive(customerGroupId, "customer group id");
@@ -27,7 +28,8 @@ public record PriceListAssignmentCreate(
     }
   }
 
-  public static PriceListAssignmentCreate toGroup(long priceListId, long customerGroupId, long channelId) {
+  public static PriceListAssignmentCreate toGroup(
+      long priceListId, long customerGroupId, long channelId) {
     return new PriceListAssignmentCreate(priceListId, customerGroupId, channelId);
   }
 }

@@ -6,9 +6,10 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * One element of {@code PUT /v3/pricelists/{id}/records}: the price of one variant (by id or SKU, never both) in one
- * currency. Upsert: a record for the same variant and currency is replaced. Bulk pricing tiers are not modelled
- * (the sync does not write them). For products with variants, use variant records, not the parent product SKU.
+ * One element of {@code PUT /v3/pricelists/{id}/records}: the price of one variant (by id or SKU,
+ * never both) in one currency. Upsert: a record for the same variant and currency is replaced. Bulk
+ * pricing tiers are not modelled (the sync does not write them). For products with variants, use
+ * variant records, not the parent product SKU.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PriceRecordUpsert(
@@ -40,7 +41,8 @@ public record PriceRecordUpsert(
   }
 
   public static PriceRecordUpsert forSku(String sku, String currency, BigDecimal price) {
-    return new PriceRecordUpsert(null, WriteChecks.notBlank(sku, "sku"), currency, price, null, null, null);
+    return new PriceRecordUpsert(
+        null, WriteChecks.notBlank(sku, "sku"), currency, price, null, null, null);
   }
 
   public PriceRecordUpsert withSalePrice(BigDecimal value) {

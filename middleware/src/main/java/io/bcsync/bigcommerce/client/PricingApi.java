@@ -17,12 +17,15 @@ public final class PricingApi {
   }
 
   public List<Dtos.PriceList> priceLists() {
-    return store.v3All(ApiRequest.get("/v3/pricelists")).stream().map(Dtos.PriceList::from).toList();
+    return store.v3All(ApiRequest.get("/v3/pricelists")).stream()
+        .map(Dtos.PriceList::from)
+        .toList();
   }
 
   public List<Dtos.PriceRecord> records(long priceListId) {
     return store.v3All(ApiRequest.get("/v3/pricelists/" + priceListId + "/records")).stream()
-        .map(Dtos.PriceRecord::from).toList();
+        .map(Dtos.PriceRecord::from)
+        .toList();
   }
 
   /** Upserts records of one list, 1,000 per call (at most two such calls per store run at once). */
@@ -34,13 +37,17 @@ public final class PricingApi {
   }
 
   public List<Dtos.PriceListAssignment> assignments(long priceListId) {
-    return store.v3All(ApiRequest.get("/v3/pricelists/assignments").with("price_list_id", priceListId)).stream()
-        .map(Dtos.PriceListAssignment::from).toList();
+    return store
+        .v3All(ApiRequest.get("/v3/pricelists/assignments").with("price_list_id", priceListId))
+        .stream()
+        .map(Dtos.PriceListAssignment::from)
+        .toList();
   }
 
   /** Creates assignments 25 per call (BigCommerce's batch limit). */
   public void createAssignments(List<PriceListAssignmentCreate> assignments) {
-    for (List<PriceListAssignmentCreate> chunk : Batches.chunks(assignments, ASSIGNMENTS_PER_CALL)) {
+    for (List<PriceListAssignmentCreate> chunk :
+        Batches.chunks(assignments, ASSIGNMENTS_PER_CALL)) {
       ArrayNode body = store.mapper().valueToTree(chunk);
       store.require(ApiRequest.write("POST", "/v3/pricelists/assignments", body));
     }
@@ -48,11 +55,17 @@ public final class PricingApi {
 
   /** Sets stock levels absolutely, 2,000 items per call; returns the transaction ids. */
   public List<String> adjustInventoryAbsolute(String reason, List<InventoryLevel> items) {
-    return Batches.chunks(items, INVENTORY_ITEMS_PER_CALL).stream().map(chunk -> {
-      ObjectNode body = store.mapper().createObjectNode().put("reason", reason);
-      body.set("items", store.mapper().valueToTree(chunk));
-      return store.require(ApiRequest.write("PUT", "/v3/inventory/adjustments/absolute", body)).body()
-          .path("transaction_id").asText();
-    }).toList();
+    return Batches.chunks(items, INVENTORY_ITEMS_PER_CALL).stream()
+        .map(
+            chunk -> {
+              ObjectNode body = store.mapper().createObjectNode().put("reason", reason);
+              body.set("items", store.mapper().valueToTree(chunk));
+              return store
+                  .require(ApiRequest.write("PUT", "/v3/inventory/adjustments/absolute", body))
+                  .body()
+                  .path("transaction_id")
+                  .asText();
+            })
+        .toList();
   }
 }

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Per-store API usage as Prometheus metrics ({@code bcsync_bigcommerce_*} for the store REST API,
- * {@code bcsync_bigcommerce_b2b_*} for the B2B Edition host, which has quotas of its own); store hashes are few,
- * tags are fine.
+ * {@code bcsync_bigcommerce_b2b_*} for the B2B Edition host, which has quotas of its own); store
+ * hashes are few, tags are fine.
  */
 public final class QuotaMetrics {
   static final String REST_PREFIX = "bcsync.bigcommerce";
@@ -24,7 +24,9 @@ public final class QuotaMetrics {
     this(registry, REST_PREFIX);
   }
 
-  /** @param prefix meter name prefix; a separate one per host keeps the two quotas apart */
+  /**
+   * @param prefix meter name prefix; a separate one per host keeps the two quotas apart
+   */
   public QuotaMetrics(MeterRegistry registry, String prefix) {
     this.registry = registry;
     this.prefix = prefix;
@@ -37,14 +39,20 @@ public final class QuotaMetrics {
   void registerStore(String storeHash, Supplier<RateBudget.Snapshot> snapshot) {
     Gauge.builder(prefix + ".quota.limit", () -> snapshot.get().quota())
         .description("Requests per window the store allows (all apps together); -1 until known")
-        .tag("store", storeHash).register(registry);
+        .tag("store", storeHash)
+        .register(registry);
     Gauge.builder(prefix + ".quota.left", () -> snapshot.get().left())
         .description("Requests left in the current window as last reported; -1 until known")
-        .tag("store", storeHash).register(registry);
+        .tag("store", storeHash)
+        .register(registry);
     Gauge.builder(prefix + ".quota.reserved", () -> snapshot.get().reserve())
-        .description("Requests per window bcsync leaves to other apps").tag("store", storeHash).register(registry);
+        .description("Requests per window bcsync leaves to other apps")
+        .tag("store", storeHash)
+        .register(registry);
     Gauge.builder(prefix + ".requests.in_flight", () -> snapshot.get().inFlight())
-        .description("Calls to the store in progress").tag("store", storeHash).register(registry);
+        .description("Calls to the store in progress")
+        .tag("store", storeHash)
+        .register(registry);
   }
 
   void request(String storeHash, int status) {
@@ -52,13 +60,23 @@ public final class QuotaMetrics {
     count(prefix + ".requests", "API calls by response class", storeHash, "outcome", outcome);
   }
 
-  /** @param kind {@code quota} (429 with headers) or {@code overload} (429 without) */
+  /**
+   * @param kind {@code quota} (429 with headers) or {@code overload} (429 without)
+   */
   void rateLimited(String storeHash, String kind) {
     count(prefix + ".rate_limited", "429 responses received", storeHash, "kind", kind);
   }
 
   private void count(String name, String description, String storeHash, String tag, String value) {
-    counters.computeIfAbsent(name + "|" + storeHash + "|" + value, k -> Counter.builder(name)
-        .description(description).tag("store", storeHash).tag(tag, value).register(registry)).increment();
+    counters
+        .computeIfAbsent(
+            name + "|" + storeHash + "|" + value,
+            k ->
+                Counter.builder(name)
+                    .description(description)
+                    .tag("store", storeHash)
+                    .tag(tag, value)
+                    .register(registry))
+        .increment();
   }
 }

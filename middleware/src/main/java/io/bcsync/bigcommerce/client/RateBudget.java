@@ -5,15 +5,19 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * One store's share of its API quota. BigCommerce counts every call of every app on a store against one quota per
- * window, so this budget never lets bcsync push the remaining quota below a reserve left for the other apps, and
- * after a 429 it pauses all of bcsync's calls to that store until the window resets.
+ * One store's share of its API quota. BigCommerce counts every call of every app on a store against
+ * one quota per window, so this budget never lets bcsync push the remaining quota below a reserve
+ * left for the other apps, and after a 429 it pauses all of bcsync's calls to that store until the
+ * window resets.
  *
- * <p>Waiting happens in {@link Waiter#await}, which blocks on this object's monitor (woken when a call finishes or
- * the pause ends) - threads never spin. Tests substitute a waiter that moves a fake clock instead.
+ * <p>Waiting happens in {@link Waiter#await}, which blocks on this object's monitor (woken when a
+ * call finishes or the pause ends) - threads never spin. Tests substitute a waiter that moves a
+ * fake clock instead.
  */
 public final class RateBudget {
-  /** Extra wait after a reported reset, so a call never arrives a hair before the window rolls over. */
+  /**
+   * Extra wait after a reported reset, so a call never arrives a hair before the window rolls over.
+   */
   static final long RESET_MARGIN_MS = 50;
 
   private final String storeHash;
@@ -33,8 +37,14 @@ public final class RateBudget {
   private long pausedUntilMs;
   private int overloadStreak;
 
-  public RateBudget(String storeHash, double headroom, Duration overloadBackoff, Duration overloadBackoffMax,
-      Duration maxWait, Clock clock, Waiter waiter) {
+  public RateBudget(
+      String storeHash,
+      double headroom,
+      Duration overloadBackoff,
+      Duration overloadBackoffMax,
+      Duration maxWait,
+      Clock clock,
+      Waiter waiter) {
     this.storeHash = storeHash;
     this.headroom = headroom;
     this.overloadBackoff = overloadBackoff;
@@ -53,7 +63,9 @@ public final class RateBudget {
     Waiter BLOCKING = (monitor, millis) -> monitor.wait(Math.max(1, millis));
   }
 
-  /** Blocks until one call may be sent, then counts it as in flight. Pair with {@link #completed}. */
+  /**
+   * Blocks until one call may be sent, then counts it as in flight. Pair with {@link #completed}.
+   */
   public synchronized void acquire() throws InterruptedException {
     long start = clock.millis();
     while (true) {
@@ -67,24 +79,33 @@ public final class RateBudget {
         return;
       }
       if (now - start + wait > maxWait.toMillis()) {
-        throw new RetryableFailureException("BigCommerce quota of store " + storeHash + " not available within "
-            + maxWait.toSeconds() + " s; the call is left for a later attempt");
+        throw new RetryableFailureException(
+            "BigCommerce quota of store "
+                + storeHash
+                + " not available within "
+                + maxWait.toSeconds()
+                + " s; the call is left for a later attempt");
       }
       waiter.await(this, wait);
     }
   }
 
-  /** 0 when a call may go now; otherwise how long to wait (or the longest sensible wait before re-checking). */
+  /**
+   * 0 when a call may go now; otherwise how long to wait (or the longest sensible wait before
+   * re-checking).
+   */
   private long waitNeeded(long now) {
     if (now < pausedUntilMs) {
       return pausedUntilMs - now;
     }
     if (quota < 0) {
-      // Nothing known yet: send one call to learn the numbers from its headers, hold the rest until it answers.
+      // Nothing known yet: send one call to learn the numbers from its headers, hold the rest until
+      // it answers.
       return inFlight == 0 ? 0 : 1000;
     }
     if (now >= resetAtMs) {
-      // The window we knew about is over; assume a fresh one until the next response says otherwise.
+      // The window we knew about is over; assume a fresh one until the next response says
+      // otherwise.
       left = quota;
       resetAtMs = now + windowMs;
     }
@@ -111,7 +132,8 @@ public final class RateBudget {
       if (newWindow) {
         left = Math.max(0, headers.left() - inFlight);
       } else {
-        // Responses of concurrent calls arrive in any order: the lowest count seen in a window is the truth.
+        // Responses of concurrent calls arrive in any order: the lowest count seen in a window is
+        // the truth.
         left = Math.min(left, headers.left());
       }
       resetAtMs = reportedResetAt;
@@ -120,7 +142,9 @@ public final class RateBudget {
     notifyAll();
   }
 
-  /** A 429: pause every call to this store, and free the in-flight slot. Returns the pause chosen. */
+  /**
+   * A 429: pause every call to this store, and free the in-flight slot. Returns the pause chosen.
+   */
   public synchronized Duration rateLimited(RateLimitHeaders headers) {
     inFlight = Math.max(0, inFlight - 1);
     long now = clock.millis();
@@ -136,7 +160,8 @@ public final class RateBudget {
       left = 0;
       resetAtMs = now + pauseMs;
     } else {
-      // A 429 without rate-limit headers means the platform itself is overloaded: back off harder, and more
+      // A 429 without rate-limit headers means the platform itself is overloaded: back off harder,
+      // and more
       // each time it happens again.
       long base = overloadBackoff.toMillis() << Math.min(overloadStreak, 20);
       pauseMs = Math.min(overloadBackoffMax.toMillis(), base);

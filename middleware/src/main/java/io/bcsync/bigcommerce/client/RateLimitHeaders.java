@@ -3,10 +3,11 @@ package io.bcsync.bigcommerce.client;
 import java.net.http.HttpHeaders;
 
 /**
- * The X-Rate-Limit-* headers BigCommerce puts on every response (names are case-insensitive), and X-Retry-After on
- * a 429. A value that is absent or unparseable is -1.
+ * The X-Rate-Limit-* headers BigCommerce puts on every response (names are case-insensitive), and
+ * X-Retry-After on a 429. A value that is absent or unparseable is -1.
  */
-public record RateLimitHeaders(int quota, int left, long resetMs, long windowMs, long retryAfterSeconds) {
+public record RateLimitHeaders(
+    int quota, int left, long resetMs, long windowMs, long retryAfterSeconds) {
   public static final RateLimitHeaders NONE = new RateLimitHeaders(-1, -1, -1, -1, -1);
 
   public static RateLimitHeaders from(HttpHeaders headers) {
@@ -24,12 +25,16 @@ public record RateLimitHeaders(int quota, int left, long resetMs, long windowMs,
   }
 
   private static long number(HttpHeaders headers, String name) {
-    return headers.firstValue(name).map(value -> {
-      try {
-        return Long.parseLong(value.trim());
-      } catch (NumberFormatException e) {
-        return -1L;
-      }
-    }).orElse(-1L);
+    return headers
+        .firstValue(name)
+        .map(
+            value -> {
+              try {
+                return Long.parseLong(value.trim());
+              } catch (NumberFormatException e) {
+                return -1L;
+              }
+            })
+        .orElse(-1L);
   }
 }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 
-/** The store REST API: {@code {base}/stores/{hash}/v2|v3/...}, {@code X-Auth-Token}, {@code X-Rate-Limit-*}. */
+/**
+ * The store REST API: {@code {base}/stores/{hash}/v2|v3/...}, {@code X-Auth-Token}, {@code
+ * X-Rate-Limit-*}.
+ */
 final class RestDialect implements ApiDialect {
   private final String base;
 

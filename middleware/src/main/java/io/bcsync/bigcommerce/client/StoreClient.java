@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The REST API of one store, with its access token: pagination in the three styles BigCommerce uses (V2 pages
- * until a short page or a 204, V3 offset pages with {@code meta.pagination}, V3 cursors with
- * {@code meta.cursor_pagination}) and the typed endpoint groups.
+ * The REST API of one store, with its access token: pagination in the three styles BigCommerce uses
+ * (V2 pages until a short page or a 204, V3 offset pages with {@code meta.pagination}, V3 cursors
+ * with {@code meta.cursor_pagination}) and the typed endpoint groups.
  */
 public final class StoreClient {
   /** The largest page BigCommerce serves. */
@@ -24,8 +24,13 @@ public final class StoreClient {
     this(transport, null, storeHash, accessToken);
   }
 
-  /** @param b2bTransport the B2B Edition host's transport, or null where B2B is not used */
-  StoreClient(BigCommerceTransport transport, BigCommerceTransport b2bTransport, String storeHash,
+  /**
+   * @param b2bTransport the B2B Edition host's transport, or null where B2B is not used
+   */
+  StoreClient(
+      BigCommerceTransport transport,
+      BigCommerceTransport b2bTransport,
+      String storeHash,
       String accessToken) {
     this.transport = transport;
     this.b2bTransport = b2bTransport;
@@ -58,8 +63,8 @@ public final class StoreClient {
   }
 
   /**
-   * B2B Edition companies, on the separate B2B host with the same token (which needs the B2B Edition scope; without
-   * it the host answers 401/403, a permanent failure).
+   * B2B Edition companies, on the separate B2B host with the same token (which needs the B2B
+   * Edition scope; without it the host answers 401/403, a permanent failure).
    */
   public CompaniesApi companies() {
     if (b2bTransport == null) {
@@ -85,19 +90,24 @@ public final class StoreClient {
   ApiResponse require(ApiRequest request) {
     ApiResponse response = call(request);
     if (response.status() == 404) {
-      throw new PermanentBigCommerceException(404, request.describe() + " on store " + storeHash + " not found");
+      throw new PermanentBigCommerceException(
+          404, request.describe() + " on store " + storeHash + " not found");
     }
     return response;
   }
 
-  /** A single resource: empty when BigCommerce answers 404. V3 resources are unwrapped from {@code data}. */
+  /**
+   * A single resource: empty when BigCommerce answers 404. V3 resources are unwrapped from {@code
+   * data}.
+   */
   Optional<JsonNode> one(ApiRequest request) {
     ApiResponse response = call(request);
     if (response.status() == 404 || response.isEmpty()) {
       return Optional.empty();
     }
     JsonNode body = response.body();
-    return Optional.of(request.path().startsWith("/v3/") && body.has("data") ? body.get("data") : body);
+    return Optional.of(
+        request.path().startsWith("/v3/") && body.has("data") ? body.get("data") : body);
   }
 
   /** Every page of a V2 collection. 204 (no content) is an empty page. */
@@ -115,7 +125,10 @@ public final class StoreClient {
     }
   }
 
-  /** Every page of a V3 collection: follows cursors when the endpoint offers them, else page numbers. */
+  /**
+   * Every page of a V3 collection: follows cursors when the endpoint offers them, else page
+   * numbers.
+   */
   List<JsonNode> v3All(ApiRequest request) {
     List<JsonNode> all = new ArrayList<>();
     ApiRequest current = request.replacing("limit", MAX_PAGE);

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
 /**
- * One element of {@code PUT /v3/catalog/variants}. Null fields are not sent and keep their value (a variant price
- * therefore cannot be reset to "inherit the product price" through this type).
+ * One element of {@code PUT /v3/catalog/variants}. Null fields are not sent and keep their value (a
+ * variant price therefore cannot be reset to "inherit the product price" through this type).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VariantUpdate(
@@ -33,11 +33,13 @@ public record VariantUpdate(
   }
 
   public VariantUpdate withSku(String value) {
-    return new VariantUpdate(id, value, price, salePrice, retailPrice, costPrice, inventoryLevel, upc);
+    return new VariantUpdate(
+        id, value, price, salePrice, retailPrice, costPrice, inventoryLevel, upc);
   }
 
   public VariantUpdate withPrice(BigDecimal value) {
-    return new VariantUpdate(id, sku, value, salePrice, retailPrice, costPrice, inventoryLevel, upc);
+    return new VariantUpdate(
+        id, sku, value, salePrice, retailPrice, costPrice, inventoryLevel, upc);
   }
 
   public VariantUpdate withSalePrice(BigDecimal value) {
@@ -57,6 +59,7 @@ public record VariantUpdate(
   }
 
   public VariantUpdate withUpc(String value) {
-    return new VariantUpdate(id, sku, price, salePrice, retailPrice, costPrice, inventoryLevel, value);
+    return new VariantUpdate(
+        id, sku, price, salePrice, retailPrice, costPrice, inventoryLevel, value);
   }
 }

@@ -3,8 +3,8 @@ package io.bcsync.bigcommerce.client;
 import java.math.BigDecimal;
 
 /**
- * Checks typed write requests make on construction, so a malformed write fails in our code with a clear message
- * instead of costing an API call (and quota) for a 422.
+ * Checks typed write requests make on construction, so a malformed write fails in our code with a
+ * clear message instead of costing an API call (and quota) for a 422.
  */
 final class WriteChecks {
   private WriteChecks() {}
@@ -34,11 +34,14 @@ final class WriteChecks {
     return value;
   }
 
-  /** BigCommerce identifies a stock or price item by exactly one key; two keys would be ambiguous. */
+  /**
+   * BigCommerce identifies a stock or price item by exactly one key; two keys would be ambiguous.
+   */
   static void exactlyOne(String what, Object... keys) {
     long present = java.util.Arrays.stream(keys).filter(k -> k != null).count();
     if (present != 1) {
-      throw new IllegalArgumentException(what + " needs exactly one of its identifying keys, got " + present);
+      throw new IllegalArgumentException(
+          what + " needs exactly one of its identifying keys, got " + present);
     }
   }
 }

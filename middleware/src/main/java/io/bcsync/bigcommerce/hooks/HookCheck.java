@@ -10,7 +10,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@link HookMaintenance} for every store with API access; one store's failure does not stop the others. */
+/**
+ * Runs {@link HookMaintenance} for every store with API access; one store's failure does not stop
+ * the others.
+ */
 @Singleton
 public class HookCheck {
   private static final Logger LOG = LoggerFactory.getLogger(HookCheck.class);
@@ -21,7 +24,10 @@ public class HookCheck {
   private final MeterRegistry registry;
   private final Map<String, Object> storeLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public HookCheck(ConnectedStores stores, BigCommerceClient client, HookMaintenance maintenance,
+  public HookCheck(
+      ConnectedStores stores,
+      BigCommerceClient client,
+      HookMaintenance maintenance,
       MeterRegistry registry) {
     this.stores = stores;
     this.client = client;
@@ -43,7 +49,8 @@ public class HookCheck {
   }
 
   public java.util.Optional<HookMaintenance.Report> checkOne(ConnectedStore store) {
-    // The startup registration and the recurring job can overlap; two concurrent checks of one store would both
+    // The startup registration and the recurring job can overlap; two concurrent checks of one
+    // store would both
     // see a hook missing and the second create would fail with "already exists".
     synchronized (storeLocks.computeIfAbsent(store.storeHash(), hash -> new Object())) {
       return checkOneExclusively(store);
@@ -52,17 +59,24 @@ public class HookCheck {
 
   private java.util.Optional<HookMaintenance.Report> checkOneExclusively(ConnectedStore store) {
     try {
-      HookMaintenance.Report report = maintenance.ensure(client.forStore(store), store.webhookSecret());
+      HookMaintenance.Report report =
+          maintenance.ensure(client.forStore(store), store.webhookSecret());
       if (report.firstRegistration()) {
         LOG.info("Store {}: registered {} hooks", store.storeHash(), report.created());
       } else if (report.total() > 0) {
-        LOG.warn("Store {}: repaired hooks ({} created, {} re-enabled, {} secret headers updated)",
-            store.storeHash(), report.created(), report.reactivated(), report.headersUpdated());
+        LOG.warn(
+            "Store {}: repaired hooks ({} created, {} re-enabled, {} secret headers updated)",
+            store.storeHash(),
+            report.created(),
+            report.reactivated(),
+            report.headersUpdated());
       }
       return java.util.Optional.of(report);
     } catch (RuntimeException e) {
       // The next check retries; the failure is visible in the log and the counter, never silent.
-      registry.counter("bcsync.bigcommerce.hook_check_failures", "store", store.storeHash()).increment();
+      registry
+          .counter("bcsync.bigcommerce.hook_check_failures", "store", store.storeHash())
+          .increment();
       LOG.warn("Store {}: hook check failed: {}", store.storeHash(), e.getMessage());
       return java.util.Optional.empty();
     }

@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a store's hooks match the manifest: creates missing ones, re-enables those BigCommerce deactivated after
- * failed deliveries (it does so after about 48 hours of retries and then sends nothing more), and puts the
- * store's current secret into their custom headers. Used on install, at startup for configured stores, and by
- * the periodic check. Hooks outside the manifest are left alone: the API account may serve other integrations.
+ * Makes a store's hooks match the manifest: creates missing ones, re-enables those BigCommerce
+ * deactivated after failed deliveries (it does so after about 48 hours of retries and then sends
+ * nothing more), and puts the store's current secret into their custom headers. Used on install, at
+ * startup for configured stores, and by the periodic check. Hooks outside the manifest are left
+ * alone: the API account may serve other integrations.
  */
 @Singleton
 public class HookMaintenance {
@@ -28,7 +29,8 @@ public class HookMaintenance {
   private final BigCommerceAppConfig config;
   private final MeterRegistry registry;
 
-  public HookMaintenance(AppManifest manifest, BigCommerceAppConfig config, MeterRegistry registry) {
+  public HookMaintenance(
+      AppManifest manifest, BigCommerceAppConfig config, MeterRegistry registry) {
     this.manifest = manifest;
     this.config = config;
     this.registry = registry;
@@ -36,10 +38,12 @@ public class HookMaintenance {
 
   /** What one check changed. */
   /**
-   * @param firstRegistration the store had none of our hooks: a new connection, not a repair (logged quietly and
-   *                          counted as {@code registered}, so the repair counter only moves when something broke)
+   * @param firstRegistration the store had none of our hooks: a new connection, not a repair
+   *     (logged quietly and counted as {@code registered}, so the repair counter only moves when
+   *     something broke)
    */
-  public record Report(int created, int reactivated, int headersUpdated, boolean firstRegistration) {
+  public record Report(
+      int created, int reactivated, int headersUpdated, boolean firstRegistration) {
     public int total() {
       return created + reactivated + headersUpdated;
     }
@@ -49,24 +53,37 @@ public class HookMaintenance {
     return config.publicUrl() != null;
   }
 
-  /** Brings the store's hooks in line with the manifest. Throws the client's exceptions when the API fails. */
+  /**
+   * Brings the store's hooks in line with the manifest. Throws the client's exceptions when the API
+   * fails.
+   */
   public Report ensure(StoreClient store, String webhookSecret) {
     if (!canRegister()) {
-      throw new IllegalStateException(BigCommerceAppConfig.PREFIX + ".public-url is not set: hooks need a destination");
+      throw new IllegalStateException(
+          BigCommerceAppConfig.PREFIX + ".public-url is not set: hooks need a destination");
     }
     HooksApi hooks = store.hooks();
     List<Dtos.Hook> existing = hooks.list();
     Map<String, String> headers = Map.of(WebhookHeaders.STORE_SECRET, webhookSecret);
-    boolean firstRegistration = existing.stream().noneMatch(hook -> manifest.hooks().stream()
-        .anyMatch(spec -> spec.destination(config.publicUrl()).equals(hook.destination())));
+    boolean firstRegistration =
+        existing.stream()
+            .noneMatch(
+                hook ->
+                    manifest.hooks().stream()
+                        .anyMatch(
+                            spec ->
+                                spec.destination(config.publicUrl()).equals(hook.destination())));
     int created = 0;
     int reactivated = 0;
     int headersUpdated = 0;
     for (AppManifest.HookSpec spec : manifest.hooks()) {
       String destination = spec.destination(config.publicUrl());
-      Optional<Dtos.Hook> match = existing.stream()
-          .filter(hook -> hook.scope().equals(spec.scope()) && hook.destination().equals(destination))
-          .findFirst();
+      Optional<Dtos.Hook> match =
+          existing.stream()
+              .filter(
+                  hook ->
+                      hook.scope().equals(spec.scope()) && hook.destination().equals(destination))
+              .findFirst();
       if (match.isEmpty()) {
         hooks.create(spec.scope(), destination, headers);
         created++;
@@ -86,6 +103,8 @@ public class HookMaintenance {
 
   private void repaired(String storeHash, String action, String scope) {
     LOG.info("Store {}: hook {} {}", storeHash, scope, action.replace('_', ' '));
-    registry.counter("bcsync.bigcommerce.hook_repairs", "store", storeHash, "action", action).increment();
+    registry
+        .counter("bcsync.bigcommerce.hook_repairs", "store", storeHash, "action", action)
+        .increment();
   }
 }

@@ -3,11 +3,16 @@ package io.bcsync.bigcommerce.manifest;
 import java.util.List;
 
 /**
- * The app as described in {@code bc-app-manifest/bcsync-app.json}: the single source of truth for the OAuth scopes
- * requested, the callback paths, and the hooks bcsync registers on every store.
+ * The app as described in {@code bc-app-manifest/bcsync-app.json}: the single source of truth for
+ * the OAuth scopes requested, the callback paths, and the hooks bcsync registers on every store.
  */
-public record AppManifest(int manifestVersion, String appVersion, String name, Callbacks callbacks,
-    List<Scope> scopes, List<HookSpec> hooks) {
+public record AppManifest(
+    int manifestVersion,
+    String appVersion,
+    String name,
+    Callbacks callbacks,
+    List<Scope> scopes,
+    List<HookSpec> hooks) {
 
   public record Callbacks(String auth, String load, String uninstall, String removeUser) {}
 

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the app manifest: by default the copy the build packages into the jar ({@code bc-app-manifest/} on the
- * classpath), or the file named by {@code bcsync.bigcommerce.app.manifest-path}. An invalid manifest stops startup.
+ * Reads the app manifest: by default the copy the build packages into the jar ({@code
+ * bc-app-manifest/} on the classpath), or the file named by {@code
+ * bcsync.bigcommerce.app.manifest-path}. An invalid manifest stops startup.
  */
 @Factory
 public class AppManifestLoader {
@@ -31,21 +32,25 @@ public class AppManifestLoader {
           return parse(in, property);
         }
       }
-      try (InputStream in = AppManifestLoader.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
+      try (InputStream in =
+          AppManifestLoader.class.getClassLoader().getResourceAsStream(CLASSPATH_LOCATION)) {
         if (in == null) {
-          throw new InvalidConfigurationException(property, "not set and no packaged " + CLASSPATH_LOCATION);
+          throw new InvalidConfigurationException(
+              property, "not set and no packaged " + CLASSPATH_LOCATION);
         }
         return parse(in, property);
       }
     } catch (IOException e) {
-      throw new InvalidConfigurationException(property, "cannot read the app manifest: " + e.getMessage());
+      throw new InvalidConfigurationException(
+          property, "cannot read the app manifest: " + e.getMessage());
     }
   }
 
   public static AppManifest parse(InputStream in, String property) throws IOException {
     JsonNode root = new ObjectMapper().readTree(in);
     if (root.path("manifestVersion").asInt() != SUPPORTED_VERSION) {
-      throw new InvalidConfigurationException(property, "manifestVersion must be " + SUPPORTED_VERSION);
+      throw new InvalidConfigurationException(
+          property, "manifestVersion must be " + SUPPORTED_VERSION);
     }
     JsonNode callbacks = root.path("callbacks");
     List<AppManifest.Scope> scopes = new ArrayList<>();
@@ -61,16 +66,26 @@ public class AppManifestLoader {
     }
     JsonNode exceptions = webhooks.path("deliveryException");
     if (!exceptions.isMissingNode()) {
-      hooks.add(new AppManifest.HookSpec(required(exceptions, "scope", property),
-          required(exceptions, "destinationPath", property)));
+      hooks.add(
+          new AppManifest.HookSpec(
+              required(exceptions, "scope", property),
+              required(exceptions, "destinationPath", property)));
     }
     if (scopes.isEmpty() || hooks.isEmpty()) {
-      throw new InvalidConfigurationException(property, "the manifest lists no scopes or no webhooks");
+      throw new InvalidConfigurationException(
+          property, "the manifest lists no scopes or no webhooks");
     }
-    return new AppManifest(SUPPORTED_VERSION, required(root, "appVersion", property), required(root, "name", property),
-        new AppManifest.Callbacks(required(callbacks, "auth", property), required(callbacks, "load", property),
-            required(callbacks, "uninstall", property), required(callbacks, "removeUser", property)),
-        List.copyOf(scopes), List.copyOf(hooks));
+    return new AppManifest(
+        SUPPORTED_VERSION,
+        required(root, "appVersion", property),
+        required(root, "name", property),
+        new AppManifest.Callbacks(
+            required(callbacks, "auth", property),
+            required(callbacks, "load", property),
+            required(callbacks, "uninstall", property),
+            required(callbacks, "removeUser", property)),
+        List.copyOf(scopes),
+        List.copyOf(hooks));
   }
 
   private static String required(JsonNode node, String field, String property) {

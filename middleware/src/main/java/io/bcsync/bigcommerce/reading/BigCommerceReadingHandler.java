@@ -21,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default processing step: reads each batch's entities from BigCommerce in batch calls and hands them to the
- * {@link FetchedEntityConsumer}. Items of stores that are no longer connected fail permanently (processing stops
- * for uninstalled stores); a delivery-exception callback triggers a hook check of its store. A dedicated
- * {@link WorkItemHandler} bean (the Salesforce writer, a test's) still takes precedence over this one.
+ * The default processing step: reads each batch's entities from BigCommerce in batch calls and
+ * hands them to the {@link FetchedEntityConsumer}. Items of stores that are no longer connected
+ * fail permanently (processing stops for uninstalled stores); a delivery-exception callback
+ * triggers a hook check of its store. A dedicated {@link WorkItemHandler} bean (the Salesforce
+ * writer, a test's) still takes precedence over this one.
  */
 @Singleton
 @Secondary
@@ -38,8 +39,12 @@ public class BigCommerceReadingHandler implements WorkItemHandler {
   private final FetchedEntityConsumer consumer;
   private final HookCheck hookCheck;
 
-  public BigCommerceReadingHandler(ConnectedStores stores, BigCommerceClient client, EntityBatchReader reader,
-      FetchedEntityConsumer consumer, HookCheck hookCheck) {
+  public BigCommerceReadingHandler(
+      ConnectedStores stores,
+      BigCommerceClient client,
+      EntityBatchReader reader,
+      FetchedEntityConsumer consumer,
+      HookCheck hookCheck) {
     this.stores = stores;
     this.client = client;
     this.reader = reader;
@@ -50,35 +55,48 @@ public class BigCommerceReadingHandler implements WorkItemHandler {
   @Override
   public Map<Long, Outcome> handle(List<WorkItem> batch) throws Exception {
     Map<Long, Outcome> outcomes = new HashMap<>();
-    Map<String, List<WorkItem>> byStore = batch.stream()
-        .collect(Collectors.groupingBy(item -> item.entity().storeHash(), LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<WorkItem>> byStore =
+        batch.stream()
+            .collect(
+                Collectors.groupingBy(
+                    item -> item.entity().storeHash(), LinkedHashMap::new, Collectors.toList()));
     for (Map.Entry<String, List<WorkItem>> entry : byStore.entrySet()) {
       handleStore(entry.getKey(), entry.getValue(), outcomes);
     }
     return outcomes;
   }
 
-  private void handleStore(String storeHash, List<WorkItem> items, Map<Long, Outcome> outcomes) throws Exception {
+  private void handleStore(String storeHash, List<WorkItem> items, Map<Long, Outcome> outcomes)
+      throws Exception {
     Optional<ConnectedStore> store = stores.find(storeHash);
     if (store.isEmpty()) {
-      items.forEach(item -> outcomes.put(item.id(),
-          Outcome.permanent("store " + storeHash + " is not connected (the app was uninstalled?)")));
+      items.forEach(
+          item ->
+              outcomes.put(
+                  item.id(),
+                  Outcome.permanent(
+                      "store " + storeHash + " is not connected (the app was uninstalled?)")));
       return;
     }
     if (!store.get().hasApiAccess()) {
-      LOG.info("Store {} has no API token (webhook-only configuration); {} items marked done unread", storeHash,
+      LOG.info(
+          "Store {} has no API token (webhook-only configuration); {} items marked done unread",
+          storeHash,
           items.size());
       items.forEach(item -> outcomes.put(item.id(), Outcome.SUCCESS));
       return;
     }
-    List<WorkItem> readable = items.stream()
-        .filter(item -> EntityBatchReader.READABLE.contains(item.entity().type())).toList();
+    List<WorkItem> readable =
+        items.stream()
+            .filter(item -> EntityBatchReader.READABLE.contains(item.entity().type()))
+            .toList();
     for (WorkItem item : items) {
       if (readable.contains(item)) {
         continue;
       }
       if ("webhook".equals(item.entity().type())) {
-        // store/hook/deliveryException: BigCommerce is failing to deliver to us; check the hooks right away.
+        // store/hook/deliveryException: BigCommerce is failing to deliver to us; check the hooks
+        // right away.
         hookCheck.checkOne(store.get());
       } else {
         LOG.debug("No reader for {} yet; item {} done", item.entity(), item.id());
@@ -90,7 +108,9 @@ public class BigCommerceReadingHandler implements WorkItemHandler {
     }
     List<FetchedEntity> fetched = reader.read(client.forStore(store.get()), readable);
     Map<Long, Outcome> consumed = consumer.accept(storeHash, fetched);
-    fetched.forEach(entity ->
-        outcomes.put(entity.item().id(), consumed.getOrDefault(entity.item().id(), Outcome.SUCCESS)));
+    fetched.forEach(
+        entity ->
+            outcomes.put(
+                entity.item().id(), consumed.getOrDefault(entity.item().id(), Outcome.SUCCESS)));
   }
 }

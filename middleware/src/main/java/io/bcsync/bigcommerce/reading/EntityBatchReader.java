@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads the entities of a batch of work items from one store in as few calls as the API allows: orders by id
- * range with line items inlined, customers and products with {@code id:in}. Records which version was read so the
- * catch-up poll does not enqueue changes already seen.
+ * Reads the entities of a batch of work items from one store in as few calls as the API allows:
+ * orders by id range with line items inlined, customers and products with {@code id:in}. Records
+ * which version was read so the catch-up poll does not enqueue changes already seen.
  */
 @Singleton
 public class EntityBatchReader {
@@ -30,20 +30,40 @@ public class EntityBatchReader {
   /** Items of one store, all of a {@link #READABLE} type. */
   public List<FetchedEntity> read(StoreClient store, List<WorkItem> items) {
     List<FetchedEntity> out = new ArrayList<>();
-    out.addAll(readType(store, items, "order", ids -> store.orders().readDocuments(ids),
-        d -> new Read(d.order(), d.json(), d.order().dateModified())));
-    out.addAll(readType(store, items, "customer", ids -> store.customers().readDocuments(ids),
-        d -> new Read(d.customer(), d.json(), d.customer().dateModified())));
-    out.addAll(readType(store, items, "product", ids -> store.catalog().readByIds(ids),
-        p -> new Read(p, null, p.dateModified())));
+    out.addAll(
+        readType(
+            store,
+            items,
+            "order",
+            ids -> store.orders().readDocuments(ids),
+            d -> new Read(d.order(), d.json(), d.order().dateModified())));
+    out.addAll(
+        readType(
+            store,
+            items,
+            "customer",
+            ids -> store.customers().readDocuments(ids),
+            d -> new Read(d.customer(), d.json(), d.customer().dateModified())));
+    out.addAll(
+        readType(
+            store,
+            items,
+            "product",
+            ids -> store.catalog().readByIds(ids),
+            p -> new Read(p, null, p.dateModified())));
     return out;
   }
 
   private record Read(Object resource, JsonNode document, Instant dateModified) {}
 
-  private <T> List<FetchedEntity> readType(StoreClient store, List<WorkItem> items, String type,
-      Function<List<Long>, Map<Long, T>> fetch, Function<T, Read> toRead) {
-    List<WorkItem> ofType = items.stream().filter(item -> item.entity().type().equals(type)).toList();
+  private <T> List<FetchedEntity> readType(
+      StoreClient store,
+      List<WorkItem> items,
+      String type,
+      Function<List<Long>, Map<Long, T>> fetch,
+      Function<T, Read> toRead) {
+    List<WorkItem> ofType =
+        items.stream().filter(item -> item.entity().type().equals(type)).toList();
     if (ofType.isEmpty()) {
       return List.of();
     }

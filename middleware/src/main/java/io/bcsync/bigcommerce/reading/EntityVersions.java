@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The {@code bc_entity_version} table: which BigCommerce {@code date_modified} each entity was last read at. */
+/**
+ * The {@code bc_entity_version} table: which BigCommerce {@code date_modified} each entity was last
+ * read at.
+ */
 @Singleton
 public class EntityVersions {
   private final Db db;
@@ -28,39 +31,46 @@ public class EntityVersions {
       return;
     }
     long now = clock.millis();
-    db.write(connection -> {
-      for (Map.Entry<String, Long> entry : dateModifiedById.entrySet()) {
-        upsert(connection, storeHash, entityType, entry.getKey(), entry.getValue(), now);
-      }
-      return null;
-    });
+    db.write(
+        connection -> {
+          for (Map.Entry<String, Long> entry : dateModifiedById.entrySet()) {
+            upsert(connection, storeHash, entityType, entry.getKey(), entry.getValue(), now);
+          }
+          return null;
+        });
   }
 
   /** Last read versions of these entities; absent when never read. */
-  public Map<String, Long> lastRead(String storeHash, String entityType, java.util.Collection<String> ids) {
+  public Map<String, Long> lastRead(
+      String storeHash, String entityType, java.util.Collection<String> ids) {
     Map<String, Long> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
-    return db.read(connection -> {
-      for (java.util.List<String> chunk : chunks(ids)) {
-        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT entity_id, date_modified_ms"
-            + " FROM bc_entity_version WHERE store_hash = ? AND entity_type = ? AND entity_id IN (" + marks + ")")) {
-          select.setString(1, storeHash);
-          select.setString(2, entityType);
-          for (int i = 0; i < chunk.size(); i++) {
-            select.setString(3 + i, chunk.get(i));
-          }
-          try (ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-              found.put(rs.getString(1), rs.getLong(2));
+    return db.read(
+        connection -> {
+          for (java.util.List<String> chunk : chunks(ids)) {
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select =
+                connection.prepareStatement(
+                    "SELECT entity_id, date_modified_ms"
+                        + " FROM bc_entity_version WHERE store_hash = ? AND entity_type = ? AND entity_id IN ("
+                        + marks
+                        + ")")) {
+              select.setString(1, storeHash);
+              select.setString(2, entityType);
+              for (int i = 0; i < chunk.size(); i++) {
+                select.setString(3 + i, chunk.get(i));
+              }
+              try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                  found.put(rs.getString(1), rs.getLong(2));
+                }
+              }
             }
           }
-        }
-      }
-      return found;
-    });
+          return found;
+        });
   }
 
   private static java.util.List<java.util.List<String>> chunks(java.util.Collection<String> ids) {
@@ -72,10 +82,13 @@ public class EntityVersions {
     return out;
   }
 
-  private static void upsert(Connection connection, String store, String type, String id, long version, long now)
+  private static void upsert(
+      Connection connection, String store, String type, String id, long version, long now)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE bc_entity_version SET date_modified_ms = ?,"
-        + " read_at_ms = ? WHERE store_hash = ? AND entity_type = ? AND entity_id = ? AND date_modified_ms <= ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE bc_entity_version SET date_modified_ms = ?,"
+                + " read_at_ms = ? WHERE store_hash = ? AND entity_type = ? AND entity_id = ? AND date_modified_ms <= ?")) {
       update.setLong(1, version);
       update.setLong(2, now);
       update.setString(3, store);
@@ -86,8 +99,10 @@ public class EntityVersions {
         return;
       }
     }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bc_entity_version (store_hash,"
-        + " entity_type, entity_id, date_modified_ms, read_at_ms) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO bc_entity_version (store_hash,"
+                + " entity_type, entity_id, date_modified_ms, read_at_ms) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, store);
       insert.setString(2, type);
       insert.setString(3, id);
@@ -95,7 +110,8 @@ public class EntityVersions {
       insert.setLong(5, now);
       insert.executeUpdate();
     } catch (SQLException e) {
-      // The row exists with a newer version (the conditional update matched nothing): nothing to record.
+      // The row exists with a newer version (the conditional update matched nothing): nothing to
+      // record.
       if (!DataAccessFailure.isUniqueViolation(e)) {
         throw e;
       }

@@ -1,14 +1,17 @@
 package io.bcsync.bigcommerce.reading;
 
+import io.bcsync.pipeline.Outcome;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
-import io.bcsync.pipeline.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Without a Salesforce connection (bcsync.salesforce.auth-mode=none): logs what was read. Any other {@link FetchedEntityConsumer} replaces it. */
+/**
+ * Without a Salesforce connection (bcsync.salesforce.auth-mode=none): logs what was read. Any other
+ * {@link FetchedEntityConsumer} replaces it.
+ */
 @Singleton
 @Secondary
 public class LoggingFetchedEntityConsumer implements FetchedEntityConsumer {
@@ -17,8 +20,11 @@ public class LoggingFetchedEntityConsumer implements FetchedEntityConsumer {
   @Override
   public Map<Long, Outcome> accept(String storeHash, List<FetchedEntity> entities) {
     long gone = entities.stream().filter(FetchedEntity::gone).count();
-    LOG.info("Store {}: read {} entities from BigCommerce ({} no longer exist); Salesforce is not configured",
-        storeHash, entities.size(), gone);
+    LOG.info(
+        "Store {}: read {} entities from BigCommerce ({} no longer exist); Salesforce is not configured",
+        storeHash,
+        entities.size(),
+        gone);
     return Map.of();
   }
 }

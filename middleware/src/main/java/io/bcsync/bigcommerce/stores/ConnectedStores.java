@@ -13,9 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every connected store: those in configuration (connector mode) and those that installed the app. A store in
- * configuration wins over an install of the same hash, so an operator can always pin a store's credentials.
- * Stores are independent tenants keyed by their hash.
+ * Every connected store: those in configuration (connector mode) and those that installed the app.
+ * A store in configuration wins over an install of the same hash, so an operator can always pin a
+ * store's credentials. Stores are independent tenants keyed by their hash.
  */
 @Singleton
 @Replaces(ConfiguredWebhookStores.class)
@@ -24,8 +24,9 @@ public class ConnectedStores implements WebhookStores {
   private final InstalledStores installed;
 
   public ConnectedStores(List<StoreConfig> configured, InstalledStores installed) {
-    this.configured = configured.stream()
-        .collect(Collectors.toUnmodifiableMap(StoreConfig::storeHash, Function.identity()));
+    this.configured =
+        configured.stream()
+            .collect(Collectors.toUnmodifiableMap(StoreConfig::storeHash, Function.identity()));
     this.installed = installed;
   }
 
@@ -34,23 +35,36 @@ public class ConnectedStores implements WebhookStores {
     if (config != null) {
       return Optional.of(fromConfig(config));
     }
-    return installed.find(storeHash)
+    return installed
+        .find(storeHash)
         .filter(InstalledStores.InstalledStore::installed)
         .filter(store -> store.webhookSecret().isPresent())
-        .map(store -> new ConnectedStore(store.storeHash(), ConnectedStore.Source.APP, store.accessToken(),
-            store.webhookSecret().get()));
+        .map(
+            store ->
+                new ConnectedStore(
+                    store.storeHash(),
+                    ConnectedStore.Source.APP,
+                    store.accessToken(),
+                    store.webhookSecret().get()));
   }
 
   /** All stores, configured first. */
   public List<ConnectedStore> all() {
     List<ConnectedStore> all = new ArrayList<>();
-    configured.values().stream().sorted((a, b) -> a.storeHash().compareTo(b.storeHash()))
-        .map(ConnectedStores::fromConfig).forEach(all::add);
+    configured.values().stream()
+        .sorted((a, b) -> a.storeHash().compareTo(b.storeHash()))
+        .map(ConnectedStores::fromConfig)
+        .forEach(all::add);
     installed.installed().stream()
         .filter(store -> !configured.containsKey(store.storeHash()))
         .filter(store -> store.webhookSecret().isPresent())
-        .map(store -> new ConnectedStore(store.storeHash(), ConnectedStore.Source.APP, store.accessToken(),
-            store.webhookSecret().get()))
+        .map(
+            store ->
+                new ConnectedStore(
+                    store.storeHash(),
+                    ConnectedStore.Source.APP,
+                    store.accessToken(),
+                    store.webhookSecret().get()))
         .forEach(all::add);
     return all;
   }
@@ -65,7 +79,10 @@ public class ConnectedStores implements WebhookStores {
   }
 
   private static ConnectedStore fromConfig(StoreConfig config) {
-    return new ConnectedStore(config.storeHash(), ConnectedStore.Source.CONFIGURATION,
-        Optional.ofNullable(config.accessToken()).filter(token -> !token.isBlank()), config.webhookSecret());
+    return new ConnectedStore(
+        config.storeHash(),
+        ConnectedStore.Source.CONFIGURATION,
+        Optional.ofNullable(config.accessToken()).filter(token -> !token.isBlank()),
+        config.webhookSecret());
   }
 }

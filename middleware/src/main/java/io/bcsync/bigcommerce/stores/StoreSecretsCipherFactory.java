@@ -5,12 +5,18 @@ import io.bcsync.security.TokenCipher;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** The cipher for installed stores' access tokens and hook secrets, keyed by the app's configuration. */
+/**
+ * The cipher for installed stores' access tokens and hook secrets, keyed by the app's
+ * configuration.
+ */
 @Factory
 class StoreSecretsCipherFactory {
   @Singleton
   TokenCipher storeSecretsCipher(BigCommerceAppConfig config) {
-    return new TokenCipher(config.tokenEncryptionKey(), BigCommerceAppConfig.PREFIX + ".token-encryption-key",
-        config.previousTokenEncryptionKeys(), BigCommerceAppConfig.PREFIX + ".previous-token-encryption-keys");
+    return new TokenCipher(
+        config.tokenEncryptionKey(),
+        BigCommerceAppConfig.PREFIX + ".token-encryption-key",
+        config.previousTokenEncryptionKeys(),
+        BigCommerceAppConfig.PREFIX + ".previous-token-encryption-keys");
   }
 }

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At startup: rewrites stored secrets sealed with a previous encryption key (key rotation), and registers the
- * manifest's hooks on every store configured with an API token (connector mode) - in the background, so a slow
- * or unreachable BigCommerce does not hold up the service; the periodic hook check retries failures.
+ * At startup: rewrites stored secrets sealed with a previous encryption key (key rotation), and
+ * registers the manifest's hooks on every store configured with an API token (connector mode) - in
+ * the background, so a slow or unreachable BigCommerce does not hold up the service; the periodic
+ * hook check retries failures.
  */
 @Singleton
 public class StoreStartup implements ApplicationEventListener<ServerStartupEvent> {
@@ -26,8 +27,12 @@ public class StoreStartup implements ApplicationEventListener<ServerStartupEvent
   private final HookMaintenance maintenance;
   private final ExecutorService executor;
 
-  public StoreStartup(InstalledStores installed, ConnectedStores stores, HookCheck hookCheck,
-      HookMaintenance maintenance, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  public StoreStartup(
+      InstalledStores installed,
+      ConnectedStores stores,
+      HookCheck hookCheck,
+      HookMaintenance maintenance,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.installed = installed;
     this.stores = stores;
     this.hookCheck = hookCheck;
@@ -42,11 +47,17 @@ public class StoreStartup implements ApplicationEventListener<ServerStartupEvent
       LOG.info("Re-encrypted the secrets of {} installed stores with the current key", rewritten);
     }
     if (!maintenance.canRegister()) {
-      LOG.warn("bcsync.bigcommerce.app.public-url is not set: hooks are not registered on configured stores");
+      LOG.warn(
+          "bcsync.bigcommerce.app.public-url is not set: hooks are not registered on configured stores");
       return;
     }
-    executor.submit(() -> stores.all().stream()
-        .filter(store -> store.source() == ConnectedStore.Source.CONFIGURATION && store.hasApiAccess())
-        .forEach(hookCheck::checkOne));
+    executor.submit(
+        () ->
+            stores.all().stream()
+                .filter(
+                    store ->
+                        store.source() == ConnectedStore.Source.CONFIGURATION
+                            && store.hasApiAccess())
+                .forEach(hookCheck::checkOne));
   }
 }

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the sync history of an uninstalled store for {@code uninstalled-retention}, then deletes it (events, work
- * items, read versions, poll marks and the store row). A re-install within the period keeps the history.
+ * Keeps the sync history of an uninstalled store for {@code uninstalled-retention}, then deletes it
+ * (events, work items, read versions, poll marks and the store row). A re-install within the period
+ * keeps the history.
  */
 @Factory
 class UninstalledStoreRetention {
@@ -27,28 +28,37 @@ class UninstalledStoreRetention {
 
   @Singleton
   @Named("bigcommerce-uninstalled-retention")
-  RecurringTask<Void> retention(InstalledStores stores, Db db, Clock clock, BigCommerceAppConfig config) {
+  RecurringTask<Void> retention(
+      InstalledStores stores, Db db, Clock clock, BigCommerceAppConfig config) {
     return Tasks.recurring("bigcommerce-uninstalled-retention", FixedDelay.of(Duration.ofHours(6)))
-        .execute((instance, context) -> {
-          for (String storeHash : stores.uninstalledBefore(clock.millis() - config.uninstalledRetention().toMillis())) {
-            db.write(connection -> {
-              for (String table : TABLES) {
-                try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM " + table + " WHERE store_hash = ?")) {
-                  delete.setString(1, storeHash);
-                  delete.executeUpdate();
-                }
+        .execute(
+            (instance, context) -> {
+              for (String storeHash :
+                  stores.uninstalledBefore(
+                      clock.millis() - config.uninstalledRetention().toMillis())) {
+                db.write(
+                    connection -> {
+                      for (String table : TABLES) {
+                        try (PreparedStatement delete =
+                            connection.prepareStatement(
+                                "DELETE FROM " + table + " WHERE store_hash = ?")) {
+                          delete.setString(1, storeHash);
+                          delete.executeUpdate();
+                        }
+                      }
+                      try (PreparedStatement delete =
+                          connection.prepareStatement(
+                              "DELETE FROM bc_store WHERE store_hash = ? AND status = 'UNINSTALLED'")) {
+                        delete.setString(1, storeHash);
+                        delete.executeUpdate();
+                      }
+                      return null;
+                    });
+                LOG.info(
+                    "Deleted the sync history of store {}, uninstalled more than {} ago",
+                    storeHash,
+                    config.uninstalledRetention());
               }
-              try (PreparedStatement delete = connection.prepareStatement(
-                  "DELETE FROM bc_store WHERE store_hash = ? AND status = 'UNINSTALLED'")) {
-                delete.setString(1, storeHash);
-                delete.executeUpdate();
-              }
-              return null;
             });
-            LOG.info("Deleted the sync history of store {}, uninstalled more than {} ago", storeHash,
-                config.uninstalledRetention());
-          }
-        });
   }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code POST <login-url>/services/oauth2/token}. Parses the token response; errors carry Salesforce's
- * {@code error}/{@code error_description} only, because the request holds secrets.
+ * {@code POST <login-url>/services/oauth2/token}. Parses the token response; errors carry
+ * Salesforce's {@code error}/{@code error_description} only, because the request holds secrets.
  */
 public class OAuthTokenEndpoint {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,39 +34,58 @@ public class OAuthTokenEndpoint {
   public record TokenResponse(SalesforceToken token, String refreshToken) {
     @Override
     public String toString() {
-      return "TokenResponse[" + token + ", refreshToken=" + (refreshToken == null ? "<none>" : "****") + "]";
+      return "TokenResponse["
+          + token
+          + ", refreshToken="
+          + (refreshToken == null ? "<none>" : "****")
+          + "]";
     }
   }
 
   public TokenResponse request(Map<String, String> form) {
-    String body = form.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    HttpRequest request = HttpRequest.newBuilder(tokenUri).timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    String body =
+        form.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(tokenUri)
+            .timeout(timeout)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new SalesforceAuthException("Salesforce token endpoint " + tokenUri + " unreachable: " + e, true, e);
+      throw new SalesforceAuthException(
+          "Salesforce token endpoint " + tokenUri + " unreachable: " + e, true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SalesforceAuthException("Interrupted while requesting a Salesforce token", true, e);
     }
     JsonNode json = parse(response.body());
-    if (response.statusCode() != 200 || !json.hasNonNull("access_token") || !json.hasNonNull("instance_url")) {
+    if (response.statusCode() != 200
+        || !json.hasNonNull("access_token")
+        || !json.hasNonNull("instance_url")) {
       String error = json.path("error").asText("http_" + response.statusCode());
       String description = json.path("error_description").asText("");
-      // 5xx is Salesforce's problem and passes; 4xx (invalid_grant, invalid_client...) needs a person.
-      throw new SalesforceAuthException("Salesforce refused the " + form.get("grant_type") + " grant: " + error
-          + (description.isEmpty() ? "" : " (" + description + ")"), response.statusCode() >= 500, null);
+      // 5xx is Salesforce's problem and passes; 4xx (invalid_grant, invalid_client...) needs a
+      // person.
+      throw new SalesforceAuthException(
+          "Salesforce refused the "
+              + form.get("grant_type")
+              + " grant: "
+              + error
+              + (description.isEmpty() ? "" : " (" + description + ")"),
+          response.statusCode() >= 500,
+          null);
     }
     String id = json.path("id").asText(null);
     String userId = id == null ? null : id.substring(id.lastIndexOf('/') + 1);
     return new TokenResponse(
-        new SalesforceToken(json.get("access_token").asText(), json.get("instance_url").asText(), userId),
+        new SalesforceToken(
+            json.get("access_token").asText(), json.get("instance_url").asText(), userId),
         json.hasNonNull("refresh_token") ? json.get("refresh_token").asText() : null);
   }
 

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Endpoints for "Connect Salesforce". The app page (issue 5) calls {@code POST /admin/salesforce/connect} (admin
- * token) and sends the browser to the returned URL; Salesforce redirects back to
- * {@code GET /salesforce/oauth/callback}, which is public but only accepts a state this service issued.
+ * Endpoints for "Connect Salesforce". The app page (issue 5) calls {@code POST
+ * /admin/salesforce/connect} (admin token) and sends the browser to the returned URL; Salesforce
+ * redirects back to {@code GET /salesforce/oauth/callback}, which is public but only accepts a
+ * state this service issued.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,22 +36,36 @@ public class SalesforceConnectController {
     try {
       return HttpResponse.ok(Map.of("authorizeUrl", flow.start()));
     } catch (SalesforceAuthException e) {
-      return HttpResponse.badRequest(Map.of("error", "not_web_server_mode", "message", e.getMessage()));
+      return HttpResponse.badRequest(
+          Map.of("error", "not_web_server_mode", "message", e.getMessage()));
     }
   }
 
   @Get("/salesforce/oauth/callback")
-  public HttpResponse<Map<String, Object>> callback(@Nullable @QueryValue String code,
-      @Nullable @QueryValue String state, @Nullable @QueryValue String error,
+  public HttpResponse<Map<String, Object>> callback(
+      @Nullable @QueryValue String code,
+      @Nullable @QueryValue String state,
+      @Nullable @QueryValue String error,
       @Nullable @QueryValue("error_description") String errorDescription) {
     if (error != null) {
       LOG.warn("Salesforce authorization was not granted: {} {}", error, errorDescription);
-      return HttpResponse.badRequest(Map.of("error", error, "message", String.valueOf(errorDescription)));
+      return HttpResponse.badRequest(
+          Map.of("error", error, "message", String.valueOf(errorDescription)));
     }
     try {
       OrgInfo org = flow.complete(code, state);
-      return HttpResponse.ok(Map.of("status", "connected", "orgId", org.orgId(), "orgName", org.name(),
-          "sandbox", org.sandbox(), "username", org.username()));
+      return HttpResponse.ok(
+          Map.of(
+              "status",
+              "connected",
+              "orgId",
+              org.orgId(),
+              "orgName",
+              org.name(),
+              "sandbox",
+              org.sandbox(),
+              "username",
+              org.username()));
     } catch (EnvironmentGuardException refused) {
       LOG.error(refused.getMessage());
       return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN)

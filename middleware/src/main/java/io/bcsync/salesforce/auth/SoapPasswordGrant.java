@@ -9,8 +9,8 @@ import io.bcsync.salesforce.soap.SoapEndpoints;
 import java.time.Duration;
 
 /**
- * Username + password (+ security token) through the SOAP {@code login} call. For local development only: it needs
- * no connected app, but Salesforce is retiring password logins for integrations.
+ * Username + password (+ security token) through the SOAP {@code login} call. For local development
+ * only: it needs no connected app, but Salesforce is retiring password logins for integrations.
  */
 public class SoapPasswordGrant implements TokenGrant {
   private final String loginUrl;
@@ -18,7 +18,8 @@ public class SoapPasswordGrant implements TokenGrant {
   private final String password;
   private final Duration timeout;
 
-  public SoapPasswordGrant(String loginUrl, String username, String password, String securityToken, Duration timeout) {
+  public SoapPasswordGrant(
+      String loginUrl, String username, String password, String securityToken, Duration timeout) {
     this.loginUrl = loginUrl;
     this.username = username;
     this.password = password + (securityToken == null ? "" : securityToken);
@@ -36,13 +37,24 @@ public class SoapPasswordGrant implements TokenGrant {
     config.setReadTimeout((int) timeout.toMillis());
     try {
       LoginResult result = new PartnerConnection(config).login(username, password);
-      return new SalesforceToken(result.getSessionId(), SalesforceToken.instanceOf(result.getServerUrl()),
+      return new SalesforceToken(
+          result.getSessionId(),
+          SalesforceToken.instanceOf(result.getServerUrl()),
           result.getUserId());
     } catch (ApiFault fault) {
-      throw new SalesforceAuthException("Salesforce refused the password login for " + username + ": "
-          + fault.getExceptionCode() + " (" + fault.getExceptionMessage() + ")", false, null);
+      throw new SalesforceAuthException(
+          "Salesforce refused the password login for "
+              + username
+              + ": "
+              + fault.getExceptionCode()
+              + " ("
+              + fault.getExceptionMessage()
+              + ")",
+          false,
+          null);
     } catch (ConnectionException e) {
-      throw new SalesforceAuthException("Salesforce login at " + loginUrl + " failed: " + e, true, e);
+      throw new SalesforceAuthException(
+          "Salesforce login at " + loginUrl + " failed: " + e, true, e);
     }
   }
 

@@ -4,9 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place tokens come from. Callers that find a token rejected call {@link #renew(String)} with the token
- * that failed: concurrent callers (SOAP renewer, streaming) that saw the same stale token cause one new grant, not
- * one each.
+ * The one place tokens come from. Callers that find a token rejected call {@link #renew(String)}
+ * with the token that failed: concurrent callers (SOAP renewer, streaming) that saw the same stale
+ * token cause one new grant, not one each.
  */
 public class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
@@ -22,7 +22,8 @@ public class TokenProvider {
   public synchronized SalesforceToken current() {
     if (current == null) {
       current = grant.obtain();
-      LOG.info("Obtained a Salesforce token ({} grant) for {}", grant.name(), current.instanceUrl());
+      LOG.info(
+          "Obtained a Salesforce token ({} grant) for {}", grant.name(), current.instanceUrl());
     }
     return current;
   }
@@ -38,7 +39,10 @@ public class TokenProvider {
     return current;
   }
 
-  /** Drops the current token; the next {@link #current()} obtains a new one (after a new web-server grant). */
+  /**
+   * Drops the current token; the next {@link #current()} obtains a new one (after a new web-server
+   * grant).
+   */
   public synchronized void invalidate() {
     current = null;
   }

@@ -17,10 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The OAuth web-server flow behind "Connect Salesforce" (the button lives on the BigCommerce app page, issue 5):
- * {@link #start()} returns the authorize URL with a single-use state; {@link #complete} exchanges the code, keeps
- * the refresh token encrypted, then connects so the environment guard checks the org. A refused org's token is
- * deleted again: the service never stays connected to an org the guard refuses.
+ * The OAuth web-server flow behind "Connect Salesforce" (the button lives on the BigCommerce app
+ * page, issue 5): {@link #start()} returns the authorize URL with a single-use state; {@link
+ * #complete} exchanges the code, keeps the refresh token encrypted, then connects so the
+ * environment guard checks the org. A refused org's token is deleted again: the service never stays
+ * connected to an org the guard refuses.
  */
 @Singleton
 public class WebServerFlow {
@@ -34,8 +35,13 @@ public class WebServerFlow {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public WebServerFlow(SalesforceConfig config, OAuthTokenEndpoint endpoint, CredentialStore credentials,
-      SalesforceConnector connector, Db db, Clock clock) {
+  public WebServerFlow(
+      SalesforceConfig config,
+      OAuthTokenEndpoint endpoint,
+      CredentialStore credentials,
+      SalesforceConnector connector,
+      Db db,
+      Clock clock) {
     this.config = config;
     this.endpoint = endpoint;
     this.credentials = credentials;
@@ -50,30 +56,42 @@ public class WebServerFlow {
     random.nextBytes(bytes);
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     long now = clock.millis();
-    db.write(connection -> {
-      try (PreparedStatement purge =
-          connection.prepareStatement("DELETE FROM salesforce_oauth_state WHERE expires_at_ms < ?")) {
-        purge.setLong(1, now);
-        purge.executeUpdate();
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement("INSERT INTO salesforce_oauth_state (state, expires_at_ms) VALUES (?, ?)")) {
-        insert.setString(1, state);
-        insert.setLong(2, now + STATE_LIFETIME.toMillis());
-        return insert.executeUpdate();
-      }
-    });
+    db.write(
+        connection -> {
+          try (PreparedStatement purge =
+              connection.prepareStatement(
+                  "DELETE FROM salesforce_oauth_state WHERE expires_at_ms < ?")) {
+            purge.setLong(1, now);
+            purge.executeUpdate();
+          }
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO salesforce_oauth_state (state, expires_at_ms) VALUES (?, ?)")) {
+            insert.setString(1, state);
+            insert.setLong(2, now + STATE_LIFETIME.toMillis());
+            return insert.executeUpdate();
+          }
+        });
     String base = OAuthTokenEndpoint.stripSlash(config.loginUrl());
-    return base + "/services/oauth2/authorize?response_type=code&client_id=" + enc(config.clientId())
-        + "&redirect_uri=" + enc(config.redirectUri()) + "&state=" + enc(state) + "&prompt=" + enc("login consent");
+    return base
+        + "/services/oauth2/authorize?response_type=code&client_id="
+        + enc(config.clientId())
+        + "&redirect_uri="
+        + enc(config.redirectUri())
+        + "&state="
+        + enc(state)
+        + "&prompt="
+        + enc("login consent");
   }
 
-  /** @return the connected org, after the guard accepted it */
+  /**
+   * @return the connected org, after the guard accepted it
+   */
   public OrgInfo complete(String code, String state) throws Exception {
     requireWebServerMode();
     if (code == null || state == null || !consumeState(state)) {
-      throw new SalesforceAuthException("Unknown or expired OAuth state: start \"Connect Salesforce\" again", false,
-          null);
+      throw new SalesforceAuthException(
+          "Unknown or expired OAuth state: start \"Connect Salesforce\" again", false, null);
     }
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
@@ -83,10 +101,14 @@ public class WebServerFlow {
     form.put("redirect_uri", config.redirectUri());
     OAuthTokenEndpoint.TokenResponse response = endpoint.request(form);
     if (response.refreshToken() == null) {
-      throw new SalesforceAuthException("Salesforce issued no refresh token: add the refresh_token scope to the"
-          + " connected app", false, null);
+      throw new SalesforceAuthException(
+          "Salesforce issued no refresh token: add the refresh_token scope to the"
+              + " connected app",
+          false,
+          null);
     }
-    credentials.save(response.refreshToken(), response.token().instanceUrl(), response.token().userId());
+    credentials.save(
+        response.refreshToken(), response.token().instanceUrl(), response.token().userId());
     connector.reset();
     connector.tokens().invalidate();
     try {
@@ -100,20 +122,22 @@ public class WebServerFlow {
 
   private boolean consumeState(String state) {
     long now = clock.millis();
-    return db.write(connection -> {
-      try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM salesforce_oauth_state WHERE state = ? AND expires_at_ms >= ?")) {
-        delete.setString(1, state);
-        delete.setLong(2, now);
-        return delete.executeUpdate() == 1;
-      }
-    });
+    return db.write(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM salesforce_oauth_state WHERE state = ? AND expires_at_ms >= ?")) {
+            delete.setString(1, state);
+            delete.setLong(2, now);
+            return delete.executeUpdate() == 1;
+          }
+        });
   }
 
   private void requireWebServerMode() {
     if (!"web-server".equals(config.authMode())) {
-      throw new SalesforceAuthException("\"Connect Salesforce\" needs bcsync.salesforce.auth-mode=web-server", false,
-          null);
+      throw new SalesforceAuthException(
+          "\"Connect Salesforce\" needs bcsync.salesforce.auth-mode=web-server", false, null);
     }
   }
 

@@ -11,25 +11,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SOQL that finds every Contact or unconverted Lead that could match a batch of keys. It may over-return (the
- * matcher re-checks each candidate) but must not miss:
+ * The SOQL that finds every Contact or unconverted Lead that could match a batch of keys. It may
+ * over-return (the matcher re-checks each candidate) but must not miss:
  *
  * <ul>
- *   <li>External id and email use {@code IN}: SOQL compares text ignoring case except on unique case-sensitive
- *       fields, which {@code Email} and {@code BC_Customer_Id__c} are not. The email as the shopper typed it is sent
- *       too, so a Contact written from that very address is found even if a comparison were case-sensitive.
- *   <li>With plus-address folding, {@code Email LIKE 'jo%@x.com'}: SOQL cannot fold, so it asks for every tag.
- *   <li>Phones are stored as typed ({@code (512) 555-0123}, {@code +1 512.555.0123}), so an E.164 key cannot be
- *       compared with {@code =}. The last 7 digits of the national significant number are asked for in order with
- *       a wildcard between each ({@code Phone LIKE '%5%5%5%0%1%2%3%'}): any separators, country code, trunk prefix
- *       or extension still match. Not the whole number, because some countries' national format inserts digits
- *       the E.164 form lacks (Argentina's mobile 15) or vice versa.
- *   <li>Name and postal code: both loose forms (no spaces, any case) as in-order patterns, so "SW1A 1AA" and
- *       "sw1a1aa", "Van der Berg" and "Vanderberg" meet.
+ *   <li>External id and email use {@code IN}: SOQL compares text ignoring case except on unique
+ *       case-sensitive fields, which {@code Email} and {@code BC_Customer_Id__c} are not. The email
+ *       as the shopper typed it is sent too, so a Contact written from that very address is found
+ *       even if a comparison were case-sensitive.
+ *   <li>With plus-address folding, {@code Email LIKE 'jo%@x.com'}: SOQL cannot fold, so it asks for
+ *       every tag.
+ *   <li>Phones are stored as typed ({@code (512) 555-0123}, {@code +1 512.555.0123}), so an E.164
+ *       key cannot be compared with {@code =}. The last 7 digits of the national significant number
+ *       are asked for in order with a wildcard between each ({@code Phone LIKE '%5%5%5%0%1%2%3%'}):
+ *       any separators, country code, trunk prefix or extension still match. Not the whole number,
+ *       because some countries' national format inserts digits the E.164 form lacks (Argentina's
+ *       mobile 15) or vice versa.
+ *   <li>Name and postal code: both loose forms (no spaces, any case) as in-order patterns, so "SW1A
+ *       1AA" and "sw1a1aa", "Van der Berg" and "Vanderberg" meet.
  * </ul>
  *
- * Id and email clauses can use indexes; leading-wildcard LIKE clauses scan. They go into separate statements so
- * the common, selective lookup never waits behind a scan.
+ * Id and email clauses can use indexes; leading-wildcard LIKE clauses scan. They go into separate
+ * statements so the common, selective lookup never waits behind a scan.
  */
 final class CandidateQueries {
   static final int PHONE_DIGITS = 7;
@@ -53,7 +56,10 @@ final class CandidateQueries {
     return kind == CandidateKind.CONTACT ? "MailingPostalCode" : "PostalCode";
   }
 
-  /** Full statements for the keys (and the raw emails the shoppers typed), each under the length budget. */
+  /**
+   * Full statements for the keys (and the raw emails the shoppers typed), each under the length
+   * budget.
+   */
   List<String> statements(Collection<MatchKey> keys, Collection<String> typedEmails, int budget) {
     OrClauses indexed = new OrClauses(budget);
     OrClauses scanned = new OrClauses(budget);
@@ -65,8 +71,14 @@ final class CandidateQueries {
       } else if (key instanceof MatchKey.Phone phone) {
         scanned.clause("Phone LIKE " + phonePattern(phone.e164()));
       } else if (key instanceof MatchKey.NameAndPostalCode name) {
-        scanned.clause("(LastName LIKE " + inOrder(name.lastName()) + " AND " + postalCodeField() + " LIKE "
-            + inOrder(name.postalCode()) + ")");
+        scanned.clause(
+            "(LastName LIKE "
+                + inOrder(name.lastName())
+                + " AND "
+                + postalCodeField()
+                + " LIKE "
+                + inOrder(name.postalCode())
+                + ")");
       }
     }
     if (!foldPlusAddresses) {
@@ -83,7 +95,9 @@ final class CandidateQueries {
   private void addEmail(OrClauses indexed, String normalised) {
     int at = normalised.lastIndexOf('@');
     if (foldPlusAddresses && at > 0) {
-      indexed.clause("Email LIKE " + Soql.likePattern(List.of(normalised.substring(0, at), normalised.substring(at))));
+      indexed.clause(
+          "Email LIKE "
+              + Soql.likePattern(List.of(normalised.substring(0, at), normalised.substring(at))));
     } else {
       indexed.in("Email", Soql.literal(normalised));
     }
@@ -103,7 +117,8 @@ final class CandidateQueries {
       parts.add("");
       return Soql.likePattern(parts);
     } catch (NumberParseException notE164) {
-      // Keys come from PhoneNormaliser; anything else is a bug, and skipping it would silently miss records.
+      // Keys come from PhoneNormaliser; anything else is a bug, and skipping it would silently miss
+      // records.
       throw new IllegalArgumentException("phone key is not in E.164 form", notE164);
     }
   }
@@ -111,7 +126,10 @@ final class CandidateQueries {
   /** The characters in order with anything (spaces, hyphens) allowed between them. */
   private static String inOrder(String loose) {
     List<String> parts = new ArrayList<>();
-    loose.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> parts.add(new String(Character.toChars(cp))));
+    loose
+        .toLowerCase(Locale.ROOT)
+        .codePoints()
+        .forEach(cp -> parts.add(new String(Character.toChars(cp))));
     return Soql.likePattern(parts);
   }
 }

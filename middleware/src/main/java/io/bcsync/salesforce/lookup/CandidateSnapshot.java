@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The candidates fetched for one batch, indexed by the keys the matcher will ask for. Answers only keys it was
- * prepared for: an unprepared key means the caller matched a profile outside the batch, and an empty answer would
- * then silently create a duplicate.
+ * The candidates fetched for one batch, indexed by the keys the matcher will ask for. Answers only
+ * keys it was prepared for: an unprepared key means the caller matched a profile outside the batch,
+ * and an empty answer would then silently create a duplicate.
  */
 final class CandidateSnapshot implements CandidateFinder {
   private final Set<MatchKey> prepared;
@@ -34,14 +34,18 @@ final class CandidateSnapshot implements CandidateFinder {
     MatchKey lookup = lookupForm(key);
     if (!prepared.contains(lookup)) {
       // The key itself is contact data; name only its kind.
-      throw new IllegalStateException("This candidate snapshot was not prepared for this "
-          + key.getClass().getSimpleName() + " key: prefetch the profile's batch first");
+      throw new IllegalStateException(
+          "This candidate snapshot was not prepared for this "
+              + key.getClass().getSimpleName()
+              + " key: prefetch the profile's batch first");
     }
     return List.copyOf(byKey.getOrDefault(lookup, List.of()));
   }
 
   /** External ids are compared ignoring case by the matcher, so they are indexed lower-cased. */
   private static MatchKey lookupForm(MatchKey key) {
-    return key instanceof MatchKey.ExternalId id ? new MatchKey.ExternalId(id.value().toLowerCase(Locale.ROOT)) : key;
+    return key instanceof MatchKey.ExternalId id
+        ? new MatchKey.ExternalId(id.value().toLowerCase(Locale.ROOT))
+        : key;
   }
 }

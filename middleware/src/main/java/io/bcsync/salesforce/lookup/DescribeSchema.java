@@ -21,16 +21,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The org's own schema from describe calls, so a mapping is validated against what the org really has (fields
- * added by admins, the package version actually installed, field-level security of the integration user).
+ * The org's own schema from describe calls, so a mapping is validated against what the org really
+ * has (fields added by admins, the package version actually installed, field-level security of the
+ * integration user).
  *
- * <p>{@link #prefetch} describes many objects at once (up to 100 per describeSObjects call); {@link #object} answers
- * from that cache and describes a missing object on its own otherwise. Only fields the integration user can
- * write (createable or updateable) are listed: a mapping onto a formula, roll-up or system field would fail on
- * the first write, so it is better refused at startup as a field the org does not offer.
+ * <p>{@link #prefetch} describes many objects at once (up to 100 per describeSObjects call); {@link
+ * #object} answers from that cache and describes a missing object on its own otherwise. Only fields
+ * the integration user can write (createable or updateable) are listed: a mapping onto a formula,
+ * roll-up or system field would fail on the first write, so it is better refused at startup as a
+ * field the org does not offer.
  *
- * <p>Required means what a create needs: createable, not nillable and not defaulted on create (Name on Account,
- * LastName on Contact, master-detail lookups).
+ * <p>Required means what a create needs: createable, not nillable and not defaulted on create (Name
+ * on Account, LastName on Contact, master-detail lookups).
  */
 public class DescribeSchema implements SalesforceSchema {
   static final int MAX_TYPES_PER_CALL = 100;
@@ -42,7 +44,10 @@ public class DescribeSchema implements SalesforceSchema {
     this.connector = connector;
   }
 
-  /** Describes the named objects with one describeGlobal and one describeSObjects call per 100 names. */
+  /**
+   * Describes the named objects with one describeGlobal and one describeSObjects call per 100
+   * names.
+   */
   public DescribeSchema prefetch(Collection<String> objectNames) throws ConnectionException {
     SalesforceSession session = connector.session();
     DescribeGlobalSObjectResult[] global = session.call(c -> c.describeGlobal()).getSobjects();
@@ -58,8 +63,10 @@ public class DescribeSchema implements SalesforceSchema {
       }
     }
     for (int from = 0; from < existing.size(); from += MAX_TYPES_PER_CALL) {
-      String[] chunk = existing.subList(from, Math.min(existing.size(), from + MAX_TYPES_PER_CALL))
-          .toArray(String[]::new);
+      String[] chunk =
+          existing
+              .subList(from, Math.min(existing.size(), from + MAX_TYPES_PER_CALL))
+              .toArray(String[]::new);
       for (DescribeSObjectResult result : session.call(c -> c.describeSObjects(chunk))) {
         described.put(key(result.getName()), Optional.of(toSchema(result)));
       }
@@ -74,14 +81,15 @@ public class DescribeSchema implements SalesforceSchema {
 
   private Optional<ObjectSchema> describeOne(String name) {
     try {
-      DescribeSObjectResult[] results = connector.session().call(c -> c.describeSObjects(new String[] {name}));
+      DescribeSObjectResult[] results =
+          connector.session().call(c -> c.describeSObjects(new String[] {name}));
       return results.length == 0 ? Optional.empty() : Optional.of(toSchema(results[0]));
     } catch (InvalidSObjectFault unknown) {
       return Optional.empty();
     } catch (ConnectionException e) {
       // Not "no such object": an unreachable org must not make a valid mapping look wrong.
-      throw new IllegalStateException("Could not describe Salesforce object " + name + ": "
-          + e.getClass().getSimpleName(), e);
+      throw new IllegalStateException(
+          "Could not describe Salesforce object " + name + ": " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -94,7 +102,8 @@ public class DescribeSchema implements SalesforceSchema {
       FieldType type = type(field);
       Integer length = type.isTextual() && field.getLength() > 0 ? field.getLength() : null;
       Integer scale = type.isNumeric() ? field.getScale() : null;
-      boolean required = field.isCreateable() && !field.isNillable() && !field.isDefaultedOnCreate();
+      boolean required =
+          field.isCreateable() && !field.isNillable() && !field.isDefaultedOnCreate();
       fields.add(new FieldSchema(field.getName(), type, length, required, scale));
     }
     return new ObjectSchema(result.getName(), fields);
@@ -103,7 +112,10 @@ public class DescribeSchema implements SalesforceSchema {
   /** Describe's type names (FieldType enum of the partner WSDL) to the mapper's groups. */
   static FieldType type(Field field) {
     // Java keywords carry an underscore in the generated enum (_boolean, _int, _double, _long).
-    String name = field.getType() == null ? "" : field.getType().name().replaceFirst("^_", "").toLowerCase(Locale.ROOT);
+    String name =
+        field.getType() == null
+            ? ""
+            : field.getType().name().replaceFirst("^_", "").toLowerCase(Locale.ROOT);
     return switch (name) {
       case "string", "combobox", "encryptedstring" -> FieldType.TEXT;
       case "textarea" -> FieldType.TEXT_AREA;

@@ -9,12 +9,13 @@ final class EntryCache {
   private final Map<String, String> entries;
 
   EntryCache(int capacity) {
-    this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   synchronized Optional<String> get(String variantKey) {

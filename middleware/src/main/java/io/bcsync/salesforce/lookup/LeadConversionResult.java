@@ -3,8 +3,15 @@ package io.bcsync.salesforce.lookup;
 import io.bcsync.salesforce.writer.RecordError;
 import java.util.List;
 
-/** What Salesforce did with one {@link LeadConversion}; on success the Account and Contact the Lead became. */
-public record LeadConversionResult(LeadConversion request, boolean success, String accountId, String contactId,
+/**
+ * What Salesforce did with one {@link LeadConversion}; on success the Account and Contact the Lead
+ * became.
+ */
+public record LeadConversionResult(
+    LeadConversion request,
+    boolean success,
+    String accountId,
+    String contactId,
     List<RecordError> errors) {
   public LeadConversionResult {
     errors = errors == null ? List.of() : List.copyOf(errors);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Packs many alternatives ({@code Field IN (...)} values and free-standing clauses such as {@code Phone LIKE ...})
- * into as few {@code (a OR b OR ...)} WHERE parts as a length budget allows. The budget keeps every statement far
- * below SOQL's 100,000-character limit, and each IN list is cut at {@link #MAX_IN_LIST_CHARS} so no single list
- * grows large either.
+ * Packs many alternatives ({@code Field IN (...)} values and free-standing clauses such as {@code
+ * Phone LIKE ...}) into as few {@code (a OR b OR ...)} WHERE parts as a length budget allows. The
+ * budget keeps every statement far below SOQL's 100,000-character limit, and each IN list is cut at
+ * {@link #MAX_IN_LIST_CHARS} so no single list grows large either.
  */
 final class OrClauses {
   static final int MAX_IN_LIST_CHARS = 3_900;
@@ -42,7 +42,10 @@ final class OrClauses {
     return inValues.isEmpty() && clauses.isEmpty();
   }
 
-  /** Each element is one parenthesised disjunction of at most {@code budget} characters (a single clause aside). */
+  /**
+   * Each element is one parenthesised disjunction of at most {@code budget} characters (a single
+   * clause aside).
+   */
   List<String> chunks() {
     List<String> pieces = new ArrayList<>();
     inValues.forEach((field, values) -> pieces.addAll(inLists(field, values)));

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync's lead conversion ({@code lead_policy: convert_lead}) done by {@link LeadConverter}: each matched Lead
- * becomes a new Account and Contact, in batched convertLead calls. A Lead Salesforce refuses to convert is left out
- * of the answer (the sync then retries that customer's item, and dead-letters it with the reason logged here).
+ * The sync's lead conversion ({@code lead_policy: convert_lead}) done by {@link LeadConverter}:
+ * each matched Lead becomes a new Account and Contact, in batched convertLead calls. A Lead
+ * Salesforce refuses to convert is left out of the answer (the sync then retries that customer's
+ * item, and dead-letters it with the reason logged here).
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -28,10 +29,11 @@ public class SalesforceLeadConversion implements io.bcsync.sync.customers.LeadCo
   @Override
   public Map<String, Converted> convert(List<String> leadIds) throws Exception {
     Map<String, Converted> converted = new LinkedHashMap<>();
-    for (LeadConversionResult result : converter.convert(leadIds.stream().map(LeadConversion::intoNewRecords)
-        .toList())) {
+    for (LeadConversionResult result :
+        converter.convert(leadIds.stream().map(LeadConversion::intoNewRecords).toList())) {
       if (result.success()) {
-        converted.put(result.request().leadId(), new Converted(result.contactId(), result.accountId()));
+        converted.put(
+            result.request().leadId(), new Converted(result.contactId(), result.accountId()));
       } else {
         LOG.warn("Lead {} was not converted: {}", result.request().leadId(), result.errors());
       }

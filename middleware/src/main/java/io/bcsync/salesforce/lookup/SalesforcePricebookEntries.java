@@ -28,21 +28,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes a batch's products orderable with a handful of calls, and then with none: known variant keys are answered
- * from memory. For unknown ones: one query for their Product2 rows, one upsert for the missing products, one query
- * for their entries in the standard and the order price book, then creates (standard book first, because Salesforce
- * refuses a custom-book entry without an active standard one) and activations of inactive entries. Each step is
- * one call per 200 records (queries: per ~700 keys).
+ * Makes a batch's products orderable with a handful of calls, and then with none: known variant
+ * keys are answered from memory. For unknown ones: one query for their Product2 rows, one upsert
+ * for the missing products, one query for their entries in the standard and the order price book,
+ * then creates (standard book first, because Salesforce refuses a custom-book entry without an
+ * active standard one) and activations of inactive entries. Each step is one call per 200 records
+ * (queries: per ~700 keys).
  *
- * <p>Calls are serialised: two workers ensuring the same new product at once would otherwise both create its
- * entries, and the second would fail with DUPLICATE_VALUE.
+ * <p>Calls are serialised: two workers ensuring the same new product at once would otherwise both
+ * create its entries, and the second would fail with DUPLICATE_VALUE.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
 public class SalesforcePricebookEntries implements PricebookEntries {
   private static final Logger LOG = LoggerFactory.getLogger(SalesforcePricebookEntries.class);
   static final String KEY_FIELD = "BC_Variant_Key__c";
-  /** Keys per IN list; a key is at most 80 characters, so a statement stays far below SOQL's limit. */
+
+  /**
+   * Keys per IN list; a key is at most 80 characters, so a statement stays far below SOQL's limit.
+   */
   static final int KEYS_PER_QUERY = 700;
 
   private final SalesforceConnector connector;
@@ -52,8 +56,8 @@ public class SalesforcePricebookEntries implements PricebookEntries {
   private String standardBookId;
   private String orderBookId;
 
-  public SalesforcePricebookEntries(SalesforceConnector connector, SalesforceWriter writer,
-      SalesforceLookupConfig config) {
+  public SalesforcePricebookEntries(
+      SalesforceConnector connector, SalesforceWriter writer, SalesforceLookupConfig config) {
     this.connector = connector;
     this.writer = writer;
     this.config = config;
@@ -63,11 +67,15 @@ public class SalesforcePricebookEntries implements PricebookEntries {
   @Override
   public synchronized String orderPricebookId() throws ConnectionException {
     if (orderBookId == null) {
-      orderBookId = config.pricebookId() != null ? requireBook("Id = " + Soql.literal(config.pricebookId()),
-          "bcsync.salesforce.pricebook-id")
-          : config.pricebookName() != null ? requireBook("Name = " + Soql.literal(config.pricebookName()),
-              "bcsync.salesforce.pricebook-name")
-          : standardPricebookId();
+      orderBookId =
+          config.pricebookId() != null
+              ? requireBook(
+                  "Id = " + Soql.literal(config.pricebookId()), "bcsync.salesforce.pricebook-id")
+              : config.pricebookName() != null
+                  ? requireBook(
+                      "Name = " + Soql.literal(config.pricebookName()),
+                      "bcsync.salesforce.pricebook-name")
+                  : standardPricebookId();
     }
     return orderBookId;
   }
@@ -80,11 +88,12 @@ public class SalesforcePricebookEntries implements PricebookEntries {
   }
 
   private String requireBook(String condition, String what) throws ConnectionException {
-    List<SObject> rows = SalesforceQueries.queryAll(connector.session(),
-        "SELECT Id, IsActive FROM Pricebook2 WHERE " + condition);
+    List<SObject> rows =
+        SalesforceQueries.queryAll(
+            connector.session(), "SELECT Id, IsActive FROM Pricebook2 WHERE " + condition);
     if (rows.size() != 1) {
-      throw new IllegalStateException("Expected exactly one Salesforce price book for " + what + ", found "
-          + rows.size());
+      throw new IllegalStateException(
+          "Expected exactly one Salesforce price book for " + what + ", found " + rows.size());
     }
     return rows.get(0).getId();
   }
@@ -95,16 +104,19 @@ public class SalesforcePricebookEntries implements PricebookEntries {
     lines.forEach(line -> byKey.putIfAbsent(line.variantKey(), line));
     Map<String, String> ensured = new LinkedHashMap<>();
     List<ProductLine> unknown = new ArrayList<>();
-    byKey.forEach((key, line) -> cache.get(key).ifPresentOrElse(id -> ensured.put(key, id), () -> unknown.add(line)));
+    byKey.forEach(
+        (key, line) ->
+            cache.get(key).ifPresentOrElse(id -> ensured.put(key, id), () -> unknown.add(line)));
     if (unknown.isEmpty()) {
       return ensured;
     }
     Batch batch = new Batch(unknown, orderPricebookId(), standardPricebookId());
     batch.run();
-    batch.entryIds.forEach((key, id) -> {
-      cache.put(key, id);
-      ensured.put(key, id);
-    });
+    batch.entryIds.forEach(
+        (key, id) -> {
+          cache.put(key, id);
+          ensured.put(key, id);
+        });
     if (!batch.failures.isEmpty()) {
       throw new ProductEnsureException(ensured, batch.failures, batch.allFailuresRetryable);
     }
@@ -133,9 +145,18 @@ public class SalesforcePricebookEntries implements PricebookEntries {
       List<String> keys = lines.stream().map(ProductLine::variantKey).toList();
       for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
         List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
-        SalesforceQueries.forEachPage(session, "SELECT Id, " + KEY_FIELD + " FROM Product2 WHERE " + KEY_FIELD
-            + " IN " + Soql.inList(chunk), 2000, page -> page.forEach(row -> productIds.put(
-                String.valueOf(row.getField(KEY_FIELD)), row.getId())));
+        SalesforceQueries.forEachPage(
+            session,
+            "SELECT Id, "
+                + KEY_FIELD
+                + " FROM Product2 WHERE "
+                + KEY_FIELD
+                + " IN "
+                + Soql.inList(chunk),
+            2000,
+            page ->
+                page.forEach(
+                    row -> productIds.put(String.valueOf(row.getField(KEY_FIELD)), row.getId())));
       }
       Set<String> existing = Set.copyOf(productIds.keySet());
       createMissingProducts();
@@ -148,13 +169,15 @@ public class SalesforcePricebookEntries implements PricebookEntries {
     }
 
     private void createMissingProducts() throws ConnectionException {
-      List<ProductLine> missing = lines.stream().filter(l -> !productIds.containsKey(l.variantKey())).toList();
+      List<ProductLine> missing =
+          lines.stream().filter(l -> !productIds.containsKey(l.variantKey())).toList();
       List<RecordWrite> writes = new ArrayList<>();
       for (int i = 0; i < missing.size(); i++) {
         ProductLine line = missing.get(i);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(KEY_FIELD, line.variantKey());
-        fields.put("Name", truncate(firstNonBlank(line.name(), line.sku(), line.variantKey()), 255));
+        fields.put(
+            "Name", truncate(firstNonBlank(line.name(), line.sku(), line.variantKey()), 255));
         if (line.sku() != null && !line.sku().isBlank()) {
           fields.put("ProductCode", truncate(line.sku(), 255));
         }
@@ -172,23 +195,39 @@ public class SalesforcePricebookEntries implements PricebookEntries {
     }
 
     /** Product2Id -> Pricebook2Id -> entry, for both books. */
-    private Map<String, Map<String, SObject>> existingEntries(SalesforceSession session, Set<String> existingKeys)
-        throws ConnectionException {
+    private Map<String, Map<String, SObject>> existingEntries(
+        SalesforceSession session, Set<String> existingKeys) throws ConnectionException {
       Map<String, Map<String, SObject>> entries = new HashMap<>();
       List<String> ids = existingKeys.stream().map(productIds::get).toList();
-      List<String> books = orderBook.equals(standardBook) ? List.of(standardBook) : List.of(standardBook, orderBook);
+      List<String> books =
+          orderBook.equals(standardBook) ? List.of(standardBook) : List.of(standardBook, orderBook);
       for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY));
-        SalesforceQueries.forEachPage(session, "SELECT Id, Product2Id, Pricebook2Id, IsActive FROM PricebookEntry"
-            + " WHERE Product2Id IN " + Soql.inList(chunk) + " AND Pricebook2Id IN " + Soql.inList(books), 2000,
-            page -> page.forEach(row -> entries.computeIfAbsent(sameId(row.getField("Product2Id")),
-                k -> new HashMap<>()).put(sameId(row.getField("Pricebook2Id")), row)));
+        SalesforceQueries.forEachPage(
+            session,
+            "SELECT Id, Product2Id, Pricebook2Id, IsActive FROM PricebookEntry"
+                + " WHERE Product2Id IN "
+                + Soql.inList(chunk)
+                + " AND Pricebook2Id IN "
+                + Soql.inList(books),
+            2000,
+            page ->
+                page.forEach(
+                    row ->
+                        entries
+                            .computeIfAbsent(
+                                sameId(row.getField("Product2Id")), k -> new HashMap<>())
+                            .put(sameId(row.getField("Pricebook2Id")), row)));
       }
       return entries;
     }
 
-    /** Creates the book's missing entries and activates its inactive ones; records the order book's ids. */
-    private void ensureEntries(String book, Map<String, Map<String, SObject>> entries) throws ConnectionException {
+    /**
+     * Creates the book's missing entries and activates its inactive ones; records the order book's
+     * ids.
+     */
+    private void ensureEntries(String book, Map<String, Map<String, SObject>> entries)
+        throws ConnectionException {
       List<RecordWrite> writes = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {
         ProductLine line = lines.get(i);
@@ -206,7 +245,9 @@ public class SalesforcePricebookEntries implements PricebookEntries {
           writes.add(RecordWrite.create(i, "PricebookEntry", fields));
         } else {
           if (!"true".equalsIgnoreCase(String.valueOf(entry.getField("IsActive")))) {
-            writes.add(RecordWrite.update(i, "PricebookEntry", Map.of("Id", entry.getId(), "IsActive", Boolean.TRUE)));
+            writes.add(
+                RecordWrite.update(
+                    i, "PricebookEntry", Map.of("Id", entry.getId(), "IsActive", Boolean.TRUE)));
           } else if (book.equals(orderBook)) {
             entryIds.put(line.variantKey(), entry.getId());
           }
@@ -227,7 +268,9 @@ public class SalesforcePricebookEntries implements PricebookEntries {
     }
 
     private void fail(String key, String object, List<RecordError> errors) {
-      failures.put(key, object + ": " + String.join("; ", errors.stream().map(e -> e.statusCode()).toList()));
+      failures.put(
+          key,
+          object + ": " + String.join("; ", errors.stream().map(e -> e.statusCode()).toList()));
       allFailuresRetryable &= errors.stream().allMatch(RecordError::retryable);
       entryIds.remove(key);
     }

@@ -25,15 +25,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks up a whole batch of customers in Salesforce with a handful of SOQL queries (see {@link CandidateQueries}
- * for what is asked and why it cannot miss), instead of one query per customer and rule.
+ * Looks up a whole batch of customers in Salesforce with a handful of SOQL queries (see {@link
+ * CandidateQueries} for what is asked and why it cannot miss), instead of one query per customer
+ * and rule.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
 public class SoqlCandidateSource implements CandidateSource {
   private static final Logger LOG = LoggerFactory.getLogger(SoqlCandidateSource.class);
+
   /** WHERE characters per statement: far under SOQL's 100,000-character statement limit. */
   static final int WHERE_BUDGET = 30_000;
+
   /** queryMore page size: the largest Salesforce allows, fewest calls for a big batch. */
   static final int PAGE_SIZE = 2_000;
 
@@ -44,18 +47,22 @@ public class SoqlCandidateSource implements CandidateSource {
   }
 
   @Override
-  public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) throws Exception {
+  public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config)
+      throws Exception {
     MatchKeys keys = new MatchKeys(config);
     Set<MatchKey> wanted = new LinkedHashSet<>();
     Set<String> typedEmails = new LinkedHashSet<>();
     for (CustomerProfile profile : profiles) {
       for (MatchRule rule : config.rules()) {
-        keys.keyFor(rule, profile).ifPresent(key -> {
-          wanted.add(key);
-          if (key instanceof MatchKey.Email && !profile.email().strip().equals(((MatchKey.Email) key).normalised())) {
-            typedEmails.add(profile.email().strip());
-          }
-        });
+        keys.keyFor(rule, profile)
+            .ifPresent(
+                key -> {
+                  wanted.add(key);
+                  if (key instanceof MatchKey.Email
+                      && !profile.email().strip().equals(((MatchKey.Email) key).normalised())) {
+                    typedEmails.add(profile.email().strip());
+                  }
+                });
       }
     }
     List<Candidate> found = new ArrayList<>();
@@ -64,13 +71,21 @@ public class SoqlCandidateSource implements CandidateSource {
       for (CandidateKind kind : CandidateKind.values()) {
         CandidateQueries queries = new CandidateQueries(kind, config.foldPlusAddresses());
         for (String soql : queries.statements(wanted, typedEmails, WHERE_BUDGET)) {
-          SalesforceQueries.forEachPage(session, soql, PAGE_SIZE, page -> page.stream()
-              .filter(row -> !isConvertedLead(row))
-              .forEach(row -> found.add(candidate(kind, queries, row))));
+          SalesforceQueries.forEachPage(
+              session,
+              soql,
+              PAGE_SIZE,
+              page ->
+                  page.stream()
+                      .filter(row -> !isConvertedLead(row))
+                      .forEach(row -> found.add(candidate(kind, queries, row))));
         }
       }
     }
-    LOG.debug("Prefetched {} candidates for {} match keys of {} customers", found.size(), wanted.size(),
+    LOG.debug(
+        "Prefetched {} candidates for {} match keys of {} customers",
+        found.size(),
+        wanted.size(),
         profiles.size());
     return new CandidateSnapshot(wanted, found, keys);
   }
@@ -81,8 +96,15 @@ public class SoqlCandidateSource implements CandidateSource {
   }
 
   private static Candidate candidate(CandidateKind kind, CandidateQueries queries, SObject row) {
-    return new Candidate(row.getId(), kind, text(row, "BC_Customer_Id__c"), text(row, "Email"), text(row, "Phone"),
-        text(row, "FirstName"), text(row, "LastName"), text(row, queries.postalCodeField()));
+    return new Candidate(
+        row.getId(),
+        kind,
+        text(row, "BC_Customer_Id__c"),
+        text(row, "Email"),
+        text(row, "Phone"),
+        text(row, "FirstName"),
+        text(row, "LastName"),
+        text(row, queries.postalCodeField()));
   }
 
   private static String text(SObject row, String field) {

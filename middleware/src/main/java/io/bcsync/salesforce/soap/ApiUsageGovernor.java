@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the daily API allocation through the LimitInfoHeader Salesforce returns on each call, exposes it as
- * metrics, and slows callers down while less than the configured reserve is left, so bcsync never eats the last
- * calls other integrations (and the org's users) need. Says so in the log when it starts and stops throttling.
+ * Watches the daily API allocation through the LimitInfoHeader Salesforce returns on each call,
+ * exposes it as metrics, and slows callers down while less than the configured reserve is left, so
+ * bcsync never eats the last calls other integrations (and the org's users) need. Says so in the
+ * log when it starts and stops throttling.
  */
 public class ApiUsageGovernor {
   private static final Logger LOG = LoggerFactory.getLogger(ApiUsageGovernor.class);
@@ -33,12 +34,16 @@ public class ApiUsageGovernor {
     this.config = config;
     this.pause = pause;
     Gauge.builder("bcsync.salesforce.api.used", used, AtomicLong::get)
-        .description("Salesforce API requests used in the last 24 h (LimitInfoHeader; -1 until the first call)")
+        .description(
+            "Salesforce API requests used in the last 24 h (LimitInfoHeader; -1 until the first call)")
         .register(registry);
     Gauge.builder("bcsync.salesforce.api.limit", limit, AtomicLong::get)
-        .description("Salesforce daily API request allocation (LimitInfoHeader)").register(registry);
-    throttledCalls = Counter.builder("bcsync.salesforce.api.throttled")
-        .description("Calls delayed because the daily API allocation is below the reserve").register(registry);
+        .description("Salesforce daily API request allocation (LimitInfoHeader)")
+        .register(registry);
+    throttledCalls =
+        Counter.builder("bcsync.salesforce.api.throttled")
+            .description("Calls delayed because the daily API allocation is below the reserve")
+            .register(registry);
   }
 
   void beforeCall() {
@@ -53,7 +58,8 @@ public class ApiUsageGovernor {
     limit.set(max);
     boolean below = max > 0 && (max - current) * 100 < (long) config.apiReservePercent() * max;
     if (below && !throttling) {
-      LOG.warn("Salesforce API usage {}/{}: less than the {}% reserve left; slowing down to one call per {}",
+      LOG.warn(
+          "Salesforce API usage {}/{}: less than the {}% reserve left; slowing down to one call per {}",
           current, max, config.apiReservePercent(), config.throttleDelay());
     } else if (!below && throttling) {
       LOG.info("Salesforce API usage {}/{}: above the reserve again; full speed", current, max);

@@ -19,17 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds force-wsc connections from an OAuth token and keeps one guard-checked {@link SalesforceSession}.
+ * Builds force-wsc connections from an OAuth token and keeps one guard-checked {@link
+ * SalesforceSession}.
  *
- * <p>Traps handled here (../shared/reference/salesforce.md §0): the auth endpoint is always set explicitly (the
- * jar's default is a Salesforce-internal host); timeouts are always set (0 means forever); the session renewer
- * also updates the connection's own SessionHeader, because force-wsc applies a renewed header only to the one
- * retried call; every call carries CallOptions client = {@code bcsync.salesforce.client-id-header}, so our own
- * changes are recognisable in CDC's changeOrigin.
+ * <p>Traps handled here (../shared/reference/salesforce.md §0): the auth endpoint is always set
+ * explicitly (the jar's default is a Salesforce-internal host); timeouts are always set (0 means
+ * forever); the session renewer also updates the connection's own SessionHeader, because force-wsc
+ * applies a renewed header only to the one retried call; every call carries CallOptions client =
+ * {@code bcsync.salesforce.client-id-header}, so our own changes are recognisable in CDC's
+ * changeOrigin.
  */
 public class SalesforceConnector {
   private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnector.class);
-  private static final QName SESSION_HEADER = new QName("urn:partner.soap.sforce.com", "SessionHeader");
+  private static final QName SESSION_HEADER =
+      new QName("urn:partner.soap.sforce.com", "SessionHeader");
 
   private final SalesforceConfig config;
   private final SalesforceApiConfig api;
@@ -38,7 +41,11 @@ public class SalesforceConnector {
   private final ApiUsageGovernor governor;
   private SalesforceSession session;
 
-  public SalesforceConnector(SalesforceConfig config, SalesforceApiConfig api, TokenProvider tokens, OrgGuard guard,
+  public SalesforceConnector(
+      SalesforceConfig config,
+      SalesforceApiConfig api,
+      TokenProvider tokens,
+      OrgGuard guard,
       ApiUsageGovernor governor) {
     this.config = config;
     this.api = api;
@@ -79,8 +86,13 @@ public class SalesforceConnector {
     connection.setCallOptions(config.clientIdHeader(), null);
     OrgInfo org = readOrg(connection);
     guard.check(org);
-    LOG.info("Connected to Salesforce org {} ({}, {}) as {} via the {} grant", org.orgId(), org.name(),
-        org.sandbox() ? "sandbox" : "production", org.username(), tokens.grantName());
+    LOG.info(
+        "Connected to Salesforce org {} ({}, {}) as {} via the {} grant",
+        org.orgId(),
+        org.name(),
+        org.sandbox() ? "sandbox" : "production",
+        org.username(),
+        tokens.grantName());
     return new SalesforceSession(connection, org, governor);
   }
 
@@ -105,7 +117,11 @@ public class SalesforceConnector {
     }
     SObject row = result.getRecords()[0];
     GetUserInfoResult user = connection.getUserInfo();
-    return new OrgInfo(row.getId(), String.valueOf(row.getField("Name")),
-        Boolean.parseBoolean(String.valueOf(row.getField("IsSandbox"))), user.getUserId(), user.getUserName());
+    return new OrgInfo(
+        row.getId(),
+        String.valueOf(row.getField("Name")),
+        Boolean.parseBoolean(String.valueOf(row.getField("IsSandbox"))),
+        user.getUserId(),
+        user.getUserName());
   }
 }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Query helpers: follow queryMore until done, so callers never see a partial result by accident. */
+/**
+ * Query helpers: follow queryMore until done, so callers never see a partial result by accident.
+ */
 public final class SalesforceQueries {
   private SalesforceQueries() {}
 
@@ -23,8 +25,12 @@ public final class SalesforceQueries {
     return forEachPage(session, soql, null, consumer);
   }
 
-  /** @param pageSize QueryOptions batch size (Salesforce clamps it to 200..2000), or null for the default (500) */
-  public static int forEachPage(SalesforceSession session, String soql, Integer pageSize, PageConsumer consumer)
+  /**
+   * @param pageSize QueryOptions batch size (Salesforce clamps it to 200..2000), or null for the
+   *     default (500)
+   */
+  public static int forEachPage(
+      SalesforceSession session, String soql, Integer pageSize, PageConsumer consumer)
       throws ConnectionException {
     QueryResult page = session.call(c -> withPageSize(c, pageSize, () -> c.query(soql)));
     int seen = 0;
@@ -46,8 +52,12 @@ public final class SalesforceQueries {
     QueryResult run() throws ConnectionException;
   }
 
-  /** QueryOptions stays on the connection until cleared; clear it so it never leaks into other callers' queries. */
-  private static QueryResult withPageSize(com.sforce.soap.partner.PartnerConnection c, Integer pageSize, Query query)
+  /**
+   * QueryOptions stays on the connection until cleared; clear it so it never leaks into other
+   * callers' queries.
+   */
+  private static QueryResult withPageSize(
+      com.sforce.soap.partner.PartnerConnection c, Integer pageSize, Query query)
       throws ConnectionException {
     if (pageSize == null) {
       return query.run();
@@ -60,7 +70,8 @@ public final class SalesforceQueries {
     }
   }
 
-  public static List<SObject> queryAll(SalesforceSession session, String soql) throws ConnectionException {
+  public static List<SObject> queryAll(SalesforceSession session, String soql)
+      throws ConnectionException {
     List<SObject> all = new ArrayList<>();
     forEachPage(session, soql, all::addAll);
     return all;

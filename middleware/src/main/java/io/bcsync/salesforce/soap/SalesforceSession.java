@@ -6,9 +6,10 @@ import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.ws.ConnectionException;
 
 /**
- * A connected, guard-checked Partner API connection. Calls are serialised: force-wsc keeps headers (session,
- * CallOptions, LimitInfo of the last response) as mutable state on the connection, so concurrent calls would read
- * each other's LimitInfo. Throughput comes from 200-record batches, not parallel calls.
+ * A connected, guard-checked Partner API connection. Calls are serialised: force-wsc keeps headers
+ * (session, CallOptions, LimitInfo of the last response) as mutable state on the connection, so
+ * concurrent calls would read each other's LimitInfo. Throughput comes from 200-record batches, not
+ * parallel calls.
  */
 public class SalesforceSession {
   private final PartnerConnection connection;

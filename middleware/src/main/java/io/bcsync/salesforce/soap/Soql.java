@@ -14,8 +14,9 @@ public final class Soql {
   private Soql() {}
 
   /**
-   * A quoted string literal. SOQL escapes with a backslash: quotes, the backslash itself and control characters
-   * (newline, tab...). LIKE wildcards are left alone; use {@link #likeLiteral} for those.
+   * A quoted string literal. SOQL escapes with a backslash: quotes, the backslash itself and
+   * control characters (newline, tab...). LIKE wildcards are left alone; use {@link #likeLiteral}
+   * for those.
    */
   public static String literal(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('\'');
@@ -42,18 +43,21 @@ public final class Soql {
   }
 
   /**
-   * A LIKE literal whose parts match exactly and are joined by the {@code %} wildcard:
-   * {@code likePattern("jo", "@x.com")} is {@code 'jo%@x.com'}; an empty first or last part gives a leading or
-   * trailing wildcard.
+   * A LIKE literal whose parts match exactly and are joined by the {@code %} wildcard: {@code
+   * likePattern("jo", "@x.com")} is {@code 'jo%@x.com'}; an empty first or last part gives a
+   * leading or trailing wildcard.
    */
   public static String likePattern(java.util.List<String> parts) {
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("a LIKE pattern needs at least one part");
     }
-    return parts.stream().map(part -> {
-      String quoted = likeLiteral(part);
-      return quoted.substring(1, quoted.length() - 1);
-    }).collect(Collectors.joining("%", "'", "'"));
+    return parts.stream()
+        .map(
+            part -> {
+              String quoted = likeLiteral(part);
+              return quoted.substring(1, quoted.length() - 1);
+            })
+        .collect(Collectors.joining("%", "'", "'"));
   }
 
   /** {@code ('a','b')} for IN clauses. */

@@ -3,10 +3,10 @@ package io.bcsync.salesforce.streaming;
 import java.util.Map;
 
 /**
- * Recognises change events caused by bcsync itself, so syncing a record to Salesforce does not echo back as work:
- * {@code changeOrigin} names our CallOptions client id ({@code com/salesforce/api/soap/65.0;client=bcsync}), or the
- * commit was made by the integration user. The client id is compared as a whole token, so {@code client=bcsync2}
- * is someone else.
+ * Recognises change events caused by bcsync itself, so syncing a record to Salesforce does not echo
+ * back as work: {@code changeOrigin} names our CallOptions client id ({@code
+ * com/salesforce/api/soap/65.0;client=bcsync}), or the commit was made by the integration user. The
+ * client id is compared as a whole token, so {@code client=bcsync2} is someone else.
  */
 public class OwnChangeFilter {
   private final String clientId;

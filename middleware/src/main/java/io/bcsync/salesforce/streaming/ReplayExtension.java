@@ -8,10 +8,11 @@ import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSession;
 
 /**
- * Salesforce's replay protocol for CometD 8 (written for this project; EMP-Connector targets CometD 4): asks for
- * replay support on handshake and puts {@code ext.replay = {channel: replayId}} on every subscribe. The id comes
- * from the subscriber, which answers with the last id durably recorded, never with one merely received: after a
- * re-handshake the server must resend everything not yet in the database.
+ * Salesforce's replay protocol for CometD 8 (written for this project; EMP-Connector targets CometD
+ * 4): asks for replay support on handshake and puts {@code ext.replay = {channel: replayId}} on
+ * every subscribe. The id comes from the subscriber, which answers with the last id durably
+ * recorded, never with one merely received: after a re-handshake the server must resend everything
+ * not yet in the database.
  */
 final class ReplayExtension implements ClientSession.Extension {
   private final ToLongFunction<String> replayFrom;
@@ -27,7 +28,8 @@ final class ReplayExtension implements ClientSession.Extension {
       message.getExt(true).put("replay", Boolean.TRUE);
     } else if (Channel.META_SUBSCRIBE.equals(message.getChannel())
         && message.get(Message.SUBSCRIPTION_FIELD) instanceof String channel) {
-      // Only the subscribed channel: the key must equal the subscription exactly, or Salesforce rejects it.
+      // Only the subscribed channel: the key must equal the subscription exactly, or Salesforce
+      // rejects it.
       Map<String, Object> replay = new HashMap<>();
       replay.put(channel, replayFrom.applyAsLong(channel));
       message.getExt(true).put("replay", replay);

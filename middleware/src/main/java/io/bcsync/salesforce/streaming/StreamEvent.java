@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Streaming API message as delivered on a channel: CDC ({@code payload.ChangeEventHeader}) or a platform event.
- * Reads numbers as {@link Number}: with Jackson small replay ids arrive as Integer (salesforce.md §0 item 12).
+ * A Streaming API message as delivered on a channel: CDC ({@code payload.ChangeEventHeader}) or a
+ * platform event. Reads numbers as {@link Number}: with Jackson small replay ids arrive as Integer
+ * (salesforce.md §0 item 12).
  */
 record StreamEvent(String channel, Map<?, ?> data) {
 
   long replayId() {
-    if (data.get("event") instanceof Map<?, ?> event && event.get("replayId") instanceof Number id) {
+    if (data.get("event") instanceof Map<?, ?> event
+        && event.get("replayId") instanceof Number id) {
       return id.longValue();
     }
     throw new IllegalArgumentException("event on " + channel + " has no replayId");
@@ -34,7 +36,9 @@ record StreamEvent(String channel, Map<?, ?> data) {
   }
 
   List<String> recordIds() {
-    return changeHeader().get("recordIds") instanceof List<?> ids ? ids.stream().map(String::valueOf).toList() : List.of();
+    return changeHeader().get("recordIds") instanceof List<?> ids
+        ? ids.stream().map(String::valueOf).toList()
+        : List.of();
   }
 
   /** Commit time for CDC; 0 when unknown (then receipt time is used). */

@@ -14,16 +14,25 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Makes a Streaming API event durable: in one transaction it checks the channel's stored replay id (an id at or
- * below it was recorded before: a replay after re-handshake, restart or takeover), turns the event into pipeline
- * work (or drops it as our own change, or queues a reconciliation), and advances the replay id. Either all of
- * that commits or none of it, so the stored id never runs ahead of the recorded events and nothing is recorded twice.
+ * Makes a Streaming API event durable: in one transaction it checks the channel's stored replay id
+ * (an id at or below it was recorded before: a replay after re-handshake, restart or takeover),
+ * turns the event into pipeline work (or drops it as our own change, or queues a reconciliation),
+ * and advances the replay id. Either all of that commits or none of it, so the stored id never runs
+ * ahead of the recorded events and nothing is recorded twice.
  */
 public class StreamEventRecorder {
-  /** Records changed shortly before a window's start are included too: commit order and clocks are not exact. */
+  /**
+   * Records changed shortly before a window's start are included too: commit order and clocks are
+   * not exact.
+   */
   static final Duration RECONCILE_MARGIN = Duration.ofMinutes(5);
 
-  public enum Result { RECORDED, OWN_CHANGE, ALREADY_RECORDED, RESYNC_QUEUED }
+  public enum Result {
+    RECORDED,
+    OWN_CHANGE,
+    ALREADY_RECORDED,
+    RESYNC_QUEUED
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,8 +44,14 @@ public class StreamEventRecorder {
   private final StreamingMetrics metrics;
   private final Clock clock;
 
-  public StreamEventRecorder(Db db, EventIntake intake, WorkSignal signal, ReplayStore replays,
-      ReconciliationQueue reconciliations, StreamingMetrics metrics, Clock clock) {
+  public StreamEventRecorder(
+      Db db,
+      EventIntake intake,
+      WorkSignal signal,
+      ReplayStore replays,
+      ReconciliationQueue reconciliations,
+      StreamingMetrics metrics,
+      Clock clock) {
     this.db = db;
     this.intake = intake;
     this.signal = signal;
@@ -49,17 +64,19 @@ public class StreamEventRecorder {
   public Result record(String orgId, OwnChangeFilter ownChanges, StreamEvent event) {
     long replayId = event.replayId();
     String raw = toJson(event);
-    Result result = db.write(connection -> {
-      long now = clock.millis();
-      ReplayStore.Position position = replays.lock(connection, event.channel(), now);
-      if (position.replayId() >= 0 && replayId <= position.replayId()) {
-        return Result.ALREADY_RECORDED;
-      }
-      Result outcome = enqueue(connection, orgId, ownChanges, event, raw, now);
-      long eventAt = event.commitTimestamp() > 0 ? event.commitTimestamp() : now;
-      replays.advance(connection, event.channel(), replayId, eventAt, now);
-      return outcome;
-    });
+    Result result =
+        db.write(
+            connection -> {
+              long now = clock.millis();
+              ReplayStore.Position position = replays.lock(connection, event.channel(), now);
+              if (position.replayId() >= 0 && replayId <= position.replayId()) {
+                return Result.ALREADY_RECORDED;
+              }
+              Result outcome = enqueue(connection, orgId, ownChanges, event, raw, now);
+              long eventAt = event.commitTimestamp() > 0 ? event.commitTimestamp() : now;
+              replays.advance(connection, event.channel(), replayId, eventAt, now);
+              return outcome;
+            });
     metrics.event(event.channel(), result);
     if (result == Result.RECORDED || result == Result.RESYNC_QUEUED) {
       signal.wake();
@@ -67,8 +84,14 @@ public class StreamEventRecorder {
     return result;
   }
 
-  private Result enqueue(Connection connection, String orgId, OwnChangeFilter ownChanges, StreamEvent event, String raw,
-      long now) throws SQLException {
+  private Result enqueue(
+      Connection connection,
+      String orgId,
+      OwnChangeFilter ownChanges,
+      StreamEvent event,
+      String raw,
+      long now)
+      throws SQLException {
     if (event.changeHeader() == null) {
       return recordPlatformEvent(connection, orgId, event, raw);
     }
@@ -84,30 +107,50 @@ public class StreamEventRecorder {
     }
     List<String> ids = event.recordIds();
     if (ids.isEmpty() || ids.stream().anyMatch(id -> id.contains("*"))) {
-      long since = (event.commitTimestamp() > 0 ? event.commitTimestamp() : now) - RECONCILE_MARGIN.toMillis();
-      reconciliations.enqueue(connection, entity, since, changeType + " without individual record ids", now);
+      long since =
+          (event.commitTimestamp() > 0 ? event.commitTimestamp() : now)
+              - RECONCILE_MARGIN.toMillis();
+      reconciliations.enqueue(
+          connection, entity, since, changeType + " without individual record ids", now);
       return Result.RESYNC_QUEUED;
     }
-    // GAP_* events carry no field values: the work item re-reads the record, as every Salesforce work item does.
+    // GAP_* events carry no field values: the work item re-reads the record, as every Salesforce
+    // work item does.
     for (String id : ids) {
-      intake.recordInTransaction(connection, new IncomingEvent(EntityRef.salesforce(orgId, entity, id),
-          "salesforce/cdc/" + changeType, "salesforce" + event.channel(), null, null, null, raw));
+      intake.recordInTransaction(
+          connection,
+          new IncomingEvent(
+              EntityRef.salesforce(orgId, entity, id),
+              "salesforce/cdc/" + changeType,
+              "salesforce" + event.channel(),
+              null,
+              null,
+              null,
+              raw));
     }
     return Result.RECORDED;
   }
 
-  private Result recordPlatformEvent(Connection connection, String orgId, StreamEvent event, String raw)
-      throws SQLException {
+  private Result recordPlatformEvent(
+      Connection connection, String orgId, StreamEvent event, String raw) throws SQLException {
     String name = event.channel().substring(event.channel().lastIndexOf('/') + 1);
     String objectName = event.payloadText("BC_Object_Name__c");
     String recordId = event.payloadText("BC_Record_Id__c");
     String action = event.payloadText("BC_Action__c");
-    EntityRef entity = objectName != null && recordId != null
-        ? EntityRef.salesforce(orgId, objectName, recordId)
-        : EntityRef.salesforce(orgId, name, String.valueOf(event.replayId()));
-    intake.recordInTransaction(connection, new IncomingEvent(entity,
-        "salesforce/event/" + name + (action == null ? "" : "/" + action), "salesforce" + event.channel(), null, null,
-        null, raw));
+    EntityRef entity =
+        objectName != null && recordId != null
+            ? EntityRef.salesforce(orgId, objectName, recordId)
+            : EntityRef.salesforce(orgId, name, String.valueOf(event.replayId()));
+    intake.recordInTransaction(
+        connection,
+        new IncomingEvent(
+            entity,
+            "salesforce/event/" + name + (action == null ? "" : "/" + action),
+            "salesforce" + event.channel(),
+            null,
+            null,
+            null,
+            raw));
     return Result.RECORDED;
   }
 

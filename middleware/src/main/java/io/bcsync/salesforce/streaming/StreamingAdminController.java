@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /admin/salesforce/streaming}: who subscribes, each channel's stored replay id and its age (with a
- * warning when it nears the 72 h retention), and the reconciliations queued for windows the stream could not replay.
+ * {@code GET /admin/salesforce/streaming}: who subscribes, each channel's stored replay id and its
+ * age (with a warning when it nears the 72 h retention), and the reconciliations queued for windows
+ * the stream could not replay.
  */
 @Controller("/admin/salesforce")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -21,7 +22,8 @@ public class StreamingAdminController {
   private final StreamingRunner runner;
   private final Clock clock;
 
-  public StreamingAdminController(StreamingComponents components, StreamingRunner runner, Clock clock) {
+  public StreamingAdminController(
+      StreamingComponents components, StreamingRunner runner, Clock clock) {
     this.components = components;
     this.runner = runner;
     this.clock = clock;

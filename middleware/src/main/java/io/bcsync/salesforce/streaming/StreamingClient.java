@@ -36,18 +36,19 @@ import org.slf4j.LoggerFactory;
  * One Streaming API subscription set on cometd-java-client 8 (Jetty 12), for the leader instance.
  *
  * <ul>
- *   <li>Events are handed from CometD's threads to one ordered worker, so /meta/connect keeps flowing and replay
- *       ids are committed in delivery order.</li>
- *   <li>After every successful handshake (first, or CometD's own re-handshake after {@code 403::Unknown client}) all
- *       channels are subscribed again from the stored replay ids.</li>
- *   <li>{@code 401} (connect, or a handshake denied for 401): a new token first, then a new client.</li>
- *   <li>{@code 400::The replayId ... was invalid}: subscribe from -2 (everything retained) and queue a
- *       reconciliation of the window in between; never silently -1.</li>
- *   <li>{@code 403::Organization total events daily limit exceeded}: disconnect at once and refuse to start again
- *       until daily-limit-backoff has passed on the injected clock, instead of reconnecting in a tight loop. The
- *       supervisor's leader ticks restart it afterwards; meanwhile this instance keeps the lease, so no other
- *       instance walks into the same limit.</li>
- *   <li>A failure to record an event stops the client; it restarts from the stored ids, so the event comes again.</li>
+ *   <li>Events are handed from CometD's threads to one ordered worker, so /meta/connect keeps
+ *       flowing and replay ids are committed in delivery order.
+ *   <li>After every successful handshake (first, or CometD's own re-handshake after {@code
+ *       403::Unknown client}) all channels are subscribed again from the stored replay ids.
+ *   <li>{@code 401} (connect, or a handshake denied for 401): a new token first, then a new client.
+ *   <li>{@code 400::The replayId ... was invalid}: subscribe from -2 (everything retained) and
+ *       queue a reconciliation of the window in between; never silently -1.
+ *   <li>{@code 403::Organization total events daily limit exceeded}: disconnect at once and refuse
+ *       to start again until daily-limit-backoff has passed on the injected clock, instead of
+ *       reconnecting in a tight loop. The supervisor's leader ticks restart it afterwards;
+ *       meanwhile this instance keeps the lease, so no other instance walks into the same limit.
+ *   <li>A failure to record an event stops the client; it restarts from the stored ids, so the
+ *       event comes again.
  * </ul>
  */
 public class StreamingClient {
@@ -70,19 +71,32 @@ public class StreamingClient {
   private final AtomicReference<String> bearer = new AtomicReference<>();
   private final Map<String, Long> replayOverrides = new ConcurrentHashMap<>();
   private final Map<String, String> subscribed = new ConcurrentHashMap<>();
+
   /** Bumped on stop: events queued by an earlier client are dropped (they will be replayed). */
   private final AtomicInteger generation = new AtomicInteger();
+
   private volatile BayeuxClient client;
   private volatile HttpClient http;
   private volatile String orgId;
   private volatile OwnChangeFilter ownChanges;
   private volatile boolean running;
-  /** Epoch ms (injected clock) before which {@link #start()} does nothing: the daily event limit was hit. */
+
+  /**
+   * Epoch ms (injected clock) before which {@link #start()} does nothing: the daily event limit was
+   * hit.
+   */
   private volatile long dailyLimitUntilMs;
 
-  public StreamingClient(SalesforceConfig salesforce, SalesforceStreamingConfig config, TokenProvider tokens,
-      SalesforceConnector connector, StreamEventRecorder recorder, ReplayStore replays,
-      ReconciliationQueue reconciliations, StreamingMetrics metrics, Clock clock,
+  public StreamingClient(
+      SalesforceConfig salesforce,
+      SalesforceStreamingConfig config,
+      TokenProvider tokens,
+      SalesforceConnector connector,
+      StreamEventRecorder recorder,
+      ReplayStore replays,
+      ReconciliationQueue reconciliations,
+      StreamingMetrics metrics,
+      Clock clock,
       ScheduledExecutorService scheduler) {
     this.salesforce = salesforce;
     this.config = config;
@@ -94,11 +108,13 @@ public class StreamingClient {
     this.metrics = metrics;
     this.clock = clock;
     this.scheduler = scheduler;
-    this.events = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "salesforce-stream-events");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.events =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "salesforce-stream-events");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Connects (guard-checked), handshakes and subscribes. */
@@ -107,13 +123,15 @@ public class StreamingClient {
       return;
     }
     if (isBackingOff()) {
-      // Every leader tick lands here during the backoff: no handshake, so Salesforce sees no reconnect loop.
+      // Every leader tick lands here during the backoff: no handshake, so Salesforce sees no
+      // reconnect loop.
       LOG.debug("Streaming: daily event limit backoff until {}; not connecting", backingOffUntil());
       return;
     }
     SalesforceSession session = connector.session();
     orgId = session.org().orgId();
-    String integrationUser = config.integrationUserId() != null ? config.integrationUserId() : session.org().userId();
+    String integrationUser =
+        config.integrationUserId() != null ? config.integrationUserId() : session.org().userId();
     ownChanges = new OwnChangeFilter(salesforce.clientIdHeader(), integrationUser);
     SalesforceToken token = tokens.current();
     bearer.set(token.accessToken());
@@ -124,21 +142,29 @@ public class StreamingClient {
     options.put(ClientTransport.JSON_CONTEXT_OPTION, "org.cometd.common.JacksonJSONContextClient");
     options.put(ClientTransport.MAX_MESSAGE_SIZE_OPTION, 10 * 1024 * 1024);
     options.put(ClientTransport.MAX_NETWORK_DELAY_OPTION, 15_000);
-    JettyHttpClientTransport transport = new JettyHttpClientTransport(options, httpClient) {
-      @Override
-      protected void customize(Request request) {
-        request.headers(h -> h.put("Authorization", "Bearer " + bearer.get()));
-      }
-    };
+    JettyHttpClientTransport transport =
+        new JettyHttpClientTransport(options, httpClient) {
+          @Override
+          protected void customize(Request request) {
+            request.headers(h -> h.put("Authorization", "Bearer " + bearer.get()));
+          }
+        };
     BayeuxClient bayeux = new BayeuxClient(SoapEndpoints.cometdUrl(token.instanceUrl()), transport);
     bayeux.addExtension(new ReplayExtension(this::replayFrom));
-    bayeux.getChannel(Channel.META_HANDSHAKE).addListener((ClientSessionChannel.MessageListener) this::onHandshake);
-    bayeux.getChannel(Channel.META_CONNECT).addListener((ClientSessionChannel.MessageListener) this::onConnect);
+    bayeux
+        .getChannel(Channel.META_HANDSHAKE)
+        .addListener((ClientSessionChannel.MessageListener) this::onHandshake);
+    bayeux
+        .getChannel(Channel.META_CONNECT)
+        .addListener((ClientSessionChannel.MessageListener) this::onConnect);
     http = httpClient;
     client = bayeux;
     running = true;
     bayeux.handshake();
-    LOG.info("Streaming: connecting to {} for {}", SoapEndpoints.cometdUrl(token.instanceUrl()), config.channels());
+    LOG.info(
+        "Streaming: connecting to {} for {}",
+        SoapEndpoints.cometdUrl(token.instanceUrl()),
+        config.channels());
   }
 
   /** Disconnects; queued events of this client are dropped and replayed on the next start. */
@@ -196,7 +222,11 @@ public class StreamingClient {
     if (override != null) {
       return override;
     }
-    return replays.get(channel).map(ReplayStore.Position::replayId).filter(id -> id >= 0).orElse(REPLAY_NEW_ONLY);
+    return replays
+        .get(channel)
+        .map(ReplayStore.Position::replayId)
+        .filter(id -> id >= 0)
+        .orElse(REPLAY_NEW_ONLY);
   }
 
   private void onHandshake(ClientSessionChannel channel, Message message) {
@@ -219,9 +249,11 @@ public class StreamingClient {
     }
     String error = failureReason(message);
     if (error.startsWith("403::Unknown client")) {
-      // CometD re-handshakes by itself (advice: handshake); onHandshake then resubscribes from stored ids.
+      // CometD re-handshakes by itself (advice: handshake); onHandshake then resubscribes from
+      // stored ids.
       metrics.problem("all", "unknown_client");
-      LOG.info("Streaming: server forgot this client (403::Unknown client); re-handshaking and resubscribing");
+      LOG.info(
+          "Streaming: server forgot this client (403::Unknown client); re-handshaking and resubscribing");
     } else if (error.startsWith("401")) {
       metrics.problem("all", "auth_renewed");
       LOG.info("Streaming: token rejected ({}); getting a new token and reconnecting", error);
@@ -237,12 +269,14 @@ public class StreamingClient {
       return;
     }
     int gen = generation.get();
-    bayeux.getChannel(name).subscribe(
-        (c, message) -> {
-          Map<String, Object> data = message.getDataAsMap();
-          events.execute(() -> handle(gen, name, data));
-        },
-        reply -> events.execute(() -> onSubscribeReply(gen, name, reply)));
+    bayeux
+        .getChannel(name)
+        .subscribe(
+            (c, message) -> {
+              Map<String, Object> data = message.getDataAsMap();
+              events.execute(() -> handle(gen, name, data));
+            },
+            reply -> events.execute(() -> onSubscribeReply(gen, name, reply)));
   }
 
   private void onSubscribeReply(int gen, String name, Message reply) {
@@ -259,8 +293,11 @@ public class StreamingClient {
       fallBackToRetained(name, error);
     } else if (error.contains("daily limit")) {
       metrics.problem(name, "daily_limit");
-      LOG.error("Streaming: {} on {}; staying away for {} (no events are lost while Salesforce retains them)",
-          error, name, config.dailyLimitBackoff());
+      LOG.error(
+          "Streaming: {} on {}; staying away for {} (no events are lost while Salesforce retains them)",
+          error,
+          name,
+          config.dailyLimitBackoff());
       backOffForDailyLimit();
     } else {
       metrics.problem(name, "subscribe_failed");
@@ -269,10 +306,11 @@ public class StreamingClient {
   }
 
   /**
-   * Disconnects now and blocks {@link #start()} until the backoff has passed. Timed on the injected clock rather than
-   * with a scheduled restart: one refused handshake refuses every channel, and a restart per channel would multiply
-   * with each failed retry. stop() bumps the generation, so the other channels' refusals of this handshake are
-   * ignored and there is exactly one backoff per hit.
+   * Disconnects now and blocks {@link #start()} until the backoff has passed. Timed on the injected
+   * clock rather than with a scheduled restart: one refused handshake refuses every channel, and a
+   * restart per channel would multiply with each failed retry. stop() bumps the generation, so the
+   * other channels' refusals of this handshake are ignored and there is exactly one backoff per
+   * hit.
    */
   private synchronized void backOffForDailyLimit() {
     dailyLimitUntilMs = clock.millis() + config.dailyLimitBackoff().toMillis();
@@ -280,30 +318,46 @@ public class StreamingClient {
   }
 
   /**
-   * The stored id is past retention: what happened between it and the oldest retained event cannot be replayed.
-   * Queue a reconciliation of that window first (durably), then take everything still retained.
+   * The stored id is past retention: what happened between it and the oldest retained event cannot
+   * be replayed. Queue a reconciliation of that window first (durably), then take everything still
+   * retained.
    */
   private void fallBackToRetained(String name, String error) {
     metrics.problem(name, "replay_fallback");
-    long since = replays.get(name).map(ReplayStore.Position::eventAtMs).orElse(clock.millis())
-        - StreamEventRecorder.RECONCILE_MARGIN.toMillis();
+    long since =
+        replays.get(name).map(ReplayStore.Position::eventAtMs).orElse(clock.millis())
+            - StreamEventRecorder.RECONCILE_MARGIN.toMillis();
     List<String> entities = entitiesOf(name);
     if (entities.isEmpty()) {
-      LOG.error("Streaming: {} on {}: events of this platform-event channel between the stored id and the oldest"
-          + " retained one are lost and cannot be reconciled; resubscribing from -2", error, name);
+      LOG.error(
+          "Streaming: {} on {}: events of this platform-event channel between the stored id and the oldest"
+              + " retained one are lost and cannot be reconciled; resubscribing from -2",
+          error,
+          name);
     } else {
-      entities.forEach(entity -> reconciliations.enqueue(entity, since,
-          "replay id on " + name + " past retention", clock.millis()));
-      LOG.warn("Streaming: {} on {}; resubscribing from -2 (all retained events) and reconciling {} changed since {}",
-          error, name, entities, java.time.Instant.ofEpochMilli(since));
+      entities.forEach(
+          entity ->
+              reconciliations.enqueue(
+                  entity, since, "replay id on " + name + " past retention", clock.millis()));
+      LOG.warn(
+          "Streaming: {} on {}; resubscribing from -2 (all retained events) and reconciling {} changed since {}",
+          error,
+          name,
+          entities,
+          java.time.Instant.ofEpochMilli(since));
     }
     replayOverrides.put(name, REPLAY_ALL_RETAINED);
     subscribe(name);
   }
 
-  /** Objects a channel carries changes of: {@code /data/ContactChangeEvent} -> Contact; custom __ChangeEvent too. */
+  /**
+   * Objects a channel carries changes of: {@code /data/ContactChangeEvent} -> Contact; custom
+   * __ChangeEvent too.
+   */
   static List<String> entitiesOf(String channel) {
-    if (!channel.startsWith("/data/") || !channel.endsWith("ChangeEvent") || channel.equals("/data/ChangeEvents")) {
+    if (!channel.startsWith("/data/")
+        || !channel.endsWith("ChangeEvent")
+        || channel.equals("/data/ChangeEvents")) {
       return List.of();
     }
     String name = channel.substring("/data/".length(), channel.length() - "ChangeEvent".length());
@@ -319,9 +373,13 @@ public class StreamingClient {
       recorder.record(orgId, ownChanges, event);
       replayOverrides.remove(channel); // the stored id is current again
     } catch (RuntimeException e) {
-      // Later events must not be recorded past this one (their replay id would skip it): stop, restart from the DB.
+      // Later events must not be recorded past this one (their replay id would skip it): stop,
+      // restart from the DB.
       metrics.problem(channel, "record_failed");
-      LOG.error("Streaming: could not record an event on {}; restarting from the stored replay ids", channel, e);
+      LOG.error(
+          "Streaming: could not record an event on {}; restarting from the stored replay ids",
+          channel,
+          e);
       generation.incrementAndGet();
       restart(RESTART_DELAY, false);
     }
@@ -329,28 +387,35 @@ public class StreamingClient {
 
   private void restart(Duration delay, boolean renewToken) {
     String stale = bearer.get();
-    scheduler.schedule(() -> {
-      synchronized (this) {
-        if (!running) {
-          return; // stopped on purpose meanwhile (lost leadership, shutdown)
-        }
-        stop();
-        try {
-          if (renewToken) {
-            tokens.renew(stale);
-            connector.reset();
+    scheduler.schedule(
+        () -> {
+          synchronized (this) {
+            if (!running) {
+              return; // stopped on purpose meanwhile (lost leadership, shutdown)
+            }
+            stop();
+            try {
+              if (renewToken) {
+                tokens.renew(stale);
+                connector.reset();
+              }
+              start();
+            } catch (Exception e) {
+              LOG.warn(
+                  "Streaming: reconnect failed ({}); the leader check will try again",
+                  e.toString());
+            }
           }
-          start();
-        } catch (Exception e) {
-          LOG.warn("Streaming: reconnect failed ({}); the leader check will try again", e.toString());
-        }
-      }
-    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private static String failureReason(Message message) {
     Map<String, Object> ext = message.getExt();
-    if (ext != null && ext.get("sfdc") instanceof Map<?, ?> sfdc && sfdc.get("failureReason") != null) {
+    if (ext != null
+        && ext.get("sfdc") instanceof Map<?, ?> sfdc
+        && sfdc.get("failureReason") != null) {
       return String.valueOf(sfdc.get("failureReason"));
     }
     Object error = message.get(Message.ERROR_FIELD);

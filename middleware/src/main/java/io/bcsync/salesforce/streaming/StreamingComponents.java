@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Builds the subscriber's parts; one supervisor per instance (tests build a second one to play another instance). */
+/**
+ * Builds the subscriber's parts; one supervisor per instance (tests build a second one to play
+ * another instance).
+ */
 @Singleton
 public class StreamingComponents {
   private final SalesforceConfig salesforce;
@@ -27,14 +30,23 @@ public class StreamingComponents {
   private final StreamEventRecorder recorder;
   private final Reconciler reconciler;
   private final StreamingLease lease;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "salesforce-streaming");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "salesforce-streaming");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  public StreamingComponents(SalesforceConfig salesforce, SalesforceStreamingConfig config, TokenProvider tokens,
-      SalesforceConnector connector, StreamingMetrics metrics, Clock clock, Db db, EventIntake intake,
+  public StreamingComponents(
+      SalesforceConfig salesforce,
+      SalesforceStreamingConfig config,
+      TokenProvider tokens,
+      SalesforceConnector connector,
+      StreamingMetrics metrics,
+      Clock clock,
+      Db db,
+      EventIntake intake,
       WorkSignal signal) {
     this.salesforce = salesforce;
     this.config = config;
@@ -44,14 +56,33 @@ public class StreamingComponents {
     this.clock = clock;
     this.replays = new ReplayStore(db);
     this.reconciliations = new ReconciliationQueue(db);
-    this.recorder = new StreamEventRecorder(db, intake, signal, replays, reconciliations, metrics, clock);
+    this.recorder =
+        new StreamEventRecorder(db, intake, signal, replays, reconciliations, metrics, clock);
     this.reconciler = new Reconciler(db, intake, signal, reconciliations, clock);
     this.lease = new StreamingLease(db, clock, config.leaseTtl());
   }
 
   public StreamingSupervisor supervisor(String instanceId) {
-    return new StreamingSupervisor(instanceId, lease, () -> new StreamingClient(salesforce, config, tokens, connector,
-        recorder, replays, reconciliations, metrics, clock, scheduler), reconciler, connector, replays, metrics, config,
+    return new StreamingSupervisor(
+        instanceId,
+        lease,
+        () ->
+            new StreamingClient(
+                salesforce,
+                config,
+                tokens,
+                connector,
+                recorder,
+                replays,
+                reconciliations,
+                metrics,
+                clock,
+                scheduler),
+        reconciler,
+        connector,
+        replays,
+        metrics,
+        config,
         clock);
   }
 

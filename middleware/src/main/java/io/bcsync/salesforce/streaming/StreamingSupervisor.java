@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides whether this instance subscribes: on every {@link #tick()} it renews or takes the database lease; the
- * holder runs the {@link StreamingClient} and pending reconciliations, everyone else stops its client. Also
- * refreshes the replay-age warning. Ticks come from a timer every lease-check-interval (tests call tick directly).
+ * Decides whether this instance subscribes: on every {@link #tick()} it renews or takes the
+ * database lease; the holder runs the {@link StreamingClient} and pending reconciliations, everyone
+ * else stops its client. Also refreshes the replay-age warning. Ticks come from a timer every
+ * lease-check-interval (tests call tick directly).
  */
 public class StreamingSupervisor {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingSupervisor.class);
@@ -28,9 +29,16 @@ public class StreamingSupervisor {
   private StreamingClient client;
   private boolean leader;
 
-  public StreamingSupervisor(String instanceId, StreamingLease lease, Supplier<StreamingClient> clientFactory,
-      Reconciler reconciler, SalesforceConnector connector, ReplayStore replays, StreamingMetrics metrics,
-      SalesforceStreamingConfig config, Clock clock) {
+  public StreamingSupervisor(
+      String instanceId,
+      StreamingLease lease,
+      Supplier<StreamingClient> clientFactory,
+      Reconciler reconciler,
+      SalesforceConnector connector,
+      ReplayStore replays,
+      StreamingMetrics metrics,
+      SalesforceStreamingConfig config,
+      Clock clock) {
     this.instanceId = instanceId;
     this.lease = lease;
     this.clientFactory = clientFactory;
@@ -47,8 +55,10 @@ public class StreamingSupervisor {
     try {
       holds = lease.tryAcquire(instanceId);
     } catch (RuntimeException e) {
-      // Cannot prove leadership without the database: stop rather than risk two subscribers for long.
-      LOG.warn("Streaming: lease check failed ({}); not subscribing until it succeeds", e.toString());
+      // Cannot prove leadership without the database: stop rather than risk two subscribers for
+      // long.
+      LOG.warn(
+          "Streaming: lease check failed ({}); not subscribing until it succeeds", e.toString());
       holds = false;
     }
     if (holds && !leader) {
@@ -82,8 +92,10 @@ public class StreamingSupervisor {
       long age = Math.max(0, now - entry.getValue().eventAtMs()) / 1000;
       metrics.replayAge(entry.getKey(), age);
       if (age > config.replayWarnAge().toSeconds()) {
-        LOG.warn("Streaming: the stored replay id of {} is {} h old; Salesforce keeps events 72 h. If the stream"
-            + " reconnects after that, the window is reconciled by query instead of replayed.", entry.getKey(),
+        LOG.warn(
+            "Streaming: the stored replay id of {} is {} h old; Salesforce keeps events 72 h. If the stream"
+                + " reconnects after that, the window is reconciled by query instead of replayed.",
+            entry.getKey(),
             age / 3600);
       }
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param created true when an upsert or create inserted the record
  * @param calls how many API calls carried this record (more than one after in-process retries)
  */
-public record RecordResult(RecordWrite write, boolean success, String id, boolean created, List<RecordError> errors) {
+public record RecordResult(
+    RecordWrite write, boolean success, String id, boolean created, List<RecordError> errors) {
   public RecordResult {
     errors = errors == null ? List.of() : List.copyOf(errors);
   }

@@ -10,9 +10,10 @@ import java.util.GregorianCalendar;
 import java.util.TimeZone;
 
 /**
- * Converts Java values to what force-wsc serialises correctly. force-wsc cannot write java.time types at all, and a
- * Calendar in the JVM's zone can move a date across midnight; so a date goes out as the text {@code yyyy-MM-dd}
- * (no zone to shift it) and an instant as a UTC Calendar ({@code xsd:dateTime} with Z).
+ * Converts Java values to what force-wsc serialises correctly. force-wsc cannot write java.time
+ * types at all, and a Calendar in the JVM's zone can move a date across midnight; so a date goes
+ * out as the text {@code yyyy-MM-dd} (no zone to shift it) and an instant as a UTC Calendar ({@code
+ * xsd:dateTime} with Z).
  */
 public final class SalesforceValues {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
@@ -21,7 +22,8 @@ public final class SalesforceValues {
 
   public static Object toWire(Object value) {
     if (value instanceof ExternalReference ref) {
-      com.sforce.soap.partner.sobject.SObject parent = new com.sforce.soap.partner.sobject.SObject(ref.sobjectType());
+      com.sforce.soap.partner.sobject.SObject parent =
+          new com.sforce.soap.partner.sobject.SObject(ref.sobjectType());
       parent.setField(ref.externalIdField(), ref.value());
       return parent;
     }
@@ -38,8 +40,10 @@ public final class SalesforceValues {
       return utcCalendar(time.toInstant());
     }
     if (value instanceof java.util.Date) {
-      // java.util.Date is written as xsd:date with a date-time text; refuse it rather than guess (salesforce.md A.7)
-      throw new IllegalArgumentException("use LocalDate or Instant instead of java.util.Date for Salesforce fields");
+      // java.util.Date is written as xsd:date with a date-time text; refuse it rather than guess
+      // (salesforce.md A.7)
+      throw new IllegalArgumentException(
+          "use LocalDate or Instant instead of java.util.Date for Salesforce fields");
     }
     return value;
   }
@@ -50,7 +54,9 @@ public final class SalesforceValues {
     return calendar;
   }
 
-  /** Today's date where a date field's meaning is "the calendar day in UTC", e.g. for audit stamps. */
+  /**
+   * Today's date where a date field's meaning is "the calendar day in UTC", e.g. for audit stamps.
+   */
   public static LocalDate utcDate(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC).toLocalDate();
   }

@@ -23,30 +23,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes records of many work items with as few calls as the limits allow: grouped by object type, operation and
- * external id field, at most {@code batch-size} (200) per call, parents before children. Partial success is the
- * rule (no AllOrNone): each record's result is mapped back to its own work item, so one bad record never fails its
- * neighbours. Once a record of an item fails, that item's later (child) records are not sent.
+ * Writes records of many work items with as few calls as the limits allow: grouped by object type,
+ * operation and external id field, at most {@code batch-size} (200) per call, parents before
+ * children. Partial success is the rule (no AllOrNone): each record's result is mapped back to its
+ * own work item, so one bad record never fails its neighbours. Once a record of an item fails, that
+ * item's later (child) records are not sent.
  *
- * <p>A call that fails as a whole with UNABLE_TO_LOCK_ROW or SERVER_UNAVAILABLE is retried in process a few times
- * with jitter; whatever still fails goes back to the pipeline, which retries with backoff or dead-letters.
+ * <p>A call that fails as a whole with UNABLE_TO_LOCK_ROW or SERVER_UNAVAILABLE is retried in
+ * process a few times with jitter; whatever still fails goes back to the pipeline, which retries
+ * with backoff or dead-letters.
  */
 public class SalesforceWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SalesforceWriter.class);
-  private static final Set<String> RETRY_IN_PROCESS = Set.of("UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE");
+  private static final Set<String> RETRY_IN_PROCESS =
+      Set.of("UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE");
 
   private final SalesforceConnector connector;
   private final SalesforceApiConfig config;
   private final ApiUsageGovernor.Pause pause;
 
-  public SalesforceWriter(SalesforceConnector connector, SalesforceApiConfig config, ApiUsageGovernor.Pause pause) {
+  public SalesforceWriter(
+      SalesforceConnector connector, SalesforceApiConfig config, ApiUsageGovernor.Pause pause) {
     this.connector = connector;
     this.config = config;
     this.pause = pause;
   }
 
   /**
-   * @throws ConnectionException when no session can be opened at all (auth, network); nothing was written then
+   * @throws ConnectionException when no session can be opened at all (auth, network); nothing was
+   *     written then
    */
   public WriteReport write(List<RecordWrite> writes) throws ConnectionException {
     SalesforceSession session = connector.session();
@@ -59,14 +64,26 @@ public class SalesforceWriter {
       List<RecordWrite> pending = new ArrayList<>();
       for (RecordWrite write : group.getValue()) {
         if (failedItems.contains(write.workItemId())) {
-          results.put(write, new RecordResult(write, false, null, false, List.of(new RecordError("NOT_SENT",
-              "not sent because an earlier record of the same work item failed", null, true))));
+          results.put(
+              write,
+              new RecordResult(
+                  write,
+                  false,
+                  null,
+                  false,
+                  List.of(
+                      new RecordError(
+                          "NOT_SENT",
+                          "not sent because an earlier record of the same work item failed",
+                          null,
+                          true))));
         } else {
           pending.add(write);
         }
       }
       for (int from = 0; from < pending.size(); from += config.batchSize()) {
-        List<RecordWrite> chunk = pending.subList(from, Math.min(pending.size(), from + config.batchSize()));
+        List<RecordWrite> chunk =
+            pending.subList(from, Math.min(pending.size(), from + config.batchSize()));
         ChunkResult chunkResult = writeChunk(session, group.getKey(), chunk);
         calls += chunkResult.calls();
         for (RecordResult result : chunkResult.results()) {
@@ -88,7 +105,8 @@ public class SalesforceWriter {
       byGroup.computeIfAbsent(write.group(), k -> new ArrayList<>()).add(write);
     }
     List<RecordWrite.GroupKey> keys = new ArrayList<>(byGroup.keySet());
-    // Stable sort: listed types in configured order, unlisted types after them in the order they first appeared.
+    // Stable sort: listed types in configured order, unlisted types after them in the order they
+    // first appeared.
     keys.sort((a, b) -> Integer.compare(rank(a.sobjectType()), rank(b.sobjectType())));
     Map<RecordWrite.GroupKey, List<RecordWrite>> ordered = new LinkedHashMap<>();
     keys.forEach(key -> ordered.put(key, byGroup.get(key)));
@@ -102,7 +120,8 @@ public class SalesforceWriter {
 
   private record ChunkResult(List<RecordResult> results, int calls) {}
 
-  private ChunkResult writeChunk(SalesforceSession session, RecordWrite.GroupKey group, List<RecordWrite> chunk) {
+  private ChunkResult writeChunk(
+      SalesforceSession session, RecordWrite.GroupKey group, List<RecordWrite> chunk) {
     SObject[] records = chunk.stream().map(SalesforceWriter::toSObject).toArray(SObject[]::new);
     int calls = 0;
     for (int attempt = 0; ; attempt++) {
@@ -112,14 +131,27 @@ public class SalesforceWriter {
       } catch (ConnectionException e) {
         RecordError error = SalesforceErrors.ofCallFailure(e);
         if (RETRY_IN_PROCESS.contains(error.statusCode()) && attempt < config.lockRetries()) {
-          LOG.info("{} {} of {} records failed with {}; retrying ({} of {})", group.operation(), group.sobjectType(),
-              chunk.size(), error.statusCode(), attempt + 1, config.lockRetries());
+          LOG.info(
+              "{} {} of {} records failed with {}; retrying ({} of {})",
+              group.operation(),
+              group.sobjectType(),
+              chunk.size(),
+              error.statusCode(),
+              attempt + 1,
+              config.lockRetries());
           pause.pause(jittered(config.lockRetryDelay(), attempt));
           continue;
         }
-        LOG.warn("{} {} of {} records failed as a whole: {}", group.operation(), group.sobjectType(), chunk.size(),
+        LOG.warn(
+            "{} {} of {} records failed as a whole: {}",
+            group.operation(),
+            group.sobjectType(),
+            chunk.size(),
             error);
-        return new ChunkResult(chunk.stream().map(w -> new RecordResult(w, false, null, false, List.of(error))).toList(),
+        return new ChunkResult(
+            chunk.stream()
+                .map(w -> new RecordResult(w, false, null, false, List.of(error)))
+                .toList(),
             calls);
       }
     }
@@ -130,8 +162,12 @@ public class SalesforceWriter {
     return Duration.ofMillis(max / 2 + ThreadLocalRandom.current().nextLong(max / 2 + 1));
   }
 
-  private List<RecordResult> send(SalesforceSession session, RecordWrite.GroupKey group, List<RecordWrite> chunk,
-      SObject[] records) throws ConnectionException {
+  private List<RecordResult> send(
+      SalesforceSession session,
+      RecordWrite.GroupKey group,
+      List<RecordWrite> chunk,
+      SObject[] records)
+      throws ConnectionException {
     List<RecordResult> results = new ArrayList<>(chunk.size());
     switch (group.operation()) {
       case UPSERT -> {
@@ -139,18 +175,29 @@ public class SalesforceWriter {
         requireOnePerRecord(upserted.length, chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
           UpsertResult r = upserted[i];
-          results.add(new RecordResult(chunk.get(i), r.isSuccess(), r.getId(), r.isCreated(), errors(r.getErrors())));
+          results.add(
+              new RecordResult(
+                  chunk.get(i), r.isSuccess(), r.getId(), r.isCreated(), errors(r.getErrors())));
         }
       }
       case CREATE, UPDATE -> {
-        SaveResult[] saved = session.call(c -> group.operation() == io.bcsync.salesforce.writer.WriteOperation.CREATE
-            ? c.create(records) : c.update(records));
+        SaveResult[] saved =
+            session.call(
+                c ->
+                    group.operation() == io.bcsync.salesforce.writer.WriteOperation.CREATE
+                        ? c.create(records)
+                        : c.update(records));
         requireOnePerRecord(saved.length, chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
           SaveResult r = saved[i];
-          results.add(new RecordResult(chunk.get(i), r.isSuccess(), r.getId(),
-              group.operation() == io.bcsync.salesforce.writer.WriteOperation.CREATE && r.isSuccess(),
-              errors(r.getErrors())));
+          results.add(
+              new RecordResult(
+                  chunk.get(i),
+                  r.isSuccess(),
+                  r.getId(),
+                  group.operation() == io.bcsync.salesforce.writer.WriteOperation.CREATE
+                      && r.isSuccess(),
+                  errors(r.getErrors())));
         }
       }
       default -> throw new IllegalStateException("unknown operation " + group.operation());
@@ -161,7 +208,8 @@ public class SalesforceWriter {
   private static void requireOnePerRecord(int got, int sent) throws ConnectionException {
     if (got != sent) {
       // Results are positional; a mismatch would map a result to the wrong work item.
-      throw new ConnectionException("Salesforce returned " + got + " results for " + sent + " records");
+      throw new ConnectionException(
+          "Salesforce returned " + got + " results for " + sent + " records");
     }
   }
 
@@ -169,25 +217,36 @@ public class SalesforceWriter {
     if (errors == null) {
       return List.of();
     }
-    return Arrays.stream(errors).map(e -> {
-      String code = e.getStatusCode() == null ? "UNKNOWN" : e.getStatusCode().name();
-      return new RecordError(code, e.getMessage(), e.getFields() == null ? List.of() : Arrays.asList(e.getFields()),
-          SalesforceErrors.isRetryable(code));
-    }).toList();
+    return Arrays.stream(errors)
+        .map(
+            e -> {
+              String code = e.getStatusCode() == null ? "UNKNOWN" : e.getStatusCode().name();
+              return new RecordError(
+                  code,
+                  e.getMessage(),
+                  e.getFields() == null ? List.of() : Arrays.asList(e.getFields()),
+                  SalesforceErrors.isRetryable(code));
+            })
+        .toList();
   }
 
   static SObject toSObject(RecordWrite write) {
     SObject sobject = new SObject(write.sobjectType());
     List<String> toNull = new ArrayList<>();
-    write.fields().forEach((name, value) -> {
-      if ("Id".equals(name)) {
-        sobject.setId((String) value);
-      } else if (value == null) {
-        toNull.add(name); // setField(name, null) would leave the field unchanged (salesforce.md §0 item 5)
-      } else {
-        sobject.setField(name, SalesforceValues.toWire(value));
-      }
-    });
+    write
+        .fields()
+        .forEach(
+            (name, value) -> {
+              if ("Id".equals(name)) {
+                sobject.setId((String) value);
+              } else if (value == null) {
+                toNull.add(
+                    name); // setField(name, null) would leave the field unchanged (salesforce.md §0
+                // item 5)
+              } else {
+                sobject.setField(name, SalesforceValues.toWire(value));
+              }
+            });
     if (!toNull.isEmpty()) {
       sobject.setFieldsToNull(toNull.toArray(String[]::new));
     }

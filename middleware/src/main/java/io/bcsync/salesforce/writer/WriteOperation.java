@@ -4,6 +4,9 @@ package io.bcsync.salesforce.writer;
 public enum WriteOperation {
   CREATE,
   UPDATE,
-  /** Needs an external id field; matches zero records (insert), one (update) or several (error for that record). */
+  /**
+   * Needs an external id field; matches zero records (insert), one (update) or several (error for
+   * that record).
+   */
   UPSERT
 }

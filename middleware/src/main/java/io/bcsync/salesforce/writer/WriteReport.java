@@ -12,8 +12,9 @@ public record WriteReport(List<RecordResult> results, int calls) {
   }
 
   /**
-   * An item succeeds when all its records did; it is dead-lettered when any record failed permanently (retrying
-   * cannot fix bad data), otherwise retried. The error text names the object, Salesforce's code, fields and message.
+   * An item succeeds when all its records did; it is dead-lettered when any record failed
+   * permanently (retrying cannot fix bad data), otherwise retried. The error text names the object,
+   * Salesforce's code, fields and message.
    */
   public Map<Long, Outcome> outcomes() {
     Map<Long, Outcome> outcomes = new LinkedHashMap<>();
@@ -24,10 +25,15 @@ public record WriteReport(List<RecordResult> results, int calls) {
         outcomes.putIfAbsent(item, Outcome.SUCCESS);
         continue;
       }
-      String error = result.write().sobjectType() + " " + result.write().operation().name().toLowerCase()
-          + " failed: " + String.join("; ", result.errors().stream().map(RecordError::toString).toList());
+      String error =
+          result.write().sobjectType()
+              + " "
+              + result.write().operation().name().toLowerCase()
+              + " failed: "
+              + String.join("; ", result.errors().stream().map(RecordError::toString).toList());
       boolean permanent = !result.retryable();
-      if (previous == null || previous instanceof Outcome.Success
+      if (previous == null
+          || previous instanceof Outcome.Success
           || (permanent && previous instanceof Outcome.Failure failure && !failure.permanent())) {
         outcomes.put(item, permanent ? Outcome.permanent(error) : Outcome.retry(error));
       }

@@ -1,8 +1,8 @@
 package io.bcsync.sync.accounts;
 
 import io.bcsync.bigcommerce.client.BigCommerceClient;
-import io.bcsync.bigcommerce.client.Company;
 import io.bcsync.bigcommerce.client.CompaniesApi;
+import io.bcsync.bigcommerce.client.Company;
 import io.bcsync.bigcommerce.client.CompanyUser;
 import io.bcsync.config.StoreConfig;
 import io.micronaut.context.env.Environment;
@@ -19,25 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which B2B Edition company each customer of a store is a user of, for stores with
- * {@code bcsync.bigcommerce.stores.<hash>.b2b.edition: true}. Kept in memory per store and never asked per order:
+ * Which B2B Edition company each customer of a store is a user of, for stores with {@code
+ * bcsync.bigcommerce.stores.<hash>.b2b.edition: true}. Kept in memory per store and never asked per
+ * order:
  *
  * <ul>
- *   <li>first use, and every {@code b2b.membership-reload} (default 6 h): every user and every company,
- *       {@code ceil(users / 200) + ceil(companies / 200)} B2B calls;
- *   <li>a batch naming a customer the map does not know (a new buyer, or a B2C customer): users and companies
- *       modified since the last read, 2 calls, at most once per {@code b2b.membership-refresh} (default 1 min), so
- *       B2C traffic cannot turn into B2B traffic;
+ *   <li>first use, and every {@code b2b.membership-reload} (default 6 h): every user and every
+ *       company, {@code ceil(users / 200) + ceil(companies / 200)} B2B calls;
+ *   <li>a batch naming a customer the map does not know (a new buyer, or a B2C customer): users and
+ *       companies modified since the last read, 2 calls, at most once per {@code
+ *       b2b.membership-refresh} (default 1 min), so B2C traffic cannot turn into B2B traffic;
  *   <li>a batch whose customers are all known members: no call.
  * </ul>
  *
- * A user removed from a company is seen at the next reload (the modified-since reads do not report deletions).
- * The B2B host has its own, small quota (about 150 calls a minute), which is why misses are throttled.
+ * A user removed from a company is seen at the next reload (the modified-since reads do not report
+ * deletions). The B2B host has its own, small quota (about 150 calls a minute), which is why misses
+ * are throttled.
  */
 @Singleton
 public class B2bMemberships {
   private static final Logger LOG = LoggerFactory.getLogger(B2bMemberships.class);
-  /** The modified-since filters take whole seconds and are exclusive: read a little before the last read. */
+
+  /**
+   * The modified-since filters take whole seconds and are exclusive: read a little before the last
+   * read.
+   */
   private static final Duration OVERLAP = Duration.ofSeconds(2);
 
   private final Environment environment;
@@ -64,25 +70,27 @@ public class B2bMemberships {
   }
 
   /**
-   * The B2B company of each given customer that is a company user; customers of no company are absent. Empty (and
-   * no call) when B2B Edition is off for the store.
+   * The B2B company of each given customer that is a company user; customers of no company are
+   * absent. Empty (and no call) when B2B Edition is off for the store.
    *
-   * @throws RuntimeException a BigCommerce failure while the map must be read: the batch is retried rather than
-   *     its customers written as B2C
+   * @throws RuntimeException a BigCommerce failure while the map must be read: the batch is retried
+   *     rather than its customers written as B2C
    */
-  public Map<Long, CompanyRules.Company> companiesOf(String storeHash, Collection<Long> customerIds) {
+  public Map<Long, CompanyRules.Company> companiesOf(
+      String storeHash, Collection<Long> customerIds) {
     if (customerIds.isEmpty() || !enabled(storeHash)) {
       return Map.of();
     }
     StoreMembers members = stores.computeIfAbsent(storeHash, h -> new StoreMembers());
     synchronized (members) {
       long now = clock.millis();
-      if (members.loadedAtMs < 0 || now - members.loadedAtMs >= setting(storeHash, "membership-reload",
-          Duration.ofHours(6)).toMillis()) {
+      if (members.loadedAtMs < 0
+          || now - members.loadedAtMs
+              >= setting(storeHash, "membership-reload", Duration.ofHours(6)).toMillis()) {
         reload(storeHash, members, now);
       } else if (!members.companyOfCustomer.keySet().containsAll(customerIds)
-          && now - members.refreshedAtMs >= setting(storeHash, "membership-refresh", Duration.ofMinutes(1))
-              .toMillis()) {
+          && now - members.refreshedAtMs
+              >= setting(storeHash, "membership-refresh", Duration.ofMinutes(1)).toMillis()) {
         refresh(storeHash, members, now);
       }
       Map<Long, CompanyRules.Company> out = new HashMap<>();
@@ -107,7 +115,10 @@ public class B2bMemberships {
     companies.forEach(company -> members.companyNames.put(company.id(), nameOf(company)));
     members.loadedAtMs = now;
     members.refreshedAtMs = now;
-    LOG.info("Store {}: B2B Edition membership read: {} company users in {} companies", storeHash, users.size(),
+    LOG.info(
+        "Store {}: B2B Edition membership read: {} company users in {} companies",
+        storeHash,
+        users.size(),
         companies.size());
   }
 
@@ -119,7 +130,10 @@ public class B2bMemberships {
     users.forEach(user -> put(members, user));
     companies.forEach(company -> members.companyNames.put(company.id(), nameOf(company)));
     members.refreshedAtMs = now;
-    LOG.debug("Store {}: B2B Edition membership refreshed: {} users, {} companies changed", storeHash, users.size(),
+    LOG.debug(
+        "Store {}: B2B Edition membership refreshed: {} users, {} companies changed",
+        storeHash,
+        users.size(),
         companies.size());
   }
 
@@ -131,7 +145,9 @@ public class B2bMemberships {
 
   /** The Account name; a company without one is still a company (Salesforce requires a Name). */
   private static String nameOf(Company company) {
-    return company.name() == null || company.name().isBlank() ? "B2B company " + company.id() : company.name();
+    return company.name() == null || company.name().isBlank()
+        ? "B2B company " + company.id()
+        : company.name();
   }
 
   private Duration setting(String storeHash, String name, Duration fallback) {

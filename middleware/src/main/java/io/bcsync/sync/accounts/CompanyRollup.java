@@ -28,27 +28,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * B2B account figures: after a batch's orders are written, each order of a company is put in the ledger and the
- * figures of every company touched are recomputed from it and written to its Account (upsert by BC_Company_Id__c) in
- * one batched call. Cancelled, declined and fully refunded orders do not count; revenue is net of refunds.
+ * B2B account figures: after a batch's orders are written, each order of a company is put in the
+ * ledger and the figures of every company touched are recomputed from it and written to its Account
+ * (upsert by BC_Company_Id__c) in one batched call. Cancelled, declined and fully refunded orders
+ * do not count; revenue is net of refunds.
  *
- * <p>Top categories: the categories the company's counted orders contain, ranked by the number of orders containing
- * them (an order counts once per category however many of its lines are in it), ties by name, the first
- * {@code bcsync.bigcommerce.stores.<hash>.b2b.top-categories} (default 3) joined with "; " and cut to the field's 255
- * characters. Category names come from {@link ProductCategories}, so known products cost no BigCommerce call.
+ * <p>Top categories: the categories the company's counted orders contain, ranked by the number of
+ * orders containing them (an order counts once per category however many of its lines are in it),
+ * ties by name, the first {@code bcsync.bigcommerce.stores.<hash>.b2b.top-categories} (default 3)
+ * joined with "; " and cut to the field's 255 characters. Category names come from {@link
+ * ProductCategories}, so known products cost no BigCommerce call.
  */
 @Singleton
 public class CompanyRollup {
   /** Statuses that are not a sale: 0 Incomplete, 4 Refunded, 5 Cancelled, 6 Declined. */
   private static final Set<Integer> NOT_COUNTED = Set.of(0, 4, 5, 6);
+
   public static final String COMPANY_KEY = "BC_Company_Id__c";
 
   /** A written order of a company, on behalf of a work item. */
   public record CompanyOrder(long itemId, JsonNode order, String companyKey, String companyName) {}
 
   public static final String TOP_CATEGORIES = "BC_Top_Categories__c";
+
   /** Account.BC_Top_Categories__c is Text(255) in the package. */
   static final int TOP_CATEGORIES_LENGTH = 255;
+
   private static final Logger LOG = LoggerFactory.getLogger(CompanyRollup.class);
 
   private final CompanyLedger ledger;
@@ -57,8 +62,12 @@ public class CompanyRollup {
   private final Environment environment;
   private final Clock clock;
 
-  public CompanyRollup(CompanyLedger ledger, SalesforceWriter writer, ProductCategories categories,
-      Environment environment, Clock clock) {
+  public CompanyRollup(
+      CompanyLedger ledger,
+      SalesforceWriter writer,
+      ProductCategories categories,
+      Environment environment,
+      Clock clock) {
     this.ledger = ledger;
     this.writer = writer;
     this.categories = categories;
@@ -66,7 +75,8 @@ public class CompanyRollup {
     this.clock = clock;
   }
 
-  public void apply(String storeHash, List<CompanyOrder> orders, Map<Long, Outcome> outcomes) throws Exception {
+  public void apply(String storeHash, List<CompanyOrder> orders, Map<Long, Outcome> outcomes)
+      throws Exception {
     if (orders.isEmpty()) {
       return;
     }
@@ -74,31 +84,47 @@ public class CompanyRollup {
     Map<String, CompanyOrder> byCompany = new LinkedHashMap<>();
     for (CompanyOrder o : orders) {
       Instant created = Fields.parseDate(o.order().path("date_created").asText(""));
-      BigDecimal total = money(o.order().path("total_inc_tax")).subtract(money(o.order().path("refunded_amount")));
-      entries.add(new CompanyLedger.Entry(storeHash, o.order().path("id").asLong(), o.companyKey(), total,
-          created == null ? 0 : created.toEpochMilli(), !NOT_COUNTED.contains(o.order().path("status_id").asInt()),
-          productIds(o.order())));
-      byCompany.putIfAbsent(o.companyKey(), o); // the first order's item carries the company's write
+      BigDecimal total =
+          money(o.order().path("total_inc_tax")).subtract(money(o.order().path("refunded_amount")));
+      entries.add(
+          new CompanyLedger.Entry(
+              storeHash,
+              o.order().path("id").asLong(),
+              o.companyKey(),
+              total,
+              created == null ? 0 : created.toEpochMilli(),
+              !NOT_COUNTED.contains(o.order().path("status_id").asInt()),
+              productIds(o.order())));
+      byCompany.putIfAbsent(
+          o.companyKey(), o); // the first order's item carries the company's write
     }
     ledger.record(entries);
-    Map<String, CompanyLedger.Figures> written = writeFigures(storeHash, byCompany, orders, outcomes);
-    // Two workers can write one company at once (its orders arrive in different batches): each computes from the
-    // ledger and then writes, so the write computed first may land last and leave stale figures. After writing, the
-    // ledger is read again; a company whose figures moved meanwhile is written again from the current ledger, so the
-    // last write of a company always reflects every order recorded before it. Costs one aggregate query per batch,
+    Map<String, CompanyLedger.Figures> written =
+        writeFigures(storeHash, byCompany, orders, outcomes);
+    // Two workers can write one company at once (its orders arrive in different batches): each
+    // computes from the
+    // ledger and then writes, so the write computed first may land last and leave stale figures.
+    // After writing, the
+    // ledger is read again; a company whose figures moved meanwhile is written again from the
+    // current ledger, so the
+    // last write of a company always reflects every order recorded before it. Costs one aggregate
+    // query per batch,
     // and a Salesforce call only when a race happened.
     for (int round = 0; round < MAX_REWRITES && !written.isEmpty(); round++) {
       Map<String, CompanyLedger.Figures> now = ledger.figures(storeHash, written.keySet());
       Map<String, CompanyOrder> moved = new LinkedHashMap<>();
-      written.forEach((key, figures) -> {
-        if (!sameFigures(figures, now.get(key))) {
-          moved.put(key, byCompany.get(key));
-        }
-      });
+      written.forEach(
+          (key, figures) -> {
+            if (!sameFigures(figures, now.get(key))) {
+              moved.put(key, byCompany.get(key));
+            }
+          });
       if (moved.isEmpty()) {
         return;
       }
-      LOG.debug("Store {}: figures of {} companies changed while they were written; writing again", storeHash,
+      LOG.debug(
+          "Store {}: figures of {} companies changed while they were written; writing again",
+          storeHash,
           moved.size());
       written = writeFigures(storeHash, moved, orders, outcomes);
     }
@@ -106,31 +132,46 @@ public class CompanyRollup {
 
   static final int MAX_REWRITES = 3;
 
-  /** Computes and writes the figures of these companies; answers what was written for the ones that succeeded. */
-  private Map<String, CompanyLedger.Figures> writeFigures(String storeHash, Map<String, CompanyOrder> byCompany,
-      List<CompanyOrder> orders, Map<Long, Outcome> outcomes) throws Exception {
+  /**
+   * Computes and writes the figures of these companies; answers what was written for the ones that
+   * succeeded.
+   */
+  private Map<String, CompanyLedger.Figures> writeFigures(
+      String storeHash,
+      Map<String, CompanyOrder> byCompany,
+      List<CompanyOrder> orders,
+      Map<Long, Outcome> outcomes)
+      throws Exception {
     Map<String, CompanyLedger.Figures> figures = ledger.figures(storeHash, byCompany.keySet());
     Map<String, String> top = topCategories(storeHash, byCompany.keySet(), orders, outcomes);
     List<RecordWrite> writes = new ArrayList<>();
-    byCompany.forEach((key, first) -> {
-      Map<String, Object> fields = fields(key, first.companyName(), figures.get(key));
-      if (top != null) {
-        fields.put(TOP_CATEGORIES, top.get(key));
-      }
-      writes.add(RecordWrite.upsert(first.itemId(), "Account", COMPANY_KEY, fields));
-    });
+    byCompany.forEach(
+        (key, first) -> {
+          Map<String, Object> fields = fields(key, first.companyName(), figures.get(key));
+          if (top != null) {
+            fields.put(TOP_CATEGORIES, top.get(key));
+          }
+          writes.add(RecordWrite.upsert(first.itemId(), "Account", COMPANY_KEY, fields));
+        });
     WriteReport report = writer.write(writes);
     Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
-    byCompany.forEach((key, first) -> {
-      Outcome outcome = report.outcomes().get(first.itemId());
-      if (outcome instanceof Outcome.Failure failure) {
-        // The figures are derived: retrying the items recomputes them from the ledger, so nothing is lost.
-        orders.stream().filter(o -> o.companyKey().equals(key))
-            .forEach(o -> outcomes.put(o.itemId(), Outcome.retry("company account figures: " + failure.error())));
-      } else {
-        written.put(key, figures.get(key));
-      }
-    });
+    byCompany.forEach(
+        (key, first) -> {
+          Outcome outcome = report.outcomes().get(first.itemId());
+          if (outcome instanceof Outcome.Failure failure) {
+            // The figures are derived: retrying the items recomputes them from the ledger, so
+            // nothing is lost.
+            orders.stream()
+                .filter(o -> o.companyKey().equals(key))
+                .forEach(
+                    o ->
+                        outcomes.put(
+                            o.itemId(),
+                            Outcome.retry("company account figures: " + failure.error())));
+          } else {
+            written.put(key, figures.get(key));
+          }
+        });
     return written;
   }
 
@@ -138,29 +179,48 @@ public class CompanyRollup {
     if (a == null || b == null) {
       return a == b;
     }
-    return a.orders() == b.orders() && a.firstOrderMs() == b.firstOrderMs() && a.lastOrderMs() == b.lastOrderMs()
+    return a.orders() == b.orders()
+        && a.firstOrderMs() == b.firstOrderMs()
+        && a.lastOrderMs() == b.lastOrderMs()
         && a.revenue().compareTo(b.revenue()) == 0;
   }
 
   /**
-   * Top categories per company, recomputed from the ledger; null when the category names could not be read, in
-   * which case the field is left as Salesforce has it and the orders are retried to fill it in.
+   * Top categories per company, recomputed from the ledger; null when the category names could not
+   * be read, in which case the field is left as Salesforce has it and the orders are retried to
+   * fill it in.
    */
-  private Map<String, String> topCategories(String storeHash, Set<String> companyKeys, List<CompanyOrder> orders,
+  private Map<String, String> topCategories(
+      String storeHash,
+      Set<String> companyKeys,
+      List<CompanyOrder> orders,
       Map<Long, Outcome> outcomes) {
     Map<String, List<List<Long>>> perOrder = ledger.productsPerOrder(storeHash, companyKeys);
     Map<Long, Set<String>> names;
     try {
-      names = categories.namesOf(storeHash, perOrder.values().stream().flatMap(List::stream).flatMap(List::stream)
-          .collect(Collectors.toSet()));
+      names =
+          categories.namesOf(
+              storeHash,
+              perOrder.values().stream()
+                  .flatMap(List::stream)
+                  .flatMap(List::stream)
+                  .collect(Collectors.toSet()));
     } catch (RuntimeException e) {
-      LOG.warn("Store {}: category names could not be read ({}); top categories of {} companies left as they are"
-          + " and their orders retried", storeHash, e.getMessage(), companyKeys.size());
-      orders.forEach(o -> outcomes.put(o.itemId(), Outcome.retry("top categories: " + e.getMessage())));
+      LOG.warn(
+          "Store {}: category names could not be read ({}); top categories of {} companies left as they are"
+              + " and their orders retried",
+          storeHash,
+          e.getMessage(),
+          companyKeys.size());
+      orders.forEach(
+          o -> outcomes.put(o.itemId(), Outcome.retry("top categories: " + e.getMessage())));
       return null;
     }
-    int limit = environment.getProperty(StoreConfig.PREFIX + "." + storeHash + ".b2b.top-categories", Integer.class)
-        .orElse(3);
+    int limit =
+        environment
+            .getProperty(
+                StoreConfig.PREFIX + "." + storeHash + ".b2b.top-categories", Integer.class)
+            .orElse(3);
     Map<String, String> out = new LinkedHashMap<>();
     for (String key : companyKeys) {
       Map<String, Long> ordersPerCategory = new HashMap<>();
@@ -174,16 +234,24 @@ public class CompanyRollup {
     return out;
   }
 
-  /** Most orders first, ties by name (case-insensitive, then exact, so the order is stable); null when none. */
+  /**
+   * Most orders first, ties by name (case-insensitive, then exact, so the order is stable); null
+   * when none.
+   */
   static String ranked(Map<String, Long> ordersPerCategory, int limit) {
     if (ordersPerCategory.isEmpty() || limit <= 0) {
       return null;
     }
-    String joined = ordersPerCategory.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-            .thenComparing(Map.Entry::getKey, String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(Map.Entry::getKey))
-        .limit(limit).map(Map.Entry::getKey).collect(Collectors.joining("; "));
+    String joined =
+        ordersPerCategory.entrySet().stream()
+            .sorted(
+                Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                    .reversed()
+                    .thenComparing(Map.Entry::getKey, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(Map.Entry::getKey))
+            .limit(limit)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.joining("; "));
     if (joined.length() <= TOP_CATEGORIES_LENGTH) {
       return joined;
     }
@@ -196,12 +264,15 @@ public class CompanyRollup {
 
   private static List<Long> productIds(JsonNode order) {
     List<Long> ids = new ArrayList<>();
-    order.path("products").forEach(line -> {
-      long id = line.path("product_id").asLong(0);
-      if (id > 0 && !ids.contains(id)) {
-        ids.add(id);
-      }
-    });
+    order
+        .path("products")
+        .forEach(
+            line -> {
+              long id = line.path("product_id").asLong(0);
+              if (id > 0 && !ids.contains(id)) {
+                ids.add(id);
+              }
+            });
     return ids;
   }
 
@@ -213,9 +284,13 @@ public class CompanyRollup {
     fields.put("BC_Order_Count__c", BigDecimal.valueOf(f.orders()));
     fields.put("BC_First_Order_Date__c", f.orders() == 0 ? null : day(f.firstOrderMs()));
     fields.put("BC_Last_Order_Date__c", f.orders() == 0 ? null : day(f.lastOrderMs()));
-    fields.put("BC_Avg_Days_Between_Orders__c", f.orders() < 2 ? null
-        : BigDecimal.valueOf(f.lastOrderMs() - f.firstOrderMs())
-            .divide(BigDecimal.valueOf(86_400_000L * (f.orders() - 1)), 1, RoundingMode.HALF_UP));
+    fields.put(
+        "BC_Avg_Days_Between_Orders__c",
+        f.orders() < 2
+            ? null
+            : BigDecimal.valueOf(f.lastOrderMs() - f.firstOrderMs())
+                .divide(
+                    BigDecimal.valueOf(86_400_000L * (f.orders() - 1)), 1, RoundingMode.HALF_UP));
     fields.put("BC_Last_Synced__c", clock.instant());
     return fields;
   }

@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which B2B company a customer belongs to, per store configuration, first rule that applies:
- * {@code bcsync.bigcommerce.stores.<hash>.b2b.edition} ({@code true}: a registered customer who is a B2B Edition
- * company user belongs to that company, key {@code <hash>:b2b:<companyId>}; see {@link B2bMemberships}),
- * {@code ...b2b.email-domains} (customers with an e-mail at one of these domains
- * belong to the company of that domain) and {@code ...b2b.company-field} ({@code true}: the customer's
- * {@code company} field names its company). Both off by default: a shopper typing a company into checkout does not
- * make a store B2B.
+ * Which B2B company a customer belongs to, per store configuration, first rule that applies: {@code
+ * bcsync.bigcommerce.stores.<hash>.b2b.edition} ({@code true}: a registered customer who is a B2B
+ * Edition company user belongs to that company, key {@code <hash>:b2b:<companyId>}; see {@link
+ * B2bMemberships}), {@code ...b2b.email-domains} (customers with an e-mail at one of these domains
+ * belong to the company of that domain) and {@code ...b2b.company-field} ({@code true}: the
+ * customer's {@code company} field names its company). Both off by default: a shopper typing a
+ * company into checkout does not make a store B2B.
  */
 @Singleton
 public class CompanyRules {
@@ -35,20 +35,27 @@ public class CompanyRules {
   }
 
   /**
-   * The companies of a batch's customers, with one membership look-up for all of them (no B2B call when they are
-   * all known, see {@link B2bMemberships}); customers of no company are absent.
+   * The companies of a batch's customers, with one membership look-up for all of them (no B2B call
+   * when they are all known, see {@link B2bMemberships}); customers of no company are absent.
    *
    * @param customers the mapper's customer documents' {@code customer} nodes (V3 names), by any key
    */
   public <K> Map<K, Company> companiesOf(String storeHash, Map<K, JsonNode> customers) {
-    Map<Long, Company> b2b = memberships.companiesOf(storeHash, customers.values().stream()
-        .map(c -> c.path("id").asLong(0)).filter(id -> id > 0).collect(Collectors.toSet()));
+    Map<Long, Company> b2b =
+        memberships.companiesOf(
+            storeHash,
+            customers.values().stream()
+                .map(c -> c.path("id").asLong(0))
+                .filter(id -> id > 0)
+                .collect(Collectors.toSet()));
     Map<K, Company> out = new HashMap<>();
-    customers.forEach((key, customer) -> {
-      Company edition = b2b.get(customer.path("id").asLong(0));
-      Optional<Company> company = edition != null ? Optional.of(edition) : byConfiguredRules(storeHash, customer);
-      company.ifPresent(c -> out.put(key, c));
-    });
+    customers.forEach(
+        (key, customer) -> {
+          Company edition = b2b.get(customer.path("id").asLong(0));
+          Optional<Company> company =
+              edition != null ? Optional.of(edition) : byConfiguredRules(storeHash, customer);
+          company.ifPresent(c -> out.put(key, c));
+        });
     return out;
   }
 
@@ -74,14 +81,21 @@ public class CompanyRules {
   }
 
   private Set<String> emailDomains(String storeHash) {
-    return environment.getProperty(prefix(storeHash) + "email-domains", String.class)
-        .map(list -> Arrays.stream(list.split(",")).map(d -> d.trim().toLowerCase(Locale.ROOT))
-            .filter(d -> !d.isEmpty()).collect(Collectors.toSet()))
+    return environment
+        .getProperty(prefix(storeHash) + "email-domains", String.class)
+        .map(
+            list ->
+                Arrays.stream(list.split(","))
+                    .map(d -> d.trim().toLowerCase(Locale.ROOT))
+                    .filter(d -> !d.isEmpty())
+                    .collect(Collectors.toSet()))
         .orElse(Set.of());
   }
 
   private boolean companyField(String storeHash) {
-    return environment.getProperty(prefix(storeHash) + "company-field", Boolean.class).orElse(false);
+    return environment
+        .getProperty(prefix(storeHash) + "company-field", Boolean.class)
+        .orElse(false);
   }
 
   private static String prefix(String storeHash) {

@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The category names of products, per store, read from the catalog in batches and kept: products not seen before
- * cost {@code ceil(new products / 100)} calls plus {@code ceil(new categories / 100)}; known products cost nothing.
- * A product's categories are read once, then kept current by its {@code store/product/*} webhooks: the sync hands
- * every freshly read product to {@link #refresh}, so a product moved to another category counts under the new one
- * from the next roll-up on. A category renamed keeps its old name until the middleware restarts (no category hook
- * is registered; top categories are a rough guide, not accounting).
+ * The category names of products, per store, read from the catalog in batches and kept: products
+ * not seen before cost {@code ceil(new products / 100)} calls plus {@code ceil(new categories /
+ * 100)}; known products cost nothing. A product's categories are read once, then kept current by
+ * its {@code store/product/*} webhooks: the sync hands every freshly read product to {@link
+ * #refresh}, so a product moved to another category counts under the new one from the next roll-up
+ * on. A category renamed keeps its old name until the middleware restarts (no category hook is
+ * registered; top categories are a rough guide, not accounting).
  */
 @Singleton
 public class ProductCategories {
@@ -28,16 +29,22 @@ public class ProductCategories {
   }
 
   private static final class StoreCatalog {
-    /** Category ids per product; an empty list for products without categories or no longer in the catalog. */
+    /**
+     * Category ids per product; an empty list for products without categories or no longer in the
+     * catalog.
+     */
     final Map<Long, List<Long>> categoriesOfProduct = new HashMap<>();
+
     /** Names per category id; categories that no longer exist are absent. */
     final Map<Long, String> names = new HashMap<>();
+
     final Set<Long> askedCategories = new java.util.HashSet<>();
   }
 
   /**
-   * What freshly read products say their categories are now (an empty list for a product that is gone). Costs no
-   * call; the names of categories not seen before are read when a roll-up next needs them.
+   * What freshly read products say their categories are now (an empty list for a product that is
+   * gone). Costs no call; the names of categories not seen before are read when a roll-up next
+   * needs them.
    */
   public void refresh(String storeHash, Map<Long, List<Long>> categoriesOfProducts) {
     if (categoriesOfProducts.isEmpty()) {
@@ -45,24 +52,36 @@ public class ProductCategories {
     }
     StoreCatalog catalog = stores.computeIfAbsent(storeHash, h -> new StoreCatalog());
     synchronized (catalog) {
-      categoriesOfProducts.forEach((id, categories) -> catalog.categoriesOfProduct.put(id, List.copyOf(categories)));
+      categoriesOfProducts.forEach(
+          (id, categories) -> catalog.categoriesOfProduct.put(id, List.copyOf(categories)));
     }
   }
 
-  /** The category names of each given product (distinct, possibly empty); reads only what is not known yet. */
+  /**
+   * The category names of each given product (distinct, possibly empty); reads only what is not
+   * known yet.
+   */
   public Map<Long, Set<String>> namesOf(String storeHash, Collection<Long> productIds) {
     StoreCatalog catalog = stores.computeIfAbsent(storeHash, h -> new StoreCatalog());
     synchronized (catalog) {
-      List<Long> unknown = productIds.stream().distinct().filter(id -> !catalog.categoriesOfProduct.containsKey(id))
-          .toList();
+      List<Long> unknown =
+          productIds.stream()
+              .distinct()
+              .filter(id -> !catalog.categoriesOfProduct.containsKey(id))
+              .toList();
       if (!unknown.isEmpty()) {
         Map<Long, List<Long>> read = client.forStore(storeHash).catalog().categoriesOf(unknown);
-        unknown.forEach(id -> catalog.categoriesOfProduct.put(id, read.getOrDefault(id, List.of())));
+        unknown.forEach(
+            id -> catalog.categoriesOfProduct.put(id, read.getOrDefault(id, List.of())));
       }
       // Also categories a refreshed product moved into: their names may not have been asked yet.
-      List<Long> newCategories = productIds.stream().distinct()
-          .flatMap(id -> catalog.categoriesOfProduct.getOrDefault(id, List.of()).stream()).distinct()
-          .filter(id -> !catalog.askedCategories.contains(id)).toList();
+      List<Long> newCategories =
+          productIds.stream()
+              .distinct()
+              .flatMap(id -> catalog.categoriesOfProduct.getOrDefault(id, List.of()).stream())
+              .distinct()
+              .filter(id -> !catalog.askedCategories.contains(id))
+              .toList();
       if (!newCategories.isEmpty()) {
         catalog.names.putAll(client.forStore(storeHash).catalog().categoryNames(newCategories));
         catalog.askedCategories.addAll(newCategories);

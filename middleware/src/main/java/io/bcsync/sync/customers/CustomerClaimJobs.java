@@ -19,11 +19,14 @@ public class CustomerClaimJobs {
   @Named("customer-claim-cleanup")
   RecurringTask<Void> customerClaimCleanup(CustomerClaims claims) {
     return Tasks.recurring("customer-claim-cleanup", FixedDelay.of(Duration.ofMinutes(30)))
-        .execute((instance, context) -> {
-          int deleted = claims.deleteLapsed();
-          if (deleted > 0) {
-            LOG.info("Deleted {} lapsed customer claim(s) left by workers that stopped mid-batch", deleted);
-          }
-        });
+        .execute(
+            (instance, context) -> {
+              int deleted = claims.deleteLapsed();
+              if (deleted > 0) {
+                LOG.info(
+                    "Deleted {} lapsed customer claim(s) left by workers that stopped mid-batch",
+                    deleted);
+              }
+            });
   }
 }

@@ -21,33 +21,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code sync_customer_claim} table: which worker may decide and write a customer that is not yet linked in the
- * identity map. A customer's own work item and an order item naming it as buyer are different work-queue entities,
- * so two workers (or two instances on one database) can hold them at once; without a claim both would match the
- * customer and could each act on it (one converting a matched Lead, the other creating a Contact).
+ * The {@code sync_customer_claim} table: which worker may decide and write a customer that is not
+ * yet linked in the identity map. A customer's own work item and an order item naming it as buyer
+ * are different work-queue entities, so two workers (or two instances on one database) can hold
+ * them at once; without a claim both would match the customer and could each act on it (one
+ * converting a matched Lead, the other creating a Contact).
  *
- * <p>A claim is a row keyed by store and customer key. Inserting it claims the customer; a duplicate key means
- * someone holds it, and the row is taken over only when its expiry has passed, so a worker that died mid-batch
- * blocks its customers for at most {@value #LIFETIME_KEY} (default 5 minutes, longer than one batch's Salesforce
- * calls). Each claim call has its own holder id, so two workers of one process never share a claim.
+ * <p>A claim is a row keyed by store and customer key. Inserting it claims the customer; a
+ * duplicate key means someone holds it, and the row is taken over only when its expiry has passed,
+ * so a worker that died mid-batch blocks its customers for at most {@value #LIFETIME_KEY} (default
+ * 5 minutes, longer than one batch's Salesforce calls). Each claim call has its own holder id, so
+ * two workers of one process never share a claim.
  */
 @Singleton
 public class CustomerClaims {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerClaims.class);
   public static final String LIFETIME_KEY = "bcsync.sync.customer-claim-lifetime";
   public static final String WAIT_KEY = "bcsync.sync.customer-claim-wait";
-  /** Between looks at the table while waiting: a holder's customer writes take a few Salesforce calls. */
-  private static final Duration POLL = Duration.ofMillis(50);
-  private static final int CHUNK = 500;
+
   /**
-   * Claims and releases lock rows in ascending key order, which rules out the plain deadlocks; but on InnoDB a
-   * refused INSERT also takes a shared next-key lock (the gap before the row), which makes that hard to prove for
-   * every interleaving. Should InnoDB still pick one as a deadlock victim, it has rolled it back and running it
-   * again is all it takes.
+   * Between looks at the table while waiting: a holder's customer writes take a few Salesforce
+   * calls.
+   */
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private static final int CHUNK = 500;
+
+  /**
+   * Claims and releases lock rows in ascending key order, which rules out the plain deadlocks; but
+   * on InnoDB a refused INSERT also takes a shared next-key lock (the gap before the row), which
+   * makes that hard to prove for every interleaving. Should InnoDB still pick one as a deadlock
+   * victim, it has rolled it back and running it again is all it takes.
    */
   private static final int DEADLOCK_ATTEMPTS = 3;
 
-  /** What one claim call got: {@code held} are the customer keys its holder now owns until it releases them. */
+  /**
+   * What one claim call got: {@code held} are the customer keys its holder now owns until it
+   * releases them.
+   */
   public record Claim(String holder, String storeHash, Set<String> held) {}
 
   private final Db db;
@@ -55,14 +66,23 @@ public class CustomerClaims {
   private final Duration lifetime;
   private final Duration wait;
 
-  public CustomerClaims(Db db, Clock clock, @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime,
+  public CustomerClaims(
+      Db db,
+      Clock clock,
+      @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime,
       @Value("${" + WAIT_KEY + ":15s}") Duration wait) {
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new InvalidConfigurationException(LIFETIME_KEY, "must be positive; was " + lifetime);
     }
     if (wait.isNegative() || wait.compareTo(lifetime) >= 0) {
-      throw new InvalidConfigurationException(WAIT_KEY, "must be zero or more and shorter than " + LIFETIME_KEY
-          + " (" + lifetime + "); was " + wait);
+      throw new InvalidConfigurationException(
+          WAIT_KEY,
+          "must be zero or more and shorter than "
+              + LIFETIME_KEY
+              + " ("
+              + lifetime
+              + "); was "
+              + wait);
     }
     this.db = db;
     this.clock = clock;
@@ -75,9 +95,10 @@ public class CustomerClaims {
   }
 
   /**
-   * Claims these customers for a new holder. Keys someone else holds (and whose claim has not expired) are missing
-   * from {@link Claim#held()}. One transaction per {@value #CHUNK} keys, taken in key order: two claimants of
-   * overlapping batches then lock rows in the same order and wait for each other instead of deadlocking.
+   * Claims these customers for a new holder. Keys someone else holds (and whose claim has not
+   * expired) are missing from {@link Claim#held()}. One transaction per {@value #CHUNK} keys, taken
+   * in key order: two claimants of overlapping batches then lock rows in the same order and wait
+   * for each other instead of deadlocking.
    */
   public Claim claim(String storeHash, Collection<String> customerKeys) {
     String holder = UUID.randomUUID().toString();
@@ -88,11 +109,14 @@ public class CustomerClaims {
     try {
       for (int from = 0; from < keys.size(); from += CHUNK) {
         List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-        held.addAll(db.writeRetryingTransient(DEADLOCK_ATTEMPTS,
-            connection -> claimChunk(connection, holder, storeHash, chunk, now, expiresAt)));
+        held.addAll(
+            db.writeRetryingTransient(
+                DEADLOCK_ATTEMPTS,
+                connection -> claimChunk(connection, holder, storeHash, chunk, now, expiresAt)));
       }
     } catch (RuntimeException e) {
-      // Chunks committed before the failure would otherwise block their customers until they expire.
+      // Chunks committed before the failure would otherwise block their customers until they
+      // expire.
       try {
         release(new Claim(holder, storeHash, held));
       } catch (RuntimeException releaseFailure) {
@@ -104,11 +128,13 @@ public class CustomerClaims {
   }
 
   /**
-   * Waits, up to {@value #WAIT_KEY} (default 15 s), until nobody holds these customers any more (released, or
-   * expired). Call it holding no claim of your own: two workers each waiting for the other's customers while
-   * holding their own would only stop at the timeout. False when the wait is zero or ran out.
+   * Waits, up to {@value #WAIT_KEY} (default 15 s), until nobody holds these customers any more
+   * (released, or expired). Call it holding no claim of your own: two workers each waiting for the
+   * other's customers while holding their own would only stop at the timeout. False when the wait
+   * is zero or ran out.
    */
-  public boolean awaitReleased(String storeHash, Collection<String> customerKeys) throws InterruptedException {
+  public boolean awaitReleased(String storeHash, Collection<String> customerKeys)
+      throws InterruptedException {
     List<String> keys = customerKeys.stream().distinct().toList();
     if (wait.isZero() || keys.isEmpty()) {
       return keys.isEmpty();
@@ -125,74 +151,100 @@ public class CustomerClaims {
 
   private boolean stillHeld(String storeHash, List<String> keys) {
     long now = clock.millis();
-    return db.read(connection -> {
-      for (int from = 0; from < keys.size(); from += CHUNK) {
-        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM sync_customer_claim"
-            + " WHERE store_hash = ? AND expires_at_ms >= ? AND customer_key IN (" + marks + ")")) {
-          select.setString(1, storeHash);
-          select.setLong(2, now);
-          for (int i = 0; i < chunk.size(); i++) {
-            select.setString(3 + i, chunk.get(i));
-          }
-          try (ResultSet rows = select.executeQuery()) {
-            if (rows.next()) {
-              return true;
+    return db.read(
+        connection -> {
+          for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select =
+                connection.prepareStatement(
+                    "SELECT 1 FROM sync_customer_claim"
+                        + " WHERE store_hash = ? AND expires_at_ms >= ? AND customer_key IN ("
+                        + marks
+                        + ")")) {
+              select.setString(1, storeHash);
+              select.setLong(2, now);
+              for (int i = 0; i < chunk.size(); i++) {
+                select.setString(3 + i, chunk.get(i));
+              }
+              try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                  return true;
+                }
+              }
             }
           }
-        }
-      }
-      return false;
-    });
+          return false;
+        });
   }
 
   /**
-   * Deletes claims that lapsed more than a lifetime ago: left by holders that died, whose customers nobody claimed
-   * again. (A claim that lapsed only just is left for a moment in case its holder is still writing and releases it.)
+   * Deletes claims that lapsed more than a lifetime ago: left by holders that died, whose customers
+   * nobody claimed again. (A claim that lapsed only just is left for a moment in case its holder is
+   * still writing and releases it.)
    */
   public int deleteLapsed() {
     long before = clock.millis() - lifetime.toMillis();
-    return db.write(connection -> {
-      try (PreparedStatement delete =
-          connection.prepareStatement("DELETE FROM sync_customer_claim WHERE expires_at_ms < ?")) {
-        delete.setLong(1, before);
-        return delete.executeUpdate();
-      }
-    });
+    return db.write(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM sync_customer_claim WHERE expires_at_ms < ?")) {
+            delete.setLong(1, before);
+            return delete.executeUpdate();
+          }
+        });
   }
 
-  /** Deletes the claim's rows; rows another holder took over meanwhile (after expiry) stay theirs. */
+  /**
+   * Deletes the claim's rows; rows another holder took over meanwhile (after expiry) stay theirs.
+   */
   public void release(Claim claim) {
     List<String> keys = List.copyOf(claim.held());
     if (keys.isEmpty()) {
       return;
     }
-    db.writeRetryingTransient(DEADLOCK_ATTEMPTS, connection -> {
-      for (int from = 0; from < keys.size(); from += CHUNK) {
-        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sync_customer_claim"
-            + " WHERE store_hash = ? AND claimed_by = ? AND customer_key IN (" + marks + ")")) {
-          delete.setString(1, claim.storeHash());
-          delete.setString(2, claim.holder());
-          for (int i = 0; i < chunk.size(); i++) {
-            delete.setString(3 + i, chunk.get(i));
+    db.writeRetryingTransient(
+        DEADLOCK_ATTEMPTS,
+        connection -> {
+          for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM sync_customer_claim"
+                        + " WHERE store_hash = ? AND claimed_by = ? AND customer_key IN ("
+                        + marks
+                        + ")")) {
+              delete.setString(1, claim.storeHash());
+              delete.setString(2, claim.holder());
+              for (int i = 0; i < chunk.size(); i++) {
+                delete.setString(3 + i, chunk.get(i));
+              }
+              delete.executeUpdate();
+            }
           }
-          delete.executeUpdate();
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
-  private Set<String> claimChunk(Connection connection, String holder, String storeHash, List<String> keys, long now,
-      long expiresAt) throws SQLException {
+  private Set<String> claimChunk(
+      Connection connection,
+      String holder,
+      String storeHash,
+      List<String> keys,
+      long now,
+      long expiresAt)
+      throws SQLException {
     Set<String> held = new LinkedHashSet<>();
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_customer_claim"
-            + " (store_hash, customer_key, claimed_by, expires_at_ms) VALUES (?, ?, ?, ?)");
-        PreparedStatement takeOver = connection.prepareStatement("UPDATE sync_customer_claim SET claimed_by = ?,"
-            + " expires_at_ms = ? WHERE store_hash = ? AND customer_key = ? AND expires_at_ms < ?")) {
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO sync_customer_claim"
+                    + " (store_hash, customer_key, claimed_by, expires_at_ms) VALUES (?, ?, ?, ?)");
+        PreparedStatement takeOver =
+            connection.prepareStatement(
+                "UPDATE sync_customer_claim SET claimed_by = ?,"
+                    + " expires_at_ms = ? WHERE store_hash = ? AND customer_key = ? AND expires_at_ms < ?")) {
       for (String key : keys) {
         if (inserted(insert, holder, storeHash, key, expiresAt)) {
           held.add(key);
@@ -204,8 +256,13 @@ public class CustomerClaims {
         takeOver.setString(4, key);
         takeOver.setLong(5, now);
         if (takeOver.executeUpdate() == 1) {
-          // Its holder died mid-batch or outlived the lifetime; either way it no longer counts on the claim.
-          LOG.warn("Store {}: took over the expired claim on {} (claims last {})", storeHash, key, lifetime);
+          // Its holder died mid-batch or outlived the lifetime; either way it no longer counts on
+          // the claim.
+          LOG.warn(
+              "Store {}: took over the expired claim on {} (claims last {})",
+              storeHash,
+              key,
+              lifetime);
           held.add(key);
         }
       }
@@ -214,11 +271,13 @@ public class CustomerClaims {
   }
 
   /**
-   * False when the row exists (someone holds or held the customer). A duplicate key fails only its own statement on
-   * H2 and MySQL/MariaDB, so the transaction and the other keys of the chunk go on.
+   * False when the row exists (someone holds or held the customer). A duplicate key fails only its
+   * own statement on H2 and MySQL/MariaDB, so the transaction and the other keys of the chunk go
+   * on.
    */
-  private static boolean inserted(PreparedStatement insert, String holder, String storeHash, String key,
-      long expiresAt) throws SQLException {
+  private static boolean inserted(
+      PreparedStatement insert, String holder, String storeHash, String key, long expiresAt)
+      throws SQLException {
     insert.setString(1, storeHash);
     insert.setString(2, key);
     insert.setString(3, holder);

@@ -13,18 +13,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A customer as one work item sees it: a registered customer (from its V3 record, or from an order's billing address
- * until that record is read) or a guest checkout, identified by a key that is stable across batches:
- * {@code customer:<id>} or {@code guest:<hash of the trimmed, lower-cased e-mail>} (a hash, so no e-mail address
- * lands in keys, logs or the admin API).
+ * A customer as one work item sees it: a registered customer (from its V3 record, or from an
+ * order's billing address until that record is read) or a guest checkout, identified by a key that
+ * is stable across batches: {@code customer:<id>} or {@code guest:<hash of the trimmed, lower-cased
+ * e-mail>} (a hash, so no e-mail address lands in keys, logs or the admin API).
  *
  * @param bcType {@code customer} or {@code guest}: the identity map's type
  * @param document the mapper's customer document ({@link SourceDocuments})
- * @param fromCustomerRecord true when the document is the V3 customer, false when built from an order
+ * @param fromCustomerRecord true when the document is the V3 customer, false when built from an
+ *     order
  * @param modifiedMs the V3 customer's date_modified (epoch ms), null when built from an order
  */
-public record CustomerRef(String bcType, String bcId, String label, CustomerProfile profile, JsonNode document,
-    boolean fromCustomerRecord, Long modifiedMs) {
+public record CustomerRef(
+    String bcType,
+    String bcId,
+    String label,
+    CustomerProfile profile,
+    JsonNode document,
+    boolean fromCustomerRecord,
+    Long modifiedMs) {
 
   public String key() {
     return bcType + ":" + bcId;
@@ -42,32 +49,58 @@ public record CustomerRef(String bcType, String bcId, String label, CustomerProf
   public static CustomerRef ofCustomer(String storeHash, JsonNode customer, Long modifiedMs) {
     CustomerProfile profile = CustomerProfiles.fromCustomer(storeHash, customer);
     String id = String.valueOf(customer.path("id").asLong());
-    return new CustomerRef("customer", id, "customer " + id, profile, SourceDocuments.customer(storeHash, customer),
-        true, modifiedMs);
+    return new CustomerRef(
+        "customer",
+        id,
+        "customer " + id,
+        profile,
+        SourceDocuments.customer(storeHash, customer),
+        true,
+        modifiedMs);
   }
 
-  /** The order's customer; empty for a guest checkout without a billing e-mail (nothing to match or key on). */
+  /**
+   * The order's customer; empty for a guest checkout without a billing e-mail (nothing to match or
+   * key on).
+   */
   public static Optional<CustomerRef> ofOrder(String storeHash, JsonNode order) {
     CustomerProfile profile = CustomerProfiles.fromOrder(storeHash, order);
     ObjectNode document = SourceDocuments.guestCustomer(storeHash, order);
     long customerId = order.path("customer_id").asLong(0);
     if (customerId > 0) {
-      // The registered customer as the order knows it, until its own record is read (customer webhook).
+      // The registered customer as the order knows it, until its own record is read (customer
+      // webhook).
       ((ObjectNode) document.path("customer")).put("id", customerId);
-      return Optional.of(new CustomerRef("customer", String.valueOf(customerId), "customer " + customerId, profile,
-          document, false, null));
+      return Optional.of(
+          new CustomerRef(
+              "customer",
+              String.valueOf(customerId),
+              "customer " + customerId,
+              profile,
+              document,
+              false,
+              null));
     }
-    String email = order.path("billing_address").path("email").asText("").trim().toLowerCase(Locale.ROOT);
+    String email =
+        order.path("billing_address").path("email").asText("").trim().toLowerCase(Locale.ROOT);
     if (email.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new CustomerRef("guest", hash(email), "guest order " + order.path("id").asText(), profile,
-        document, false, null));
+    return Optional.of(
+        new CustomerRef(
+            "guest",
+            hash(email),
+            "guest order " + order.path("id").asText(),
+            profile,
+            document,
+            false,
+            null));
   }
 
   private static String hash(String email) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

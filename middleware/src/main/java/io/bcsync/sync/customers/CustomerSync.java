@@ -44,16 +44,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Customers of one batch into Salesforce: each distinct customer once, however many of the batch's items name it.
- * Customers the identity map already links skip matching; the rest are matched in one prefetch
- * ({@link CandidateSource}) and written in batched calls. An order always needs a Contact and an Account (Salesforce
- * requires the Account on an Order), so a buyer becomes a Contact even where new customers are otherwise Leads.
- * A {@link MatchDecision.Review} writes nothing: the customer and its orders are held until someone resolves it.
+ * Customers of one batch into Salesforce: each distinct customer once, however many of the batch's
+ * items name it. Customers the identity map already links skip matching; the rest are matched in
+ * one prefetch ({@link CandidateSource}) and written in batched calls. An order always needs a
+ * Contact and an Account (Salesforce requires the Account on an Order), so a buyer becomes a
+ * Contact even where new customers are otherwise Leads. A {@link MatchDecision.Review} writes
+ * nothing: the customer and its orders are held until someone resolves it.
  *
- * <p>A customer not yet linked is decided and written only under its {@link CustomerClaims claim}: its own work item
- * and an order item naming it as buyer are different work-queue entities that two workers can hold at once, and
- * both would otherwise match it and could each act on a matched Lead. A customer another worker holds is waited for
- * once (see {@link #sync}); its items are retried only if that wait runs out.
+ * <p>A customer not yet linked is decided and written only under its {@link CustomerClaims claim}:
+ * its own work item and an order item naming it as buyer are different work-queue entities that two
+ * workers can hold at once, and both would otherwise match it and could each act on a matched Lead.
+ * A customer another worker holds is waited for once (see {@link #sync}); its items are retried
+ * only if that wait runs out.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -66,8 +68,8 @@ public class CustomerSync {
   public record Need(CustomerRef ref, long itemId, boolean forOrder) {}
 
   /**
-   * Where a customer ended up: the Contact and Account an order is written against, and the customer's B2B company
-   * (null for B2C), whose Account figures its orders roll up into.
+   * Where a customer ended up: the Contact and Account an order is written against, and the
+   * customer's B2B company (null for B2C), whose Account figures its orders roll up into.
    */
   public record Link(String contactId, String accountId, CompanyRules.Company company) {}
 
@@ -81,9 +83,16 @@ public class CustomerSync {
   private final Clock clock;
   private final CustomerClaims claims;
 
-  public CustomerSync(IdentityMap identities, Reviews reviews, BeanProvider<CandidateSource> candidates,
-      SalesforceWriter writer, SalesforceConnector connector, Optional<LeadConversion> conversion,
-      CompanyRules companies, Clock clock, CustomerClaims claims) {
+  public CustomerSync(
+      IdentityMap identities,
+      Reviews reviews,
+      BeanProvider<CandidateSource> candidates,
+      SalesforceWriter writer,
+      SalesforceConnector connector,
+      Optional<LeadConversion> conversion,
+      CompanyRules companies,
+      Clock clock,
+      CustomerClaims claims) {
     this.companies = companies;
     this.claims = claims;
     this.identities = identities;
@@ -104,48 +113,70 @@ public class CustomerSync {
     boolean customerItem;
     Identity identity;
     MatchDecision decision;
+
     /** A person resolved this customer's review by choosing "create". */
     boolean decidedByReview;
+
     String contactId;
     String accountId;
     String leadId;
     CompanyRules.Company company;
-    /** The company Account write another customer of the batch carries (one upsert per key per call). */
+
+    /**
+     * The company Account write another customer of the batch carries (one upsert per key per
+     * call).
+     */
     RecordWrite sharedCompanyWrite;
+
     final List<RecordWrite> writes = new ArrayList<>();
   }
 
   /**
-   * Writes the batch's customers and returns the link of every customer whose orders can now be written. Items whose
-   * customer failed, is under review or is being written by another worker get their outcome in {@code outcomes}
-   * (orders of a failed customer share its failure; held items succeed, as they are parked in the review; items of a
-   * customer another worker holds are retried).
+   * Writes the batch's customers and returns the link of every customer whose orders can now be
+   * written. Items whose customer failed, is under review or is being written by another worker get
+   * their outcome in {@code outcomes} (orders of a failed customer share its failure; held items
+   * succeed, as they are parked in the review; items of a customer another worker holds are
+   * retried).
    *
-   * <p>Customers another worker holds (it is writing them in a batch of its own) are waited for once, after this
-   * batch's own customers are written and their claims released, so no two workers wait for each other: the
-   * holder's writes take a few Salesforce calls, after which the customer is linked and its items here go on
-   * through that link in this same call instead of costing a retry and a second read from BigCommerce.
+   * <p>Customers another worker holds (it is writing them in a batch of its own) are waited for
+   * once, after this batch's own customers are written and their claims released, so no two workers
+   * wait for each other: the holder's writes take a few Salesforce calls, after which the customer
+   * is linked and its items here go on through that link in this same call instead of costing a
+   * retry and a second read from BigCommerce.
    */
-  public Map<String, Link> sync(String storeHash, SyncConfigs.Loaded cfg, List<Need> needs,
-      Map<Long, Outcome> outcomes) throws Exception {
+  public Map<String, Link> sync(
+      String storeHash, SyncConfigs.Loaded cfg, List<Need> needs, Map<Long, Outcome> outcomes)
+      throws Exception {
     Map<String, Link> links = new HashMap<>();
     List<Customer> busy = syncRound(storeHash, cfg, needs, outcomes, links);
-    if (!busy.isEmpty() && claims.awaitReleased(storeHash, busy.stream().map(c -> c.ref.key()).toList())) {
+    if (!busy.isEmpty()
+        && claims.awaitReleased(storeHash, busy.stream().map(c -> c.ref.key()).toList())) {
       List<Need> waited = busy.stream().flatMap(c -> c.needs.stream()).toList();
       busy = syncRound(storeHash, cfg, waited, outcomes, links);
     }
     for (Customer c : busy) {
       Outcome retry = Outcome.retry(c.ref.label() + " is being written by another worker; retried");
       c.needs.forEach(n -> outcomes.put(n.itemId(), retry));
-      LOG.info("Store {}: {} is being written by another worker; {} item(s) retried", storeHash, c.ref.label(),
+      LOG.info(
+          "Store {}: {} is being written by another worker; {} item(s) retried",
+          storeHash,
+          c.ref.label(),
           c.needs.size());
     }
     return links;
   }
 
-  /** One pass: the customers it could claim (or that were linked) are written; those others hold are returned. */
-  private List<Customer> syncRound(String storeHash, SyncConfigs.Loaded cfg, List<Need> needs,
-      Map<Long, Outcome> outcomes, Map<String, Link> links) throws Exception {
+  /**
+   * One pass: the customers it could claim (or that were linked) are written; those others hold are
+   * returned.
+   */
+  private List<Customer> syncRound(
+      String storeHash,
+      SyncConfigs.Loaded cfg,
+      List<Need> needs,
+      Map<Long, Outcome> outcomes,
+      Map<String, Link> links)
+      throws Exception {
     Map<String, Customer> customers = merge(needs);
     if (customers.isEmpty()) {
       return List.of();
@@ -165,8 +196,12 @@ public class CustomerSync {
     return busy;
   }
 
-  private Map<String, Link> decideAndWrite(String storeHash, SyncConfigs.Loaded cfg,
-      Map<String, Customer> customers, Map<Long, Outcome> outcomes) throws Exception {
+  private Map<String, Link> decideAndWrite(
+      String storeHash,
+      SyncConfigs.Loaded cfg,
+      Map<String, Customer> customers,
+      Map<Long, Outcome> outcomes)
+      throws Exception {
     holdOpenReviews(storeHash, customers, outcomes);
     decide(storeHash, cfg, customers, outcomes);
     lookUpAccounts(customers);
@@ -178,15 +213,18 @@ public class CustomerSync {
   }
 
   /**
-   * Colleagues of one company in one batch: Salesforce rejects an upsert call naming the same external id twice
-   * (DUPLICATE_EXTERNAL_ID for both), so the company Account is written once and the others' Contacts reference it.
+   * Colleagues of one company in one batch: Salesforce rejects an upsert call naming the same
+   * external id twice (DUPLICATE_EXTERNAL_ID for both), so the company Account is written once and
+   * the others' Contacts reference it.
    */
   private static void shareCompanyAccounts(Map<String, Customer> customers) {
     Map<Object, RecordWrite> first = new HashMap<>();
     for (Customer c : customers.values()) {
       for (RecordWrite write : List.copyOf(c.writes)) {
-        if (write.sobjectType().equals("Account") && CompanyRollup.COMPANY_KEY.equals(write.externalIdField())) {
-          RecordWrite owner = first.putIfAbsent(write.fields().get(CompanyRollup.COMPANY_KEY), write);
+        if (write.sobjectType().equals("Account")
+            && CompanyRollup.COMPANY_KEY.equals(write.externalIdField())) {
+          RecordWrite owner =
+              first.putIfAbsent(write.fields().get(CompanyRollup.COMPANY_KEY), write);
           if (owner != null) {
             c.writes.remove(write);
             c.sharedCompanyWrite = owner;
@@ -214,23 +252,31 @@ public class CustomerSync {
 
   private void loadIdentities(String storeHash, Collection<Customer> customers) {
     for (String type : List.of("customer", "guest")) {
-      List<String> ids = customers.stream().filter(c -> c.ref.bcType().equals(type)).map(c -> c.ref.bcId()).toList();
+      List<String> ids =
+          customers.stream()
+              .filter(c -> c.ref.bcType().equals(type))
+              .map(c -> c.ref.bcId())
+              .toList();
       if (ids.isEmpty()) {
         continue;
       }
       Map<String, Identity> found = identities.find(storeHash, type, ids);
-      customers.stream().filter(c -> c.ref.bcType().equals(type)).forEach(c -> c.identity = found.get(c.ref.bcId()));
+      customers.stream()
+          .filter(c -> c.ref.bcType().equals(type))
+          .forEach(c -> c.identity = found.get(c.ref.bcId()));
     }
   }
 
   /**
-   * Claims the customers the identity map does not link yet (linked ones are written by id or external id and need
-   * none). A customer someone else holds leaves this pass and is added to {@code busy}.
+   * Claims the customers the identity map does not link yet (linked ones are written by id or
+   * external id and need none). A customer someone else holds leaves this pass and is added to
+   * {@code busy}.
    */
-  private CustomerClaims.Claim claimUnlinked(String storeHash, Map<String, Customer> customers,
-      List<Customer> busy) {
+  private CustomerClaims.Claim claimUnlinked(
+      String storeHash, Map<String, Customer> customers, List<Customer> busy) {
     List<Customer> unlinked = customers.values().stream().filter(c -> c.identity == null).toList();
-    CustomerClaims.Claim claim = claims.claim(storeHash, unlinked.stream().map(c -> c.ref.key()).toList());
+    CustomerClaims.Claim claim =
+        claims.claim(storeHash, unlinked.stream().map(c -> c.ref.key()).toList());
     List<Customer> held = new ArrayList<>();
     for (Customer c : unlinked) {
       if (claim.held().contains(c.ref.key())) {
@@ -240,49 +286,71 @@ public class CustomerSync {
         busy.add(c);
       }
     }
-    // The previous holder may have linked a customer just before releasing it: write through that link instead.
+    // The previous holder may have linked a customer just before releasing it: write through that
+    // link instead.
     loadIdentities(storeHash, held);
     return claim;
   }
 
   /**
-   * A release that fails (database gone) is logged, not thrown: the customers' writes are done or failed on their
-   * own, and the claims lapse after their lifetime, delaying the customers' other items at most that long.
+   * A release that fails (database gone) is logged, not thrown: the customers' writes are done or
+   * failed on their own, and the claims lapse after their lifetime, delaying the customers' other
+   * items at most that long.
    */
   private void release(String storeHash, CustomerClaims.Claim claim) {
     try {
       claims.release(claim);
     } catch (DataAccessFailure e) {
-      LOG.warn("Store {}: releasing {} customer claim(s) failed ({}); they lapse within {}", storeHash,
-          claim.held().size(), e.getMessage(), claims.lifetime());
+      LOG.warn(
+          "Store {}: releasing {} customer claim(s) failed ({}); they lapse within {}",
+          storeHash,
+          claim.held().size(),
+          e.getMessage(),
+          claims.lifetime());
     }
   }
 
-  private void holdOpenReviews(String storeHash, Map<String, Customer> customers, Map<Long, Outcome> outcomes) {
-    List<String> unlinked = customers.values().stream().filter(c -> c.identity == null).map(c -> c.ref.key())
-        .toList();
+  private void holdOpenReviews(
+      String storeHash, Map<String, Customer> customers, Map<Long, Outcome> outcomes) {
+    List<String> unlinked =
+        customers.values().stream().filter(c -> c.identity == null).map(c -> c.ref.key()).toList();
     Map<String, Long> open = reviews.openFor(storeHash, unlinked);
-    open.forEach((key, reviewId) -> {
-      Customer c = customers.remove(key);
-      reviews.hold(reviewId, held(c));
-      c.needs.forEach(n -> outcomes.put(n.itemId(), Outcome.SUCCESS));
-      LOG.info("Store {}: {} is under review {}; {} item(s) held", storeHash, c.ref.label(), reviewId,
-          c.needs.size());
-    });
+    open.forEach(
+        (key, reviewId) -> {
+          Customer c = customers.remove(key);
+          reviews.hold(reviewId, held(c));
+          c.needs.forEach(n -> outcomes.put(n.itemId(), Outcome.SUCCESS));
+          LOG.info(
+              "Store {}: {} is under review {}; {} item(s) held",
+              storeHash,
+              c.ref.label(),
+              reviewId,
+              c.needs.size());
+        });
   }
 
-  private void decide(String storeHash, SyncConfigs.Loaded cfg, Map<String, Customer> customers,
-      Map<Long, Outcome> outcomes) throws Exception {
+  private void decide(
+      String storeHash,
+      SyncConfigs.Loaded cfg,
+      Map<String, Customer> customers,
+      Map<Long, Outcome> outcomes)
+      throws Exception {
     List<Customer> toMatch = new ArrayList<>();
-    Map<String, Review> resolved = reviews.resolvedFor(storeHash,
-        customers.values().stream().filter(c -> c.identity == null).map(c -> c.ref.key()).toList());
+    Map<String, Review> resolved =
+        reviews.resolvedFor(
+            storeHash,
+            customers.values().stream()
+                .filter(c -> c.identity == null)
+                .map(c -> c.ref.key())
+                .toList());
     for (Customer c : customers.values()) {
       if (c.identity != null) {
         continue;
       }
       Review review = resolved.get(c.ref.key());
       if (review != null && "create".equals(review.resolution())) {
-        // A person decided this customer is new: do not match again (the same candidates would be found).
+        // A person decided this customer is new: do not match again (the same candidates would be
+        // found).
         c.decision = new MatchDecision.Create(cfg.config().matching().newCustomersAs());
         c.decidedByReview = true;
       } else {
@@ -302,40 +370,68 @@ public class CustomerSync {
         long id = reviews.open(storeHash, c.ref.key(), c.ref.label(), review, held(c));
         customers.remove(c.ref.key());
         c.needs.forEach(n -> outcomes.put(n.itemId(), Outcome.SUCCESS));
-        LOG.info("Store {}: {} sent to review {} ({}); {} item(s) held", storeHash, c.ref.label(), id,
-            review.reason(), c.needs.size());
+        LOG.info(
+            "Store {}: {} sent to review {} ({}); {} item(s) held",
+            storeHash,
+            c.ref.label(),
+            id,
+            review.reason(),
+            c.needs.size());
       }
     }
     convertLeads(customers, outcomes);
   }
 
-  private void convertLeads(Map<String, Customer> customers, Map<Long, Outcome> outcomes) throws Exception {
-    List<Customer> converting = customers.values().stream()
-        .filter(c -> c.decision instanceof MatchDecision.ConvertLead).toList();
+  private void convertLeads(Map<String, Customer> customers, Map<Long, Outcome> outcomes)
+      throws Exception {
+    List<Customer> converting =
+        customers.values().stream()
+            .filter(c -> c.decision instanceof MatchDecision.ConvertLead)
+            .toList();
     if (converting.isEmpty()) {
       return;
     }
     if (conversion.isEmpty()) {
       for (Customer c : converting) {
-        fail(customers, c, Outcome.permanent("lead_policy convert_lead is configured but no lead conversion is"
-            + " available in this build; use update_lead or resolve by hand"), outcomes);
+        fail(
+            customers,
+            c,
+            Outcome.permanent(
+                "lead_policy convert_lead is configured but no lead conversion is"
+                    + " available in this build; use update_lead or resolve by hand"),
+            outcomes);
       }
       return;
     }
-    Map<String, LeadConversion.Converted> converted = conversion.get().convert(converting.stream()
-        .map(c -> ((MatchDecision.ConvertLead) c.decision).leadId()).toList());
+    Map<String, LeadConversion.Converted> converted =
+        conversion
+            .get()
+            .convert(
+                converting.stream()
+                    .map(c -> ((MatchDecision.ConvertLead) c.decision).leadId())
+                    .toList());
     for (Customer c : converting) {
-      LeadConversion.Converted result = converted.get(((MatchDecision.ConvertLead) c.decision).leadId());
+      LeadConversion.Converted result =
+          converted.get(((MatchDecision.ConvertLead) c.decision).leadId());
       if (result == null) {
-        fail(customers, c, Outcome.retry("lead conversion did not convert the matched Lead"), outcomes);
+        fail(
+            customers,
+            c,
+            Outcome.retry("lead conversion did not convert the matched Lead"),
+            outcomes);
       } else {
-        c.decision = new MatchDecision.UpdateContact(result.contactId(), c.decision.matchedBy().orElseThrow());
+        c.decision =
+            new MatchDecision.UpdateContact(
+                result.contactId(), c.decision.matchedBy().orElseThrow());
         c.accountId = result.accountId();
       }
     }
   }
 
-  /** The Accounts of Contacts found by matching or linked by a review: one query per 200 Contacts, none usually. */
+  /**
+   * The Accounts of Contacts found by matching or linked by a review: one query per 200 Contacts,
+   * none usually.
+   */
   private void lookUpAccounts(Map<String, Customer> customers) throws Exception {
     Map<String, Customer> byContact = new HashMap<>();
     for (Customer c : customers.values()) {
@@ -353,12 +449,18 @@ public class CustomerSync {
     List<String> ids = List.copyOf(byContact.keySet());
     for (int from = 0; from < ids.size(); from += 200) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 200));
-      for (SObject contact : SalesforceQueries.queryAll(connector.session(),
-          "SELECT Id, AccountId FROM Contact WHERE Id IN " + Soql.inList(chunk))) {
+      for (SObject contact :
+          SalesforceQueries.queryAll(
+              connector.session(),
+              "SELECT Id, AccountId FROM Contact WHERE Id IN " + Soql.inList(chunk))) {
         Customer c = byContact.get(contact.getId());
         if (c == null) {
-          c = byContact.entrySet().stream().filter(e -> contact.getId().startsWith(e.getKey())).map(Map.Entry::getValue)
-              .findFirst().orElse(null);
+          c =
+              byContact.entrySet().stream()
+                  .filter(e -> contact.getId().startsWith(e.getKey()))
+                  .map(Map.Entry::getValue)
+                  .findFirst()
+                  .orElse(null);
         }
         Object account = contact.getField("AccountId");
         if (c != null && account != null && !account.toString().isBlank()) {
@@ -368,7 +470,10 @@ public class CustomerSync {
     }
   }
 
-  private void plan(String storeHash, SyncConfigs.Loaded cfg, Map<String, Customer> customers,
+  private void plan(
+      String storeHash,
+      SyncConfigs.Loaded cfg,
+      Map<String, Customer> customers,
       Map<Long, Outcome> outcomes) {
     for (Customer c : List.copyOf(customers.values())) {
       try {
@@ -400,8 +505,10 @@ public class CustomerSync {
     if (c.decision instanceof MatchDecision.Create create) {
       if (create.as() == CandidateKind.LEAD && !c.forOrder) {
         MappedRecord lead = map(cfg, "Lead", c);
-        c.writes.add(c.ref.isGuest() ? RecordWrite.create(c.owner, "Lead", lead.fields())
-            : RecordWrite.upsert(c.owner, "Lead", CONTACT_KEY, lead.fields()));
+        c.writes.add(
+            c.ref.isGuest()
+                ? RecordWrite.create(c.owner, "Lead", lead.fields())
+                : RecordWrite.upsert(c.owner, "Lead", CONTACT_KEY, lead.fields()));
       } else {
         newContact(storeHash, cfg, c);
       }
@@ -425,22 +532,31 @@ public class CustomerSync {
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
     fields.put("Account", accountReference(storeHash, c));
     fields.put("BC_Last_Synced__c", clock.instant());
-    c.writes.add(c.ref.isGuest() ? RecordWrite.create(c.owner, "Contact", fields)
-        : RecordWrite.upsert(c.owner, "Contact", CONTACT_KEY, fields));
+    c.writes.add(
+        c.ref.isGuest()
+            ? RecordWrite.create(c.owner, "Contact", fields)
+            : RecordWrite.upsert(c.owner, "Contact", CONTACT_KEY, fields));
   }
 
-  /** An existing Contact updated by id; given a household Account when it has none (orders need one). */
+  /**
+   * An existing Contact updated by id; given a household Account when it has none (orders need
+   * one).
+   */
   private void updateContact(String storeHash, SyncConfigs.Loaded cfg, Customer c) {
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
     fields.put("BC_Last_Synced__c", clock.instant());
     if (c.accountId == null) {
       c.writes.add(householdAccount(storeHash, cfg, c));
       fields.put("Account", accountReference(storeHash, c));
-      }
-    c.writes.add(updateById(c, "Contact", c.contactId, new MappedRecord("Contact", fields, List.of())));
+    }
+    c.writes.add(
+        updateById(c, "Contact", c.contactId, new MappedRecord("Contact", fields, List.of())));
   }
 
-  /** The customer's company Account (B2B), else its own household Account (B2C): never one bucket for all. */
+  /**
+   * The customer's company Account (B2B), else its own household Account (B2C): never one bucket
+   * for all.
+   */
   private RecordWrite householdAccount(String storeHash, SyncConfigs.Loaded cfg, Customer c) {
     if (c.company != null) {
       Map<String, Object> company = new LinkedHashMap<>();
@@ -456,7 +572,8 @@ public class CustomerSync {
   }
 
   private static ExternalReference accountReference(String storeHash, Customer c) {
-    return c.company != null ? new ExternalReference("Account", CompanyRollup.COMPANY_KEY, c.company.key())
+    return c.company != null
+        ? new ExternalReference("Account", CompanyRollup.COMPANY_KEY, c.company.key())
         : new ExternalReference("Account", ACCOUNT_KEY, c.ref.accountKey(storeHash));
   }
 
@@ -470,31 +587,44 @@ public class CustomerSync {
     return cfg.mapper().mapCustomer(object, c.ref.document());
   }
 
-  private Map<String, Link> collect(String storeHash, Map<String, Customer> customers, WriteReport report,
+  private Map<String, Link> collect(
+      String storeHash,
+      Map<String, Customer> customers,
+      WriteReport report,
       Map<Long, Outcome> outcomes) {
     Map<String, Link> links = new HashMap<>();
     List<Identity> rows = new ArrayList<>();
     for (Customer c : List.copyOf(customers.values())) {
       Outcome failure = null;
       for (RecordWrite write : c.writes) {
-        RecordResult result = report.results().stream().filter(r -> r.write() == write).findFirst().orElseThrow();
+        RecordResult result =
+            report.results().stream().filter(r -> r.write() == write).findFirst().orElseThrow();
         if (!result.success()) {
-          failure = linkedConcurrently(result)
-              ? Outcome.retry(c.ref.label() + " was linked to another " + write.sobjectType() + " at the same time"
-                  + " (its customer and order work items ran together); the retry writes through that link")
-              : report.outcomes().get(c.owner);
+          failure =
+              linkedConcurrently(result)
+                  ? Outcome.retry(
+                      c.ref.label()
+                          + " was linked to another "
+                          + write.sobjectType()
+                          + " at the same time"
+                          + " (its customer and order work items ran together); the retry writes through that link")
+                  : report.outcomes().get(c.owner);
           break;
         }
         switch (write.sobjectType()) {
           case "Account" -> c.accountId = result.id();
           case "Contact" -> c.contactId = result.id();
           case "Lead" -> c.leadId = result.id();
-          default -> throw new IllegalStateException("unexpected customer write " + write.sobjectType());
+          default ->
+              throw new IllegalStateException("unexpected customer write " + write.sobjectType());
         }
       }
       if (failure == null && c.sharedCompanyWrite != null) {
-        RecordResult shared = report.results().stream().filter(r -> r.write() == c.sharedCompanyWrite).findFirst()
-            .orElseThrow();
+        RecordResult shared =
+            report.results().stream()
+                .filter(r -> r.write() == c.sharedCompanyWrite)
+                .findFirst()
+                .orElseThrow();
         if (shared.success()) {
           c.accountId = shared.id();
         } else {
@@ -505,21 +635,44 @@ public class CustomerSync {
         fail(customers, c, failure, outcomes);
         continue;
       }
-      Long modified = c.ref.modifiedMs() != null ? c.ref.modifiedMs()
-          : c.identity == null ? null : c.identity.bcModifiedMs();
+      Long modified =
+          c.ref.modifiedMs() != null
+              ? c.ref.modifiedMs()
+              : c.identity == null ? null : c.identity.bcModifiedMs();
       if (c.contactId != null) {
-        rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Contact", c.contactId, c.accountId, null,
-            modified, matchReason(c)));
+        rows.add(
+            new Identity(
+                storeHash,
+                c.ref.bcType(),
+                c.ref.bcId(),
+                "Contact",
+                c.contactId,
+                c.accountId,
+                null,
+                modified,
+                matchReason(c)));
         if (c.accountId != null) {
           links.put(c.ref.key(), new Link(c.contactId, c.accountId, c.company));
         }
       } else if (c.leadId != null) {
-        rows.add(new Identity(storeHash, c.ref.bcType(), c.ref.bcId(), "Lead", c.leadId, null, null, modified,
-            matchReason(c)));
+        rows.add(
+            new Identity(
+                storeHash,
+                c.ref.bcType(),
+                c.ref.bcId(),
+                "Lead",
+                c.leadId,
+                null,
+                null,
+                modified,
+                matchReason(c)));
       }
       if (c.forOrder && !links.containsKey(c.ref.key())) {
-        Outcome missing = Outcome.retry(c.ref.label() + " has no Contact with an Account to write its orders to");
-        c.needs.stream().filter(Need::forOrder).forEach(n -> outcomes.putIfAbsent(n.itemId(), missing));
+        Outcome missing =
+            Outcome.retry(c.ref.label() + " has no Contact with an Account to write its orders to");
+        c.needs.stream()
+            .filter(Need::forOrder)
+            .forEach(n -> outcomes.putIfAbsent(n.itemId(), missing));
       }
     }
     identities.save(rows);
@@ -527,7 +680,8 @@ public class CustomerSync {
   }
 
   /** The customer's failure is the failure of every item that needs it. */
-  private static void fail(Map<String, Customer> customers, Customer c, Outcome failure, Map<Long, Outcome> outcomes) {
+  private static void fail(
+      Map<String, Customer> customers, Customer c, Outcome failure, Map<Long, Outcome> outcomes) {
     customers.remove(c.ref.key());
     for (Need need : c.needs) {
       Outcome own = need.itemId() == c.owner ? failure : dependent(c, failure);
@@ -537,22 +691,31 @@ public class CustomerSync {
 
   private static Outcome dependent(Customer c, Outcome failure) {
     if (failure instanceof Outcome.Failure f) {
-      return new Outcome.Failure(c.ref.label() + " could not be written: " + f.error(), f.permanent());
+      return new Outcome.Failure(
+          c.ref.label() + " could not be written: " + f.error(), f.permanent());
     }
     return failure;
   }
 
   private static List<Reviews.Held> held(Customer c) {
-    return c.needs.stream().map(n -> n.forOrder()
-        ? new Reviews.Held("order", orderId(n)) : new Reviews.Held("customer", c.ref.bcId()))
-        .distinct().collect(Collectors.toList());
+    return c.needs.stream()
+        .map(
+            n ->
+                n.forOrder()
+                    ? new Reviews.Held("order", orderId(n))
+                    : new Reviews.Held("customer", c.ref.bcId()))
+        .distinct()
+        .collect(Collectors.toList());
   }
 
   private static String orderId(Need need) {
     return need.ref().document().path("order").path("id").asText();
   }
 
-  /** What the identity map records as the reason for the link (null: nothing was decided in this batch). */
+  /**
+   * What the identity map records as the reason for the link (null: nothing was decided in this
+   * batch).
+   */
   private static String matchReason(Customer c) {
     if (c.decision == null) {
       return null;
@@ -560,16 +723,23 @@ public class CustomerSync {
     if (c.decision instanceof MatchDecision.Create) {
       return c.decidedByReview ? "review" : "created";
     }
-    return c.decision.matchedBy().map(rule -> rule.name().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    return c.decision
+        .matchedBy()
+        .map(rule -> rule.name().toLowerCase(java.util.Locale.ROOT))
+        .orElse(null);
   }
 
   /**
-   * The customer's external id already sits on another record: a concurrent work item of the same customer (its
-   * customer item and an order item run on different workers) linked it between this batch's lookup and its write.
-   * Not bad data: the retry finds that link in the identity map and updates the same record.
+   * The customer's external id already sits on another record: a concurrent work item of the same
+   * customer (its customer item and an order item run on different workers) linked it between this
+   * batch's lookup and its write. Not bad data: the retry finds that link in the identity map and
+   * updates the same record.
    */
   private static boolean linkedConcurrently(RecordResult result) {
-    return result.errors().stream().anyMatch(e -> "DUPLICATE_VALUE".equals(e.statusCode())
-        && e.fields().contains(io.bcsync.sync.matching.ExternalIds.CUSTOMER_FIELD));
+    return result.errors().stream()
+        .anyMatch(
+            e ->
+                "DUPLICATE_VALUE".equals(e.statusCode())
+                    && e.fields().contains(io.bcsync.sync.matching.ExternalIds.CUSTOMER_FIELD));
   }
 }

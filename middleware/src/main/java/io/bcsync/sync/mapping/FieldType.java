@@ -19,7 +19,10 @@ public enum FieldType {
   REFERENCE,
   OTHER;
 
-  /** From the {@code <type>} of a {@code CustomField} in SFDX source, or a describe {@code soapType}-like name. */
+  /**
+   * From the {@code <type>} of a {@code CustomField} in SFDX source, or a describe {@code
+   * soapType}-like name.
+   */
   public static FieldType fromMetadata(String type) {
     return switch (type == null ? "" : type.strip().toLowerCase(Locale.ROOT)) {
       case "text", "string", "encryptedtext" -> TEXT;
@@ -41,8 +44,14 @@ public enum FieldType {
 
   /** Types whose value is sent as a string (and may have a length). */
   public boolean isTextual() {
-    return this == TEXT || this == TEXT_AREA || this == EMAIL || this == PHONE || this == URL || this == PICKLIST
-        || this == REFERENCE || this == OTHER;
+    return this == TEXT
+        || this == TEXT_AREA
+        || this == EMAIL
+        || this == PHONE
+        || this == URL
+        || this == PICKLIST
+        || this == REFERENCE
+        || this == OTHER;
   }
 
   public boolean isNumeric() {

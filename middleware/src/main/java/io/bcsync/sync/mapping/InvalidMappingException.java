@@ -3,7 +3,10 @@ package io.bcsync.sync.mapping;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A mapping that cannot be used; the message lists every problem with file, line and field, one per line. */
+/**
+ * A mapping that cannot be used; the message lists every problem with file, line and field, one per
+ * line.
+ */
 public final class InvalidMappingException extends RuntimeException {
   private final List<MappingProblem> problems;
 
@@ -17,7 +20,10 @@ public final class InvalidMappingException extends RuntimeException {
   }
 
   private static String describe(List<MappingProblem> problems) {
-    return "Invalid sync mapping (" + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):\n  "
+    return "Invalid sync mapping ("
+        + problems.size()
+        + (problems.size() == 1 ? " problem" : " problems")
+        + "):\n  "
         + problems.stream().map(MappingProblem::toString).collect(Collectors.joining("\n  "));
   }
 }

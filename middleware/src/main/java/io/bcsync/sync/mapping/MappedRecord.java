@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Field values for one Salesforce record, ready for the writer. Fields whose source was absent are left out (an upsert
- * then keeps what Salesforce has) rather than sent as null. {@code notes} say what the mapper changed or could not
- * use (a truncation, a lookup miss), so nothing is dropped silently.
+ * Field values for one Salesforce record, ready for the writer. Fields whose source was absent are
+ * left out (an upsert then keeps what Salesforce has) rather than sent as null. {@code notes} say
+ * what the mapper changed or could not use (a truncation, a lookup miss), so nothing is dropped
+ * silently.
  */
 public record MappedRecord(String object, Map<String, Object> fields, List<String> notes) {
   public MappedRecord {

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One mapping file as written, before it is merged with the defaults and validated. Anything may be missing here; a
- * store file usually holds only what differs from the shipped defaults.
+ * One mapping file as written, before it is merged with the defaults and validated. Anything may be
+ * missing here; a store file usually holds only what differs from the shipped defaults.
  *
- * @param settings scalar and list settings by dotted key ({@code matching.rules}, {@code orders.target}, ...)
+ * @param settings scalar and list settings by dotted key ({@code matching.rules}, {@code
+ *     orders.target}, ...)
  */
 record MappingDocument(
     String file,
@@ -17,7 +18,8 @@ record MappingDocument(
     Map<String, Setting> settings) {
 
   /**
-   * An object's section. A field whose value is {@code null} was written as {@code ~}: it removes the default mapping.
+   * An object's section. A field whose value is {@code null} was written as {@code ~}: it removes
+   * the default mapping.
    */
   record ObjectEntry(
       String object,

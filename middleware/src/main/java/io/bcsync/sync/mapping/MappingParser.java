@@ -26,17 +26,40 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads a mapping file into a {@link MappingDocument}. It walks SnakeYAML's node tree rather than loading plain maps,
- * because only the nodes know their line: every problem is reported with file, line and field, and all problems of a
- * file are collected before failing so an operator fixes them in one go.
+ * Reads a mapping file into a {@link MappingDocument}. It walks SnakeYAML's node tree rather than
+ * loading plain maps, because only the nodes know their line: every problem is reported with file,
+ * line and field, and all problems of a file are collected before failing so an operator fixes them
+ * in one go.
  */
 final class MappingParser {
   private static final Set<String> SOURCE_KEYS = Set.of("path", "constant", "concat", "sum");
-  private static final Set<String> FIELD_KEYS = Set.of("path", "constant", "concat", "separator", "skip_blank", "sum",
-      "subtract", "divide_by", "join", "lookup", "default", "date", "zone", "scale", "format", "truncate");
-  private static final Set<String> OBJECT_KEYS = Set.of("source", "parent", "linked_by_sync", "fields");
-  private static final Set<String> MATCHING_KEYS = Set.of(
-      "rules", "fold_plus_addresses", "default_phone_region", "lead_policy", "new_customers_as");
+  private static final Set<String> FIELD_KEYS =
+      Set.of(
+          "path",
+          "constant",
+          "concat",
+          "separator",
+          "skip_blank",
+          "sum",
+          "subtract",
+          "divide_by",
+          "join",
+          "lookup",
+          "default",
+          "date",
+          "zone",
+          "scale",
+          "format",
+          "truncate");
+  private static final Set<String> OBJECT_KEYS =
+      Set.of("source", "parent", "linked_by_sync", "fields");
+  private static final Set<String> MATCHING_KEYS =
+      Set.of(
+          "rules",
+          "fold_plus_addresses",
+          "default_phone_region",
+          "lead_policy",
+          "new_customers_as");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
 
   private final String file;
@@ -47,13 +70,17 @@ final class MappingParser {
     this.problems = problems;
   }
 
-  /** Parses one file; problems are added to {@code problems} and whatever could be read is returned. */
+  /**
+   * Parses one file; problems are added to {@code problems} and whatever could be read is returned.
+   */
   static MappingDocument parse(String file, Reader reader, List<MappingProblem> problems) {
     return new MappingParser(file, problems).parse(reader);
   }
 
   private MappingDocument parse(Reader reader) {
-    MappingDocument document = new MappingDocument(file, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    MappingDocument document =
+        new MappingDocument(
+            file, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     Node root;
     try {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
@@ -72,11 +99,17 @@ final class MappingParser {
       String key = scalar(entry.getKeyNode(), "file");
       Node value = entry.getValueNode();
       switch (key == null ? "" : key) {
-        case "objects" -> entries(value, "objects").forEach(object -> readObject(object, document.objects()));
-        case "lookups" -> entries(value, "lookups").forEach(table -> readLookup(table, document.lookups()));
+        case "objects" ->
+            entries(value, "objects").forEach(object -> readObject(object, document.objects()));
+        case "lookups" ->
+            entries(value, "lookups").forEach(table -> readLookup(table, document.lookups()));
         case "matching" -> readSettings("matching", MATCHING_KEYS, value, document.settings());
         case "orders" -> readSettings("orders", ORDERS_KEYS, value, document.settings());
-        default -> problem(at(entry.getKeyNode()), key, "unknown section (expected objects, lookups, matching, orders)");
+        default ->
+            problem(
+                at(entry.getKeyNode()),
+                key,
+                "unknown section (expected objects, lookups, matching, orders)");
       }
     }
     return document;
@@ -106,16 +139,25 @@ final class MappingParser {
           String raw = scalar(value, object + ".source");
           source = SourceKind.fromYaml(raw).orElse(null);
           if (raw != null && source == null) {
-            problem(at(value), object, "unknown source '" + raw + "' (expected order, order_line or customer)");
+            problem(
+                at(value),
+                object,
+                "unknown source '" + raw + "' (expected order, order_line or customer)");
           }
         }
         case "parent" -> parent = scalar(value, object + ".parent");
         case "linked_by_sync" -> linked = scalars(value, object + ".linked_by_sync");
-        case "fields" -> entries(value, object + ".fields").forEach(field -> readField(object, field, fields));
-        default -> problem(at(setting.getKeyNode()), object, "unknown key '" + key + "' (expected " + OBJECT_KEYS + ")");
+        case "fields" ->
+            entries(value, object + ".fields").forEach(field -> readField(object, field, fields));
+        default ->
+            problem(
+                at(setting.getKeyNode()),
+                object,
+                "unknown key '" + key + "' (expected " + OBJECT_KEYS + ")");
       }
     }
-    objects.put(object, new ObjectEntry(object, source, parent, linked, fields, at(entry.getKeyNode())));
+    objects.put(
+        object, new ObjectEntry(object, source, parent, linked, fields, at(entry.getKeyNode())));
   }
 
   private void readField(String object, NodeTuple entry, Map<String, FieldMapping> fields) {
@@ -135,22 +177,35 @@ final class MappingParser {
       return;
     }
     if (value instanceof ScalarNode) {
-      pathSource(value, subject).ifPresent(source -> fields.put(field, new FieldMapping(field, source, FieldOptions.none(), location)));
+      pathSource(value, subject)
+          .ifPresent(
+              source ->
+                  fields.put(
+                      field, new FieldMapping(field, source, FieldOptions.none(), location)));
       return;
     }
     Map<String, Node> spec = keyed(value, subject, FIELD_KEYS);
     List<String> sources = spec.keySet().stream().filter(SOURCE_KEYS::contains).toList();
     if (sources.size() != 1) {
-      problem(location, subject, "needs exactly one of path, constant, concat, sum; found " + (sources.isEmpty() ? "none" : sources));
+      problem(
+          location,
+          subject,
+          "needs exactly one of path, constant, concat, sum; found "
+              + (sources.isEmpty() ? "none" : sources));
       return;
     }
-    ValueSource source = switch (sources.get(0)) {
-      case "path" -> pathSource(spec.get("path"), subject).orElse(null);
-      case "constant" -> new ValueSource.Constant(scalar(spec.get("constant"), subject));
-      case "sum" -> sumSource(spec, subject);
-      default -> concatSource(spec.get("concat"), optionalScalar(spec, "separator", subject),
-          bool(spec.get("skip_blank"), subject, false), subject);
-    };
+    ValueSource source =
+        switch (sources.get(0)) {
+          case "path" -> pathSource(spec.get("path"), subject).orElse(null);
+          case "constant" -> new ValueSource.Constant(scalar(spec.get("constant"), subject));
+          case "sum" -> sumSource(spec, subject);
+          default ->
+              concatSource(
+                  spec.get("concat"),
+                  optionalScalar(spec, "separator", subject),
+                  bool(spec.get("skip_blank"), subject, false),
+                  subject);
+        };
     for (String concatOnly : List.of("separator", "skip_blank")) {
       if (spec.containsKey(concatOnly) && !spec.containsKey("concat")) {
         problem(at(spec.get(concatOnly)), subject, concatOnly + " only applies to concat");
@@ -161,15 +216,16 @@ final class MappingParser {
         problem(at(spec.get(sumOnly)), subject, sumOnly + " only applies to sum");
       }
     }
-    FieldOptions options = new FieldOptions(
-        optionalScalar(spec, "join", subject),
-        optionalScalar(spec, "lookup", subject),
-        optionalScalar(spec, "default", subject),
-        optionalScalar(spec, "date", subject),
-        zone(spec.get("zone"), subject),
-        integer(spec.get("scale"), subject),
-        optionalScalar(spec, "format", subject),
-        bool(spec.get("truncate"), subject, true));
+    FieldOptions options =
+        new FieldOptions(
+            optionalScalar(spec, "join", subject),
+            optionalScalar(spec, "lookup", subject),
+            optionalScalar(spec, "default", subject),
+            optionalScalar(spec, "date", subject),
+            zone(spec.get("zone"), subject),
+            integer(spec.get("scale"), subject),
+            optionalScalar(spec, "format", subject),
+            bool(spec.get("truncate"), subject, true));
     if (source != null) {
       fields.put(field, new FieldMapping(field, source, options, location));
     }
@@ -200,12 +256,16 @@ final class MappingParser {
 
   private ValueSource sumSource(Map<String, Node> spec, String subject) {
     List<ValueSource.Path> add = pathList(spec.get("sum"), "sum", subject);
-    List<ValueSource.Path> subtract = spec.containsKey("subtract") ? pathList(spec.get("subtract"), "subtract", subject) : List.of();
+    List<ValueSource.Path> subtract =
+        spec.containsKey("subtract")
+            ? pathList(spec.get("subtract"), "subtract", subject)
+            : List.of();
     ValueSource.Path divideBy = null;
     if (spec.containsKey("divide_by")) {
       divideBy = (ValueSource.Path) pathSource(spec.get("divide_by"), subject).orElse(null);
       if (divideBy != null && !divideBy.compiled().isDefinite()) {
-        problem(at(spec.get("divide_by")), subject, "divide_by needs a path to one value, not a list");
+        problem(
+            at(spec.get("divide_by")), subject, "divide_by needs a path to one value, not a list");
       }
     }
     return add == null || subtract == null ? null : new ValueSource.Sum(add, subtract, divideBy);
@@ -231,7 +291,12 @@ final class MappingParser {
     }
     // Plain strings are paths; requiring "$" catches a constant written without {constant: ...}.
     if (!expression.startsWith("$")) {
-      problem(at(node), subject, "'" + expression + "' is not a JSONPath (paths start with $; write a fixed value as {constant: ...})");
+      problem(
+          at(node),
+          subject,
+          "'"
+              + expression
+              + "' is not a JSONPath (paths start with $; write a fixed value as {constant: ...})");
       return java.util.Optional.empty();
     }
     try {
@@ -258,23 +323,31 @@ final class MappingParser {
     lookups.put(name, new LookupTable(name, table, at(entry.getKeyNode())));
   }
 
-  private void readSettings(String section, Set<String> allowed, Node node, Map<String, Setting> settings) {
+  private void readSettings(
+      String section, Set<String> allowed, Node node, Map<String, Setting> settings) {
     for (NodeTuple entry : entries(node, section)) {
       String key = scalar(entry.getKeyNode(), section);
       if (key == null) {
         continue;
       }
       if (!allowed.contains(key)) {
-        problem(at(entry.getKeyNode()), section, "unknown key '" + key + "' (expected " + allowed + ")");
+        problem(
+            at(entry.getKeyNode()),
+            section,
+            "unknown key '" + key + "' (expected " + allowed + ")");
         continue;
       }
       Node value = entry.getValueNode();
-      Object read = value instanceof SequenceNode ? scalars(value, section + "." + key) : scalar(value, section + "." + key);
+      Object read =
+          value instanceof SequenceNode
+              ? scalars(value, section + "." + key)
+              : scalar(value, section + "." + key);
       settings.put(section + "." + key, new Setting(read, at(value)));
     }
   }
 
-  // --- node helpers: each reports what it expected and where, and returns null/empty on a mismatch ---
+  // --- node helpers: each reports what it expected and where, and returns null/empty on a mismatch
+  // ---
 
   private List<NodeTuple> entries(Node node, String subject) {
     if (node instanceof MappingNode mapping) {
@@ -294,7 +367,10 @@ final class MappingParser {
         continue;
       }
       if (!allowed.contains(key)) {
-        problem(at(entry.getKeyNode()), subject, "unknown option '" + key + "' (expected one of " + allowed + ")");
+        problem(
+            at(entry.getKeyNode()),
+            subject,
+            "unknown option '" + key + "' (expected one of " + allowed + ")");
       } else if (result.put(key, entry.getValueNode()) != null) {
         problem(at(entry.getKeyNode()), subject, "option '" + key + "' given twice");
       }
@@ -320,12 +396,15 @@ final class MappingParser {
       return List.of();
     }
     List<String> values = new ArrayList<>();
-    sequence.getValue().forEach(item -> {
-      String value = scalar(item, subject);
-      if (value != null) {
-        values.add(value);
-      }
-    });
+    sequence
+        .getValue()
+        .forEach(
+            item -> {
+              String value = scalar(item, subject);
+              if (value != null) {
+                values.add(value);
+              }
+            });
     return values;
   }
 
@@ -362,7 +441,10 @@ final class MappingParser {
     try {
       return value == null ? null : ZoneId.of(value);
     } catch (DateTimeException e) {
-      problem(at(node), subject, "unknown time zone '" + value + "' (use an IANA name such as America/Chicago)");
+      problem(
+          at(node),
+          subject,
+          "unknown time zone '" + value + "' (use an IANA name such as America/Chicago)");
       return null;
     }
   }

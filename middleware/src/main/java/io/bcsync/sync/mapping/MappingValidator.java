@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a merged mapping against a Salesforce schema and resolves it into a {@link SyncMapping}. Everything that can
- * be known before the first order arrives is checked here, so a bad mapping stops the service at startup instead of
- * dead-lettering orders later: objects and fields exist, required fields are covered, lookups exist, options suit the
- * target type, and constants and defaults convert to the target type.
+ * Checks a merged mapping against a Salesforce schema and resolves it into a {@link SyncMapping}.
+ * Everything that can be known before the first order arrives is checked here, so a bad mapping
+ * stops the service at startup instead of dead-lettering orders later: objects and fields exist,
+ * required fields are covered, lookups exist, options suit the target type, and constants and
+ * defaults convert to the target type.
  */
 final class MappingValidator {
   private final SalesforceSchema schema;
@@ -50,9 +51,16 @@ final class MappingValidator {
     List<String> linked = entry.linkedBySync() == null ? List.of() : entry.linkedBySync();
     Set<String> covered = new HashSet<>();
     for (String field : linked) {
-      objectSchema.get().field(field).ifPresentOrElse(
-          found -> covered.add(found.name()),
-          () -> problem(entry.location(), object + "." + field, "linked_by_sync names no such field on " + object));
+      objectSchema
+          .get()
+          .field(field)
+          .ifPresentOrElse(
+              found -> covered.add(found.name()),
+              () ->
+                  problem(
+                      entry.location(),
+                      object + "." + field,
+                      "linked_by_sync names no such field on " + object));
     }
     List<ResolvedField> fields = new ArrayList<>();
     for (FieldMapping mapping : entry.fields().values()) {
@@ -72,15 +80,23 @@ final class MappingValidator {
     }
     for (FieldSchema field : objectSchema.get().fields()) {
       if (field.required() && !covered.contains(field.name())) {
-        problem(entry.location(), object + "." + field.name(),
+        problem(
+            entry.location(),
+            object + "." + field.name(),
             "required field is neither mapped nor listed in linked_by_sync");
       }
     }
     if (entry.source() == null) {
       return Optional.empty();
     }
-    ObjectMapping mapping = new ObjectMapping(object, entry.source(), entry.parent(),
-        fields.stream().map(ResolvedField::mapping).toList(), linked, entry.location());
+    ObjectMapping mapping =
+        new ObjectMapping(
+            object,
+            entry.source(),
+            entry.parent(),
+            fields.stream().map(ResolvedField::mapping).toList(),
+            linked,
+            entry.location());
     return Optional.of(new ResolvedObject(mapping, fields));
   }
 
@@ -88,7 +104,10 @@ final class MappingValidator {
     if (entry.source() == SourceKind.ORDER_LINE) {
       ObjectEntry parent = entry.parent() == null ? null : document.objects().get(entry.parent());
       if (parent == null || parent.source() != SourceKind.ORDER) {
-        problem(entry.location(), entry.object(), "an order_line object needs parent: naming an object with source order");
+        problem(
+            entry.location(),
+            entry.object(),
+            "an order_line object needs parent: naming an object with source order");
       }
     } else if (entry.parent() != null) {
       problem(entry.location(), entry.object(), "parent only applies to order_line objects");
@@ -98,14 +117,22 @@ final class MappingValidator {
   private void checkOneLineObjectPerParent(MappingDocument document) {
     Set<String> parents = new HashSet<>();
     for (ObjectEntry entry : document.objects().values()) {
-      if (entry.source() == SourceKind.ORDER_LINE && entry.parent() != null && !parents.add(entry.parent())) {
-        problem(entry.location(), entry.object(), "a second order_line object for parent " + entry.parent());
+      if (entry.source() == SourceKind.ORDER_LINE
+          && entry.parent() != null
+          && !parents.add(entry.parent())) {
+        problem(
+            entry.location(),
+            entry.object(),
+            "a second order_line object for parent " + entry.parent());
       }
     }
   }
 
-  /** Checks options against the target type; returns false when the mapping cannot be used at all. */
-  private boolean checkField(FieldMapping mapping, FieldSchema target, String subject, MappingDocument document) {
+  /**
+   * Checks options against the target type; returns false when the mapping cannot be used at all.
+   */
+  private boolean checkField(
+      FieldMapping mapping, FieldSchema target, String subject, MappingDocument document) {
     int before = problems.size();
     FieldOptions options = mapping.options();
     FieldType type = target.type();
@@ -116,12 +143,16 @@ final class MappingValidator {
       problem(mapping.location(), subject, "sum: gives a number, but the field is " + type);
     }
     if (options.date() != null && !(type.isTemporal() || type.isTextual())) {
-      problem(mapping.location(), subject, "date: applies to Date, DateTime and text fields, not " + type);
+      problem(
+          mapping.location(),
+          subject,
+          "date: applies to Date, DateTime and text fields, not " + type);
     }
     if (options.zone() != null && !type.isTemporal() && options.date() == null) {
       problem(mapping.location(), subject, "zone: applies to dates only");
     }
-    if (options.scale() != null && (options.scale() < 0 || !(type.isNumeric() || type.isTextual()))) {
+    if (options.scale() != null
+        && (options.scale() < 0 || !(type.isNumeric() || type.isTextual()))) {
       problem(mapping.location(), subject, "scale: must be 0 or more, on a number or text field");
     }
     if (options.format() != null) {
@@ -131,7 +162,10 @@ final class MappingValidator {
       try {
         DateReader.formatterFor(options.date());
       } catch (IllegalArgumentException e) {
-        problem(mapping.location(), subject, "date: '" + options.date() + "' is not rfc2822, iso8601 or a date pattern");
+        problem(
+            mapping.location(),
+            subject,
+            "date: '" + options.date() + "' is not rfc2822, iso8601 or a date pattern");
       }
     }
     if (problems.size() == before) {
@@ -153,14 +187,16 @@ final class MappingValidator {
         new DecimalFormat(options.format());
       }
     } catch (IllegalArgumentException e) {
-      problem(mapping.location(), subject, "format: '" + options.format() + "' is not a valid pattern");
+      problem(
+          mapping.location(), subject, "format: '" + options.format() + "' is not a valid pattern");
     }
   }
 
   /** Constants and defaults are known now, so they are converted now: a typo fails at startup. */
   private void checkFixedValues(FieldMapping mapping, FieldSchema target, String subject) {
     List<String> fixed = new ArrayList<>();
-    if (mapping.source() instanceof ValueSource.Constant constant && mapping.options().lookup() == null) {
+    if (mapping.source() instanceof ValueSource.Constant constant
+        && mapping.options().lookup() == null) {
       fixed.add(constant.value());
     }
     if (mapping.options().defaultValue() != null) {
@@ -170,7 +206,11 @@ final class MappingValidator {
       try {
         ValueConverter.convert(value, target, mapping.options(), subject, new ArrayList<>());
       } catch (RecordMappingException e) {
-        problem(mapping.location(), subject, "fixed value does not fit the field: " + e.getMessage().substring(subject.length() + 2));
+        problem(
+            mapping.location(),
+            subject,
+            "fixed value does not fit the field: "
+                + e.getMessage().substring(subject.length() + 2));
       }
     }
   }

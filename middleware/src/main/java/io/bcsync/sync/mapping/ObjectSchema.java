@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The fields of one Salesforce object. Names are looked up ignoring case, as Salesforce API names are. */
+/**
+ * The fields of one Salesforce object. Names are looked up ignoring case, as Salesforce API names
+ * are.
+ */
 public final class ObjectSchema {
   private final String name;
   private final Map<String, FieldSchema> fields = new LinkedHashMap<>();

@@ -17,12 +17,16 @@ import java.util.function.Function;
 
 /** Fills one record from one source document with a resolved object mapping. */
 final class RecordMapper {
-  /** Jackson on both sides keeps numbers exact (DecimalNode) and avoids a second JSON library's object model. */
-  private static final Configuration JSON_PATH = Configuration.builder()
-      .jsonProvider(new JacksonJsonNodeJsonProvider())
-      .mappingProvider(new JacksonMappingProvider())
-      .options(Option.DEFAULT_PATH_LEAF_TO_NULL)
-      .build();
+  /**
+   * Jackson on both sides keeps numbers exact (DecimalNode) and avoids a second JSON library's
+   * object model.
+   */
+  private static final Configuration JSON_PATH =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider())
+          .mappingProvider(new JacksonMappingProvider())
+          .options(Option.DEFAULT_PATH_LEAF_TO_NULL)
+          .build();
 
   private final Function<String, Map<String, String>> lookups;
 
@@ -43,7 +47,8 @@ final class RecordMapper {
       }
       Object value = ValueConverter.convert(raw, field.target(), mapping.options(), subject, notes);
       if (value == null && field.target().required()) {
-        throw new RecordMappingException(subject + " is required but its mapping (" + mapping.location() + ") gave no value");
+        throw new RecordMappingException(
+            subject + " is required but its mapping (" + mapping.location() + ") gave no value");
       }
       if (value != null) {
         fields.put(field.target().name(), value);
@@ -65,7 +70,11 @@ final class RecordMapper {
     return found;
   }
 
-  private static Object evaluate(ValueSource source, JsonNode document, FieldOptions options, String subject,
+  private static Object evaluate(
+      ValueSource source,
+      JsonNode document,
+      FieldOptions options,
+      String subject,
       List<String> notes) {
     if (source instanceof ValueSource.Constant constant) {
       return constant.value();
@@ -89,15 +98,21 @@ final class RecordMapper {
     return parts.isEmpty() ? null : String.join(concat.separator(), parts);
   }
 
-  private static Object read(ValueSource.Path path, JsonNode document, FieldOptions options, String subject) {
+  private static Object read(
+      ValueSource.Path path, JsonNode document, FieldOptions options, String subject) {
     List<Object> values = values(path, document, subject);
     if (values.size() == 1 && path.compiled().isDefinite()) {
       return values.get(0);
     }
-    return values.isEmpty() ? null : String.join(options.joinOrDefault(), values.stream().map(RecordMapper::text).toList());
+    return values.isEmpty()
+        ? null
+        : String.join(options.joinOrDefault(), values.stream().map(RecordMapper::text).toList());
   }
 
-  /** The non-absent values a path selects: none, one, or (for a path selecting an array) each element's. */
+  /**
+   * The non-absent values a path selects: none, one, or (for a path selecting an array) each
+   * element's.
+   */
   private static List<Object> values(ValueSource.Path path, JsonNode document, String subject) {
     JsonNode found;
     try {
@@ -122,8 +137,12 @@ final class RecordMapper {
     return values;
   }
 
-  /** See {@link ValueSource.Sum}: exact decimal arithmetic; null when a definite path or the divisor is absent. */
-  private static BigDecimal sum(ValueSource.Sum sum, JsonNode document, String subject, List<String> notes) {
+  /**
+   * See {@link ValueSource.Sum}: exact decimal arithmetic; null when a definite path or the divisor
+   * is absent.
+   */
+  private static BigDecimal sum(
+      ValueSource.Sum sum, JsonNode document, String subject, List<String> notes) {
     BigDecimal total = BigDecimal.ZERO;
     for (ValueSource.Path path : sum.add()) {
       BigDecimal part = total(path, document, subject);
@@ -177,13 +196,16 @@ final class RecordMapper {
     }
   }
 
-  /** BigCommerce writes "" for unset strings; it counts as absent so that {@code default} applies. */
+  /**
+   * BigCommerce writes "" for unset strings; it counts as absent so that {@code default} applies.
+   */
   private static Object scalar(JsonNode node, ValueSource.Path path, String subject) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
     if (node.isContainerNode()) {
-      throw new RecordMappingException(subject + ": " + path.expression() + " selects an object, not a value");
+      throw new RecordMappingException(
+          subject + ": " + path.expression() + " selects an object, not a value");
     }
     if (node.isNumber()) {
       return node.decimalValue();

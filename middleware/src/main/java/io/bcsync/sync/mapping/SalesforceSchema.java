@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The objects and fields of the org a mapping is validated against. Implementations: {@link PackageMetadataSchema}
- * (the SFDX package source), {@link StandardFieldsSchema} (a built-in table of the standard fields the defaults use);
- * a describe-based one comes with the Salesforce connector.
+ * The objects and fields of the org a mapping is validated against. Implementations: {@link
+ * PackageMetadataSchema} (the SFDX package source), {@link StandardFieldsSchema} (a built-in table
+ * of the standard fields the defaults use); a describe-based one comes with the Salesforce
+ * connector.
  */
 public interface SalesforceSchema {
 
@@ -14,9 +15,10 @@ public interface SalesforceSchema {
 
   /** The union of several schemas; for a field defined twice the first schema's definition wins. */
   static SalesforceSchema combined(List<SalesforceSchema> schemas) {
-    return name -> schemas.stream()
-        .map(schema -> schema.object(name))
-        .flatMap(Optional::stream)
-        .reduce(ObjectSchema::plus);
+    return name ->
+        schemas.stream()
+            .map(schema -> schema.object(name))
+            .flatMap(Optional::stream)
+            .reduce(ObjectSchema::plus);
   }
 }

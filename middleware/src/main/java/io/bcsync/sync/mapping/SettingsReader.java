@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns the {@code matching:} and {@code orders:} settings into typed configuration, reporting bad values by line. */
+/**
+ * Turns the {@code matching:} and {@code orders:} settings into typed configuration, reporting bad
+ * values by line.
+ */
 final class SettingsReader {
   private final Map<String, Setting> settings;
   private final List<MappingProblem> problems;
@@ -33,7 +36,8 @@ final class SettingsReader {
       region = defaults.defaultPhoneRegion();
     }
     LeadPolicy lead = choice("matching.lead_policy", LeadPolicy.class, defaults.leadPolicy());
-    CandidateKind create = choice("matching.new_customers_as", CandidateKind.class, defaults.newCustomersAs());
+    CandidateKind create =
+        choice("matching.new_customers_as", CandidateKind.class, defaults.newCustomersAs());
     try {
       return new MatchingConfig(rules, fold, region, lead, create);
     } catch (IllegalArgumentException e) {
@@ -44,25 +48,32 @@ final class SettingsReader {
 
   OrderTarget orders(SyncMapping mapping) {
     String object = text("orders.target", "Order");
-    boolean isOrderObject = mapping.object(object).map(o -> o.mapping().source() == SourceKind.ORDER).orElse(false);
+    boolean isOrderObject =
+        mapping.object(object).map(o -> o.mapping().source() == SourceKind.ORDER).orElse(false);
     if (!isOrderObject) {
       problem("orders.target", "'" + object + "' is not a mapped object with source order");
     }
     return new OrderTarget(object, activation(object));
   }
 
-  /** {@code orders.activate_on_status: [2, 10]}: status ids (0 to 14 in BigCommerce's table, custom ids allowed). */
+  /**
+   * {@code orders.activate_on_status: [2, 10]}: status ids (0 to 14 in BigCommerce's table, custom
+   * ids allowed).
+   */
   private java.util.Set<Integer> activation(String target) {
     Setting setting = settings.get("orders.activate_on_status");
     if (setting == null || setting.value() == null) {
       return java.util.Set.of();
     }
     if (!"Order".equals(target)) {
-      problem("orders.activate_on_status", "activation applies only to orders.target Order, not " + target);
+      problem(
+          "orders.activate_on_status",
+          "activation applies only to orders.target Order, not " + target);
       return java.util.Set.of();
     }
     if (!(setting.value() instanceof List<?> values)) {
-      problem("orders.activate_on_status", "expected a list of BigCommerce status ids, e.g. [2, 10]");
+      problem(
+          "orders.activate_on_status", "expected a list of BigCommerce status ids, e.g. [2, 10]");
       return java.util.Set.of();
     }
     java.util.Set<Integer> ids = new java.util.HashSet<>();
@@ -70,7 +81,9 @@ final class SettingsReader {
       try {
         int id = Integer.parseInt(String.valueOf(value).trim());
         if (id <= 0) {
-          problem("orders.activate_on_status", "status " + id + " cannot activate an order (0 is Incomplete)");
+          problem(
+              "orders.activate_on_status",
+              "status " + id + " cannot activate an order (0 is Incomplete)");
         }
         ids.add(id);
       } catch (NumberFormatException e) {
@@ -94,7 +107,11 @@ final class SettingsReader {
       try {
         rules.add(MatchRule.valueOf(name.toString().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        problem("matching.rules", "unknown rule '" + name + "' (expected external_id, email, phone, name_and_postal_code)");
+        problem(
+            "matching.rules",
+            "unknown rule '"
+                + name
+                + "' (expected external_id, email, phone, name_and_postal_code)");
       }
     }
     return rules.isEmpty() ? absent : rules;
@@ -108,7 +125,10 @@ final class SettingsReader {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+      List<String> allowed =
+          java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .toList();
       problem(key, "unknown value '" + value + "' (expected one of " + allowed + ")");
       return absent;
     }
@@ -140,7 +160,8 @@ final class SettingsReader {
 
   private void problem(String key, String message) {
     Setting setting = settings.get(key);
-    SourceLocation location = setting != null ? setting.location() : new SourceLocation("(defaults)", 1);
+    SourceLocation location =
+        setting != null ? setting.location() : new SourceLocation("(defaults)", 1);
     problems.add(new MappingProblem(location, key, message));
   }
 }

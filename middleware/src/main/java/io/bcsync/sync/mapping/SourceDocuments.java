@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * Builds the JSON documents that mapping paths are evaluated against, so every path names its origin:
- * {@code $.store.hash}, {@code $.order.total_inc_tax}, {@code $.line.sku}, {@code $.customer.email}.
+ * Builds the JSON documents that mapping paths are evaluated against, so every path names its
+ * origin: {@code $.store.hash}, {@code $.order.total_inc_tax}, {@code $.line.sku}, {@code
+ * $.customer.email}.
  */
 public final class SourceDocuments {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -16,11 +17,12 @@ public final class SourceDocuments {
   private SourceDocuments() {}
 
   /**
-   * A V2 order with its fetched sub-resources embedded under their own names (V2 returns {@code products},
-   * {@code shipping_addresses} and {@code coupons} as {@code {url, resource}} stubs): pass e.g.
-   * {@code Map.of("products", productsArray, "coupons", couponsArray)}.
+   * A V2 order with its fetched sub-resources embedded under their own names (V2 returns {@code
+   * products}, {@code shipping_addresses} and {@code coupons} as {@code {url, resource}} stubs):
+   * pass e.g. {@code Map.of("products", productsArray, "coupons", couponsArray)}.
    */
-  public static ObjectNode order(String storeHash, JsonNode order, Map<String, JsonNode> subresources) {
+  public static ObjectNode order(
+      String storeHash, JsonNode order, Map<String, JsonNode> subresources) {
     ObjectNode copy = order.deepCopy();
     subresources.forEach(copy::set);
     ObjectNode document = JSON.objectNode();
@@ -47,9 +49,9 @@ public final class SourceDocuments {
   }
 
   /**
-   * A guest checkout seen as a customer: the order's billing address rewritten with V3 customer field names, so the
-   * same Contact and Lead mappings serve registered and guest customers. {@code $.customer.id} is absent and the
-   * order stays available as {@code $.order}.
+   * A guest checkout seen as a customer: the order's billing address rewritten with V3 customer
+   * field names, so the same Contact and Lead mappings serve registered and guest customers. {@code
+   * $.customer.id} is absent and the order stays available as {@code $.order}.
    */
   public static ObjectNode guestCustomer(String storeHash, JsonNode order) {
     JsonNode billing = order.path("billing_address");

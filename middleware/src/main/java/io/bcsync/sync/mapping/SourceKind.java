@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which document an object's JSONPaths are evaluated against (see {@link SourceDocuments}):
- * {@code order} is {@code {store, order}}, {@code order_line} is {@code {store, order, line}} once per order product,
- * {@code customer} is {@code {store, customer}}.
+ * Which document an object's JSONPaths are evaluated against (see {@link SourceDocuments}): {@code
+ * order} is {@code {store, order}}, {@code order_line} is {@code {store, order, line}} once per
+ * order product, {@code customer} is {@code {store, customer}}.
  */
 public enum SourceKind {
   ORDER,

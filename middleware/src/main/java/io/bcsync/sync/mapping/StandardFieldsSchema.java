@@ -24,8 +24,11 @@ public final class StandardFieldsSchema implements SalesforceSchema {
       if (in == null) {
         throw new IllegalStateException("missing classpath resource " + RESOURCE);
       }
-      Map<String, Map<String, String>> table = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      table.forEach((object, fields) -> objects.put(key(object), new ObjectSchema(object, parse(object, fields))));
+      Map<String, Map<String, String>> table =
+          new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      table.forEach(
+          (object, fields) ->
+              objects.put(key(object), new ObjectSchema(object, parse(object, fields))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -38,16 +41,27 @@ public final class StandardFieldsSchema implements SalesforceSchema {
 
   private static List<FieldSchema> parse(String object, Map<String, String> fields) {
     List<FieldSchema> parsed = new ArrayList<>();
-    fields.forEach((name, spec) -> {
-      String[] words = spec.strip().split("\\s+");
-      FieldType type = FieldType.fromMetadata(words[0]);
-      if (type == FieldType.OTHER) {
-        throw new IllegalStateException(RESOURCE + ": unknown type '" + words[0] + "' for " + object + "." + name);
-      }
-      Integer size = words.length > 1 && words[1].chars().allMatch(Character::isDigit) ? Integer.valueOf(words[1]) : null;
-      boolean required = spec.endsWith(" required");
-      parsed.add(new FieldSchema(name, type, type.isTextual() ? size : null, required, type.isNumeric() ? size : null));
-    });
+    fields.forEach(
+        (name, spec) -> {
+          String[] words = spec.strip().split("\\s+");
+          FieldType type = FieldType.fromMetadata(words[0]);
+          if (type == FieldType.OTHER) {
+            throw new IllegalStateException(
+                RESOURCE + ": unknown type '" + words[0] + "' for " + object + "." + name);
+          }
+          Integer size =
+              words.length > 1 && words[1].chars().allMatch(Character::isDigit)
+                  ? Integer.valueOf(words[1])
+                  : null;
+          boolean required = spec.endsWith(" required");
+          parsed.add(
+              new FieldSchema(
+                  name,
+                  type,
+                  type.isTextual() ? size : null,
+                  required,
+                  type.isNumeric() ? size : null));
+        });
     return parsed;
   }
 

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads a store's sync configuration: the shipped defaults ({@value #DEFAULTS_RESOURCE} on the classpath), overlaid
- * by the store's own file when it has one, validated against the schema. Meant to run at startup for every configured
- * store; it throws {@link InvalidMappingException} listing every problem with file, line and field.
+ * Loads a store's sync configuration: the shipped defaults ({@value #DEFAULTS_RESOURCE} on the
+ * classpath), overlaid by the store's own file when it has one, validated against the schema. Meant
+ * to run at startup for every configured store; it throws {@link InvalidMappingException} listing
+ * every problem with file, line and field.
  */
 public final class SyncConfigLoader {
   public static final String DEFAULTS_RESOURCE = "io/bcsync/sync/mapping/default-sync.yml";
@@ -44,11 +45,13 @@ public final class SyncConfigLoader {
       merged = MappingMerger.merge(merged, readFile(storeFile.get(), problems));
     }
     if (!problems.isEmpty()) {
-      throw new InvalidMappingException(problems); // structure errors would only cause follow-up noise below
+      throw new InvalidMappingException(
+          problems); // structure errors would only cause follow-up noise below
     }
     SyncMapping mapping = new MappingValidator(schema, problems).resolve(merged);
     SettingsReader settings = new SettingsReader(merged.settings(), problems);
-    StoreSyncConfig config = new StoreSyncConfig(mapping, settings.orders(mapping), settings.matching());
+    StoreSyncConfig config =
+        new StoreSyncConfig(mapping, settings.orders(mapping), settings.matching());
     if (!problems.isEmpty()) {
       throw new InvalidMappingException(problems);
     }

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated mapping, the only form {@link SyncMapper} accepts: obtained from {@link SyncConfigLoader}, never built
- * by hand, so an unchecked mapping cannot reach Salesforce.
+ * A validated mapping, the only form {@link SyncMapper} accepts: obtained from {@link
+ * SyncConfigLoader}, never built by hand, so an unchecked mapping cannot reach Salesforce.
  */
 public final class SyncMapping {
   private final Map<String, ResolvedObject> objects;
@@ -24,7 +24,10 @@ public final class SyncMapping {
     return objects;
   }
 
-  /** The {@code order_line} object whose parent is {@code orderObject} (OrderItem for Order), if any. */
+  /**
+   * The {@code order_line} object whose parent is {@code orderObject} (OrderItem for Order), if
+   * any.
+   */
   public Optional<ResolvedObject> linesOf(String orderObject) {
     return objects.values().stream()
         .filter(object -> object.mapping().source() == SourceKind.ORDER_LINE)

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Converts a raw value (String, BigDecimal, Boolean or null) to what the target field takes: {@link BigDecimal} for
- * numbers and money (never a double, so {@code "12.0100"} stays exact), {@link LocalDate} for Date fields (no time zone
- * left to shift it), {@link Instant} for DateTime fields, Boolean for checkboxes, String for everything else.
+ * Converts a raw value (String, BigDecimal, Boolean or null) to what the target field takes: {@link
+ * BigDecimal} for numbers and money (never a double, so {@code "12.0100"} stays exact), {@link
+ * LocalDate} for Date fields (no time zone left to shift it), {@link Instant} for DateTime fields,
+ * Boolean for checkboxes, String for everything else.
  */
 final class ValueConverter {
   private ValueConverter() {}
@@ -27,13 +28,15 @@ final class ValueConverter {
    * @param notes receives a line when a value was truncated
    * @throws RecordMappingException when the value cannot be converted
    */
-  static Object convert(Object raw, FieldSchema target, FieldOptions options, String subject, List<String> notes) {
+  static Object convert(
+      Object raw, FieldSchema target, FieldOptions options, String subject, List<String> notes) {
     if (raw == null) {
       return null;
     }
     FieldType type = target.type();
     if (type.isNumeric()) {
-      return rounded(decimal(raw, subject), options.scale() != null ? options.scale() : target.scale());
+      return rounded(
+          decimal(raw, subject), options.scale() != null ? options.scale() : target.scale());
     }
     if (type == FieldType.DATE) {
       return toDate(temporal(raw, options, subject), options.zone());
@@ -53,30 +56,41 @@ final class ValueConverter {
       if (options.zone() != null && value instanceof OffsetDateTime dateTime) {
         value = dateTime.atZoneSameInstant(options.zone()).toOffsetDateTime();
       }
-      DateTimeFormatter out = options.format() != null
-          ? DateTimeFormatter.ofPattern(options.format(), Locale.ROOT) : DateTimeFormatter.ISO_DATE_TIME;
-      return value instanceof LocalDate && options.format() == null ? value.toString() : out.format(value);
+      DateTimeFormatter out =
+          options.format() != null
+              ? DateTimeFormatter.ofPattern(options.format(), Locale.ROOT)
+              : DateTimeFormatter.ISO_DATE_TIME;
+      return value instanceof LocalDate && options.format() == null
+          ? value.toString()
+          : out.format(value);
     }
     if (options.format() != null || options.scale() != null) {
       BigDecimal number = rounded(decimal(raw, subject), options.scale());
       if (options.format() == null) {
         return number.toPlainString();
       }
-      DecimalFormat format = new DecimalFormat(options.format(), DecimalFormatSymbols.getInstance(Locale.ROOT));
+      DecimalFormat format =
+          new DecimalFormat(options.format(), DecimalFormatSymbols.getInstance(Locale.ROOT));
       format.setRoundingMode(RoundingMode.HALF_UP);
       return format.format(number);
     }
     return raw instanceof BigDecimal number ? number.toPlainString() : raw.toString();
   }
 
-  private static String truncated(String value, FieldSchema target, FieldOptions options, String subject, List<String> notes) {
+  private static String truncated(
+      String value, FieldSchema target, FieldOptions options, String subject, List<String> notes) {
     Integer length = target.length();
     if (length == null || value.length() <= length) {
       return value;
     }
     if (!options.truncate()) {
-      throw new RecordMappingException(subject + ": value has " + value.length() + " characters, the field holds " + length
-          + " (truncate: false)");
+      throw new RecordMappingException(
+          subject
+              + ": value has "
+              + value.length()
+              + " characters, the field holds "
+              + length
+              + " (truncate: false)");
     }
     int end = Character.isHighSurrogate(value.charAt(length - 1)) ? length - 1 : length;
     notes.add(subject + " truncated from " + value.length() + " to " + end + " characters");
@@ -94,7 +108,8 @@ final class ValueConverter {
         throw new RecordMappingException(subject + ": not a number");
       }
     }
-    throw new RecordMappingException(subject + ": expected a number, got " + raw.getClass().getSimpleName());
+    throw new RecordMappingException(
+        subject + ": expected a number, got " + raw.getClass().getSimpleName());
   }
 
   private static BigDecimal rounded(BigDecimal value, Integer scale) {
@@ -103,7 +118,8 @@ final class ValueConverter {
 
   private static Temporal temporal(Object raw, FieldOptions options, String subject) {
     if (!(raw instanceof String text)) {
-      throw new RecordMappingException(subject + ": expected a date text, got " + raw.getClass().getSimpleName());
+      throw new RecordMappingException(
+          subject + ": expected a date text, got " + raw.getClass().getSimpleName());
     }
     try {
       return DateReader.read(text, options.date());
@@ -112,7 +128,9 @@ final class ValueConverter {
     }
   }
 
-  /** The calendar date as written in the source, or as seen in {@code zone} when one is configured. */
+  /**
+   * The calendar date as written in the source, or as seen in {@code zone} when one is configured.
+   */
   private static LocalDate toDate(Temporal value, ZoneId zone) {
     if (value instanceof OffsetDateTime dateTime) {
       return zone == null ? dateTime.toLocalDate() : dateTime.atZoneSameInstant(zone).toLocalDate();
@@ -128,7 +146,8 @@ final class ValueConverter {
       return dateTime.toInstant();
     }
     if (zone == null) {
-      throw new RecordMappingException(subject + ": the date has no offset; set zone: to say which time zone it is in");
+      throw new RecordMappingException(
+          subject + ": the date has no offset; set zone: to say which time zone it is in");
     }
     if (value instanceof LocalDateTime dateTime) {
       return dateTime.atZone(zone).toInstant();
@@ -140,7 +159,10 @@ final class ValueConverter {
     if (raw instanceof Boolean value) {
       return value;
     }
-    String text = raw instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString() : raw.toString().strip();
+    String text =
+        raw instanceof BigDecimal number
+            ? number.stripTrailingZeros().toPlainString()
+            : raw.toString().strip();
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "true", "1" -> Boolean.TRUE;
       case "false", "0" -> Boolean.FALSE;

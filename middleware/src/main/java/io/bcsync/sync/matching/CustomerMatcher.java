@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether a BigCommerce customer is new, an existing Contact or Lead, or a case for a person.
+ * Decides whether a BigCommerce customer is new, an existing Contact or Lead, or a case for a
+ * person.
  *
- * <p>Rules run in the configured order and the first rule that finds any candidate decides. The matcher never
- * guesses: several candidates, a candidate already linked to another BigCommerce customer, a phone match whose emails
- * disagree, or a name-and-postal-code hint all end in {@link MatchDecision.Review}, because a wrong merge corrupts two
- * people's history while a review costs a minute of someone's time.
+ * <p>Rules run in the configured order and the first rule that finds any candidate decides. The
+ * matcher never guesses: several candidates, a candidate already linked to another BigCommerce
+ * customer, a phone match whose emails disagree, or a name-and-postal-code hint all end in {@link
+ * MatchDecision.Review}, because a wrong merge corrupts two people's history while a review costs a
+ * minute of someone's time.
  */
 public final class CustomerMatcher {
   private final MatchingConfig config;
@@ -41,10 +43,12 @@ public final class CustomerMatcher {
 
   private MatchDecision decide(MatchRule rule, CustomerProfile customer, List<Candidate> found) {
     if (!rule.automatic()) {
-      return new MatchDecision.Review(found, "possible match by name and postal code only; never merged automatically", rule);
+      return new MatchDecision.Review(
+          found, "possible match by name and postal code only; never merged automatically", rule);
     }
     if (found.size() > 1) {
-      return new MatchDecision.Review(found, found.size() + " records match by " + describe(rule), rule);
+      return new MatchDecision.Review(
+          found, found.size() + " records match by " + describe(rule), rule);
     }
     Candidate only = found.get(0);
     Optional<String> conflict = conflict(rule, customer, only);
@@ -60,19 +64,25 @@ public final class CustomerMatcher {
   }
 
   /**
-   * Why a single candidate found by a weak key cannot be taken. The external id rule has no conflicts: that id is the
-   * identity the sync itself wrote.
+   * Why a single candidate found by a weak key cannot be taken. The external id rule has no
+   * conflicts: that id is the identity the sync itself wrote.
    */
   private Optional<String> conflict(MatchRule rule, CustomerProfile customer, Candidate candidate) {
     if (rule == MatchRule.EXTERNAL_ID) {
       return Optional.empty();
     }
-    // A guest has no id of its own, so it may join a Contact linked to a registered customer (the same shopper
-    // checking out without logging in); two different registered customers must never share one record.
+    // A guest has no id of its own, so it may join a Contact linked to a registered customer (the
+    // same shopper
+    // checking out without logging in); two different registered customers must never share one
+    // record.
     String linked = candidate.externalId();
     Optional<String> own = customer.externalId();
-    if (own.isPresent() && linked != null && !linked.isBlank() && !linked.equalsIgnoreCase(own.get())) {
-      return Optional.of("matches by " + describe(rule) + " but is linked to BigCommerce customer " + linked);
+    if (own.isPresent()
+        && linked != null
+        && !linked.isBlank()
+        && !linked.equalsIgnoreCase(own.get())) {
+      return Optional.of(
+          "matches by " + describe(rule) + " but is linked to BigCommerce customer " + linked);
     }
     if (rule == MatchRule.PHONE && keys.emailsDisagree(customer, candidate)) {
       return Optional.of("same phone number but a different email (a shared or household number?)");

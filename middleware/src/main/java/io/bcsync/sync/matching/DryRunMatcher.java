@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the matcher over many customers without writing anything. Customers the run would create are remembered as
- * planned records, so that a later customer in the same run (a guest ordering twice, say) is reported as an update of
- * that planned record rather than as a second creation: the report then shows what a real run would do.
+ * Runs the matcher over many customers without writing anything. Customers the run would create are
+ * remembered as planned records, so that a later customer in the same run (a guest ordering twice,
+ * say) is reported as an update of that planned record rather than as a second creation: the report
+ * then shows what a real run would do.
  */
 public final class DryRunMatcher {
   private final MatchingConfig config;
@@ -25,15 +26,18 @@ public final class DryRunMatcher {
   }
 
   /**
-   * A dry run over customers that arrive page by page (a large store), each page matched against a snapshot
-   * {@code source} prefetches for that page alone, while records planned on earlier pages stay visible to later
-   * ones, as in {@link #run}.
+   * A dry run over customers that arrive page by page (a large store), each page matched against a
+   * snapshot {@code source} prefetches for that page alone, while records planned on earlier pages
+   * stay visible to later ones, as in {@link #run}.
    */
   public static PagedRun paged(MatchingConfig config, CandidateSource source) {
     return new PagedRun(config, source);
   }
 
-  private static void match(MatchingConfig config, PlannedRecords finder, Iterable<CustomerProfile> customers,
+  private static void match(
+      MatchingConfig config,
+      PlannedRecords finder,
+      Iterable<CustomerProfile> customers,
       List<MatchReport.Entry> entries) {
     CustomerMatcher matcher = new CustomerMatcher(config, finder);
     for (CustomerProfile customer : customers) {
@@ -75,7 +79,10 @@ public final class DryRunMatcher {
     }
   }
 
-  /** The real finder plus the records this run has decided to create, with ids like {@code planned-1}. */
+  /**
+   * The real finder plus the records this run has decided to create, with ids like {@code
+   * planned-1}.
+   */
   private static final class PlannedRecords implements CandidateFinder {
     private final CandidateFinder existing;
     private final List<Candidate> planned;
@@ -86,21 +93,23 @@ public final class DryRunMatcher {
     }
 
     void add(CandidateKind kind, CustomerProfile customer) {
-      planned.add(new Candidate(
-          "planned-" + (planned.size() + 1),
-          kind,
-          customer.externalId().orElse(null),
-          customer.email(),
-          customer.phone(),
-          customer.firstName(),
-          customer.lastName(),
-          customer.postalCode()));
+      planned.add(
+          new Candidate(
+              "planned-" + (planned.size() + 1),
+              kind,
+              customer.externalId().orElse(null),
+              customer.email(),
+              customer.phone(),
+              customer.firstName(),
+              customer.lastName(),
+              customer.postalCode()));
     }
 
     @Override
     public List<Candidate> find(MatchKey key) {
       List<Candidate> found = new ArrayList<>(existing.find(key));
-      // Over-returning is allowed by the finder contract: the matcher keeps only those that share the key.
+      // Over-returning is allowed by the finder contract: the matcher keeps only those that share
+      // the key.
       found.addAll(planned);
       return found;
     }

@@ -1,8 +1,8 @@
 package io.bcsync.sync.matching;
 
 /**
- * Store-qualified external ids, so that several BigCommerce stores can share one org without their numeric ids
- * colliding (see the descriptions of the BC_*_Id__c fields in sfdx-package).
+ * Store-qualified external ids, so that several BigCommerce stores can share one org without their
+ * numeric ids colliding (see the descriptions of the BC_*_Id__c fields in sfdx-package).
  */
 public final class ExternalIds {
   /** The Contact and Lead field that holds {@link #customer}. */

@@ -3,7 +3,10 @@ package io.bcsync.sync.matching;
 import java.util.List;
 import java.util.Optional;
 
-/** What the sync should do with a customer. Every decision that found something names the rule that found it. */
+/**
+ * What the sync should do with a customer. Every decision that found something names the rule that
+ * found it.
+ */
 public sealed interface MatchDecision {
 
   MatchOutcome outcome();
@@ -53,7 +56,8 @@ public sealed interface MatchDecision {
   }
 
   /** Nothing may be written: a person has to choose among the candidates (or decide to create). */
-  record Review(List<Candidate> candidates, String reason, MatchRule rule) implements MatchDecision {
+  record Review(List<Candidate> candidates, String reason, MatchRule rule)
+      implements MatchDecision {
     public Review {
       candidates = List.copyOf(candidates);
     }

@@ -2,8 +2,9 @@ package io.bcsync.sync.matching;
 
 /**
  * What a {@link CandidateFinder} is asked to look up. Email and phone keys are already normalised
- * ({@link EmailNormaliser}, {@link PhoneNormaliser}); a finder may return more than the exact matches (for example a
- * SOQL {@code LIKE} that cannot fold plus-addresses) because the matcher re-checks every candidate against the key.
+ * ({@link EmailNormaliser}, {@link PhoneNormaliser}); a finder may return more than the exact
+ * matches (for example a SOQL {@code LIKE} that cannot fold plus-addresses) because the matcher
+ * re-checks every candidate against the key.
  */
 public sealed interface MatchKey {
 
@@ -17,5 +18,6 @@ public sealed interface MatchKey {
   record Phone(String e164) implements MatchKey {}
 
   /** Last name, first name and postal code, compared ignoring case and spaces. */
-  record NameAndPostalCode(String firstName, String lastName, String postalCode) implements MatchKey {}
+  record NameAndPostalCode(String firstName, String lastName, String postalCode)
+      implements MatchKey {}
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Derives a rule's key from a customer and checks a candidate against it. Both sides go through the same
- * normalisation, so a finder that over-returns cannot make the matcher believe in a match that is not there.
- * Public so that a {@link CandidateSource} can compute the keys of a batch and index what it fetched by the very
- * keys the matcher will ask for.
+ * Derives a rule's key from a customer and checks a candidate against it. Both sides go through the
+ * same normalisation, so a finder that over-returns cannot make the matcher believe in a match that
+ * is not there. Public so that a {@link CandidateSource} can compute the keys of a batch and index
+ * what it fetched by the very keys the matcher will ask for.
  */
 public final class MatchKeys {
   private final EmailNormaliser emails;
@@ -21,19 +21,24 @@ public final class MatchKeys {
     this.phones = new PhoneNormaliser(config.defaultPhoneRegion());
   }
 
-  /** The key for a rule, or empty when the customer lacks usable data for it (a guest has no external id, ...). */
+  /**
+   * The key for a rule, or empty when the customer lacks usable data for it (a guest has no
+   * external id, ...).
+   */
   public Optional<MatchKey> keyFor(MatchRule rule, CustomerProfile customer) {
     return switch (rule) {
       case EXTERNAL_ID -> customer.externalId().map(MatchKey.ExternalId::new);
       case EMAIL -> emails.normalise(customer.email()).map(MatchKey.Email::new);
-      case PHONE -> phones.normalise(customer.phone(), customer.countryIso2()).map(MatchKey.Phone::new);
+      case PHONE ->
+          phones.normalise(customer.phone(), customer.countryIso2()).map(MatchKey.Phone::new);
       case NAME_AND_POSTAL_CODE -> nameAndPostalCode(customer);
     };
   }
 
   /**
-   * Every key under which {@link #matches} would accept the candidate (external ids lower-cased, since that rule
-   * compares ignoring case): a candidate indexed by these is found by exactly the keys that match it.
+   * Every key under which {@link #matches} would accept the candidate (external ids lower-cased,
+   * since that rule compares ignoring case): a candidate indexed by these is found by exactly the
+   * keys that match it.
    */
   public Set<MatchKey> keysOf(Candidate candidate) {
     Set<MatchKey> keys = new LinkedHashSet<>();

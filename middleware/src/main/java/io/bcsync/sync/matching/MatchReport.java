@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a dry run would do for each customer, for an admin endpoint or command to render. Entries name customers by
- * {@link CustomerProfile#reference()} only; the candidates of a review decision do hold Salesforce contact data, for
- * the admin who decides, so log {@link #counts()} rather than entries.
+ * What a dry run would do for each customer, for an admin endpoint or command to render. Entries
+ * name customers by {@link CustomerProfile#reference()} only; the candidates of a review decision
+ * do hold Salesforce contact data, for the admin who decides, so log {@link #counts()} rather than
+ * entries.
  */
 public record MatchReport(List<Entry> entries) {
 

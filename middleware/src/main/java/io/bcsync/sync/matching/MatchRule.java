@@ -8,7 +8,10 @@ public enum MatchRule {
   EMAIL,
   /** Same phone number in E.164. */
   PHONE,
-  /** Same first name, last name and postal code: only ever a reason to ask a person, never an automatic match. */
+  /**
+   * Same first name, last name and postal code: only ever a reason to ask a person, never an
+   * automatic match.
+   */
   NAME_AND_POSTAL_CODE;
 
   public boolean automatic() {

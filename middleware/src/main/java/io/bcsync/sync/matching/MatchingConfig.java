@@ -6,11 +6,12 @@ import java.util.List;
 /**
  * How a store matches customers to existing Salesforce records.
  *
- * @param rules              tried in this order; the first rule that finds anything decides
- * @param foldPlusAddresses  treat {@code jo+shop@x.com} as {@code jo@x.com}
- * @param defaultPhoneRegion region for numbers without a country code when the customer's country is unknown
- * @param leadPolicy         update or convert a matching Lead
- * @param newCustomersAs     what an unmatched customer is created as
+ * @param rules tried in this order; the first rule that finds anything decides
+ * @param foldPlusAddresses treat {@code jo+shop@x.com} as {@code jo@x.com}
+ * @param defaultPhoneRegion region for numbers without a country code when the customer's country
+ *     is unknown
+ * @param leadPolicy update or convert a matching Lead
+ * @param newCustomersAs what an unmatched customer is created as
  */
 public record MatchingConfig(
     List<MatchRule> rules,
@@ -34,7 +35,11 @@ public record MatchingConfig(
 
   public static MatchingConfig defaults() {
     return new MatchingConfig(
-        List.of(MatchRule.EXTERNAL_ID, MatchRule.EMAIL, MatchRule.PHONE, MatchRule.NAME_AND_POSTAL_CODE),
+        List.of(
+            MatchRule.EXTERNAL_ID,
+            MatchRule.EMAIL,
+            MatchRule.PHONE,
+            MatchRule.NAME_AND_POSTAL_CODE),
         false,
         "US",
         LeadPolicy.UPDATE_LEAD,
@@ -42,7 +47,8 @@ public record MatchingConfig(
   }
 
   public MatchingConfig withRules(List<MatchRule> newRules) {
-    return new MatchingConfig(newRules, foldPlusAddresses, defaultPhoneRegion, leadPolicy, newCustomersAs);
+    return new MatchingConfig(
+        newRules, foldPlusAddresses, defaultPhoneRegion, leadPolicy, newCustomersAs);
   }
 
   public MatchingConfig withFoldPlusAddresses(boolean fold) {

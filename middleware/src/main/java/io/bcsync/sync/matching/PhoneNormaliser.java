@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Normalises phone numbers to E.164 with libphonenumber. Numbers without a country code are read in the customer's
- * country when known, else in the configured default region. Anything libphonenumber does not consider a valid
- * number yields nothing: a junk value such as {@code 123} must never become a match key shared by many people.
+ * Normalises phone numbers to E.164 with libphonenumber. Numbers without a country code are read in
+ * the customer's country when known, else in the configured default region. Anything libphonenumber
+ * does not consider a valid number yields nothing: a junk value such as {@code 123} must never
+ * become a match key shared by many people.
  */
 public final class PhoneNormaliser {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -20,7 +21,8 @@ public final class PhoneNormaliser {
   public PhoneNormaliser(String defaultRegion) {
     String region = defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT);
     if (!PHONES.getSupportedRegions().contains(region)) {
-      throw new IllegalArgumentException("Unknown phone region '" + defaultRegion + "' (use an ISO 3166 alpha-2 code such as US)");
+      throw new IllegalArgumentException(
+          "Unknown phone region '" + defaultRegion + "' (use an ISO 3166 alpha-2 code such as US)");
     }
     this.defaultRegion = region;
   }

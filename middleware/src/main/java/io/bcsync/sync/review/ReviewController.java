@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Operator API for customers the matcher sent to review ({@code /admin}, so the bearer admin token applies). Resolving
- * links the customer to a chosen Contact or lets the sync create one, and re-enqueues the customer and its held
- * orders through the pipeline.
+ * Operator API for customers the matcher sent to review ({@code /admin}, so the bearer admin token
+ * applies). Resolving links the customer to a chosen Contact or lets the sync create one, and
+ * re-enqueues the customer and its held orders through the pipeline.
  */
 @Controller("/admin/reviews")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,28 +44,35 @@ public class ReviewController {
   }
 
   @Get
-  public HttpResponse<?> list(@Nullable @QueryValue String status, @Nullable @QueryValue Integer limit) {
+  public HttpResponse<?> list(
+      @Nullable @QueryValue String status, @Nullable @QueryValue Integer limit) {
     if (status != null && !status.equals(Reviews.OPEN) && !status.equals(Reviews.RESOLVED)) {
       return error(HttpStatus.BAD_REQUEST, "status must be open or resolved");
     }
     if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
       return error(HttpStatus.BAD_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
     }
-    return HttpResponse.ok(Map.of("reviews", reviews.list(Optional.ofNullable(status), limit == null ? 50 : limit)));
+    return HttpResponse.ok(
+        Map.of("reviews", reviews.list(Optional.ofNullable(status), limit == null ? 50 : limit)));
   }
 
-  /** Body {@code {"contactId": "003..."}} to link to that Contact, or {@code {"create": true}} to create a new one. */
+  /**
+   * Body {@code {"contactId": "003..."}} to link to that Contact, or {@code {"create": true}} to
+   * create a new one.
+   */
   public record Resolution(@Nullable String contactId, @Nullable Boolean create) {}
 
   @Post("/{id}/resolve")
   public HttpResponse<?> resolve(@PathVariable long id, @Body Resolution body) {
     boolean create = Boolean.TRUE.equals(body.create());
-    String contactId = body.contactId() == null || body.contactId().isBlank() ? null : body.contactId().trim();
+    String contactId =
+        body.contactId() == null || body.contactId().isBlank() ? null : body.contactId().trim();
     if (create == (contactId != null)) {
       return error(HttpStatus.BAD_REQUEST, "give either contactId or create: true");
     }
     if (contactId != null && !contactId.matches("003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
-      return error(HttpStatus.BAD_REQUEST, "contactId must be a 15 or 18 character Contact id (003...)");
+      return error(
+          HttpStatus.BAD_REQUEST, "contactId must be a 15 or 18 character Contact id (003...)");
     }
     Optional<Review> review = reviews.find(id);
     if (review.isEmpty()) {
@@ -77,15 +84,33 @@ public class ReviewController {
       return error(HttpStatus.CONFLICT, "review " + id + " is not open");
     }
     if (contactId != null) {
-      // The Account is looked up when the customer is next written (account_id null = not known yet).
+      // The Account is looked up when the customer is next written (account_id null = not known
+      // yet).
       String[] key = r.customerKey().split(":", 2);
-      identities.save(List.of(new Identity(r.storeHash(), key[0], key[1], "Contact", contactId, null, null, null,
-          "review")));
+      identities.save(
+          List.of(
+              new Identity(
+                  r.storeHash(),
+                  key[0],
+                  key[1],
+                  "Contact",
+                  contactId,
+                  null,
+                  null,
+                  null,
+                  "review")));
     }
     List<String> requeued = new ArrayList<>();
     for (Reviews.Held h : held.get()) {
-      intake.record(new IncomingEvent(new EntityRef(r.storeHash(), h.type(), h.id()), SCOPE, "bcsync", null, null,
-          null, "{}"));
+      intake.record(
+          new IncomingEvent(
+              new EntityRef(r.storeHash(), h.type(), h.id()),
+              SCOPE,
+              "bcsync",
+              null,
+              null,
+              null,
+              "{}"));
       requeued.add(h.type() + " " + h.id());
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -96,6 +121,7 @@ public class ReviewController {
   }
 
   private static HttpResponse<?> error(HttpStatus status, String message) {
-    return HttpResponse.status(status).body(Map.of("error", status.name().toLowerCase(), "message", message));
+    return HttpResponse.status(status)
+        .body(Map.of("error", status.name().toLowerCase(), "message", message));
   }
 }

@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code sync_review} table: customers the matcher would not decide on, and the work held back until a person
- * does. A customer has at most one open review; work arriving meanwhile joins its hold list.
+ * The {@code sync_review} table: customers the matcher would not decide on, and the work held back
+ * until a person does. A customer has at most one open review; work arriving meanwhile joins its
+ * hold list.
  */
 @Singleton
 public class Reviews {
@@ -54,84 +55,104 @@ public class Reviews {
   }
 
   /**
-   * Opens a review for the customer unless one is open already, and holds the given entities under it.
+   * Opens a review for the customer unless one is open already, and holds the given entities under
+   * it.
    *
    * @return the review id
    */
-  public long open(String storeHash, String customerKey, String label, MatchDecision.Review decision,
+  public long open(
+      String storeHash,
+      String customerKey,
+      String label,
+      MatchDecision.Review decision,
       List<Held> held) {
-    return db.write(connection -> {
-      long id = insertOrFindOpen(connection, storeHash, customerKey, label, decision);
-      hold(connection, id, held);
-      return id;
-    });
+    return db.write(
+        connection -> {
+          long id = insertOrFindOpen(connection, storeHash, customerKey, label, decision);
+          hold(connection, id, held);
+          return id;
+        });
   }
 
   /** Adds entities to an open review's hold list. */
   public void hold(long reviewId, List<Held> held) {
-    db.write(connection -> {
-      hold(connection, reviewId, held);
-      return null;
-    });
+    db.write(
+        connection -> {
+          hold(connection, reviewId, held);
+          return null;
+        });
   }
 
   public List<Review> list(Optional<String> status, int limit) {
-    return db.read(connection -> {
-      String sql = "SELECT " + COLUMNS + " FROM sync_review" + (status.isPresent() ? " WHERE status = ?" : "")
-          + " ORDER BY id LIMIT " + limit;
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        if (status.isPresent()) {
-          select.setString(1, status.get());
-        }
-        return rows(select);
-      }
-    });
+    return db.read(
+        connection -> {
+          String sql =
+              "SELECT "
+                  + COLUMNS
+                  + " FROM sync_review"
+                  + (status.isPresent() ? " WHERE status = ?" : "")
+                  + " ORDER BY id LIMIT "
+                  + limit;
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (status.isPresent()) {
+              select.setString(1, status.get());
+            }
+            return rows(select);
+          }
+        });
   }
 
   public Optional<Review> find(long id) {
-    return db.read(connection -> {
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT " + COLUMNS + " FROM sync_review WHERE id = ?")) {
-        select.setLong(1, id);
-        return rows(select).stream().findFirst();
-      }
-    });
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT " + COLUMNS + " FROM sync_review WHERE id = ?")) {
+            select.setLong(1, id);
+            return rows(select).stream().findFirst();
+          }
+        });
   }
 
   /**
-   * Resolves an open review: {@code contactId} links the customer to that Contact, null means create a new record.
-   * Returns the held work to re-enqueue; empty when the review was not open (already resolved by someone else).
+   * Resolves an open review: {@code contactId} links the customer to that Contact, null means
+   * create a new record. Returns the held work to re-enqueue; empty when the review was not open
+   * (already resolved by someone else).
    */
   public Optional<List<Held>> resolve(long id, String contactId) {
-    return db.write(connection -> {
-      try (PreparedStatement update = connection.prepareStatement("UPDATE sync_review SET status = ?, resolution = ?,"
-          + " resolved_contact_id = ?, resolved_at_ms = ?, open_key = NULL WHERE id = ? AND status = ?")) {
-        update.setString(1, RESOLVED);
-        update.setString(2, contactId == null ? "create" : "link");
-        update.setString(3, contactId);
-        update.setLong(4, clock.millis());
-        update.setLong(5, id);
-        update.setString(6, OPEN);
-        if (update.executeUpdate() != 1) {
-          return Optional.<List<Held>>empty();
-        }
-      }
-      List<Held> held = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT entity_type, entity_id FROM sync_review_hold WHERE review_id = ?")) {
-        select.setLong(1, id);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            held.add(new Held(rs.getString(1), rs.getString(2)));
+    return db.write(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE sync_review SET status = ?, resolution = ?,"
+                      + " resolved_contact_id = ?, resolved_at_ms = ?, open_key = NULL WHERE id = ? AND status = ?")) {
+            update.setString(1, RESOLVED);
+            update.setString(2, contactId == null ? "create" : "link");
+            update.setString(3, contactId);
+            update.setLong(4, clock.millis());
+            update.setLong(5, id);
+            update.setString(6, OPEN);
+            if (update.executeUpdate() != 1) {
+              return Optional.<List<Held>>empty();
+            }
           }
-        }
-      }
-      return Optional.of(held);
-    });
+          List<Held> held = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT entity_type, entity_id FROM sync_review_hold WHERE review_id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                held.add(new Held(rs.getString(1), rs.getString(2)));
+              }
+            }
+          }
+          return Optional.of(held);
+        });
   }
 
-  private static final String COLUMNS = "id, store_hash, customer_key, customer_label, reason, matched_by, candidates,"
-      + " status, resolution, resolved_contact_id, created_at_ms, resolved_at_ms";
+  private static final String COLUMNS =
+      "id, store_hash, customer_key, customer_label, reason, matched_by, candidates,"
+          + " status, resolution, resolved_contact_id, created_at_ms, resolved_at_ms";
 
   private Map<String, Review> byStatus(String storeHash, Collection<String> keys, String status) {
     Map<String, Review> found = new HashMap<>();
@@ -139,30 +160,46 @@ public class Reviews {
       return found;
     }
     List<String> list = List.copyOf(keys);
-    return db.read(connection -> {
-      for (int from = 0; from < list.size(); from += 500) {
-        List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM sync_review"
-            + " WHERE store_hash = ? AND status = ? AND customer_key IN (" + marks + ") ORDER BY id")) {
-          select.setString(1, storeHash);
-          select.setString(2, status);
-          for (int i = 0; i < chunk.size(); i++) {
-            select.setString(3 + i, chunk.get(i));
+    return db.read(
+        connection -> {
+          for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select =
+                connection.prepareStatement(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM sync_review"
+                        + " WHERE store_hash = ? AND status = ? AND customer_key IN ("
+                        + marks
+                        + ") ORDER BY id")) {
+              select.setString(1, storeHash);
+              select.setString(2, status);
+              for (int i = 0; i < chunk.size(); i++) {
+                select.setString(3 + i, chunk.get(i));
+              }
+              rows(select)
+                  .forEach(review -> found.put(review.customerKey(), review)); // later ids win
+            }
           }
-          rows(select).forEach(review -> found.put(review.customerKey(), review)); // later ids win
-        }
-      }
-      return found;
-    });
+          return found;
+        });
   }
 
-  private long insertOrFindOpen(Connection connection, String storeHash, String customerKey, String label,
-      MatchDecision.Review decision) throws SQLException {
+  private long insertOrFindOpen(
+      Connection connection,
+      String storeHash,
+      String customerKey,
+      String label,
+      MatchDecision.Review decision)
+      throws SQLException {
     String openKey = storeHash + "|" + customerKey;
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_review (store_hash, customer_key,"
-        + " customer_label, reason, matched_by, candidates, status, open_key, created_at_ms)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO sync_review (store_hash, customer_key,"
+                + " customer_label, reason, matched_by, candidates, status, open_key, created_at_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, storeHash);
       insert.setString(2, customerKey);
       insert.setString(3, truncate(label, 200));
@@ -182,7 +219,8 @@ public class Reviews {
         throw e;
       }
     }
-    try (PreparedStatement select = connection.prepareStatement("SELECT id FROM sync_review WHERE open_key = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT id FROM sync_review WHERE open_key = ?")) {
       select.setString(1, openKey);
       try (ResultSet rs = select.executeQuery()) {
         rs.next();
@@ -191,10 +229,12 @@ public class Reviews {
     }
   }
 
-  private static void hold(Connection connection, long reviewId, List<Held> held) throws SQLException {
+  private static void hold(Connection connection, long reviewId, List<Held> held)
+      throws SQLException {
     for (Held h : held) {
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO sync_review_hold (review_id, entity_type, entity_id) VALUES (?, ?, ?)")) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO sync_review_hold (review_id, entity_type, entity_id) VALUES (?, ?, ?)")) {
         insert.setLong(1, reviewId);
         insert.setString(2, h.type());
         insert.setString(3, h.id());
@@ -207,11 +247,17 @@ public class Reviews {
     }
   }
 
-  /** Salesforce ids, kinds and links only: an operator opens the records in Salesforce to compare people. */
+  /**
+   * Salesforce ids, kinds and links only: an operator opens the records in Salesforce to compare
+   * people.
+   */
   private String candidates(List<Candidate> candidates) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     for (Candidate c : candidates) {
-      array.addObject().put("id", c.id()).put("kind", c.kind().name().toLowerCase())
+      array
+          .addObject()
+          .put("id", c.id())
+          .put("kind", c.kind().name().toLowerCase())
           .put("linkedTo", c.externalId());
     }
     return array.toString();
@@ -229,9 +275,20 @@ public class Reviews {
         } catch (Exception e) {
           candidates = List.of();
         }
-        out.add(new Review(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), candidates, rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-            resolvedAtMs));
+        out.add(
+            new Review(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                candidates,
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getLong(11),
+                resolvedAtMs));
       }
     }
     return out;

@@ -3,10 +3,9 @@ package io.bcsync.bigcommerce.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bcsync.bigcommerce.client.Dtos;
 import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.bigcommerce.reading.BigCommerceReadingHandler;
-import io.bcsync.bigcommerce.reading.FetchedEntity;
-import io.bcsync.bigcommerce.client.Dtos;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.db.Db;
@@ -42,8 +41,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +48,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The single-click app against the simulated BigCommerce: install, hooks with per-store secrets, a webhook turned
- * into a batch read, re-install, signed payload verification, uninstall. H2.
+ * The single-click app against the simulated BigCommerce: install, hooks with per-store secrets, a
+ * webhook turned into a batch read, re-install, signed payload verification, uninstall. H2.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,8 +74,15 @@ class AppInstallFlowTest implements TestPropertyProvider {
     sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
     int port = FreePort.find();
     publicUrl = "http://localhost:" + port;
-    app = new AppRegistration(CLIENT_ID, CLIENT_SECRET, publicUrl + "/bc/auth", publicUrl + "/bc/load",
-        publicUrl + "/bc/uninstall", publicUrl + "/bc/remove_user", "store_v2_orders_read_only store_v2_customers");
+    app =
+        new AppRegistration(
+            CLIENT_ID,
+            CLIENT_SECRET,
+            publicUrl + "/bc/auth",
+            publicUrl + "/bc/load",
+            publicUrl + "/bc/uninstall",
+            publicUrl + "/bc/remove_user",
+            "store_v2_orders_read_only store_v2_customers");
     sim.registerApp(app);
     Map<String, String> properties = new HashMap<>(TestDatabases.h2());
     properties.put("micronaut.server.port", String.valueOf(port));
@@ -88,17 +92,22 @@ class AppInstallFlowTest implements TestPropertyProvider {
     properties.put("bcsync.bigcommerce.client-id", CLIENT_ID);
     properties.put("bcsync.bigcommerce.client-secret", CLIENT_SECRET);
     properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
-    properties.put("bcsync.bigcommerce.app.token-encryption-key",
-        Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+    properties.put(
+        "bcsync.bigcommerce.app.token-encryption-key",
+        Base64.getEncoder()
+            .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.scheduler.enabled", "false");
-    // "Connect Salesforce" on the app page starts the web-server flow against this (unreached) login host.
+    // "Connect Salesforce" on the app page starts the web-server flow against this (unreached)
+    // login host.
     properties.put("bcsync.salesforce.auth-mode", "web-server");
     properties.put("bcsync.salesforce.login-url", "https://test.salesforce.com");
     properties.put("bcsync.salesforce.client-id", "sf-consumer-key");
     properties.put("bcsync.salesforce.client-secret", "sf-consumer-secret");
     properties.put("bcsync.salesforce.redirect-uri", publicUrl + "/salesforce/oauth/callback");
-    properties.put("bcsync.salesforce.token-encryption-key",
-        Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
+    properties.put(
+        "bcsync.salesforce.token-encryption-key",
+        Base64.getEncoder()
+            .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     properties.put("test.capture-fetched", "true");
     // The staging environment guard: only these stores may install (shop7 is the refused one).
@@ -112,7 +121,8 @@ class AppInstallFlowTest implements TestPropertyProvider {
   }
 
   @Test
-  void install_registers_the_manifest_hooks_with_a_secret_and_an_order_arrives_as_a_verified_webhook_and_batch_read() {
+  void
+      install_registers_the_manifest_hooks_with_a_secret_and_an_order_arrives_as_a_verified_webhook_and_batch_read() {
     SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("shop1"));
 
     assertThat(sim.installApp("shop1", CLIENT_ID).callbackStatus()).isEqualTo(200);
@@ -121,27 +131,43 @@ class AppInstallFlowTest implements TestPropertyProvider {
     assertThat(saved.installed()).isTrue();
     String secret = saved.webhookSecret().orElseThrow();
     List<Hook> hooks = appHooks(store);
-    assertThat(hooks).extracting(h -> h.scope)
-        .containsExactlyInAnyOrderElementsOf(manifest.hooks().stream().map(AppManifest.HookSpec::scope).toList());
-    assertThat(hooks).allSatisfy(hook -> {
-      assertThat(hook.headers).containsEntry("X-Bcsync-Webhook-Secret", secret);
-      assertThat(hook.destination).startsWith(publicUrl + "/webhooks/bigcommerce");
-      assertThat(hook.active).isTrue();
-    });
-    assertThat(rawColumn("shop1", "access_token_enc")).startsWith("v1:").doesNotContain(saved.accessToken().get());
+    assertThat(hooks)
+        .extracting(h -> h.scope)
+        .containsExactlyInAnyOrderElementsOf(
+            manifest.hooks().stream().map(AppManifest.HookSpec::scope).toList());
+    assertThat(hooks)
+        .allSatisfy(
+            hook -> {
+              assertThat(hook.headers).containsEntry("X-Bcsync-Webhook-Secret", secret);
+              assertThat(hook.destination).startsWith(publicUrl + "/webhooks/bigcommerce");
+              assertThat(hook.active).isTrue();
+            });
+    assertThat(rawColumn("shop1", "access_token_enc"))
+        .startsWith("v1:")
+        .doesNotContain(saved.accessToken().get());
 
     long customer = store.createCustomer("buyer@example.com", "Bea", "Buyer");
     long product = store.createProduct("Kettle", "KET-1", new BigDecimal("24.50"));
     long orderId = store.placeOrder(customer, product);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(captured.all())
-        .anySatisfy(fetched -> {
-          assertThat(fetched.item().entity()).isEqualTo(new EntityRef("shop1", "order", String.valueOf(orderId)));
-          Dtos.Order order = (Dtos.Order) fetched.resource();
-          assertThat(order.totalIncTax()).isEqualByComparingTo("24.50");
-          assertThat(order.lines()).singleElement().satisfies(line -> assertThat(line.sku()).isEqualTo("KET-1"));
-        }));
-    assertThat(store.webhookAttempts()).isNotEmpty().allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(200));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(captured.all())
+                    .anySatisfy(
+                        fetched -> {
+                          assertThat(fetched.item().entity())
+                              .isEqualTo(new EntityRef("shop1", "order", String.valueOf(orderId)));
+                          Dtos.Order order = (Dtos.Order) fetched.resource();
+                          assertThat(order.totalIncTax()).isEqualByComparingTo("24.50");
+                          assertThat(order.lines())
+                              .singleElement()
+                              .satisfies(line -> assertThat(line.sku()).isEqualTo("KET-1"));
+                        }));
+    assertThat(store.webhookAttempts())
+        .isNotEmpty()
+        .allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(200));
   }
 
   @Test
@@ -167,8 +193,12 @@ class AppInstallFlowTest implements TestPropertyProvider {
     assertThat(now.webhookSecret().orElseThrow()).isNotEqualTo(firstSecret);
     boolean oldTokenWorks = store.read(s -> s.credential(firstToken).isPresent());
     assertThat(oldTokenWorks).isFalse();
-    assertThat(appHooks(store)).hasSize(manifest.hooks().size())
-        .allSatisfy(h -> assertThat(h.headers).containsEntry("X-Bcsync-Webhook-Secret", now.webhookSecret().get()));
+    assertThat(appHooks(store))
+        .hasSize(manifest.hooks().size())
+        .allSatisfy(
+            h ->
+                assertThat(h.headers)
+                    .containsEntry("X-Bcsync-Webhook-Secret", now.webhookSecret().get()));
   }
 
   @Test
@@ -181,25 +211,49 @@ class AppInstallFlowTest implements TestPropertyProvider {
     HttpResponse<String> page = get("/bc/load?signed_payload_jwt=" + enc(valid));
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
-    assertThat(page.body()).contains("shop3", "BigCommerce", "Connected", "Salesforce", "Not connected",
-        "Connect Salesforce", "Dead letters", "Waiting in the queue");
-    // The button opens Salesforce's authorize page at the top level (login pages refuse to be framed), carrying
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+    assertThat(page.body())
+        .contains(
+            "shop3",
+            "BigCommerce",
+            "Connected",
+            "Salesforce",
+            "Not connected",
+            "Connect Salesforce",
+            "Dead letters",
+            "Waiting in the queue");
+    // The button opens Salesforce's authorize page at the top level (login pages refuse to be
+    // framed), carrying
     // a single-use state and the configured callback.
     assertThat(page.body())
-        .containsPattern("<a class=\"button\" target=\"_top\" rel=\"noopener\" href=\""
-            + "https://test\\.salesforce\\.com/services/oauth2/authorize\\?response_type=code&amp;"
-            + "client_id=sf-consumer-key&amp;redirect_uri=[^\"]+&amp;state=[A-Za-z0-9_-]{32}");
+        .containsPattern(
+            "<a class=\"button\" target=\"_top\" rel=\"noopener\" href=\""
+                + "https://test\\.salesforce\\.com/services/oauth2/authorize\\?response_type=code&amp;"
+                + "client_id=sf-consumer-key&amp;redirect_uri=[^\"]+&amp;state=[A-Za-z0-9_-]{32}");
 
-    String tampered = valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");
-    String expired = SignedPayloads.create(app, "shop3", owner, owner, Instant.now().minus(Duration.ofDays(2)), "/");
-    AppRegistration otherApp = new AppRegistration("another-app", CLIENT_SECRET, null, null, null, null, "x");
-    String wrongAudience = SignedPayloads.create(otherApp, "shop3", owner, owner, Instant.now(), "/");
-    String otherSecret = SignedPayloads.create(new AppRegistration(CLIENT_ID,
-        "a-different-secret-0123456789abcdef0123", null, null, null, null, "x"), "shop3", owner, owner,
-        Instant.now(), "/");
+    String tampered =
+        valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");
+    String expired =
+        SignedPayloads.create(
+            app, "shop3", owner, owner, Instant.now().minus(Duration.ofDays(2)), "/");
+    AppRegistration otherApp =
+        new AppRegistration("another-app", CLIENT_SECRET, null, null, null, null, "x");
+    String wrongAudience =
+        SignedPayloads.create(otherApp, "shop3", owner, owner, Instant.now(), "/");
+    String otherSecret =
+        SignedPayloads.create(
+            new AppRegistration(
+                CLIENT_ID, "a-different-secret-0123456789abcdef0123", null, null, null, null, "x"),
+            "shop3",
+            owner,
+            owner,
+            Instant.now(),
+            "/");
     for (String bad : List.of(tampered, expired, wrongAudience, otherSecret, "not-a-jwt")) {
-      assertThat(get("/bc/load?signed_payload_jwt=" + enc(bad)).statusCode()).as(bad).isEqualTo(401);
+      assertThat(get("/bc/load?signed_payload_jwt=" + enc(bad)).statusCode())
+          .as(bad)
+          .isEqualTo(401);
       assertThat(get("/bc/uninstall?signed_payload_jwt=" + enc(bad)).statusCode()).isEqualTo(401);
       assertThat(get("/bc/remove_user?signed_payload_jwt=" + enc(bad)).statusCode()).isEqualTo(401);
     }
@@ -212,18 +266,26 @@ class AppInstallFlowTest implements TestPropertyProvider {
   void the_legacy_signed_payload_is_verified_too() throws Exception {
     sim.createStore(BigCommerceSimulator.StoreSpec.named("shop4"));
     sim.installApp("shop4", CLIENT_ID);
-    String json = "{\"user\":{\"id\":7,\"email\":\"clerk@shop4.example\"},\"owner\":{\"id\":1,\"email\":\"o@x\"},"
-        + "\"context\":\"stores/shop4\",\"store_hash\":\"shop4\",\"timestamp\":" + (System.currentTimeMillis() / 1000.0)
-        + "}";
+    String json =
+        "{\"user\":{\"id\":7,\"email\":\"clerk@shop4.example\"},\"owner\":{\"id\":1,\"email\":\"o@x\"},"
+            + "\"context\":\"stores/shop4\",\"store_hash\":\"shop4\",\"timestamp\":"
+            + (System.currentTimeMillis() / 1000.0)
+            + "}";
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(CLIENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String signature = HexFormat.of().formatHex(mac.doFinal(json.getBytes(StandardCharsets.UTF_8)));
-    String payload = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)) + "."
-        + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
-    String forged = Base64.getEncoder().encodeToString(json.replace("shop4", "shop3").getBytes(StandardCharsets.UTF_8))
-        + "." + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
+    String payload =
+        Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
+    String forged =
+        Base64.getEncoder()
+                .encodeToString(json.replace("shop4", "shop3").getBytes(StandardCharsets.UTF_8))
+            + "."
+            + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(get("/bc/load?signed_payload=" + enc(payload)).body()).contains("clerk@shop4.example");
+    assertThat(get("/bc/load?signed_payload=" + enc(payload)).body())
+        .contains("clerk@shop4.example");
     assertThat(get("/bc/load?signed_payload=" + enc(forged)).statusCode()).isEqualTo(401);
   }
 
@@ -253,37 +315,65 @@ class AppInstallFlowTest implements TestPropertyProvider {
     assertThat(rawColumn("shop5", "access_token_enc")).isNull();
     assertThat(connected.find("shop5")).isEmpty();
     assertThat(connected.find("shop6")).isPresent();
-    assertThat(connected.withApiAccess()).extracting(s -> s.storeHash()).doesNotContain("shop5").contains("shop6");
-    String callback = "{\"scope\":\"store/order/created\",\"store_id\":\"" + store.storeId() + "\",\"data\":{\"type\":"
-        + "\"order\",\"id\":1},\"hash\":\"h\",\"created_at\":1561479335,\"producer\":\"stores/shop5\"}";
-    assertThat(WebhookCalls.post(URI.create(publicUrl), callback, Map.of("X-Bcsync-Webhook-Secret", secret))
-        .statusCode()).isEqualTo(404);
-    WorkItem queued = new WorkItem(1, new EntityRef("shop5", "order", "1"), WorkItemStatus.IN_PROGRESS,
-        List.of("store/order/created"), 1, 0, 0, null, 0, 0, null, null, 0, null);
+    assertThat(connected.withApiAccess())
+        .extracting(s -> s.storeHash())
+        .doesNotContain("shop5")
+        .contains("shop6");
+    String callback =
+        "{\"scope\":\"store/order/created\",\"store_id\":\""
+            + store.storeId()
+            + "\",\"data\":{\"type\":"
+            + "\"order\",\"id\":1},\"hash\":\"h\",\"created_at\":1561479335,\"producer\":\"stores/shop5\"}";
+    assertThat(
+            WebhookCalls.post(
+                    URI.create(publicUrl), callback, Map.of("X-Bcsync-Webhook-Secret", secret))
+                .statusCode())
+        .isEqualTo(404);
+    WorkItem queued =
+        new WorkItem(
+            1,
+            new EntityRef("shop5", "order", "1"),
+            WorkItemStatus.IN_PROGRESS,
+            List.of("store/order/created"),
+            1,
+            0,
+            0,
+            null,
+            0,
+            0,
+            null,
+            null,
+            0,
+            null);
     Map<Long, Outcome> outcomes = readingHandler.handle(List.of(queued));
-    assertThat(outcomes.get(1L)).isInstanceOfSatisfying(Outcome.Failure.class,
-        failure -> assertThat(failure.permanent()).isTrue());
+    assertThat(outcomes.get(1L))
+        .isInstanceOfSatisfying(
+            Outcome.Failure.class, failure -> assertThat(failure.permanent()).isTrue());
   }
 
   private List<Hook> appHooks(SimulatedStore store) {
-    return store.read(s -> s.hooks.values().stream().filter(h -> h.clientId.equals(CLIENT_ID)).toList());
+    return store.read(
+        s -> s.hooks.values().stream().filter(h -> h.clientId.equals(CLIENT_ID)).toList());
   }
 
   private String rawColumn(String storeHash, String column) {
-    return db.read(connection -> {
-      try (PreparedStatement select =
-          connection.prepareStatement("SELECT " + column + " FROM bc_store WHERE store_hash = ?")) {
-        select.setString(1, storeHash);
-        try (ResultSet rs = select.executeQuery()) {
-          rs.next();
-          return rs.getString(1);
-        }
-      }
-    });
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT " + column + " FROM bc_store WHERE store_hash = ?")) {
+            select.setString(1, storeHash);
+            try (ResultSet rs = select.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          }
+        });
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(publicUrl + path)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(publicUrl + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

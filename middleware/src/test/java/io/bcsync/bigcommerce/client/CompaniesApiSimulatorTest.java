@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The B2B Edition companies client against the simulator's B2B host (separate base URL, X-Store-Hash auth). */
+/**
+ * The B2B Edition companies client against the simulator's B2B host (separate base URL,
+ * X-Store-Hash auth).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompaniesApiSimulatorTest {
   BigCommerceSimulator sim;
@@ -35,10 +38,20 @@ class CompaniesApiSimulatorTest {
   @BeforeAll
   void start() {
     sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
-    rest = new BigCommerceTransport(URI.create(sim.baseUrl()), BigCommerceClientConfig.defaults(),
-        new QuotaMetrics(registry), Clock.systemUTC(), RateBudget.Waiter.BLOCKING);
-    b2b = BigCommerceTransport.b2b(URI.create(sim.b2bBaseUrl()), BigCommerceClientConfig.defaults(),
-        QuotaMetrics.forB2b(registry), Clock.systemUTC(), RateBudget.Waiter.BLOCKING);
+    rest =
+        new BigCommerceTransport(
+            URI.create(sim.baseUrl()),
+            BigCommerceClientConfig.defaults(),
+            new QuotaMetrics(registry),
+            Clock.systemUTC(),
+            RateBudget.Waiter.BLOCKING);
+    b2b =
+        BigCommerceTransport.b2b(
+            URI.create(sim.b2bBaseUrl()),
+            BigCommerceClientConfig.defaults(),
+            QuotaMetrics.forB2b(registry),
+            Clock.systemUTC(),
+            RateBudget.Waiter.BLOCKING);
   }
 
   @AfterAll
@@ -84,7 +97,9 @@ class CompaniesApiSimulatorTest {
     assertThat(company.status()).isEqualTo(Company.CompanyStatus.INACTIVE);
     assertThat(company.updatedAt()).isNotNull().isAfterOrEqualTo(company.createdAt());
     // The company's customer group is a real BigCommerce group, visible through the store REST API.
-    assertThat(api.customers().groups()).extracting(Dtos.CustomerGroup::id).contains(company.customerGroupId());
+    assertThat(api.customers().groups())
+        .extracting(Dtos.CustomerGroup::id)
+        .contains(company.customerGroupId());
     assertThat(api.companies().get(id + 1000)).isEmpty();
   }
 
@@ -105,7 +120,8 @@ class CompaniesApiSimulatorTest {
     SimulatedStore store = store("b2bauth1");
     StoreClient wrong = new StoreClient(rest, b2b, store.hash(), "not-the-b2b-token");
 
-    assertThatThrownBy(() -> wrong.companies().list()).isInstanceOf(PermanentBigCommerceException.class)
+    assertThatThrownBy(() -> wrong.companies().list())
+        .isInstanceOf(PermanentBigCommerceException.class)
         .satisfies(e -> assertThat(((BigCommerceApiException) e).status()).isEqualTo(401))
         .hasMessageNotContaining("not-the-b2b-token");
   }
@@ -119,29 +135,53 @@ class CompaniesApiSimulatorTest {
   }
 
   private double b2bCalls(String hash) {
-    var counter = registry.find("bcsync.bigcommerce.b2b.requests").tag("store", hash).tag("outcome", "2xx")
-        .counter();
+    var counter =
+        registry
+            .find("bcsync.bigcommerce.b2b.requests")
+            .tag("store", hash)
+            .tag("outcome", "2xx")
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 
   /** Companies are created the way a merchant's B2B admin would: through the B2B host's API. */
-  private long createCompany(SimulatedStore store, String name) throws IOException, InterruptedException {
+  private long createCompany(SimulatedStore store, String name)
+      throws IOException, InterruptedException {
     String email = name.toLowerCase().replace(' ', '-') + "@example.com";
-    Map<String, Object> body = Map.of("companyName", name, "companyEmail", email, "companyPhone", "555-0100",
-        "country", "US", "adminFirstName", "Ada", "adminLastName", "Admin", "adminEmail", "admin-" + email);
+    Map<String, Object> body =
+        Map.of(
+            "companyName",
+            name,
+            "companyEmail",
+            email,
+            "companyPhone",
+            "555-0100",
+            "country",
+            "US",
+            "adminFirstName",
+            "Ada",
+            "adminLastName",
+            "Admin",
+            "adminEmail",
+            "admin-" + email);
     return send(store, "POST", "/companies", body).path("data").path("companyId").asLong();
   }
 
-  private void setStatus(SimulatedStore store, long id, int status) throws IOException, InterruptedException {
+  private void setStatus(SimulatedStore store, long id, int status)
+      throws IOException, InterruptedException {
     send(store, "PUT", "/companies/" + id + "/status", Map.of("companyStatus", status));
   }
 
-  private com.fasterxml.jackson.databind.JsonNode send(SimulatedStore store, String method, String path,
-      Object body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(sim.b2bBaseUrl() + "/api/v3/io" + path))
-        .header("X-Auth-Token", store.accessToken()).header("X-Store-Hash", store.hash())
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build();
+  private com.fasterxml.jackson.databind.JsonNode send(
+      SimulatedStore store, String method, String path, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(sim.b2bBaseUrl() + "/api/v3/io" + path))
+            .header("X-Auth-Token", store.accessToken())
+            .header("X-Store-Hash", store.hash())
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+            .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return mapper.readTree(response.body());

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The page-at-a-time listings a backfill walks: customers by page, orders by id keyset, both since a date. */
+/**
+ * The page-at-a-time listings a backfill walks: customers by page, orders by id keyset, both since
+ * a date.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListingPagesSimulatorTest {
   static final Instant OLD = Instant.parse("2023-06-01T10:00:00Z");
@@ -33,10 +36,18 @@ class ListingPagesSimulatorTest {
 
   @BeforeAll
   void start() {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(simClock)
-        .rateLimit(100_000, Duration.ofSeconds(30)));
-    transport = new BigCommerceTransport(URI.create(sim.baseUrl()), BigCommerceClientConfig.defaults(),
-        new QuotaMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), RateBudget.Waiter.BLOCKING);
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults()
+                .clock(simClock)
+                .rateLimit(100_000, Duration.ofSeconds(30)));
+    transport =
+        new BigCommerceTransport(
+            URI.create(sim.baseUrl()),
+            BigCommerceClientConfig.defaults(),
+            new QuotaMetrics(new SimpleMeterRegistry()),
+            Clock.systemUTC(),
+            RateBudget.Waiter.BLOCKING);
   }
 
   @AfterAll
@@ -46,7 +57,8 @@ class ListingPagesSimulatorTest {
 
   @Test
   void customers_modified_since_a_date_come_in_pages_with_the_collection_total() {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("pages1").accessToken("t1"));
+    SimulatedStore store =
+        sim.createStore(BigCommerceSimulator.StoreSpec.named("pages1").accessToken("t1"));
     simClock.set(OLD);
     for (int i = 0; i < 5; i++) {
       store.createCustomer("old" + i + "@example.com", "Old", "Customer" + i);
@@ -66,7 +78,9 @@ class ListingPagesSimulatorTest {
     assertThat(first.totalPages()).isEqualTo(2);
     assertThat(first.customers()).hasSize(250);
     assertThat(second.customers()).hasSize(10);
-    assertThat(second.customers().get(0).has("addresses")).as("addresses inlined on request").isTrue();
+    assertThat(second.customers().get(0).has("addresses"))
+        .as("addresses inlined on request")
+        .isTrue();
     assertThat(beyond.customers()).isEmpty();
     List<Long> read = new ArrayList<>(first.ids());
     read.addAll(second.ids());
@@ -78,7 +92,8 @@ class ListingPagesSimulatorTest {
 
   @Test
   void orders_modified_since_a_date_are_walked_by_ascending_id_after_a_cursor() {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("pages2").accessToken("t2"));
+    SimulatedStore store =
+        sim.createStore(BigCommerceSimulator.StoreSpec.named("pages2").accessToken("t2"));
     long product = store.createProduct("Lamp", "LAMP-1", new BigDecimal("10.00"));
     simClock.set(OLD);
     long oldOrder = store.placeGuestOrder("old@example.com", product);
@@ -89,8 +104,9 @@ class ListingPagesSimulatorTest {
     List<JsonNode> first = orders.modifiedPageAfter(SINCE, null, 0);
     long cursor = Fields.longValue(first.get(first.size() - 1), "id");
     List<JsonNode> second = orders.modifiedPageAfter(SINCE, null, cursor);
-    List<JsonNode> none = orders.modifiedPageAfter(SINCE, null,
-        Fields.longValue(second.get(second.size() - 1), "id"));
+    List<JsonNode> none =
+        orders.modifiedPageAfter(
+            SINCE, null, Fields.longValue(second.get(second.size() - 1), "id"));
 
     assertThat(first).hasSize(250);
     assertThat(second).hasSize(50);
@@ -100,7 +116,8 @@ class ListingPagesSimulatorTest {
     second.forEach(o -> ids.add(Fields.longValue(o, "id")));
     assertThat(ids).isSorted().containsExactlyElementsOf(recent).doesNotContain(oldOrder);
     assertThat(orders.highestIdModifiedSince(SINCE)).contains(recent.get(recent.size() - 1));
-    assertThat(orders.modifiedPageAfter(Instant.EPOCH, SINCE, 0)).extracting(o -> Fields.longValue(o, "id"))
+    assertThat(orders.modifiedPageAfter(Instant.EPOCH, SINCE, 0))
+        .extracting(o -> Fields.longValue(o, "id"))
         .containsExactly(oldOrder);
   }
 }

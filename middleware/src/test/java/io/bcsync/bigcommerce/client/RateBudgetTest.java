@@ -14,12 +14,20 @@ import org.junit.jupiter.api.Test;
 class RateBudgetTest {
   final MutableClock clock = new MutableClock(1_000_000);
   final List<Long> waits = new ArrayList<>();
-  final RateBudget.Waiter recordingWaiter = (monitor, millis) -> {
-    waits.add(millis);
-    clock.advance(Duration.ofMillis(millis));
-  };
-  final RateBudget budget = new RateBudget("store1", 0.2, Duration.ofSeconds(10), Duration.ofMinutes(2),
-      Duration.ofMinutes(5), clock, recordingWaiter);
+  final RateBudget.Waiter recordingWaiter =
+      (monitor, millis) -> {
+        waits.add(millis);
+        clock.advance(Duration.ofMillis(millis));
+      };
+  final RateBudget budget =
+      new RateBudget(
+          "store1",
+          0.2,
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(5),
+          clock,
+          recordingWaiter);
 
   @Test
   void leaves_the_headroom_to_other_apps_and_waits_for_the_window_to_reset() throws Exception {
@@ -33,11 +41,14 @@ class RateBudgetTest {
     }
     // 150 quota, 20 % headroom: 30 stay with other apps, so the 121st call waited for the reset.
     assertThat(sent).isEqualTo(121);
-    assertThat(waits).singleElement().satisfies(w -> assertThat(w).isBetween(30_000L, 30_000L + 100));
+    assertThat(waits)
+        .singleElement()
+        .satisfies(w -> assertThat(w).isBetween(30_000L, 30_000L + 100));
   }
 
   @Test
-  void a_lower_count_reported_by_the_store_wins_because_other_apps_spend_the_same_quota() throws Exception {
+  void a_lower_count_reported_by_the_store_wins_because_other_apps_spend_the_same_quota()
+      throws Exception {
     budget.acquire();
     budget.completed(new RateLimitHeaders(150, 149, 30_000, 30_000, -1));
     budget.acquire();
@@ -57,7 +68,8 @@ class RateBudgetTest {
 
     budget.acquire();
 
-    assertThat(waits.stream().mapToLong(Long::longValue).sum()).isEqualTo(7_000 + RateBudget.RESET_MARGIN_MS);
+    assertThat(waits.stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(7_000 + RateBudget.RESET_MARGIN_MS);
   }
 
   @Test
@@ -73,11 +85,19 @@ class RateBudgetTest {
 
   @Test
   void gives_up_with_a_retryable_failure_instead_of_waiting_longer_than_allowed() {
-    RateBudget impatient = new RateBudget("store1", 0.2, Duration.ofMinutes(5), Duration.ofMinutes(10),
-        Duration.ofSeconds(30), clock, recordingWaiter);
+    RateBudget impatient =
+        new RateBudget(
+            "store1",
+            0.2,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(30),
+            clock,
+            recordingWaiter);
     impatient.rateLimited(RateLimitHeaders.NONE);
 
-    assertThatThrownBy(impatient::acquire).isInstanceOf(RetryableFailureException.class)
+    assertThatThrownBy(impatient::acquire)
+        .isInstanceOf(RetryableFailureException.class)
         .hasMessageContaining("store1");
     assertThat(waits).isEmpty();
   }

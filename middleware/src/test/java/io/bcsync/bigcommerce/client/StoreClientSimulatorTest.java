@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.config.BigCommerceClientConfig;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
 import io.bcsync.sim.bigcommerce.store.Address;
-import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The real HTTP adapter against the simulated store: parsing, paging, batch reads, the rate budget, errors. */
+/**
+ * The real HTTP adapter against the simulated store: parsing, paging, batch reads, the rate budget,
+ * errors.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreClientSimulatorTest {
   static final int QUOTA = 20;
@@ -35,10 +38,18 @@ class StoreClientSimulatorTest {
 
   @BeforeAll
   void start() {
-    // A short window keeps the rate-limit tests quick while exercising the same rules as 150 per 30 s.
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().rateLimit(150, Duration.ofSeconds(1)));
-    transport = new BigCommerceTransport(URI.create(sim.baseUrl()), BigCommerceClientConfig.defaults(),
-        new QuotaMetrics(registry), Clock.systemUTC(), RateBudget.Waiter.BLOCKING);
+    // A short window keeps the rate-limit tests quick while exercising the same rules as 150 per 30
+    // s.
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().rateLimit(150, Duration.ofSeconds(1)));
+    transport =
+        new BigCommerceTransport(
+            URI.create(sim.baseUrl()),
+            BigCommerceClientConfig.defaults(),
+            new QuotaMetrics(registry),
+            Clock.systemUTC(),
+            RateBudget.Waiter.BLOCKING);
   }
 
   @AfterAll
@@ -69,7 +80,8 @@ class StoreClientSimulatorTest {
     Dtos.Order order = orders.get(ids.get(0));
     assertThat(order.isGuest()).isTrue();
     assertThat(order.lines()).isNotEmpty();
-    assertThat(order.lines().stream().mapToInt(Dtos.OrderLine::quantity).sum()).isEqualTo(order.itemsTotal());
+    assertThat(order.lines().stream().mapToInt(Dtos.OrderLine::quantity).sum())
+        .isEqualTo(order.itemsTotal());
   }
 
   @Test
@@ -88,23 +100,29 @@ class StoreClientSimulatorTest {
     assertThat(order.totalIncTax().scale()).isEqualTo(4);
     assertThat(order.dateCreated()).isNotNull().isBefore(Instant.now().plusSeconds(5));
     assertThat(order.customerId()).isEqualTo(customer);
-    assertThat(order.lines()).singleElement().satisfies(line -> {
-      assertThat(line.productId()).isEqualTo(product);
-      assertThat(line.priceIncTax()).isEqualByComparingTo("9.95");
-    });
+    assertThat(order.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.productId()).isEqualTo(product);
+              assertThat(line.priceIncTax()).isEqualByComparingTo("9.95");
+            });
     assertThat(read.email()).isEqualTo("ada@example.com");
     assertThat(read.dateModified()).isNotNull();
     assertThat(mug.price()).isEqualByComparingTo(new BigDecimal("9.95"));
     assertThat(mug.variants()).isNotEmpty();
-    assertThat(Fields.parseDate("Tue, 05 Mar 2019 21:40:11 +0000")).isEqualTo(Instant.parse("2019-03-05T21:40:11Z"));
-    assertThat(Fields.parseDate("2018-11-13T21:42:06Z")).isEqualTo(Instant.parse("2018-11-13T21:42:06Z"));
+    assertThat(Fields.parseDate("Tue, 05 Mar 2019 21:40:11 +0000"))
+        .isEqualTo(Instant.parse("2019-03-05T21:40:11Z"));
+    assertThat(Fields.parseDate("2018-11-13T21:42:06Z"))
+        .isEqualTo(Instant.parse("2018-11-13T21:42:06Z"));
     assertThat(Fields.parseDate("1561479335")).isEqualTo(Instant.ofEpochSecond(1561479335));
   }
 
   @Test
   void empty_collections_answered_with_204_are_empty_lists_and_missing_orders_are_absent() {
     SimulatedStore store = store("empty1");
-    long orderId = store.placeGuestOrder("g@example.com", store.createProduct("Tea", "TEA-1", BigDecimal.ONE));
+    long orderId =
+        store.placeGuestOrder("g@example.com", store.createProduct("Tea", "TEA-1", BigDecimal.ONE));
     StoreClient api = client(store);
 
     assertThat(api.orders().coupons(orderId)).isEmpty();
@@ -119,7 +137,8 @@ class StoreClientSimulatorTest {
     long orderId = store.placeOrderWithLines(0, 300);
 
     assertThat(client(store).orders().lines(orderId)).hasSize(300);
-    assertThat(client(store).orders().readWithLines(List.of(orderId)).get(orderId).lines()).hasSize(300);
+    assertThat(client(store).orders().readWithLines(List.of(orderId)).get(orderId).lines())
+        .hasSize(300);
   }
 
   @Test
@@ -129,7 +148,8 @@ class StoreClientSimulatorTest {
       store.createCustomer("c" + i + "@example.com", "C", "N" + i);
     }
 
-    List<Dtos.Customer> customers = client(store).customers().modifiedSince(Instant.now().minusSeconds(3600));
+    List<Dtos.Customer> customers =
+        client(store).customers().modifiedSince(Instant.now().minusSeconds(3600));
 
     assertThat(customers).hasSize(260);
     assertThat(customers).extracting(Dtos.Customer::id).doesNotHaveDuplicates();
@@ -137,8 +157,11 @@ class StoreClientSimulatorTest {
 
   @Test
   void a_429_storm_is_waited_out_and_no_call_is_sent_over_the_quota() {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("storm1").accessToken("token-storm1")
-        .rateLimitQuota(QUOTA));
+    SimulatedStore store =
+        sim.createStore(
+            BigCommerceSimulator.StoreSpec.named("storm1")
+                .accessToken("token-storm1")
+                .rateLimitQuota(QUOTA));
     StoreClient api = client(store);
     api.storeInfo();
     // Another app uses up the window, then the platform answers 429 twice more on its own.
@@ -149,10 +172,17 @@ class StoreClientSimulatorTest {
       assertThat(api.storeInfo().hash()).isEqualTo("storm1");
     }
 
-    List<RequestLog.Entry> limited = store.requests().stream().filter(entry -> entry.status() == 429).toList();
-    // One 429 for the other app's burst, two injected; after each, bcsync waited for the window to reset.
+    List<RequestLog.Entry> limited =
+        store.requests().stream().filter(entry -> entry.status() == 429).toList();
+    // One 429 for the other app's burst, two injected; after each, bcsync waited for the window to
+    // reset.
     assertThat(limited).hasSize(3);
-    assertThat(registry.get("bcsync.bigcommerce.rate_limited").tag("store", "storm1").counter().count())
+    assertThat(
+            registry
+                .get("bcsync.bigcommerce.rate_limited")
+                .tag("store", "storm1")
+                .counter()
+                .count())
         .isEqualTo(3);
     assertThat(transport.budget("storm1").snapshot().quota()).isEqualTo(QUOTA);
   }
@@ -163,31 +193,37 @@ class StoreClientSimulatorTest {
     StoreClient api = client(store);
     store.injectFault(Fault.status(503, 1));
 
-    assertThatThrownBy(api::storeInfo).isInstanceOf(RetryableBigCommerceException.class)
+    assertThatThrownBy(api::storeInfo)
+        .isInstanceOf(RetryableBigCommerceException.class)
         .hasMessageContaining("503");
     assertThatThrownBy(() -> api.hooks().create("", "http://localhost/x", Map.of()))
-        .isInstanceOf(PermanentBigCommerceException.class).hasMessageContaining("422");
+        .isInstanceOf(PermanentBigCommerceException.class)
+        .hasMessageContaining("422");
     StoreClient wrongToken = new StoreClient(transport, store.hash(), "not-the-token");
-    assertThatThrownBy(wrongToken::storeInfo).isInstanceOf(PermanentBigCommerceException.class)
+    assertThatThrownBy(wrongToken::storeInfo)
+        .isInstanceOf(PermanentBigCommerceException.class)
         .satisfies(e -> assertThat(((BigCommerceApiException) e).status()).isEqualTo(401))
         .hasMessageNotContaining("not-the-token");
   }
 
   @Test
-  void order_documents_carry_lines_and_shipping_addresses_and_fetch_coupons_only_for_discounted_orders() {
+  void
+      order_documents_carry_lines_and_shipping_addresses_and_fetch_coupons_only_for_discounted_orders() {
     SimulatedStore store = store("docs1");
     long customer = store.createCustomer("doc@example.com", "Doc", "Ument");
     long mug = store.createProduct("Mug", "MUG-D", new BigDecimal("10.00"));
     long lamp = store.createProduct("Lamp", "LAMP-D", new BigDecimal("30.00"));
     store.createCoupon("SAVE5", 0, new BigDecimal("5.00"));
-    List<Long> ids = List.of(store.placeOrder(customer, mug, lamp), couponOrder(store, customer, mug));
+    List<Long> ids =
+        List.of(store.placeOrder(customer, mug, lamp), couponOrder(store, customer, mug));
     long before = totalCalls(store);
 
     Map<Long, OrdersApi.OrderDocument> documents = client(store).orders().readDocuments(ids);
 
     assertThat(totalCalls(store) - before).as("one range read plus one coupons call").isEqualTo(2);
     JsonNode plain = documents.get(ids.get(0)).json();
-    assertThat(plain.get("products")).extracting(p -> p.get("sku").asText())
+    assertThat(plain.get("products"))
+        .extracting(p -> p.get("sku").asText())
         .containsExactlyInAnyOrder("MUG-D", "LAMP-D");
     assertThat(plain.get("shipping_addresses")).hasSize(1);
     assertThat(plain.get("shipping_addresses").get(0).has("street_1")).isTrue();
@@ -195,7 +231,9 @@ class StoreClientSimulatorTest {
     assertThat(plain.get("coupons")).isEmpty();
     assertThat(plain.has("consignments")).isFalse();
     JsonNode withCoupon = documents.get(ids.get(1)).json();
-    assertThat(withCoupon.get("coupons")).extracting(c -> c.get("code").asText()).containsExactly("SAVE5");
+    assertThat(withCoupon.get("coupons"))
+        .extracting(c -> c.get("code").asText())
+        .containsExactly("SAVE5");
   }
 
   private static long couponOrder(SimulatedStore store, long customer, long product) {

@@ -4,7 +4,9 @@ import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 
-/** Hook repair and the catch-up poll (cursors, read versions) on MariaDB/MySQL (mandatory under CI). */
+/**
+ * Hook repair and the catch-up poll (cursors, read versions) on MariaDB/MySQL (mandatory under CI).
+ */
 @MicronautTest(transactional = false)
 class ConnectorModeMariaDbTest extends ConnectorModeTest {
   @Override

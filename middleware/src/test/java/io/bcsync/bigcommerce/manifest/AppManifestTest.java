@@ -15,25 +15,43 @@ class AppManifestTest {
   @Test
   void packaged_manifest_lists_scopes_with_reasons_callbacks_and_hooks() throws Exception {
     AppManifest manifest;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(AppManifestLoader.CLASSPATH_LOCATION)) {
-      assertThat(in).as("the build copies bc-app-manifest/bcsync-app.json onto the classpath").isNotNull();
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream(AppManifestLoader.CLASSPATH_LOCATION)) {
+      assertThat(in)
+          .as("the build copies bc-app-manifest/bcsync-app.json onto the classpath")
+          .isNotNull();
       manifest = AppManifestLoader.parse(in, "test");
     }
 
-    assertThat(manifest.scopes()).isNotEmpty().allSatisfy(scope -> assertThat(scope.reason()).hasSizeGreaterThan(20));
-    assertThat(manifest.scopes()).extracting(AppManifest.Scope::scope).doesNotHaveDuplicates()
+    assertThat(manifest.scopes())
+        .isNotEmpty()
+        .allSatisfy(scope -> assertThat(scope.reason()).hasSizeGreaterThan(20));
+    assertThat(manifest.scopes())
+        .extracting(AppManifest.Scope::scope)
+        .doesNotHaveDuplicates()
         .doesNotContain("store_v2_default");
-    assertThat(manifest.hooks()).extracting(AppManifest.HookSpec::scope)
-        .contains("store/order/*", "store/customer/*", "store/product/*", "store/hook/deliveryException");
-    // BigCommerce requires the delivery-exception hook's destination to differ from every other hook's.
-    assertThat(manifest.hooks()).extracting(AppManifest.HookSpec::destinationPath)
-        .filteredOn(path -> path.contains("delivery-exception")).hasSize(1);
+    assertThat(manifest.hooks())
+        .extracting(AppManifest.HookSpec::scope)
+        .contains(
+            "store/order/*", "store/customer/*", "store/product/*", "store/hook/deliveryException");
+    // BigCommerce requires the delivery-exception hook's destination to differ from every other
+    // hook's.
+    assertThat(manifest.hooks())
+        .extracting(AppManifest.HookSpec::destinationPath)
+        .filteredOn(path -> path.contains("delivery-exception"))
+        .hasSize(1);
 
     String base = BigCommerceAppController.class.getAnnotation(Controller.class).value();
-    List<String> served = Arrays.stream(BigCommerceAppController.class.getDeclaredMethods())
-        .filter(method -> method.isAnnotationPresent(Get.class))
-        .map(method -> base + method.getAnnotation(Get.class).value()).toList();
-    assertThat(served).containsExactlyInAnyOrder(manifest.callbacks().auth(), manifest.callbacks().load(),
-        manifest.callbacks().uninstall(), manifest.callbacks().removeUser());
+    List<String> served =
+        Arrays.stream(BigCommerceAppController.class.getDeclaredMethods())
+            .filter(method -> method.isAnnotationPresent(Get.class))
+            .map(method -> base + method.getAnnotation(Get.class).value())
+            .toList();
+    assertThat(served)
+        .containsExactlyInAnyOrder(
+            manifest.callbacks().auth(),
+            manifest.callbacks().load(),
+            manifest.callbacks().uninstall(),
+            manifest.callbacks().removeUser());
   }
 }

@@ -26,8 +26,6 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
   @Inject SalesforceConnector connector;
   @Inject SalesforceWriter writer;
 
-
-
   @AfterEach
   void resetCounts() {
     sim.resetApiCalls();
@@ -36,35 +34,46 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
   private static List<ProductLine> lines(String store, int from, int to) {
     List<ProductLine> lines = new ArrayList<>();
     for (int i = from; i <= to; i++) {
-      lines.add(new ProductLine(store, i, 100 + i, "SKU-" + i, "Product " + i, new BigDecimal("9.99"), "USD"));
+      lines.add(
+          new ProductLine(
+              store, i, 100 + i, "SKU-" + i, "Product " + i, new BigDecimal("9.99"), "USD"));
     }
     return lines;
   }
 
   private long calls() {
-    return sim.apiCalls().entrySet().stream().filter(e -> !e.getKey().contains(" "))
-        .mapToLong(Map.Entry::getValue).sum();
+    return sim.apiCalls().entrySet().stream()
+        .filter(e -> !e.getKey().contains(" "))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   @Test
   void a_new_batch_costs_a_few_calls_and_the_same_products_again_cost_none() throws Exception {
     String store = "s" + UUID.randomUUID().toString().substring(0, 6);
     List<ProductLine> batch = lines(store, 1, 250);
-    entries.orderPricebookId(); // the standard book is looked up once, outside what is counted below
+    entries
+        .orderPricebookId(); // the standard book is looked up once, outside what is counted below
     sim.resetApiCalls();
 
     Map<String, String> ids = entries.ensure(batch);
 
     assertThat(ids).hasSize(250);
-    // product query, 2 upserts (200 + 50), 2 entry creates; no entry query for products created just now
+    // product query, 2 upserts (200 + 50), 2 entry creates; no entry query for products created
+    // just now
     assertThat(calls()).isEqualTo(5);
     assertThat(sim.apiCallCount("upsert", "Product2")).isEqualTo(2);
     assertThat(sim.apiCallCount("create", "PricebookEntry")).isEqualTo(2);
     Map<String, Object> entry = sim.record(ids.get(store + ":7:107")).orElseThrow();
-    assertThat(entry).containsEntry("Pricebook2Id", sim.standardPricebookId()).containsEntry("IsActive", true);
+    assertThat(entry)
+        .containsEntry("Pricebook2Id", sim.standardPricebookId())
+        .containsEntry("IsActive", true);
     Map<String, Object> product = sim.record((String) entry.get("Product2Id")).orElseThrow();
-    assertThat(product).containsEntry("ProductCode", "SKU-7").containsEntry("Name", "Product 7")
-        .containsEntry("IsActive", true).containsEntry("BC_Variant_Key__c", store + ":7:107");
+    assertThat(product)
+        .containsEntry("ProductCode", "SKU-7")
+        .containsEntry("Name", "Product 7")
+        .containsEntry("IsActive", true)
+        .containsEntry("BC_Variant_Key__c", store + ":7:107");
 
     sim.resetApiCalls();
     assertThat(entries.ensure(batch)).isEqualTo(ids);
@@ -76,19 +85,40 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
     String store = "m" + UUID.randomUUID().toString().substring(0, 6);
     Map<String, String> known = entries.ensure(lines(store, 1, 3));
     // created outside bcsync: a product with an inactive standard entry, and one without any entry
-    String outside = sim.createAsUser("Product2", Map.of("Name", "Old", "IsActive", true,
-        "BC_Variant_Key__c", store + ":4:104")).id();
-    String inactive = sim.createAsUser("PricebookEntry", Map.of("Pricebook2Id", sim.standardPricebookId(),
-        "Product2Id", outside, "UnitPrice", 5, "IsActive", false)).id();
-    String bare = sim.createAsUser("Product2", Map.of("Name", "Bare", "IsActive", true,
-        "BC_Variant_Key__c", store + ":5:105")).id();
+    String outside =
+        sim.createAsUser(
+                "Product2",
+                Map.of("Name", "Old", "IsActive", true, "BC_Variant_Key__c", store + ":4:104"))
+            .id();
+    String inactive =
+        sim.createAsUser(
+                "PricebookEntry",
+                Map.of(
+                    "Pricebook2Id",
+                    sim.standardPricebookId(),
+                    "Product2Id",
+                    outside,
+                    "UnitPrice",
+                    5,
+                    "IsActive",
+                    false))
+            .id();
+    String bare =
+        sim.createAsUser(
+                "Product2",
+                Map.of("Name", "Bare", "IsActive", true, "BC_Variant_Key__c", store + ":5:105"))
+            .id();
     sim.resetApiCalls();
 
     Map<String, String> ids = entries.ensure(lines(store, 1, 6));
 
-    assertThat(ids).hasSize(6).containsAllEntriesOf(known).containsEntry(store + ":4:104", inactive);
+    assertThat(ids)
+        .hasSize(6)
+        .containsAllEntriesOf(known)
+        .containsEntry(store + ":4:104", inactive);
     assertThat(sim.record(inactive).orElseThrow()).containsEntry("IsActive", true);
-    assertThat(sim.record(ids.get(store + ":5:105")).orElseThrow()).containsEntry("Product2Id", bare);
+    assertThat(sim.record(ids.get(store + ":5:105")).orElseThrow())
+        .containsEntry("Product2Id", bare);
     // product query, upsert of product 6, entry query, one create (5 and 6) and one update (4)
     assertThat(calls()).isEqualTo(5);
     assertThat(sim.apiCallCount("upsert", "Product2")).isEqualTo(1);
@@ -96,10 +126,13 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
 
   @Test
   void a_custom_price_book_gets_the_standard_entry_first() throws Exception {
-    String book = sim.createAsUser("Pricebook2", Map.of("Name", "Wholesale " + UUID.randomUUID(), "IsActive", true))
-        .id();
-    var custom = new SalesforcePricebookEntries(connector, writer,
-        new SalesforceLookupConfig(book, null, "Closed - Converted", 100));
+    String book =
+        sim.createAsUser(
+                "Pricebook2", Map.of("Name", "Wholesale " + UUID.randomUUID(), "IsActive", true))
+            .id();
+    var custom =
+        new SalesforcePricebookEntries(
+            connector, writer, new SalesforceLookupConfig(book, null, "Closed - Converted", 100));
     String store = "c" + UUID.randomUUID().toString().substring(0, 6);
 
     Map<String, String> ids = custom.ensure(lines(store, 1, 2));
@@ -108,11 +141,14 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
     for (String entryId : ids.values()) {
       Map<String, Object> entry = sim.record(entryId).orElseThrow();
       assertThat(entry).containsEntry("Pricebook2Id", book).containsEntry("IsActive", true);
-      long standardEntries = sim.records("PricebookEntry").stream()
-          .filter(e -> e.get("Product2Id").equals(entry.get("Product2Id")))
-          .filter(e -> sim.standardPricebookId().equals(e.get("Pricebook2Id"))).count();
+      long standardEntries =
+          sim.records("PricebookEntry").stream()
+              .filter(e -> e.get("Product2Id").equals(entry.get("Product2Id")))
+              .filter(e -> sim.standardPricebookId().equals(e.get("Pricebook2Id")))
+              .count();
       assertThat(standardEntries).isEqualTo(1);
     }
-    assertThat(sim.apiCallCount("create", "PricebookEntry")).isEqualTo(2); // standard book, then the custom one
+    assertThat(sim.apiCallCount("create", "PricebookEntry"))
+        .isEqualTo(2); // standard book, then the custom one
   }
 }

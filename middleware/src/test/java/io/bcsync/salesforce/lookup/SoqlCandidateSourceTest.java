@@ -30,66 +30,88 @@ class SoqlCandidateSourceTest extends SimulatedOrgTest {
   @Inject CandidateSource source;
   @Inject LeadConverter converter;
 
-
-
   private String create(String type, Map<String, Object> fields) {
     var outcome = sim.createAsUser(type, fields);
     assertThat(outcome.success()).as("creating %s: %s", type, outcome.errors()).isTrue();
     return outcome.id();
   }
 
-  private static CustomerProfile profile(String store, Long id, String email, String first, String last,
-      String phone, String postal) {
-    return new CustomerProfile("customer " + id, store, id, email, first, last, null, phone, postal, "US");
+  private static CustomerProfile profile(
+      String store, Long id, String email, String first, String last, String phone, String postal) {
+    return new CustomerProfile(
+        "customer " + id, store, id, email, first, last, null, phone, postal, "US");
   }
 
   @Test
-  void every_rule_finds_its_records_case_and_spacing_aside_and_converted_leads_never() throws Exception {
+  void every_rule_finds_its_records_case_and_spacing_aside_and_converted_leads_never()
+      throws Exception {
     String store = "s" + UUID.randomUUID().toString().substring(0, 6);
-    String byId = create("Contact", Map.of("LastName", "Linked", "BC_Customer_Id__c", store + ":1"));
-    String byEmail = create("Contact", Map.of("LastName", "Mixed", "Email", "Bea.Mixed@Example.COM"));
-    String byPhone = create("Lead", Map.of("LastName", "Caller", "Company", "Home", "Phone", "(512) 555-0123"));
-    String byName = create("Contact", Map.of("FirstName", "Ann", "LastName", "Van der Berg",
-        "MailingPostalCode", "SW1A 1AA"));
-    String converted = create("Lead", Map.of("LastName", "Gone", "Company", "Gone Ltd", "Email", store + "@conv.example"));
-    LeadConversionResult conversion = converter.convert(List.of(LeadConversion.intoNewRecords(converted))).get(0);
+    String byId =
+        create("Contact", Map.of("LastName", "Linked", "BC_Customer_Id__c", store + ":1"));
+    String byEmail =
+        create("Contact", Map.of("LastName", "Mixed", "Email", "Bea.Mixed@Example.COM"));
+    String byPhone =
+        create("Lead", Map.of("LastName", "Caller", "Company", "Home", "Phone", "(512) 555-0123"));
+    String byName =
+        create(
+            "Contact",
+            Map.of(
+                "FirstName", "Ann", "LastName", "Van der Berg", "MailingPostalCode", "SW1A 1AA"));
+    String converted =
+        create(
+            "Lead",
+            Map.of("LastName", "Gone", "Company", "Gone Ltd", "Email", store + "@conv.example"));
+    LeadConversionResult conversion =
+        converter.convert(List.of(LeadConversion.intoNewRecords(converted))).get(0);
     assertThat(conversion.success()).as("%s", conversion.errors()).isTrue();
 
-    List<CustomerProfile> profiles = List.of(
-        profile(store, 1L, "someone@else.example", "A", "B", null, null),
-        profile(store, 2L, "  BEA.MIXED@example.com ", "Bea", "Mixed", null, null),
-        profile(store, 3L, null, "Cal", "Caller", "+1 512 555 0123", null),
-        profile(store, 4L, null, "ann", "Vanderberg", null, "sw1a1aa"),
-        profile(store, 5L, store + "@CONV.example", "Gone", "Gone", null, null));
+    List<CustomerProfile> profiles =
+        List.of(
+            profile(store, 1L, "someone@else.example", "A", "B", null, null),
+            profile(store, 2L, "  BEA.MIXED@example.com ", "Bea", "Mixed", null, null),
+            profile(store, 3L, null, "Cal", "Caller", "+1 512 555 0123", null),
+            profile(store, 4L, null, "ann", "Vanderberg", null, "sw1a1aa"),
+            profile(store, 5L, store + "@CONV.example", "Gone", "Gone", null, null));
     MatchingConfig config = MatchingConfig.defaults();
 
     CandidateFinder finder = source.prefetch(profiles, config);
 
     assertThat(ids(finder.find(new MatchKey.ExternalId(store + ":1")))).containsExactly(byId);
-    assertThat(ids(finder.find(new MatchKey.Email("bea.mixed@example.com")))).containsExactly(byEmail);
+    assertThat(ids(finder.find(new MatchKey.Email("bea.mixed@example.com"))))
+        .containsExactly(byEmail);
     assertThat(ids(finder.find(new MatchKey.Phone("+15125550123")))).contains(byPhone);
-    assertThat(ids(finder.find(new MatchKey.NameAndPostalCode("ann", "vanderberg", "sw1a1aa")))).containsExactly(byName);
+    assertThat(ids(finder.find(new MatchKey.NameAndPostalCode("ann", "vanderberg", "sw1a1aa"))))
+        .containsExactly(byName);
     List<Candidate> afterConversion = finder.find(new MatchKey.Email(store + "@conv.example"));
     assertThat(afterConversion).extracting(Candidate::kind).containsExactly(CandidateKind.CONTACT);
-    assertThat(ids(afterConversion)).containsExactly(conversion.contactId()).doesNotContain(converted);
+    assertThat(ids(afterConversion))
+        .containsExactly(conversion.contactId())
+        .doesNotContain(converted);
 
     CustomerMatcher matcher = new CustomerMatcher(config, finder);
-    assertThat(matcher.match(profiles.get(0))).isEqualTo(new MatchDecision.UpdateContact(byId, MatchRule.EXTERNAL_ID));
-    assertThat(matcher.match(profiles.get(1))).isEqualTo(new MatchDecision.UpdateContact(byEmail, MatchRule.EMAIL));
-    assertThat(matcher.match(profiles.get(2))).isEqualTo(new MatchDecision.UpdateLead(byPhone, MatchRule.PHONE));
+    assertThat(matcher.match(profiles.get(0)))
+        .isEqualTo(new MatchDecision.UpdateContact(byId, MatchRule.EXTERNAL_ID));
+    assertThat(matcher.match(profiles.get(1)))
+        .isEqualTo(new MatchDecision.UpdateContact(byEmail, MatchRule.EMAIL));
+    assertThat(matcher.match(profiles.get(2)))
+        .isEqualTo(new MatchDecision.UpdateLead(byPhone, MatchRule.PHONE));
     assertThat(matcher.match(profiles.get(3))).isInstanceOf(MatchDecision.Review.class);
 
     assertThatThrownBy(() -> finder.find(new MatchKey.Email("not-in-this-batch@example.com")))
-        .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("not-in-this-batch");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining("not-in-this-batch");
   }
 
   @Test
   void plus_addresses_are_found_when_folding_is_on() throws Exception {
     String store = "p" + UUID.randomUUID().toString().substring(0, 6);
-    String tagged = create("Contact", Map.of("LastName", "Tag", "Email", "Jo+Shop@" + store + ".example"));
+    String tagged =
+        create("Contact", Map.of("LastName", "Tag", "Email", "Jo+Shop@" + store + ".example"));
     MatchingConfig config = MatchingConfig.defaults().withFoldPlusAddresses(true);
     CustomerProfile jo = profile(store, null, "jo@" + store + ".example", "Jo", "Tag", null, null);
-    jo = new CustomerProfile("guest order 7", store, null, jo.email(), "Jo", "Tag", null, null, null, "US");
+    jo =
+        new CustomerProfile(
+            "guest order 7", store, null, jo.email(), "Jo", "Tag", null, null, null, "US");
 
     CandidateFinder finder = source.prefetch(List.of(jo), config);
 
@@ -106,8 +128,23 @@ class SoqlCandidateSourceTest extends SimulatedOrgTest {
       String phone = String.format("+1 512 550 %04d", i);
       String email = "buyer" + i + "@" + store + ".example";
       if (i % 2 == 0) { // half of them already in Salesforce
-        contactIds.put(i, create("Contact", Map.of("LastName", "Buyer" + i, "FirstName", "B",
-            "BC_Customer_Id__c", store + ":" + i, "Email", email, "Phone", phone, "MailingPostalCode", "78108")));
+        contactIds.put(
+            i,
+            create(
+                "Contact",
+                Map.of(
+                    "LastName",
+                    "Buyer" + i,
+                    "FirstName",
+                    "B",
+                    "BC_Customer_Id__c",
+                    store + ":" + i,
+                    "Email",
+                    email,
+                    "Phone",
+                    phone,
+                    "MailingPostalCode",
+                    "78108")));
       }
       profiles.add(profile(store, i, email, "B", "Buyer" + i, phone, "78108"));
     }
@@ -124,7 +161,8 @@ class SoqlCandidateSourceTest extends SimulatedOrgTest {
       MatchDecision decision = matcher.match(profile);
       String known = contactIds.get(profile.customerId());
       if (known != null) {
-        assertThat(decision).isEqualTo(new MatchDecision.UpdateContact(known, MatchRule.EXTERNAL_ID));
+        assertThat(decision)
+            .isEqualTo(new MatchDecision.UpdateContact(known, MatchRule.EXTERNAL_ID));
       } else {
         assertThat(decision).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
       }

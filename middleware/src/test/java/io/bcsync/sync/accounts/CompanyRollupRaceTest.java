@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two workers writing one company's figures at once: the write computed first can land last. The roll-up reads the
- * ledger again after writing and writes once more when the figures moved, so the last write is never stale.
+ * Two workers writing one company's figures at once: the write computed first can land last. The
+ * roll-up reads the ledger again after writing and writes once more when the figures moved, so the
+ * last write is never stale.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,29 +56,52 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
     CompanyLedger ledger = new CompanyLedger(db, Clock.systemUTC());
     SalesforceWriter writer = mock(SalesforceWriter.class);
     List<List<RecordWrite>> calls = new ArrayList<>();
-    when(writer.write(anyList())).thenAnswer(invocation -> {
-      List<RecordWrite> writes = invocation.getArgument(0);
-      if (calls.isEmpty()) {
-        // Meanwhile another worker records a second order of the same company (and writes its own figures).
-        ledger.record(List.of(new CompanyLedger.Entry(STORE, 2, COMPANY, new BigDecimal("30.00"),
-            1_700_000_100_000L, true, List.of())));
-      }
-      calls.add(writes);
-      return new WriteReport(writes.stream()
-          .map(w -> new RecordResult(w, true, "001000000000001AAA", false, List.of())).toList(), 1);
-    });
-    CompanyRollup rollup = new CompanyRollup(ledger, writer, mock(ProductCategories.class),
-        mock(Environment.class), Clock.systemUTC());
+    when(writer.write(anyList()))
+        .thenAnswer(
+            invocation -> {
+              List<RecordWrite> writes = invocation.getArgument(0);
+              if (calls.isEmpty()) {
+                // Meanwhile another worker records a second order of the same company (and writes
+                // its own figures).
+                ledger.record(
+                    List.of(
+                        new CompanyLedger.Entry(
+                            STORE,
+                            2,
+                            COMPANY,
+                            new BigDecimal("30.00"),
+                            1_700_000_100_000L,
+                            true,
+                            List.of())));
+              }
+              calls.add(writes);
+              return new WriteReport(
+                  writes.stream()
+                      .map(w -> new RecordResult(w, true, "001000000000001AAA", false, List.of()))
+                      .toList(),
+                  1);
+            });
+    CompanyRollup rollup =
+        new CompanyRollup(
+            ledger,
+            writer,
+            mock(ProductCategories.class),
+            mock(Environment.class),
+            Clock.systemUTC());
     Map<Long, Outcome> outcomes = new HashMap<>();
 
-    rollup.apply(STORE, List.of(new CompanyRollup.CompanyOrder(7, order(1, "20.00"), COMPANY, "acme.test")),
+    rollup.apply(
+        STORE,
+        List.of(new CompanyRollup.CompanyOrder(7, order(1, "20.00"), COMPANY, "acme.test")),
         outcomes);
 
     assertThat(calls).as("written once from a stale ledger, then again").hasSize(2);
-    assertThat(calls.get(0).get(0).fields().get("BC_Order_Count__c")).isEqualTo(BigDecimal.valueOf(1));
+    assertThat(calls.get(0).get(0).fields().get("BC_Order_Count__c"))
+        .isEqualTo(BigDecimal.valueOf(1));
     Map<String, Object> last = calls.get(1).get(0).fields();
     assertThat(last.get("BC_Order_Count__c")).isEqualTo(BigDecimal.valueOf(2));
-    assertThat(new BigDecimal(last.get("BC_Lifetime_Revenue__c").toString())).isEqualByComparingTo("50.00");
+    assertThat(new BigDecimal(last.get("BC_Lifetime_Revenue__c").toString()))
+        .isEqualByComparingTo("50.00");
     assertThat(outcomes).doesNotContainKey(7L);
   }
 
@@ -86,23 +110,41 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
     CompanyLedger ledger = new CompanyLedger(db, Clock.systemUTC());
     SalesforceWriter writer = mock(SalesforceWriter.class);
     List<List<RecordWrite>> calls = new ArrayList<>();
-    when(writer.write(anyList())).thenAnswer(invocation -> {
-      List<RecordWrite> writes = invocation.getArgument(0);
-      calls.add(writes);
-      return new WriteReport(writes.stream()
-          .map(w -> new RecordResult(w, true, "001000000000002AAA", false, List.of())).toList(), 1);
-    });
-    CompanyRollup rollup = new CompanyRollup(ledger, writer, mock(ProductCategories.class),
-        mock(Environment.class), Clock.systemUTC());
+    when(writer.write(anyList()))
+        .thenAnswer(
+            invocation -> {
+              List<RecordWrite> writes = invocation.getArgument(0);
+              calls.add(writes);
+              return new WriteReport(
+                  writes.stream()
+                      .map(w -> new RecordResult(w, true, "001000000000002AAA", false, List.of()))
+                      .toList(),
+                  1);
+            });
+    CompanyRollup rollup =
+        new CompanyRollup(
+            ledger,
+            writer,
+            mock(ProductCategories.class),
+            mock(Environment.class),
+            Clock.systemUTC());
 
-    rollup.apply(STORE, List.of(new CompanyRollup.CompanyOrder(8, order(3, "10.00"), STORE + ":domain:calm.test",
-        "calm.test")), new HashMap<>());
+    rollup.apply(
+        STORE,
+        List.of(
+            new CompanyRollup.CompanyOrder(
+                8, order(3, "10.00"), STORE + ":domain:calm.test", "calm.test")),
+        new HashMap<>());
 
     assertThat(calls).hasSize(1);
   }
 
   private static JsonNode order(long id, String total) {
-    return JSON.createObjectNode().put("id", id).put("status_id", 11).put("total_inc_tax", total)
-        .put("refunded_amount", "0.0000").put("date_created", "Tue, 14 Nov 2023 22:13:20 +0000");
+    return JSON.createObjectNode()
+        .put("id", id)
+        .put("status_id", 11)
+        .put("total_inc_tax", total)
+        .put("refunded_amount", "0.0000")
+        .put("date_created", "Tue, 14 Nov 2023 22:13:20 +0000");
   }
 }

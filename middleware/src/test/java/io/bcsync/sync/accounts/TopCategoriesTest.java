@@ -36,7 +36,9 @@ class TopCategoriesTest {
 
     String top = CompanyRollup.ranked(counts, 3);
 
-    assertThat(top).isEqualTo(first + "; " + "B".repeat(52)).hasSize(CompanyRollup.TOP_CATEGORIES_LENGTH - 1);
+    assertThat(top)
+        .isEqualTo(first + "; " + "B".repeat(52))
+        .hasSize(CompanyRollup.TOP_CATEGORIES_LENGTH - 1);
   }
 
   @Test

@@ -5,8 +5,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 
 /**
- * Per-customer claims on MariaDB/MySQL (mandatory under CI): a duplicate key inside the claim transaction fails only
- * its statement, and concurrent claimants wait on each other's rows instead of deadlocking.
+ * Per-customer claims on MariaDB/MySQL (mandatory under CI): a duplicate key inside the claim
+ * transaction fails only its statement, and concurrent claimants wait on each other's rows instead
+ * of deadlocking.
  */
 @MicronautTest(transactional = false)
 class CustomerClaimsMariaDbTest extends CustomerClaimsTest {

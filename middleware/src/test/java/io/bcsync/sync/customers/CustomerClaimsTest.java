@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Per-customer claims on the real database: one holder at a time, released only by its holder, taken over once
- * expired. Runs on H2; {@code CustomerClaimsMariaDbTest} runs every case on MariaDB/MySQL.
+ * Per-customer claims on the real database: one holder at a time, released only by its holder,
+ * taken over once expired. Runs on H2; {@code CustomerClaimsMariaDbTest} runs every case on
+ * MariaDB/MySQL.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +47,7 @@ class CustomerClaimsTest implements TestPropertyProvider {
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
   private CustomerClaims claims;
+
   /** A store of its own per test, so no test sees another's rows. */
   private String store;
 
@@ -77,8 +79,10 @@ class CustomerClaimsTest implements TestPropertyProvider {
   void a_second_claimant_gets_only_the_customers_nobody_holds() {
     CustomerClaims.Claim first = claims.claim(store, List.of("customer:2"));
 
-    // customer:2 sits between two free keys: its duplicate key must not cost the claimant customer:3.
-    CustomerClaims.Claim second = claims.claim(store, List.of("customer:1", "customer:2", "customer:3"));
+    // customer:2 sits between two free keys: its duplicate key must not cost the claimant
+    // customer:3.
+    CustomerClaims.Claim second =
+        claims.claim(store, List.of("customer:1", "customer:2", "customer:3"));
 
     assertThat(first.held()).containsExactly("customer:2");
     assertThat(second.held()).containsExactlyInAnyOrder("customer:1", "customer:3");
@@ -107,7 +111,9 @@ class CustomerClaimsTest implements TestPropertyProvider {
     assertThat(next.held()).as("expired: taken over").containsExactly("customer:7");
 
     claims.release(crashed);
-    assertThat(claims.claim(store, List.of("customer:7")).held()).as("still the new holder's").isEmpty();
+    assertThat(claims.claim(store, List.of("customer:7")).held())
+        .as("still the new holder's")
+        .isEmpty();
   }
 
   @Test
@@ -117,7 +123,8 @@ class CustomerClaimsTest implements TestPropertyProvider {
     claims.release(new CustomerClaims.Claim("someone-else", store, Set.of("customer:9")));
 
     assertThat(claims.claim(store, List.of("customer:9")).held()).isEmpty();
-    assertThat(claims.claim("other" + store, List.of("customer:9")).held()).as("another store's customer 9")
+    assertThat(claims.claim("other" + store, List.of("customer:9")).held())
+        .as("another store's customer 9")
         .containsExactly("customer:9");
   }
 
@@ -138,12 +145,13 @@ class CustomerClaimsTest implements TestPropertyProvider {
     List<String> keys = IntStream.rangeClosed(1, 200).mapToObj(i -> "customer:" + i).toList();
     CyclicBarrier start = new CyclicBarrier(2);
 
-    CompletableFuture<CustomerClaims.Claim> one = CompletableFuture.supplyAsync(() -> claimAfter(start, keys),
-        threads);
+    CompletableFuture<CustomerClaims.Claim> one =
+        CompletableFuture.supplyAsync(() -> claimAfter(start, keys), threads);
     List<String> reversed = new ArrayList<>(keys);
-    Collections.reverse(reversed); // the order the caller passes does not matter: claims are taken in key order
-    CompletableFuture<CustomerClaims.Claim> two = CompletableFuture.supplyAsync(() -> claimAfter(start, reversed),
-        threads);
+    Collections.reverse(
+        reversed); // the order the caller passes does not matter: claims are taken in key order
+    CompletableFuture<CustomerClaims.Claim> two =
+        CompletableFuture.supplyAsync(() -> claimAfter(start, reversed), threads);
 
     Set<String> first = one.get(60, TimeUnit.SECONDS).held();
     Set<String> second = two.get(60, TimeUnit.SECONDS).held();
@@ -177,10 +185,13 @@ class CustomerClaimsTest implements TestPropertyProvider {
     CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(30));
     CustomerClaims.Claim held = claims.claim(store, List.of("customer:20", "customer:21"));
     CountDownLatch waitingStarted = new CountDownLatch(1);
-    CompletableFuture<Boolean> released = CompletableFuture.supplyAsync(() -> {
-      waitingStarted.countDown();
-      return awaitReleased(waiting, List.of("customer:21"));
-    }, threads);
+    CompletableFuture<Boolean> released =
+        CompletableFuture.supplyAsync(
+            () -> {
+              waitingStarted.countDown();
+              return awaitReleased(waiting, List.of("customer:21"));
+            },
+            threads);
     waitingStarted.await(30, TimeUnit.SECONDS);
 
     assertThat(released).as("still held").isNotDone();
@@ -199,7 +210,8 @@ class CustomerClaimsTest implements TestPropertyProvider {
   }
 
   @Test
-  void with_no_wait_configured_a_held_customer_is_not_waited_for_and_a_free_one_is_free() throws Exception {
+  void with_no_wait_configured_a_held_customer_is_not_waited_for_and_a_free_one_is_free()
+      throws Exception {
     claims.claim(store, List.of("customer:40"));
 
     assertThat(claims.awaitReleased(store, List.of("customer:40"))).isFalse();
@@ -230,19 +242,21 @@ class CustomerClaimsTest implements TestPropertyProvider {
   }
 
   private List<String> rowsOfThisStore() {
-    return db.read(connection -> {
-      try (var select = connection.prepareStatement(
-          "SELECT customer_key FROM sync_customer_claim WHERE store_hash = ?")) {
-        select.setString(1, store);
-        List<String> keys = new ArrayList<>();
-        try (var rows = select.executeQuery()) {
-          while (rows.next()) {
-            keys.add(rows.getString(1));
+    return db.read(
+        connection -> {
+          try (var select =
+              connection.prepareStatement(
+                  "SELECT customer_key FROM sync_customer_claim WHERE store_hash = ?")) {
+            select.setString(1, store);
+            List<String> keys = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+              while (rows.next()) {
+                keys.add(rows.getString(1));
+              }
+            }
+            return keys;
           }
-        }
-        return keys;
-      }
-    });
+        });
   }
 
   private boolean awaitReleased(CustomerClaims waiting, List<String> keys) {

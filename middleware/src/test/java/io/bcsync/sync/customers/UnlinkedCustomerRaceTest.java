@@ -45,14 +45,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A customer's own work item and an order item naming it as buyer, run by two workers at once while the customer is
- * not yet linked and a Lead matches it (lead_policy convert_lead). Each worker is its own {@link CustomerSync} over
- * the same database and simulated org, with the real lookup and conversion wrapped in test doubles that stop at a
- * {@link Gate}, so the overlap is forced, not hoped for. Without per-customer claims the two each act on the
- * customer and a second Contact is left next to the converted Lead's (or, for two orders of one guest, a second
- * Contact of the guest); with them, the second worker's item either waits for the first one's claim and goes on
- * through its link, or (with no wait configured, as most cases here use, or when the wait runs out) is retried and
- * then writes through that link.
+ * A customer's own work item and an order item naming it as buyer, run by two workers at once while
+ * the customer is not yet linked and a Lead matches it (lead_policy convert_lead). Each worker is
+ * its own {@link CustomerSync} over the same database and simulated org, with the real lookup and
+ * conversion wrapped in test doubles that stop at a {@link Gate}, so the overlap is forced, not
+ * hoped for. Without per-customer claims the two each act on the customer and a second Contact is
+ * left next to the converted Lead's (or, for two orders of one guest, a second Contact of the
+ * guest); with them, the second worker's item either waits for the first one's claim and goes on
+ * through its link, or (with no wait configured, as most cases here use, or when the wait runs out)
+ * is retried and then writes through that link.
  */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
@@ -74,6 +75,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
 
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private SyncConfigs.Loaded convertLead;
+
   /** Claims that never wait for another holder: the refused item gets its retry outcome at once. */
   private CustomerClaims refusing;
 
@@ -92,18 +94,23 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   }
 
   @Test
-  void customer_and_order_items_that_both_match_the_lead_leave_only_the_converted_leads_contact() throws Exception {
+  void customer_and_order_items_that_both_match_the_lead_leave_only_the_converted_leads_contact()
+      throws Exception {
     String leadId = lead("Prospect", "race.one@example.com");
     CustomerSync.Need customerItem = customerItem(41, "Race.One@Example.com");
     CustomerSync.Need orderItem = orderItem(250, 41, "race.one@example.com");
     int contactsBefore = sim.count("Contact");
-    // The order's worker reads Contacts, then stops; the Lead is converted meanwhile and is gone from its Lead
-    // query: what SoqlCandidateSource sees when a conversion lands between its Contact and Lead queries.
+    // The order's worker reads Contacts, then stops; the Lead is converted meanwhile and is gone
+    // from its Lead
+    // query: what SoqlCandidateSource sees when a conversion lands between its Contact and Lead
+    // queries.
     Gate orderBetweenQueries = new Gate();
     // The customer's worker converts the Lead, then stops before linking the Lead's new Contact.
     Gate customerConverted = new Gate();
-    CustomerSync orderWorker = worker(new ContactsThenLeads(candidates, orderBetweenQueries), conversion);
-    CustomerSync customerWorker = worker(candidates, new ConvertThenStop(conversion, customerConverted));
+    CustomerSync orderWorker =
+        worker(new ContactsThenLeads(candidates, orderBetweenQueries), conversion);
+    CustomerSync customerWorker =
+        worker(candidates, new ConvertThenStop(conversion, customerConverted));
 
     Run order = start(orderWorker, orderItem);
     orderBetweenQueries.awaitReached(order);
@@ -116,19 +123,23 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     rerunRetried(order, customer);
 
     assertOneContactFromTheLead(leadId, 41, contactsBefore);
-    assertThat(customer.outcomes).as("the customer item found the order's worker holding the customer")
+    assertThat(customer.outcomes)
+        .as("the customer item found the order's worker holding the customer")
         .containsValue(Outcome.retry("customer 41 is being written by another worker; retried"));
   }
 
   @Test
-  void an_order_whose_billing_email_misses_the_lead_waits_for_the_customer_item_converting_it() throws Exception {
+  void an_order_whose_billing_email_misses_the_lead_waits_for_the_customer_item_converting_it()
+      throws Exception {
     String leadId = lead("Prospect", "race.two@example.com");
     CustomerSync.Need customerItem = customerItem(42, "race.two@example.com");
-    // Checked out with another address: only the customer item matches the Lead, the order alone would create.
+    // Checked out with another address: only the customer item matches the Lead, the order alone
+    // would create.
     CustomerSync.Need orderItem = orderItem(251, 42, "race.two.work@example.com");
     int contactsBefore = sim.count("Contact");
     Gate customerConverted = new Gate();
-    CustomerSync customerWorker = worker(candidates, new ConvertThenStop(conversion, customerConverted));
+    CustomerSync customerWorker =
+        worker(candidates, new ConvertThenStop(conversion, customerConverted));
     CustomerSync orderWorker = worker(candidates, conversion);
 
     Run customer = start(customerWorker, customerItem);
@@ -140,41 +151,58 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     rerunRetried(order, customer);
 
     assertOneContactFromTheLead(leadId, 42, contactsBefore);
-    assertThat(order.outcomes).as("the order item found the customer's worker holding the customer")
+    assertThat(order.outcomes)
+        .as("the order item found the customer's worker holding the customer")
         .containsValue(Outcome.retry("customer 42 is being written by another worker; retried"));
   }
 
   @Test
-  void an_order_refused_its_customer_waits_for_the_holder_and_goes_on_through_its_link_without_a_retry()
-      throws Exception {
+  void
+      an_order_refused_its_customer_waits_for_the_holder_and_goes_on_through_its_link_without_a_retry()
+          throws Exception {
     String leadId = lead("Prospect", "race.wait@example.com");
     CustomerSync.Need customerItem = customerItem(43, "race.wait@example.com");
     CustomerSync.Need orderItem = orderItem(252, 43, "race.wait.work@example.com");
     int contactsBefore = sim.count("Contact");
     Gate customerConverted = new Gate();
     CountDownLatch orderWaiting = new CountDownLatch(1);
-    CustomerClaims waiting = new CustomerClaims(db, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
-      @Override
-      public boolean awaitReleased(String storeHash, Collection<String> customerKeys) throws InterruptedException {
-        orderWaiting.countDown();
-        return super.awaitReleased(storeHash, customerKeys);
-      }
-    };
-    CustomerSync customerWorker = worker(candidates, new ConvertThenStop(conversion, customerConverted));
-    CustomerSync orderWorker = new CustomerSync(identities, reviews, () -> candidates, writer, connector,
-        Optional.of(conversion), companies, clock, waiting);
+    CustomerClaims waiting =
+        new CustomerClaims(db, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
+          @Override
+          public boolean awaitReleased(String storeHash, Collection<String> customerKeys)
+              throws InterruptedException {
+            orderWaiting.countDown();
+            return super.awaitReleased(storeHash, customerKeys);
+          }
+        };
+    CustomerSync customerWorker =
+        worker(candidates, new ConvertThenStop(conversion, customerConverted));
+    CustomerSync orderWorker =
+        new CustomerSync(
+            identities,
+            reviews,
+            () -> candidates,
+            writer,
+            connector,
+            Optional.of(conversion),
+            companies,
+            clock,
+            waiting);
 
     Run customer = start(customerWorker, customerItem);
     customerConverted.awaitReached(customer);
     Run order = start(orderWorker, orderItem);
-    assertThat(orderWaiting.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the order's worker waits for the claim")
+    assertThat(orderWaiting.await(WAIT_SECONDS, TimeUnit.SECONDS))
+        .as("the order's worker waits for the claim")
         .isTrue();
     assertThat(order.done).as("the order's worker is still waiting").isNotDone();
     customerConverted.open();
     customer.await();
     order.await();
 
-    assertThat(order.outcomes).as("no retry: the order went on through the customer's link").isEmpty();
+    assertThat(order.outcomes)
+        .as("no retry: the order went on through the customer's link")
+        .isEmpty();
     assertThat(order.done.get().get(orderItem.ref().key()).contactId())
         .isEqualTo(sim.record(leadId).orElseThrow().get("ConvertedContactId"));
     assertOneContactFromTheLead(leadId, 43, contactsBefore);
@@ -185,7 +213,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     CustomerSync.Need first = guestOrderItem(260, "Guest.Race@example.com");
     CustomerSync.Need second = guestOrderItem(261, "guest.race@example.com");
     int contactsBefore = sim.count("Contact");
-    // Guests have no external id: their Contacts are created, not upserted, so nothing in Salesforce stops a twin.
+    // Guests have no external id: their Contacts are created, not upserted, so nothing in
+    // Salesforce stops a twin.
     Gate firstLookedUp = new Gate();
     CustomerSync firstWorker = worker(new StopAfterLookup(candidates, firstLookedUp), conversion);
     CustomerSync secondWorker = worker(candidates, conversion);
@@ -198,37 +227,65 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     one.await();
     rerunRetried(one, two);
 
-    List<Map<String, Object>> contacts = sim.records("Contact").stream()
-        .filter(c -> "guest.race@example.com".equalsIgnoreCase(String.valueOf(c.get("Email")))).toList();
+    List<Map<String, Object>> contacts =
+        sim.records("Contact").stream()
+            .filter(c -> "guest.race@example.com".equalsIgnoreCase(String.valueOf(c.get("Email"))))
+            .toList();
     assertThat(contacts).as("Contacts of the guest").hasSize(1);
     assertThat(sim.count("Contact") - contactsBefore).isEqualTo(1);
-    assertThat(identities.find(STORE, "guest", List.of(first.ref().bcId())).get(first.ref().bcId()).sfId())
+    assertThat(
+            identities
+                .find(STORE, "guest", List.of(first.ref().bcId()))
+                .get(first.ref().bcId())
+                .sfId())
         .isEqualTo(contacts.get(0).get("Id"));
-    assertThat(two.outcomes).as("the second order found the first one's worker holding the guest")
-        .containsValue(Outcome.retry("guest order 261 is being written by another worker; retried"));
+    assertThat(two.outcomes)
+        .as("the second order found the first one's worker holding the guest")
+        .containsValue(
+            Outcome.retry("guest order 261 is being written by another worker; retried"));
   }
 
   private void assertOneContactFromTheLead(String leadId, long customerId, int contactsBefore) {
     Map<String, Object> lead = sim.record(leadId).orElseThrow();
     assertThat(lead.get("IsConverted")).isEqualTo(true);
     String externalId = STORE + ":" + customerId;
-    List<Map<String, Object>> linked = sim.records("Contact").stream()
-        .filter(c -> externalId.equals(c.get("BC_Customer_Id__c"))).toList();
-    assertThat(linked).as("Contacts carrying %s", externalId).singleElement()
-        .satisfies(c -> assertThat(c.get("Id")).as("the converted Lead's Contact")
-            .isEqualTo(lead.get("ConvertedContactId")));
-    assertThat(sim.count("Contact") - contactsBefore).as("no second Contact next to the converted Lead's")
+    List<Map<String, Object>> linked =
+        sim.records("Contact").stream()
+            .filter(c -> externalId.equals(c.get("BC_Customer_Id__c")))
+            .toList();
+    assertThat(linked)
+        .as("Contacts carrying %s", externalId)
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.get("Id"))
+                    .as("the converted Lead's Contact")
+                    .isEqualTo(lead.get("ConvertedContactId")));
+    assertThat(sim.count("Contact") - contactsBefore)
+        .as("no second Contact next to the converted Lead's")
         .isEqualTo(1);
-    Identity link = identities.find(STORE, "customer", List.of(String.valueOf(customerId)))
-        .get(String.valueOf(customerId));
-    assertThat(link.sfId()).as("the identity map links that Contact").isEqualTo(lead.get("ConvertedContactId"));
+    Identity link =
+        identities
+            .find(STORE, "customer", List.of(String.valueOf(customerId)))
+            .get(String.valueOf(customerId));
+    assertThat(link.sfId())
+        .as("the identity map links that Contact")
+        .isEqualTo(lead.get("ConvertedContactId"));
   }
 
   // --- the two workers ---
 
   private CustomerSync worker(CandidateSource candidateSource, LeadConversion leadConversion) {
-    return new CustomerSync(identities, reviews, () -> candidateSource, writer, connector,
-        Optional.of(leadConversion), companies, clock, refusing);
+    return new CustomerSync(
+        identities,
+        reviews,
+        () -> candidateSource,
+        writer,
+        connector,
+        Optional.of(leadConversion),
+        companies,
+        clock,
+        refusing);
   }
 
   /** One worker's sync of one item, on its own thread. */
@@ -257,12 +314,16 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     return new Run(worker, need);
   }
 
-  /** What the pipeline does with a retry outcome, minus the backoff: the item runs again, on a plain worker. */
+  /**
+   * What the pipeline does with a retry outcome, minus the backoff: the item runs again, on a plain
+   * worker.
+   */
   private void rerunRetried(Run... runs) {
     CustomerSync plain = worker(candidates, conversion);
     for (Run run : runs) {
-      assertThat(run.outcomes.values()).as("no permanent failure").noneMatch(o -> o instanceof Outcome.Failure f
-          && f.permanent());
+      assertThat(run.outcomes.values())
+          .as("no permanent failure")
+          .noneMatch(o -> o instanceof Outcome.Failure f && f.permanent());
       if (run.retried()) {
         Map<Long, Outcome> again = new HashMap<>();
         sync(plain, run.need, again);
@@ -271,8 +332,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     }
   }
 
-  private Map<String, CustomerSync.Link> sync(CustomerSync worker, CustomerSync.Need need,
-      Map<Long, Outcome> outcomes) {
+  private Map<String, CustomerSync.Link> sync(
+      CustomerSync worker, CustomerSync.Need need, Map<Long, Outcome> outcomes) {
     try {
       return worker.sync(STORE, convertLead, List.of(need), outcomes);
     } catch (Exception e) {
@@ -283,31 +344,53 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   // --- records ---
 
   private String lead(String lastName, String email) {
-    var created = sim.createAsUser("Lead", Map.of("LastName", lastName, "Company", "Initech", "Email", email));
+    var created =
+        sim.createAsUser(
+            "Lead", Map.of("LastName", lastName, "Company", "Initech", "Email", email));
     assertThat(created.success()).as("creating the Lead: %s", created.errors()).isTrue();
     return created.id();
   }
 
   private static CustomerSync.Need customerItem(long customerId, String email) {
-    ObjectNode customer = JSON.createObjectNode().put("id", customerId).put("email", email)
-        .put("first_name", "Connie").put("last_name", "Vert").put("date_modified", "2024-05-01T10:00:00Z");
+    ObjectNode customer =
+        JSON.createObjectNode()
+            .put("id", customerId)
+            .put("email", email)
+            .put("first_name", "Connie")
+            .put("last_name", "Vert")
+            .put("date_modified", "2024-05-01T10:00:00Z");
     customer.putArray("addresses");
-    return new CustomerSync.Need(CustomerRef.ofCustomer(STORE, customer, 1_714_557_600_000L), 9_000 + customerId,
-        false);
+    return new CustomerSync.Need(
+        CustomerRef.ofCustomer(STORE, customer, 1_714_557_600_000L), 9_000 + customerId, false);
   }
 
   private static CustomerSync.Need orderItem(long orderId, long customerId, String billingEmail) {
-    ObjectNode order = JSON.createObjectNode().put("id", orderId).put("customer_id", customerId).put("status_id", 11);
-    order.putObject("billing_address").put("first_name", "Connie").put("last_name", "Vert")
-        .put("email", billingEmail).put("country_iso2", "US");
-    return new CustomerSync.Need(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+    ObjectNode order =
+        JSON.createObjectNode()
+            .put("id", orderId)
+            .put("customer_id", customerId)
+            .put("status_id", 11);
+    order
+        .putObject("billing_address")
+        .put("first_name", "Connie")
+        .put("last_name", "Vert")
+        .put("email", billingEmail)
+        .put("country_iso2", "US");
+    return new CustomerSync.Need(
+        CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
   }
 
   private static CustomerSync.Need guestOrderItem(long orderId, String billingEmail) {
-    ObjectNode order = JSON.createObjectNode().put("id", orderId).put("customer_id", 0).put("status_id", 11);
-    order.putObject("billing_address").put("first_name", "Gus").put("last_name", "Guest")
-        .put("email", billingEmail).put("country_iso2", "US");
-    return new CustomerSync.Need(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+    ObjectNode order =
+        JSON.createObjectNode().put("id", orderId).put("customer_id", 0).put("status_id", 11);
+    order
+        .putObject("billing_address")
+        .put("first_name", "Gus")
+        .put("last_name", "Guest")
+        .put("email", billingEmail)
+        .put("country_iso2", "US");
+    return new CustomerSync.Need(
+        CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
   }
 
   // --- test doubles of the ports both workers call ---
@@ -329,7 +412,9 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
       }
     }
 
-    /** Until the worker stands at the gate, or finished without reaching it (refused its customer). */
+    /**
+     * Until the worker stands at the gate, or finished without reaching it (refused its customer).
+     */
     void awaitReached(Run run) throws Exception {
       CompletableFuture.anyOf(reached, run.done).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
@@ -342,20 +427,24 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   /** The real lookup with Contacts answered from before the gate and Leads from after it. */
   private record ContactsThenLeads(CandidateSource real, Gate gate) implements CandidateSource {
     @Override
-    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) throws Exception {
+    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config)
+        throws Exception {
       CandidateFinder before = real.prefetch(profiles, config);
       gate.pass();
       CandidateFinder after = real.prefetch(profiles, config);
-      return key -> Stream.concat(
-          before.find(key).stream().filter(c -> c.kind() == CandidateKind.CONTACT),
-          after.find(key).stream().filter(c -> c.kind() == CandidateKind.LEAD)).toList();
+      return key ->
+          Stream.concat(
+                  before.find(key).stream().filter(c -> c.kind() == CandidateKind.CONTACT),
+                  after.find(key).stream().filter(c -> c.kind() == CandidateKind.LEAD))
+              .toList();
     }
   }
 
   /** The real lookup, then a stop before the worker decides and writes. */
   private record StopAfterLookup(CandidateSource real, Gate gate) implements CandidateSource {
     @Override
-    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) throws Exception {
+    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config)
+        throws Exception {
       CandidateFinder found = real.prefetch(profiles, config);
       gate.pass();
       return found;

@@ -22,8 +22,12 @@ class CustomerMatcherTest {
 
   @Test
   void unknown_customer_is_created_as_configured() {
-    assertThat(match(registered(11, "jane@example.com"))).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
-    assertThat(match(MatchingConfig.defaults().withNewCustomersAs(CandidateKind.LEAD), registered(11, "jane@example.com")))
+    assertThat(match(registered(11, "jane@example.com")))
+        .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+    assertThat(
+            match(
+                MatchingConfig.defaults().withNewCustomersAs(CandidateKind.LEAD),
+                registered(11, "jane@example.com")))
         .isEqualTo(new MatchDecision.Create(CandidateKind.LEAD));
   }
 
@@ -42,7 +46,8 @@ class CustomerMatcherTest {
   void the_external_id_is_store_qualified() {
     salesforce.with(Candidate.contact("003A", "otherstore:11", "someone@example.com", null));
 
-    assertThat(match(registered(11, "jane@example.com"))).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+    assertThat(match(registered(11, "jane@example.com")))
+        .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
   }
 
   @Test
@@ -59,8 +64,10 @@ class CustomerMatcherTest {
     // Customer 1 was synced earlier: its Contact carries its external id.
     salesforce.with(Candidate.contact("003A", STORE + ":1", "Jo@Example.com", null));
 
-    assertThat(match(registered(1, "jo@example.com"))).isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EXTERNAL_ID));
-    for (CustomerProfile other : List.of(registered(2, "JO@example.com"), registered(3, "jo@EXAMPLE.COM"))) {
+    assertThat(match(registered(1, "jo@example.com")))
+        .isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EXTERNAL_ID));
+    for (CustomerProfile other :
+        List.of(registered(2, "JO@example.com"), registered(3, "jo@EXAMPLE.COM"))) {
       MatchDecision decision = match(other);
       assertThat(decision).isInstanceOf(MatchDecision.Review.class);
       MatchDecision.Review review = (MatchDecision.Review) decision;
@@ -74,7 +81,8 @@ class CustomerMatcherTest {
   void a_guest_with_the_same_email_updates_the_linked_contact() {
     salesforce.with(Candidate.contact("003A", STORE + ":1", "jo@example.com", null));
 
-    assertThat(match(guest("JO@example.com", null))).isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EMAIL));
+    assertThat(match(guest("JO@example.com", null)))
+        .isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EMAIL));
   }
 
   @Test
@@ -89,10 +97,12 @@ class CustomerMatcherTest {
 
   @Test
   void a_finder_that_over_returns_cannot_produce_a_match() {
-    // The email LIKE lookup also returns janet@example.com for jane@example.com; that is not a match.
+    // The email LIKE lookup also returns janet@example.com for jane@example.com; that is not a
+    // match.
     salesforce.with(Candidate.contact("003A", null, "janet@example.com", null));
 
-    assertThat(match(guest("jane@example.com", null))).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+    assertThat(match(guest("jane@example.com", null)))
+        .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
   }
 
   @Test
@@ -106,7 +116,9 @@ class CustomerMatcherTest {
 
   @Test
   void an_invalid_phone_is_not_a_match_key() {
-    salesforce.with(Candidate.contact("003A", null, null, "123"), Candidate.contact("003B", null, null, "000-0000"));
+    salesforce.with(
+        Candidate.contact("003A", null, null, "123"),
+        Candidate.contact("003B", null, null, "000-0000"));
 
     MatchDecision decision = match(guest(null, "123"));
 
@@ -152,13 +164,15 @@ class CustomerMatcherTest {
 
   @Test
   void name_and_postal_code_is_only_ever_a_review_hint() {
-    salesforce.with(Candidate.contact("003A", null, null, null).withName("Ann", "Smith", "SW1A 1AA"));
+    salesforce.with(
+        Candidate.contact("003A", null, null, null).withName("Ann", "Smith", "SW1A 1AA"));
 
     MatchDecision decision = match(guestNamed("ann", "SMITH", "sw1a1aa"));
 
     assertThat(decision).isInstanceOf(MatchDecision.Review.class);
     assertThat(decision.matchedBy()).contains(MatchRule.NAME_AND_POSTAL_CODE);
-    assertThat(match(guestNamed("Anne", "Smith", "SW1A 1AA"))).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+    assertThat(match(guestNamed("Anne", "Smith", "SW1A 1AA")))
+        .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
   }
 
   @Test
@@ -168,8 +182,12 @@ class CustomerMatcherTest {
         Candidate.contact("003PHONE", null, null, "+15125550123"));
     CustomerProfile customer = guest("jane@example.com", "512-555-0123");
 
-    assertThat(match(customer)).isEqualTo(new MatchDecision.UpdateContact("003EMAIL", MatchRule.EMAIL));
-    assertThat(match(MatchingConfig.defaults().withRules(List.of(MatchRule.PHONE, MatchRule.EMAIL)), customer))
+    assertThat(match(customer))
+        .isEqualTo(new MatchDecision.UpdateContact("003EMAIL", MatchRule.EMAIL));
+    assertThat(
+            match(
+                MatchingConfig.defaults().withRules(List.of(MatchRule.PHONE, MatchRule.EMAIL)),
+                customer))
         .isEqualTo(new MatchDecision.UpdateContact("003PHONE", MatchRule.PHONE));
   }
 
@@ -177,8 +195,10 @@ class CustomerMatcherTest {
   void a_rule_left_out_of_the_list_is_never_consulted() {
     salesforce.with(Candidate.contact("003A", null, null, "+15125550123"));
 
-    MatchDecision decision = match(MatchingConfig.defaults().withRules(List.of(MatchRule.EXTERNAL_ID, MatchRule.EMAIL)),
-        guest("jane@example.com", "512-555-0123"));
+    MatchDecision decision =
+        match(
+            MatchingConfig.defaults().withRules(List.of(MatchRule.EXTERNAL_ID, MatchRule.EMAIL)),
+            guest("jane@example.com", "512-555-0123"));
 
     assertThat(decision).isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
     assertThat(salesforce.lookups).noneMatch(key -> key instanceof MatchKey.Phone);

@@ -18,8 +18,19 @@ class CustomerProfilesTest {
   void from_a_v3_customer() throws Exception {
     CustomerProfile profile = CustomerProfiles.fromCustomer("abc123", json("customer-v3.json"));
 
-    assertThat(profile).isEqualTo(new CustomerProfile("customer 27", "abc123", 27L, "maria.gonzalez@example.com",
-        "Maria", "Gonzalez", null, "512-555-0147", "78704", "US"));
+    assertThat(profile)
+        .isEqualTo(
+            new CustomerProfile(
+                "customer 27",
+                "abc123",
+                27L,
+                "maria.gonzalez@example.com",
+                "Maria",
+                "Gonzalez",
+                null,
+                "512-555-0147",
+                "78704",
+                "US"));
     assertThat(profile.externalId()).contains("abc123:27");
   }
 
@@ -36,8 +47,9 @@ class CustomerProfilesTest {
   @Test
   void a_guest_order_with_only_a_billing_email_matches_by_that_email() throws Exception {
     CustomerProfile guest = CustomerProfiles.fromOrder("abc123", json("guest-order-v2.json"));
-    InMemoryCandidateFinder salesforce = new InMemoryCandidateFinder()
-        .with(Candidate.contact("003G", null, "guest.shopper@example.org", null));
+    InMemoryCandidateFinder salesforce =
+        new InMemoryCandidateFinder()
+            .with(Candidate.contact("003G", null, "guest.shopper@example.org", null));
 
     assertThat(guest.isGuest()).isTrue();
     assertThat(guest.externalId()).isEmpty();
@@ -45,7 +57,9 @@ class CustomerProfilesTest {
     assertThat(guest.phone()).isNull();
     assertThat(new CustomerMatcher(MatchingConfig.defaults(), salesforce).match(guest))
         .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
-    assertThat(new CustomerMatcher(MatchingConfig.defaults().withFoldPlusAddresses(true), salesforce).match(guest))
+    assertThat(
+            new CustomerMatcher(MatchingConfig.defaults().withFoldPlusAddresses(true), salesforce)
+                .match(guest))
         .isEqualTo(new MatchDecision.UpdateContact("003G", MatchRule.EMAIL));
   }
 }

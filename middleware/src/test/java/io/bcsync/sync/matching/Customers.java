@@ -7,14 +7,17 @@ final class Customers {
   private Customers() {}
 
   static CustomerProfile registered(long id, String email) {
-    return new CustomerProfile("customer " + id, STORE, id, email, "Jane", "Doe", null, null, "78108", "US");
+    return new CustomerProfile(
+        "customer " + id, STORE, id, email, "Jane", "Doe", null, null, "78108", "US");
   }
 
   static CustomerProfile guest(String email, String phone) {
-    return new CustomerProfile("guest order 1", STORE, null, email, "Jane", "Doe", null, phone, "78108", "US");
+    return new CustomerProfile(
+        "guest order 1", STORE, null, email, "Jane", "Doe", null, phone, "78108", "US");
   }
 
   static CustomerProfile guestNamed(String first, String last, String postal) {
-    return new CustomerProfile("guest order 2", STORE, null, null, first, last, null, null, postal, "GB");
+    return new CustomerProfile(
+        "guest order 2", STORE, null, null, first, last, null, null, postal, "GB");
   }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A finder over a list, behaving the way the planned SOQL implementation will: case-insensitive equality for ids
- * (SOQL string comparison ignores case), {@code LIKE 'local%@domain'} for emails (SOQL cannot fold plus-addresses, so
- * it over-returns), and every record with a phone for phone keys (phones are stored in any format). It also counts
- * lookups, so tests can see which rules ran.
+ * A finder over a list, behaving the way the planned SOQL implementation will: case-insensitive
+ * equality for ids (SOQL string comparison ignores case), {@code LIKE 'local%@domain'} for emails
+ * (SOQL cannot fold plus-addresses, so it over-returns), and every record with a phone for phone
+ * keys (phones are stored in any format). It also counts lookups, so tests can see which rules ran.
  */
 final class InMemoryCandidateFinder implements CandidateFinder {
   private final List<Candidate> records = new ArrayList<>();

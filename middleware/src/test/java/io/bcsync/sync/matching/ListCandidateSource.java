@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An in-process {@link CandidateSource} answering from a list of Contacts and Leads, for tests of code that runs
- * matching over batches. Like the real source it is asked once per batch, and like the contract demands, the
- * snapshot it returns refuses keys of customers it was not prefetched for. It records each batch's size.
+ * An in-process {@link CandidateSource} answering from a list of Contacts and Leads, for tests of
+ * code that runs matching over batches. Like the real source it is asked once per batch, and like
+ * the contract demands, the snapshot it returns refuses keys of customers it was not prefetched
+ * for. It records each batch's size.
  */
 public final class ListCandidateSource implements CandidateSource {
   private final List<Candidate> records = new ArrayList<>();
@@ -26,7 +27,8 @@ public final class ListCandidateSource implements CandidateSource {
   }
 
   @Override
-  public synchronized CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config) {
+  public synchronized CandidateFinder prefetch(
+      Collection<CustomerProfile> profiles, MatchingConfig config) {
     batchSizes.add(profiles.size());
     MatchKeys keys = new MatchKeys(config);
     Set<MatchKey> prepared = new HashSet<>();
@@ -35,7 +37,8 @@ public final class ListCandidateSource implements CandidateSource {
         keys.keyFor(rule, profile).ifPresent(prepared::add);
       }
     }
-    InMemoryCandidateFinder finder = new InMemoryCandidateFinder().with(records.toArray(Candidate[]::new));
+    InMemoryCandidateFinder finder =
+        new InMemoryCandidateFinder().with(records.toArray(Candidate[]::new));
     return key -> {
       if (!prepared.contains(key)) {
         throw new IllegalStateException("key not prefetched: " + key.getClass().getSimpleName());

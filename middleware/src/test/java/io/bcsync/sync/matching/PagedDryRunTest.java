@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class PagedDryRunTest {
 
   @Test
-  void each_page_is_prefetched_once_and_records_planned_on_an_earlier_page_are_matched_later() throws Exception {
-    ListCandidateSource salesforce = new ListCandidateSource().with(
-        Candidate.contact("003A", null, "known@example.com", null));
+  void each_page_is_prefetched_once_and_records_planned_on_an_earlier_page_are_matched_later()
+      throws Exception {
+    ListCandidateSource salesforce =
+        new ListCandidateSource().with(Candidate.contact("003A", null, "known@example.com", null));
     DryRunMatcher.PagedRun run = DryRunMatcher.paged(MatchingConfig.defaults(), salesforce);
 
     run.match(List.of(registered(1, "known@example.com"), registered(2, "new@example.com")));
@@ -22,9 +23,11 @@ class PagedDryRunTest {
     MatchReport report = run.report();
     assertThat(salesforce.batchSizes()).containsExactly(2, 1);
     assertThat(run.matched()).isEqualTo(3);
-    assertThat(report.entries()).extracting(MatchReport.Entry::decision).containsExactly(
-        new MatchDecision.UpdateContact("003A", MatchRule.EMAIL),
-        new MatchDecision.Create(CandidateKind.CONTACT),
-        new MatchDecision.UpdateContact("planned-1", MatchRule.EMAIL));
+    assertThat(report.entries())
+        .extracting(MatchReport.Entry::decision)
+        .containsExactly(
+            new MatchDecision.UpdateContact("003A", MatchRule.EMAIL),
+            new MatchDecision.Create(CandidateKind.CONTACT),
+            new MatchDecision.UpdateContact("planned-1", MatchRule.EMAIL));
   }
 }

@@ -13,10 +13,11 @@ class PhoneNormaliserTest {
 
   @ParameterizedTest
   @CsvSource({
-      "'(512) 555-0123', +15125550123",
-      "512.555.0123, +15125550123",
-      "'+1 512 555 0123', +15125550123",
-      "'+44 20 7946 0958', +442079460958"})
+    "'(512) 555-0123', +15125550123",
+    "512.555.0123, +15125550123",
+    "'+1 512 555 0123', +15125550123",
+    "'+44 20 7946 0958', +442079460958"
+  })
   void formats_to_e164_in_the_default_region(String raw, String expected) {
     assertThat(us.normalise(raw, null)).contains(expected);
   }
@@ -40,6 +41,7 @@ class PhoneNormaliserTest {
 
   @Test
   void an_unknown_default_region_is_refused_at_configuration_time() {
-    assertThatThrownBy(() -> new PhoneNormaliser("USA")).hasMessageContaining("Unknown phone region 'USA'");
+    assertThatThrownBy(() -> new PhoneNormaliser("USA"))
+        .hasMessageContaining("Unknown phone region 'USA'");
   }
 }

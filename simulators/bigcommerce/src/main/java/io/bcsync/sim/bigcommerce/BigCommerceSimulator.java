@@ -12,6 +12,7 @@ import io.bcsync.sim.bigcommerce.catalog.V3CategoriesApi;
 import io.bcsync.sim.bigcommerce.control.ControlServlet;
 import io.bcsync.sim.bigcommerce.customers.V2CustomerGroupsApi;
 import io.bcsync.sim.bigcommerce.customers.V3CustomersApi;
+import io.bcsync.sim.bigcommerce.faults.FaultPlan;
 import io.bcsync.sim.bigcommerce.http.Router;
 import io.bcsync.sim.bigcommerce.http.StoreApiServlet;
 import io.bcsync.sim.bigcommerce.inventory.V3InventoryApi;
@@ -21,13 +22,12 @@ import io.bcsync.sim.bigcommerce.orders.V3OrdersApi;
 import io.bcsync.sim.bigcommerce.pricelists.V3PriceListsApi;
 import io.bcsync.sim.bigcommerce.ratelimit.ConcurrencyLimiter;
 import io.bcsync.sim.bigcommerce.ratelimit.RateLimiter;
-import io.bcsync.sim.bigcommerce.faults.FaultPlan;
-import io.bcsync.sim.bigcommerce.storeinfo.V2StoreInfoApi;
 import io.bcsync.sim.bigcommerce.store.ApiCredential;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.bcsync.sim.bigcommerce.store.Store;
 import io.bcsync.sim.bigcommerce.store.StoreRegistry;
 import io.bcsync.sim.bigcommerce.store.StoreRuntime;
+import io.bcsync.sim.bigcommerce.storeinfo.V2StoreInfoApi;
 import io.bcsync.sim.bigcommerce.webhooks.RetrySchedule;
 import io.bcsync.sim.bigcommerce.webhooks.V3HooksApi;
 import io.bcsync.sim.bigcommerce.webhooks.WebhookDispatcher;
@@ -44,8 +44,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A running simulated BigCommerce: one HTTP server hosting the store APIs (/stores/{hash}/v2|v3), the B2B Edition
- * API (/api/v3/io), the login service (/login/oauth2/token by default) and the control API (/__control).
+ * A running simulated BigCommerce: one HTTP server hosting the store APIs (/stores/{hash}/v2|v3),
+ * the B2B Edition API (/api/v3/io), the login service (/login/oauth2/token by default) and the
+ * control API (/__control).
  *
  * <pre>{@code
  * try (var sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults())) {
@@ -58,7 +59,8 @@ public final class BigCommerceSimulator implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Options options;
   private final StoreRegistry stores = new StoreRegistry();
-  private final Map<String, SimulatedStore> handles = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, SimulatedStore> handles =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final WebhookDispatcher webhooks;
   private final AppInstalls apps;
   private final AtomicLong storeIds = new AtomicLong(1_025_646);
@@ -68,7 +70,8 @@ public final class BigCommerceSimulator implements AutoCloseable {
   private BigCommerceSimulator(Options options) {
     this.options = options;
     this.webhooks =
-        new WebhookDispatcher(options.clock, new RetrySchedule(options.webhookTimeScale), options.webhookTimeout);
+        new WebhookDispatcher(
+            options.clock, new RetrySchedule(options.webhookTimeScale), options.webhookTimeout);
     this.apps = new AppInstalls(stores, options.clock);
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -83,10 +86,12 @@ public final class BigCommerceSimulator implements AutoCloseable {
     try {
       sim.server.start();
     } catch (Exception e) {
-      throw new IllegalStateException("could not start the BigCommerce simulator on port " + options.port, e);
+      throw new IllegalStateException(
+          "could not start the BigCommerce simulator on port " + options.port, e);
     }
     int port = ((ServerConnector) sim.server.getConnectors()[0]).getLocalPort();
-    sim.baseUrl = "http://" + ("0.0.0.0".equals(options.host) ? "localhost" : options.host) + ":" + port;
+    sim.baseUrl =
+        "http://" + ("0.0.0.0".equals(options.host) ? "localhost" : options.host) + ":" + port;
     return sim;
   }
 
@@ -107,9 +112,12 @@ public final class BigCommerceSimulator implements AutoCloseable {
     new B2bUsersApi().register(b2bRoutes);
 
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new StoreApiServlet(stores, storeRoutes, options.clock)), "/stores/*");
-    context.addServlet(new ServletHolder(new B2bApiServlet(stores, b2bRoutes, options.clock)), "/api/v3/io/*");
-    context.addServlet(new ServletHolder(new OAuthTokenServlet(apps)), options.loginPath + "/oauth2/token");
+    context.addServlet(
+        new ServletHolder(new StoreApiServlet(stores, storeRoutes, options.clock)), "/stores/*");
+    context.addServlet(
+        new ServletHolder(new B2bApiServlet(stores, b2bRoutes, options.clock)), "/api/v3/io/*");
+    context.addServlet(
+        new ServletHolder(new OAuthTokenServlet(apps)), options.loginPath + "/oauth2/token");
     context.addServlet(new ServletHolder(new ControlServlet(this)), "/__control/*");
     return context;
   }
@@ -139,7 +147,12 @@ public final class BigCommerceSimulator implements AutoCloseable {
 
   public SimulatedStore createStore(StoreSpec spec) {
     Store store =
-        new Store(spec.hash, String.valueOf(storeIds.incrementAndGet()), spec.name, options.clock, webhooks);
+        new Store(
+            spec.hash,
+            String.valueOf(storeIds.incrementAndGet()),
+            spec.name,
+            options.clock,
+            webhooks);
     String token = spec.accessToken != null ? spec.accessToken : randomHex(16);
     String clientId = spec.clientId != null ? spec.clientId : randomHex(15);
     String secret = spec.clientSecret != null ? spec.clientSecret : randomHex(32);
@@ -154,7 +167,9 @@ public final class BigCommerceSimulator implements AutoCloseable {
     StoreRuntime runtime =
         new StoreRuntime(
             store,
-            new RateLimiter(spec.rateLimitQuota > 0 ? spec.rateLimitQuota : options.rateLimitQuota, options.rateLimitWindow),
+            new RateLimiter(
+                spec.rateLimitQuota > 0 ? spec.rateLimitQuota : options.rateLimitQuota,
+                options.rateLimitWindow),
             new ConcurrencyLimiter(caps),
             new FaultPlan(),
             new RequestLog());
@@ -172,13 +187,17 @@ public final class BigCommerceSimulator implements AutoCloseable {
     return handles.values();
   }
 
-  // ---- apps ------------------------------------------------------------------------------------------------
+  // ---- apps
+  // ------------------------------------------------------------------------------------------------
 
   public void registerApp(AppRegistration app) {
     apps.register(app);
   }
 
-  /** Installs a registered app: calls its auth callback with code, scope and context; returns that call's status. */
+  /**
+   * Installs a registered app: calls its auth callback with code, scope and context; returns that
+   * call's status.
+   */
   public AppInstalls.InstallResult installApp(String storeHash, String clientId) {
     return apps.install(storeHash, clientId);
   }
@@ -277,7 +296,10 @@ public final class BigCommerceSimulator implements AutoCloseable {
 
     private Options() {}
 
-    /** Random port, system clock, 150 requests per 30 s, real retry schedule, http hook destinations allowed. */
+    /**
+     * Random port, system clock, 150 requests per 30 s, real retry schedule, http hook destinations
+     * allowed.
+     */
     public static Options defaults() {
       return new Options();
     }
@@ -293,7 +315,9 @@ public final class BigCommerceSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Drives rate-limit windows, timestamps and webhook retry times; pass a MutableClock in tests. */
+    /**
+     * Drives rate-limit windows, timestamps and webhook retry times; pass a MutableClock in tests.
+     */
     public Options clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -311,7 +335,10 @@ public final class BigCommerceSimulator implements AutoCloseable {
       return this;
     }
 
-    /** How long a callback may take before it counts as failed (BigCommerce does not document its value). */
+    /**
+     * How long a callback may take before it counts as failed (BigCommerce does not document its
+     * value).
+     */
     public Options webhookTimeout(Duration timeout) {
       this.webhookTimeout = timeout;
       return this;
@@ -322,7 +349,10 @@ public final class BigCommerceSimulator implements AutoCloseable {
       return this;
     }
 
-    /** Enforce BigCommerce's https-on-443 rule for hook destinations (off by default so tests can use http). */
+    /**
+     * Enforce BigCommerce's https-on-443 rule for hook destinations (off by default so tests can
+     * use http).
+     */
     public Options requireHttpsHookDestinations(boolean required) {
       this.requireHttpsHookDestinations = required;
       return this;

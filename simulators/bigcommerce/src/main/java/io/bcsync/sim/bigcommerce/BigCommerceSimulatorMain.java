@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator standalone with one demo store. Every option can be given as "--name value" or as the
- * environment variable BC_SIM_NAME (upper case, dashes as underscores); arguments win. See README.md.
+ * Runs the simulator standalone with one demo store. Every option can be given as "--name value" or
+ * as the environment variable BC_SIM_NAME (upper case, dashes as underscores); arguments win. See
+ * README.md.
  */
 public final class BigCommerceSimulatorMain {
   private BigCommerceSimulatorMain() {}
@@ -29,9 +30,12 @@ public final class BigCommerceSimulatorMain {
         BigCommerceSimulator.Options.defaults()
             .port(Integer.parseInt(opt(opts, "port", "8081")))
             .host(opt(opts, "host", "0.0.0.0"))
-            .rateLimit(Integer.parseInt(opt(opts, "rate-limit", "150")), Duration.ofMillis(Long.parseLong(opt(opts, "rate-window-ms", "30000"))))
+            .rateLimit(
+                Integer.parseInt(opt(opts, "rate-limit", "150")),
+                Duration.ofMillis(Long.parseLong(opt(opts, "rate-window-ms", "30000"))))
             .webhookTimeScale(Double.parseDouble(opt(opts, "webhook-time-scale", "1.0")))
-            .requireHttpsHookDestinations(Boolean.parseBoolean(opt(opts, "require-https-hooks", "false")));
+            .requireHttpsHookDestinations(
+                Boolean.parseBoolean(opt(opts, "require-https-hooks", "false")));
     if (Boolean.parseBoolean(opt(opts, "simulated-clock", "false"))) {
       options.clock(MutableClock.startingAt(Instant.now()));
     }
@@ -49,20 +53,25 @@ public final class BigCommerceSimulatorMain {
       demo.seed();
       demo.start(Duration.ofSeconds(Long.parseLong(opt(opts, "demo-interval-seconds", "10"))));
     }
-    // The token is printed on purpose: it is a local demo credential that scripts/run and humans need.
+    // The token is printed on purpose: it is a local demo credential that scripts/run and humans
+    // need.
     System.out.println("BigCommerce simulator listening on " + sim.baseUrl());
     System.out.println("  API base:     " + sim.baseUrl() + "/stores/" + store.hash() + "/v3");
     System.out.println("  store hash:   " + store.hash() + " (store_id " + store.storeId() + ")");
     System.out.println("  X-Auth-Token: " + store.accessToken());
     System.out.println("  client id:    " + store.clientId());
-    System.out.println("  login base:   " + sim.loginBaseUrl() + "   control API: " + sim.controlUrl());
+    System.out.println(
+        "  login base:   " + sim.loginBaseUrl() + "   control API: " + sim.controlUrl());
     System.out.println("  demo activity: " + (demoOn ? "on" : "off"));
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      demo.close();
-      sim.close();
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  demo.close();
+                  sim.close();
+                  stop.countDown();
+                }));
     stop.await();
   }
 
@@ -94,7 +103,8 @@ public final class BigCommerceSimulatorMain {
   }
 
   static String usage() {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "usage: java -cp <classpath> io.bcsync.sim.bigcommerce.BigCommerceSimulatorMain [options]",
         "  --port N                    (8081)     --host H (0.0.0.0)",
         "  --store-hash H              (demo123)  --access-token T (demo-token)",

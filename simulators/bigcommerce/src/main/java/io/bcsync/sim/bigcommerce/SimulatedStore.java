@@ -29,8 +29,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * The Java control handle of one simulated store: what shoppers and merchants do (orders, customers, refunds,
- * status changes), fault injection, and read access to everything clients wrote. The HTTP control API mirrors it.
+ * The Java control handle of one simulated store: what shoppers and merchants do (orders,
+ * customers, refunds, status changes), fault injection, and read access to everything clients
+ * wrote. The HTTP control API mirrors it.
  */
 public final class SimulatedStore {
   private final StoreRuntime runtime;
@@ -70,10 +71,12 @@ public final class SimulatedStore {
     store().addCredential(new ApiCredential(accessToken, clientId, clientSecret, "all"));
   }
 
-  // ---- shopper and merchant activity -------------------------------------------------------------------------
+  // ---- shopper and merchant activity
+  // -------------------------------------------------------------------------
 
   public long createCustomer(String email, String firstName, String lastName) {
-    return createCustomer(Json.object().put("email", email).put("first_name", firstName).put("last_name", lastName));
+    return createCustomer(
+        Json.object().put("email", email).put("first_name", firstName).put("last_name", lastName));
   }
 
   /** Creates a customer from a V3 customer body; the email must be unused (case-insensitively). */
@@ -82,17 +85,24 @@ public final class SimulatedStore {
   }
 
   /**
-   * Creates a customer even when another one already uses the email in a different case, as long-lived real stores
-   * contain (the REST API refuses that).
+   * Creates a customer even when another one already uses the email in a different case, as
+   * long-lived real stores contain (the REST API refuses that).
    */
-  public long createCustomerAllowingDuplicateEmail(String email, String firstName, String lastName) {
-    ObjectNode body = Json.object().put("email", email).put("first_name", firstName).put("last_name", lastName);
+  public long createCustomerAllowingDuplicateEmail(
+      String email, String firstName, String lastName) {
+    ObjectNode body =
+        Json.object().put("email", email).put("first_name", firstName).put("last_name", lastName);
     return write(s -> CustomerOperations.create(s, body, false).id);
   }
 
   public long createProduct(String name, String sku, BigDecimal price) {
     return createProduct(
-        Json.object().put("name", name).put("type", "physical").put("sku", sku).put("price", price).put("weight", 1));
+        Json.object()
+            .put("name", name)
+            .put("type", "physical")
+            .put("sku", sku)
+            .put("price", price)
+            .put("weight", 1));
   }
 
   /** Creates a product from a V3 product body. */
@@ -100,9 +110,12 @@ public final class SimulatedStore {
     return write(s -> CatalogOperations.create(s, v3Body).id);
   }
 
-  /** Creates a top-level category in the default tree; products name it in their {@code categories}. */
+  /**
+   * Creates a top-level category in the default tree; products name it in their {@code categories}.
+   */
   public long createCategory(String name) {
-    return write(s -> V3CategoriesApi.create(s, Json.object().put("name", name).put("tree_id", 1)).id);
+    return write(
+        s -> V3CategoriesApi.create(s, Json.object().put("name", name).put("tree_id", 1)).id);
   }
 
   /** type: 0 per-item $, 1 per-item %, 2 per-total $, 3 per-total %, 4 free shipping. */
@@ -144,13 +157,18 @@ public final class SimulatedStore {
     return createOrder(draft);
   }
 
-  /** An order with {@code lineCount} distinct custom lines, for paging tests (more than 250 needs two pages). */
+  /**
+   * An order with {@code lineCount} distinct custom lines, for paging tests (more than 250 needs
+   * two pages).
+   */
   public long placeOrderWithLines(long customerId, int lineCount) {
     OrderDraft draft = new OrderDraft();
     draft.customerId = customerId;
-    draft.billing = customerId == 0 ? guestAddress("guest@example.com") : read(s -> billingOf(s, customerId));
+    draft.billing =
+        customerId == 0 ? guestAddress("guest@example.com") : read(s -> billingOf(s, customerId));
     for (int i = 1; i <= lineCount; i++) {
-      draft.addLine(OrderDraft.Line.custom("Line item " + i, "LINE-" + i, new BigDecimal("1.25"), 1));
+      draft.addLine(
+          OrderDraft.Line.custom("Line item " + i, "LINE-" + i, new BigDecimal("1.25"), 1));
     }
     return createOrder(draft);
   }
@@ -164,10 +182,12 @@ public final class SimulatedStore {
     return createOrder(draft);
   }
 
-  /** N guest orders in a row, one or two lines each, over the store's products (creating one if there is none). */
+  /**
+   * N guest orders in a row, one or two lines each, over the store's products (creating one if
+   * there is none).
+   */
   public List<Long> burstOrders(int count) {
-    long productId =
-        read(s -> s.products.isEmpty() ? 0L : s.products.keySet().iterator().next());
+    long productId = read(s -> s.products.isEmpty() ? 0L : s.products.keySet().iterator().next());
     if (productId == 0) {
       productId = createProduct("Burst product", "BURST-1", new BigDecimal("9.99"));
     }
@@ -182,45 +202,51 @@ public final class SimulatedStore {
   }
 
   public void changeOrderStatus(long orderId, int statusId) {
-    write(s -> {
-      OrderOperations.changeStatus(s, order(s, orderId), statusId);
-      return null;
-    });
+    write(
+        s -> {
+          OrderOperations.changeStatus(s, order(s, orderId), statusId);
+          return null;
+        });
   }
 
   /** Refunds an amount of the order (an ORDER-level refund). */
   public long refund(long orderId, BigDecimal amount) {
-    return write(s -> OrderOperations.refund(s, order(s, orderId), Map.of(), amount, "Simulated refund").id);
+    return write(
+        s -> OrderOperations.refund(s, order(s, orderId), Map.of(), amount, "Simulated refund").id);
   }
 
   /** Sets a product's stock (absolute), firing the inventory hook. */
   public void setStock(long productId, int level) {
-    write(s -> {
-      Product p = s.products.get(productId);
-      if (p == null) {
-        throw new IllegalArgumentException("no product " + productId);
-      }
-      CatalogOperations.setStock(s, p, p.baseVariant(), level, "updated");
-      return null;
-    });
+    write(
+        s -> {
+          Product p = s.products.get(productId);
+          if (p == null) {
+            throw new IllegalArgumentException("no product " + productId);
+          }
+          CatalogOperations.setStock(s, p, p.baseVariant(), level, "updated");
+          return null;
+        });
   }
 
   /** Updates a product as a merchant in the control panel would (V3 product body fields). */
   public void updateProduct(long productId, JsonNode v3Body) {
-    write(s -> {
-      CatalogOperations.update(s, s.products.get(productId), v3Body);
-      return null;
-    });
+    write(
+        s -> {
+          CatalogOperations.update(s, s.products.get(productId), v3Body);
+          return null;
+        });
   }
 
   public void updateCustomer(long customerId, JsonNode v3Body) {
-    write(s -> {
-      CustomerOperations.update(s, s.customers.get(customerId), v3Body);
-      return null;
-    });
+    write(
+        s -> {
+          CustomerOperations.update(s, s.customers.get(customerId), v3Body);
+          return null;
+        });
   }
 
-  // ---- faults, webhooks, reading back ------------------------------------------------------------------------
+  // ---- faults, webhooks, reading back
+  // ------------------------------------------------------------------------
 
   public void injectFault(Fault fault) {
     runtime.faults().add(fault);

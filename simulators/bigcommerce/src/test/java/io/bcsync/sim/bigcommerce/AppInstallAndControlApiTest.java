@@ -25,8 +25,15 @@ class AppInstallAndControlApiTest {
   void start() throws Exception {
     sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
     app = new CallbackReceiver();
-    sim.registerApp(new AppRegistration(CLIENT_ID, SECRET, app.url("/auth"), app.url("/load"), app.url("/uninstall"),
-        app.url("/remove_user"), "store_v2_orders store_v2_customers"));
+    sim.registerApp(
+        new AppRegistration(
+            CLIENT_ID,
+            SECRET,
+            app.url("/auth"),
+            app.url("/load"),
+            app.url("/uninstall"),
+            app.url("/remove_user"),
+            "store_v2_orders store_v2_customers"));
   }
 
   @AfterEach
@@ -41,9 +48,22 @@ class AppInstallAndControlApiTest {
 
     var result = sim.installApp("app123", CLIENT_ID);
     Map<String, String> query = query(app.received.get(0).query());
-    Map<String, Object> exchange = Map.of("client_id", CLIENT_ID, "client_secret", SECRET, "code", query.get("code"),
-        "context", query.get("context"), "scope", query.get("scope"), "grant_type", "authorization_code",
-        "redirect_uri", app.url("/auth"));
+    Map<String, Object> exchange =
+        Map.of(
+            "client_id",
+            CLIENT_ID,
+            "client_secret",
+            SECRET,
+            "code",
+            query.get("code"),
+            "context",
+            query.get("context"),
+            "scope",
+            query.get("scope"),
+            "grant_type",
+            "authorization_code",
+            "redirect_uri",
+            app.url("/auth"));
     Http login = new Http(sim.loginBaseUrl(), null);
     Http.Response token = login.post("/oauth2/token", exchange);
     Http.Response reused = login.post("/oauth2/token", exchange);
@@ -57,10 +77,30 @@ class AppInstallAndControlApiTest {
     String accessToken = token.json().get("access_token").asText();
     Http api = new Http(sim.baseUrl() + "/stores/app123", accessToken);
     assertThat(api.get("/v2/store").status()).isEqualTo(200);
-    assertThat(api.post("/v3/hooks", Map.of("scope", "store/order/created", "destination", app.url("/hook"))).json()
-        .get("data").get("client_id").asText()).isEqualTo(CLIENT_ID);
-    assertThat(login.post("/oauth2/token", Map.of("client_id", CLIENT_ID, "client_secret", "wrong", "code", "x",
-        "grant_type", "authorization_code")).status()).isEqualTo(401);
+    assertThat(
+            api.post(
+                    "/v3/hooks",
+                    Map.of("scope", "store/order/created", "destination", app.url("/hook")))
+                .json()
+                .get("data")
+                .get("client_id")
+                .asText())
+        .isEqualTo(CLIENT_ID);
+    assertThat(
+            login
+                .post(
+                    "/oauth2/token",
+                    Map.of(
+                        "client_id",
+                        CLIENT_ID,
+                        "client_secret",
+                        "wrong",
+                        "code",
+                        "x",
+                        "grant_type",
+                        "authorization_code"))
+                .status())
+        .isEqualTo(401);
 
     sim.uninstallApp("app123", CLIENT_ID);
     assertThat(api.get("/v2/store").status()).isEqualTo(401);
@@ -75,27 +115,58 @@ class AppInstallAndControlApiTest {
     sim.removeUser("jwt123", CLIENT_ID, new SignedPayloads.StoreUser(7, "staff@example.com"));
     sim.uninstallApp("jwt123", CLIENT_ID);
 
-    assertThat(app.received).extracting(CallbackReceiver.Received::path).containsExactly("/load", "/remove_user", "/uninstall");
+    assertThat(app.received)
+        .extracting(CallbackReceiver.Received::path)
+        .containsExactly("/load", "/remove_user", "/uninstall");
     SignedJWT jwt = SignedJWT.parse(query(app.received.get(0).query()).get("signed_payload_jwt"));
     assertThat(jwt.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
     assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("HS256");
     assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(CLIENT_ID);
     assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("stores/jwt123");
     assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("bc");
-    assertThat(jwt.getJWTClaimsSet().getJSONObjectClaim("user").get("email")).isEqualTo("staff@example.com");
-    SignedJWT forged = SignedJWT.parse(query(app.received.get(2).query()).get("signed_payload_jwt"));
-    assertThat(forged.verify(new MACVerifier("another-secret-of-sufficient-length-000".getBytes(StandardCharsets.UTF_8)))).isFalse();
+    assertThat(jwt.getJWTClaimsSet().getJSONObjectClaim("user").get("email"))
+        .isEqualTo("staff@example.com");
+    SignedJWT forged =
+        SignedJWT.parse(query(app.received.get(2).query()).get("signed_payload_jwt"));
+    assertThat(
+            forged.verify(
+                new MACVerifier(
+                    "another-secret-of-sufficient-length-000".getBytes(StandardCharsets.UTF_8))))
+        .isFalse();
   }
 
   @Test
   void httpControlApiCreatesStoresActivityAndFaultsAndReadsBackWrites() {
     Http control = new Http(sim.controlUrl(), null);
 
-    JsonNode created = control.post("/stores", Map.of("hash", "ctl123", "access_token", "tok")).json();
-    long customer = control.post("/stores/ctl123/customers", Map.of("email", "a@example.com", "first_name", "A", "last_name", "B")).json().get("id").asLong();
-    Http.Response twin = control.post("/stores/ctl123/customers",
-        Map.of("email", "A@EXAMPLE.COM", "first_name", "A", "last_name", "C", "allow_duplicate_email", true));
-    long order = control.post("/stores/ctl123/orders", Map.of("customer_id", customer, "line_count", 3)).json().get("id").asLong();
+    JsonNode created =
+        control.post("/stores", Map.of("hash", "ctl123", "access_token", "tok")).json();
+    long customer =
+        control
+            .post(
+                "/stores/ctl123/customers",
+                Map.of("email", "a@example.com", "first_name", "A", "last_name", "B"))
+            .json()
+            .get("id")
+            .asLong();
+    Http.Response twin =
+        control.post(
+            "/stores/ctl123/customers",
+            Map.of(
+                "email",
+                "A@EXAMPLE.COM",
+                "first_name",
+                "A",
+                "last_name",
+                "C",
+                "allow_duplicate_email",
+                true));
+    long order =
+        control
+            .post("/stores/ctl123/orders", Map.of("customer_id", customer, "line_count", 3))
+            .json()
+            .get("id")
+            .asLong();
     JsonNode burst = control.post("/stores/ctl123/orders/burst", Map.of("count", 5)).json();
     control.put("/stores/ctl123/orders/" + order + "/status", Map.of("status_id", 2));
     control.post("/stores/ctl123/faults", Map.of("kind", "STATUS", "status", 502, "times", 1));
@@ -111,7 +182,8 @@ class AppInstallAndControlApiTest {
     JsonNode writes = control.get("/stores/ctl123/requests?writes_only=true").json();
     assertThat(writes).hasSize(1);
     assertThat(writes.get(0).get("body").get("staff_notes").asText()).isEqualTo("from the sync");
-    assertThat(control.get("/stores/ctl123/call-counts").json().get("GET /v2/orders/{id}").asInt()).isEqualTo(2);
+    assertThat(control.get("/stores/ctl123/call-counts").json().get("GET /v2/orders/{id}").asInt())
+        .isEqualTo(2);
     assertThat(control.post("/clock/advance", Map.of("seconds", 5)).status()).isEqualTo(409);
   }
 
@@ -119,7 +191,8 @@ class AppInstallAndControlApiTest {
     Map<String, String> result = new HashMap<>();
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      result.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      result.put(
+          pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return result;
   }

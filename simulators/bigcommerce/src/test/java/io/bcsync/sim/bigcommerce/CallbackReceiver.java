@@ -11,10 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP endpoint recording what it receives, answering with a status tests can change. */
 final class CallbackReceiver implements AutoCloseable {
-  record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+  record Received(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-          .map(e -> e.getValue().get(0)).orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst()
+          .map(e -> e.getValue().get(0))
+          .orElse(null);
     }
   }
 
@@ -24,13 +28,21 @@ final class CallbackReceiver implements AutoCloseable {
 
   CallbackReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
-      exchange.sendResponseHeaders(status.get(), -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(
+              new Received(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().getPath(),
+                  exchange.getRequestURI().getRawQuery(),
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  body));
+          exchange.sendResponseHeaders(status.get(), -1);
+          exchange.close();
+        });
     server.start();
   }
 

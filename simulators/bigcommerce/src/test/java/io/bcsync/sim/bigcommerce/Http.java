@@ -12,7 +12,8 @@ import java.time.Duration;
 /** A minimal API client for tests: JSON in, status + headers + JSON out. */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
   private final String token;
   private final String storeHash;
@@ -54,8 +55,10 @@ final class Http {
 
   Response send(String method, String path, Object body) {
     try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-          .header("Accept", "application/json");
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(20))
+              .header("Accept", "application/json");
       if (token != null) {
         b.header("X-Auth-Token", token);
       }
@@ -66,7 +69,10 @@ final class Http {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
         b.header("Content-Type", "application/json");
-        b.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        b.method(
+            method,
+            HttpRequest.BodyPublishers.ofString(
+                body instanceof String s ? s : JSON.writeValueAsString(body)));
       }
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body(), r);

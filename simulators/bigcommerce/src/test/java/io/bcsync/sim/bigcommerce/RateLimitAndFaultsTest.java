@@ -22,7 +22,11 @@ class RateLimitAndFaultsTest {
 
   @BeforeEach
   void start() {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(clock).rateLimit(3, Duration.ofSeconds(30)));
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults()
+                .clock(clock)
+                .rateLimit(3, Duration.ofSeconds(30)));
     store = sim.createStore(BigCommerceSimulator.StoreSpec.named("rl1234"));
     api = Http.forStore(sim, store);
   }
@@ -84,18 +88,26 @@ class RateLimitAndFaultsTest {
   void timeoutFaultHoldsTheCallLongerThanTheClientWaits() {
     store.injectFault(Fault.timeout(Duration.ofSeconds(3), 1));
     var client = java.net.http.HttpClient.newHttpClient();
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/stores/rl1234/v2/store"))
-        .header("X-Auth-Token", store.accessToken()).timeout(Duration.ofMillis(300)).build();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(sim.baseUrl() + "/stores/rl1234/v2/store"))
+            .header("X-Auth-Token", store.accessToken())
+            .timeout(Duration.ofMillis(300))
+            .build();
 
-    CompletableFuture<?> call = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+    CompletableFuture<?> call =
+        client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.discarding());
 
-    assertThat(call).failsWithin(Duration.ofSeconds(5)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+    assertThat(call)
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .withCauseInstanceOf(HttpTimeoutException.class);
   }
 
   @Test
   void concurrencyCapRejectsCallsBeyondTheLimitWith429() {
-    BigCommerceSimulator wide = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(clock));
+    BigCommerceSimulator wide =
+        BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults().clock(clock));
     try {
       SimulatedStore s = wide.createStore(BigCommerceSimulator.StoreSpec.named("cc1234"));
       long id = s.createCustomer("c@example.com", "C", "D");
@@ -105,11 +117,17 @@ class RateLimitAndFaultsTest {
       Http client = Http.forStore(wide, s);
       List<Map<String, Object>> body = List.of(Map.of("id", id, "notes", "x"));
       var threads = java.util.concurrent.Executors.newFixedThreadPool(3);
-      List<CompletableFuture<Http.Response>> held = java.util.stream.IntStream.range(0, 3)
-          .mapToObj(i -> CompletableFuture.supplyAsync(() -> client.put("/v3/customers", body), threads))
-          .toList();
+      List<CompletableFuture<Http.Response>> held =
+          java.util.stream.IntStream.range(0, 3)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () -> client.put("/v3/customers", body), threads))
+              .toList();
       threads.shutdown();
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hold.arrivals() == 3);
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> hold.arrivals() == 3);
 
       Http.Response fourth = client.put("/v3/customers", body);
       gate.complete(null);

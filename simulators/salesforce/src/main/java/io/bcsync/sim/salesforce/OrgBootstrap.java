@@ -6,50 +6,83 @@ import io.bcsync.sim.salesforce.schema.SObjectType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a fresh org contains: the Organization row, users, the standard price book and a few queues. */
+/**
+ * What a fresh org contains: the Organization row, users, the standard price book and a few queues.
+ */
 final class OrgBootstrap {
-    private final SimulatedOrg org;
-    private final Seeder seeder;
+  private final SimulatedOrg org;
+  private final Seeder seeder;
 
-    OrgBootstrap(SimulatedOrg org) {
-        this.org = org;
-        this.seeder = new Seeder(org.store(), org.ids(), org.clock());
-    }
+  OrgBootstrap(SimulatedOrg org) {
+    this.org = org;
+    this.seeder = new Seeder(org.store(), org.ids(), org.clock());
+  }
 
-    void seed() {
-        String creator = org.users().all().stream().map(SimUser::id).sorted().findFirst().orElseThrow();
-        seeder.seed(type("Organization"), org.settings().orgId(), Map.of("Name", org.settings().orgName(),
-                "IsSandbox", org.settings().sandbox(), "OrganizationType", "Developer Edition", "InstanceName", "SIM1",
-                "DefaultLocaleSidKey", "en_US", "TimeZoneSidKey", "America/Los_Angeles"), creator);
-        for (SimUser user : org.users().all()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("Username", user.username());
-            if (user.firstName() != null) {
-                values.put("FirstName", user.firstName());
-            }
-            values.put("LastName", user.lastName());
-            values.put("Email", user.email());
-            values.put("Alias", user.username().substring(0, Math.min(8, user.username().indexOf('@') > 0 ? user.username().indexOf('@') : 8)));
-            values.put("IsActive", true);
-            values.put("TimeZoneSidKey", "America/Los_Angeles");
-            seeder.seed(type("User"), user.id(), values, creator);
-        }
-        seeder.seed(type("Pricebook2"), null, Map.of("Name", "Standard Price Book", "IsActive", true, "IsStandard", true), creator);
-        queue("Web Orders", "Web_Orders", creator);
-        queue("Customer Support", "Customer_Support", creator);
+  void seed() {
+    String creator = org.users().all().stream().map(SimUser::id).sorted().findFirst().orElseThrow();
+    seeder.seed(
+        type("Organization"),
+        org.settings().orgId(),
+        Map.of(
+            "Name",
+            org.settings().orgName(),
+            "IsSandbox",
+            org.settings().sandbox(),
+            "OrganizationType",
+            "Developer Edition",
+            "InstanceName",
+            "SIM1",
+            "DefaultLocaleSidKey",
+            "en_US",
+            "TimeZoneSidKey",
+            "America/Los_Angeles"),
+        creator);
+    for (SimUser user : org.users().all()) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("Username", user.username());
+      if (user.firstName() != null) {
+        values.put("FirstName", user.firstName());
+      }
+      values.put("LastName", user.lastName());
+      values.put("Email", user.email());
+      values.put(
+          "Alias",
+          user.username()
+              .substring(
+                  0,
+                  Math.min(
+                      8, user.username().indexOf('@') > 0 ? user.username().indexOf('@') : 8)));
+      values.put("IsActive", true);
+      values.put("TimeZoneSidKey", "America/Los_Angeles");
+      seeder.seed(type("User"), user.id(), values, creator);
     }
+    seeder.seed(
+        type("Pricebook2"),
+        null,
+        Map.of("Name", "Standard Price Book", "IsActive", true, "IsStandard", true),
+        creator);
+    queue("Web Orders", "Web_Orders", creator);
+    queue("Customer Support", "Customer_Support", creator);
+  }
 
-    private void queue(String name, String developerName, String creator) {
-        seeder.seed(type("Group"), null, Map.of("Name", name, "DeveloperName", developerName, "Type", "Queue"), creator);
-    }
+  private void queue(String name, String developerName, String creator) {
+    seeder.seed(
+        type("Group"),
+        null,
+        Map.of("Name", name, "DeveloperName", developerName, "Type", "Queue"),
+        creator);
+  }
 
-    static String standardPricebookId(SimulatedOrg org) {
-        SObjectType pricebook = org.schema().type("Pricebook2").orElseThrow();
-        return org.store().live(pricebook).stream().filter(r -> Boolean.TRUE.equals(r.get("IsStandard")))
-                .findFirst().orElseThrow().id();
-    }
+  static String standardPricebookId(SimulatedOrg org) {
+    SObjectType pricebook = org.schema().type("Pricebook2").orElseThrow();
+    return org.store().live(pricebook).stream()
+        .filter(r -> Boolean.TRUE.equals(r.get("IsStandard")))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
 
-    private SObjectType type(String name) {
-        return org.schema().type(name).orElseThrow();
-    }
+  private SObjectType type(String name) {
+    return org.schema().type(name).orElseThrow();
+  }
 }

@@ -16,7 +16,19 @@ import io.bcsync.sim.salesforce.time.SimClock;
 import java.util.function.Supplier;
 
 /** Everything the endpoints share: data, schema, sessions, counters and the simulated clock. */
-public record SimulatedOrg(OrgSettings settings, SimClock clock, Schema schema, RecordStore store, IdGenerator ids,
-        DmlEngine dml, RecordReader reader, QueryExecutor queries, QueryCursors cursors, UserDirectory users,
-        SessionRegistry sessions, ApiUsage usage, FaultInjector faults, ChangeLog changes, Supplier<String> baseUrl) {
-}
+public record SimulatedOrg(
+    OrgSettings settings,
+    SimClock clock,
+    Schema schema,
+    RecordStore store,
+    IdGenerator ids,
+    DmlEngine dml,
+    RecordReader reader,
+    QueryExecutor queries,
+    QueryCursors cursors,
+    UserDirectory users,
+    SessionRegistry sessions,
+    ApiUsage usage,
+    FaultInjector faults,
+    ChangeLog changes,
+    Supplier<String> baseUrl) {}

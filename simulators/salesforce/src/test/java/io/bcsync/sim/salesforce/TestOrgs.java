@@ -10,43 +10,44 @@ import java.util.Map;
 
 /** Starts simulators with the fixture package and connects the real force-wsc client to them. */
 final class TestOrgs {
-    private TestOrgs() {
-    }
+  private TestOrgs() {}
 
-    static Path fixtureMetadata() {
-        try {
-            return Path.of(TestOrgs.class.getResource("/force-app").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+  static Path fixtureMetadata() {
+    try {
+      return Path.of(TestOrgs.class.getResource("/force-app").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    static SimulatorOptions options() {
-        return SimulatorOptions.defaults().metadata(fixtureMetadata());
-    }
+  static SimulatorOptions options() {
+    return SimulatorOptions.defaults().metadata(fixtureMetadata());
+  }
 
-    static SalesforceSimulator start() {
-        return SalesforceSimulator.start(options());
-    }
+  static SalesforceSimulator start() {
+    return SalesforceSimulator.start(options());
+  }
 
-    /** A username/password login exactly as the middleware does it, with an explicit auth endpoint. */
-    static PartnerConnection login(SalesforceSimulator sim) throws ConnectionException {
-        return new PartnerConnection(config(sim));
-    }
+  /**
+   * A username/password login exactly as the middleware does it, with an explicit auth endpoint.
+   */
+  static PartnerConnection login(SalesforceSimulator sim) throws ConnectionException {
+    return new PartnerConnection(config(sim));
+  }
 
-    static ConnectorConfig config(SalesforceSimulator sim) {
-        ConnectorConfig config = new ConnectorConfig();
-        config.setAuthEndpoint(sim.loginUrl());
-        config.setUsername(sim.integrationUser().username());
-        config.setPassword(sim.integrationUser().password() + sim.integrationUser().securityToken());
-        config.setConnectionTimeout(5_000);
-        config.setReadTimeout(20_000);
-        return config;
-    }
+  static ConnectorConfig config(SalesforceSimulator sim) {
+    ConnectorConfig config = new ConnectorConfig();
+    config.setAuthEndpoint(sim.loginUrl());
+    config.setUsername(sim.integrationUser().username());
+    config.setPassword(sim.integrationUser().password() + sim.integrationUser().securityToken());
+    config.setConnectionTimeout(5_000);
+    config.setReadTimeout(20_000);
+    return config;
+  }
 
-    static SObject sobject(String type, Map<String, Object> fields) {
-        SObject sobject = new SObject(type);
-        fields.forEach(sobject::setField);
-        return sobject;
-    }
+  static SObject sobject(String type, Map<String, Object> fields) {
+    SObject sobject = new SObject(type);
+    fields.forEach(sobject::setField);
+    return sobject;
+  }
 }

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Single-click app installs: registered apps, one-time authorization codes, the token exchange, and the browser-side
- * callbacks (auth, load, uninstall, remove_user) the control panel would trigger.
+ * Single-click app installs: registered apps, one-time authorization codes, the token exchange, and
+ * the browser-side callbacks (auth, load, uninstall, remove_user) the control panel would trigger.
  */
 public final class AppInstalls {
   private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
@@ -33,7 +33,10 @@ public final class AppInstalls {
   private final StoreRegistry stores;
   private final Clock clock;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   public AppInstalls(StoreRegistry stores, Clock clock) {
     this.stores = stores;
@@ -60,28 +63,41 @@ public final class AppInstalls {
     String url =
         app.authCallbackUrl()
             + (app.authCallbackUrl().contains("?") ? "&" : "?")
-            + "code=" + enc(code)
-            + "&scope=" + enc(app.scope())
-            + "&context=" + enc("stores/" + storeHash)
-            + "&account_uuid=" + enc("00000000-0000-4000-8000-000000000001");
+            + "code="
+            + enc(code)
+            + "&scope="
+            + enc(app.scope())
+            + "&context="
+            + enc("stores/" + storeHash)
+            + "&account_uuid="
+            + enc("00000000-0000-4000-8000-000000000001");
     return new InstallResult(code, get(url));
   }
 
-  /** The token endpoint's work: exchange a code for a fresh access token. Old tokens of the app stop working. */
-  public ObjectNode exchange(String clientId, String clientSecret, String code, String context, String redirectUri) {
+  /**
+   * The token endpoint's work: exchange a code for a fresh access token. Old tokens of the app stop
+   * working.
+   */
+  public ObjectNode exchange(
+      String clientId, String clientSecret, String code, String context, String redirectUri) {
     AppRegistration app = apps.get(clientId);
     if (app == null || !app.clientSecret().equals(clientSecret)) {
       throw new OAuthException(401, "Invalid client id or client secret.");
     }
     PendingCode pending = code == null ? null : codes.remove(code);
-    if (pending == null || !pending.clientId.equals(clientId) || clock.instant().isAfter(pending.expires)) {
+    if (pending == null
+        || !pending.clientId.equals(clientId)
+        || clock.instant().isAfter(pending.expires)) {
       throw new OAuthException(400, "Invalid or expired authorization code.");
     }
     if (context != null && !context.equals("stores/" + pending.storeHash)) {
       throw new OAuthException(400, "The context does not match the authorization code.");
     }
-    if (redirectUri != null && app.authCallbackUrl() != null && !redirectUri.equals(app.authCallbackUrl())) {
-      throw new OAuthException(400, "The redirect_uri does not match the registered auth callback URL.");
+    if (redirectUri != null
+        && app.authCallbackUrl() != null
+        && !redirectUri.equals(app.authCallbackUrl())) {
+      throw new OAuthException(
+          400, "The redirect_uri does not match the registered auth callback URL.");
     }
     Store store = runtime(pending.storeHash).store();
     String token = randomToken(16);
@@ -90,8 +106,14 @@ public final class AppInstalls {
     ObjectNode body = Json.object();
     body.put("access_token", token);
     body.put("scope", app.scope());
-    body.putObject("user").put("id", 1).put("username", "owner@" + store.hash() + ".example").put("email", "owner@" + store.hash() + ".example");
-    body.putObject("owner").put("id", 1).put("username", "owner@" + store.hash() + ".example").put("email", "owner@" + store.hash() + ".example");
+    body.putObject("user")
+        .put("id", 1)
+        .put("username", "owner@" + store.hash() + ".example")
+        .put("email", "owner@" + store.hash() + ".example");
+    body.putObject("owner")
+        .put("id", 1)
+        .put("username", "owner@" + store.hash() + ".example")
+        .put("email", "owner@" + store.hash() + ".example");
     body.put("context", "stores/" + store.hash());
     body.put("account_uuid", "00000000-0000-4000-8000-000000000001");
     return body;
@@ -102,7 +124,10 @@ public final class AppInstalls {
     return callWithJwt(app.loadCallbackUrl(), app, storeHash, user);
   }
 
-  /** Uninstalls: the app's hooks are deleted and its token stops working, then the uninstall callback fires. */
+  /**
+   * Uninstalls: the app's hooks are deleted and its token stops working, then the uninstall
+   * callback fires.
+   */
   public int uninstall(String storeHash, String clientId) {
     AppRegistration app = requireApp(clientId);
     Store store = runtime(storeHash).store();
@@ -122,17 +147,20 @@ public final class AppInstalls {
     return new SignedPayloads.StoreUser(1, "owner@" + storeHash + ".example");
   }
 
-  private int callWithJwt(String url, AppRegistration app, String storeHash, SignedPayloads.StoreUser user) {
+  private int callWithJwt(
+      String url, AppRegistration app, String storeHash, SignedPayloads.StoreUser user) {
     if (url == null) {
       return 0;
     }
-    String jwt = SignedPayloads.create(app, storeHash, user, owner(storeHash), clock.instant(), "/");
+    String jwt =
+        SignedPayloads.create(app, storeHash, user, owner(storeHash), clock.instant(), "/");
     return get(url + (url.contains("?") ? "&" : "?") + "signed_payload_jwt=" + enc(jwt));
   }
 
   private int get(String url) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return 0;
@@ -151,7 +179,9 @@ public final class AppInstalls {
   }
 
   private StoreRuntime runtime(String storeHash) {
-    return stores.find(storeHash).orElseThrow(() -> new IllegalArgumentException("unknown store: " + storeHash));
+    return stores
+        .find(storeHash)
+        .orElseThrow(() -> new IllegalArgumentException("unknown store: " + storeHash));
   }
 
   private static String enc(String s) {

@@ -1,8 +1,8 @@
 package io.bcsync.sim.bigcommerce.app;
 
 /**
- * An app as registered in BigCommerce's Developer Portal: credentials, callback URLs and the OAuth scopes it asks
- * for. Null callbacks are simply not called.
+ * An app as registered in BigCommerce's Developer Portal: credentials, callback URLs and the OAuth
+ * scopes it asks for. Null callbacks are simply not called.
  */
 public record AppRegistration(
     String clientId,

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** POST {login base}/oauth2/token: accepts the JSON body current docs show and the form body older docs showed. */
+/**
+ * POST {login base}/oauth2/token: accepts the JSON body current docs show and the form body older
+ * docs showed.
+ */
 public final class OAuthTokenServlet extends HttpServlet {
   private final AppInstalls installs;
 

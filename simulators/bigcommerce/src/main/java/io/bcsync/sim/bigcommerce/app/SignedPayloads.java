@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The signed_payload_jwt BigCommerce sends to load, uninstall and remove_user callbacks: HS256 keyed with the app's
- * client secret, aud = client id, iss "bc", sub "stores/{hash}", valid for 24 hours.
+ * The signed_payload_jwt BigCommerce sends to load, uninstall and remove_user callbacks: HS256
+ * keyed with the app's client secret, aud = client id, iss "bc", sub "stores/{hash}", valid for 24
+ * hours.
  */
 public final class SignedPayloads {
   private SignedPayloads() {}
@@ -24,7 +25,12 @@ public final class SignedPayloads {
   public record StoreUser(long id, String email) {}
 
   public static String create(
-      AppRegistration app, String storeHash, StoreUser user, StoreUser owner, Instant now, String url) {
+      AppRegistration app,
+      String storeHash,
+      StoreUser user,
+      StoreUser owner,
+      Instant now,
+      String url) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .audience(app.clientId())
@@ -45,7 +51,8 @@ public final class SignedPayloads {
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalArgumentException(
-          "cannot sign with this client secret (HS256 needs at least 32 bytes): " + e.getMessage(), e);
+          "cannot sign with this client secret (HS256 needs at least 32 bytes): " + e.getMessage(),
+          e);
     }
   }
 }

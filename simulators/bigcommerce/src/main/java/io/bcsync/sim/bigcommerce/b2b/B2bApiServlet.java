@@ -17,8 +17,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The B2B Edition REST management API (/api/v3/io/...), a separate host on the real platform. Auth is the store's
- * X-Auth-Token plus X-Store-Hash naming the store (no store hash in the path).
+ * The B2B Edition REST management API (/api/v3/io/...), a separate host on the real platform. Auth
+ * is the store's X-Auth-Token plus X-Store-Hash naming the store (no store hash in the path).
  */
 public final class B2bApiServlet extends HttpServlet {
   private final StoreRegistry stores;
@@ -34,21 +34,32 @@ public final class B2bApiServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = Optional.ofNullable(req.getPathInfo()).orElse("/");
-    Optional<StoreRuntime> runtime = Optional.ofNullable(req.getHeader("X-Store-Hash")).flatMap(stores::find);
-    Optional<ApiCredential> credential = runtime.flatMap(r -> r.store().credential(req.getHeader("X-Auth-Token")));
+    Optional<StoreRuntime> runtime =
+        Optional.ofNullable(req.getHeader("X-Store-Hash")).flatMap(stores::find);
+    Optional<ApiCredential> credential =
+        runtime.flatMap(r -> r.store().credential(req.getHeader("X-Auth-Token")));
     if (credential.isEmpty()) {
       HttpIo.write(resp, error(401, "Invalid token or store hash."));
       return;
     }
     byte[] body = HttpIo.body(req);
-    Optional<io.bcsync.sim.bigcommerce.http.Router.Match> match = router.match(req.getMethod(), path);
+    Optional<io.bcsync.sim.bigcommerce.http.Router.Match> match =
+        router.match(req.getMethod(), path);
     ApiResponse response;
     if (match.isEmpty() || match.get().isMethodNotAllowed()) {
       response = error(404, "Not found");
     } else {
       ApiRequest request =
-          new ApiRequest(req.getMethod(), path, match.get().params(), HttpIo.query(req), body, HttpIo.headers(req),
-              runtime.get().store(), credential.get().clientId(), clock.instant());
+          new ApiRequest(
+              req.getMethod(),
+              path,
+              match.get().params(),
+              HttpIo.query(req),
+              body,
+              HttpIo.headers(req),
+              runtime.get().store(),
+              credential.get().clientId(),
+              clock.instant());
       try {
         synchronized (runtime.get().store()) {
           response = match.get().route().handler().handle(request);

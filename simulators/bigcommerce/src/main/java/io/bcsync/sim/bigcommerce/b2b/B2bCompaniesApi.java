@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * B2B Edition companies (REST management V3, camelCase JSON, {code, data, meta} envelope). A new company gets its
- * own customer group, as B2B Edition links companies to BigCommerce customer groups.
+ * B2B Edition companies (REST management V3, camelCase JSON, {code, data, meta} envelope). A new
+ * company gets its own customer group, as B2B Edition links companies to BigCommerce customer
+ * groups.
  */
 public final class B2bCompaniesApi {
   public void register(Router r) {
@@ -41,13 +42,18 @@ public final class B2bCompaniesApi {
     ArrayNode data = Json.array();
     all.stream().skip(offset).limit(limit).forEach(c -> data.add(company(c)));
     ObjectNode body = envelope(200, data);
-    ((ObjectNode) body.get("meta")).putObject("pagination").put("totalCount", all.size()).put("offset", offset).put("limit", limit);
+    ((ObjectNode) body.get("meta"))
+        .putObject("pagination")
+        .put("totalCount", all.size())
+        .put("offset", offset)
+        .put("limit", limit);
     return ApiResponse.ok(body);
   }
 
   private ApiResponse create(ApiRequest req) {
     JsonNode body = req.json();
-    for (String field : List.of("companyName", "companyEmail", "adminFirstName", "adminLastName", "adminEmail")) {
+    for (String field :
+        List.of("companyName", "companyEmail", "adminFirstName", "adminLastName", "adminEmail")) {
       if (!body.hasNonNull(field)) {
         throw new ApiException(422, field + " is required");
       }
@@ -61,7 +67,8 @@ public final class B2bCompaniesApi {
     c.customerGroupId = V2CustomerGroupsApi.create(req.store(), "B2B " + c.name + " " + c.id).id;
     req.store().companies.put(c.id, c);
     req.store().publish("store/company/created", Events.resource("company", c.id));
-    ObjectNode data = Json.object().put("companyId", c.id).put("customerGroupId", c.customerGroupId);
+    ObjectNode data =
+        Json.object().put("companyId", c.id).put("customerGroupId", c.customerGroupId);
     return ApiResponse.ok(envelope(200, data));
   }
 

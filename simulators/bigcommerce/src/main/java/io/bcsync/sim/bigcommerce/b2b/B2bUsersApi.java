@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * B2B Edition company users (user.yaml of the B2B REST management spec): every user is a BigCommerce customer
- * acting for one company. Creating a user for an e-mail that has no customer yet creates the customer, in the
- * company's customer group, as B2B Edition does; an existing customer with that e-mail becomes the user.
+ * B2B Edition company users (user.yaml of the B2B REST management spec): every user is a
+ * BigCommerce customer acting for one company. Creating a user for an e-mail that has no customer
+ * yet creates the customer, in the company's customer group, as B2B Edition does; an existing
+ * customer with that e-mail becomes the user.
  */
 public final class B2bUsersApi {
   public void register(Router r) {
@@ -30,7 +31,10 @@ public final class B2bUsersApi {
     r.add("GET", "/users/customer/{customerId}", this::byCustomer);
   }
 
-  /** Filters {@code companyId}, {@code email} (exact), {@code minModified} (updatedAt later than, Unix seconds). */
+  /**
+   * Filters {@code companyId}, {@code email} (exact), {@code minModified} (updatedAt later than,
+   * Unix seconds).
+   */
   private ApiResponse list(ApiRequest req) {
     long offset = req.queryLong("offset").orElse(0L);
     long limit = Math.min(250, req.queryLong("limit").orElse(10L));
@@ -40,22 +44,27 @@ public final class B2bUsersApi {
     Optional<Long> companyId = req.queryLong("companyId");
     Optional<Long> minModified = req.queryLong("minModified");
     Optional<String> email = req.query("email");
-    List<CompanyUser> all = req.store().companyUsers.values().stream()
-        .filter(u -> companyId.map(id -> u.companyId == id).orElse(true))
-        .filter(u -> minModified.map(m -> u.updatedAt.getEpochSecond() > m).orElse(true))
-        .filter(u -> email.map(e -> u.email.equalsIgnoreCase(e)).orElse(true))
-        .toList();
+    List<CompanyUser> all =
+        req.store().companyUsers.values().stream()
+            .filter(u -> companyId.map(id -> u.companyId == id).orElse(true))
+            .filter(u -> minModified.map(m -> u.updatedAt.getEpochSecond() > m).orElse(true))
+            .filter(u -> email.map(e -> u.email.equalsIgnoreCase(e)).orElse(true))
+            .toList();
     ArrayNode data = Json.array();
     all.stream().skip(offset).limit(limit).forEach(u -> data.add(user(u)));
     ObjectNode body = B2bCompaniesApi.envelope(200, data);
-    ((ObjectNode) body.get("meta")).putObject("pagination").put("totalCount", all.size()).put("offset", offset)
+    ((ObjectNode) body.get("meta"))
+        .putObject("pagination")
+        .put("totalCount", all.size())
+        .put("offset", offset)
         .put("limit", limit);
     return ApiResponse.ok(body);
   }
 
   private ApiResponse create(ApiRequest req) {
     JsonNode body = req.json();
-    for (String field : List.of("firstName", "lastName", "email", "companyId", "role", "channelIds")) {
+    for (String field :
+        List.of("firstName", "lastName", "email", "companyId", "role", "channelIds")) {
       if (!body.hasNonNull(field)) {
         throw new ApiException(422, field + " may not be null");
       }
@@ -73,10 +82,20 @@ public final class B2bUsersApi {
     if (store.companyUsers.values().stream().anyMatch(u -> u.email.equalsIgnoreCase(email))) {
       throw new ApiException(422, "Email already exists. ['" + email + "']");
     }
-    Customer customer = store.customers.values().stream().filter(c -> c.email.equalsIgnoreCase(email)).findFirst()
-        .orElseGet(() -> CustomerOperations.create(store, Json.object().put("email", email)
-            .put("first_name", body.get("firstName").asText()).put("last_name", body.get("lastName").asText())
-            .put("customer_group_id", company.customerGroupId), true));
+    Customer customer =
+        store.customers.values().stream()
+            .filter(c -> c.email.equalsIgnoreCase(email))
+            .findFirst()
+            .orElseGet(
+                () ->
+                    CustomerOperations.create(
+                        store,
+                        Json.object()
+                            .put("email", email)
+                            .put("first_name", body.get("firstName").asText())
+                            .put("last_name", body.get("lastName").asText())
+                            .put("customer_group_id", company.customerGroupId),
+                        true));
     CompanyUser u = new CompanyUser();
     u.id = store.nextId();
     u.companyId = company.id;
@@ -89,7 +108,8 @@ public final class B2bUsersApi {
     u.createdAt = req.now();
     u.updatedAt = req.now();
     store.companyUsers.put(u.id, u);
-    return ApiResponse.ok(B2bCompaniesApi.envelope(200, Json.object().put("userId", u.id).put("bcId", customer.id)));
+    return ApiResponse.ok(
+        B2bCompaniesApi.envelope(200, Json.object().put("userId", u.id).put("bcId", customer.id)));
   }
 
   private ApiResponse get(ApiRequest req) {
@@ -100,7 +120,10 @@ public final class B2bUsersApi {
     return ApiResponse.ok(B2bCompaniesApi.envelope(200, user(u)));
   }
 
-  /** The last user of a company cannot be deleted (spec: "The last user in company can not be deleted."). */
+  /**
+   * The last user of a company cannot be deleted (spec: "The last user in company can not be
+   * deleted.").
+   */
   private ApiResponse delete(ApiRequest req) {
     Store store = req.store();
     CompanyUser u = store.companyUsers.get(req.pathId("id"));
@@ -116,8 +139,11 @@ public final class B2bUsersApi {
 
   private ApiResponse byCustomer(ApiRequest req) {
     long customerId = req.pathId("customerId");
-    CompanyUser u = req.store().companyUsers.values().stream().filter(x -> x.customerId == customerId).findFirst()
-        .orElseThrow(() -> new ApiException(404, "User not found"));
+    CompanyUser u =
+        req.store().companyUsers.values().stream()
+            .filter(x -> x.customerId == customerId)
+            .findFirst()
+            .orElseThrow(() -> new ApiException(404, "User not found"));
     return ApiResponse.ok(B2bCompaniesApi.envelope(200, user(u)));
   }
 
@@ -135,12 +161,17 @@ public final class B2bUsersApi {
     n.put("createdAt", u.createdAt.getEpochSecond());
     n.put("updatedAt", u.updatedAt.getEpochSecond());
     n.put("customerId", u.customerId);
-    n.put("companyRoleName", switch (u.role) {
-      case 0 -> "Admin";
-      case 1 -> "Senior Buyer";
-      default -> "Junior Buyer";
-    });
-    n.putArray("channelList").addObject().put("channelId", 1).put("channelName", "Default Storefront")
+    n.put(
+        "companyRoleName",
+        switch (u.role) {
+          case 0 -> "Admin";
+          case 1 -> "Senior Buyer";
+          default -> "Junior Buyer";
+        });
+    n.putArray("channelList")
+        .addObject()
+        .put("channelId", 1)
+        .put("channelName", "Default Storefront")
         .put("iconUrl", "");
     return n;
   }

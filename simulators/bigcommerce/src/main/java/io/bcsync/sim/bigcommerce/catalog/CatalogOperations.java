@@ -24,11 +24,15 @@ public final class CatalogOperations {
     }
     String name = body.get("name").asText();
     if (store.products.values().stream().anyMatch(p -> p.name.equals(name))) {
-      throw new ApiException(409, "The product name is a duplicate", java.util.Map.of("name", "The product name is a duplicate"));
+      throw new ApiException(
+          409,
+          "The product name is a duplicate",
+          java.util.Map.of("name", "The product name is a duplicate"));
     }
     String sku = Json.text(body, "sku", "");
     if (!sku.isEmpty() && findVariantBySku(store, sku).isPresent()) {
-      throw new ApiException(409, "The SKU is a duplicate", java.util.Map.of("sku", "Sku " + sku + " is not unique"));
+      throw new ApiException(
+          409, "The SKU is a duplicate", java.util.Map.of("sku", "Sku " + sku + " is not unique"));
     }
     Product p = new Product();
     p.id = store.nextId();
@@ -61,7 +65,8 @@ public final class CatalogOperations {
     p.salePrice = decimal(body, "sale_price", p.salePrice);
     p.weight = decimal(body, "weight", p.weight);
     p.inventoryLevel = (int) Json.longValue(body, "inventory_level", p.inventoryLevel);
-    p.inventoryWarningLevel = (int) Json.longValue(body, "inventory_warning_level", p.inventoryWarningLevel);
+    p.inventoryWarningLevel =
+        (int) Json.longValue(body, "inventory_warning_level", p.inventoryWarningLevel);
     p.inventoryTracking = Json.text(body, "inventory_tracking", p.inventoryTracking);
     p.isVisible = Json.bool(body, "is_visible", p.isVisible);
     p.brandId = Json.longValue(body, "brand_id", p.brandId);
@@ -86,7 +91,8 @@ public final class CatalogOperations {
       throw ApiException.unprocessable("sku", "The field 'sku' is required.");
     }
     if (findVariantBySku(store, sku).isPresent()) {
-      throw new ApiException(409, "The SKU is a duplicate", java.util.Map.of("sku", "Sku " + sku + " is not unique"));
+      throw new ApiException(
+          409, "The SKU is a duplicate", java.util.Map.of("sku", "Sku " + sku + " is not unique"));
     }
     Variant v = new Variant();
     v.id = store.nextId();
@@ -112,37 +118,56 @@ public final class CatalogOperations {
 
   private static void applyVariant(Variant v, JsonNode body) {
     v.sku = Json.text(body, "sku", v.sku);
-    if (body.has("price")) v.price = body.get("price").isNull() ? null : new BigDecimal(body.get("price").asText());
-    if (body.has("sale_price")) v.salePrice = body.get("sale_price").isNull() ? null : new BigDecimal(body.get("sale_price").asText());
-    if (body.has("cost_price")) v.costPrice = body.get("cost_price").isNull() ? null : new BigDecimal(body.get("cost_price").asText());
+    if (body.has("price"))
+      v.price = body.get("price").isNull() ? null : new BigDecimal(body.get("price").asText());
+    if (body.has("sale_price"))
+      v.salePrice =
+          body.get("sale_price").isNull() ? null : new BigDecimal(body.get("sale_price").asText());
+    if (body.has("cost_price"))
+      v.costPrice =
+          body.get("cost_price").isNull() ? null : new BigDecimal(body.get("cost_price").asText());
     v.inventoryLevel = (int) Json.longValue(body, "inventory_level", v.inventoryLevel);
   }
 
-  /** Sets stock to an absolute level and fires the product- or SKU-level inventory hook, per tracking mode. */
+  /**
+   * Sets stock to an absolute level and fires the product- or SKU-level inventory hook, per
+   * tracking mode.
+   */
   public static void setStock(Store store, Product p, Variant v, int level, String scopeSuffix) {
     if ("variant".equals(p.inventoryTracking)) {
       v.inventoryLevel = level;
       p.inventoryLevel = p.variants.stream().mapToInt(x -> x.inventoryLevel).sum();
       ObjectNode data = Events.resource("sku", v.skuId == 0 ? v.id : v.skuId);
-      data.putObject("inventory").put("product_id", p.id).put("method", "absolute").put("value", level).put("variant_id", v.id);
+      data.putObject("inventory")
+          .put("product_id", p.id)
+          .put("method", "absolute")
+          .put("value", level)
+          .put("variant_id", v.id);
       store.publish("store/sku/inventory/" + scopeSuffix, data);
     } else {
       p.inventoryLevel = level;
       p.baseVariant().inventoryLevel = level;
       ObjectNode data = Events.resource("product", p.id);
-      data.putObject("inventory").put("product_id", p.id).put("method", "absolute").put("value", level);
+      data.putObject("inventory")
+          .put("product_id", p.id)
+          .put("method", "absolute")
+          .put("value", level);
       store.publish("store/product/inventory/" + scopeSuffix, data);
     }
     p.dateModified = store.now();
   }
 
-  /** Stock taken by an order: only for tracked products, firing the ".../inventory/order/updated" hooks. */
+  /**
+   * Stock taken by an order: only for tracked products, firing the ".../inventory/order/updated"
+   * hooks.
+   */
   public static void consumeStock(Store store, long productId, long variantId, int quantity) {
     Product p = store.products.get(productId);
     if (p == null || "none".equals(p.inventoryTracking)) {
       return;
     }
-    Variant v = p.variants.stream().filter(x -> x.id == variantId).findFirst().orElse(p.baseVariant());
+    Variant v =
+        p.variants.stream().filter(x -> x.id == variantId).findFirst().orElse(p.baseVariant());
     int current = "variant".equals(p.inventoryTracking) ? v.inventoryLevel : p.inventoryLevel;
     setStock(store, p, v, Math.max(0, current - quantity), "order/updated");
   }

@@ -70,9 +70,11 @@ public final class CatalogRenderer {
     } else {
       n.put("sku_id", v.skuId);
     }
-    if (v.price == null) n.putNull("price"); else n.put("price", v.price);
+    if (v.price == null) n.putNull("price");
+    else n.put("price", v.price);
     n.put("calculated_price", v.price == null ? p.price : v.price);
-    // Unset variant prices inherit from the product; the spec types them as numbers, so they are left out.
+    // Unset variant prices inherit from the product; the spec types them as numbers, so they are
+    // left out.
     if (v.salePrice != null) n.put("sale_price", v.salePrice);
     n.put("cost_price", v.costPrice == null ? java.math.BigDecimal.ZERO : v.costPrice);
     n.put("calculated_weight", p.weight);
@@ -85,7 +87,11 @@ public final class CatalogRenderer {
     n.put("gtin", "");
     ArrayNode options = n.putArray("option_values");
     if (v.optionLabel != null) {
-      options.addObject().put("id", v.id).put("label", v.optionValue).put("option_id", 1)
+      options
+          .addObject()
+          .put("id", v.id)
+          .put("label", v.optionValue)
+          .put("option_id", 1)
           .put("option_display_name", v.optionLabel);
     }
     return n;

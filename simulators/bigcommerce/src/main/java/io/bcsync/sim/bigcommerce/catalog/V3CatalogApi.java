@@ -89,7 +89,8 @@ public final class V3CatalogApi {
   }
 
   private ApiResponse getProduct(ApiRequest req) {
-    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.product(product(req), includes(req, "variants"))));
+    return ApiResponse.ok(
+        Paging.v3Single(CatalogRenderer.product(product(req), includes(req, "variants"))));
   }
 
   private ApiResponse updateProduct(ApiRequest req) {
@@ -144,7 +145,8 @@ public final class V3CatalogApi {
             .toList();
     Paging.Page page = Paging.of(req, 50);
     ArrayNode data = Json.array();
-    page.slice(all).forEach(v -> data.add(CatalogRenderer.variant(req.store().products.get(v.productId), v)));
+    page.slice(all)
+        .forEach(v -> data.add(CatalogRenderer.variant(req.store().products.get(v.productId), v)));
     return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
   }
 
@@ -162,7 +164,8 @@ public final class V3CatalogApi {
           req.store().products.values().stream()
               .filter(x -> x.variants.stream().anyMatch(v -> v.id == vid))
               .findFirst()
-              .orElseThrow(() -> ApiException.unprocessable("id", "Variant " + vid + " was not found."));
+              .orElseThrow(
+                  () -> ApiException.unprocessable("id", "Variant " + vid + " was not found."));
       Variant v = p.variants.stream().filter(x -> x.id == vid).findFirst().orElseThrow();
       CatalogOperations.updateVariant(req.store(), p, v, item);
       data.add(CatalogRenderer.variant(p, v));
@@ -184,7 +187,9 @@ public final class V3CatalogApi {
 
   private static Variant variant(ApiRequest req, Product p) {
     long vid = req.pathId("vid");
-    return p.variants.stream().filter(v -> v.id == vid).findFirst()
+    return p.variants.stream()
+        .filter(v -> v.id == vid)
+        .findFirst()
         .orElseThrow(() -> new ApiException(404, "The requested variant was not found."));
   }
 }

@@ -17,13 +17,18 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Categories through the category-trees API ({@code /v3/catalog/trees/categories}, category-trees_catalog.v3.yml):
- * list with {@code category_id:in}, {@code tree_id:in}, {@code parent_id:in}, {@code name}; batch create. Products
- * name their categories by id in their {@code categories} field.
+ * Categories through the category-trees API ({@code /v3/catalog/trees/categories},
+ * category-trees_catalog.v3.yml): list with {@code category_id:in}, {@code tree_id:in}, {@code
+ * parent_id:in}, {@code name}; batch create. Products name their categories by id in their {@code
+ * categories} field.
  */
 public final class V3CategoriesApi {
-  /** The spec's batch create takes an array; 50 is a conservative bound (the spec states none for this call). */
+  /**
+   * The spec's batch create takes an array; 50 is a conservative bound (the spec states none for
+   * this call).
+   */
   static final int CREATE_BATCH_MAX = 50;
+
   /** The spec limits category names to 50 characters. */
   static final int NAME_MAX = 50;
 
@@ -61,12 +66,15 @@ public final class V3CategoriesApi {
     return ApiResponse.of(201, out);
   }
 
-  /** Creates one category from a create body: {@code name} and {@code tree_id} or {@code parent_id} required. */
+  /**
+   * Creates one category from a create body: {@code name} and {@code tree_id} or {@code parent_id}
+   * required.
+   */
   public static Category create(Store store, JsonNode body) {
     String name = Json.text(body, "name", "").trim();
     if (name.isEmpty() || name.length() > NAME_MAX) {
-      throw ApiException.unprocessable("name", "The field 'name' is required and at most " + NAME_MAX
-          + " characters long.");
+      throw ApiException.unprocessable(
+          "name", "The field 'name' is required and at most " + NAME_MAX + " characters long.");
     }
     if (!body.hasNonNull("tree_id") && !body.hasNonNull("parent_id")) {
       throw ApiException.unprocessable("tree_id", "Either 'tree_id' or 'parent_id' is required.");
@@ -77,7 +85,8 @@ public final class V3CategoriesApi {
     c.parentId = Json.longValue(body, "parent_id", 0);
     Category parent = store.categories.get(c.parentId);
     if (c.parentId != 0 && parent == null) {
-      throw ApiException.unprocessable("parent_id", "Parent category " + c.parentId + " does not exist.");
+      throw ApiException.unprocessable(
+          "parent_id", "Parent category " + c.parentId + " does not exist.");
     }
     c.treeId = parent != null ? parent.treeId : Json.longValue(body, "tree_id", 1);
     c.isVisible = !body.has("is_visible") || body.get("is_visible").asBoolean();
@@ -103,8 +112,11 @@ public final class V3CategoriesApi {
     n.put("is_visible", c.isVisible);
     n.put("search_keywords", "");
     n.put("default_product_sort", "use_store_settings");
-    n.putObject("url").put("path", "/" + c.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        + "/").put("is_customized", false);
+    n.putObject("url")
+        .put(
+            "path",
+            "/" + c.name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "/")
+        .put("is_customized", false);
     return n;
   }
 }

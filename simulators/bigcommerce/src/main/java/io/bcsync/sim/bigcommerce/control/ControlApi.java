@@ -23,7 +23,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-/** Routes of the HTTP control API, each a thin wrapper over {@link SimulatedStore} or the simulator. */
+/**
+ * Routes of the HTTP control API, each a thin wrapper over {@link SimulatedStore} or the simulator.
+ */
 final class ControlApi {
   private final BigCommerceSimulator sim;
 
@@ -67,24 +69,39 @@ final class ControlApi {
     if (b.hasNonNull("rate_limit_quota")) spec.rateLimitQuota(b.get("rate_limit_quota").asInt());
     SimulatedStore s = sim.createStore(spec);
     return ApiResponse.created(
-        Json.object().put("hash", s.hash()).put("store_id", s.storeId()).put("access_token", s.accessToken())
-            .put("client_id", s.clientId()).put("api_base", sim.baseUrl()));
+        Json.object()
+            .put("hash", s.hash())
+            .put("store_id", s.storeId())
+            .put("access_token", s.accessToken())
+            .put("client_id", s.clientId())
+            .put("api_base", sim.baseUrl()));
   }
 
   private ApiResponse summary(ApiRequest req) {
     SimulatedStore s = store(req);
-    ObjectNode n = Json.object().put("hash", s.hash()).put("store_id", s.storeId()).put("api_base", sim.baseUrl());
-    s.read(st -> n.put("orders", st.orders.size()).put("customers", st.customers.size())
-        .put("products", st.products.size()).put("hooks", st.hooks.size()).put("refunds", st.refunds.size()));
+    ObjectNode n =
+        Json.object()
+            .put("hash", s.hash())
+            .put("store_id", s.storeId())
+            .put("api_base", sim.baseUrl());
+    s.read(
+        st ->
+            n.put("orders", st.orders.size())
+                .put("customers", st.customers.size())
+                .put("products", st.products.size())
+                .put("hooks", st.hooks.size())
+                .put("refunds", st.refunds.size()));
     return ApiResponse.ok(n);
   }
 
   private ApiResponse createCustomer(ApiRequest req) {
     SimulatedStore s = store(req);
     JsonNode b = req.json();
-    long id = Json.bool(b, "allow_duplicate_email", false)
-        ? s.createCustomerAllowingDuplicateEmail(required(b, "email"), required(b, "first_name"), required(b, "last_name"))
-        : s.createCustomer(b);
+    long id =
+        Json.bool(b, "allow_duplicate_email", false)
+            ? s.createCustomerAllowingDuplicateEmail(
+                required(b, "email"), required(b, "first_name"), required(b, "last_name"))
+            : s.createCustomer(b);
     return ApiResponse.created(Json.object().put("id", id));
   }
 
@@ -99,14 +116,19 @@ final class ControlApi {
 
   private ApiResponse createCoupon(ApiRequest req) {
     JsonNode b = req.json();
-    long id = store(req).createCoupon(required(b, "code"), (int) Json.longValue(b, "type", 2), new BigDecimal(required(b, "amount")));
+    long id =
+        store(req)
+            .createCoupon(
+                required(b, "code"),
+                (int) Json.longValue(b, "type", 2),
+                new BigDecimal(required(b, "amount")));
     return ApiResponse.created(Json.object().put("id", id));
   }
 
   /**
-   * Body: customer_id (0 or absent = guest, then guest_email), product_ids [...], or line_count for many custom
-   * lines; optional status_id, coupon_code, discount_amount, shipping_cost (excluding tax), tax_rate (percent, on
-   * line prices and shipping).
+   * Body: customer_id (0 or absent = guest, then guest_email), product_ids [...], or line_count for
+   * many custom lines; optional status_id, coupon_code, discount_amount, shipping_cost (excluding
+   * tax), tax_rate (percent, on line prices and shipping).
    */
   private ApiResponse createOrder(ApiRequest req) {
     SimulatedStore s = store(req);
@@ -120,25 +142,29 @@ final class ControlApi {
       draft.billing.lastName = "Shopper";
       draft.billing.email = Json.text(b, "guest_email", "guest@example.com");
     } else {
-      s.read(st -> {
-        var c = st.customers.get(customerId);
-        if (c == null) throw ApiException.unprocessable("customer_id", "no such customer");
-        draft.billing.firstName = c.firstName;
-        draft.billing.lastName = c.lastName;
-        draft.billing.email = c.email;
-        return null;
-      });
+      s.read(
+          st -> {
+            var c = st.customers.get(customerId);
+            if (c == null) throw ApiException.unprocessable("customer_id", "no such customer");
+            draft.billing.firstName = c.firstName;
+            draft.billing.lastName = c.lastName;
+            draft.billing.email = c.email;
+            return null;
+          });
     }
     for (JsonNode p : b.path("product_ids")) {
       draft.addLine(OrderDraft.Line.of(p.asLong(), 1));
     }
     for (int i = 1; i <= lineCount; i++) {
-      draft.addLine(OrderDraft.Line.custom("Line item " + i, "LINE-" + i, new BigDecimal("1.25"), 1));
+      draft.addLine(
+          OrderDraft.Line.custom("Line item " + i, "LINE-" + i, new BigDecimal("1.25"), 1));
     }
     draft.statusId = (int) Json.longValue(b, "status_id", draft.statusId);
     draft.couponCode = Json.text(b, "coupon_code", null);
-    if (b.hasNonNull("discount_amount")) draft.discount = new BigDecimal(b.get("discount_amount").asText());
-    if (b.hasNonNull("shipping_cost")) draft.shippingCost = new BigDecimal(b.get("shipping_cost").asText());
+    if (b.hasNonNull("discount_amount"))
+      draft.discount = new BigDecimal(b.get("discount_amount").asText());
+    if (b.hasNonNull("shipping_cost"))
+      draft.shippingCost = new BigDecimal(b.get("shipping_cost").asText());
     if (b.hasNonNull("tax_rate")) draft.taxRate = new BigDecimal(b.get("tax_rate").asText());
     return ApiResponse.created(Json.object().put("id", s.createOrder(draft)));
   }
@@ -151,7 +177,8 @@ final class ControlApi {
   }
 
   private ApiResponse changeStatus(ApiRequest req) {
-    store(req).changeOrderStatus(req.pathId("id"), (int) Json.longValue(req.json(), "status_id", -1));
+    store(req)
+        .changeOrderStatus(req.pathId("id"), (int) Json.longValue(req.json(), "status_id", -1));
     return ApiResponse.noContent();
   }
 
@@ -160,7 +187,10 @@ final class ControlApi {
     return ApiResponse.created(Json.object().put("id", id));
   }
 
-  /** Body: kind STATUS|RATE_LIMIT|LATENCY|TIMEOUT, status, delay_ms, times (-1 = until cleared), method, path_contains. */
+  /**
+   * Body: kind STATUS|RATE_LIMIT|LATENCY|TIMEOUT, status, delay_ms, times (-1 = until cleared),
+   * method, path_contains.
+   */
   private ApiResponse addFault(ApiRequest req) {
     store(req).injectFault(Fault.fromJson(req.json()));
     return ApiResponse.noContent();
@@ -176,20 +206,31 @@ final class ControlApi {
     return ApiResponse.noContent();
   }
 
-  /** Body: duplicate_probability (0..1), max_delay_ms (random hold per delivery, which reorders), seed. */
+  /**
+   * Body: duplicate_probability (0..1), max_delay_ms (random hold per delivery, which reorders),
+   * seed.
+   */
   private ApiResponse chaos(ApiRequest req) {
     JsonNode b = req.json();
-    store(req).setWebhookChaos(
-        new DeliveryChaos(b.path("duplicate_probability").asDouble(0), Duration.ofMillis(Json.longValue(b, "max_delay_ms", 0)),
-            Json.longValue(b, "seed", 1)));
+    store(req)
+        .setWebhookChaos(
+            new DeliveryChaos(
+                b.path("duplicate_probability").asDouble(0),
+                Duration.ofMillis(Json.longValue(b, "max_delay_ms", 0)),
+                Json.longValue(b, "seed", 1)));
     return ApiResponse.noContent();
   }
 
   private ApiResponse deliveries(ApiRequest req) {
     ArrayNode arr = Json.array();
     for (DeliveryAttempt a : store(req).webhookAttempts()) {
-      arr.addObject().put("hook_id", a.hookId()).put("scope", a.scope()).put("message_id", a.messageId())
-          .put("attempt", a.attempt()).put("at", a.at().toString()).put("status", a.status())
+      arr.addObject()
+          .put("hook_id", a.hookId())
+          .put("scope", a.scope())
+          .put("message_id", a.messageId())
+          .put("attempt", a.attempt())
+          .put("at", a.at().toString())
+          .put("status", a.status())
           .set("body", Json.parse(a.body()));
     }
     return ApiResponse.ok(arr);
@@ -200,8 +241,15 @@ final class ControlApi {
     boolean writesOnly = req.query("writes_only").map(Boolean::parseBoolean).orElse(false);
     for (RequestLog.Entry e : store(req).requests()) {
       if (writesOnly && e.method().equals("GET")) continue;
-      ObjectNode n = arr.addObject().put("at", e.at().toString()).put("method", e.method()).put("path", e.path())
-          .put("query", e.query()).put("route", e.route()).put("status", e.status()).put("client_id", e.clientId());
+      ObjectNode n =
+          arr.addObject()
+              .put("at", e.at().toString())
+              .put("method", e.method())
+              .put("path", e.path())
+              .put("query", e.query())
+              .put("route", e.route())
+              .put("status", e.status())
+              .put("client_id", e.clientId());
       n.set("body", e.body());
     }
     return ApiResponse.ok(arr);
@@ -213,47 +261,69 @@ final class ControlApi {
 
   private ApiResponse advanceClock(ApiRequest req) {
     if (!(sim.clock() instanceof MutableClock clock)) {
-      throw new ApiException(409, "The simulator runs on the system clock; start it with --simulated-clock.");
+      throw new ApiException(
+          409, "The simulator runs on the system clock; start it with --simulated-clock.");
     }
-    clock.advance(Duration.ofMillis(Json.longValue(req.json(), "millis", Json.longValue(req.json(), "seconds", 0) * 1000)));
+    clock.advance(
+        Duration.ofMillis(
+            Json.longValue(req.json(), "millis", Json.longValue(req.json(), "seconds", 0) * 1000)));
     return ApiResponse.ok(Json.object().put("now", clock.instant().toString()));
   }
 
   private ApiResponse registerApp(ApiRequest req) {
     JsonNode b = req.json();
-    sim.registerApp(new AppRegistration(required(b, "client_id"), required(b, "client_secret"),
-        Json.text(b, "auth_callback_url", null), Json.text(b, "load_callback_url", null),
-        Json.text(b, "uninstall_callback_url", null), Json.text(b, "remove_user_callback_url", null),
-        Json.text(b, "scope", "store_v2_orders store_v2_customers store_v2_products")));
+    sim.registerApp(
+        new AppRegistration(
+            required(b, "client_id"),
+            required(b, "client_secret"),
+            Json.text(b, "auth_callback_url", null),
+            Json.text(b, "load_callback_url", null),
+            Json.text(b, "uninstall_callback_url", null),
+            Json.text(b, "remove_user_callback_url", null),
+            Json.text(b, "scope", "store_v2_orders store_v2_customers store_v2_products")));
     return ApiResponse.noContent();
   }
 
   private ApiResponse install(ApiRequest req) {
-    AppInstalls.InstallResult result = sim.installApp(req.pathParam("hash"), req.pathParam("clientId"));
+    AppInstalls.InstallResult result =
+        sim.installApp(req.pathParam("hash"), req.pathParam("clientId"));
     return ApiResponse.ok(Json.object().put("callback_status", result.callbackStatus()));
   }
 
   private ApiResponse load(ApiRequest req) {
-    return ApiResponse.ok(Json.object().put("callback_status",
-        sim.loadApp(req.pathParam("hash"), req.pathParam("clientId"), user(req))));
+    return ApiResponse.ok(
+        Json.object()
+            .put(
+                "callback_status",
+                sim.loadApp(req.pathParam("hash"), req.pathParam("clientId"), user(req))));
   }
 
   private ApiResponse uninstall(ApiRequest req) {
-    return ApiResponse.ok(Json.object().put("callback_status", sim.uninstallApp(req.pathParam("hash"), req.pathParam("clientId"))));
+    return ApiResponse.ok(
+        Json.object()
+            .put(
+                "callback_status",
+                sim.uninstallApp(req.pathParam("hash"), req.pathParam("clientId"))));
   }
 
   private ApiResponse removeUser(ApiRequest req) {
-    return ApiResponse.ok(Json.object().put("callback_status",
-        sim.removeUser(req.pathParam("hash"), req.pathParam("clientId"), user(req))));
+    return ApiResponse.ok(
+        Json.object()
+            .put(
+                "callback_status",
+                sim.removeUser(req.pathParam("hash"), req.pathParam("clientId"), user(req))));
   }
 
   private static SignedPayloads.StoreUser user(ApiRequest req) {
     JsonNode b = req.rawBody() == null || req.rawBody().length == 0 ? Json.object() : req.json();
-    return new SignedPayloads.StoreUser(Json.longValue(b, "user_id", 1), Json.text(b, "email", "owner@" + req.pathParam("hash") + ".example"));
+    return new SignedPayloads.StoreUser(
+        Json.longValue(b, "user_id", 1),
+        Json.text(b, "email", "owner@" + req.pathParam("hash") + ".example"));
   }
 
   private SimulatedStore store(ApiRequest req) {
-    return sim.store(req.pathParam("hash")).orElseThrow(() -> new ApiException(404, "no store " + req.pathParam("hash")));
+    return sim.store(req.pathParam("hash"))
+        .orElseThrow(() -> new ApiException(404, "no store " + req.pathParam("hash")));
   }
 
   private static String required(JsonNode b, String field) {

@@ -16,8 +16,9 @@ public final class CustomerOperations {
   private CustomerOperations() {}
 
   /**
-   * Creates a customer from a V3 body. The REST API refuses an email already in use (compared case-insensitively);
-   * the control API can bypass that to model legacy stores holding the same address in different case.
+   * Creates a customer from a V3 body. The REST API refuses an email already in use (compared
+   * case-insensitively); the control API can bypass that to model legacy stores holding the same
+   * address in different case.
    */
   public static Customer create(Store store, JsonNode body, boolean enforceUniqueEmail) {
     for (String field : List.of("email", "first_name", "last_name")) {
@@ -27,7 +28,8 @@ public final class CustomerOperations {
     }
     String email = body.get("email").asText();
     if (enforceUniqueEmail && emailInUse(store, email, 0)) {
-      throw ApiException.unprocessable("email", "The email address " + email + " is already in use.");
+      throw ApiException.unprocessable(
+          "email", "The email address " + email + " is already in use.");
     }
     Customer c = new Customer();
     c.id = store.nextId();
@@ -61,7 +63,8 @@ public final class CustomerOperations {
     c.notes = Json.text(body, "notes", c.notes);
     c.taxExemptCategory = Json.text(body, "tax_exempt_category", c.taxExemptCategory);
     c.customerGroupId = Json.longValue(body, "customer_group_id", c.customerGroupId);
-    c.acceptsMarketing = Json.bool(body, "accepts_product_review_abandoned_cart_emails", c.acceptsMarketing);
+    c.acceptsMarketing =
+        Json.bool(body, "accepts_product_review_abandoned_cart_emails", c.acceptsMarketing);
     if (body.has("channel_ids")) {
       List<Long> ids = new ArrayList<>();
       body.get("channel_ids").forEach(n -> ids.add(n.asLong()));
@@ -72,7 +75,8 @@ public final class CustomerOperations {
   static CustomerAddress address(Store store, long customerId, JsonNode a) {
     for (String field : List.of("first_name", "last_name", "address1", "city", "country_code")) {
       if (!a.hasNonNull(field)) {
-        throw ApiException.unprocessable("addresses." + field, "The field '" + field + "' is required.");
+        throw ApiException.unprocessable(
+            "addresses." + field, "The field '" + field + "' is required.");
       }
     }
     CustomerAddress x = new CustomerAddress();

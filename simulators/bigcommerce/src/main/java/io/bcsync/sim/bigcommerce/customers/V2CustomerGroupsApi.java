@@ -90,7 +90,9 @@ public final class V2CustomerGroupsApi {
     CustomerGroup g = find(req);
     req.store().customerGroups.remove(g.id);
     // Deleting a group unassigns its customers.
-    req.store().customers.values().stream().filter(c -> c.customerGroupId == g.id).forEach(c -> c.customerGroupId = 0);
+    req.store().customers.values().stream()
+        .filter(c -> c.customerGroupId == g.id)
+        .forEach(c -> c.customerGroupId = 0);
     return ApiResponse.noContent();
   }
 

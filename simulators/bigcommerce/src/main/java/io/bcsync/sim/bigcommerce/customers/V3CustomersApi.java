@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 /** V3 customers: filtered list, batch create/update (≤10, 413 above), delete by id:in. */
 public final class V3CustomersApi {
   private static final int BATCH_MAX = 10;
+
   /** BigCommerce allows 3 concurrent PUT /v3/customers per store. */
   public static final String PUT_CONCURRENCY_KEY = "PUT /v3/customers";
 
@@ -44,18 +45,22 @@ public final class V3CustomersApi {
     Optional<Instant> modMax = req.queryDate("date_modified:max");
     Optional<Instant> createdMin = req.queryDate("date_created:min");
     if (ids.isPresent()) p = p.and(c -> ids.get().contains(String.valueOf(c.id)));
-    // UNVERIFIED: BigCommerce's email:in case sensitivity is undocumented; matched case-insensitively here.
+    // UNVERIFIED: BigCommerce's email:in case sensitivity is undocumented; matched
+    // case-insensitively here.
     if (emails.isPresent()) {
       List<String> lower = emails.get().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
       p = p.and(c -> lower.contains(c.email.toLowerCase(Locale.ROOT)));
     }
-    if (groups.isPresent()) p = p.and(c -> groups.get().contains(String.valueOf(c.customerGroupId)));
+    if (groups.isPresent())
+      p = p.and(c -> groups.get().contains(String.valueOf(c.customerGroupId)));
     if (modMin.isPresent()) p = p.and(c -> !c.dateModified.isBefore(modMin.get()));
     if (modMax.isPresent()) p = p.and(c -> !c.dateModified.isAfter(modMax.get()));
     if (createdMin.isPresent()) p = p.and(c -> !c.dateCreated.isBefore(createdMin.get()));
-    List<Customer> all = req.store().customers.values().stream().filter(p).sorted(sort(req)).toList();
+    List<Customer> all =
+        req.store().customers.values().stream().filter(p).sorted(sort(req)).toList();
     Paging.Page page = Paging.of(req, 50);
-    boolean withAddresses = req.queryList("include").map(l -> l.contains("addresses")).orElse(false);
+    boolean withAddresses =
+        req.queryList("include").map(l -> l.contains("addresses")).orElse(false);
     ArrayNode data = Json.array();
     page.slice(all).forEach(c -> data.add(customer(c, withAddresses)));
     return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
@@ -87,7 +92,8 @@ public final class V3CustomersApi {
     JsonNode body = Batches.array(req, BATCH_MAX);
     for (JsonNode item : body) {
       if (!item.hasNonNull("id") || !req.store().customers.containsKey(item.get("id").asLong())) {
-        throw ApiException.unprocessable("id", "Customer " + item.path("id").asText("(missing)") + " does not exist.");
+        throw ApiException.unprocessable(
+            "id", "Customer " + item.path("id").asText("(missing)") + " does not exist.");
       }
     }
     ArrayNode data = Json.array();

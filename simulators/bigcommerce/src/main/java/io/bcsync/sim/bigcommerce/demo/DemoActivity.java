@@ -14,13 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shopper and merchant activity for demos: a small catalog, then every tick a new customer, a customer or guest
- * order, a status change, a stock change or now and then a refund, each firing its webhooks.
+ * Shopper and merchant activity for demos: a small catalog, then every tick a new customer, a
+ * customer or guest order, a status change, a stock change or now and then a refund, each firing
+ * its webhooks.
  */
 public final class DemoActivity implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);
-  private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus"};
-  private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Thompson", "Hamilton"};
+  private static final String[] FIRST = {
+    "Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus"
+  };
+  private static final String[] LAST = {
+    "Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Thompson", "Hamilton"
+  };
 
   private final SimulatedStore store;
   private final Random random = new Random(7);
@@ -28,11 +33,12 @@ public final class DemoActivity implements AutoCloseable {
   private final List<Long> customers = new ArrayList<>();
   private final List<Long> orders = new ArrayList<>();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "bc-sim-demo");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "bc-sim-demo");
+            t.setDaemon(true);
+            return t;
+          });
   private int tick;
 
   public DemoActivity(SimulatedStore store) {
@@ -41,12 +47,23 @@ public final class DemoActivity implements AutoCloseable {
 
   public void seed() {
     String[][] catalog = {
-      {"Linen Towel", "TOWEL-LIN", "12.50"}, {"Ceramic Mug", "MUG-CER", "9.95"}, {"Oak Board", "BOARD-OAK", "34.00"},
-      {"Copper Kettle", "KETTLE-CU", "79.00"}, {"Wool Throw", "THROW-WOOL", "120.00"}
+      {"Linen Towel", "TOWEL-LIN", "12.50"},
+      {"Ceramic Mug", "MUG-CER", "9.95"},
+      {"Oak Board", "BOARD-OAK", "34.00"},
+      {"Copper Kettle", "KETTLE-CU", "79.00"},
+      {"Wool Throw", "THROW-WOOL", "120.00"}
     };
     for (String[] p : catalog) {
-      products.add(store.createProduct(Json.object().put("name", p[0]).put("type", "physical").put("sku", p[1])
-          .put("price", new BigDecimal(p[2])).put("weight", 1).put("inventory_tracking", "product").put("inventory_level", 500)));
+      products.add(
+          store.createProduct(
+              Json.object()
+                  .put("name", p[0])
+                  .put("type", "physical")
+                  .put("sku", p[1])
+                  .put("price", new BigDecimal(p[2]))
+                  .put("weight", 1)
+                  .put("inventory_tracking", "product")
+                  .put("inventory_level", 500)));
     }
     for (int i = 0; i < 3; i++) {
       newCustomer();
@@ -55,7 +72,8 @@ public final class DemoActivity implements AutoCloseable {
   }
 
   public void start(Duration interval) {
-    timer.scheduleWithFixedDelay(this::safeTick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::safeTick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void safeTick() {
@@ -87,8 +105,16 @@ public final class DemoActivity implements AutoCloseable {
   private void newCustomer() {
     String first = FIRST[random.nextInt(FIRST.length)];
     String last = LAST[random.nextInt(LAST.length)];
-    customers.add(store.createCustomer(
-        first.toLowerCase() + "." + last.toLowerCase() + "." + (customers.size() + 1) + "@example.com", first, last));
+    customers.add(
+        store.createCustomer(
+            first.toLowerCase()
+                + "."
+                + last.toLowerCase()
+                + "."
+                + (customers.size() + 1)
+                + "@example.com",
+            first,
+            last));
   }
 
   private long pick(List<Long> ids) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A failure to inject into matching API calls. {@code remaining} counts down per matching call; -1 means until
- * cleared. Method and path filters are optional (path matches by substring).
+ * A failure to inject into matching API calls. {@code remaining} counts down per matching call; -1
+ * means until cleared. Method and path filters are optional (path matches by substring).
  */
 public final class Fault {
   /** What the call experiences. */
@@ -18,7 +18,10 @@ public final class Fault {
     RATE_LIMIT,
     /** Wait, then handle the call normally. */
     LATENCY,
-    /** Hold the call for the given delay and then drop it with 504, so clients with shorter timeouts time out. */
+    /**
+     * Hold the call for the given delay and then drop it with 504, so clients with shorter timeouts
+     * time out.
+     */
     TIMEOUT,
     /** Hold the call (inside its concurrency permit) until a test opens the gate; Java API only. */
     GATE
@@ -31,14 +34,21 @@ public final class Fault {
   private final String pathContains;
   private int remaining;
   private final java.util.concurrent.CompletableFuture<Void> gate;
-  private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger arrivals =
+      new java.util.concurrent.atomic.AtomicInteger();
 
-  private Fault(Kind kind, int status, Duration delay, String method, String pathContains, int remaining) {
+  private Fault(
+      Kind kind, int status, Duration delay, String method, String pathContains, int remaining) {
     this(kind, status, delay, method, pathContains, remaining, null);
   }
 
   private Fault(
-      Kind kind, int status, Duration delay, String method, String pathContains, int remaining,
+      Kind kind,
+      int status,
+      Duration delay,
+      String method,
+      String pathContains,
+      int remaining,
       java.util.concurrent.CompletableFuture<Void> gate) {
     this.gate = gate;
     this.kind = kind;
@@ -65,7 +75,10 @@ public final class Fault {
     return new Fault(Kind.TIMEOUT, 504, hold, null, null, times);
   }
 
-  /** Holds matching calls until {@code gate} completes; {@link #arrivals()} counts the calls being held. */
+  /**
+   * Holds matching calls until {@code gate} completes; {@link #arrivals()} counts the calls being
+   * held.
+   */
   public static Fault gate(java.util.concurrent.CompletableFuture<Void> gate, int times) {
     return new Fault(Kind.GATE, 200, Duration.ZERO, null, null, times, gate);
   }
@@ -102,7 +115,12 @@ public final class Fault {
     Duration delay = Duration.ofMillis(Json.longValue(node, "delay_ms", 0));
     int status = (int) Json.longValue(node, "status", kind == Kind.RATE_LIMIT ? 429 : 500);
     return new Fault(
-        kind, status, delay, Json.text(node, "method", null), Json.text(node, "path_contains", null), times);
+        kind,
+        status,
+        delay,
+        Json.text(node, "method", null),
+        Json.text(node, "path_contains", null),
+        times);
   }
 
   boolean matches(String requestMethod, String path) {

@@ -3,7 +3,10 @@ package io.bcsync.sim.bigcommerce.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An error the simulator answers with; rendered as the V2 array or V3 object shape by {@link ErrorBodies}. */
+/**
+ * An error the simulator answers with; rendered as the V2 array or V3 object shape by {@link
+ * ErrorBodies}.
+ */
 public class ApiException extends RuntimeException {
   private final int status;
   private final Map<String, String> fieldErrors;

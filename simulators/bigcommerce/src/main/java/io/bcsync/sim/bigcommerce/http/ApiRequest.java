@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A parsed API call as handlers see it: path parameters, query, JSON body and the authenticated store. */
+/**
+ * A parsed API call as handlers see it: path parameters, query, JSON body and the authenticated
+ * store.
+ */
 public final class ApiRequest {
   private final String method;
   private final String path;
@@ -53,7 +56,9 @@ public final class ApiRequest {
     return store;
   }
 
-  /** The client id of the token that made the call; hooks and metafields are owned per client id. */
+  /**
+   * The client id of the token that made the call; hooks and metafields are owned per client id.
+   */
   public String clientId() {
     return clientId;
   }
@@ -116,7 +121,12 @@ public final class ApiRequest {
   /** Comma-separated values, as V3 `:in` filters take them. */
   public Optional<List<String>> queryList(String name) {
     return query(name)
-        .map(v -> List.of(v.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+        .map(
+            v ->
+                List.of(v.split(",")).stream()
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
   }
 
   public JsonNode json() {

@@ -16,7 +16,10 @@ public final class Batches {
     }
     if (body.size() > max) {
       throw new ApiException(
-          413, "The request payload is too large. The maximum items allowed in the array is " + max + ".");
+          413,
+          "The request payload is too large. The maximum items allowed in the array is "
+              + max
+              + ".");
     }
     return body;
   }

@@ -14,9 +14,13 @@ import java.util.Locale;
 
 /** The three date formats and the money format BigCommerce mixes across API versions. */
 public final class Formats {
-  /** V2 dates: RFC 2822 with a numeric zone and a two-digit day, e.g. "Tue, 05 Mar 2019 21:40:11 +0000". */
+  /**
+   * V2 dates: RFC 2822 with a numeric zone and a two-digit day, e.g. "Tue, 05 Mar 2019 21:40:11
+   * +0000".
+   */
   private static final DateTimeFormatter RFC_2822 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private Formats() {}
 
@@ -30,16 +34,21 @@ public final class Formats {
 
   /** V2 money: a string with exactly four decimals, e.g. "69.8400". */
   public static String v2Money(BigDecimal amount) {
-    return (amount == null ? BigDecimal.ZERO : amount).setScale(4, RoundingMode.HALF_UP).toPlainString();
+    return (amount == null ? BigDecimal.ZERO : amount)
+        .setScale(4, RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   /** V3 money is a JSON number with at most two decimals in BigCommerce examples. */
   public static BigDecimal v3Money(BigDecimal amount) {
-    return (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    return (amount == null ? BigDecimal.ZERO : amount)
+        .setScale(2, RoundingMode.HALF_UP)
+        .stripTrailingZeros();
   }
 
   /**
-   * Parses a date filter the way BigCommerce accepts them: RFC 2822, ISO 8601 date-time, ISO date, or Unix seconds.
+   * Parses a date filter the way BigCommerce accepts them: RFC 2822, ISO 8601 date-time, ISO date,
+   * or Unix seconds.
    */
   public static Instant parseDateFilter(String value) {
     String v = value.trim();

@@ -16,7 +16,9 @@ import java.util.Map;
 public final class HttpIo {
   private HttpIo() {}
 
-  /** Parses the raw query string so form bodies are never consumed and keys like "id:in" survive. */
+  /**
+   * Parses the raw query string so form bodies are never consumed and keys like "id:in" survive.
+   */
   public static Map<String, List<String>> query(HttpServletRequest request) {
     Map<String, List<String>> result = new LinkedHashMap<>();
     String raw = request.getQueryString();
@@ -47,7 +49,8 @@ public final class HttpIo {
     return request.getInputStream().readAllBytes();
   }
 
-  public static void write(HttpServletResponse response, ApiResponse apiResponse) throws IOException {
+  public static void write(HttpServletResponse response, ApiResponse apiResponse)
+      throws IOException {
     response.setStatus(apiResponse.status());
     apiResponse.headers().forEach(response::setHeader);
     if (apiResponse.body() != null && apiResponse.status() != 204) {

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** One shared mapper; the simulator builds its wire JSON as trees so field order and types are explicit. */
+/**
+ * One shared mapper; the simulator builds its wire JSON as trees so field order and types are
+ * explicit.
+ */
 public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper();
 

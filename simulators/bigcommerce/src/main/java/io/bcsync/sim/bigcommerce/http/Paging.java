@@ -20,7 +20,10 @@ public final class Paging {
     }
   }
 
-  /** page defaults to 1, limit to the given default; limits above 250 are capped as BigCommerce does. */
+  /**
+   * page defaults to 1, limit to the given default; limits above 250 are capped as BigCommerce
+   * does.
+   */
   public static Page of(ApiRequest request, int defaultLimit) {
     long page = request.queryLong("page").orElse(1L);
     long limit = request.queryLong("limit").orElse((long) defaultLimit);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Matches "METHOD /segment/{param}" templates against request paths. Literal segments win over parameters so
- * "/v3/hooks/admin" is not taken for a hook id.
+ * Matches "METHOD /segment/{param}" templates against request paths. Literal segments win over
+ * parameters so "/v3/hooks/admin" is not taken for a hook id.
  */
 public final class Router {
   private final List<Route> routes = new ArrayList<>();
@@ -17,7 +17,10 @@ public final class Router {
     return add(method, template, null, handler);
   }
 
-  /** Registers a route whose concurrent calls per store are capped, as some BigCommerce endpoints are. */
+  /**
+   * Registers a route whose concurrent calls per store are capped, as some BigCommerce endpoints
+   * are.
+   */
   public Router add(String method, String template, String concurrencyKey, Handler handler) {
     routes.add(new Route(method, template, concurrencyKey, handler));
     return this;

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves /stores/{hash}/v2|v3/... in the order BigCommerce applies its gates: store, token, quota, then the
- * endpoint. Rate-limit headers go on every response of a known store.
+ * Serves /stores/{hash}/v2|v3/... in the order BigCommerce applies its gates: store, token, quota,
+ * then the endpoint. Rate-limit headers go on every response of a known store.
  */
 public final class StoreApiServlet extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(StoreApiServlet.class);
@@ -39,7 +39,8 @@ public final class StoreApiServlet extends HttpServlet {
     String rest = Optional.ofNullable(req.getPathInfo()).orElse("/");
     String[] parts = rest.split("/", 4);
     if (parts.length < 3) {
-      HttpIo.write(resp, ApiResponse.of(404, ErrorBodies.v2(404, "The requested resource was not found.")));
+      HttpIo.write(
+          resp, ApiResponse.of(404, ErrorBodies.v2(404, "The requested resource was not found.")));
       return;
     }
     String hash = parts[1];
@@ -124,12 +125,15 @@ public final class StoreApiServlet extends HttpServlet {
       Router.Match match,
       byte[] body,
       Fault slowDown) {
-    ConcurrencyLimiter.Permit permit = runtime.concurrency().tryEnter(match.route().concurrencyKey());
+    ConcurrencyLimiter.Permit permit =
+        runtime.concurrency().tryEnter(match.route().concurrencyKey());
     if (permit == null) {
-      return error(version, new ApiException(429, "Too many concurrent requests to this endpoint."));
+      return error(
+          version, new ApiException(429, "Too many concurrent requests to this endpoint."));
     }
     try (permit) {
-      // Slowness is applied while holding the concurrency permit, like a slow endpoint on the real platform.
+      // Slowness is applied while holding the concurrency permit, like a slow endpoint on the real
+      // platform.
       if (slowDown != null) {
         slowDown.await();
       }

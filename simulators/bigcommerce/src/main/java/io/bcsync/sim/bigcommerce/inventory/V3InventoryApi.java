@@ -29,13 +29,16 @@ public final class V3InventoryApi {
       throw ApiException.unprocessable("items", "The field 'items' is required.");
     }
     if (items.size() > MAX_ITEMS) {
-      throw new ApiException(413, "The request payload is too large. The maximum items allowed is " + MAX_ITEMS + ".");
+      throw new ApiException(
+          413, "The request payload is too large. The maximum items allowed is " + MAX_ITEMS + ".");
     }
     // Validate everything first: BigCommerce applies an adjustment all-or-nothing.
     List<Target> targets = new ArrayList<>();
     for (JsonNode item : items) {
       if (Json.longValue(item, "location_id", DEFAULT_LOCATION) != DEFAULT_LOCATION) {
-        throw ApiException.unprocessable("items.location_id", "Location " + item.get("location_id").asText() + " does not exist.");
+        throw ApiException.unprocessable(
+            "items.location_id",
+            "Location " + item.get("location_id").asText() + " does not exist.");
       }
       if (!item.hasNonNull("quantity") || item.get("quantity").asInt() < 0) {
         throw ApiException.unprocessable("items.quantity", "Quantity must be zero or more.");
@@ -44,7 +47,8 @@ public final class V3InventoryApi {
     }
     for (int i = 0; i < targets.size(); i++) {
       Target t = targets.get(i);
-      CatalogOperations.setStock(req.store(), t.product, t.variant, items.get(i).get("quantity").asInt(), "updated");
+      CatalogOperations.setStock(
+          req.store(), t.product, t.variant, items.get(i).get("quantity").asInt(), "updated");
     }
     return ApiResponse.ok(Json.object().put("transaction_id", UUID.randomUUID().toString()));
   }
@@ -58,7 +62,9 @@ public final class V3InventoryApi {
         for (Variant v : p.variants) {
           if (v.id == id) {
             if ("product".equals(p.inventoryTracking) && p.variants.size() > 1) {
-              throw ApiException.unprocessable("items.variant_id", "Inventory of product " + p.id + " is tracked by product, not by variant.");
+              throw ApiException.unprocessable(
+                  "items.variant_id",
+                  "Inventory of product " + p.id + " is tracked by product, not by variant.");
             }
             return new Target(p, v);
           }
@@ -68,17 +74,21 @@ public final class V3InventoryApi {
     }
     if (item.hasNonNull("sku")) {
       String sku = item.get("sku").asText();
-      Variant v = CatalogOperations.findVariantBySku(store, sku)
-          .orElseThrow(() -> ApiException.unprocessable("items.sku", "SKU " + sku + " does not exist."));
+      Variant v =
+          CatalogOperations.findVariantBySku(store, sku)
+              .orElseThrow(
+                  () -> ApiException.unprocessable("items.sku", "SKU " + sku + " does not exist."));
       return new Target(store.products.get(v.productId), v);
     }
     if (item.hasNonNull("product_id")) {
       Product p = store.products.get(item.get("product_id").asLong());
       if (p == null) {
-        throw ApiException.unprocessable("items.product_id", "Product " + item.get("product_id").asText() + " does not exist.");
+        throw ApiException.unprocessable(
+            "items.product_id", "Product " + item.get("product_id").asText() + " does not exist.");
       }
       if ("variant".equals(p.inventoryTracking)) {
-        throw ApiException.unprocessable("items.product_id", "Inventory of product " + p.id + " is tracked by variant.");
+        throw ApiException.unprocessable(
+            "items.product_id", "Inventory of product " + p.id + " is tracked by variant.");
       }
       return new Target(p, p.baseVariant());
     }

@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
-/** Order state changes shared by the REST API and the control API, each firing the webhooks BigCommerce fires. */
+/**
+ * Order state changes shared by the REST API and the control API, each firing the webhooks
+ * BigCommerce fires.
+ */
 public final class OrderOperations {
   private OrderOperations() {}
 
@@ -31,7 +34,8 @@ public final class OrderOperations {
       throw ApiException.unprocessable("products", "An order needs at least one product.");
     }
     if (draft.customerId != 0 && !store.customers.containsKey(draft.customerId)) {
-      throw ApiException.unprocessable("customer_id", "Customer " + draft.customerId + " does not exist.");
+      throw ApiException.unprocessable(
+          "customer_id", "Customer " + draft.customerId + " does not exist.");
     }
     Order o = new Order();
     o.id = store.nextId();
@@ -41,7 +45,8 @@ public final class OrderOperations {
     o.dateModified = o.dateCreated;
     o.billing = draft.billing.copy();
     o.shippingCost = draft.shippingCost;
-    o.shippingCostTax = draft.shippingTax != null ? draft.shippingTax : taxOf(draft.shippingCost, draft.taxRate);
+    o.shippingCostTax =
+        draft.shippingTax != null ? draft.shippingTax : taxOf(draft.shippingCost, draft.taxRate);
     o.manualDiscount = draft.discount;
     o.orderSource = draft.orderSource;
     o.externalSource = draft.externalSource;
@@ -57,13 +62,15 @@ public final class OrderOperations {
     for (OrderDraft.Line draftLine : draft.lines) {
       o.lines.add(line(store, o, shipTo, draftLine, draft.taxRate));
     }
-    // The spec's applied_discounts: a manual discount is spread over the products in proportion to their price.
+    // The spec's applied_discounts: a manual discount is spread over the products in proportion to
+    // their price.
     spread(o, o.manualDiscount, (l, share) -> l.manualDiscount = share);
     if (draft.couponCode != null) {
       applyCoupon(store, o, draft.couponCode);
     }
     store.orders.put(o.id, o);
-    // BigCommerce fires store/order/created for every new order, incomplete (status 0) ones included.
+    // BigCommerce fires store/order/created for every new order, incomplete (status 0) ones
+    // included.
     store.publish("store/order/created", Events.resource("order", o.id));
     if (o.statusId != OrderStatuses.INCOMPLETE && o.statusId != OrderStatuses.PENDING) {
       recordPurchase(store, o);
@@ -76,7 +83,8 @@ public final class OrderOperations {
 
   public static void changeStatus(Store store, Order o, int newStatus) {
     if (OrderStatuses.byId(newStatus) == null) {
-      throw ApiException.unprocessable("status_id", "The status_id " + newStatus + " is not valid.");
+      throw ApiException.unprocessable(
+          "status_id", "The status_id " + newStatus + " is not valid.");
     }
     int previous = o.statusId;
     if (previous == newStatus) {
@@ -113,10 +121,15 @@ public final class OrderOperations {
   }
 
   /**
-   * Refunds an amount (spread over the order) or specific PRODUCT lines. A full refund moves the order to Refunded,
-   * a partial one to Partially Refunded.
+   * Refunds an amount (spread over the order) or specific PRODUCT lines. A full refund moves the
+   * order to Refunded, a partial one to Partially Refunded.
    */
-  public static Refund refund(Store store, Order o, Map<Long, Integer> productQuantities, BigDecimal amount, String reason) {
+  public static Refund refund(
+      Store store,
+      Order o,
+      Map<Long, Integer> productQuantities,
+      BigDecimal amount,
+      String reason) {
     Refund r = new Refund();
     r.id = store.nextId();
     r.orderId = o.id;
@@ -128,9 +141,13 @@ public final class OrderOperations {
           o.lines.stream()
               .filter(l -> l.id == e.getKey())
               .findFirst()
-              .orElseThrow(() -> ApiException.unprocessable("items", "Order product " + e.getKey() + " is not on this order."));
+              .orElseThrow(
+                  () ->
+                      ApiException.unprocessable(
+                          "items", "Order product " + e.getKey() + " is not on this order."));
       if (line.quantityRefunded + e.getValue() > line.quantity) {
-        throw ApiException.unprocessable("items", "Quantity to refund exceeds the quantity available.");
+        throw ApiException.unprocessable(
+            "items", "Quantity to refund exceeds the quantity available.");
       }
       line.quantityRefunded += e.getValue();
       Refund.Item item = new Refund.Item();
@@ -151,7 +168,8 @@ public final class OrderOperations {
     }
     BigDecimal refundable = o.total().subtract(o.refundedAmount);
     if (total.signum() <= 0 || total.compareTo(refundable) > 0) {
-      throw ApiException.unprocessable("payments", "Refund amount must be positive and at most " + refundable + ".");
+      throw ApiException.unprocessable(
+          "payments", "Refund amount must be positive and at most " + refundable + ".");
     }
     r.totalAmount = total.setScale(2, RoundingMode.HALF_UP);
     r.paymentId = store.nextId();
@@ -173,7 +191,8 @@ public final class OrderOperations {
     return amount.multiply(ratePercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
   }
 
-  private static OrderLine line(Store store, Order o, Address shipTo, OrderDraft.Line d, BigDecimal taxRate) {
+  private static OrderLine line(
+      Store store, Order o, Address shipTo, OrderDraft.Line d, BigDecimal taxRate) {
     OrderLine l = new OrderLine();
     l.id = store.nextId();
     l.orderId = o.id;
@@ -184,7 +203,8 @@ public final class OrderOperations {
     }
     Product p = d.productId == 0 ? null : store.products.get(d.productId);
     if (d.productId != 0 && p == null) {
-      throw ApiException.unprocessable("products.product_id", "Product " + d.productId + " does not exist.");
+      throw ApiException.unprocessable(
+          "products.product_id", "Product " + d.productId + " does not exist.");
     }
     if (p != null) {
       Variant v =
@@ -208,7 +228,10 @@ public final class OrderOperations {
         store.coupons.values().stream()
             .filter(c -> c.code.equalsIgnoreCase(code))
             .findFirst()
-            .orElseThrow(() -> ApiException.unprocessable("coupon_code", "Coupon " + code + " does not exist."));
+            .orElseThrow(
+                () ->
+                    ApiException.unprocessable(
+                        "coupon_code", "Coupon " + code + " does not exist."));
     OrderCoupon oc = new OrderCoupon();
     oc.id = store.nextId();
     oc.couponId = coupon.id;
@@ -219,7 +242,9 @@ public final class OrderOperations {
     BigDecimal subtotal = o.subtotal();
     BigDecimal discount =
         coupon.type == 1 || coupon.type == 3
-            ? subtotal.multiply(coupon.amount).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
+            ? subtotal
+                .multiply(coupon.amount)
+                .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
             : coupon.amount.min(subtotal);
     oc.discount = discount;
     o.coupons.add(oc);
@@ -227,10 +252,11 @@ public final class OrderOperations {
   }
 
   /**
-   * Spreads an order-level discount over the lines in proportion to their totals, so discounted_total_inc_tax adds
-   * up; the rounding rest goes on the first line.
+   * Spreads an order-level discount over the lines in proportion to their totals, so
+   * discounted_total_inc_tax adds up; the rounding rest goes on the first line.
    */
-  private static void spread(Order o, BigDecimal discount, BiConsumer<OrderLine, BigDecimal> assign) {
+  private static void spread(
+      Order o, BigDecimal discount, BiConsumer<OrderLine, BigDecimal> assign) {
     BigDecimal subtotal = o.subtotal();
     List<BigDecimal> shares = new ArrayList<>();
     for (OrderLine l : o.lines) {
@@ -248,7 +274,8 @@ public final class OrderOperations {
 
   private static void recordPurchase(Store store, Order o) {
     boolean exists =
-        store.transactions.values().stream().anyMatch(t -> t.orderId == o.id && "purchase".equals(t.event));
+        store.transactions.values().stream()
+            .anyMatch(t -> t.orderId == o.id && "purchase".equals(t.event));
     if (!exists && o.total().signum() > 0) {
       transaction(store, o, "purchase", o.total());
     }

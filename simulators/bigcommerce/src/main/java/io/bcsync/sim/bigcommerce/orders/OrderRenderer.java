@@ -14,16 +14,23 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Renders orders and their sub-resources in the V2 shape: money as 4-decimal strings, RFC 2822 dates. */
+/**
+ * Renders orders and their sub-resources in the V2 shape: money as 4-decimal strings, RFC 2822
+ * dates.
+ */
 public final class OrderRenderer {
   private final Supplier<String> apiBase;
 
-  /** @param apiBase the simulator's API base (e.g. http://localhost:8081), used in {url, resource} links */
+  /**
+   * @param apiBase the simulator's API base (e.g. http://localhost:8081), used in {url, resource}
+   *     links
+   */
   public OrderRenderer(Supplier<String> apiBase) {
     this.apiBase = apiBase;
   }
 
-  public ObjectNode order(String storeHash, Order o, boolean consignmentsInline, boolean withLineItems) {
+  public ObjectNode order(
+      String storeHash, Order o, boolean consignmentsInline, boolean withLineItems) {
     ObjectNode n = Json.object();
     BigDecimal subtotal = o.subtotal();
     BigDecimal subtotalTax = o.subtotalTax();
@@ -215,7 +222,9 @@ public final class OrderRenderer {
     n.put("handling_cost_tax_class_id", 2);
     n.put("shipping_zone_id", 1);
     n.put("shipping_zone_name", "United States");
-    n.set("shipping_quotes", link(storeHash, "/orders/" + o.id + "/shipping_addresses/" + a.id + "/shipping_quotes"));
+    n.set(
+        "shipping_quotes",
+        link(storeHash, "/orders/" + o.id + "/shipping_addresses/" + a.id + "/shipping_quotes"));
     n.putArray("form_fields");
     return n;
   }
@@ -232,7 +241,10 @@ public final class OrderRenderer {
     return n;
   }
 
-  /** consignment_structure=object: shipping consignments with costs as numbers (unlike the order itself). */
+  /**
+   * consignment_structure=object: shipping consignments with costs as numbers (unlike the order
+   * itself).
+   */
   public ObjectNode consignments(String storeHash, Order o, boolean withLineItems) {
     ObjectNode n = Json.object();
     n.putArray("pickups");
@@ -244,7 +256,10 @@ public final class OrderRenderer {
       c.putArray("form_fields");
       ArrayNode items = c.putArray("line_items");
       for (OrderLine l : linesOf(o, a)) {
-        items.add(withLineItems ? line(storeHash, l) : link(storeHash, "/orders/" + o.id + "/products/" + l.id));
+        items.add(
+            withLineItems
+                ? line(storeHash, l)
+                : link(storeHash, "/orders/" + o.id + "/products/" + l.id));
       }
       List<OrderLine> lines = linesOf(o, a);
       c.put("items_total", lines.stream().mapToInt(l -> l.quantity).sum());
@@ -264,7 +279,9 @@ public final class OrderRenderer {
       c.put("shipping_zone_name", "United States");
       c.set(
           "shipping_quotes",
-          link(storeHash, "/orders/" + o.id + "/consignments/shipping/" + a.id + "/shipping_quotes"));
+          link(
+              storeHash,
+              "/orders/" + o.id + "/consignments/shipping/" + a.id + "/shipping_quotes"));
     }
     n.putArray("downloads");
     n.putObject("email").putArray("gift_certificates");

@@ -66,8 +66,14 @@ public final class V2OrdersApi {
     ArrayNode statuses = body.putArray("statuses");
     for (OrderStatuses.Status s : OrderStatuses.ALL) {
       long n = all.stream().filter(o -> o.statusId == s.id()).count();
-      statuses.addObject().put("id", s.id()).put("name", s.name()).put("system_label", s.name())
-          .put("custom_label", s.name()).put("system_description", s.description()).put("count", n)
+      statuses
+          .addObject()
+          .put("id", s.id())
+          .put("name", s.name())
+          .put("system_label", s.name())
+          .put("custom_label", s.name())
+          .put("system_description", s.description())
+          .put("count", n)
           .put("sort_order", s.order());
     }
     body.put("count", all.size());
@@ -75,7 +81,8 @@ public final class V2OrdersApi {
   }
 
   private List<Order> filtered(ApiRequest req) {
-    Predicate<Order> p = o -> !o.deleted || req.query("is_deleted").map(Boolean::parseBoolean).orElse(false);
+    Predicate<Order> p =
+        o -> !o.deleted || req.query("is_deleted").map(Boolean::parseBoolean).orElse(false);
     Optional<Long> minId = req.queryLong("min_id");
     Optional<Long> maxId = req.queryLong("max_id");
     Optional<Long> customerId = req.queryLong("customer_id");
@@ -89,9 +96,12 @@ public final class V2OrdersApi {
     if (maxId.isPresent()) p = p.and(o -> o.id <= maxId.get());
     if (customerId.isPresent()) p = p.and(o -> o.customerId == customerId.get());
     if (statusId.isPresent()) p = p.and(o -> o.statusId == statusId.get());
-    // Whole seconds: V2 dates carry no fractions, so a client passing back a date it read must match it.
-    if (minModified.isPresent()) p = p.and(o -> !seconds(o.dateModified).isBefore(minModified.get()));
-    if (maxModified.isPresent()) p = p.and(o -> !seconds(o.dateModified).isAfter(maxModified.get()));
+    // Whole seconds: V2 dates carry no fractions, so a client passing back a date it read must
+    // match it.
+    if (minModified.isPresent())
+      p = p.and(o -> !seconds(o.dateModified).isBefore(minModified.get()));
+    if (maxModified.isPresent())
+      p = p.and(o -> !seconds(o.dateModified).isAfter(maxModified.get()));
     if (minCreated.isPresent()) p = p.and(o -> !seconds(o.dateCreated).isBefore(minCreated.get()));
     if (maxCreated.isPresent()) p = p.and(o -> !seconds(o.dateCreated).isAfter(maxCreated.get()));
     if (email.isPresent()) p = p.and(o -> o.billing.email.equalsIgnoreCase(email.get()));
@@ -129,7 +139,8 @@ public final class V2OrdersApi {
   private ApiResponse get(ApiRequest req) {
     Order o = order(req);
     boolean withLines = req.query("include").orElse("").contains("consignments.line_items");
-    return ApiResponse.ok(renderer.order(req.store().hash(), o, inlineConsignments(req), withLines));
+    return ApiResponse.ok(
+        renderer.order(req.store().hash(), o, inlineConsignments(req), withLines));
   }
 
   private ApiResponse create(ApiRequest req) {
@@ -152,7 +163,10 @@ public final class V2OrdersApi {
     draft.staffNotes = Json.text(body, "staff_notes", "");
     draft.customerMessage = Json.text(body, "customer_message", "");
     // Tax is not computed on API orders: it is what the ex/inc pairs say (the difference), or none.
-    draft.shippingCost = body.hasNonNull("shipping_cost_ex_tax") ? money(body, "shipping_cost_ex_tax") : money(body, "shipping_cost_inc_tax");
+    draft.shippingCost =
+        body.hasNonNull("shipping_cost_ex_tax")
+            ? money(body, "shipping_cost_ex_tax")
+            : money(body, "shipping_cost_inc_tax");
     draft.shippingTax = taxOfPair(body, "shipping_cost_ex_tax", "shipping_cost_inc_tax");
     draft.discount = money(body, "discount_amount");
     for (JsonNode p : body.get("products")) {
@@ -162,7 +176,8 @@ public final class V2OrdersApi {
       line.name = Json.text(p, "name", null);
       line.sku = Json.text(p, "sku", null);
       if (p.hasNonNull("price_ex_tax")) line.price = new BigDecimal(p.get("price_ex_tax").asText());
-      else if (p.hasNonNull("price_inc_tax")) line.price = new BigDecimal(p.get("price_inc_tax").asText());
+      else if (p.hasNonNull("price_inc_tax"))
+        line.price = new BigDecimal(p.get("price_inc_tax").asText());
       line.priceTax = taxOfPair(p, "price_ex_tax", "price_inc_tax");
       if (line.productId == 0 && line.name == null) {
         throw ApiException.badRequest("Custom products need a name.");
@@ -216,7 +231,11 @@ public final class V2OrdersApi {
   private ApiResponse product(ApiRequest req) {
     Order o = order(req);
     long lineId = req.pathId("line");
-    OrderLine line = o.lines.stream().filter(l -> l.id == lineId).findFirst().orElseThrow(ApiException::notFound);
+    OrderLine line =
+        o.lines.stream()
+            .filter(l -> l.id == lineId)
+            .findFirst()
+            .orElseThrow(ApiException::notFound);
     return ApiResponse.ok(renderer.line(req.store().hash(), line));
   }
 
@@ -234,7 +253,11 @@ public final class V2OrdersApi {
   private ApiResponse shippingAddress(ApiRequest req) {
     Order o = order(req);
     long id = req.pathId("address");
-    Address a = o.shippingAddresses.stream().filter(x -> x.id == id).findFirst().orElseThrow(ApiException::notFound);
+    Address a =
+        o.shippingAddresses.stream()
+            .filter(x -> x.id == id)
+            .findFirst()
+            .orElseThrow(ApiException::notFound);
     return ApiResponse.ok(renderer.shippingAddress(req.store().hash(), o, a));
   }
 
@@ -286,14 +309,18 @@ public final class V2OrdersApi {
     return o;
   }
 
-  /** The tax an ex/inc pair implies (inc minus ex); null when either is missing, so the draft's rate applies. */
+  /**
+   * The tax an ex/inc pair implies (inc minus ex); null when either is missing, so the draft's rate
+   * applies.
+   */
   private static BigDecimal taxOfPair(JsonNode node, String exTax, String incTax) {
     if (!node.hasNonNull(exTax) || !node.hasNonNull(incTax)) {
       return null;
     }
     BigDecimal tax = money(node, incTax).subtract(money(node, exTax));
     if (tax.signum() < 0) {
-      throw ApiException.badRequest("The field '" + incTax + "' must not be less than '" + exTax + "'.");
+      throw ApiException.badRequest(
+          "The field '" + incTax + "' must not be less than '" + exTax + "'.");
     }
     return tax;
   }

@@ -44,13 +44,15 @@ public final class V3OrdersApi {
 
   private ApiResponse transactions(ApiRequest req) {
     Order o = order(req);
-    List<Transaction> list = req.store().transactions.values().stream().filter(t -> t.orderId == o.id).toList();
+    List<Transaction> list =
+        req.store().transactions.values().stream().filter(t -> t.orderId == o.id).toList();
     if (list.isEmpty()) {
       return ApiResponse.noContent();
     }
     ArrayNode data = Json.array();
     list.forEach(t -> data.add(transaction(t)));
-    return ApiResponse.ok(Paging.v3Collection(data, list.size(), new Paging.Page(1, Math.max(50, list.size()))));
+    return ApiResponse.ok(
+        Paging.v3Collection(data, list.size(), new Paging.Page(1, Math.max(50, list.size()))));
   }
 
   private ApiResponse refundQuote(ApiRequest req) {
@@ -64,8 +66,14 @@ public final class V3OrdersApi {
     quote.put("adjustment", 0);
     quote.put("tax_inclusive", false);
     ArrayNode methods = quote.putArray("refund_methods");
-    methods.addArray().addObject().put("provider_id", "storecredit").put("provider_description", "Store Credit")
-        .put("amount", v3Money(amount)).put("offline", true).put("offline_provider", true)
+    methods
+        .addArray()
+        .addObject()
+        .put("provider_id", "storecredit")
+        .put("provider_description", "Store Credit")
+        .put("amount", v3Money(amount))
+        .put("offline", true)
+        .put("offline_provider", true)
         .put("offline_reason", "This is an offline payment method.");
     return ApiResponse.created(Paging.v3Single(quote));
   }
@@ -79,20 +87,26 @@ public final class V3OrdersApi {
       paid = paid.add(new BigDecimal(p.path("amount").asText("0")));
     }
     if (paid.compareTo(requested) != 0) {
-      throw ApiException.unprocessable("payments", "The total of payments must equal the refund amount " + requested + ".");
+      throw ApiException.unprocessable(
+          "payments", "The total of payments must equal the refund amount " + requested + ".");
     }
     Map<Long, Integer> quantities = new LinkedHashMap<>();
     BigDecimal orderAmount = BigDecimal.ZERO;
     for (JsonNode item : body.path("items")) {
       if ("PRODUCT".equals(item.path("item_type").asText())) {
-        quantities.merge(item.path("item_id").asLong(), item.path("quantity").asInt(1), Integer::sum);
+        quantities.merge(
+            item.path("item_id").asLong(), item.path("quantity").asInt(1), Integer::sum);
       } else {
         orderAmount = orderAmount.add(new BigDecimal(item.path("amount").asText("0")));
       }
     }
     Refund r =
         OrderOperations.refund(
-            req.store(), o, quantities, orderAmount.signum() > 0 ? orderAmount : null, Json.text(body, "reason", ""));
+            req.store(),
+            o,
+            quantities,
+            orderAmount.signum() > 0 ? orderAmount : null,
+            Json.text(body, "reason", ""));
     return ApiResponse.created(Paging.v3Single(refund(r)));
   }
 
@@ -107,8 +121,13 @@ public final class V3OrdersApi {
       if ("PRODUCT".equals(type)) {
         long id = item.path("item_id").asLong();
         OrderLine line =
-            o.lines.stream().filter(l -> l.id == id).findFirst()
-                .orElseThrow(() -> ApiException.unprocessable("items.item_id", "Item " + id + " is not on the order."));
+            o.lines.stream()
+                .filter(l -> l.id == id)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        ApiException.unprocessable(
+                            "items.item_id", "Item " + id + " is not on the order."));
         total = total.add(line.price.multiply(BigDecimal.valueOf(item.path("quantity").asInt(1))));
       } else if (Set.of("ORDER", "SHIPPING", "HANDLING", "GIFT_WRAPPING", "FEE").contains(type)) {
         total = total.add(new BigDecimal(item.path("amount").asText("0")));
@@ -121,7 +140,8 @@ public final class V3OrdersApi {
 
   private ApiResponse orderRefunds(ApiRequest req) {
     Order o = order(req);
-    return refundList(req, req.store().refunds.values().stream().filter(r -> r.orderId == o.id).toList());
+    return refundList(
+        req, req.store().refunds.values().stream().filter(r -> r.orderId == o.id).toList());
   }
 
   private ApiResponse allRefunds(ApiRequest req) {
@@ -174,9 +194,11 @@ public final class V3OrdersApi {
     String namespace = body.get("namespace").asText();
     String key = body.get("key").asText();
     boolean duplicate =
-        visibleMetafields(req, o.id).stream().anyMatch(m -> m.namespace.equals(namespace) && m.key.equals(key));
+        visibleMetafields(req, o.id).stream()
+            .anyMatch(m -> m.namespace.equals(namespace) && m.key.equals(key));
     if (duplicate) {
-      throw new ApiException(409, "A metafield with this namespace and key already exists for this resource.");
+      throw new ApiException(
+          409, "A metafield with this namespace and key already exists for this resource.");
     }
     Metafield m = new Metafield();
     m.id = req.store().nextId();
@@ -217,7 +239,10 @@ public final class V3OrdersApi {
   private static Metafield findMetafield(ApiRequest req) {
     Order o = order(req);
     long id = req.pathId("mf");
-    return visibleMetafields(req, o.id).stream().filter(m -> m.id == id).findFirst().orElseThrow(ApiException::notFound);
+    return visibleMetafields(req, o.id).stream()
+        .filter(m -> m.id == id)
+        .findFirst()
+        .orElseThrow(ApiException::notFound);
   }
 
   /** Metafields are private to the creating client unless their permission set opens them. */
@@ -229,7 +254,8 @@ public final class V3OrdersApi {
   }
 
   private static Optional<Set<Long>> ids(ApiRequest req, String name) {
-    return req.queryList(name).map(l -> l.stream().map(Long::parseLong).collect(Collectors.toSet()));
+    return req.queryList(name)
+        .map(l -> l.stream().map(Long::parseLong).collect(Collectors.toSet()));
   }
 
   private static Order order(ApiRequest req) {
@@ -279,7 +305,8 @@ public final class V3OrdersApi {
       if (i.quantity != null) item.put("quantity", i.quantity);
       item.put("requested_amount", v3Money(i.amount));
     }
-    n.putArray("payments").addObject()
+    n.putArray("payments")
+        .addObject()
         .put("id", r.paymentId)
         .put("provider_id", r.providerId)
         .put("amount", v3Money(r.totalAmount))

@@ -125,12 +125,19 @@ public final class V3PriceListsApi {
   private static Variant resolveVariant(Store store, JsonNode item) {
     if (item.hasNonNull("variant_id")) {
       long id = item.get("variant_id").asLong();
-      return store.products.values().stream().flatMap(x -> x.variants.stream()).filter(v -> v.id == id).findFirst()
-          .orElseThrow(() -> ApiException.unprocessable("variant_id", "Variant " + id + " does not exist."));
+      return store.products.values().stream()
+          .flatMap(x -> x.variants.stream())
+          .filter(v -> v.id == id)
+          .findFirst()
+          .orElseThrow(
+              () -> ApiException.unprocessable("variant_id", "Variant " + id + " does not exist."));
     }
     if (item.hasNonNull("sku")) {
       return CatalogOperations.findVariantBySku(store, item.get("sku").asText())
-          .orElseThrow(() -> ApiException.unprocessable("sku", "SKU " + item.get("sku").asText() + " does not exist."));
+          .orElseThrow(
+              () ->
+                  ApiException.unprocessable(
+                      "sku", "SKU " + item.get("sku").asText() + " does not exist."));
     }
     throw ApiException.unprocessable("variant_id", "Each record needs variant_id or sku.");
   }
@@ -139,7 +146,8 @@ public final class V3PriceListsApi {
     String currency = item.get("currency").asText().toUpperCase(Locale.ROOT);
     PriceRecord r =
         store.priceRecords.stream()
-            .filter(x -> x.priceListId == p.id && x.variantId == v.id && x.currency.equals(currency))
+            .filter(
+                x -> x.priceListId == p.id && x.variantId == v.id && x.currency.equals(currency))
             .findFirst()
             .orElse(null);
     if (r == null) {
@@ -153,9 +161,12 @@ public final class V3PriceListsApi {
       store.priceRecords.add(r);
     }
     r.price = new BigDecimal(item.get("price").asText());
-    r.salePrice = item.hasNonNull("sale_price") ? new BigDecimal(item.get("sale_price").asText()) : null;
-    r.retailPrice = item.hasNonNull("retail_price") ? new BigDecimal(item.get("retail_price").asText()) : null;
-    r.mapPrice = item.hasNonNull("map_price") ? new BigDecimal(item.get("map_price").asText()) : null;
+    r.salePrice =
+        item.hasNonNull("sale_price") ? new BigDecimal(item.get("sale_price").asText()) : null;
+    r.retailPrice =
+        item.hasNonNull("retail_price") ? new BigDecimal(item.get("retail_price").asText()) : null;
+    r.mapPrice =
+        item.hasNonNull("map_price") ? new BigDecimal(item.get("map_price").asText()) : null;
     r.dateModified = store.now();
   }
 
@@ -178,7 +189,8 @@ public final class V3PriceListsApi {
     for (JsonNode item : body) {
       long listId = Json.longValue(item, "price_list_id", 0);
       if (!req.store().priceLists.containsKey(listId)) {
-        throw ApiException.unprocessable("price_list_id", "Price list " + listId + " does not exist.");
+        throw ApiException.unprocessable(
+            "price_list_id", "Price list " + listId + " does not exist.");
       }
       PriceListAssignment a = new PriceListAssignment();
       a.id = req.store().nextId();
@@ -196,12 +208,17 @@ public final class V3PriceListsApi {
     Optional<Long> groupId = req.queryLong("customer_group_id");
     Optional<Long> id = req.queryLong("id");
     if (priceListId.isEmpty() && groupId.isEmpty() && id.isEmpty()) {
-      throw ApiException.unprocessable("filter", "At least one filter is required to delete assignments.");
+      throw ApiException.unprocessable(
+          "filter", "At least one filter is required to delete assignments.");
     }
-    req.store().priceListAssignments.values().removeIf(
-        a -> priceListId.map(x -> a.priceListId == x).orElse(true)
-            && groupId.map(x -> a.customerGroupId == x).orElse(true)
-            && id.map(x -> a.id == x).orElse(true));
+    req.store()
+        .priceListAssignments
+        .values()
+        .removeIf(
+            a ->
+                priceListId.map(x -> a.priceListId == x).orElse(true)
+                    && groupId.map(x -> a.customerGroupId == x).orElse(true)
+                    && id.map(x -> a.id == x).orElse(true));
     return ApiResponse.noContent();
   }
 

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Per-endpoint concurrency caps (e.g. PUT /v3/customers allows 3 in flight per store). A call over the cap is
- * rejected with 429 immediately, as BigCommerce documents, rather than queued.
+ * Per-endpoint concurrency caps (e.g. PUT /v3/customers allows 3 in flight per store). A call over
+ * the cap is rejected with 429 immediately, as BigCommerce documents, rather than queued.
  */
 public final class ConcurrencyLimiter {
   private final Map<String, Integer> caps;
@@ -16,7 +16,10 @@ public final class ConcurrencyLimiter {
     this.caps = Map.copyOf(caps);
   }
 
-  /** Returns a permit to release, or null when the cap is reached. Keys without a cap always succeed. */
+  /**
+   * Returns a permit to release, or null when the cap is reached. Keys without a cap always
+   * succeed.
+   */
   public Permit tryEnter(String key) {
     Integer cap = key == null ? null : caps.get(key);
     if (cap == null) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * BigCommerce's per-store quota: N requests per fixed window (150 per 30 s on Standard/Plus plans). The window
- * starts with the first request after the previous one ended; every request consumes one unit whoever sends it.
+ * BigCommerce's per-store quota: N requests per fixed window (150 per 30 s on Standard/Plus plans).
+ * The window starts with the first request after the previous one ended; every request consumes one
+ * unit whoever sends it.
  */
 public final class RateLimiter {
   private final int quota;
@@ -27,7 +28,9 @@ public final class RateLimiter {
     return decision(now, true);
   }
 
-  /** The current numbers without consuming a unit, for responses that are not counted (401, 429). */
+  /**
+   * The current numbers without consuming a unit, for responses that are not counted (401, 429).
+   */
   public synchronized Decision peek(Instant now) {
     roll(now);
     return decision(now, used < quota);

@@ -11,8 +11,10 @@ public final class Hook {
   public String scope;
   public String destination;
   public boolean active = true;
+
   /** True once retries were exhausted; the admin endpoint reports it as "deactivated". */
   public boolean deactivatedByDelivery;
+
   public Map<String, String> headers = new LinkedHashMap<>();
   public long createdAt;
   public long updatedAt;

@@ -2,7 +2,9 @@ package io.bcsync.sim.bigcommerce.store;
 
 import java.time.Instant;
 
-/** A metafield; visible only to the client id that created it unless its permission set opens it. */
+/**
+ * A metafield; visible only to the client id that created it unless its permission set opens it.
+ */
 public final class Metafield {
   public long id;
   public String resourceType;

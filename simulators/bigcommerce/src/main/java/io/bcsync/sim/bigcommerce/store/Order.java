@@ -17,8 +17,10 @@ public final class Order {
   public final List<OrderLine> lines = new ArrayList<>();
   public final List<Address> shippingAddresses = new ArrayList<>();
   public final List<OrderCoupon> coupons = new ArrayList<>();
+
   /** Shipping excluding tax. */
   public BigDecimal shippingCost = BigDecimal.ZERO;
+
   public BigDecimal shippingCostTax = BigDecimal.ZERO;
   public BigDecimal manualDiscount = BigDecimal.ZERO;
   public BigDecimal refundedAmount = BigDecimal.ZERO;
@@ -51,7 +53,10 @@ public final class Order {
     return subtotalTax().add(shippingCostTax);
   }
 
-  /** Items and shipping less discounts, excluding tax (tax-exclusive pricing, as the simulator renders). */
+  /**
+   * Items and shipping less discounts, excluding tax (tax-exclusive pricing, as the simulator
+   * renders).
+   */
   public BigDecimal totalExTax() {
     BigDecimal t = subtotal().add(shippingCost).subtract(manualDiscount).subtract(couponDiscount());
     return t.signum() < 0 ? BigDecimal.ZERO : t;

@@ -15,10 +15,13 @@ public final class OrderLine {
   public int quantity;
   public int quantityShipped;
   public int quantityRefunded;
+
   /** Tax per unit, on the undiscounted price (as in the spec's order-products example). */
   public BigDecimal priceTax = BigDecimal.ZERO;
+
   /** This line's share of the order's coupon discount. */
   public BigDecimal couponDiscount = BigDecimal.ZERO;
+
   /** This line's share of the order's manual discount ({@code discount_amount}). */
   public BigDecimal manualDiscount = BigDecimal.ZERO;
 

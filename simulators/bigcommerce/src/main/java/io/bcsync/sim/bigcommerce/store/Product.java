@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A catalog product. As on the real platform every product has at least one variant (the base variant, with no
- * option values), so variant ids exist even for simple products.
+ * A catalog product. As on the real platform every product has at least one variant (the base
+ * variant, with no option values), so variant ids exist even for simple products.
  */
 public final class Product {
   public long id;

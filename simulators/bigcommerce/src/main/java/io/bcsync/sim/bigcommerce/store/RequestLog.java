@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What clients asked of a store: the last calls (with write bodies) and call counts per endpoint. */
+/**
+ * What clients asked of a store: the last calls (with write bodies) and call counts per endpoint.
+ */
 public final class RequestLog {
   private static final int KEPT = 2000;
   private final Deque<Entry> entries = new ArrayDeque<>();
@@ -21,7 +23,9 @@ public final class RequestLog {
     if (entries.size() > KEPT) {
       entries.removeFirst();
     }
-    counts.computeIfAbsent(entry.method() + " " + entry.route(), k -> new AtomicLong()).incrementAndGet();
+    counts
+        .computeIfAbsent(entry.method() + " " + entry.route(), k -> new AtomicLong())
+        .incrementAndGet();
   }
 
   public synchronized List<Entry> entries() {
@@ -42,5 +46,12 @@ public final class RequestLog {
 
   /** One call. {@code body} is kept for writes only. */
   public record Entry(
-      Instant at, String method, String path, String query, String route, int status, String clientId, JsonNode body) {}
+      Instant at,
+      String method,
+      String path,
+      String query,
+      String route,
+      int status,
+      String clientId,
+      JsonNode body) {}
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One simulated store's data. Callers synchronise on the store for every read-modify-write; the HTTP layer does so
- * around each handler, the control API around each operation.
+ * One simulated store's data. Callers synchronise on the store for every read-modify-write; the
+ * HTTP layer does so around each handler, the control API around each operation.
  */
 public final class Store {
   private final String hash;
@@ -70,7 +70,10 @@ public final class Store {
     return clock;
   }
 
-  /** Ids are store-wide and increasing, which keeps "created later = larger id" true as on BigCommerce. */
+  /**
+   * Ids are store-wide and increasing, which keeps "created later = larger id" true as on
+   * BigCommerce.
+   */
   public long nextId() {
     return sequence.incrementAndGet();
   }
@@ -88,7 +91,9 @@ public final class Store {
   }
 
   public Optional<ApiCredential> credential(String accessToken) {
-    return accessToken == null ? Optional.empty() : Optional.ofNullable(credentials.get(accessToken));
+    return accessToken == null
+        ? Optional.empty()
+        : Optional.ofNullable(credentials.get(accessToken));
   }
 
   public Optional<ApiCredential> credentialOfClient(String clientId) {

@@ -4,7 +4,10 @@ import io.bcsync.sim.bigcommerce.faults.FaultPlan;
 import io.bcsync.sim.bigcommerce.ratelimit.ConcurrencyLimiter;
 import io.bcsync.sim.bigcommerce.ratelimit.RateLimiter;
 
-/** A store's data plus the per-store machinery around its API: quota, concurrency caps, faults, call log. */
+/**
+ * A store's data plus the per-store machinery around its API: quota, concurrency caps, faults, call
+ * log.
+ */
 public record StoreRuntime(
     Store store,
     RateLimiter rateLimiter,

@@ -7,18 +7,27 @@ import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.http.Router;
 import io.bcsync.sim.bigcommerce.store.Store;
 
-/** V2 /store and /time. Note: `id` is the store hash while `store_id` is the numeric id webhooks carry. */
+/**
+ * V2 /store and /time. Note: `id` is the store hash while `store_id` is the numeric id webhooks
+ * carry.
+ */
 public final class V2StoreInfoApi {
   public void register(Router r) {
     r.add("GET", "/v2/store", this::store);
-    r.add("GET", "/v2/time", req -> ApiResponse.ok(Json.object().put("time", req.now().getEpochSecond())));
+    r.add(
+        "GET",
+        "/v2/time",
+        req -> ApiResponse.ok(Json.object().put("time", req.now().getEpochSecond())));
   }
 
   private ApiResponse store(ApiRequest req) {
     Store s = req.store();
     ObjectNode n = Json.object();
     n.put("id", s.hash());
-    n.put("account_uuid", "00000000-0000-4000-8000-" + String.format("%012d", Long.parseLong(s.storeId()) % 1_000_000_000_000L));
+    n.put(
+        "account_uuid",
+        "00000000-0000-4000-8000-"
+            + String.format("%012d", Long.parseLong(s.storeId()) % 1_000_000_000_000L));
     n.put("domain", s.hash() + ".mybigcommerce.example");
     n.put("secure_url", "https://" + s.hash() + ".mybigcommerce.example");
     n.put("control_panel_base_url", "https://store-" + s.hash() + ".mybigcommerce.example");
@@ -34,8 +43,14 @@ public final class V2StoreInfoApi {
     n.put("order_email", "orders@" + s.hash() + ".example");
     n.put("favicon_url", "");
     ObjectNode tz = n.putObject("timezone");
-    tz.put("name", "Etc/UTC").put("raw_offset", 0).put("dst_offset", 0).put("dst_correction", false);
-    tz.putObject("date_format").put("display", "jS M Y").put("export", "M jS Y").put("extended_display", "M jS Y @ g:i A");
+    tz.put("name", "Etc/UTC")
+        .put("raw_offset", 0)
+        .put("dst_offset", 0)
+        .put("dst_correction", false);
+    tz.putObject("date_format")
+        .put("display", "jS M Y")
+        .put("export", "M jS Y")
+        .put("extended_display", "M jS Y @ g:i A");
     n.put("language", "en");
     n.put("currency", "USD");
     n.put("currency_symbol", "$");
@@ -58,9 +73,15 @@ public final class V2StoreInfoApi {
     n.put("default_site_id", 1000);
     n.put("default_channel_id", 1);
     ObjectNode features = n.putObject("features");
-    features.put("stencil_enabled", true).put("sitewidehttps_enabled", true).put("facebook_catalog_id", "")
-        .put("checkout_type", "optimized").put("wishlists_enabled", false).put("graphql_storefront_api_enabled", true)
-        .put("shopper_consent_tracking_enabled", false).put("multi_storefront_enabled", false);
+    features
+        .put("stencil_enabled", true)
+        .put("sitewidehttps_enabled", true)
+        .put("facebook_catalog_id", "")
+        .put("checkout_type", "optimized")
+        .put("wishlists_enabled", false)
+        .put("graphql_storefront_api_enabled", true)
+        .put("shopper_consent_tracking_enabled", false)
+        .put("multi_storefront_enabled", false);
     return ApiResponse.ok(n);
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * Delivery misbehaviour on request: duplicate some deliveries and hold each one back for a random delay, which also
- * reorders them. Seeded, so a test run is repeatable.
+ * Delivery misbehaviour on request: duplicate some deliveries and hold each one back for a random
+ * delay, which also reorders them. Seeded, so a test run is repeatable.
  */
 public final class DeliveryChaos {
   public static final DeliveryChaos NONE = new DeliveryChaos(0, Duration.ZERO, 0);
@@ -25,6 +25,8 @@ public final class DeliveryChaos {
   }
 
   synchronized Duration delay() {
-    return maxDelay.isZero() ? Duration.ZERO : Duration.ofMillis((long) (random.nextDouble() * maxDelay.toMillis()));
+    return maxDelay.isZero()
+        ? Duration.ZERO
+        : Duration.ofMillis((long) (random.nextDouble() * maxDelay.toMillis()));
   }
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * BigCommerce's documented retry delays after a failed delivery: 11 retries over about 48 hours, after which the
- * hook is deactivated. A time scale below 1 compresses the schedule for tests and demos.
+ * BigCommerce's documented retry delays after a failed delivery: 11 retries over about 48 hours,
+ * after which the hook is deactivated. A time scale below 1 compresses the schedule for tests and
+ * demos.
  */
 public final class RetrySchedule {
   static final List<Duration> BIGCOMMERCE =

@@ -21,7 +21,10 @@ public final class V3HooksApi {
   private static final int MAX_HOOKS_PER_SCOPE = 10;
   private final boolean requireHttps;
 
-  /** @param requireHttps true to insist on https on port 443 as BigCommerce does; tests usually listen on http */
+  /**
+   * @param requireHttps true to insist on https on port 443 as BigCommerce does; tests usually
+   *     listen on http
+   */
   public V3HooksApi(boolean requireHttps) {
     this.requireHttps = requireHttps;
   }
@@ -65,10 +68,12 @@ public final class V3HooksApi {
     validateDestination(destination);
     List<Hook> sameScope = own(req).stream().filter(h -> h.scope.equals(scope)).toList();
     if (sameScope.stream().anyMatch(h -> h.destination.equals(destination))) {
-      throw ApiException.unprocessable("destination", "A webhook with this scope and destination already exists.");
+      throw ApiException.unprocessable(
+          "destination", "A webhook with this scope and destination already exists.");
     }
     if (sameScope.size() >= MAX_HOOKS_PER_SCOPE) {
-      throw ApiException.unprocessable("scope", "At most " + MAX_HOOKS_PER_SCOPE + " webhooks per scope are allowed.");
+      throw ApiException.unprocessable(
+          "scope", "At most " + MAX_HOOKS_PER_SCOPE + " webhooks per scope are allowed.");
     }
     Hook h = new Hook();
     h.id = req.store().nextId();
@@ -126,7 +131,9 @@ public final class V3HooksApi {
         .forEach(
             h -> {
               ObjectNode n = hook(h);
-              n.put("status", h.active ? "active" : h.deactivatedByDelivery ? "deactivated" : "inactive");
+              n.put(
+                  "status",
+                  h.active ? "active" : h.deactivatedByDelivery ? "deactivated" : "inactive");
               list.add(n);
             });
     data.putArray("blocked_domains");
@@ -150,10 +157,12 @@ public final class V3HooksApi {
     } catch (IllegalArgumentException e) {
       throw ApiException.unprocessable("destination", "destination must be a valid URL");
     }
-    boolean https = "https".equals(uri.getScheme()) && (uri.getPort() == -1 || uri.getPort() == 443);
+    boolean https =
+        "https".equals(uri.getScheme()) && (uri.getPort() == -1 || uri.getPort() == 443);
     boolean http = "http".equals(uri.getScheme());
     if ((requireHttps && !https) || (!https && !http) || uri.getHost() == null) {
-      throw ApiException.unprocessable("destination", "destination must be a valid https URL on port 443");
+      throw ApiException.unprocessable(
+          "destination", "destination must be a valid https URL on port 443");
     }
   }
 
@@ -166,12 +175,16 @@ public final class V3HooksApi {
   }
 
   private static List<Hook> own(ApiRequest req) {
-    return req.store().hooks.values().stream().filter(h -> h.clientId.equals(req.clientId())).toList();
+    return req.store().hooks.values().stream()
+        .filter(h -> h.clientId.equals(req.clientId()))
+        .toList();
   }
 
   private static Hook find(ApiRequest req) {
     long id = req.pathId("id");
-    return own(req).stream().filter(h -> h.id == id).findFirst()
+    return own(req).stream()
+        .filter(h -> h.id == id)
+        .findFirst()
         .orElseThrow(() -> new ApiException(404, "Webhook not found"));
   }
 

@@ -32,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns store events into callbacks to the store's active hooks, retrying failures on BigCommerce's schedule
- * (measured on the simulator clock) and deactivating a hook when its retries run out. Due deliveries are polled
- * every few milliseconds of real time, so moving a {@link io.bcsync.sim.bigcommerce.time.MutableClock} releases
- * retries without sleeping.
+ * Turns store events into callbacks to the store's active hooks, retrying failures on BigCommerce's
+ * schedule (measured on the simulator clock) and deactivating a hook when its retries run out. Due
+ * deliveries are polled every few milliseconds of real time, so moving a {@link
+ * io.bcsync.sim.bigcommerce.time.MutableClock} releases retries without sleeping.
  */
 public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -44,8 +44,10 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
   private final RetrySchedule schedule;
   private final Duration timeout;
   private final HttpClient http;
-  private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("bc-sim-webhook-sender"));
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("bc-sim-webhook-poller"));
+  private final ExecutorService senders =
+      Executors.newFixedThreadPool(4, daemon("bc-sim-webhook-sender"));
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(daemon("bc-sim-webhook-poller"));
   private final List<PendingDelivery> pending = new ArrayList<>();
   private final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
   private final Map<String, DeliveryChaos> chaosByStore = new ConcurrentHashMap<>();
@@ -55,7 +57,11 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     this.clock = clock;
     this.schedule = schedule;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     poller.scheduleWithFixedDelay(this::releaseDue, 10, 10, TimeUnit.MILLISECONDS);
   }
 
@@ -76,7 +82,8 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
   @Override
   public void publish(Store store, String scope, ObjectNode data) {
     storesByHash.putIfAbsent(store.hash(), store);
-    List<Hook> targets = store.hooks.values().stream().filter(h -> h.active && matches(h.scope, scope)).toList();
+    List<Hook> targets =
+        store.hooks.values().stream().filter(h -> h.active && matches(h.scope, scope)).toList();
     if (targets.isEmpty()) {
       return;
     }
@@ -85,9 +92,18 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     DeliveryChaos chaos = chaosByStore.getOrDefault(store.hash(), DeliveryChaos.NONE);
     for (Hook hook : targets) {
       Map<String, String> headers = new LinkedHashMap<>(hook.headers);
-      String secret = store.credentialOfClient(hook.clientId).map(ApiCredential::clientSecret).orElse(null);
+      String secret =
+          store.credentialOfClient(hook.clientId).map(ApiCredential::clientSecret).orElse(null);
       PendingDelivery delivery =
-          new PendingDelivery(store.hash(), hook.id, hook.destination, scope, body, headers, secret, "msg_" + UUID.randomUUID());
+          new PendingDelivery(
+              store.hash(),
+              hook.id,
+              hook.destination,
+              scope,
+              body,
+              headers,
+              secret,
+              "msg_" + UUID.randomUUID());
       enqueue(delivery, now.plus(chaos.delay()));
       if (chaos.duplicate()) {
         enqueue(delivery.duplicate(), now.plus(chaos.delay()));
@@ -103,7 +119,9 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     return hookScope.equals(eventScope);
   }
 
-  /** The callback body: scope, store_id, data, hash (SHA-1 of the JSON data), created_at, producer. */
+  /**
+   * The callback body: scope, store_id, data, hash (SHA-1 of the JSON data), created_at, producer.
+   */
   static String body(Store store, String scope, ObjectNode data, Instant now) {
     ObjectNode n = Json.object();
     n.put("scope", scope);
@@ -143,7 +161,16 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     d.attempt++;
     long timestamp = clock.instant().getEpochSecond();
     int status = post(d, timestamp);
-    attempts.add(new DeliveryAttempt(d.storeHash, d.hookId, d.scope, d.messageId, d.attempt, clock.instant(), status, d.body));
+    attempts.add(
+        new DeliveryAttempt(
+            d.storeHash,
+            d.hookId,
+            d.scope,
+            d.messageId,
+            d.attempt,
+            clock.instant(),
+            status,
+            d.body));
     if (status >= 200 && status < 300) {
       return;
     }
@@ -164,7 +191,8 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
               .POST(HttpRequest.BodyPublishers.ofString(d.body, StandardCharsets.UTF_8));
       d.headers.forEach(request::header);
       if (d.clientSecret != null) {
-        StandardWebhookSigner.headers(d.clientSecret, d.messageId, timestamp, d.body).forEach(request::header);
+        StandardWebhookSigner.headers(d.clientSecret, d.messageId, timestamp, d.body)
+            .forEach(request::header);
       }
       return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (java.io.IOException | IllegalArgumentException e) {
@@ -189,7 +217,11 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
         hook.updatedAt = clock.instant().getEpochSecond();
       }
     }
-    LOG.info("hook {} of store {} deactivated after {} failed retries", d.hookId, d.storeHash, schedule.maxRetries());
+    LOG.info(
+        "hook {} of store {} deactivated after {} failed retries",
+        d.hookId,
+        d.storeHash,
+        schedule.maxRetries());
   }
 
   @Override
@@ -200,7 +232,9 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
 
   private static String sha1(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -228,8 +262,14 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
     Instant due;
 
     PendingDelivery(
-        String storeHash, long hookId, String destination, String scope, String body, Map<String, String> headers,
-        String clientSecret, String messageId) {
+        String storeHash,
+        long hookId,
+        String destination,
+        String scope,
+        String body,
+        Map<String, String> headers,
+        String clientSecret,
+        String messageId) {
       this.storeHash = storeHash;
       this.hookId = hookId;
       this.destination = destination;
@@ -240,9 +280,13 @@ public final class WebhookDispatcher implements StoreEvents, AutoCloseable {
       this.messageId = messageId;
     }
 
-    /** A duplicate is the same message (same id, body and hash) sent twice, as network-level redelivery would. */
+    /**
+     * A duplicate is the same message (same id, body and hash) sent twice, as network-level
+     * redelivery would.
+     */
     PendingDelivery duplicate() {
-      return new PendingDelivery(storeHash, hookId, destination, scope, body, headers, clientSecret, messageId);
+      return new PendingDelivery(
+          storeHash, hookId, destination, scope, body, headers, clientSecret, messageId);
     }
   }
 }

@@ -6,24 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Every committed change with who made it and the CallOptions client id, for tests that check loop prevention. */
+/**
+ * Every committed change with who made it and the CallOptions client id, for tests that check loop
+ * prevention.
+ */
 public final class ChangeLog implements ChangeSink {
-    private final List<RecordChange> changes = new CopyOnWriteArrayList<>();
+  private final List<RecordChange> changes = new CopyOnWriteArrayList<>();
 
-    @Override
-    public void committed(List<RecordChange> batch) {
-        changes.addAll(batch);
-    }
+  @Override
+  public void committed(List<RecordChange> batch) {
+    changes.addAll(batch);
+  }
 
-    public List<RecordChange> all() {
-        return new ArrayList<>(changes);
-    }
+  public List<RecordChange> all() {
+    return new ArrayList<>(changes);
+  }
 
-    public List<RecordChange> forRecord(String recordId) {
-        return changes.stream().filter(c -> c.recordId().equals(recordId)).toList();
-    }
+  public List<RecordChange> forRecord(String recordId) {
+    return changes.stream().filter(c -> c.recordId().equals(recordId)).toList();
+  }
 
-    public void clear() {
-        changes.clear();
-    }
+  public void clear() {
+    changes.clear();
+  }
 }

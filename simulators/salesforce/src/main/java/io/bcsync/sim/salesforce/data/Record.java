@@ -7,56 +7,56 @@ import java.util.Map;
 
 /** A stored record: typed values keyed by the canonical field name. */
 public final class Record {
-    private final SObjectType type;
-    private final String id;
-    private final Map<String, Object> values;
-    private boolean deleted;
+  private final SObjectType type;
+  private final String id;
+  private final Map<String, Object> values;
+  private boolean deleted;
 
-    Record(SObjectType type, String id, Map<String, Object> values) {
-        this.type = type;
-        this.id = id;
-        this.values = new LinkedHashMap<>(values);
-    }
+  Record(SObjectType type, String id, Map<String, Object> values) {
+    this.type = type;
+    this.id = id;
+    this.values = new LinkedHashMap<>(values);
+  }
 
-    public SObjectType type() {
-        return type;
-    }
+  public SObjectType type() {
+    return type;
+  }
 
-    public String id() {
-        return id;
-    }
+  public String id() {
+    return id;
+  }
 
-    public Object get(String canonicalField) {
-        return values.get(canonicalField);
-    }
+  public Object get(String canonicalField) {
+    return values.get(canonicalField);
+  }
 
-    public Map<String, Object> values() {
-        return Collections.unmodifiableMap(values);
-    }
+  public Map<String, Object> values() {
+    return Collections.unmodifiableMap(values);
+  }
 
-    public boolean isDeleted() {
-        return deleted;
-    }
+  public boolean isDeleted() {
+    return deleted;
+  }
 
-    void put(String canonicalField, Object value) {
-        if (value == null) {
-            values.remove(canonicalField);
-        } else {
-            values.put(canonicalField, value);
-        }
+  void put(String canonicalField, Object value) {
+    if (value == null) {
+      values.remove(canonicalField);
+    } else {
+      values.put(canonicalField, value);
     }
+  }
 
-    void markDeleted() {
-        deleted = true;
-    }
+  void markDeleted() {
+    deleted = true;
+  }
 
-    void restoreFromRecycleBin() {
-        deleted = false;
-    }
+  void restoreFromRecycleBin() {
+    deleted = false;
+  }
 
-    Record copy() {
-        Record copy = new Record(type, id, values);
-        copy.deleted = deleted;
-        return copy;
-    }
+  Record copy() {
+    Record copy = new Record(type, id, values);
+    copy.deleted = deleted;
+    return copy;
+  }
 }

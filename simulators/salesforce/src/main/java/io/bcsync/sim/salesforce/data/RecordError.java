@@ -5,21 +5,21 @@ import java.util.List;
 /** A per-record error, as in SaveResult.errors: status code, message and the fields involved. */
 public record RecordError(String statusCode, String message, List<String> fields) {
 
-    public static RecordError of(String statusCode, String message, String... fields) {
-        return new RecordError(statusCode, message, List.of(fields));
-    }
+  public static RecordError of(String statusCode, String message, String... fields) {
+    return new RecordError(statusCode, message, List.of(fields));
+  }
 
-    /** Thrown inside the save pipeline to stop processing one record; never escapes DmlEngine. */
-    static final class Failure extends RuntimeException {
-        final RecordError error;
+  /** Thrown inside the save pipeline to stop processing one record; never escapes DmlEngine. */
+  static final class Failure extends RuntimeException {
+    final RecordError error;
 
-        Failure(RecordError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
+    Failure(RecordError error) {
+      super(error.message(), null, false, false);
+      this.error = error;
     }
+  }
 
-    Failure fail() {
-        return new Failure(this);
-    }
+  Failure fail() {
+    return new Failure(this);
+  }
 }

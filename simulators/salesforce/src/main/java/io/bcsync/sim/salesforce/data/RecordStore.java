@@ -10,71 +10,78 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The org's records, in memory. One lock serialises API calls, which makes each call atomic like a database
- * transaction; the data sets of tests and demos are small enough that this never matters for throughput.
+ * The org's records, in memory. One lock serialises API calls, which makes each call atomic like a
+ * database transaction; the data sets of tests and demos are small enough that this never matters
+ * for throughput.
  */
 public final class RecordStore {
-    private final ReentrantLock lock = new ReentrantLock();
-    private Map<String, Record> byId = new LinkedHashMap<>();
-    /** The same records grouped by type, so per-type reads do not walk the whole org (kept in step with byId). */
-    private Map<SObjectType, Map<String, Record>> byType = new HashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private Map<String, Record> byId = new LinkedHashMap<>();
 
-    public <T> T inTransaction(Supplier<T> work) {
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
-    }
+  /**
+   * The same records grouped by type, so per-type reads do not walk the whole org (kept in step
+   * with byId).
+   */
+  private Map<SObjectType, Map<String, Record>> byType = new HashMap<>();
 
-    /** Any record with this 18-character id, deleted or not. */
-    public Optional<Record> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+  public <T> T inTransaction(Supplier<T> work) {
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
     }
+  }
 
-    public Optional<Record> findLive(String id) {
-        return find(id).filter(r -> !r.isDeleted());
-    }
+  /** Any record with this 18-character id, deleted or not. */
+  public Optional<Record> find(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+  }
 
-    public List<Record> live(SObjectType type) {
-        return inTransaction(() -> ofType(type).stream().filter(r -> !r.isDeleted()).toList());
-    }
+  public Optional<Record> findLive(String id) {
+    return find(id).filter(r -> !r.isDeleted());
+  }
 
-    /** Live and deleted (recycle-bin) records, for queryAll. */
-    public List<Record> withDeleted(SObjectType type) {
-        return inTransaction(() -> List.copyOf(ofType(type)));
-    }
+  public List<Record> live(SObjectType type) {
+    return inTransaction(() -> ofType(type).stream().filter(r -> !r.isDeleted()).toList());
+  }
 
-    public int count(SObjectType type) {
-        return live(type).size();
-    }
+  /** Live and deleted (recycle-bin) records, for queryAll. */
+  public List<Record> withDeleted(SObjectType type) {
+    return inTransaction(() -> List.copyOf(ofType(type)));
+  }
 
-    /** All records, deleted ones included; callers hold the transaction lock. */
-    java.util.Collection<Record> snapshotView() {
-        return byId.values();
-    }
+  public int count(SObjectType type) {
+    return live(type).size();
+  }
 
-    Record insert(SObjectType type, String id, Map<String, Object> values) {
-        Record record = new Record(type, id, values);
-        byId.put(id, record);
-        byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
-        return record;
-    }
+  /** All records, deleted ones included; callers hold the transaction lock. */
+  java.util.Collection<Record> snapshotView() {
+    return byId.values();
+  }
 
-    Map<String, Record> snapshot() {
-        Map<String, Record> copy = new LinkedHashMap<>();
-        byId.forEach((k, v) -> copy.put(k, v.copy()));
-        return copy;
-    }
+  Record insert(SObjectType type, String id, Map<String, Object> values) {
+    Record record = new Record(type, id, values);
+    byId.put(id, record);
+    byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
+    return record;
+  }
 
-    void restore(Map<String, Record> snapshot) {
-        byId = snapshot;
-        byType = new HashMap<>();
-        snapshot.forEach((id, record) -> byType.computeIfAbsent(record.type(), t -> new LinkedHashMap<>()).put(id, record));
-    }
+  Map<String, Record> snapshot() {
+    Map<String, Record> copy = new LinkedHashMap<>();
+    byId.forEach((k, v) -> copy.put(k, v.copy()));
+    return copy;
+  }
 
-    private java.util.Collection<Record> ofType(SObjectType type) {
-        return byType.getOrDefault(type, Map.of()).values();
-    }
+  void restore(Map<String, Record> snapshot) {
+    byId = snapshot;
+    byType = new HashMap<>();
+    snapshot.forEach(
+        (id, record) ->
+            byType.computeIfAbsent(record.type(), t -> new LinkedHashMap<>()).put(id, record));
+  }
+
+  private java.util.Collection<Record> ofType(SObjectType type) {
+    return byType.getOrDefault(type, Map.of()).values();
+  }
 }

@@ -7,75 +7,96 @@ import io.bcsync.sim.salesforce.soql.QueryResultPage;
 import io.bcsync.sim.salesforce.soql.ResultRecord;
 import java.util.List;
 
-/** Partner WSDL result shapes, with elements in WSDL sequence order (force-wsc rejects anything else). */
+/**
+ * Partner WSDL result shapes, with elements in WSDL sequence order (force-wsc rejects anything
+ * else).
+ */
 final class PartnerXml {
-    private PartnerXml() {
-    }
+  private PartnerXml() {}
 
-    static String saveResults(String operation, List<SaveOutcome> outcomes, boolean withCreated) {
-        Xml xml = new Xml().open(operation + "Response");
-        for (SaveOutcome o : outcomes) {
-            xml.open("result");
-            if (withCreated) {
-                xml.element("created", o.created());
-            }
-            o.errors().forEach(e -> error(xml, e));
-            xml.element("id", o.id()).element("success", o.success()).close("result");
+  static String saveResults(String operation, List<SaveOutcome> outcomes, boolean withCreated) {
+    Xml xml = new Xml().open(operation + "Response");
+    for (SaveOutcome o : outcomes) {
+      xml.open("result");
+      if (withCreated) {
+        xml.element("created", o.created());
+      }
+      o.errors().forEach(e -> error(xml, e));
+      xml.element("id", o.id()).element("success", o.success()).close("result");
+    }
+    return xml.close(operation + "Response").toString();
+  }
+
+  /**
+   * LeadConvertResult: accountId, contactId, errors, leadId, opportunityId, success (WSDL order).
+   */
+  static String convertLeadResults(
+      List<io.bcsync.sim.salesforce.data.LeadConvertOutcome> outcomes) {
+    Xml xml = new Xml().open("convertLeadResponse");
+    for (io.bcsync.sim.salesforce.data.LeadConvertOutcome o : outcomes) {
+      xml.open("result").element("accountId", o.accountId()).element("contactId", o.contactId());
+      o.errors().forEach(e -> error(xml, e));
+      xml.element("leadId", o.leadId())
+          .element("opportunityId", o.opportunityId())
+          .element("success", o.success())
+          .close("result");
+    }
+    return xml.close("convertLeadResponse").toString();
+  }
+
+  private static void error(Xml xml, RecordError error) {
+    xml.open("errors");
+    error.fields().forEach(f -> xml.element("fields", f));
+    xml.element("message", error.message())
+        .element("statusCode", error.statusCode())
+        .close("errors");
+  }
+
+  static String queryResult(String operation, QueryResultPage page) {
+    Xml xml =
+        new Xml()
+            .open(operation + "Response")
+            .raw("<result xsi:type=\"QueryResult\">")
+            .element("done", page.done())
+            .element("queryLocator", page.queryLocator());
+    page.records().forEach(r -> record(xml, "records", r));
+    return xml.element("size", page.totalSize())
+        .close("result")
+        .close(operation + "Response")
+        .toString();
+  }
+
+  static String retrieveResult(List<ResultRecord> records) {
+    Xml xml = new Xml().open("retrieveResponse");
+    for (ResultRecord r : records) {
+      if (r == null) {
+        xml.raw("<result xsi:nil=\"true\"/>");
+      } else {
+        record(xml, "result", r);
+      }
+    }
+    return xml.close("retrieveResponse").toString();
+  }
+
+  /**
+   * sf:type, a leading sf:Id (real responses repeat it when Id is also selected), then the selected
+   * fields.
+   */
+  private static void record(Xml xml, String tag, ResultRecord record) {
+    xml.raw("<" + tag + " xsi:type=\"sf:sObject\">")
+        .element("sf:type", record.type())
+        .element("sf:Id", record.id());
+    for (ResultRecord.Column column : record.columns()) {
+      if (column instanceof ResultRecord.FieldColumn field) {
+        xml.element("sf:" + field.field().name(), FieldValues.format(field.field(), field.value()));
+      } else if (column instanceof ResultRecord.ParentColumn parent) {
+        if (parent.parent() == null) {
+          xml.element("sf:" + parent.relationshipName(), null);
+        } else {
+          record(xml, "sf:" + parent.relationshipName(), parent.parent());
         }
-        return xml.close(operation + "Response").toString();
+      }
     }
-
-    /** LeadConvertResult: accountId, contactId, errors, leadId, opportunityId, success (WSDL order). */
-    static String convertLeadResults(List<io.bcsync.sim.salesforce.data.LeadConvertOutcome> outcomes) {
-        Xml xml = new Xml().open("convertLeadResponse");
-        for (io.bcsync.sim.salesforce.data.LeadConvertOutcome o : outcomes) {
-            xml.open("result").element("accountId", o.accountId()).element("contactId", o.contactId());
-            o.errors().forEach(e -> error(xml, e));
-            xml.element("leadId", o.leadId()).element("opportunityId", o.opportunityId()).element("success", o.success())
-                    .close("result");
-        }
-        return xml.close("convertLeadResponse").toString();
-    }
-
-    private static void error(Xml xml, RecordError error) {
-        xml.open("errors");
-        error.fields().forEach(f -> xml.element("fields", f));
-        xml.element("message", error.message()).element("statusCode", error.statusCode()).close("errors");
-    }
-
-    static String queryResult(String operation, QueryResultPage page) {
-        Xml xml = new Xml().open(operation + "Response").raw("<result xsi:type=\"QueryResult\">")
-                .element("done", page.done()).element("queryLocator", page.queryLocator());
-        page.records().forEach(r -> record(xml, "records", r));
-        return xml.element("size", page.totalSize()).close("result").close(operation + "Response").toString();
-    }
-
-    static String retrieveResult(List<ResultRecord> records) {
-        Xml xml = new Xml().open("retrieveResponse");
-        for (ResultRecord r : records) {
-            if (r == null) {
-                xml.raw("<result xsi:nil=\"true\"/>");
-            } else {
-                record(xml, "result", r);
-            }
-        }
-        return xml.close("retrieveResponse").toString();
-    }
-
-    /** sf:type, a leading sf:Id (real responses repeat it when Id is also selected), then the selected fields. */
-    private static void record(Xml xml, String tag, ResultRecord record) {
-        xml.raw("<" + tag + " xsi:type=\"sf:sObject\">").element("sf:type", record.type()).element("sf:Id", record.id());
-        for (ResultRecord.Column column : record.columns()) {
-            if (column instanceof ResultRecord.FieldColumn field) {
-                xml.element("sf:" + field.field().name(), FieldValues.format(field.field(), field.value()));
-            } else if (column instanceof ResultRecord.ParentColumn parent) {
-                if (parent.parent() == null) {
-                    xml.element("sf:" + parent.relationshipName(), null);
-                } else {
-                    record(xml, "sf:" + parent.relationshipName(), parent.parent());
-                }
-            }
-        }
-        xml.close(tag);
-    }
+    xml.close(tag);
+  }
 }

@@ -21,173 +21,220 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 
 /**
- * /services/Soap/u/{version}[/{orgId}]: SOAP 1.1 partner endpoint. Accepts gzip request bodies (force-wsc compresses
- * by default), answers faults with HTTP 500 and gzips responses when the client allows it.
+ * /services/Soap/u/{version}[/{orgId}]: SOAP 1.1 partner endpoint. Accepts gzip request bodies
+ * (force-wsc compresses by default), answers faults with HTTP 500 and gzips responses when the
+ * client allows it.
  */
 public final class SoapServlet extends HttpServlet {
-    private static final Logger LOG = LoggerFactory.getLogger(SoapServlet.class);
-    private static final String ENVELOPE_NS = "http://schemas.xmlsoap.org/soap/envelope/";
-    private static final String ENVELOPE_OPEN = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
-            + ENVELOPE_NS + "\" xmlns=\"urn:partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-            + " xmlns:sf=\"urn:sobject.partner.soap.sforce.com\">";
+  private static final Logger LOG = LoggerFactory.getLogger(SoapServlet.class);
+  private static final String ENVELOPE_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+  private static final String ENVELOPE_OPEN =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
+          + ENVELOPE_NS
+          + "\" xmlns=\"urn:partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+          + " xmlns:sf=\"urn:sobject.partner.soap.sforce.com\">";
 
-    private final transient SimulatedOrg org;
-    private final transient PartnerApi api;
+  private final transient SimulatedOrg org;
+  private final transient PartnerApi api;
 
-    public SoapServlet(SimulatedOrg org) {
-        this.org = org;
-        this.api = new PartnerApi(org);
+  public SoapServlet(SimulatedOrg org) {
+    this.org = org;
+    this.api = new PartnerApi(org);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String apiVersion = apiVersion(req.getPathInfo());
+    SoapRequest request;
+    try {
+      request = parse(readBody(req));
+    } catch (Exception e) {
+      write(
+          req,
+          resp,
+          500,
+          clientFault(e.getMessage() == null ? "Unable to parse the request" : e.getMessage()));
+      return;
+    }
+    try {
+      String body = api.handle(request, apiVersion);
+      boolean withLimits = !request.operation().equals("login");
+      write(
+          req,
+          resp,
+          200,
+          ENVELOPE_OPEN
+              + (withLimits ? limitInfoHeader() : "")
+              + "<soapenv:Body>"
+              + body
+              + "</soapenv:Body></soapenv:Envelope>");
+    } catch (ApiFault fault) {
+      LOG.debug("{} -> {}", request.operation(), fault.code());
+      write(req, resp, 500, faultEnvelope(fault));
+    } catch (PartnerApi.HttpFailure failure) {
+      resp.setStatus(503);
+      resp.setContentType("text/html;charset=UTF-8");
+      resp.getWriter()
+          .write(
+              "<html><body><h1>Service Unavailable</h1><p>The server is temporarily unable to "
+                  + "service your request due to maintenance downtime.</p></body></html>");
+    }
+  }
+
+  private static String apiVersion(String pathInfo) {
+    String path = pathInfo == null ? "" : pathInfo.replaceFirst("^/", "");
+    String version = path.split("/")[0];
+    return version.matches("\\d+\\.\\d") ? version : "65.0";
+  }
+
+  private static byte[] readBody(HttpServletRequest req) throws IOException {
+    InputStream in = req.getInputStream();
+    String encoding = req.getHeader("Content-Encoding");
+    if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+      in = new GZIPInputStream(in);
+    }
+    return in.readAllBytes();
+  }
+
+  private static SoapRequest parse(byte[] body) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    var builder = factory.newDocumentBuilder();
+    builder.setErrorHandler(new QuietErrorHandler()); // the fault reply reports it; no stderr noise
+    Element envelope = builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
+    if (!ENVELOPE_NS.equals(envelope.getNamespaceURI())
+        || !"Envelope".equals(envelope.getLocalName())) {
+      throw new IllegalArgumentException("Not a SOAP 1.1 envelope");
+    }
+    Element body1 = only(SoapRequest.children(envelope, "Body"), "Body");
+    Element operation = only(SoapRequest.children(body1), "operation");
+    List<Element> headers = SoapRequest.children(envelope, "Header");
+    Element header = headers.isEmpty() ? null : headers.get(0);
+    return new SoapRequest(
+        operation.getLocalName(),
+        operation,
+        headerValue(header, "SessionHeader", "sessionId"),
+        headerValue(header, "CallOptions", "client"),
+        "true".equals(headerValue(header, "AllOrNoneHeader", "allOrNone")),
+        parseInt(headerValue(header, "QueryOptions", "batchSize")));
+  }
+
+  /** Turns parser diagnostics into exceptions without the default handler's printing to stderr. */
+  private static final class QuietErrorHandler implements org.xml.sax.ErrorHandler {
+    @Override
+    public void warning(org.xml.sax.SAXParseException e) {
+      // warnings do not make a request invalid
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String apiVersion = apiVersion(req.getPathInfo());
-        SoapRequest request;
-        try {
-            request = parse(readBody(req));
-        } catch (Exception e) {
-            write(req, resp, 500, clientFault(e.getMessage() == null ? "Unable to parse the request" : e.getMessage()));
-            return;
-        }
-        try {
-            String body = api.handle(request, apiVersion);
-            boolean withLimits = !request.operation().equals("login");
-            write(req, resp, 200, ENVELOPE_OPEN + (withLimits ? limitInfoHeader() : "") + "<soapenv:Body>" + body
-                    + "</soapenv:Body></soapenv:Envelope>");
-        } catch (ApiFault fault) {
-            LOG.debug("{} -> {}", request.operation(), fault.code());
-            write(req, resp, 500, faultEnvelope(fault));
-        } catch (PartnerApi.HttpFailure failure) {
-            resp.setStatus(503);
-            resp.setContentType("text/html;charset=UTF-8");
-            resp.getWriter().write("<html><body><h1>Service Unavailable</h1><p>The server is temporarily unable to "
-                    + "service your request due to maintenance downtime.</p></body></html>");
-        }
+    public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+      throw e;
     }
 
-    private static String apiVersion(String pathInfo) {
-        String path = pathInfo == null ? "" : pathInfo.replaceFirst("^/", "");
-        String version = path.split("/")[0];
-        return version.matches("\\d+\\.\\d") ? version : "65.0";
+    @Override
+    public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+      throw e;
     }
+  }
 
-    private static byte[] readBody(HttpServletRequest req) throws IOException {
-        InputStream in = req.getInputStream();
-        String encoding = req.getHeader("Content-Encoding");
-        if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-            in = new GZIPInputStream(in);
-        }
-        return in.readAllBytes();
+  private static Element only(List<Element> elements, String what) {
+    if (elements.size() != 1) {
+      throw new IllegalArgumentException("Expected exactly one " + what + " element");
     }
+    return elements.get(0);
+  }
 
-    private static SoapRequest parse(byte[] body) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        var builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(new QuietErrorHandler()); // the fault reply reports it; no stderr noise
-        Element envelope = builder.parse(new ByteArrayInputStream(body)).getDocumentElement();
-        if (!ENVELOPE_NS.equals(envelope.getNamespaceURI()) || !"Envelope".equals(envelope.getLocalName())) {
-            throw new IllegalArgumentException("Not a SOAP 1.1 envelope");
-        }
-        Element body1 = only(SoapRequest.children(envelope, "Body"), "Body");
-        Element operation = only(SoapRequest.children(body1), "operation");
-        List<Element> headers = SoapRequest.children(envelope, "Header");
-        Element header = headers.isEmpty() ? null : headers.get(0);
-        return new SoapRequest(operation.getLocalName(), operation,
-                headerValue(header, "SessionHeader", "sessionId"),
-                headerValue(header, "CallOptions", "client"),
-                "true".equals(headerValue(header, "AllOrNoneHeader", "allOrNone")),
-                parseInt(headerValue(header, "QueryOptions", "batchSize")));
+  private static String headerValue(Element header, String headerName, String child) {
+    if (header == null) {
+      return null;
     }
+    return SoapRequest.children(header, headerName).stream()
+        .findFirst()
+        .flatMap(h -> SoapRequest.childText(h, child))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .orElse(null);
+  }
 
-    /** Turns parser diagnostics into exceptions without the default handler's printing to stderr. */
-    private static final class QuietErrorHandler implements org.xml.sax.ErrorHandler {
-        @Override
-        public void warning(org.xml.sax.SAXParseException e) {
-            // warnings do not make a request invalid
-        }
-
-        @Override
-        public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
-            throw e;
-        }
+  private static Integer parseInt(String text) {
+    try {
+      return text == null ? null : Integer.valueOf(text);
+    } catch (NumberFormatException e) {
+      return null;
     }
+  }
 
-    private static Element only(List<Element> elements, String what) {
-        if (elements.size() != 1) {
-            throw new IllegalArgumentException("Expected exactly one " + what + " element");
-        }
-        return elements.get(0);
-    }
+  private String limitInfoHeader() {
+    return "<soapenv:Header><LimitInfoHeader><limitInfo><current>"
+        + org.usage().usedToday()
+        + "</current><limit>"
+        + org.usage().dailyLimit()
+        + "</limit><type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>";
+  }
 
-    private static String headerValue(Element header, String headerName, String child) {
-        if (header == null) {
-            return null;
-        }
-        return SoapRequest.children(header, headerName).stream().findFirst()
-                .flatMap(h -> SoapRequest.childText(h, child)).map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+  /**
+   * Fault with a typed detail element: force-wsc maps it to ApiFault subclasses and renews sessions
+   * on it.
+   */
+  static String faultEnvelope(ApiFault fault) {
+    String detailType = fault.type().element();
+    StringBuilder detail =
+        new StringBuilder()
+            .append("<sf:")
+            .append(detailType)
+            .append(" xsi:type=\"sf:")
+            .append(detailType)
+            .append("\">")
+            .append("<sf:exceptionCode>")
+            .append(fault.code())
+            .append("</sf:exceptionCode>")
+            .append("<sf:exceptionMessage>")
+            .append(Xml.escape(fault.getMessage()))
+            .append("</sf:exceptionMessage>");
+    if (fault.type().queryFault()) {
+      detail.append("<sf:row>-1</sf:row><sf:column>-1</sf:column>");
     }
+    detail.append("</sf:").append(detailType).append(">");
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
+        + ENVELOPE_NS
+        + "\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        + "<soapenv:Body><soapenv:Fault><faultcode>sf:"
+        + fault.code()
+        + "</faultcode><faultstring>"
+        + Xml.escape(fault.faultString())
+        + "</faultstring><detail>"
+        + detail
+        + "</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+  }
 
-    private static Integer parseInt(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
+  private static String clientFault(String reason) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\""
+        + ENVELOPE_NS
+        + "\">"
+        + "<soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>"
+        + Xml.escape(reason)
+        + "</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+  }
 
-    private String limitInfoHeader() {
-        return "<soapenv:Header><LimitInfoHeader><limitInfo><current>" + org.usage().usedToday() + "</current><limit>"
-                + org.usage().dailyLimit() + "</limit><type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>";
+  private static void write(
+      HttpServletRequest req, HttpServletResponse resp, int status, String xml) throws IOException {
+    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    resp.setStatus(status);
+    resp.setContentType("text/xml;charset=UTF-8");
+    String accept = req.getHeader("Accept-Encoding");
+    if (accept != null && accept.contains("gzip")) {
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+      try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+        gzip.write(bytes);
+      }
+      bytes = zipped.toByteArray();
+      resp.setHeader("Content-Encoding", "gzip");
     }
-
-    /** Fault with a typed detail element: force-wsc maps it to ApiFault subclasses and renews sessions on it. */
-    static String faultEnvelope(ApiFault fault) {
-        String detailType = fault.type().element();
-        StringBuilder detail = new StringBuilder()
-                .append("<sf:").append(detailType).append(" xsi:type=\"sf:").append(detailType).append("\">")
-                .append("<sf:exceptionCode>").append(fault.code()).append("</sf:exceptionCode>")
-                .append("<sf:exceptionMessage>").append(Xml.escape(fault.getMessage())).append("</sf:exceptionMessage>");
-        if (fault.type().queryFault()) {
-            detail.append("<sf:row>-1</sf:row><sf:column>-1</sf:column>");
-        }
-        detail.append("</sf:").append(detailType).append(">");
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"" + ENVELOPE_NS
-                + "\" xmlns:sf=\"urn:fault.partner.soap.sforce.com\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-                + "<soapenv:Body><soapenv:Fault><faultcode>sf:" + fault.code() + "</faultcode><faultstring>"
-                + Xml.escape(fault.faultString()) + "</faultstring><detail>" + detail
-                + "</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+    resp.setContentLength(bytes.length);
+    try (OutputStream out = resp.getOutputStream()) {
+      out.write(bytes);
     }
-
-    private static String clientFault(String reason) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"" + ENVELOPE_NS + "\">"
-                + "<soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>" + Xml.escape(reason)
-                + "</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
-    }
-
-    private static void write(HttpServletRequest req, HttpServletResponse resp, int status, String xml) throws IOException {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/xml;charset=UTF-8");
-        String accept = req.getHeader("Accept-Encoding");
-        if (accept != null && accept.contains("gzip")) {
-            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-                gzip.write(bytes);
-            }
-            bytes = zipped.toByteArray();
-            resp.setHeader("Content-Encoding", "gzip");
-        }
-        resp.setContentLength(bytes.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(bytes);
-        }
-    }
+  }
 }

@@ -23,134 +23,161 @@ import java.util.Optional;
 
 /** Runs parsed SOQL against the record store and shapes rows like the partner API returns them. */
 public final class QueryExecutor {
-    private final Schema schema;
-    private final RecordStore store;
-    private final RecordReader reader;
-    private final PathResolver resolver;
+  private final Schema schema;
+  private final RecordStore store;
+  private final RecordReader reader;
+  private final PathResolver resolver;
 
-    public QueryExecutor(Schema schema, RecordStore store, RecordReader reader) {
-        this.schema = schema;
-        this.store = store;
-        this.reader = reader;
-        this.resolver = new PathResolver(schema);
-    }
+  public QueryExecutor(Schema schema, RecordStore store, RecordReader reader) {
+    this.schema = schema;
+    this.store = store;
+    this.reader = reader;
+    this.resolver = new PathResolver(schema);
+  }
 
-    /** Result of running a query: all matching rows (paging is the cursor's job) or just a count. */
-    public record Rows(List<ResultRecord> records, int count) {
-    }
+  /** Result of running a query: all matching rows (paging is the cursor's job) or just a count. */
+  public record Rows(List<ResultRecord> records, int count) {}
 
-    public Rows run(String soql) {
-        return run(soql, false);
-    }
+  public Rows run(String soql) {
+    return run(soql, false);
+  }
 
-    /** includeDeleted: queryAll semantics, recycle-bin records included (IsDeleted = true). */
-    public Rows run(String soql, boolean includeDeleted) {
-        SoqlQuery query = SoqlParser.parse(soql);
-        SObjectType type = schema.type(query.object()).filter(SObjectType::queryable)
-                .orElseThrow(() -> ApiFault.unknownType(query.object()));
-        query.fields().forEach(f -> resolver.resolve(type, f));
-        query.orderBy().forEach(o -> resolver.resolve(type, o.field()));
-        return store.inTransaction(() -> {
-            List<Record> candidates = includeDeleted ? store.withDeleted(type) : store.live(type);
-            List<Record> matching = new ArrayList<>(candidates.stream()
-                    .filter(r -> query.where() == null || matches(type, r, query.where())).toList());
-            if (query.countOnly()) {
-                return new Rows(List.of(), matching.size());
-            }
-            matching.sort(comparator(type, query.orderBy()));
-            int from = Math.min(query.offset() == null ? 0 : query.offset(), matching.size());
-            int to = query.limit() == null ? matching.size() : Math.min(matching.size(), from + query.limit());
-            List<ResultRecord> rows = matching.subList(from, to).stream().map(r -> shape(r, query.fields())).toList();
-            return new Rows(rows, rows.size());
+  /** includeDeleted: queryAll semantics, recycle-bin records included (IsDeleted = true). */
+  public Rows run(String soql, boolean includeDeleted) {
+    SoqlQuery query = SoqlParser.parse(soql);
+    SObjectType type =
+        schema
+            .type(query.object())
+            .filter(SObjectType::queryable)
+            .orElseThrow(() -> ApiFault.unknownType(query.object()));
+    query.fields().forEach(f -> resolver.resolve(type, f));
+    query.orderBy().forEach(o -> resolver.resolve(type, o.field()));
+    return store.inTransaction(
+        () -> {
+          List<Record> candidates = includeDeleted ? store.withDeleted(type) : store.live(type);
+          List<Record> matching =
+              new ArrayList<>(
+                  candidates.stream()
+                      .filter(r -> query.where() == null || matches(type, r, query.where()))
+                      .toList());
+          if (query.countOnly()) {
+            return new Rows(List.of(), matching.size());
+          }
+          matching.sort(comparator(type, query.orderBy()));
+          int from = Math.min(query.offset() == null ? 0 : query.offset(), matching.size());
+          int to =
+              query.limit() == null
+                  ? matching.size()
+                  : Math.min(matching.size(), from + query.limit());
+          List<ResultRecord> rows =
+              matching.subList(from, to).stream().map(r -> shape(r, query.fields())).toList();
+          return new Rows(rows, rows.size());
         });
-    }
+  }
 
-    private boolean matches(SObjectType type, Record record, Condition condition) {
-        if (condition instanceof SoqlQuery.And and) {
-            return matches(type, record, and.left()) && matches(type, record, and.right());
-        }
-        if (condition instanceof SoqlQuery.Or or) {
-            return matches(type, record, or.left()) || matches(type, record, or.right());
-        }
-        if (condition instanceof SoqlQuery.Not not) {
-            return !matches(type, record, not.inner());
-        }
-        if (condition instanceof SoqlQuery.Comparison c) {
-            PathResolver.Resolved path = resolver.resolve(type, c.field());
-            return ConditionEvaluator.compare(path.field(), valueAt(record, path), c.op(), c.value());
-        }
-        SoqlQuery.InList in = (SoqlQuery.InList) condition;
-        PathResolver.Resolved path = resolver.resolve(type, in.field());
-        Object actual = valueAt(record, path);
-        boolean found = in.values().stream().anyMatch(v -> ConditionEvaluator.compare(path.field(), actual, "=", v));
-        return in.negated() != found;
+  private boolean matches(SObjectType type, Record record, Condition condition) {
+    if (condition instanceof SoqlQuery.And and) {
+      return matches(type, record, and.left()) && matches(type, record, and.right());
     }
+    if (condition instanceof SoqlQuery.Or or) {
+      return matches(type, record, or.left()) || matches(type, record, or.right());
+    }
+    if (condition instanceof SoqlQuery.Not not) {
+      return !matches(type, record, not.inner());
+    }
+    if (condition instanceof SoqlQuery.Comparison c) {
+      PathResolver.Resolved path = resolver.resolve(type, c.field());
+      return ConditionEvaluator.compare(path.field(), valueAt(record, path), c.op(), c.value());
+    }
+    SoqlQuery.InList in = (SoqlQuery.InList) condition;
+    PathResolver.Resolved path = resolver.resolve(type, in.field());
+    Object actual = valueAt(record, path);
+    boolean found =
+        in.values().stream()
+            .anyMatch(v -> ConditionEvaluator.compare(path.field(), actual, "=", v));
+    return in.negated() != found;
+  }
 
-    private Object valueAt(Record record, PathResolver.Resolved path) {
-        Record current = record;
-        for (FieldDef lookup : path.lookups()) {
-            Object parentId = current.get(lookup.name());
-            Optional<Record> parent = parentId == null ? Optional.empty() : store.findLive((String) parentId);
-            if (parent.isEmpty()) {
-                return null;
-            }
-            current = parent.get();
-        }
-        Optional<FieldDef> field = current.type().field(path.field().name());
-        Record owner = current;
-        return field.map(f -> reader.value(owner, f)).orElse(null);
+  private Object valueAt(Record record, PathResolver.Resolved path) {
+    Record current = record;
+    for (FieldDef lookup : path.lookups()) {
+      Object parentId = current.get(lookup.name());
+      Optional<Record> parent =
+          parentId == null ? Optional.empty() : store.findLive((String) parentId);
+      if (parent.isEmpty()) {
+        return null;
+      }
+      current = parent.get();
     }
+    Optional<FieldDef> field = current.type().field(path.field().name());
+    Record owner = current;
+    return field.map(f -> reader.value(owner, f)).orElse(null);
+  }
 
-    private Comparator<Record> comparator(SObjectType type, List<Ordering> orderBy) {
-        Comparator<Record> result = (a, b) -> 0;
-        for (Ordering ordering : orderBy) {
-            PathResolver.Resolved path = resolver.resolve(type, ordering.field());
-            Comparator<Object> values = ordering.ascending() ? ConditionEvaluator.ORDER : ConditionEvaluator.ORDER.reversed();
-            Comparator<Object> withNulls = ordering.nullsFirst() ? Comparator.nullsFirst(values) : Comparator.nullsLast(values);
-            result = result.thenComparing(r -> valueAt(r, path), withNulls);
-        }
-        return result;
+  private Comparator<Record> comparator(SObjectType type, List<Ordering> orderBy) {
+    Comparator<Record> result = (a, b) -> 0;
+    for (Ordering ordering : orderBy) {
+      PathResolver.Resolved path = resolver.resolve(type, ordering.field());
+      Comparator<Object> values =
+          ordering.ascending() ? ConditionEvaluator.ORDER : ConditionEvaluator.ORDER.reversed();
+      Comparator<Object> withNulls =
+          ordering.nullsFirst() ? Comparator.nullsFirst(values) : Comparator.nullsLast(values);
+      result = result.thenComparing(r -> valueAt(r, path), withNulls);
     }
+    return result;
+  }
 
-    /** Groups parent fields under one nested record per relationship, at the position of its first field. */
-    private ResultRecord shape(Record record, List<FieldPath> fields) {
-        List<Column> columns = new ArrayList<>();
-        Map<String, List<FieldPath>> byRelationship = new LinkedHashMap<>();
-        Map<String, String> relationshipNames = new LinkedHashMap<>();
-        for (FieldPath path : fields) {
-            List<String> segments = path.segments();
-            if (segments.size() > 1 && segments.get(0).equalsIgnoreCase(record.type().name())) {
-                segments = segments.subList(1, segments.size());
-            }
-            if (segments.size() == 1) {
-                FieldDef field = record.type().field(segments.get(0)).orElseThrow();
-                if (columns.stream().noneMatch(c -> c instanceof FieldColumn fc && fc.field() == field)) {
-                    columns.add(new FieldColumn(field, reader.value(record, field)));
-                }
-                continue;
-            }
-            FieldDef lookup = record.type().relationship(segments.get(0)).orElseThrow();
-            String key = lookup.relationshipName().toLowerCase(Locale.ROOT);
-            if (!byRelationship.containsKey(key)) {
-                byRelationship.put(key, new ArrayList<>());
-                relationshipNames.put(key, lookup.relationshipName());
-                columns.add(new ParentColumn(key, null));
-            }
-            byRelationship.get(key).add(new FieldPath(segments.subList(1, segments.size()), path.column()));
+  /**
+   * Groups parent fields under one nested record per relationship, at the position of its first
+   * field.
+   */
+  private ResultRecord shape(Record record, List<FieldPath> fields) {
+    List<Column> columns = new ArrayList<>();
+    Map<String, List<FieldPath>> byRelationship = new LinkedHashMap<>();
+    Map<String, String> relationshipNames = new LinkedHashMap<>();
+    for (FieldPath path : fields) {
+      List<String> segments = path.segments();
+      if (segments.size() > 1 && segments.get(0).equalsIgnoreCase(record.type().name())) {
+        segments = segments.subList(1, segments.size());
+      }
+      if (segments.size() == 1) {
+        FieldDef field = record.type().field(segments.get(0)).orElseThrow();
+        if (columns.stream().noneMatch(c -> c instanceof FieldColumn fc && fc.field() == field)) {
+          columns.add(new FieldColumn(field, reader.value(record, field)));
         }
-        List<Column> resolved = new ArrayList<>();
-        for (Column column : columns) {
-            if (column instanceof ParentColumn placeholder) {
-                FieldDef lookup = record.type().relationship(placeholder.relationshipName()).orElseThrow();
-                Object parentId = record.get(lookup.name());
-                Optional<Record> parent = parentId == null ? Optional.empty() : store.findLive((String) parentId);
-                resolved.add(new ParentColumn(relationshipNames.get(placeholder.relationshipName()),
-                        parent.map(p -> shape(p, byRelationship.get(placeholder.relationshipName()))).orElse(null)));
-            } else {
-                resolved.add(column);
-            }
-        }
-        boolean idSelected = resolved.stream().anyMatch(c -> c instanceof FieldColumn fc && fc.field().name().equals("Id"));
-        return new ResultRecord(record.type().name(), idSelected ? record.id() : null, resolved);
+        continue;
+      }
+      FieldDef lookup = record.type().relationship(segments.get(0)).orElseThrow();
+      String key = lookup.relationshipName().toLowerCase(Locale.ROOT);
+      if (!byRelationship.containsKey(key)) {
+        byRelationship.put(key, new ArrayList<>());
+        relationshipNames.put(key, lookup.relationshipName());
+        columns.add(new ParentColumn(key, null));
+      }
+      byRelationship
+          .get(key)
+          .add(new FieldPath(segments.subList(1, segments.size()), path.column()));
     }
+    List<Column> resolved = new ArrayList<>();
+    for (Column column : columns) {
+      if (column instanceof ParentColumn placeholder) {
+        FieldDef lookup = record.type().relationship(placeholder.relationshipName()).orElseThrow();
+        Object parentId = record.get(lookup.name());
+        Optional<Record> parent =
+            parentId == null ? Optional.empty() : store.findLive((String) parentId);
+        resolved.add(
+            new ParentColumn(
+                relationshipNames.get(placeholder.relationshipName()),
+                parent
+                    .map(p -> shape(p, byRelationship.get(placeholder.relationshipName())))
+                    .orElse(null)));
+      } else {
+        resolved.add(column);
+      }
+    }
+    boolean idSelected =
+        resolved.stream()
+            .anyMatch(c -> c instanceof FieldColumn fc && fc.field().name().equals("Id"));
+    return new ResultRecord(record.type().name(), idSelected ? record.id() : null, resolved);
+  }
 }

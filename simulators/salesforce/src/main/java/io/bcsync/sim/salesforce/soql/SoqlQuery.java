@@ -2,41 +2,50 @@ package io.bcsync.sim.salesforce.soql;
 
 import java.util.List;
 
-/** Parsed SOQL: the supported subset (fields and parent paths, WHERE, ORDER BY, LIMIT, OFFSET, COUNT()). */
-public record SoqlQuery(String object, List<FieldPath> fields, boolean countOnly, Condition where, List<Ordering> orderBy,
-        Integer limit, Integer offset) {
+/**
+ * Parsed SOQL: the supported subset (fields and parent paths, WHERE, ORDER BY, LIMIT, OFFSET,
+ * COUNT()).
+ */
+public record SoqlQuery(
+    String object,
+    List<FieldPath> fields,
+    boolean countOnly,
+    Condition where,
+    List<Ordering> orderBy,
+    Integer limit,
+    Integer offset) {
 
-    /** Field or dotted relationship path, e.g. Account.Owner.Email. */
-    public record FieldPath(List<String> segments, int column) {
-        public String text() {
-            return String.join(".", segments);
-        }
+  /** Field or dotted relationship path, e.g. Account.Owner.Email. */
+  public record FieldPath(List<String> segments, int column) {
+    public String text() {
+      return String.join(".", segments);
     }
+  }
 
-    public record Ordering(FieldPath field, boolean ascending, boolean nullsFirst) {
-    }
+  public record Ordering(FieldPath field, boolean ascending, boolean nullsFirst) {}
 
-    /** A literal as written: STRING, NUMBER, BOOLEAN, NULL or DATE (date or datetime text). */
-    public record Literal(Kind kind, String text) {
-        public enum Kind { STRING, NUMBER, BOOLEAN, NULL, DATE }
+  /** A literal as written: STRING, NUMBER, BOOLEAN, NULL or DATE (date or datetime text). */
+  public record Literal(Kind kind, String text) {
+    public enum Kind {
+      STRING,
+      NUMBER,
+      BOOLEAN,
+      NULL,
+      DATE
     }
+  }
 
-    public sealed interface Condition permits Comparison, InList, And, Or, Not {
-    }
+  public sealed interface Condition permits Comparison, InList, And, Or, Not {}
 
-    /** op is one of =, !=, <, <=, >, >=, LIKE. */
-    public record Comparison(FieldPath field, String op, Literal value) implements Condition {
-    }
+  /** op is one of =, !=, <, <=, >, >=, LIKE. */
+  public record Comparison(FieldPath field, String op, Literal value) implements Condition {}
 
-    public record InList(FieldPath field, boolean negated, List<Literal> values) implements Condition {
-    }
+  public record InList(FieldPath field, boolean negated, List<Literal> values)
+      implements Condition {}
 
-    public record And(Condition left, Condition right) implements Condition {
-    }
+  public record And(Condition left, Condition right) implements Condition {}
 
-    public record Or(Condition left, Condition right) implements Condition {
-    }
+  public record Or(Condition left, Condition right) implements Condition {}
 
-    public record Not(Condition inner) implements Condition {
-    }
+  public record Not(Condition inner) implements Condition {}
 }
