@@ -26,6 +26,7 @@ public class PipelineMetrics {
   private final Counter received;
   private final Counter duplicates;
   private final Counter processed;
+  private final Counter skipped;
   private final Counter retried;
   private final Counter deadLettered;
   private final Map<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
@@ -48,6 +49,10 @@ public class PipelineMetrics {
     processed =
         Counter.builder("bcsync.items.processed")
             .description("Work items processed")
+            .register(registry);
+    skipped =
+        Counter.builder("bcsync.items.skipped")
+            .description("Work items ended SKIPPED: no flow for their kind, or nothing to do")
             .register(registry);
     retried =
         Counter.builder("bcsync.items.retried")
@@ -97,6 +102,10 @@ public class PipelineMetrics {
 
   public void itemProcessed() {
     processed.increment();
+  }
+
+  public void itemSkipped() {
+    skipped.increment();
   }
 
   public void itemRetried() {

@@ -88,6 +88,14 @@ public class BatchProcessor {
       }
       switch (decision.kind()) {
         case COMPLETE -> metrics.itemProcessed();
+        case SKIP -> {
+          metrics.itemSkipped();
+          LOG.debug(
+              "Work item {} ({}) skipped: {}",
+              decision.id(),
+              batch.get(i).entity(),
+              decision.error());
+        }
         case RETRY -> metrics.itemRetried();
         case DEAD_LETTER -> {
           metrics.itemDeadLettered();
@@ -107,6 +115,9 @@ public class BatchProcessor {
   private WorkQueue.Finish decide(WorkItem item, Outcome outcome, long now) {
     if (outcome instanceof Outcome.Success) {
       return WorkQueue.Finish.complete(item.id());
+    }
+    if (outcome instanceof Outcome.Skipped skipped) {
+      return WorkQueue.Finish.skip(item.id(), skipped.reason());
     }
     Outcome.Failure failure = (Outcome.Failure) outcome;
     if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {

@@ -12,6 +12,11 @@ public sealed interface Outcome {
     return new Failure(error, true);
   }
 
+  /** Nothing was done, on purpose, for this reason: the item ends SKIPPED and is counted. */
+  static Outcome skipped(String reason) {
+    return new Skipped(reason);
+  }
+
   record Success() implements Outcome {}
 
   /**
@@ -19,4 +24,11 @@ public sealed interface Outcome {
    *     at once
    */
   record Failure(String error, boolean permanent) implements Outcome {}
+
+  /**
+   * The item needs no work, or has no flow that could do it yet (a kind no flow handles, a store
+   * connected for webhooks only). Not a failure, and not a silent success either: the item ends
+   * {@link WorkItemStatus#SKIPPED} with the reason, where operators can see and count it.
+   */
+  record Skipped(String reason) implements Outcome {}
 }

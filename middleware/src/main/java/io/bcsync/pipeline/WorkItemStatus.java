@@ -11,6 +11,11 @@ public enum WorkItemStatus {
   IN_PROGRESS,
   /** Processed successfully. */
   DONE,
+  /**
+   * Ended without being processed, on purpose: no flow handles its kind yet, or there was nothing
+   * to do. {@code last_error} holds the reason. Never retried; a later event opens a new item.
+   */
+  SKIPPED,
   /** Dead-lettered: a permanent failure, or retries exhausted. Replay puts it back to PENDING. */
   DEAD,
   /**

@@ -117,6 +117,15 @@ public class WorkQueue {
                       "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
                           + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              PreparedStatement skip =
+                  connection.prepareStatement(
+                      "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'SKIPPED' END,"
+                          + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
+                          + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
+                          + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
+                          + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
+                          + " last_error = ?, updated_at_ms = ?, dirty = 0"
+                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
               PreparedStatement dead =
                   connection.prepareStatement(
                       "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
@@ -134,6 +143,18 @@ public class WorkQueue {
                   update = retry;
                   update.setLong(1, outcome.nextAttemptAt());
                   update.setString(2, truncate(outcome.error()));
+                }
+                case SKIP -> {
+                  // A dirty item goes back to the queue like a completed one: new events may need
+                  // work.
+                  skip.setLong(1, now);
+                  skip.setLong(2, now);
+                  skip.setString(3, truncate(outcome.error()));
+                  skip.setLong(4, now);
+                  skip.setLong(5, outcome.id());
+                  skip.setString(6, leaseToken);
+                  applied.add(skip.executeUpdate() == 1);
+                  continue;
                 }
                 case DEAD_LETTER -> {
                   update = dead;
@@ -329,6 +350,7 @@ public class WorkQueue {
   public record Finish(long id, Kind kind, long nextAttemptAt, String error) {
     public enum Kind {
       COMPLETE,
+      SKIP,
       RETRY,
       DEAD_LETTER
     }
@@ -339,6 +361,11 @@ public class WorkQueue {
 
     public static Finish retry(long id, long nextAttemptAt, String error) {
       return new Finish(id, Kind.RETRY, nextAttemptAt, error);
+    }
+
+    /** Ends the item SKIPPED; {@code reason} is kept in last_error. */
+    public static Finish skip(long id, String reason) {
+      return new Finish(id, Kind.SKIP, 0, reason);
     }
 
     public static Finish deadLetter(long id, String error) {

@@ -196,6 +196,34 @@ class PipelineTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_skipped_item_ends_skipped_with_its_reason_unless_new_events_arrived_meanwhile() {
+    long quiet = event("cart", "1", "store/cart/created").workItemId();
+    long busy = event("cart", "2", "store/cart/created").workItemId();
+    handler.script(
+        batch -> {
+          // A change for cart 2 arrives while the batch is being processed.
+          event("cart", "2", "store/cart/updated");
+          return Map.of(
+              quiet, Outcome.skipped("no flow handles carts yet"),
+              busy, Outcome.skipped("no flow handles carts yet"));
+        });
+
+    processor.processDueBatch();
+
+    WorkItem skipped = item(quiet);
+    assertThat(skipped.status()).isEqualTo(WorkItemStatus.SKIPPED);
+    assertThat(skipped.lastError()).isEqualTo("no flow handles carts yet");
+    assertThat(skipped.completedAtMs()).isEqualTo(clock.millis());
+    assertThat(item(busy).status())
+        .as("the newer event still has to be looked at")
+        .isEqualTo(WorkItemStatus.PENDING);
+    long next = event("cart", "1", "store/cart/updated").workItemId();
+    assertThat(next)
+        .as("a skipped item is closed; the next event opens a new one")
+        .isNotEqualTo(quiet);
+  }
+
+  @Test
   void retries_exhausted_dead_letter_the_item_and_keep_it() {
     long itemId = event("customer", "7", "store/customer/updated").workItemId();
     handler.script(
