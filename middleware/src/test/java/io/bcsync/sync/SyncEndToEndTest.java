@@ -9,7 +9,6 @@ import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.client.CustomersApi;
 import io.bcsync.bigcommerce.client.OrdersApi;
 import io.bcsync.bigcommerce.manifest.AppManifest;
-import io.bcsync.bigcommerce.reading.FetchedEntity;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
@@ -20,7 +19,10 @@ import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.sync.flows.BigCommerceToSalesforceFlow;
+import io.bcsync.sync.port.StoreReader;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.RecordingStoreReader;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
@@ -70,7 +72,8 @@ class SyncEndToEndTest implements TestPropertyProvider {
 
   @Inject QueueInspector inspector;
   @Inject AppManifest manifest;
-  @Inject SalesforceSync sync;
+  @Inject BigCommerceToSalesforceFlow flow;
+  @Inject RecordingStoreReader reads;
   @Inject BigCommerceClient client;
   @Inject ConnectedStores stores;
   @Inject io.bcsync.sync.identity.IdentityMap identities;
@@ -164,6 +167,7 @@ class SyncEndToEndTest implements TestPropertyProvider {
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     properties.put("bcsync.pipeline.backoff-initial", "200ms");
     properties.put("bcsync.pipeline.backoff-max", "1s");
+    properties.put("test.recording-store-reader", "true");
     return properties;
   }
 
@@ -541,10 +545,20 @@ class SyncEndToEndTest implements TestPropertyProvider {
             null,
             0,
             null);
-    Map<Long, Outcome> outcomes =
-        sync.accept(STORE, List.of(new FetchedEntity(item, old.order(), old.json())));
+    reads.answerOrder(
+        STORE,
+        new StoreReader.StoreDocument(
+            order, old.json(), old.order().dateModified().toEpochMilli()));
+    Map<Long, Outcome> outcomes;
+    try {
+      outcomes = flow.run(List.of(item));
+    } finally {
+      reads.clearOverrides();
+    }
 
-    assertThat(outcomes).containsEntry(999_999L, Outcome.SUCCESS);
+    assertThat(outcomes.get(999_999L))
+        .isEqualTo(
+            Outcome.skipped("read at an older version than the one already written to Salesforce"));
     assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + order).get("BC_Status__c"))
         .isEqualTo("Shipped");
   }
@@ -610,18 +624,11 @@ class SyncEndToEndTest implements TestPropertyProvider {
             .forStore(stores.find(STORE).orElseThrow())
             .customers()
             .readDocuments(List.of(first, second));
-    List<FetchedEntity> batch =
-        List.of(
-            fetched(
-                900_001L, "customer", first, read.get(first).customer(), read.get(first).json()),
-            fetched(
-                900_002L,
-                "customer",
-                second,
-                read.get(second).customer(),
-                read.get(second).json()));
+    assertThat(read).containsKeys(first, second);
+    List<WorkItem> batch =
+        List.of(item(900_001L, "customer", first), item(900_002L, "customer", second));
 
-    Map<Long, Outcome> outcomes = sync.accept(STORE, batch);
+    Map<Long, Outcome> outcomes = flow.run(batch);
 
     assertThat(outcomes)
         .containsEntry(900_001L, Outcome.SUCCESS)
@@ -630,25 +637,22 @@ class SyncEndToEndTest implements TestPropertyProvider {
     assertThat(where("Contact", "AccountId", company.get("Id"))).hasSize(2);
   }
 
-  private static FetchedEntity fetched(
-      long itemId, String type, long id, Object resource, JsonNode json) {
-    WorkItem item =
-        new WorkItem(
-            itemId,
-            new EntityRef(STORE, type, String.valueOf(id)),
-            WorkItemStatus.IN_PROGRESS,
-            List.of("test"),
-            1,
-            1,
-            0,
-            null,
-            0,
-            0,
-            null,
-            null,
-            0,
-            null);
-    return new FetchedEntity(item, resource, json);
+  private static WorkItem item(long itemId, String type, long id) {
+    return new WorkItem(
+        itemId,
+        new EntityRef(STORE, type, String.valueOf(id)),
+        WorkItemStatus.IN_PROGRESS,
+        List.of("test"),
+        1,
+        1,
+        0,
+        null,
+        0,
+        0,
+        null,
+        null,
+        0,
+        null);
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.bcsync.testsupport;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemHandler;
+import io.bcsync.sync.routing.WorkRouter;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A handler whose behaviour each test scripts, recording every batch it saw. */
 @Singleton
+@Replaces(WorkRouter.class)
 @Requires(property = "test.scripted-handler", value = "true")
 public class ScriptedHandler implements WorkItemHandler {
   public interface Script {

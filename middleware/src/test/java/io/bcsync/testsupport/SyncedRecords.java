@@ -55,7 +55,8 @@ public final class SyncedRecords {
   }
 
   /**
-   * Until no work item is pending, in progress or waiting for a retry; and none was dead-lettered.
+   * Until no work item is pending, in progress or waiting for a retry (each ended DONE, SKIPPED or
+   * DEAD); and none was dead-lettered.
    */
   public void awaitDone() {
     await()
@@ -66,7 +67,10 @@ public final class SyncedRecords {
               List<WorkItem> items = inspector.workItems(Optional.empty(), Optional.empty(), 500);
               return items.stream()
                   .allMatch(
-                      i -> i.status() == WorkItemStatus.DONE || i.status() == WorkItemStatus.DEAD);
+                      i ->
+                          i.status() == WorkItemStatus.DONE
+                              || i.status() == WorkItemStatus.SKIPPED
+                              || i.status() == WorkItemStatus.DEAD);
             });
     assertThat(inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.empty(), 50))
         .as("nothing dead-lettered")

@@ -1,6 +1,6 @@
 package io.bcsync.bigcommerce.app;
 
-import io.bcsync.salesforce.auth.SalesforceLinkStatus;
+import io.bcsync.sync.port.SalesforceLink;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -31,7 +31,7 @@ final class AppPages {
       String storeHash,
       String userEmail,
       StoreStatus.Summary summary,
-      SalesforceLinkStatus.View salesforce) {
+      SalesforceLink.View salesforce) {
     StringBuilder failures = new StringBuilder();
     if (summary.recentFailures().isEmpty()) {
       failures.append("<p>No recent failures.</p>");
@@ -86,7 +86,7 @@ final class AppPages {
    * The control panel shows the app in an iframe and Salesforce's login refuses to be framed, so
    * the link opens at the top level.
    */
-  private static String connectButton(SalesforceLinkStatus.View salesforce) {
+  private static String connectButton(SalesforceLink.View salesforce) {
     if (salesforce.connectUrl().isEmpty()) {
       return "<p><a class=\"button disabled\" aria-disabled=\"true\">Connect Salesforce</a> <span class=\"hint\">"
           + "Salesforce uses server-side credentials (bcsync.salesforce.auth-mode); nothing to connect here."

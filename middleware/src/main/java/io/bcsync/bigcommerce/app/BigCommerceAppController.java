@@ -1,7 +1,7 @@
 package io.bcsync.bigcommerce.app;
 
 import io.bcsync.bigcommerce.stores.ConnectedStores;
-import io.bcsync.salesforce.auth.SalesforceLinkStatus;
+import io.bcsync.sync.port.SalesforceLink;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,14 +30,14 @@ public class BigCommerceAppController {
   private final SignedPayloadVerifier verifier;
   private final StoreStatus status;
   private final ConnectedStores stores;
-  private final SalesforceLinkStatus salesforce;
+  private final SalesforceLink salesforce;
 
   public BigCommerceAppController(
       AppInstaller installer,
       SignedPayloadVerifier verifier,
       StoreStatus status,
       ConnectedStores stores,
-      SalesforceLinkStatus salesforce) {
+      SalesforceLink salesforce) {
     this.installer = installer;
     this.verifier = verifier;
     this.status = status;

@@ -1,6 +1,7 @@
 package io.bcsync.salesforce.auth;
 
 import io.bcsync.config.SalesforceConfig;
+import io.bcsync.sync.port.SalesforceLink;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  * it offers. One org serves the whole service, so every store's page shows the same org.
  */
 @Singleton
-public class SalesforceLinkStatus {
+public class SalesforceLinkStatus implements SalesforceLink {
   private final SalesforceConfig config;
   private final CredentialStore credentials;
   private final WebServerFlow flow;
@@ -21,14 +22,7 @@ public class SalesforceLinkStatus {
     this.flow = flow;
   }
 
-  /**
-   * @param connected true when bcsync holds credentials for an org
-   * @param description a short human sentence for the page
-   * @param connectUrl the Salesforce authorize URL (single-use state, valid ten minutes) when the
-   *     web-server flow is configured; empty otherwise
-   */
-  public record View(boolean connected, String description, Optional<String> connectUrl) {}
-
+  @Override
   public View current() {
     return switch (config.authMode()) {
       case "none" ->

@@ -1,6 +1,6 @@
 package io.bcsync.salesforce.lookup;
 
-import io.bcsync.salesforce.writer.RecordError;
+import io.bcsync.sync.port.RecordError;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package io.bcsync.salesforce.writer;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.SoapFaultException;
+import io.bcsync.sync.port.RecordError;
 import java.util.Set;
 
 /**

@@ -1,5 +1,6 @@
 package io.bcsync.salesforce.writer;
 
+import io.bcsync.sync.port.ExternalReference;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -9,6 +9,11 @@ import io.bcsync.config.SalesforceApiConfig;
 import io.bcsync.salesforce.soap.ApiUsageGovernor;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceSession;
+import io.bcsync.sync.port.RecordError;
+import io.bcsync.sync.port.RecordResult;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.WriteOperation;
+import io.bcsync.sync.port.WriteReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,12 +60,12 @@ public class SalesforceWriter {
    */
   public WriteReport write(List<RecordWrite> writes) throws ConnectionException {
     SalesforceSession session = connector.session();
-    Map<RecordWrite.GroupKey, List<RecordWrite>> groups = groupInWriteOrder(writes);
+    Map<CallGroup, List<RecordWrite>> groups = groupInWriteOrder(writes);
     // Identity: two equal writes from different callers are still two records with two results.
     Map<RecordWrite, RecordResult> results = new IdentityHashMap<>();
     Set<Long> failedItems = new HashSet<>();
     int calls = 0;
-    for (Map.Entry<RecordWrite.GroupKey, List<RecordWrite>> group : groups.entrySet()) {
+    for (Map.Entry<CallGroup, List<RecordWrite>> group : groups.entrySet()) {
       List<RecordWrite> pending = new ArrayList<>();
       for (RecordWrite write : group.getValue()) {
         if (failedItems.contains(write.workItemId())) {
@@ -99,16 +104,16 @@ public class SalesforceWriter {
     return new WriteReport(ordered, calls);
   }
 
-  private Map<RecordWrite.GroupKey, List<RecordWrite>> groupInWriteOrder(List<RecordWrite> writes) {
-    Map<RecordWrite.GroupKey, List<RecordWrite>> byGroup = new LinkedHashMap<>();
+  private Map<CallGroup, List<RecordWrite>> groupInWriteOrder(List<RecordWrite> writes) {
+    Map<CallGroup, List<RecordWrite>> byGroup = new LinkedHashMap<>();
     for (RecordWrite write : writes) {
-      byGroup.computeIfAbsent(write.group(), k -> new ArrayList<>()).add(write);
+      byGroup.computeIfAbsent(CallGroup.of(write), k -> new ArrayList<>()).add(write);
     }
-    List<RecordWrite.GroupKey> keys = new ArrayList<>(byGroup.keySet());
+    List<CallGroup> keys = new ArrayList<>(byGroup.keySet());
     // Stable sort: listed types in configured order, unlisted types after them in the order they
     // first appeared.
     keys.sort((a, b) -> Integer.compare(rank(a.sobjectType()), rank(b.sobjectType())));
-    Map<RecordWrite.GroupKey, List<RecordWrite>> ordered = new LinkedHashMap<>();
+    Map<CallGroup, List<RecordWrite>> ordered = new LinkedHashMap<>();
     keys.forEach(key -> ordered.put(key, byGroup.get(key)));
     return ordered;
   }
@@ -118,10 +123,17 @@ public class SalesforceWriter {
     return index < 0 ? Integer.MAX_VALUE : index;
   }
 
+  /** Records of one object, operation and external id field: they share calls. */
+  private record CallGroup(String sobjectType, WriteOperation operation, String externalIdField) {
+    static CallGroup of(RecordWrite write) {
+      return new CallGroup(write.sobjectType(), write.operation(), write.externalIdField());
+    }
+  }
+
   private record ChunkResult(List<RecordResult> results, int calls) {}
 
   private ChunkResult writeChunk(
-      SalesforceSession session, RecordWrite.GroupKey group, List<RecordWrite> chunk) {
+      SalesforceSession session, CallGroup group, List<RecordWrite> chunk) {
     SObject[] records = chunk.stream().map(SalesforceWriter::toSObject).toArray(SObject[]::new);
     int calls = 0;
     for (int attempt = 0; ; attempt++) {
@@ -163,10 +175,7 @@ public class SalesforceWriter {
   }
 
   private List<RecordResult> send(
-      SalesforceSession session,
-      RecordWrite.GroupKey group,
-      List<RecordWrite> chunk,
-      SObject[] records)
+      SalesforceSession session, CallGroup group, List<RecordWrite> chunk, SObject[] records)
       throws ConnectionException {
     List<RecordResult> results = new ArrayList<>(chunk.size());
     switch (group.operation()) {
@@ -184,7 +193,7 @@ public class SalesforceWriter {
         SaveResult[] saved =
             session.call(
                 c ->
-                    group.operation() == io.bcsync.salesforce.writer.WriteOperation.CREATE
+                    group.operation() == io.bcsync.sync.port.WriteOperation.CREATE
                         ? c.create(records)
                         : c.update(records));
         requireOnePerRecord(saved.length, chunk.size());
@@ -195,8 +204,7 @@ public class SalesforceWriter {
                   chunk.get(i),
                   r.isSuccess(),
                   r.getId(),
-                  group.operation() == io.bcsync.salesforce.writer.WriteOperation.CREATE
-                      && r.isSuccess(),
+                  group.operation() == io.bcsync.sync.port.WriteOperation.CREATE && r.isSuccess(),
                   errors(r.getErrors())));
         }
       }
@@ -213,7 +221,7 @@ public class SalesforceWriter {
     }
   }
 
-  private static List<RecordError> errors(Error[] errors) {
+  static List<RecordError> errors(Error[] errors) {
     if (errors == null) {
       return List.of();
     }

@@ -1,10 +1,9 @@
 package io.bcsync.sync.accounts;
 
-import io.bcsync.bigcommerce.client.BigCommerceClient;
-import io.bcsync.bigcommerce.client.CompaniesApi;
-import io.bcsync.bigcommerce.client.Company;
-import io.bcsync.bigcommerce.client.CompanyUser;
 import io.bcsync.config.StoreConfig;
+import io.bcsync.sync.port.StoreReader;
+import io.bcsync.sync.port.StoreReader.B2bCompany;
+import io.bcsync.sync.port.StoreReader.B2bCompanyUser;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -47,13 +46,13 @@ public class B2bMemberships {
   private static final Duration OVERLAP = Duration.ofSeconds(2);
 
   private final Environment environment;
-  private final BigCommerceClient client;
+  private final StoreReader store;
   private final Clock clock;
   private final Map<String, StoreMembers> stores = new ConcurrentHashMap<>();
 
-  public B2bMemberships(Environment environment, BigCommerceClient client, Clock clock) {
+  public B2bMemberships(Environment environment, StoreReader store, Clock clock) {
     this.environment = environment;
-    this.client = client;
+    this.store = store;
     this.clock = clock;
   }
 
@@ -106,9 +105,8 @@ public class B2bMemberships {
   }
 
   private void reload(String storeHash, StoreMembers members, long now) {
-    CompaniesApi api = client.forStore(storeHash).companies();
-    List<CompanyUser> users = api.users();
-    List<Company> companies = api.list();
+    List<B2bCompanyUser> users = store.companyUsers(storeHash, null);
+    List<B2bCompany> companies = store.companies(storeHash, null);
     members.companyOfCustomer.clear();
     members.companyNames.clear();
     users.forEach(user -> put(members, user));
@@ -123,10 +121,9 @@ public class B2bMemberships {
   }
 
   private void refresh(String storeHash, StoreMembers members, long now) {
-    CompaniesApi api = client.forStore(storeHash).companies();
     Instant since = Instant.ofEpochMilli(members.refreshedAtMs).minus(OVERLAP);
-    List<CompanyUser> users = api.usersModifiedSince(since);
-    List<Company> companies = api.modifiedSince(since);
+    List<B2bCompanyUser> users = store.companyUsers(storeHash, since);
+    List<B2bCompany> companies = store.companies(storeHash, since);
     users.forEach(user -> put(members, user));
     companies.forEach(company -> members.companyNames.put(company.id(), nameOf(company)));
     members.refreshedAtMs = now;
@@ -137,14 +134,14 @@ public class B2bMemberships {
         companies.size());
   }
 
-  private static void put(StoreMembers members, CompanyUser user) {
+  private static void put(StoreMembers members, B2bCompanyUser user) {
     if (user.customerId() > 0 && user.companyId() > 0) {
       members.companyOfCustomer.put(user.customerId(), user.companyId());
     }
   }
 
   /** The Account name; a company without one is still a company (Salesforce requires a Name). */
-  private static String nameOf(Company company) {
+  private static String nameOf(B2bCompany company) {
     return company.name() == null || company.name().isBlank()
         ? "B2B company " + company.id()
         : company.name();

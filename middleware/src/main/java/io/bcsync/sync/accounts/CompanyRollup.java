@@ -1,12 +1,12 @@
 package io.bcsync.sync.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bcsync.bigcommerce.client.Fields;
 import io.bcsync.config.StoreConfig;
 import io.bcsync.pipeline.Outcome;
-import io.bcsync.salesforce.writer.RecordWrite;
-import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.salesforce.writer.WriteReport;
+import io.bcsync.sync.mapping.StoreDates;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteReport;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -57,33 +57,37 @@ public class CompanyRollup {
   private static final Logger LOG = LoggerFactory.getLogger(CompanyRollup.class);
 
   private final CompanyLedger ledger;
-  private final SalesforceWriter writer;
+  private final SalesforceRecords salesforce;
   private final ProductCategories categories;
   private final Environment environment;
   private final Clock clock;
 
   public CompanyRollup(
       CompanyLedger ledger,
-      SalesforceWriter writer,
+      SalesforceRecords salesforce,
       ProductCategories categories,
       Environment environment,
       Clock clock) {
     this.ledger = ledger;
-    this.writer = writer;
+    this.salesforce = salesforce;
     this.categories = categories;
     this.environment = environment;
     this.clock = clock;
   }
 
-  public void apply(String storeHash, List<CompanyOrder> orders, Map<Long, Outcome> outcomes)
-      throws Exception {
+  /**
+   * Records the orders in the ledger and writes their companies' figures; answers the items to
+   * retry because a figure could not be written (the figures are derived: a retry recomputes them
+   * from the ledger, so nothing is lost).
+   */
+  public Map<Long, Outcome> apply(String storeHash, List<CompanyOrder> orders) {
     if (orders.isEmpty()) {
-      return;
+      return Map.of();
     }
     List<CompanyLedger.Entry> entries = new ArrayList<>();
     Map<String, CompanyOrder> byCompany = new LinkedHashMap<>();
     for (CompanyOrder o : orders) {
-      Instant created = Fields.parseDate(o.order().path("date_created").asText(""));
+      Instant created = StoreDates.instant(o.order().path("date_created").asText(""));
       BigDecimal total =
           money(o.order().path("total_inc_tax")).subtract(money(o.order().path("refunded_amount")));
       entries.add(
@@ -95,84 +99,83 @@ public class CompanyRollup {
               created == null ? 0 : created.toEpochMilli(),
               !NOT_COUNTED.contains(o.order().path("status_id").asInt()),
               productIds(o.order())));
-      byCompany.putIfAbsent(
-          o.companyKey(), o); // the first order's item carries the company's write
+      // The first order's item carries the company's write.
+      byCompany.putIfAbsent(o.companyKey(), o);
     }
     ledger.record(entries);
-    Map<String, CompanyLedger.Figures> written =
-        writeFigures(storeHash, byCompany, orders, outcomes);
+    Map<Long, Outcome> failures = new LinkedHashMap<>();
+    FiguresWritten written = writeFigures(storeHash, byCompany, orders);
+    failures.putAll(written.failures());
     // Two workers can write one company at once (its orders arrive in different batches): each
-    // computes from the
-    // ledger and then writes, so the write computed first may land last and leave stale figures.
-    // After writing, the
-    // ledger is read again; a company whose figures moved meanwhile is written again from the
-    // current ledger, so the
-    // last write of a company always reflects every order recorded before it. Costs one aggregate
-    // query per batch,
-    // and a Salesforce call only when a race happened.
-    for (int round = 0; round < MAX_REWRITES && !written.isEmpty(); round++) {
-      Map<String, CompanyLedger.Figures> now = ledger.figures(storeHash, written.keySet());
+    // computes from the ledger and then writes, so the write computed first may land last and
+    // leave stale figures. After writing, the ledger is read again; a company whose figures moved
+    // meanwhile is written again from the current ledger, so the last write of a company always
+    // reflects every order recorded before it. Costs one aggregate query per batch, and a
+    // Salesforce call only when a race happened.
+    for (int round = 0; round < MAX_REWRITES && !written.figures().isEmpty(); round++) {
+      Map<String, CompanyLedger.Figures> now =
+          ledger.figures(storeHash, written.figures().keySet());
       Map<String, CompanyOrder> moved = new LinkedHashMap<>();
-      written.forEach(
-          (key, figures) -> {
-            if (!sameFigures(figures, now.get(key))) {
-              moved.put(key, byCompany.get(key));
-            }
-          });
+      written
+          .figures()
+          .forEach(
+              (key, figures) -> {
+                if (!sameFigures(figures, now.get(key))) {
+                  moved.put(key, byCompany.get(key));
+                }
+              });
       if (moved.isEmpty()) {
-        return;
+        break;
       }
       LOG.debug(
           "Store {}: figures of {} companies changed while they were written; writing again",
           storeHash,
           moved.size());
-      written = writeFigures(storeHash, moved, orders, outcomes);
+      written = writeFigures(storeHash, moved, orders);
+      failures.putAll(written.failures());
     }
+    return failures;
   }
 
   static final int MAX_REWRITES = 3;
 
-  /**
-   * Computes and writes the figures of these companies; answers what was written for the ones that
-   * succeeded.
-   */
-  private Map<String, CompanyLedger.Figures> writeFigures(
-      String storeHash,
-      Map<String, CompanyOrder> byCompany,
-      List<CompanyOrder> orders,
-      Map<Long, Outcome> outcomes)
-      throws Exception {
+  /** What one write of figures did: the figures written per company, the items to retry. */
+  private record FiguresWritten(
+      Map<String, CompanyLedger.Figures> figures, Map<Long, Outcome> failures) {}
+
+  /** Computes and writes the figures of these companies. */
+  private FiguresWritten writeFigures(
+      String storeHash, Map<String, CompanyOrder> byCompany, List<CompanyOrder> orders) {
     Map<String, CompanyLedger.Figures> figures = ledger.figures(storeHash, byCompany.keySet());
-    Map<String, String> top = topCategories(storeHash, byCompany.keySet(), orders, outcomes);
+    TopCategories top = topCategories(storeHash, byCompany.keySet(), orders);
     List<RecordWrite> writes = new ArrayList<>();
     byCompany.forEach(
         (key, first) -> {
           Map<String, Object> fields = fields(key, first.companyName(), figures.get(key));
-          if (top != null) {
-            fields.put(TOP_CATEGORIES, top.get(key));
+          if (top.byCompany() != null) {
+            fields.put(TOP_CATEGORIES, top.byCompany().get(key));
           }
           writes.add(RecordWrite.upsert(first.itemId(), "Account", COMPANY_KEY, fields));
         });
-    WriteReport report = writer.write(writes);
+    WriteReport report = salesforce.write(writes);
     Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
+    Map<Long, Outcome> failures = new LinkedHashMap<>(top.failures());
     byCompany.forEach(
         (key, first) -> {
           Outcome outcome = report.outcomes().get(first.itemId());
           if (outcome instanceof Outcome.Failure failure) {
-            // The figures are derived: retrying the items recomputes them from the ledger, so
-            // nothing is lost.
             orders.stream()
                 .filter(o -> o.companyKey().equals(key))
                 .forEach(
                     o ->
-                        outcomes.put(
+                        failures.put(
                             o.itemId(),
                             Outcome.retry("company account figures: " + failure.error())));
           } else {
             written.put(key, figures.get(key));
           }
         });
-    return written;
+    return new FiguresWritten(written, failures);
   }
 
   private static boolean sameFigures(CompanyLedger.Figures a, CompanyLedger.Figures b) {
@@ -186,15 +189,15 @@ public class CompanyRollup {
   }
 
   /**
-   * Top categories per company, recomputed from the ledger; null when the category names could not
-   * be read, in which case the field is left as Salesforce has it and the orders are retried to
-   * fill it in.
+   * @param byCompany the ranked category names per company; null when the names could not be read,
+   *     in which case the field is left as Salesforce has it
+   * @param failures then every order, retried to fill the field in
    */
-  private Map<String, String> topCategories(
-      String storeHash,
-      Set<String> companyKeys,
-      List<CompanyOrder> orders,
-      Map<Long, Outcome> outcomes) {
+  private record TopCategories(Map<String, String> byCompany, Map<Long, Outcome> failures) {}
+
+  /** Top categories per company, recomputed from the ledger. */
+  private TopCategories topCategories(
+      String storeHash, Set<String> companyKeys, List<CompanyOrder> orders) {
     Map<String, List<List<Long>>> perOrder = ledger.productsPerOrder(storeHash, companyKeys);
     Map<Long, Set<String>> names;
     try {
@@ -207,14 +210,15 @@ public class CompanyRollup {
                   .collect(Collectors.toSet()));
     } catch (RuntimeException e) {
       LOG.warn(
-          "Store {}: category names could not be read ({}); top categories of {} companies left as they are"
-              + " and their orders retried",
+          "Store {}: category names could not be read ({}); top categories of {} companies left"
+              + " as they are and their orders retried",
           storeHash,
           e.getMessage(),
           companyKeys.size());
+      Map<Long, Outcome> retry = new LinkedHashMap<>();
       orders.forEach(
-          o -> outcomes.put(o.itemId(), Outcome.retry("top categories: " + e.getMessage())));
-      return null;
+          o -> retry.put(o.itemId(), Outcome.retry("top categories: " + e.getMessage())));
+      return new TopCategories(null, retry);
     }
     int limit =
         environment
@@ -231,7 +235,7 @@ public class CompanyRollup {
       }
       out.put(key, ranked(ordersPerCategory, limit));
     }
-    return out;
+    return new TopCategories(out, Map.of());
   }
 
   /**

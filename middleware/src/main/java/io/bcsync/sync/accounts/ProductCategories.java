@@ -1,6 +1,6 @@
 package io.bcsync.sync.accounts;
 
-import io.bcsync.bigcommerce.client.BigCommerceClient;
+import io.bcsync.sync.port.StoreReader;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,11 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class ProductCategories {
-  private final BigCommerceClient client;
+  private final StoreReader store;
   private final Map<String, StoreCatalog> stores = new ConcurrentHashMap<>();
 
-  public ProductCategories(BigCommerceClient client) {
-    this.client = client;
+  public ProductCategories(StoreReader store) {
+    this.store = store;
   }
 
   private static final class StoreCatalog {
@@ -70,7 +70,7 @@ public class ProductCategories {
               .filter(id -> !catalog.categoriesOfProduct.containsKey(id))
               .toList();
       if (!unknown.isEmpty()) {
-        Map<Long, List<Long>> read = client.forStore(storeHash).catalog().categoriesOf(unknown);
+        Map<Long, List<Long>> read = store.categoriesOf(storeHash, unknown);
         unknown.forEach(
             id -> catalog.categoriesOfProduct.put(id, read.getOrDefault(id, List.of())));
       }
@@ -83,7 +83,7 @@ public class ProductCategories {
               .filter(id -> !catalog.askedCategories.contains(id))
               .toList();
       if (!newCategories.isEmpty()) {
-        catalog.names.putAll(client.forStore(storeHash).catalog().categoryNames(newCategories));
+        catalog.names.putAll(store.categoryNames(storeHash, newCategories));
         catalog.askedCategories.addAll(newCategories);
       }
       Map<Long, Set<String>> out = new HashMap<>();

@@ -1,40 +1,35 @@
 package io.bcsync.sync.orders;
 
-import io.bcsync.bigcommerce.client.BigCommerceApiException;
-import io.bcsync.bigcommerce.client.BigCommerceClient;
-import io.bcsync.bigcommerce.client.StoreClient;
-import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.config.StoreConfig;
+import io.bcsync.pipeline.EntityRef;
+import io.bcsync.pipeline.FollowUpWork;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Collection;
 
 /**
  * Optional write-back of the Salesforce record id to an app-only metafield of the BigCommerce order
  * (namespace {@code bcsync}, key {@code salesforce_id}), for stores with {@code
  * bcsync.bigcommerce.stores.<hash>.write-back-order-id: true}. Off by default: BigCommerce has no
- * batch endpoint for order metafields, so it costs one call per new order against a goal of 0.05
- * calls per order. Only orders created in Salesforce are written back; a failure is logged and does
- * not fail the order (the sync itself succeeded, and re-writing the order would not retry it).
+ * batch endpoint for order metafields, so it costs one call per new order.
+ *
+ * <p>An order new to bcsync gets a follow-up work item ({@value #ENTITY_TYPE}) as soon as its
+ * header is written, before its identity row is saved: a crash in between re-runs the order, which
+ * is still new and enqueues again (joining the open item). {@link OrderIdWriteBackFlow} then writes
+ * the id the identity map holds; it is retried like any work item, and the write converges, so a
+ * lost response or a crash never leaves an order without its id, and a failing write-back never
+ * fails the order itself.
  */
 @Singleton
 public class OrderIdWriteBack {
-  private static final Logger LOG = LoggerFactory.getLogger(OrderIdWriteBack.class);
-  static final String NAMESPACE = "bcsync";
-  static final String KEY = "salesforce_id";
+  public static final String ENTITY_TYPE = "order_salesforce_id";
 
   private final Environment environment;
-  private final BigCommerceClient client;
-  private final ConnectedStores stores;
+  private final FollowUpWork followUps;
 
-  public OrderIdWriteBack(
-      Environment environment, BigCommerceClient client, ConnectedStores stores) {
+  public OrderIdWriteBack(Environment environment, FollowUpWork followUps) {
     this.environment = environment;
-    this.client = client;
-    this.stores = stores;
+    this.followUps = followUps;
   }
 
   public boolean enabled(String storeHash) {
@@ -43,37 +38,19 @@ public class OrderIdWriteBack {
         .orElse(false);
   }
 
-  /**
-   * @param createdOrders Salesforce id by BigCommerce order id, of orders just created in
-   *     Salesforce
-   */
-  public void writeBack(String storeHash, Map<Long, String> createdOrders) {
-    if (createdOrders.isEmpty() || !enabled(storeHash)) {
+  /** Enqueues the write-back of these orders' ids, when the store wants it. */
+  public void enqueue(String storeHash, Collection<Long> newOrderIds) {
+    if (newOrderIds.isEmpty() || !enabled(storeHash)) {
       return;
     }
-    Optional<StoreClient> store =
-        stores.find(storeHash).filter(s -> s.hasApiAccess()).map(client::forStore);
-    if (store.isEmpty()) {
-      LOG.warn(
-          "Store {}: order id write-back is on but the store has no API access; {} ids not written back",
-          storeHash,
-          createdOrders.size());
-      return;
-    }
-    createdOrders.forEach(
-        (orderId, salesforceId) -> {
-          try {
-            store.get().orders().createMetafield(orderId, NAMESPACE, KEY, salesforceId);
-          } catch (RuntimeException e) {
-            if (e instanceof BigCommerceApiException api && api.status() == 409) {
-              return; // written back before (a retry after a crash): the id does not change
-            }
-            LOG.warn(
-                "Store {}: writing Salesforce id back to order {} failed: {}",
-                storeHash,
-                orderId,
-                e.getMessage());
-          }
-        });
+    followUps.enqueue(
+        newOrderIds.stream()
+            .map(
+                id ->
+                    FollowUpWork.event(
+                        new EntityRef(storeHash, ENTITY_TYPE, String.valueOf(id)),
+                        "bcsync/order/written-to-salesforce",
+                        "{}"))
+            .toList());
   }
 }

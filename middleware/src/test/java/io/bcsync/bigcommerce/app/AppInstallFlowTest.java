@@ -3,9 +3,8 @@ package io.bcsync.bigcommerce.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bcsync.bigcommerce.client.Dtos;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.bigcommerce.manifest.AppManifest;
-import io.bcsync.bigcommerce.reading.BigCommerceReadingHandler;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.db.Db;
@@ -18,8 +17,9 @@ import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.app.AppRegistration;
 import io.bcsync.sim.bigcommerce.app.SignedPayloads;
 import io.bcsync.sim.bigcommerce.store.Hook;
-import io.bcsync.testsupport.CapturingConsumer;
+import io.bcsync.sync.routing.WorkRouter;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.RecordingStoreReader;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -61,8 +61,8 @@ class AppInstallFlowTest implements TestPropertyProvider {
   @Inject InstalledStores installed;
   @Inject ConnectedStores connected;
   @Inject AppManifest manifest;
-  @Inject CapturingConsumer captured;
-  @Inject BigCommerceReadingHandler readingHandler;
+  @Inject RecordingStoreReader reads;
+  @Inject WorkRouter router;
   @Inject Db db;
 
   BigCommerceSimulator sim;
@@ -109,7 +109,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
         Base64.getEncoder()
             .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("test.capture-fetched", "true");
+    properties.put("test.recording-store-reader", "true");
     // The staging environment guard: only these stores may install (shop7 is the refused one).
     properties.put("bcsync.staging.allowed-stores", "shop1,shop2,shop3,shop4,shop5,shop6,shop9");
     return properties;
@@ -154,16 +154,18 @@ class AppInstallFlowTest implements TestPropertyProvider {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(captured.all())
+                assertThat(reads.orders())
                     .anySatisfy(
-                        fetched -> {
-                          assertThat(fetched.item().entity())
-                              .isEqualTo(new EntityRef("shop1", "order", String.valueOf(orderId)));
-                          Dtos.Order order = (Dtos.Order) fetched.resource();
-                          assertThat(order.totalIncTax()).isEqualByComparingTo("24.50");
-                          assertThat(order.lines())
+                        read -> {
+                          assertThat(read.storeHash()).isEqualTo("shop1");
+                          assertThat(read.document().id()).isEqualTo(orderId);
+                          JsonNode order = read.document().json();
+                          assertThat(new BigDecimal(order.path("total_inc_tax").asText()))
+                              .isEqualByComparingTo("24.50");
+                          assertThat(order.path("products"))
                               .singleElement()
-                              .satisfies(line -> assertThat(line.sku()).isEqualTo("KET-1"));
+                              .satisfies(
+                                  line -> assertThat(line.path("sku").asText()).isEqualTo("KET-1"));
                         }));
     assertThat(store.webhookAttempts())
         .isNotEmpty()
@@ -345,7 +347,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
             null,
             0,
             null);
-    Map<Long, Outcome> outcomes = readingHandler.handle(List.of(queued));
+    Map<Long, Outcome> outcomes = router.handle(List.of(queued));
     assertThat(outcomes.get(1L))
         .isInstanceOfSatisfying(
             Outcome.Failure.class, failure -> assertThat(failure.permanent()).isTrue());

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.db.Db;
 import io.bcsync.pipeline.Outcome;
-import io.bcsync.salesforce.writer.RecordResult;
-import io.bcsync.salesforce.writer.RecordWrite;
-import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.salesforce.writer.WriteReport;
+import io.bcsync.sync.port.RecordResult;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteReport;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.context.env.Environment;
@@ -54,7 +54,7 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
   @Test
   void figures_that_moved_while_being_written_are_written_again_from_the_ledger() throws Exception {
     CompanyLedger ledger = new CompanyLedger(db, Clock.systemUTC());
-    SalesforceWriter writer = mock(SalesforceWriter.class);
+    SalesforceRecords writer = mock(SalesforceRecords.class);
     List<List<RecordWrite>> calls = new ArrayList<>();
     when(writer.write(anyList()))
         .thenAnswer(
@@ -88,12 +88,10 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
             mock(ProductCategories.class),
             mock(Environment.class),
             Clock.systemUTC());
-    Map<Long, Outcome> outcomes = new HashMap<>();
-
-    rollup.apply(
-        STORE,
-        List.of(new CompanyRollup.CompanyOrder(7, order(1, "20.00"), COMPANY, "acme.test")),
-        outcomes);
+    Map<Long, Outcome> outcomes =
+        rollup.apply(
+            STORE,
+            List.of(new CompanyRollup.CompanyOrder(7, order(1, "20.00"), COMPANY, "acme.test")));
 
     assertThat(calls).as("written once from a stale ledger, then again").hasSize(2);
     assertThat(calls.get(0).get(0).fields().get("BC_Order_Count__c"))
@@ -108,7 +106,7 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
   @Test
   void figures_that_did_not_move_are_written_once() throws Exception {
     CompanyLedger ledger = new CompanyLedger(db, Clock.systemUTC());
-    SalesforceWriter writer = mock(SalesforceWriter.class);
+    SalesforceRecords writer = mock(SalesforceRecords.class);
     List<List<RecordWrite>> calls = new ArrayList<>();
     when(writer.write(anyList()))
         .thenAnswer(
@@ -133,8 +131,7 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
         STORE,
         List.of(
             new CompanyRollup.CompanyOrder(
-                8, order(3, "10.00"), STORE + ":domain:calm.test", "calm.test")),
-        new HashMap<>());
+                8, order(3, "10.00"), STORE + ":domain:calm.test", "calm.test")));
 
     assertThat(calls).hasSize(1);
   }

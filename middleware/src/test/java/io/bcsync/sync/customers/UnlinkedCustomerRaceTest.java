@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.db.Db;
 import io.bcsync.pipeline.Outcome;
-import io.bcsync.salesforce.soap.SalesforceConnector;
-import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRules;
 import io.bcsync.sync.identity.Identity;
@@ -20,6 +18,7 @@ import io.bcsync.sync.matching.CandidateKind;
 import io.bcsync.sync.matching.CandidateSource;
 import io.bcsync.sync.matching.CustomerProfile;
 import io.bcsync.sync.matching.MatchingConfig;
+import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.review.Reviews;
 import io.bcsync.testsupport.SimulatedOrgTest;
 import io.bcsync.testsupport.WebhookCalls;
@@ -47,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A customer's own work item and an order item naming it as buyer, run by two workers at once while
  * the customer is not yet linked and a Lead matches it (lead_policy convert_lead). Each worker is
- * its own {@link CustomerSync} over the same database and simulated org, with the real lookup and
+ * its own {@link CustomerFlow} over the same database and simulated org, with the real lookup and
  * conversion wrapped in test doubles that stop at a {@link Gate}, so the overlap is forced, not
  * hoped for. Without per-customer claims the two each act on the customer and a second Contact is
  * left next to the converted Lead's (or, for two orders of one guest, a second Contact of the
@@ -65,8 +64,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject Reviews reviews;
   @Inject CandidateSource candidates;
   @Inject LeadConversion conversion;
-  @Inject SalesforceWriter writer;
-  @Inject SalesforceConnector connector;
+  @Inject SalesforceRecords salesforce;
   @Inject CompanyRules companies;
   @Inject Clock clock;
   @Inject CustomerClaims claims;
@@ -97,8 +95,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   void customer_and_order_items_that_both_match_the_lead_leave_only_the_converted_leads_contact()
       throws Exception {
     String leadId = lead("Prospect", "race.one@example.com");
-    CustomerSync.Need customerItem = customerItem(41, "Race.One@Example.com");
-    CustomerSync.Need orderItem = orderItem(250, 41, "race.one@example.com");
+    CustomerNeed customerItem = customerItem(41, "Race.One@Example.com");
+    CustomerNeed orderItem = orderItem(250, 41, "race.one@example.com");
     int contactsBefore = sim.count("Contact");
     // The order's worker reads Contacts, then stops; the Lead is converted meanwhile and is gone
     // from its Lead
@@ -107,9 +105,9 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     Gate orderBetweenQueries = new Gate();
     // The customer's worker converts the Lead, then stops before linking the Lead's new Contact.
     Gate customerConverted = new Gate();
-    CustomerSync orderWorker =
+    CustomerFlow orderWorker =
         worker(new ContactsThenLeads(candidates, orderBetweenQueries), conversion);
-    CustomerSync customerWorker =
+    CustomerFlow customerWorker =
         worker(candidates, new ConvertThenStop(conversion, customerConverted));
 
     Run order = start(orderWorker, orderItem);
@@ -132,15 +130,15 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   void an_order_whose_billing_email_misses_the_lead_waits_for_the_customer_item_converting_it()
       throws Exception {
     String leadId = lead("Prospect", "race.two@example.com");
-    CustomerSync.Need customerItem = customerItem(42, "race.two@example.com");
+    CustomerNeed customerItem = customerItem(42, "race.two@example.com");
     // Checked out with another address: only the customer item matches the Lead, the order alone
     // would create.
-    CustomerSync.Need orderItem = orderItem(251, 42, "race.two.work@example.com");
+    CustomerNeed orderItem = orderItem(251, 42, "race.two.work@example.com");
     int contactsBefore = sim.count("Contact");
     Gate customerConverted = new Gate();
-    CustomerSync customerWorker =
+    CustomerFlow customerWorker =
         worker(candidates, new ConvertThenStop(conversion, customerConverted));
-    CustomerSync orderWorker = worker(candidates, conversion);
+    CustomerFlow orderWorker = worker(candidates, conversion);
 
     Run customer = start(customerWorker, customerItem);
     customerConverted.awaitReached(customer);
@@ -161,8 +159,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
       an_order_refused_its_customer_waits_for_the_holder_and_goes_on_through_its_link_without_a_retry()
           throws Exception {
     String leadId = lead("Prospect", "race.wait@example.com");
-    CustomerSync.Need customerItem = customerItem(43, "race.wait@example.com");
-    CustomerSync.Need orderItem = orderItem(252, 43, "race.wait.work@example.com");
+    CustomerNeed customerItem = customerItem(43, "race.wait@example.com");
+    CustomerNeed orderItem = orderItem(252, 43, "race.wait.work@example.com");
     int contactsBefore = sim.count("Contact");
     Gate customerConverted = new Gate();
     CountDownLatch orderWaiting = new CountDownLatch(1);
@@ -175,19 +173,9 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
             return super.awaitReleased(storeHash, customerKeys);
           }
         };
-    CustomerSync customerWorker =
+    CustomerFlow customerWorker =
         worker(candidates, new ConvertThenStop(conversion, customerConverted));
-    CustomerSync orderWorker =
-        new CustomerSync(
-            identities,
-            reviews,
-            () -> candidates,
-            writer,
-            connector,
-            Optional.of(conversion),
-            companies,
-            clock,
-            waiting);
+    CustomerFlow orderWorker = worker(candidates, conversion, waiting);
 
     Run customer = start(customerWorker, customerItem);
     customerConverted.awaitReached(customer);
@@ -210,14 +198,14 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
 
   @Test
   void two_guest_orders_of_one_email_at_once_make_one_contact() throws Exception {
-    CustomerSync.Need first = guestOrderItem(260, "Guest.Race@example.com");
-    CustomerSync.Need second = guestOrderItem(261, "guest.race@example.com");
+    CustomerNeed first = guestOrderItem(260, "Guest.Race@example.com");
+    CustomerNeed second = guestOrderItem(261, "guest.race@example.com");
     int contactsBefore = sim.count("Contact");
     // Guests have no external id: their Contacts are created, not upserted, so nothing in
     // Salesforce stops a twin.
     Gate firstLookedUp = new Gate();
-    CustomerSync firstWorker = worker(new StopAfterLookup(candidates, firstLookedUp), conversion);
-    CustomerSync secondWorker = worker(candidates, conversion);
+    CustomerFlow firstWorker = worker(new StopAfterLookup(candidates, firstLookedUp), conversion);
+    CustomerFlow secondWorker = worker(candidates, conversion);
 
     Run one = start(firstWorker, first);
     firstLookedUp.awaitReached(one);
@@ -275,27 +263,29 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
 
   // --- the two workers ---
 
-  private CustomerSync worker(CandidateSource candidateSource, LeadConversion leadConversion) {
-    return new CustomerSync(
+  private CustomerFlow worker(CandidateSource candidateSource, LeadConversion leadConversion) {
+    return worker(candidateSource, leadConversion, refusing);
+  }
+
+  private CustomerFlow worker(
+      CandidateSource candidateSource, LeadConversion leadConversion, CustomerClaims claims) {
+    return new CustomerFlow(
         identities,
-        reviews,
-        () -> candidateSource,
-        writer,
-        connector,
-        Optional.of(leadConversion),
         companies,
-        clock,
-        refusing);
+        claims,
+        new CustomerDecisions(reviews, () -> candidateSource, Optional.of(leadConversion)),
+        new CustomerWritePlanner(clock),
+        salesforce);
   }
 
   /** One worker's sync of one item, on its own thread. */
   private final class Run {
-    final CustomerSync worker;
-    final CustomerSync.Need need;
+    final CustomerFlow worker;
+    final CustomerNeed need;
     final Map<Long, Outcome> outcomes = new HashMap<>();
-    final CompletableFuture<Map<String, CustomerSync.Link>> done;
+    final CompletableFuture<Map<String, CustomerLink>> done;
 
-    Run(CustomerSync worker, CustomerSync.Need need) {
+    Run(CustomerFlow worker, CustomerNeed need) {
       this.worker = worker;
       this.need = need;
       this.done = CompletableFuture.supplyAsync(() -> sync(worker, need, outcomes), workers);
@@ -310,7 +300,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     }
   }
 
-  private Run start(CustomerSync worker, CustomerSync.Need need) {
+  private Run start(CustomerFlow worker, CustomerNeed need) {
     return new Run(worker, need);
   }
 
@@ -319,7 +309,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
    * worker.
    */
   private void rerunRetried(Run... runs) {
-    CustomerSync plain = worker(candidates, conversion);
+    CustomerFlow plain = worker(candidates, conversion);
     for (Run run : runs) {
       assertThat(run.outcomes.values())
           .as("no permanent failure")
@@ -327,15 +317,21 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
       if (run.retried()) {
         Map<Long, Outcome> again = new HashMap<>();
         sync(plain, run.need, again);
-        assertThat(again).as("the retry of item %s succeeds", run.need.itemId()).isEmpty();
+        assertThat(again.values())
+            .as(
+                "the retry of item %s succeeds (an order item goes on to its order)",
+                run.need.itemId())
+            .allMatch(Outcome.SUCCESS::equals);
       }
     }
   }
 
-  private Map<String, CustomerSync.Link> sync(
-      CustomerSync worker, CustomerSync.Need need, Map<Long, Outcome> outcomes) {
+  private Map<String, CustomerLink> sync(
+      CustomerFlow worker, CustomerNeed need, Map<Long, Outcome> outcomes) {
     try {
-      return worker.sync(STORE, convertLead, List.of(need), outcomes);
+      CustomerFlow.Result result = worker.sync(STORE, convertLead, List.of(need));
+      outcomes.putAll(result.outcomes());
+      return result.links();
     } catch (Exception e) {
       throw new IllegalStateException("sync of item " + need.itemId() + " failed", e);
     }
@@ -351,7 +347,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     return created.id();
   }
 
-  private static CustomerSync.Need customerItem(long customerId, String email) {
+  private static CustomerNeed customerItem(long customerId, String email) {
     ObjectNode customer =
         JSON.createObjectNode()
             .put("id", customerId)
@@ -360,11 +356,11 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
             .put("last_name", "Vert")
             .put("date_modified", "2024-05-01T10:00:00Z");
     customer.putArray("addresses");
-    return new CustomerSync.Need(
+    return new CustomerNeed(
         CustomerRef.ofCustomer(STORE, customer, 1_714_557_600_000L), 9_000 + customerId, false);
   }
 
-  private static CustomerSync.Need orderItem(long orderId, long customerId, String billingEmail) {
+  private static CustomerNeed orderItem(long orderId, long customerId, String billingEmail) {
     ObjectNode order =
         JSON.createObjectNode()
             .put("id", orderId)
@@ -376,11 +372,10 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
         .put("last_name", "Vert")
         .put("email", billingEmail)
         .put("country_iso2", "US");
-    return new CustomerSync.Need(
-        CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+    return new CustomerNeed(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
   }
 
-  private static CustomerSync.Need guestOrderItem(long orderId, String billingEmail) {
+  private static CustomerNeed guestOrderItem(long orderId, String billingEmail) {
     ObjectNode order =
         JSON.createObjectNode().put("id", orderId).put("customer_id", 0).put("status_id", 11);
     order
@@ -389,8 +384,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
         .put("last_name", "Guest")
         .put("email", billingEmail)
         .put("country_iso2", "US");
-    return new CustomerSync.Need(
-        CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
+    return new CustomerNeed(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
   }
 
   // --- test doubles of the ports both workers call ---

@@ -1,4 +1,4 @@
-package io.bcsync.salesforce.writer;
+package io.bcsync.sync.port;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,11 +54,4 @@ public record RecordWrite(
       long workItemId, String sobjectType, Map<String, Object> fields) {
     return new RecordWrite(workItemId, sobjectType, WriteOperation.UPDATE, null, fields);
   }
-
-  /** Records sharing a group go into the same calls. */
-  GroupKey group() {
-    return new GroupKey(sobjectType, operation, externalIdField);
-  }
-
-  record GroupKey(String sobjectType, WriteOperation operation, String externalIdField) {}
 }

@@ -1,4 +1,4 @@
-package io.bcsync.salesforce.writer;
+package io.bcsync.sync.port;
 
 import java.util.List;
 

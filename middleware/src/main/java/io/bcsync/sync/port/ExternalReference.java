@@ -1,4 +1,4 @@
-package io.bcsync.salesforce.writer;
+package io.bcsync.sync.port;
 
 /**
  * A lookup to a parent by its external id, so a child can be written in the same run as its parent

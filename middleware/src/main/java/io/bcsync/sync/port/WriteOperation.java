@@ -1,4 +1,4 @@
-package io.bcsync.salesforce.writer;
+package io.bcsync.sync.port;
 
 /** The Partner API call a record goes through. */
 public enum WriteOperation {

@@ -1,9 +1,8 @@
-package io.bcsync.sync;
+package io.bcsync.salesforce.lookup;
 
 import com.sforce.ws.ConnectionException;
 import io.bcsync.config.InvalidConfigurationException;
 import io.bcsync.config.SalesforceConfigured;
-import io.bcsync.salesforce.lookup.DescribeSchema;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.sync.mapping.PackageMetadataSchema;
 import io.bcsync.sync.mapping.SalesforceSchema;
@@ -21,11 +20,15 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The schema mappings are validated against, and the loader that uses it. */
+/**
+ * The schema the core's sync mappings are validated against (the org's own describe, or the SFDX
+ * package source), and the loader that uses it. Lives with the Salesforce adapter because
+ * describing needs the connection; the core sees only {@link SalesforceSchema}.
+ */
 @Factory
 @Requires(condition = SalesforceConfigured.class)
-public class SyncBeans {
-  private static final Logger LOG = LoggerFactory.getLogger(SyncBeans.class);
+public class SyncSchemaBeans {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncSchemaBeans.class);
 
   /**
    * Objects the shipped defaults and typical store mappings name: described in two calls at

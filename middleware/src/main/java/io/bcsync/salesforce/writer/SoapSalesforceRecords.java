@@ -1,0 +1,126 @@
+package io.bcsync.salesforce.writer;
+
+import com.sforce.soap.partner.DeleteResult;
+import com.sforce.soap.partner.sobject.SObject;
+import com.sforce.ws.ConnectionException;
+import io.bcsync.config.SalesforceConfigured;
+import io.bcsync.salesforce.soap.SalesforceConnector;
+import io.bcsync.salesforce.soap.SalesforceQueries;
+import io.bcsync.salesforce.soap.SalesforceSession;
+import io.bcsync.salesforce.soap.Soql;
+import io.bcsync.sync.port.RecordError;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteReport;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link SalesforceRecords} port over the Partner SOAP API: writes through {@link
+ * SalesforceWriter} (batched, parents first), deletes and reads in calls of at most 200 ids.
+ */
+@Singleton
+@Requires(condition = SalesforceConfigured.class)
+public class SoapSalesforceRecords implements SalesforceRecords {
+  /** Ids per delete call and per IN list: the Partner API's limit for delete. */
+  static final int IDS_PER_CALL = 200;
+
+  private final SalesforceWriter writer;
+  private final SalesforceConnector connector;
+
+  public SoapSalesforceRecords(SalesforceWriter writer, SalesforceConnector connector) {
+    this.writer = writer;
+    this.connector = connector;
+  }
+
+  @Override
+  public WriteReport write(List<RecordWrite> writes) {
+    if (writes.isEmpty()) {
+      return new WriteReport(List.of(), 0);
+    }
+    try {
+      return writer.write(writes);
+    } catch (ConnectionException e) {
+      throw new SalesforceUnreachableException(
+          "writing " + writes.size() + " records", SalesforceErrors.ofCallFailure(e), e);
+    }
+  }
+
+  @Override
+  public Map<String, RecordError> delete(Collection<String> ids) {
+    Map<String, RecordError> failed = new LinkedHashMap<>();
+    List<String> all = List.copyOf(ids);
+    try {
+      SalesforceSession session = connector.session();
+      for (int from = 0; from < all.size(); from += IDS_PER_CALL) {
+        String[] chunk =
+            all.subList(from, Math.min(all.size(), from + IDS_PER_CALL)).toArray(String[]::new);
+        DeleteResult[] results = session.call(c -> c.delete(chunk));
+        for (int i = 0; i < results.length; i++) {
+          RecordError error = deleteError(results[i]);
+          if (error != null) {
+            failed.put(chunk[i], error);
+          }
+        }
+      }
+    } catch (ConnectionException e) {
+      throw new SalesforceUnreachableException(
+          "deleting " + all.size() + " records", SalesforceErrors.ofCallFailure(e), e);
+    }
+    return failed;
+  }
+
+  /** Null when the record is gone: deleted now, or already deleted (a retry after a crash). */
+  private static RecordError deleteError(DeleteResult result) {
+    if (result.isSuccess()) {
+      return null;
+    }
+    List<RecordError> errors = SalesforceWriter.errors(result.getErrors());
+    if (errors.stream().anyMatch(e -> "ENTITY_IS_DELETED".equals(e.statusCode()))) {
+      return null;
+    }
+    return errors.isEmpty()
+        ? new RecordError("UNKNOWN", "delete failed without an error", null, true)
+        : errors.get(0);
+  }
+
+  @Override
+  public Map<String, String> accountsOfContacts(Collection<String> contactIds) {
+    // Salesforce answers 18-character ids; callers may hold 15-character ones.
+    Map<String, String> givenByShortId = new HashMap<>();
+    contactIds.forEach(id -> givenByShortId.put(shortId(id), id));
+    List<String> ids = new ArrayList<>(givenByShortId.values());
+    Map<String, String> accounts = new LinkedHashMap<>();
+    try {
+      SalesforceSession session = connector.session();
+      for (int from = 0; from < ids.size(); from += IDS_PER_CALL) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL));
+        for (SObject contact :
+            SalesforceQueries.queryAll(
+                session, "SELECT Id, AccountId FROM Contact WHERE Id IN " + Soql.inList(chunk))) {
+          Object account = contact.getField("AccountId");
+          String given = givenByShortId.get(shortId(contact.getId()));
+          if (given != null && account != null && !account.toString().isBlank()) {
+            accounts.put(given, account.toString());
+          }
+        }
+      }
+    } catch (ConnectionException e) {
+      throw new SalesforceUnreachableException(
+          "reading the Accounts of " + ids.size() + " Contacts",
+          SalesforceErrors.ofCallFailure(e),
+          e);
+    }
+    return accounts;
+  }
+
+  private static String shortId(String id) {
+    return id.length() > 15 ? id.substring(0, 15) : id;
+  }
+}

@@ -1,0 +1,239 @@
+package io.bcsync.sync.orders;
+
+import io.bcsync.config.SalesforceConfigured;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.sync.SyncConfigs;
+import io.bcsync.sync.accounts.CompanyRollup;
+import io.bcsync.sync.catalog.PricebookEntries;
+import io.bcsync.sync.catalog.ProductLine;
+import io.bcsync.sync.identity.Identity;
+import io.bcsync.sync.identity.IdentityMap;
+import io.bcsync.sync.mapping.RecordMappingException;
+import io.bcsync.sync.port.RecordResult;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteReport;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The orders of one batch into Salesforce as the store's target object (Order + OrderItem,
+ * Opportunity + OpportunityLineItem, or BC_Order__c + BC_Order_Line__c), in batched calls: planned
+ * by {@link OrderPlanner}, written, then removed lines deleted ({@link ObsoleteLines}), orders
+ * activated ({@link OrderActivation}), ids written back to BigCommerce ({@link OrderIdWriteBack})
+ * and B2B company figures rolled up ({@link CompanyRollup}). Each item gets its own outcome: one
+ * order Salesforce rejects fails only its item.
+ */
+@Singleton
+@Requires(condition = SalesforceConfigured.class)
+public class OrderFlow {
+  private static final Logger LOG = LoggerFactory.getLogger(OrderFlow.class);
+
+  private final IdentityMap identities;
+  private final BeanProvider<PricebookEntries> pricebooks;
+  private final SalesforceRecords salesforce;
+  private final CompanyRollup rollup;
+  private final OrderIdWriteBack writeBack;
+  private final Clock clock;
+
+  public OrderFlow(
+      IdentityMap identities,
+      BeanProvider<PricebookEntries> pricebooks,
+      SalesforceRecords salesforce,
+      CompanyRollup rollup,
+      OrderIdWriteBack writeBack,
+      Clock clock) {
+    this.identities = identities;
+    this.pricebooks = pricebooks;
+    this.salesforce = salesforce;
+    this.rollup = rollup;
+    this.writeBack = writeBack;
+    this.clock = clock;
+  }
+
+  /** Writes the orders; answers an outcome for each of their items. */
+  public Map<Long, Outcome> sync(String storeHash, SyncConfigs.Loaded cfg, List<OrderWork> orders)
+      throws Exception {
+    if (orders.isEmpty()) {
+      return Map.of();
+    }
+    OrderObjects objects = OrderObjects.of(cfg.config().orders().object());
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    List<PlannedOrder> planned = new ArrayList<>();
+    for (PlannedOrPermanent p : plan(storeHash, cfg, objects, orders)) {
+      if (p.failure() != null) {
+        outcomes.put(p.itemId(), p.failure());
+      } else {
+        planned.add(p.order());
+      }
+    }
+    OrderActivation activation = new OrderActivation(salesforce);
+    Map<Long, Outcome> notDrafted = activation.revertToDraft(planned);
+    outcomes.putAll(notDrafted);
+    planned = planned.stream().filter(p -> !notDrafted.containsKey(p.itemId())).toList();
+
+    List<RecordWrite> writes = new ArrayList<>();
+    planned.forEach(
+        p -> {
+          writes.add(p.header());
+          writes.addAll(p.lines().values());
+        });
+    WriteReport report = salesforce.write(writes);
+    Written written = written(storeHash, objects, planned, report);
+    outcomes.putAll(written.outcomes());
+    writeBack.enqueue(
+        storeHash,
+        written.orders().stream()
+            .filter(p -> p.existing() == null)
+            .map(p -> p.work().orderId())
+            .toList());
+    identities.save(written.identities());
+
+    Map<Long, Outcome> notDeleted =
+        new ObsoleteLines(salesforce, identities).delete(storeHash, written.orders());
+    outcomes.putAll(notDeleted);
+    // An order with a line left over is retried as a whole; it is activated then.
+    outcomes.putAll(
+        activation.activate(
+            written.orders().stream().filter(p -> !notDeleted.containsKey(p.itemId())).toList()));
+    outcomes.putAll(rollup.apply(storeHash, companyOrders(written.orders())));
+    LOG.info(
+        "Store {}: {} orders as {} ({} records, {} calls)",
+        storeHash,
+        planned.size(),
+        objects.header(),
+        writes.size(),
+        report.calls());
+    return outcomes;
+  }
+
+  private record PlannedOrPermanent(long itemId, PlannedOrder order, Outcome failure) {}
+
+  private List<PlannedOrPermanent> plan(
+      String storeHash, SyncConfigs.Loaded cfg, OrderObjects objects, List<OrderWork> orders)
+      throws Exception {
+    List<String> orderIds = orders.stream().map(w -> String.valueOf(w.orderId())).toList();
+    Map<String, Identity> existing = identities.find(storeHash, "order", orderIds);
+    Map<String, List<Identity>> existingLines =
+        identities.children(storeHash, "order_line", orderIds);
+    Map<String, String> entries = Map.of();
+    String pricebookId = null;
+    if (objects.usesPricebook()) {
+      entries = pricebooks.get().ensure(productLines(storeHash, orders));
+      pricebookId = pricebooks.get().orderPricebookId();
+    }
+    OrderPlanner planner = new OrderPlanner(objects, cfg, clock);
+    List<PlannedOrPermanent> planned = new ArrayList<>();
+    for (OrderWork work : orders) {
+      String id = String.valueOf(work.orderId());
+      try {
+        PlannedOrder order =
+            planner.plan(
+                storeHash,
+                work,
+                existing.get(id),
+                existingLines.getOrDefault(id, List.of()),
+                entries,
+                pricebookId);
+        planned.add(new PlannedOrPermanent(work.itemId(), order, null));
+      } catch (RecordMappingException | IllegalArgumentException e) {
+        planned.add(
+            new PlannedOrPermanent(
+                work.itemId(),
+                null,
+                Outcome.permanent("order " + work.orderId() + ": " + e.getMessage())));
+      }
+    }
+    return planned;
+  }
+
+  /**
+   * @param orders the orders whose every record was written
+   * @param identities rows to save: every line written (even when a sibling failed, so a retry does
+   *     not create it again) and the header of every order fully written
+   */
+  private record Written(
+      List<PlannedOrder> orders, List<Identity> identities, Map<Long, Outcome> outcomes) {}
+
+  private static Written written(
+      String storeHash, OrderObjects objects, List<PlannedOrder> planned, WriteReport report) {
+    Map<Long, Outcome> reported = report.outcomes();
+    Map<RecordWrite, RecordResult> results = new IdentityHashMap<>();
+    report.results().forEach(r -> results.put(r.write(), r));
+    List<PlannedOrder> succeeded = new ArrayList<>();
+    List<Identity> rows = new ArrayList<>();
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    for (PlannedOrder p : planned) {
+      Outcome outcome = reported.getOrDefault(p.itemId(), Outcome.SUCCESS);
+      outcomes.put(p.itemId(), outcome);
+      RecordResult header = results.get(p.header());
+      String orderId = String.valueOf(p.work().orderId());
+      if (header.success()) {
+        p.lines()
+            .forEach(
+                (lineId, write) -> {
+                  RecordResult line = results.get(write);
+                  if (line.success()) {
+                    rows.add(
+                        new Identity(
+                            storeHash,
+                            "order_line",
+                            lineId,
+                            objects.line(),
+                            line.id(),
+                            null,
+                            orderId,
+                            null));
+                  }
+                });
+      }
+      if (outcome instanceof Outcome.Success) {
+        rows.add(
+            new Identity(
+                storeHash,
+                "order",
+                orderId,
+                objects.header(),
+                header.id(),
+                null,
+                null,
+                p.work().modifiedMs()));
+        succeeded.add(p);
+      }
+    }
+    return new Written(succeeded, rows, outcomes);
+  }
+
+  private static List<CompanyRollup.CompanyOrder> companyOrders(List<PlannedOrder> written) {
+    return written.stream()
+        .filter(p -> p.work().customer().company() != null)
+        .map(
+            p ->
+                new CompanyRollup.CompanyOrder(
+                    p.itemId(),
+                    p.work().order(),
+                    p.work().customer().company().key(),
+                    p.work().customer().company().name()))
+        .toList();
+  }
+
+  private static List<ProductLine> productLines(String storeHash, List<OrderWork> orders) {
+    List<ProductLine> lines = new ArrayList<>();
+    for (OrderWork work : orders) {
+      work.order()
+          .path("products")
+          .forEach(
+              product -> lines.add(OrderPlanner.productLine(storeHash, work.order(), product)));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,36 @@
+package io.bcsync.sync.port;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Port: the Salesforce records flows write and the few facts they read back. Adapter: {@code
+ * io.bcsync.salesforce.writer.SoapSalesforceRecords} (Partner SOAP API through force-wsc); tests
+ * use an in-memory fake. Platform events (such as {@code BC_Sync_Status__e}) are published by
+ * writing them with {@link RecordWrite#create}.
+ *
+ * <p>A call that cannot reach Salesforce at all throws an unchecked exception: the whole batch goes
+ * back to the queue. Everything else is answered per record.
+ */
+public interface SalesforceRecords {
+
+  /**
+   * Writes records of many work items in as few calls as the API allows (grouped by object,
+   * operation and external id field; parents first). Each record gets its own result; once a record
+   * of a work item fails, that item's later records are not sent.
+   */
+  WriteReport write(List<RecordWrite> writes);
+
+  /**
+   * Deletes records by id. Answers the error of each id that could not be deleted; an id absent
+   * from the answer is gone (deleted now, or already before: deleting twice is not an error).
+   */
+  Map<String, RecordError> delete(Collection<String> ids);
+
+  /**
+   * The Account of each given Contact, keyed by the id as given (15 or 18 characters); Contacts
+   * without an Account, or that do not exist, are absent.
+   */
+  Map<String, String> accountsOfContacts(Collection<String> contactIds);
+}
