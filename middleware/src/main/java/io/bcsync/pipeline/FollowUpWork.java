@@ -4,6 +4,7 @@ import io.bcsync.db.Db;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Work that a flow creates for later (a resync a Salesforce user asked for, an order id to write
@@ -52,6 +53,33 @@ public class FollowUpWork {
             });
     signal.wake();
     return items;
+  }
+
+  /**
+   * Runs {@code change} (the caller's own state, such as a request row) and records the events it
+   * yields in the same transaction: either both commit or neither. {@code change} may run again
+   * when the database asks for a retry (deadlock), so it must only write inside the transaction.
+   */
+  public <R> R recordWith(Db.SqlWork<R> change, Function<R, List<IncomingEvent>> events) {
+    R result =
+        db.writeRetryingTransient(
+            MAX_TRANSIENT_RETRIES,
+            connection -> {
+              R changed = change.run(connection);
+              for (IncomingEvent event : events.apply(changed)) {
+                requireNotDeduplicated(event);
+                intake.recordInTransaction(connection, event);
+              }
+              return changed;
+            });
+    signal.wake();
+    return result;
+  }
+
+  private static void requireNotDeduplicated(IncomingEvent event) {
+    if (event.webhookId() != null || event.payloadHash() != null) {
+      throw new IllegalArgumentException("follow-up work is never deduplicated: " + event.scope());
+    }
   }
 
   /** A follow-up event of bcsync itself for {@code entity}, with a small JSON body. */

@@ -134,13 +134,10 @@ public class StreamEventRecorder {
   private Result recordPlatformEvent(
       Connection connection, String orgId, StreamEvent event, String raw) throws SQLException {
     String name = event.channel().substring(event.channel().lastIndexOf('/') + 1);
-    String objectName = event.payloadText("BC_Object_Name__c");
-    String recordId = event.payloadText("BC_Record_Id__c");
     String action = event.payloadText("BC_Action__c");
-    EntityRef entity =
-        objectName != null && recordId != null
-            ? EntityRef.salesforce(orgId, objectName, recordId)
-            : EntityRef.salesforce(orgId, name, String.valueOf(event.replayId()));
+    // One work item per platform event: each is a request of its own (a BC_Sync_Request__e owes its
+    // own BC_Sync_Status__e answer), so two must never collapse into one item.
+    EntityRef entity = EntityRef.salesforce(orgId, name, String.valueOf(event.replayId()));
     intake.recordInTransaction(
         connection,
         new IncomingEvent(

@@ -113,6 +113,34 @@ public class IdentityMap {
         });
   }
 
+  /**
+   * The BigCommerce entities linked to this Salesforce record (18-character id as Salesforce
+   * returns it), in any store; usually one.
+   */
+  public List<Identity> bySalesforceId(String sfId) {
+    return db.read(
+        connection -> {
+          List<Identity> out = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT store_hash, bc_type, bc_id FROM sync_identity WHERE sf_id = ?")) {
+            select.setString(1, sfId);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                out.addAll(
+                    select(
+                        connection,
+                        "bc_id",
+                        rs.getString(1),
+                        rs.getString(2),
+                        List.of(rs.getString(3))));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   private static List<Identity> select(
       Connection connection, String column, String storeHash, String bcType, List<String> values)
       throws SQLException {

@@ -27,11 +27,17 @@ public class WorkRouter implements WorkItemHandler {
   private final List<Flow> flows;
   private final FailureClassifier classifier;
   private final RoutingMetrics metrics;
+  private final List<OutcomeObserver> observers;
 
-  public WorkRouter(List<Flow> flows, FailureClassifier classifier, RoutingMetrics metrics) {
+  public WorkRouter(
+      List<Flow> flows,
+      FailureClassifier classifier,
+      RoutingMetrics metrics,
+      List<OutcomeObserver> observers) {
     this.flows = List.copyOf(flows);
     this.classifier = classifier;
     this.metrics = metrics;
+    this.observers = List.copyOf(observers);
   }
 
   @Override
@@ -49,6 +55,7 @@ public class WorkRouter implements WorkItemHandler {
       }
     }
     byFlow.forEach((flow, items) -> outcomes.putAll(runFlow(flow, items)));
+    observers.forEach(observer -> observer.observe(batch, outcomes));
     return outcomes;
   }
 

@@ -1,0 +1,101 @@
+package io.bcsync.sync.requests;
+
+import io.bcsync.pipeline.EntityRef;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.pipeline.RetryPolicy;
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.identity.Identity;
+import io.bcsync.sync.identity.IdentityMap;
+import io.bcsync.sync.routing.Origin;
+import io.bcsync.sync.routing.OutcomeObserver;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers sync requests once the entity they resynced has run: SUCCESS (with the Salesforce record
+ * it was written to), SKIPPED (nothing to write, with why), FAILED when the item is dead-lettered
+ * (a permanent failure, or its last attempt), RETRYING on its first retryable failure. Costs one
+ * indexed query per batch of BigCommerce items, none when no request is open.
+ */
+@Singleton
+public class SyncRequestSettlement implements OutcomeObserver {
+  /** A Salesforce or BigCommerce status code in a failure text, such as REQUIRED_FIELD_MISSING. */
+  private static final Pattern ERROR_CODE = Pattern.compile("\\b[A-Z]+(?:_[A-Z0-9]+)+\\b");
+
+  private final SyncRequests requests;
+  private final IdentityMap identities;
+  private final RetryPolicy retryPolicy;
+  private final Clock clock;
+
+  public SyncRequestSettlement(
+      SyncRequests requests, IdentityMap identities, RetryPolicy retryPolicy, Clock clock) {
+    this.requests = requests;
+    this.identities = identities;
+    this.retryPolicy = retryPolicy;
+    this.clock = clock;
+  }
+
+  @Override
+  public void observe(List<WorkItem> items, Map<Long, Outcome> outcomes) {
+    Map<String, WorkItem> byKey = new HashMap<>();
+    items.stream()
+        .filter(item -> Origin.of(item.entity()) == Origin.BIGCOMMERCE)
+        .forEach(item -> byKey.put(item.entity().key(), item));
+    if (byKey.isEmpty()) {
+      return;
+    }
+    List<SyncRequestRow> open = requests.openFor(byKey.keySet());
+    long now = clock.millis();
+    List<SyncRequestRow> settled = new ArrayList<>();
+    for (SyncRequestRow row : open) {
+      WorkItem item = byKey.get(row.targetKey());
+      Outcome outcome = item == null ? null : outcomes.get(item.id());
+      SyncRequestRow next = outcome == null ? null : settle(row, item, outcome, now);
+      if (next != null) {
+        settled.add(next);
+      }
+    }
+    requests.settle(settled);
+  }
+
+  private SyncRequestRow settle(SyncRequestRow row, WorkItem item, Outcome outcome, long now) {
+    if (outcome instanceof Outcome.Success) {
+      return row.settled(
+          SyncRequestRow.SUCCESS,
+          "synced " + item.entity().type() + " " + item.entity().id() + " to Salesforce",
+          null,
+          salesforceId(item.entity()),
+          now);
+    }
+    if (outcome instanceof Outcome.Skipped skipped) {
+      return row.settled(SyncRequestRow.SKIPPED, skipped.reason(), null, null, now);
+    }
+    Outcome.Failure failure = (Outcome.Failure) outcome;
+    if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {
+      return row.settled(SyncRequestRow.FAILED, failure.error(), code(failure.error()), null, now);
+    }
+    if (SyncRequestRow.QUEUED.equals(row.status())) {
+      return row.settled(
+          SyncRequestRow.RETRYING, failure.error(), code(failure.error()), null, now);
+    }
+    return null; // already answered RETRYING: the next answer is the final one
+  }
+
+  /** The Salesforce record the entity is linked to now, if any. */
+  private String salesforceId(EntityRef entity) {
+    Identity identity =
+        identities.find(entity.storeHash(), entity.type(), List.of(entity.id())).get(entity.id());
+    return identity == null ? null : identity.sfId();
+  }
+
+  static String code(String error) {
+    Matcher matcher = ERROR_CODE.matcher(error == null ? "" : error);
+    return matcher.find() ? matcher.group() : "SYNC_FAILED";
+  }
+}
