@@ -20,8 +20,8 @@ public final class CatalogApi {
   }
 
   /** Products with their variants. */
-  public Map<Long, Dtos.Product> readByIds(Collection<Long> ids) {
-    Map<Long, Dtos.Product> found = new LinkedHashMap<>();
+  public Map<Long, CatalogDtos.Product> readByIds(Collection<Long> ids) {
+    Map<Long, CatalogDtos.Product> found = new LinkedHashMap<>();
     for (List<Long> chunk :
         Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
       store
@@ -30,7 +30,7 @@ public final class CatalogApi {
                   .with("id:in", Batches.joined(chunk))
                   .with("include", "variants"))
           .stream()
-          .map(Dtos.Product::from)
+          .map(CatalogDtos.Product::from)
           .forEach(product -> found.put(product.id(), product));
     }
     return found;
@@ -81,7 +81,7 @@ public final class CatalogApi {
   }
 
   /** Products by their own SKU ({@code sku:in} matches product SKUs only, not variant SKUs). */
-  public List<Dtos.Product> readBySkus(Collection<String> skus) {
+  public List<CatalogDtos.Product> readBySkus(Collection<String> skus) {
     return Batches.chunks(skus.stream().distinct().toList(), 50).stream()
         .flatMap(
             chunk ->
@@ -91,27 +91,27 @@ public final class CatalogApi {
                             .with("sku:in", String.join(",", chunk))
                             .with("include", "variants"))
                     .stream())
-        .map(Dtos.Product::from)
+        .map(CatalogDtos.Product::from)
         .toList();
   }
 
   /** A variant by its SKU (the store-wide variants endpoint has no {@code sku:in}). */
-  public List<Dtos.Variant> variantsBySku(String sku) {
+  public List<CatalogDtos.Variant> variantsBySku(String sku) {
     return store.v3All(ApiRequest.get("/v3/catalog/variants").with("sku", sku)).stream()
-        .map(Dtos.Variant::from)
+        .map(CatalogDtos.Variant::from)
         .toList();
   }
 
-  public List<Dtos.Product> modifiedSince(Instant since) {
+  public List<CatalogDtos.Product> modifiedSince(Instant since) {
     return store
         .v3All(ApiRequest.get("/v3/catalog/products").with("date_modified:min", since.toString()))
         .stream()
-        .map(Dtos.Product::from)
+        .map(CatalogDtos.Product::from)
         .toList();
   }
 
   /** Updates products ten per call (BigCommerce's limit; 413 above it). */
-  public List<Dtos.Product> updateProducts(List<ProductUpdate> updates) {
+  public List<CatalogDtos.Product> updateProducts(List<ProductUpdate> updates) {
     return Batches.chunks(updates, PRODUCT_UPDATES_PER_CALL).stream()
         .flatMap(
             chunk -> {
@@ -123,12 +123,12 @@ public final class CatalogApi {
                       .path("data"))
                   .stream();
             })
-        .map(Dtos.Product::from)
+        .map(CatalogDtos.Product::from)
         .toList();
   }
 
   /** Updates variants fifty per call (BigCommerce's limit; 413 above it). */
-  public List<Dtos.Variant> updateVariants(List<VariantUpdate> updates) {
+  public List<CatalogDtos.Variant> updateVariants(List<VariantUpdate> updates) {
     return Batches.chunks(updates, VARIANT_UPDATES_PER_CALL).stream()
         .flatMap(
             chunk -> {
@@ -140,7 +140,7 @@ public final class CatalogApi {
                       .path("data"))
                   .stream();
             })
-        .map(Dtos.Variant::from)
+        .map(CatalogDtos.Variant::from)
         .toList();
   }
 }

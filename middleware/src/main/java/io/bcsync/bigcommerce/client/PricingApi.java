@@ -16,15 +16,15 @@ public final class PricingApi {
     this.store = store;
   }
 
-  public List<Dtos.PriceList> priceLists() {
+  public List<CatalogDtos.PriceList> priceLists() {
     return store.v3All(ApiRequest.get("/v3/pricelists")).stream()
-        .map(Dtos.PriceList::from)
+        .map(CatalogDtos.PriceList::from)
         .toList();
   }
 
-  public List<Dtos.PriceRecord> records(long priceListId) {
+  public List<CatalogDtos.PriceRecord> records(long priceListId) {
     return store.v3All(ApiRequest.get("/v3/pricelists/" + priceListId + "/records")).stream()
-        .map(Dtos.PriceRecord::from)
+        .map(CatalogDtos.PriceRecord::from)
         .toList();
   }
 
@@ -36,11 +36,11 @@ public final class PricingApi {
     }
   }
 
-  public List<Dtos.PriceListAssignment> assignments(long priceListId) {
+  public List<CatalogDtos.PriceListAssignment> assignments(long priceListId) {
     return store
         .v3All(ApiRequest.get("/v3/pricelists/assignments").with("price_list_id", priceListId))
         .stream()
-        .map(Dtos.PriceListAssignment::from)
+        .map(CatalogDtos.PriceListAssignment::from)
         .toList();
   }
 

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -318,50 +317,13 @@ public class StreamingClient {
   }
 
   /**
-   * The stored id is past retention: what happened between it and the oldest retained event cannot
-   * be replayed. Queue a reconciliation of that window first (durably), then take everything still
-   * retained.
+   * The stored id is past retention: queue a reconciliation of the window that cannot be replayed
+   * (durably, first), then take everything still retained.
    */
   private void fallBackToRetained(String name, String error) {
-    metrics.problem(name, "replay_fallback");
-    long since =
-        replays.get(name).map(ReplayStore.Position::eventAtMs).orElse(clock.millis())
-            - StreamEventRecorder.RECONCILE_MARGIN.toMillis();
-    List<String> entities = entitiesOf(name);
-    if (entities.isEmpty()) {
-      LOG.error(
-          "Streaming: {} on {}: events of this platform-event channel between the stored id and the oldest"
-              + " retained one are lost and cannot be reconciled; resubscribing from -2",
-          error,
-          name);
-    } else {
-      entities.forEach(
-          entity ->
-              reconciliations.enqueue(
-                  entity, since, "replay id on " + name + " past retention", clock.millis()));
-      LOG.warn(
-          "Streaming: {} on {}; resubscribing from -2 (all retained events) and reconciling {} changed since {}",
-          error,
-          name,
-          entities,
-          java.time.Instant.ofEpochMilli(since));
-    }
+    new ReplayGap(replays, reconciliations, metrics, clock).reconcile(name, error);
     replayOverrides.put(name, REPLAY_ALL_RETAINED);
     subscribe(name);
-  }
-
-  /**
-   * Objects a channel carries changes of: {@code /data/ContactChangeEvent} -> Contact; custom
-   * __ChangeEvent too.
-   */
-  static List<String> entitiesOf(String channel) {
-    if (!channel.startsWith("/data/")
-        || !channel.endsWith("ChangeEvent")
-        || channel.equals("/data/ChangeEvents")) {
-      return List.of();
-    }
-    String name = channel.substring("/data/".length(), channel.length() - "ChangeEvent".length());
-    return List.of(name.endsWith("__") ? name + "c" : name);
   }
 
   private void handle(int gen, String channel, Map<String, Object> data) {

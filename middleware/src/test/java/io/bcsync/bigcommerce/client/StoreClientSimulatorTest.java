@@ -94,7 +94,7 @@ class StoreClientSimulatorTest {
 
     Dtos.Order order = api.orders().read(orderId).orElseThrow();
     Dtos.Customer read = api.customers().readByIds(List.of(customer)).get(customer);
-    Dtos.Product mug = api.catalog().readByIds(List.of(product)).get(product);
+    CatalogDtos.Product mug = api.catalog().readByIds(List.of(product)).get(product);
 
     assertThat(order.totalIncTax()).isEqualByComparingTo("9.95");
     assertThat(order.totalIncTax().scale()).isEqualTo(4);

@@ -104,7 +104,7 @@ class StoreClientWritesSimulatorTest {
                         .withVisible(false))
             .toList();
 
-    List<Dtos.Product> saved = client(store).catalog().updateProducts(updates);
+    List<CatalogDtos.Product> saved = client(store).catalog().updateProducts(updates);
 
     List<JsonNode> bodies = bodiesOf(store, "PUT", "/v3/catalog/products");
     assertThat(bodies).extracting(JsonNode::size).containsExactly(10, 10, 1);
@@ -143,7 +143,7 @@ class StoreClientWritesSimulatorTest {
                         .withSalePrice(new BigDecimal("2.25")))
             .toList();
 
-    List<Dtos.Variant> saved = client(store).catalog().updateVariants(updates);
+    List<CatalogDtos.Variant> saved = client(store).catalog().updateVariants(updates);
 
     List<JsonNode> bodies = bodiesOf(store, "PUT", "/v3/catalog/variants");
     assertThat(bodies).extracting(JsonNode::size).containsExactly(50, 1);
@@ -186,7 +186,8 @@ class StoreClientWritesSimulatorTest {
     assertThat(body.get(0).get("currency").asText()).isEqualTo("USD");
     assertThat(fieldNames(body.get(1))).containsExactlyInAnyOrder("sku", "currency", "price");
     assertThat(api.pricing().records(listId))
-        .extracting(Dtos.PriceRecord::sku, r -> r.price().stripTrailingZeros().toPlainString())
+        .extracting(
+            CatalogDtos.PriceRecord::sku, r -> r.price().stripTrailingZeros().toPlainString())
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("MUG-1", "8.5"),
             org.assertj.core.groups.Tuple.tuple("CUP-1", "4"));
@@ -212,7 +213,7 @@ class StoreClientWritesSimulatorTest {
         .containsExactlyInAnyOrder("price_list_id", "customer_group_id", "channel_id");
     assertThat(api.pricing().assignments(listId))
         .hasSize(26)
-        .extracting(Dtos.PriceListAssignment::customerGroupId)
+        .extracting(CatalogDtos.PriceListAssignment::customerGroupId)
         .doesNotHaveDuplicates();
   }
 
