@@ -2,10 +2,10 @@ package io.bcsync.backfill;
 
 import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
+import io.bcsync.pipeline.QueueInspector;
+import io.bcsync.pipeline.WorkItemLinks;
 import io.bcsync.pipeline.WorkItemStatus;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -19,12 +19,16 @@ import java.util.Set;
  */
 @Singleton
 public class BackfillItems {
-  private final Db db;
-  private final BackfillItemRepository rows;
+  /** How backfill_item rows point at the work items they enqueued. */
+  private static final WorkItemLinks LINKS =
+      new WorkItemLinks("backfill_item", "backfill_id", "work_item_id");
 
-  BackfillItems(Db db, BackfillItemRepository rows) {
-    this.db = db;
+  private final BackfillItemRepository rows;
+  private final QueueInspector queue;
+
+  BackfillItems(BackfillItemRepository rows, QueueInspector queue) {
     this.rows = rows;
+    this.queue = queue;
   }
 
   /**
@@ -40,15 +44,12 @@ public class BackfillItems {
   }
 
   /**
-   * Records that the backfill enqueued the entity into {@code workItemId}, in the caller's
-   * transaction.
+   * Records that the backfill enqueued the entity into {@code workItemId}; call it inside the
+   * page's {@link Db#write}, which commits the link with the work item.
    */
   void link(long backfillId, String entityType, String entityId, long workItemId) {
-    db.write(
-        () ->
-            rows.save(
-                new BackfillItemRow(
-                    new BackfillItemRow.Key(backfillId, entityType, entityId), workItemId)));
+    rows.save(
+        new BackfillItemRow(new BackfillItemRow.Key(backfillId, entityType, entityId), workItemId));
   }
 
   /**
@@ -57,28 +58,15 @@ public class BackfillItems {
    * entity's latest state either way.
    */
   public Map<String, Map<WorkItemStatus, Long>> statusCounts(long backfillId) {
-    return db.read(
-        connection -> {
-          Map<String, Map<WorkItemStatus, Long>> counts = new LinkedHashMap<>();
-          for (String type : new String[] {"customer", "order"}) {
-            counts.put(type, emptyCounts());
-          }
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT b.entity_type, w.status, COUNT(*)"
-                      + " FROM backfill_item b JOIN work_item w ON w.id = b.work_item_id WHERE b.backfill_id = ?"
-                      + " GROUP BY b.entity_type, w.status")) {
-            select.setLong(1, backfillId);
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                counts
-                    .computeIfAbsent(rs.getString(1), t -> emptyCounts())
-                    .put(WorkItemStatus.valueOf(rs.getString(2)), rs.getLong(3));
-              }
-            }
-          }
-          return counts;
-        });
+    Map<String, Map<WorkItemStatus, Long>> counts = new LinkedHashMap<>();
+    for (String type : new String[] {"customer", "order"}) {
+      counts.put(type, emptyCounts());
+    }
+    queue
+        .statusCounts(LINKS, backfillId)
+        .forEach(
+            (type, byStatus) -> counts.computeIfAbsent(type, t -> emptyCounts()).putAll(byStatus));
+    return counts;
   }
 
   private static Map<WorkItemStatus, Long> emptyCounts() {

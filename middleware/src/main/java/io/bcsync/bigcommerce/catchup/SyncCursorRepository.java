@@ -22,4 +22,7 @@ interface SyncCursorRepository extends GenericRepository<SyncCursorRow, SyncCurs
 
   @Query("SELECT MAX(polled_at_ms) FROM bc_sync_cursor WHERE store_hash = :storeHash")
   Optional<Long> lastPolledAt(String storeHash);
+
+  @Query("DELETE FROM bc_sync_cursor WHERE store_hash = :storeHash")
+  int deleteStore(String storeHash);
 }

@@ -37,4 +37,9 @@ public class SyncCursors {
   public Optional<Long> lastPolledAt(String storeHash) {
     return db.read(() -> rows.lastPolledAt(storeHash));
   }
+
+  /** Forgets the store's marks (its retention ended); joins the caller's transaction. */
+  public void deleteStore(String storeHash) {
+    db.write(() -> rows.deleteStore(storeHash));
+  }
 }

@@ -26,4 +26,7 @@ interface EntityVersionRepository
       "SELECT * FROM bc_entity_version WHERE store_hash = :storeHash AND entity_type = :entityType"
           + " AND entity_id IN (:entityIds)")
   List<EntityVersionRow> find(String storeHash, String entityType, Collection<String> entityIds);
+
+  @Query("DELETE FROM bc_entity_version WHERE store_hash = :storeHash")
+  int deleteStore(String storeHash);
 }

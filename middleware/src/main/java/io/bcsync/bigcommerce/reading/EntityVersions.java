@@ -63,4 +63,9 @@ public class EntityVersions {
           return found;
         });
   }
+
+  /** Forgets the store's read versions (its retention ended); joins the caller's transaction. */
+  public void deleteStore(String storeHash) {
+    db.write(() -> rows.deleteStore(storeHash));
+  }
 }
