@@ -4,7 +4,6 @@ import io.bcsync.db.Db;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,7 @@ public class QueueInspector {
                       "SELECT MIN(created_at_ms) FROM work_item WHERE status IN ('PENDING', 'IN_PROGRESS')");
               ResultSet rs = select.executeQuery()) {
             rs.next();
-            long oldest = rs.getLong(1);
-            return rs.wasNull() ? Optional.<Long>empty() : Optional.of(oldest);
+            return Optional.ofNullable(Sql.nullableLong(rs, 1));
           }
         });
   }
@@ -89,11 +87,10 @@ public class QueueInspector {
               rs.next();
               open = rs.getLong(1);
               dead = rs.getLong(2);
-              long last = rs.getLong(3);
-              lastCompleted = rs.wasNull() ? null : last;
+              lastCompleted = Sql.nullableLong(rs, 3);
             }
           }
-          List<FailedItem> failures = new ArrayList<>();
+          List<FailedItem> failures;
           try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT store_hash, entity_type, entity_id, last_error, updated_at_ms FROM work_item"
@@ -101,15 +98,14 @@ public class QueueInspector {
                       + " AND status IN ('DEAD', 'PENDING') ORDER BY updated_at_ms DESC LIMIT ?")) {
             select.setString(1, storeHash);
             select.setInt(2, failureLimit);
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                failures.add(
-                    new FailedItem(
-                        new EntityRef(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        rs.getString(4),
-                        rs.getLong(5)));
-              }
-            }
+            failures =
+                Sql.rows(
+                    select,
+                    rs ->
+                        new FailedItem(
+                            new EntityRef(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            rs.getString(4),
+                            rs.getLong(5)));
           }
           return new StoreActivity(open, dead, Optional.ofNullable(lastCompleted), failures);
         });
@@ -167,13 +163,7 @@ public class QueueInspector {
               select.setLong(index++, beforeId.get());
             }
             select.setInt(index, limit);
-            try (ResultSet rs = select.executeQuery()) {
-              List<WorkItem> items = new ArrayList<>();
-              while (rs.next()) {
-                items.add(WorkQueue.map(rs));
-              }
-              return items;
-            }
+            return Sql.rows(select, WorkQueue::map);
           }
         });
   }
@@ -210,24 +200,20 @@ public class QueueInspector {
               select.setLong(index++, beforeId.get());
             }
             select.setInt(index, limit);
-            try (ResultSet rs = select.executeQuery()) {
-              List<StoredEvent> events = new ArrayList<>();
-              while (rs.next()) {
-                events.add(
+            return Sql.rows(
+                select,
+                rs ->
                     new StoredEvent(
                         rs.getLong(1),
                         new EntityRef(rs.getString(2), rs.getString(4), rs.getString(5)),
                         rs.getString(3),
                         rs.getString(6),
                         rs.getString(7),
-                        WorkQueue.nullableLong(rs, "bc_created_at"),
+                        Sql.nullableLong(rs, 8),
                         rs.getLong(9),
                         rs.getLong(10),
                         WorkItemStatus.valueOf(rs.getString(11)),
                         rs.getString(12)));
-              }
-              return events;
-            }
           }
         });
   }
