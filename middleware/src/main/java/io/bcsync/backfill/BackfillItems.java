@@ -1,17 +1,16 @@
 package io.bcsync.backfill;
 
+import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
+import io.bcsync.pipeline.QueueInspector;
+import io.bcsync.pipeline.WorkItemLinks;
 import io.bcsync.pipeline.WorkItemStatus;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,56 +19,37 @@ import java.util.Set;
  */
 @Singleton
 public class BackfillItems {
-  private final Db db;
+  /** How backfill_item rows point at the work items they enqueued. */
+  private static final WorkItemLinks LINKS =
+      new WorkItemLinks("backfill_item", "backfill_id", "work_item_id");
 
-  public BackfillItems(Db db) {
-    this.db = db;
+  private final BackfillItemRepository rows;
+  private final QueueInspector queue;
+
+  BackfillItems(BackfillItemRepository rows, QueueInspector queue) {
+    this.rows = rows;
+    this.queue = queue;
   }
 
   /**
    * Of {@code entityIds}, those this backfill already enqueued (a page read again after a shift).
+   * Call it inside the page's {@link Db#write}.
    */
-  Set<String> alreadyEnqueued(
-      Connection connection, long backfillId, String entityType, Collection<String> entityIds)
-      throws SQLException {
-    if (entityIds.isEmpty()) {
-      return Set.of();
+  Set<String> alreadyEnqueued(long backfillId, String entityType, Collection<String> entityIds) {
+    Set<String> found = new HashSet<>();
+    for (List<String> chunk : Chunks.of(entityIds)) {
+      found.addAll(rows.linked(backfillId, entityType, chunk));
     }
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT entity_id FROM backfill_item"
-                + " WHERE backfill_id = ? AND entity_type = ? AND entity_id IN ("
-                + String.join(", ", Collections.nCopies(entityIds.size(), "?"))
-                + ")")) {
-      select.setLong(1, backfillId);
-      select.setString(2, entityType);
-      int index = 3;
-      for (String id : entityIds) {
-        select.setString(index++, id);
-      }
-      Set<String> found = new HashSet<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
-        }
-      }
-      return found;
-    }
+    return found;
   }
 
-  void link(
-      Connection connection, long backfillId, String entityType, String entityId, long workItemId)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO backfill_item (backfill_id,"
-                + " entity_type, entity_id, work_item_id) VALUES (?, ?, ?, ?)")) {
-      insert.setLong(1, backfillId);
-      insert.setString(2, entityType);
-      insert.setString(3, entityId);
-      insert.setLong(4, workItemId);
-      insert.executeUpdate();
-    }
+  /**
+   * Records that the backfill enqueued the entity into {@code workItemId}; call it inside the
+   * page's {@link Db#write}, which commits the link with the work item.
+   */
+  void link(long backfillId, String entityType, String entityId, long workItemId) {
+    rows.save(
+        new BackfillItemRow(new BackfillItemRow.Key(backfillId, entityType, entityId), workItemId));
   }
 
   /**
@@ -78,28 +58,15 @@ public class BackfillItems {
    * entity's latest state either way.
    */
   public Map<String, Map<WorkItemStatus, Long>> statusCounts(long backfillId) {
-    return db.read(
-        connection -> {
-          Map<String, Map<WorkItemStatus, Long>> counts = new LinkedHashMap<>();
-          for (String type : new String[] {"customer", "order"}) {
-            counts.put(type, emptyCounts());
-          }
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT b.entity_type, w.status, COUNT(*)"
-                      + " FROM backfill_item b JOIN work_item w ON w.id = b.work_item_id WHERE b.backfill_id = ?"
-                      + " GROUP BY b.entity_type, w.status")) {
-            select.setLong(1, backfillId);
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                counts
-                    .computeIfAbsent(rs.getString(1), t -> emptyCounts())
-                    .put(WorkItemStatus.valueOf(rs.getString(2)), rs.getLong(3));
-              }
-            }
-          }
-          return counts;
-        });
+    Map<String, Map<WorkItemStatus, Long>> counts = new LinkedHashMap<>();
+    for (String type : new String[] {"customer", "order"}) {
+      counts.put(type, emptyCounts());
+    }
+    queue
+        .statusCounts(LINKS, backfillId)
+        .forEach(
+            (type, byStatus) -> counts.computeIfAbsent(type, t -> emptyCounts()).putAll(byStatus));
+    return counts;
   }
 
   private static Map<WorkItemStatus, Long> emptyCounts() {

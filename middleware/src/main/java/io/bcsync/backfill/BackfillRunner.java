@@ -6,6 +6,7 @@ import io.bcsync.bigcommerce.client.CustomersApi;
 import io.bcsync.bigcommerce.client.Fields;
 import io.bcsync.bigcommerce.client.StoreClient;
 import io.bcsync.pipeline.PermanentFailureException;
+import io.bcsync.pipeline.QueueInspector;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -41,7 +42,7 @@ public class BackfillRunner {
 
   private final BackfillJobs jobs;
   private final PageEnqueuer enqueuer;
-  private final QueueDepth queue;
+  private final QueueInspector queue;
   private final BigCommerceClient client;
   private final BackfillConfig config;
   private final Clock clock;
@@ -49,7 +50,7 @@ public class BackfillRunner {
   public BackfillRunner(
       BackfillJobs jobs,
       PageEnqueuer enqueuer,
-      QueueDepth queue,
+      QueueInspector queue,
       BigCommerceClient client,
       BackfillConfig config,
       Clock clock) {
@@ -87,7 +88,7 @@ public class BackfillRunner {
     }
     BackfillJob job = found.get();
     long now = clock.millis();
-    long pending = queue.pending();
+    long pending = queue.pendingCount();
     if (pending >= config.queueHighWater()) {
       if (jobs.pause(id, now)) {
         LOG.info(

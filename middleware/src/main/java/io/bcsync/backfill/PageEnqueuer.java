@@ -70,7 +70,7 @@ class PageEnqueuer {
       BackfillCursor next,
       long now)
       throws SQLException {
-    Set<String> already = items.alreadyEnqueued(connection, job.id(), entityType, entityIds);
+    Set<String> already = items.alreadyEnqueued(job.id(), entityType, entityIds);
     int added = 0;
     for (String id : entityIds) {
       if (already.contains(id)) {
@@ -81,11 +81,11 @@ class PageEnqueuer {
         throw new SQLException(
             "backfill event for " + entityType + " " + id + " was not accepted: " + result);
       }
-      items.link(connection, job.id(), entityType, id, accepted.workItemId());
+      items.link(job.id(), entityType, id, accepted.workItemId());
       added++;
     }
     boolean customers = "customer".equals(entityType);
-    if (!jobs.savePage(connection, job, next, customers ? added : 0, customers ? 0 : added, now)) {
+    if (!jobs.savePage(job, next, customers ? added : 0, customers ? 0 : added, now)) {
       throw new JobMovedOn();
     }
     return Optional.of(added);

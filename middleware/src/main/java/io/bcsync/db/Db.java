@@ -1,5 +1,6 @@
 package io.bcsync.db;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.TransactionException;
@@ -8,12 +9,18 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
 
 /**
- * Runs plain JDBC work inside Micronaut Data transactions. The pipeline's SQL (SKIP LOCKED claims,
- * conditional updates) is hand-written because it must be identical on H2 and MySQL/MariaDB; this
- * class keeps the transaction handling in one place and turns {@link SQLException} into the
- * unchecked {@link DataAccessFailure}.
+ * Runs database work inside Micronaut Data transactions: plain JDBC (the pipeline's hand-written
+ * SQL, given the transaction's {@link Connection}) and micronaut-data-jdbc repository calls (which
+ * join the transaction opened here). Either way callers see one unchecked failure, {@link
+ * DataAccessFailure}: {@link SQLException}s thrown by JDBC code, the {@code DataAccessException}s
+ * repositories wrap them in, and a connection that cannot be had at all.
+ *
+ * <p>Every repository call must run inside one of these methods: the pool hands out connections
+ * with auto-commit off, so a write made outside a transaction would never be committed ({@code
+ * allow-connection-per-operation: false} in application.yml makes such a call fail instead).
  */
 @Singleton
 public class Db {
@@ -25,6 +32,11 @@ public class Db {
 
   public <R> R write(SqlWork<R> work) {
     return run(TransactionDefinition.DEFAULT, work);
+  }
+
+  /** Repository calls in one transaction, committed when {@code work} returns. */
+  public <R> R write(Supplier<R> work) {
+    return run(TransactionDefinition.DEFAULT, connection -> work.get());
   }
 
   /**
@@ -44,8 +56,18 @@ public class Db {
     }
   }
 
+  /** {@link #writeRetryingTransient(int, SqlWork)} for repository calls. */
+  public <R> R writeRetryingTransient(int attempts, Supplier<R> work) {
+    return writeRetryingTransient(attempts, connection -> work.get());
+  }
+
   public <R> R read(SqlWork<R> work) {
     return run(TransactionDefinition.READ_ONLY, work);
+  }
+
+  /** Repository reads in one read-only transaction. */
+  public <R> R read(Supplier<R> work) {
+    return run(TransactionDefinition.READ_ONLY, connection -> work.get());
   }
 
   private <R> R run(TransactionDefinition definition, SqlWork<R> work) {
@@ -59,22 +81,22 @@ public class Db {
               throw new DataAccessFailure(e);
             }
           });
-    } catch (CannotGetJdbcConnectionException | TransactionException e) {
-      // No connection (database down, pool exhausted) or a failed begin/commit: to callers this is
-      // the database
-      // being unavailable like any other SQL failure, so the webhook gets a 503 and the worker
-      // retries.
-      throw new DataAccessFailure(sqlCause(e));
+    } catch (io.micronaut.data.exceptions.DataAccessException e) {
+      // A repository statement failed (the transaction is rolled back by now). Its SQLException
+      // says what happened (unique key, deadlock, lost connection); one without is a mapping
+      // error in our code, not the database's.
+      throw DataAccessFailure.sqlCause(e).map(DataAccessFailure::new).orElseThrow(() -> e);
+    } catch (CannotGetJdbcConnectionException
+        | io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException
+        | ConnectionException
+        | TransactionException e) {
+      // No connection (database down, pool exhausted or closed) or a failed begin/commit: to
+      // callers this is the database being unavailable like any other SQL failure, so the webhook
+      // gets a 503 and the worker retries.
+      throw new DataAccessFailure(
+          DataAccessFailure.sqlCause(e)
+              .orElseGet(() -> new SQLTransientConnectionException(e.getMessage(), e)));
     }
-  }
-
-  private static SQLException sqlCause(RuntimeException e) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return new SQLTransientConnectionException(e.getMessage(), e);
   }
 
   @FunctionalInterface

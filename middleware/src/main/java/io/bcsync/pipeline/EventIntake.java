@@ -220,7 +220,7 @@ public class EventIntake {
       insert.setLong(8, now);
       insert.setLong(9, now);
       insert.executeUpdate();
-      return Optional.of(generatedKey(insert));
+      return Optional.of(Sql.generatedKey(insert));
     } catch (SQLException e) {
       if (DataAccessFailure.isUniqueViolation(e)) {
         return Optional.empty();
@@ -235,7 +235,7 @@ public class EventIntake {
         connection.prepareStatement(INSERT_EVENT, Statement.RETURN_GENERATED_KEYS)) {
       bindEvent(insert, event, itemId, now);
       insert.executeUpdate();
-      return generatedKey(insert);
+      return Sql.generatedKey(insert);
     } catch (SQLException e) {
       if (DataAccessFailure.isUniqueViolation(e)) {
         // Backstop for the (store, webhook-id) unique key once its dedupe key has expired.
@@ -253,23 +253,10 @@ public class EventIntake {
     insert.setString(4, event.entity().id());
     insert.setString(5, event.webhookId());
     insert.setString(6, event.payloadHash());
-    if (event.bcCreatedAt() == null) {
-      insert.setNull(7, java.sql.Types.BIGINT);
-    } else {
-      insert.setLong(7, event.bcCreatedAt());
-    }
+    Sql.setNullableLong(insert, 7, event.bcCreatedAt());
     insert.setLong(8, now);
     insert.setLong(9, itemId);
     insert.setString(10, event.rawBody());
-  }
-
-  private static long generatedKey(Statement statement) throws SQLException {
-    try (ResultSet keys = statement.getGeneratedKeys()) {
-      if (!keys.next()) {
-        throw new SQLException("no generated key returned");
-      }
-      return keys.getLong(1);
-    }
   }
 
   static String sha256(String kind, String... parts) {

@@ -157,9 +157,9 @@ public class GroupIntake {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT dedupe_key, expires_at_ms FROM webhook_dedupe WHERE dedupe_key IN ("
-                + placeholders(keys.size())
+                + Sql.placeholders(keys.size())
                 + ")")) {
-      bindStrings(select, keys);
+      Sql.bindAll(select, 1, keys);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           stored.put(rs.getString(1), rs.getLong(2));
@@ -175,9 +175,9 @@ public class GroupIntake {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, open_key, scopes FROM work_item WHERE open_key IN ("
-                + placeholders(items.size())
+                + Sql.placeholders(items.size())
                 + ") FOR UPDATE")) {
-      bindStrings(select, items.keySet());
+      Sql.bindAll(select, 1, items.keySet());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           OpenItem item = items.get(rs.getString(2));
@@ -217,7 +217,7 @@ public class GroupIntake {
           insert.addBatch();
         }
         insert.executeBatch();
-        long[] ids = generatedKeys(insert, opened.size());
+        long[] ids = Sql.generatedKeys(insert, opened.size());
         for (int i = 0; i < ids.length; i++) {
           opened.get(i).id = ids[i];
         }
@@ -240,37 +240,7 @@ public class GroupIntake {
         insert.addBatch();
       }
       insert.executeBatch();
-      return generatedKeys(insert, indexes.size());
-    }
-  }
-
-  /** The keys of a batched insert, in row order (both drivers return them so, one per row). */
-  private static long[] generatedKeys(Statement statement, int expected) throws SQLException {
-    long[] ids = new long[expected];
-    int count = 0;
-    try (ResultSet keys = statement.getGeneratedKeys()) {
-      while (keys.next()) {
-        if (count == expected) {
-          throw new SQLException("more generated keys than inserted rows");
-        }
-        ids[count++] = keys.getLong(1);
-      }
-    }
-    if (count != expected) {
-      throw new SQLException("expected " + expected + " generated keys, got " + count);
-    }
-    return ids;
-  }
-
-  private static String placeholders(int count) {
-    return "?" + ", ?".repeat(count - 1);
-  }
-
-  private static void bindStrings(PreparedStatement statement, Collection<String> values)
-      throws SQLException {
-    int parameter = 1;
-    for (String value : values) {
-      statement.setString(parameter++, value);
+      return Sql.generatedKeys(insert, indexes.size());
     }
   }
 

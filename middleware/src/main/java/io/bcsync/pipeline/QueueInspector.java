@@ -4,8 +4,8 @@ import io.bcsync.db.Db;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +47,97 @@ public class QueueInspector {
                       "SELECT MIN(created_at_ms) FROM work_item WHERE status IN ('PENDING', 'IN_PROGRESS')");
               ResultSet rs = select.executeQuery()) {
             rs.next();
-            long oldest = rs.getLong(1);
-            return rs.wasNull() ? Optional.<Long>empty() : Optional.of(oldest);
+            return Optional.ofNullable(Sql.nullableLong(rs, 1));
           }
+        });
+  }
+
+  /**
+   * Items waiting in the queue (all stores), the figure backfills pace themselves by. Served by
+   * {@code ix_work_item_due (status, next_attempt_at_ms)}: an index range count, not a table scan.
+   */
+  public long pendingCount() {
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT COUNT(*) FROM work_item WHERE status = 'PENDING'");
+              ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  /** How one store's work is doing, with its latest {@code failureLimit} failures. */
+  public StoreActivity storeActivity(String storeHash, int failureLimit) {
+    return db.read(
+        connection -> {
+          long open;
+          long dead;
+          Long lastCompleted;
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT"
+                      + " SUM(CASE WHEN status IN ('PENDING', 'IN_PROGRESS') THEN 1 ELSE 0 END),"
+                      + " SUM(CASE WHEN status = 'DEAD' THEN 1 ELSE 0 END), MAX(completed_at_ms)"
+                      + " FROM work_item WHERE store_hash = ?")) {
+            select.setString(1, storeHash);
+            try (ResultSet rs = select.executeQuery()) {
+              rs.next();
+              open = rs.getLong(1);
+              dead = rs.getLong(2);
+              lastCompleted = Sql.nullableLong(rs, 3);
+            }
+          }
+          List<FailedItem> failures;
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT store_hash, entity_type, entity_id, last_error, updated_at_ms FROM work_item"
+                      + " WHERE store_hash = ? AND last_error IS NOT NULL"
+                      + " AND status IN ('DEAD', 'PENDING') ORDER BY updated_at_ms DESC LIMIT ?")) {
+            select.setString(1, storeHash);
+            select.setInt(2, failureLimit);
+            failures =
+                Sql.rows(
+                    select,
+                    rs ->
+                        new FailedItem(
+                            new EntityRef(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            rs.getString(4),
+                            rs.getLong(5)));
+          }
+          return new StoreActivity(open, dead, Optional.ofNullable(lastCompleted), failures);
+        });
+  }
+
+  /**
+   * Per entity type, how many of the work items linked to {@code owner} through {@code links} are
+   * in each status now (types without items are absent).
+   */
+  public Map<String, Map<WorkItemStatus, Long>> statusCounts(WorkItemLinks links, long owner) {
+    return db.read(
+        connection -> {
+          Map<String, Map<WorkItemStatus, Long>> counts = new LinkedHashMap<>();
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT w.entity_type, w.status, COUNT(*) FROM "
+                      + links.table()
+                      + " l JOIN work_item w ON w.id = l."
+                      + links.workItemColumn()
+                      + " WHERE l."
+                      + links.ownerColumn()
+                      + " = ? GROUP BY w.entity_type, w.status")) {
+            select.setLong(1, owner);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                counts
+                    .computeIfAbsent(rs.getString(1), type -> new EnumMap<>(WorkItemStatus.class))
+                    .put(WorkItemStatus.valueOf(rs.getString(2)), rs.getLong(3));
+              }
+            }
+          }
+          return counts;
         });
   }
 
@@ -75,13 +163,7 @@ public class QueueInspector {
               select.setLong(index++, beforeId.get());
             }
             select.setInt(index, limit);
-            try (ResultSet rs = select.executeQuery()) {
-              List<WorkItem> items = new ArrayList<>();
-              while (rs.next()) {
-                items.add(WorkQueue.map(rs));
-              }
-              return items;
-            }
+            return Sql.rows(select, WorkQueue::map);
           }
         });
   }
@@ -118,27 +200,35 @@ public class QueueInspector {
               select.setLong(index++, beforeId.get());
             }
             select.setInt(index, limit);
-            try (ResultSet rs = select.executeQuery()) {
-              List<StoredEvent> events = new ArrayList<>();
-              while (rs.next()) {
-                events.add(
+            return Sql.rows(
+                select,
+                rs ->
                     new StoredEvent(
                         rs.getLong(1),
                         new EntityRef(rs.getString(2), rs.getString(4), rs.getString(5)),
                         rs.getString(3),
                         rs.getString(6),
                         rs.getString(7),
-                        WorkQueue.nullableLong(rs, "bc_created_at"),
+                        Sql.nullableLong(rs, 8),
                         rs.getLong(9),
                         rs.getLong(10),
                         WorkItemStatus.valueOf(rs.getString(11)),
                         rs.getString(12)));
-              }
-              return events;
-            }
           }
         });
   }
+
+  /**
+   * One store's queue at a glance.
+   *
+   * @param open items waiting or running
+   * @param lastCompletedAtMs when an item of the store last finished successfully
+   */
+  public record StoreActivity(
+      long open, long dead, Optional<Long> lastCompletedAtMs, List<FailedItem> recentFailures) {}
+
+  /** An item that failed (dead, or waiting for a retry) with its last error. */
+  public record FailedItem(EntityRef entity, String error, long atMs) {}
 
   /** An accepted callback as stored, with the status of the work item it joined. */
   public record StoredEvent(

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,33 +37,28 @@ public class WorkQueue {
   public List<WorkItem> claim(String leaseToken, int limit, long now, long leaseExpiresAt) {
     return db.write(
         connection -> {
-          List<Long> ids = new ArrayList<>();
+          List<Long> ids;
           try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT id FROM work_item WHERE status = 'PENDING' AND next_attempt_at_ms <= ?"
                       + " ORDER BY next_attempt_at_ms, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, now);
             select.setInt(2, limit);
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                ids.add(rs.getLong(1));
-              }
-            }
+            ids = Sql.rows(select, rs -> rs.getLong(1));
           }
           if (ids.isEmpty()) {
             return List.of();
           }
-          String in = placeholders(ids.size());
           try (PreparedStatement update =
               connection.prepareStatement(
                   "UPDATE work_item SET status = 'IN_PROGRESS', lease_owner = ?, lease_expires_at_ms = ?,"
                       + " attempts = attempts + 1, updated_at_ms = ? WHERE id IN ("
-                      + in
+                      + Sql.placeholders(ids.size())
                       + ")")) {
             update.setString(1, leaseToken);
             update.setLong(2, leaseExpiresAt);
             update.setLong(3, now);
-            bindIds(update, 4, ids);
+            Sql.bindAll(update, 4, ids);
             update.executeUpdate();
           }
           return selectByIds(connection, ids);
@@ -288,17 +282,11 @@ public class WorkQueue {
             "SELECT "
                 + COLUMNS
                 + " FROM work_item WHERE id IN ("
-                + placeholders(ids.size())
+                + Sql.placeholders(ids.size())
                 + ") ORDER BY id"
                 + (forUpdate ? " FOR UPDATE" : ""))) {
-      bindIds(select, 1, ids);
-      try (ResultSet rs = select.executeQuery()) {
-        List<WorkItem> items = new ArrayList<>();
-        while (rs.next()) {
-          items.add(map(rs));
-        }
-        return items;
-      }
+      Sql.bindAll(select, 1, ids);
+      return Sql.rows(select, WorkQueue::map);
     }
   }
 
@@ -315,26 +303,10 @@ public class WorkQueue {
         rs.getString("last_error"),
         rs.getLong("created_at_ms"),
         rs.getLong("updated_at_ms"),
-        nullableLong(rs, "completed_at_ms"),
-        nullableLong(rs, "dead_lettered_at_ms"),
+        Sql.nullableLong(rs, "completed_at_ms"),
+        Sql.nullableLong(rs, "dead_lettered_at_ms"),
         rs.getInt("replay_count"),
-        nullableLong(rs, "superseded_by"));
-  }
-
-  static Long nullableLong(ResultSet rs, String column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value;
-  }
-
-  static String placeholders(int count) {
-    return String.join(", ", Collections.nCopies(count, "?"));
-  }
-
-  private static void bindIds(PreparedStatement statement, int firstIndex, List<Long> ids)
-      throws SQLException {
-    for (int i = 0; i < ids.size(); i++) {
-      statement.setLong(firstIndex + i, ids.get(i));
-    }
+        Sql.nullableLong(rs, "superseded_by"));
   }
 
   private static String truncate(String error) {

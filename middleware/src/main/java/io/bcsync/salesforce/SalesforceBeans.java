@@ -2,7 +2,6 @@ package io.bcsync.salesforce;
 
 import io.bcsync.config.SalesforceApiConfig;
 import io.bcsync.config.SalesforceConfig;
-import io.bcsync.db.Db;
 import io.bcsync.salesforce.auth.CredentialStore;
 import io.bcsync.salesforce.auth.JwtBearerGrant;
 import io.bcsync.salesforce.auth.OAuthTokenEndpoint;
@@ -15,13 +14,11 @@ import io.bcsync.salesforce.guard.OrgGuard;
 import io.bcsync.salesforce.soap.ApiUsageGovernor;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.security.TokenCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Wires the Salesforce connection from configuration: one grant, one token provider, one connector.
@@ -34,20 +31,6 @@ public class SalesforceBeans {
     // A token request is small and quick: twice the connect timeout, not the long SOAP read
     // timeout.
     return new OAuthTokenEndpoint(config.loginUrl(), api.connectTimeout().multipliedBy(2));
-  }
-
-  @Singleton
-  CredentialStore credentialStore(SalesforceConfig config, Db db, Clock clock) {
-    // No previous keys: after a key change the operator simply connects Salesforce again (one
-    // click).
-    return new CredentialStore(
-        db,
-        new TokenCipher(
-            config.tokenEncryptionKey(),
-            SalesforceConfig.PREFIX + ".token-encryption-key",
-            List.of(),
-            "-"),
-        clock);
   }
 
   @Singleton

@@ -1,9 +1,8 @@
 package io.bcsync.salesforce.auth;
 
 import io.bcsync.db.Db;
+import io.bcsync.db.Upsert;
 import io.bcsync.security.TokenCipher;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -18,11 +17,13 @@ public class CredentialStore {
   private static final String CONTEXT = "salesforce_credential:" + NAME + ":refresh_token";
 
   private final Db db;
+  private final CredentialRepository rows;
   private final TokenCipher cipher;
   private final Clock clock;
 
-  public CredentialStore(Db db, TokenCipher cipher, Clock clock) {
+  CredentialStore(Db db, CredentialRepository rows, TokenCipher cipher, Clock clock) {
     this.db = db;
+    this.rows = rows;
     this.cipher = cipher;
     this.clock = clock;
   }
@@ -51,80 +52,40 @@ public class CredentialStore {
 
   public void save(String refreshToken, String instanceUrl, String userId) {
     String sealed = cipher().encrypt(refreshToken, CONTEXT);
+    long now = clock.millis();
     db.write(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM salesforce_credential WHERE name = ?")) {
-            delete.setString(1, NAME);
-            delete.executeUpdate();
-          }
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO salesforce_credential"
-                      + " (name, refresh_token_enc, instance_url, user_id, connected_at_ms) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, NAME);
-            insert.setString(2, sealed);
-            insert.setString(3, instanceUrl);
-            insert.setString(4, userId);
-            insert.setLong(5, clock.millis());
-            return insert.executeUpdate();
-          }
-        });
+        () ->
+            Upsert.updateElseInsert(
+                () -> rows.replace(NAME, sealed, instanceUrl, userId, now),
+                () -> rows.save(new CredentialRow(NAME, sealed, instanceUrl, userId, now))));
   }
 
   public Optional<StoredCredential> load() {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT refresh_token_enc, instance_url, user_id FROM salesforce_credential WHERE name = ?")) {
-            select.setString(1, NAME);
-            try (ResultSet rs = select.executeQuery()) {
-              if (!rs.next()) {
-                return Optional.<StoredCredential>empty();
-              }
-              // Wrong key (rotated without keeping the old one) or a tampered row: the operator
-              // must connect again.
-              String refreshToken =
-                  cipher()
-                      .decrypt(rs.getString(1), CONTEXT)
-                      .orElseThrow(
-                          () ->
-                              new SalesforceAuthException(
-                                  "The stored Salesforce refresh token cannot be decrypted with the"
-                                      + " configured keys; connect Salesforce again",
-                                  false,
-                                  null));
-              return Optional.of(
-                  new StoredCredential(refreshToken, rs.getString(2), rs.getString(3)));
-            }
-          }
-        });
+    return db.read(() -> rows.findById(NAME))
+        .map(
+            row ->
+                new StoredCredential(
+                    // Wrong key (rotated without keeping the old one) or a tampered row: the
+                    // operator must connect again.
+                    cipher()
+                        .decrypt(row.refreshTokenEnc(), CONTEXT)
+                        .orElseThrow(
+                            () ->
+                                new SalesforceAuthException(
+                                    "The stored Salesforce refresh token cannot be decrypted with"
+                                        + " the configured keys; connect Salesforce again",
+                                    false,
+                                    null)),
+                    row.instanceUrl(),
+                    row.userId()));
   }
 
   /** Raw stored column, for tests proving the token is not stored in clear. */
   public Optional<String> sealedValue() {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT refresh_token_enc FROM salesforce_credential WHERE name = ?")) {
-            select.setString(1, NAME);
-            try (ResultSet rs = select.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-            }
-          }
-        });
+    return db.read(() -> rows.findById(NAME)).map(CredentialRow::refreshTokenEnc);
   }
 
   public void delete() {
-    db.write(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement("DELETE FROM salesforce_credential WHERE name = ?")) {
-            delete.setString(1, NAME);
-            return delete.executeUpdate();
-          }
-        });
+    db.write(() -> rows.delete(NAME));
   }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,21 +31,24 @@ public class WebServerFlow {
   private final CredentialStore credentials;
   private final SalesforceConnector connector;
   private final Db db;
+  private final OAuthStateRepository states;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public WebServerFlow(
+  WebServerFlow(
       SalesforceConfig config,
       OAuthTokenEndpoint endpoint,
       CredentialStore credentials,
       SalesforceConnector connector,
       Db db,
+      OAuthStateRepository states,
       Clock clock) {
     this.config = config;
     this.endpoint = endpoint;
     this.credentials = credentials;
     this.connector = connector;
     this.db = db;
+    this.states = states;
     this.clock = clock;
   }
 
@@ -57,20 +59,9 @@ public class WebServerFlow {
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     long now = clock.millis();
     db.write(
-        connection -> {
-          try (PreparedStatement purge =
-              connection.prepareStatement(
-                  "DELETE FROM salesforce_oauth_state WHERE expires_at_ms < ?")) {
-            purge.setLong(1, now);
-            purge.executeUpdate();
-          }
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO salesforce_oauth_state (state, expires_at_ms) VALUES (?, ?)")) {
-            insert.setString(1, state);
-            insert.setLong(2, now + STATE_LIFETIME.toMillis());
-            return insert.executeUpdate();
-          }
+        () -> {
+          states.deleteExpired(now);
+          return states.save(new OAuthStateRow(state, now + STATE_LIFETIME.toMillis()));
         });
     String base = OAuthTokenEndpoint.stripSlash(config.loginUrl());
     return base
@@ -122,16 +113,7 @@ public class WebServerFlow {
 
   private boolean consumeState(String state) {
     long now = clock.millis();
-    return db.write(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM salesforce_oauth_state WHERE state = ? AND expires_at_ms >= ?")) {
-            delete.setString(1, state);
-            delete.setLong(2, now);
-            return delete.executeUpdate() == 1;
-          }
-        });
+    return db.write(() -> states.consume(state, now) == 1);
   }
 
   private void requireWebServerMode() {

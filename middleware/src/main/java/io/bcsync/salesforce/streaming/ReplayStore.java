@@ -1,10 +1,8 @@
 package io.bcsync.salesforce.streaming;
 
-import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
+import io.bcsync.db.Upsert;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +17,11 @@ import java.util.Optional;
  */
 public class ReplayStore {
   private final Db db;
+  private final ReplayRepository rows;
 
-  public ReplayStore(Db db) {
+  ReplayStore(Db db, ReplayRepository rows) {
     this.db = db;
+    this.rows = rows;
   }
 
   /**
@@ -30,21 +30,11 @@ public class ReplayStore {
   public record Position(String channel, long replayId, long eventAtMs, long updatedAtMs) {}
 
   public Map<String, Position> all() {
-    return db.read(
-        connection -> {
-          Map<String, Position> positions = new LinkedHashMap<>();
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT channel, replay_id, event_at_ms, updated_at_ms FROM streaming_replay ORDER BY channel");
-              ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-              positions.put(
-                  rs.getString(1),
-                  new Position(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-            }
-          }
-          return positions;
-        });
+    Map<String, Position> positions = new LinkedHashMap<>();
+    for (ReplayRow row : db.read(rows::listOrderByChannel)) {
+      positions.put(row.channel(), position(row));
+    }
+    return positions;
   }
 
   public Optional<Position> get(String channel) {
@@ -54,52 +44,32 @@ public class ReplayStore {
   /**
    * Locks the channel's row for the rest of the caller's transaction (creating it at replay id -1
    * if new), so two subscribers that briefly overlap during a leadership change record each event
-   * once.
+   * once. Runs in the transaction {@code connection} belongs to, which the repository joins, so the
+   * lock and the events recorded through {@code connection} commit or roll back together.
    */
   Position lock(Connection connection, String channel, long now) throws SQLException {
     for (int attempt = 0; attempt < 2; attempt++) {
-      try (PreparedStatement select =
-          connection.prepareStatement(
-              "SELECT replay_id, event_at_ms, updated_at_ms FROM streaming_replay WHERE channel = ? FOR UPDATE")) {
-        select.setString(1, channel);
-        try (ResultSet rs = select.executeQuery()) {
-          if (rs.next()) {
-            return new Position(channel, rs.getLong(1), rs.getLong(2), rs.getLong(3));
-          }
-        }
+      Optional<ReplayRow> locked = rows.lock(channel);
+      if (locked.isPresent()) {
+        return position(locked.get());
       }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO streaming_replay"
-                  + " (channel, replay_id, event_at_ms, updated_at_ms) VALUES (?, -1, ?, ?)")) {
-        insert.setString(1, channel);
-        insert.setLong(2, now);
-        insert.setLong(3, now);
-        insert.executeUpdate();
-      } catch (SQLException e) {
-        if (!DataAccessFailure.isUniqueViolation(e)) {
-          throw e;
-        }
-        // another transaction created it first: select (and wait for its lock) again
-      }
+      // A new channel. If another transaction created it first, the next select waits for its
+      // lock.
+      Upsert.insertIfAbsent(() -> rows.save(new ReplayRow(channel, -1, now, now)));
     }
     throw new SQLException("could not lock the replay row of " + channel, "40001");
   }
 
-  void advance(Connection connection, String channel, long replayId, long eventAtMs, long now)
-      throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE streaming_replay SET replay_id = ?, event_at_ms = ?, updated_at_ms = ? WHERE channel = ?")) {
-      update.setLong(1, replayId);
-      update.setLong(2, eventAtMs);
-      update.setLong(3, now);
-      update.setString(4, channel);
-      update.executeUpdate();
-    }
+  /** Moves the channel to {@code replayId} in the caller's transaction (see {@link #lock}). */
+  void advance(Connection connection, String channel, long replayId, long eventAtMs, long now) {
+    rows.advance(channel, replayId, eventAtMs, now);
   }
 
   public List<String> channels() {
     return new ArrayList<>(all().keySet());
+  }
+
+  private static Position position(ReplayRow row) {
+    return new Position(row.channel(), row.replayId(), row.eventAtMs(), row.updatedAtMs());
   }
 }

@@ -38,7 +38,7 @@ public class StreamingComponents {
             return thread;
           });
 
-  public StreamingComponents(
+  StreamingComponents(
       SalesforceConfig salesforce,
       SalesforceStreamingConfig config,
       TokenProvider tokens,
@@ -46,6 +46,9 @@ public class StreamingComponents {
       StreamingMetrics metrics,
       Clock clock,
       Db db,
+      ReplayRepository replayRows,
+      ReconciliationRepository reconciliationRows,
+      LeaseRepository leaseRows,
       EventIntake intake,
       WorkSignal signal) {
     this.salesforce = salesforce;
@@ -54,12 +57,12 @@ public class StreamingComponents {
     this.connector = connector;
     this.metrics = metrics;
     this.clock = clock;
-    this.replays = new ReplayStore(db);
-    this.reconciliations = new ReconciliationQueue(db);
+    this.replays = new ReplayStore(db, replayRows);
+    this.reconciliations = new ReconciliationQueue(db, reconciliationRows);
     this.recorder =
         new StreamEventRecorder(db, intake, signal, replays, reconciliations, metrics, clock);
     this.reconciler = new Reconciler(db, intake, signal, reconciliations, clock);
-    this.lease = new StreamingLease(db, clock, config.leaseTtl());
+    this.lease = new StreamingLease(db, leaseRows, clock, config.leaseTtl());
   }
 
   public StreamingSupervisor supervisor(String instanceId) {

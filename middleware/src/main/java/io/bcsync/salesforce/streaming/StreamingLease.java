@@ -1,10 +1,7 @@
 package io.bcsync.salesforce.streaming;
 
-import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.bcsync.db.Upsert;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,11 +17,13 @@ public class StreamingLease {
   public static final String NAME = "salesforce-streaming";
 
   private final Db db;
+  private final LeaseRepository rows;
   private final Clock clock;
   private final Duration ttl;
 
-  public StreamingLease(Db db, Clock clock, Duration ttl) {
+  StreamingLease(Db db, LeaseRepository rows, Clock clock, Duration ttl) {
     this.db = db;
+    this.rows = rows;
     this.clock = clock;
     this.ttl = ttl;
   }
@@ -35,40 +34,13 @@ public class StreamingLease {
   public boolean tryAcquire(String owner) {
     long now = clock.millis();
     long expires = now + ttl.toMillis();
+    // When someone else inserted the first lease meanwhile, the update runs again against their
+    // row and refuses a live lease.
     return db.write(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE streaming_lease SET owner = ?,"
-                      + " expires_at_ms = ?, acquired_at_ms = CASE WHEN owner = ? THEN acquired_at_ms ELSE ? END"
-                      + " WHERE name = ? AND (owner = ? OR expires_at_ms < ?)")) {
-            update.setString(1, owner);
-            update.setLong(2, expires);
-            update.setString(3, owner);
-            update.setLong(4, now);
-            update.setString(5, NAME);
-            update.setString(6, owner);
-            update.setLong(7, now);
-            if (update.executeUpdate() == 1) {
-              return true;
-            }
-          }
-          try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO streaming_lease (name, owner, expires_at_ms, acquired_at_ms) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, NAME);
-            insert.setString(2, owner);
-            insert.setLong(3, expires);
-            insert.setLong(4, now);
-            insert.executeUpdate();
-            return true;
-          } catch (SQLException e) {
-            if (DataAccessFailure.isUniqueViolation(e)) {
-              return false; // someone else holds a live lease
-            }
-            throw e;
-          }
-        });
+        () ->
+            Upsert.updateElseInsert(
+                () -> rows.renewOrTakeOver(NAME, owner, expires, now),
+                () -> rows.save(new LeaseRow(NAME, owner, expires, now))));
   }
 
   /**
@@ -76,31 +48,11 @@ public class StreamingLease {
    * expire.
    */
   public void release(String owner) {
-    db.write(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM streaming_lease WHERE name = ? AND owner = ?")) {
-            delete.setString(1, NAME);
-            delete.setString(2, owner);
-            return delete.executeUpdate();
-          }
-        });
+    db.write(() -> rows.release(NAME, owner));
   }
 
   public Optional<Holder> holder() {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT owner, expires_at_ms FROM streaming_lease WHERE name = ?")) {
-            select.setString(1, NAME);
-            try (ResultSet rs = select.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(new Holder(rs.getString(1), rs.getLong(2)))
-                  : Optional.<Holder>empty();
-            }
-          }
-        });
+    return db.read(() -> rows.findById(NAME))
+        .map(row -> new Holder(row.owner(), row.expiresAtMs()));
   }
 }

@@ -1,15 +1,14 @@
 package io.bcsync.sync.accounts;
 
+import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
+import io.bcsync.db.Upsert;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,43 +45,34 @@ public class CompanyLedger {
   public record Figures(BigDecimal revenue, long orders, long firstOrderMs, long lastOrderMs) {}
 
   private final Db db;
+  private final LedgerRepository rows;
   private final Clock clock;
 
-  public CompanyLedger(Db db, Clock clock) {
+  CompanyLedger(Db db, LedgerRepository rows, Clock clock) {
     this.db = db;
+    this.rows = rows;
     this.clock = clock;
   }
 
+  /** Stores each order's row, replacing what an earlier write of the order stored. */
   public void record(Collection<Entry> entries) {
     if (entries.isEmpty()) {
       return;
     }
     long now = clock.millis();
     db.write(
-        connection -> {
+        () -> {
           for (Entry entry : entries) {
-            try (PreparedStatement delete =
-                connection.prepareStatement(
-                    "DELETE FROM sync_order_ledger WHERE store_hash = ? AND order_id = ?")) {
-              delete.setString(1, entry.storeHash());
-              delete.setLong(2, entry.orderId());
-              delete.executeUpdate();
-            }
-            try (PreparedStatement insert =
-                connection.prepareStatement(
-                    "INSERT INTO sync_order_ledger (store_hash,"
-                        + " order_id, company_key, total, order_date_ms, counted, product_ids, written_at_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-              insert.setString(1, entry.storeHash());
-              insert.setLong(2, entry.orderId());
-              insert.setString(3, entry.companyKey());
-              insert.setBigDecimal(4, entry.total());
-              insert.setLong(5, entry.orderDateMs());
-              insert.setInt(6, entry.counted() ? 1 : 0);
-              insert.setString(7, joined(entry.productIds()));
-              insert.setLong(8, now);
-              insert.executeUpdate();
-            }
+            LedgerRow row =
+                new LedgerRow(
+                    new LedgerRow.Key(entry.storeHash(), entry.orderId()),
+                    entry.companyKey(),
+                    entry.total(),
+                    entry.orderDateMs(),
+                    entry.counted() ? 1 : 0,
+                    joined(entry.productIds()),
+                    now);
+            Upsert.updateElseInsert(() -> replace(row), () -> rows.save(row));
           }
           return null;
         });
@@ -95,29 +85,28 @@ public class CompanyLedger {
     if (companyKeys.isEmpty()) {
       return out;
     }
-    List<String> keys = List.copyOf(companyKeys);
     return db.read(
-        connection -> {
-          String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT company_key, product_ids FROM"
-                      + " sync_order_ledger WHERE store_hash = ? AND counted = 1 AND company_key IN ("
-                      + marks
-                      + ")")) {
-            select.setString(1, storeHash);
-            for (int i = 0; i < keys.size(); i++) {
-              select.setString(2 + i, keys.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(split(rs.getString(2)));
-              }
+        () -> {
+          for (List<String> chunk : Chunks.of(companyKeys)) {
+            for (LedgerRow row : rows.counted(storeHash, chunk)) {
+              out.computeIfAbsent(row.companyKey(), k -> new ArrayList<>())
+                  .add(split(row.productIds()));
             }
           }
           return out;
         });
+  }
+
+  private int replace(LedgerRow row) {
+    return rows.replace(
+        row.id().storeHash(),
+        row.id().orderId(),
+        row.companyKey(),
+        row.total(),
+        row.orderDateMs(),
+        row.counted(),
+        row.productIds(),
+        row.writtenAtMs());
   }
 
   static String joined(List<Long> productIds) {
@@ -148,30 +137,20 @@ public class CompanyLedger {
     if (companyKeys.isEmpty()) {
       return out;
     }
-    List<String> keys = List.copyOf(companyKeys);
     return db.read(
-        connection -> {
-          String marks = String.join(",", Collections.nCopies(keys.size(), "?"));
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT company_key, SUM(total), COUNT(*),"
-                      + " MIN(order_date_ms), MAX(order_date_ms) FROM sync_order_ledger WHERE store_hash = ? AND counted = 1"
-                      + " AND company_key IN ("
-                      + marks
-                      + ") GROUP BY company_key")) {
-            select.setString(1, storeHash);
-            for (int i = 0; i < keys.size(); i++) {
-              select.setString(2 + i, keys.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                out.put(
-                    rs.getString(1),
-                    new Figures(rs.getBigDecimal(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-              }
+        () -> {
+          for (List<String> chunk : Chunks.of(companyKeys)) {
+            for (CompanyTotals totals : rows.totals(storeHash, chunk)) {
+              out.put(
+                  totals.companyKey(),
+                  new Figures(
+                      totals.revenue(),
+                      totals.orders(),
+                      totals.firstOrderMs(),
+                      totals.lastOrderMs()));
             }
           }
-          for (String key : keys) {
+          for (String key : companyKeys) {
             out.putIfAbsent(key, new Figures(BigDecimal.ZERO, 0, 0, 0));
           }
           return out;

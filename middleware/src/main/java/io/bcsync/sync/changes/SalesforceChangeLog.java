@@ -18,7 +18,7 @@ public class SalesforceChangeLog {
 
   public void record(List<SalesforceChangeRow> changes) {
     if (!changes.isEmpty()) {
-      db.write(connection -> rows.saveAll(changes));
+      db.write(() -> rows.saveAll(changes));
     }
   }
 
@@ -30,7 +30,7 @@ public class SalesforceChangeLog {
       Optional<String> sobject, Optional<String> recordId, Optional<Long> beforeId, int limit) {
     long before = beforeId.orElse(Long.MAX_VALUE);
     return db.read(
-        connection -> {
+        () -> {
           if (sobject.isEmpty()) {
             return rows.newest(before, limit);
           }

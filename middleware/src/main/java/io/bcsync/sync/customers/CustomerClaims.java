@@ -1,14 +1,11 @@
 package io.bcsync.sync.customers;
 
 import io.bcsync.config.InvalidConfigurationException;
-import io.bcsync.db.DataAccessFailure;
+import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
+import io.bcsync.db.Upsert;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -45,8 +42,6 @@ public class CustomerClaims {
    */
   private static final Duration POLL = Duration.ofMillis(50);
 
-  private static final int CHUNK = 500;
-
   /**
    * Claims and releases lock rows in ascending key order, which rules out the plain deadlocks; but
    * on InnoDB a refused INSERT also takes a shared next-key lock (the gap before the row), which
@@ -62,12 +57,14 @@ public class CustomerClaims {
   public record Claim(String holder, String storeHash, Set<String> held) {}
 
   private final Db db;
+  private final ClaimRepository rows;
   private final Clock clock;
   private final Duration lifetime;
   private final Duration wait;
 
-  public CustomerClaims(
+  CustomerClaims(
       Db db,
+      ClaimRepository rows,
       Clock clock,
       @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime,
       @Value("${" + WAIT_KEY + ":15s}") Duration wait) {
@@ -85,6 +82,7 @@ public class CustomerClaims {
               + wait);
     }
     this.db = db;
+    this.rows = rows;
     this.clock = clock;
     this.lifetime = lifetime;
     this.wait = wait;
@@ -96,9 +94,9 @@ public class CustomerClaims {
 
   /**
    * Claims these customers for a new holder. Keys someone else holds (and whose claim has not
-   * expired) are missing from {@link Claim#held()}. One transaction per {@value #CHUNK} keys, taken
-   * in key order: two claimants of overlapping batches then lock rows in the same order and wait
-   * for each other instead of deadlocking.
+   * expired) are missing from {@link Claim#held()}. One transaction per chunk of keys ({@link
+   * Chunks}), taken in key order: two claimants of overlapping batches then lock rows in the same
+   * order and wait for each other instead of deadlocking.
    */
   public Claim claim(String storeHash, Collection<String> customerKeys) {
     String holder = UUID.randomUUID().toString();
@@ -107,12 +105,10 @@ public class CustomerClaims {
     long now = clock.millis();
     long expiresAt = now + lifetime.toMillis();
     try {
-      for (int from = 0; from < keys.size(); from += CHUNK) {
-        List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+      for (List<String> chunk : Chunks.of(keys)) {
         held.addAll(
             db.writeRetryingTransient(
-                DEADLOCK_ATTEMPTS,
-                connection -> claimChunk(connection, holder, storeHash, chunk, now, expiresAt)));
+                DEADLOCK_ATTEMPTS, () -> claimChunk(holder, storeHash, chunk, now, expiresAt)));
       }
     } catch (RuntimeException e) {
       // Chunks committed before the failure would otherwise block their customers until they
@@ -152,26 +148,10 @@ public class CustomerClaims {
   private boolean stillHeld(String storeHash, List<String> keys) {
     long now = clock.millis();
     return db.read(
-        connection -> {
-          for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement select =
-                connection.prepareStatement(
-                    "SELECT 1 FROM sync_customer_claim"
-                        + " WHERE store_hash = ? AND expires_at_ms >= ? AND customer_key IN ("
-                        + marks
-                        + ")")) {
-              select.setString(1, storeHash);
-              select.setLong(2, now);
-              for (int i = 0; i < chunk.size(); i++) {
-                select.setString(3 + i, chunk.get(i));
-              }
-              try (ResultSet rows = select.executeQuery()) {
-                if (rows.next()) {
-                  return true;
-                }
-              }
+        () -> {
+          for (List<String> chunk : Chunks.of(keys)) {
+            if (rows.countLive(storeHash, now, chunk) > 0) {
+              return true;
             }
           }
           return false;
@@ -185,15 +165,7 @@ public class CustomerClaims {
    */
   public int deleteLapsed() {
     long before = clock.millis() - lifetime.toMillis();
-    return db.write(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM sync_customer_claim WHERE expires_at_ms < ?")) {
-            delete.setLong(1, before);
-            return delete.executeUpdate();
-          }
-        });
+    return db.write(() -> rows.deleteExpiredBefore(before));
   }
 
   /**
@@ -206,90 +178,37 @@ public class CustomerClaims {
     }
     db.writeRetryingTransient(
         DEADLOCK_ATTEMPTS,
-        connection -> {
-          for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement delete =
-                connection.prepareStatement(
-                    "DELETE FROM sync_customer_claim"
-                        + " WHERE store_hash = ? AND claimed_by = ? AND customer_key IN ("
-                        + marks
-                        + ")")) {
-              delete.setString(1, claim.storeHash());
-              delete.setString(2, claim.holder());
-              for (int i = 0; i < chunk.size(); i++) {
-                delete.setString(3 + i, chunk.get(i));
-              }
-              delete.executeUpdate();
-            }
+        () -> {
+          for (List<String> chunk : Chunks.of(keys)) {
+            rows.release(claim.storeHash(), claim.holder(), chunk);
           }
           return null;
         });
   }
 
+  /**
+   * Inserting the row claims the customer. A duplicate key fails only its own statement on H2 and
+   * MySQL/MariaDB, so the transaction and the other keys of the chunk go on; the row is then taken
+   * over only if its claim has expired.
+   */
   private Set<String> claimChunk(
-      Connection connection,
-      String holder,
-      String storeHash,
-      List<String> keys,
-      long now,
-      long expiresAt)
-      throws SQLException {
+      String holder, String storeHash, List<String> keys, long now, long expiresAt) {
     Set<String> held = new LinkedHashSet<>();
-    try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO sync_customer_claim"
-                    + " (store_hash, customer_key, claimed_by, expires_at_ms) VALUES (?, ?, ?, ?)");
-        PreparedStatement takeOver =
-            connection.prepareStatement(
-                "UPDATE sync_customer_claim SET claimed_by = ?,"
-                    + " expires_at_ms = ? WHERE store_hash = ? AND customer_key = ? AND expires_at_ms < ?")) {
-      for (String key : keys) {
-        if (inserted(insert, holder, storeHash, key, expiresAt)) {
-          held.add(key);
-          continue;
-        }
-        takeOver.setString(1, holder);
-        takeOver.setLong(2, expiresAt);
-        takeOver.setString(3, storeHash);
-        takeOver.setString(4, key);
-        takeOver.setLong(5, now);
-        if (takeOver.executeUpdate() == 1) {
-          // Its holder died mid-batch or outlived the lifetime; either way it no longer counts on
-          // the claim.
-          LOG.warn(
-              "Store {}: took over the expired claim on {} (claims last {})",
-              storeHash,
-              key,
-              lifetime);
-          held.add(key);
-        }
+    for (String key : keys) {
+      if (Upsert.insertIfAbsent(
+          () -> rows.save(new ClaimRow(new ClaimRow.Key(storeHash, key), holder, expiresAt)))) {
+        held.add(key);
+      } else if (rows.takeOverExpired(storeHash, key, holder, expiresAt, now) == 1) {
+        // Its holder died mid-batch or outlived the lifetime; either way it no longer counts on
+        // the claim.
+        LOG.warn(
+            "Store {}: took over the expired claim on {} (claims last {})",
+            storeHash,
+            key,
+            lifetime);
+        held.add(key);
       }
     }
     return held;
-  }
-
-  /**
-   * False when the row exists (someone holds or held the customer). A duplicate key fails only its
-   * own statement on H2 and MySQL/MariaDB, so the transaction and the other keys of the chunk go
-   * on.
-   */
-  private static boolean inserted(
-      PreparedStatement insert, String holder, String storeHash, String key, long expiresAt)
-      throws SQLException {
-    insert.setString(1, storeHash);
-    insert.setString(2, key);
-    insert.setString(3, holder);
-    insert.setLong(4, expiresAt);
-    try {
-      insert.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if (DataAccessFailure.isUniqueViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
   }
 }

@@ -65,23 +65,23 @@ public class SyncRequests {
   List<SyncRequestRow> byRequestItems(Collection<Long> requestItemIds) {
     return requestItemIds.isEmpty()
         ? List.of()
-        : db.read(connection -> rows.findByRequestItemIdIn(requestItemIds));
+        : db.read(() -> rows.findByRequestItemIdIn(requestItemIds));
   }
 
   /** Requests waiting for the outcome of one of these entities' work items. */
   List<SyncRequestRow> openFor(Collection<String> targetKeys) {
-    return targetKeys.isEmpty() ? List.of() : db.read(connection -> rows.openFor(targetKeys));
+    return targetKeys.isEmpty() ? List.of() : db.read(() -> rows.openFor(targetKeys));
   }
 
   List<SyncRequestRow> byIds(Collection<Long> ids) {
-    return ids.isEmpty() ? List.of() : db.read(connection -> rows.findByIdIn(ids));
+    return ids.isEmpty() ? List.of() : db.read(() -> rows.findByIdIn(ids));
   }
 
   /** Records which status of each row was published. */
   void markPublished(Map<Long, String> publishedById) {
     if (!publishedById.isEmpty()) {
       db.write(
-          connection -> {
+          () -> {
             publishedById.forEach(rows::markPublished);
             return null;
           });
@@ -89,7 +89,7 @@ public class SyncRequests {
   }
 
   public List<SyncRequestRow> newest(Optional<Long> beforeId, int limit) {
-    return db.read(connection -> rows.newest(beforeId.orElse(Long.MAX_VALUE), limit));
+    return db.read(() -> rows.newest(beforeId.orElse(Long.MAX_VALUE), limit));
   }
 
   private List<IncomingEvent> statusEvents(List<SyncRequestRow> saved) {

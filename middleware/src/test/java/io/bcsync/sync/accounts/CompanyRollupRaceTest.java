@@ -41,6 +41,7 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
   private static final String COMPANY = STORE + ":domain:acme.test";
 
   @Inject Db db;
+  @Inject LedgerRepository ledgerRows;
 
   @Override
   public Map<String, String> getProperties() {
@@ -53,7 +54,7 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
 
   @Test
   void figures_that_moved_while_being_written_are_written_again_from_the_ledger() throws Exception {
-    CompanyLedger ledger = new CompanyLedger(db, Clock.systemUTC());
+    CompanyLedger ledger = new CompanyLedger(db, ledgerRows, Clock.systemUTC());
     SalesforceRecords writer = mock(SalesforceRecords.class);
     List<List<RecordWrite>> calls = new ArrayList<>();
     when(writer.write(anyList()))
@@ -105,7 +106,7 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
 
   @Test
   void figures_that_did_not_move_are_written_once() throws Exception {
-    CompanyLedger ledger = new CompanyLedger(db, Clock.systemUTC());
+    CompanyLedger ledger = new CompanyLedger(db, ledgerRows, Clock.systemUTC());
     SalesforceRecords writer = mock(SalesforceRecords.class);
     List<List<RecordWrite>> calls = new ArrayList<>();
     when(writer.write(anyList()))

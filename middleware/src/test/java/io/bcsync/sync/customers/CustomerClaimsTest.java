@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bcsync.config.InvalidConfigurationException;
+import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.TestDatabases;
@@ -11,6 +12,7 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +45,7 @@ class CustomerClaimsTest implements TestPropertyProvider {
   private static final Duration LIFETIME = Duration.ofMinutes(5);
 
   @Inject Db db;
+  @Inject ClaimRepository claimRows;
   @Inject MutableClock clock;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -66,8 +69,18 @@ class CustomerClaimsTest implements TestPropertyProvider {
   @BeforeEach
   void setUp() {
     clock.set(1_700_000_000_000L);
-    claims = new CustomerClaims(db, clock, LIFETIME, Duration.ZERO);
+    claims = new CustomerClaims(db, claimRows, clock, LIFETIME, Duration.ZERO);
     store = "claims" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void renameClaimTable(String from, String to) {
+    db.write(
+        connection -> {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + from + " RENAME TO " + to);
+          }
+          return null;
+        });
   }
 
   @AfterAll
@@ -129,6 +142,20 @@ class CustomerClaimsTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_release_the_database_refuses_is_a_data_access_failure() {
+    CustomerClaims.Claim claim = claims.claim(store, List.of("customer:4"));
+    renameClaimTable("sync_customer_claim", "sync_customer_claim_offline");
+    try {
+      // CustomerSync catches DataAccessFailure here and lets the claim lapse.
+      assertThatThrownBy(() -> claims.release(claim)).isInstanceOf(DataAccessFailure.class);
+    } finally {
+      renameClaimTable("sync_customer_claim_offline", "sync_customer_claim");
+    }
+    claims.release(claim);
+    assertThat(claims.claim(store, List.of("customer:4")).held()).containsExactly("customer:4");
+  }
+
+  @Test
   void claims_of_more_customers_than_one_chunk_are_all_taken_and_released() {
     List<String> keys = IntStream.rangeClosed(1, 1_201).mapToObj(i -> "customer:" + i).toList();
 
@@ -165,24 +192,26 @@ class CustomerClaimsTest implements TestPropertyProvider {
 
   @Test
   void a_lifetime_that_is_not_positive_is_refused() {
-    assertThatThrownBy(() -> new CustomerClaims(db, clock, Duration.ZERO, Duration.ZERO))
+    assertThatThrownBy(() -> new CustomerClaims(db, claimRows, clock, Duration.ZERO, Duration.ZERO))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(CustomerClaims.LIFETIME_KEY);
   }
 
   @Test
   void a_wait_that_is_negative_or_not_shorter_than_the_lifetime_is_refused() {
-    assertThatThrownBy(() -> new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(-1)))
+    assertThatThrownBy(
+            () -> new CustomerClaims(db, claimRows, clock, LIFETIME, Duration.ofSeconds(-1)))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(CustomerClaims.WAIT_KEY);
-    assertThatThrownBy(() -> new CustomerClaims(db, clock, LIFETIME, LIFETIME))
+    assertThatThrownBy(() -> new CustomerClaims(db, claimRows, clock, LIFETIME, LIFETIME))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(CustomerClaims.WAIT_KEY);
   }
 
   @Test
   void waiting_ends_as_soon_as_the_holder_releases() throws Exception {
-    CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(30));
+    CustomerClaims waiting =
+        new CustomerClaims(db, claimRows, clock, LIFETIME, Duration.ofSeconds(30));
     CustomerClaims.Claim held = claims.claim(store, List.of("customer:20", "customer:21"));
     CountDownLatch waitingStarted = new CountDownLatch(1);
     CompletableFuture<Boolean> released =
@@ -203,7 +232,8 @@ class CustomerClaimsTest implements TestPropertyProvider {
 
   @Test
   void waiting_gives_up_after_the_configured_wait_while_the_customer_is_held() throws Exception {
-    CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofMillis(300));
+    CustomerClaims waiting =
+        new CustomerClaims(db, claimRows, clock, LIFETIME, Duration.ofMillis(300));
     claims.claim(store, List.of("customer:30"));
 
     assertThat(waiting.awaitReleased(store, List.of("customer:30", "customer:31"))).isFalse();
@@ -220,7 +250,8 @@ class CustomerClaimsTest implements TestPropertyProvider {
 
   @Test
   void an_expired_claim_is_not_waited_for() throws Exception {
-    CustomerClaims waiting = new CustomerClaims(db, clock, LIFETIME, Duration.ofSeconds(30));
+    CustomerClaims waiting =
+        new CustomerClaims(db, claimRows, clock, LIFETIME, Duration.ofSeconds(30));
     claims.claim(store, List.of("customer:50"));
     clock.advance(LIFETIME.plusSeconds(1));
 

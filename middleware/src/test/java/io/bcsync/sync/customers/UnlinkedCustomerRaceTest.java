@@ -70,6 +70,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject CustomerClaims claims;
   @Inject SyncConfigLoader loader;
   @Inject Db db;
+  @Inject ClaimRepository claimRows;
 
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private SyncConfigs.Loaded convertLead;
@@ -83,7 +84,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     Files.writeString(file, "matching:\n  lead_policy: convert_lead\n");
     StoreSyncConfig config = loader.load(file);
     convertLead = new SyncConfigs.Loaded(config, new SyncMapper(config.mapping()));
-    refusing = new CustomerClaims(db, clock, claims.lifetime(), Duration.ZERO);
+    refusing = new CustomerClaims(db, claimRows, clock, claims.lifetime(), Duration.ZERO);
   }
 
   @AfterAll
@@ -165,7 +166,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     Gate customerConverted = new Gate();
     CountDownLatch orderWaiting = new CountDownLatch(1);
     CustomerClaims waiting =
-        new CustomerClaims(db, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
+        new CustomerClaims(
+            db, claimRows, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
           @Override
           public boolean awaitReleased(String storeHash, Collection<String> customerKeys)
               throws InterruptedException {

@@ -1,0 +1,31 @@
+package io.bcsync.salesforce.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
+
+/** {@code salesforce_credential}; called only inside a {@link io.bcsync.db.Db} transaction. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface CredentialRepository extends GenericRepository<CredentialRow, String> {
+
+  Optional<CredentialRow> findById(String name);
+
+  CredentialRow save(CredentialRow row);
+
+  @Query(
+      "UPDATE salesforce_credential SET refresh_token_enc = :refreshTokenEnc,"
+          + " instance_url = :instanceUrl, user_id = :userId, connected_at_ms = :connectedAtMs"
+          + " WHERE name = :name")
+  int replace(
+      String name,
+      String refreshTokenEnc,
+      String instanceUrl,
+      @Nullable String userId,
+      long connectedAtMs);
+
+  @Query("DELETE FROM salesforce_credential WHERE name = :name")
+  int delete(String name);
+}

@@ -1,0 +1,43 @@
+package io.bcsync.sync.accounts;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+
+/** {@code sync_order_ledger}; called only inside a {@link io.bcsync.db.Db} transaction. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface LedgerRepository extends GenericRepository<LedgerRow, LedgerRow.Key> {
+
+  LedgerRow save(LedgerRow row);
+
+  @Query(
+      "UPDATE sync_order_ledger SET company_key = :companyKey, total = :total,"
+          + " order_date_ms = :orderDateMs, counted = :counted, product_ids = :productIds,"
+          + " written_at_ms = :writtenAtMs WHERE store_hash = :storeHash AND order_id = :orderId")
+  int replace(
+      String storeHash,
+      long orderId,
+      String companyKey,
+      BigDecimal total,
+      long orderDateMs,
+      int counted,
+      String productIds,
+      long writtenAtMs);
+
+  @Query(
+      "SELECT * FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
+          + " AND company_key IN (:companyKeys)")
+  List<LedgerRow> counted(String storeHash, Collection<String> companyKeys);
+
+  /** Sums, never increments: a retried or duplicated order is one row, counted once. */
+  @Query(
+      "SELECT company_key, SUM(total) AS revenue, COUNT(*) AS orders,"
+          + " MIN(order_date_ms) AS first_order_ms, MAX(order_date_ms) AS last_order_ms"
+          + " FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
+          + " AND company_key IN (:companyKeys) GROUP BY company_key")
+  List<CompanyTotals> totals(String storeHash, Collection<String> companyKeys);
+}
