@@ -1,17 +1,12 @@
 package io.bcsync.testsupport.ports;
 
 import io.bcsync.config.SalesforceApiConfig;
-import io.bcsync.salesforce.writer.SalesforceUnreachableException;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
 import io.bcsync.sync.customers.LeadConversion;
-import io.bcsync.sync.matching.Candidate;
 import io.bcsync.sync.matching.CandidateFinder;
-import io.bcsync.sync.matching.CandidateKind;
 import io.bcsync.sync.matching.CandidateSource;
 import io.bcsync.sync.matching.CustomerProfile;
-import io.bcsync.sync.matching.ListCandidateSource;
-import io.bcsync.sync.matching.MatchKeys;
 import io.bcsync.sync.matching.MatchingConfig;
 import io.bcsync.sync.port.RecordError;
 import io.bcsync.sync.port.RecordResult;
@@ -20,11 +15,9 @@ import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
 import io.bcsync.testsupport.ports.OrgCalls.Fault;
 import io.bcsync.testsupport.ports.OrgRecords.Saved;
-import io.bcsync.testsupport.ports.OrgRecords.Stored;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * One Salesforce org in memory, behind every Salesforce port the core calls: records written and
@@ -56,17 +48,13 @@ public final class InMemorySalesforce
   private final OrgRecords data;
   private final OrgCalls calls = new OrgCalls();
   private final List<String> objectOrder = SalesforceApiConfig.DEFAULT_OBJECT_ORDER;
-  private final String standardBook;
-  private final Map<String, String> entryByVariant = new HashMap<>();
-  private boolean bookAsked;
+  private final OrgLeads leads;
+  private final OrgPricebooks books;
 
   public InMemorySalesforce(Path packageMetadata) {
     this.data = new OrgRecords(OrgSchema.fromPackage(packageMetadata));
-    this.standardBook =
-        data.create(
-                "Pricebook2",
-                Map.of("Name", "Standard Price Book", "IsStandard", true, "IsActive", true))
-            .id();
+    this.leads = new OrgLeads(data, calls);
+    this.books = new OrgPricebooks(data, calls);
   }
 
   // --- SalesforceRecords ---
@@ -117,7 +105,7 @@ public final class InMemorySalesforce
     for (int from = 0; from < all.size(); from += RECORDS_PER_CALL) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + RECORDS_PER_CALL));
       String type = data.find(chunk.get(0)).map(r -> r.type).orElse("unknown");
-      wholeCall(
+      calls.whole(
           "delete",
           type,
           () -> {
@@ -139,7 +127,7 @@ public final class InMemorySalesforce
     List<String> all = List.copyOf(contactIds);
     for (int from = 0; from < all.size(); from += RECORDS_PER_CALL) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + RECORDS_PER_CALL));
-      wholeCall(
+      calls.whole(
           "query",
           "Contact",
           () -> {
@@ -156,169 +144,29 @@ public final class InMemorySalesforce
 
   // --- CandidateSource ---
 
-  /**
-   * A snapshot of every Contact and unconverted Lead, taken with one query per object when the
-   * batch has any key, answered through {@link ListCandidateSource}: like the SOQL source it
-   * over-returns, never misses, and refuses keys it was not prefetched for.
-   */
   @Override
   public synchronized CandidateFinder prefetch(
       Collection<CustomerProfile> profiles, MatchingConfig config) {
-    MatchKeys keys = new MatchKeys(config);
-    boolean anyKey =
-        profiles.stream()
-            .anyMatch(p -> config.rules().stream().anyMatch(r -> keys.keyFor(r, p).isPresent()));
-    List<Candidate> candidates = new ArrayList<>();
-    if (anyKey) {
-      wholeCall("query", "Contact", () -> candidates.addAll(candidates("Contact")));
-      wholeCall("query", "Lead", () -> candidates.addAll(candidates("Lead")));
-    }
-    return new ListCandidateSource()
-        .with(candidates.toArray(Candidate[]::new))
-        .prefetch(profiles, config);
-  }
-
-  private List<Candidate> candidates(String type) {
-    boolean lead = type.equals("Lead");
-    return data.live(type).stream()
-        .filter(r -> !Boolean.TRUE.equals(r.get("IsConverted")))
-        .map(
-            r ->
-                new Candidate(
-                        r.id(),
-                        lead ? CandidateKind.LEAD : CandidateKind.CONTACT,
-                        text(r, "BC_Customer_Id__c"),
-                        text(r, "Email"),
-                        text(r, "Phone"),
-                        null,
-                        null,
-                        null)
-                    .withName(
-                        text(r, "FirstName"),
-                        text(r, "LastName"),
-                        text(r, lead ? "PostalCode" : "MailingPostalCode")))
-        .toList();
+    return leads.prefetch(profiles, config);
   }
 
   // --- LeadConversion ---
 
-  /**
-   * Each Lead into a new Account (named after its Company) and Contact, as convertLead without an
-   * opportunity does. Custom Lead fields are not carried over: that needs a lead field mapping an
-   * admin may not have made. A Lead that is gone or already converted is left out of the answer.
-   */
   @Override
   public synchronized Map<String, Converted> convert(List<String> leadIds) {
-    Map<String, Converted> converted = new LinkedHashMap<>();
-    for (int from = 0; from < leadIds.size(); from += LEADS_PER_CONVERT_CALL) {
-      List<String> chunk =
-          leadIds.subList(from, Math.min(leadIds.size(), from + LEADS_PER_CONVERT_CALL));
-      wholeCall(
-          "convertLead",
-          "Lead",
-          () -> {
-            chunk.forEach(id -> convertOne(id).ifPresent(c -> converted.put(id, c)));
-            return null;
-          });
-    }
-    return converted;
-  }
-
-  private Optional<Converted> convertOne(String leadId) {
-    Optional<Stored> lead =
-        data.find(leadId)
-            .filter(l -> !l.deleted && l.type.equals("Lead"))
-            .filter(l -> !Boolean.TRUE.equals(l.get("IsConverted")));
-    if (lead.isEmpty()) {
-      return Optional.empty();
-    }
-    Stored l = lead.get();
-    Saved account = data.create("Account", Map.of("Name", l.get("Company")));
-    Map<String, Object> contact = new LinkedHashMap<>();
-    for (String field : List.of("FirstName", "LastName", "Email", "Phone")) {
-      contact.put(field, l.get(field));
-    }
-    contact.put("AccountId", account.id());
-    Saved saved = data.create("Contact", contact);
-    l.values.put("IsConverted", true);
-    l.values.put("ConvertedAccountId", account.id());
-    l.values.put("ConvertedContactId", saved.id());
-    return Optional.of(new Converted(saved.id(), account.id()));
+    return leads.convert(leadIds);
   }
 
   // --- PricebookEntries ---
 
-  /** The standard price book; asked once, as the real lookup caches it. */
   @Override
   public synchronized String orderPricebookId() {
-    if (!bookAsked) {
-      wholeCall("query", "Pricebook2", () -> null);
-      bookAsked = true;
-    }
-    return standardBook;
+    return books.orderPricebookId();
   }
 
-  /**
-   * Unknown variants cost a query, an upsert of their Product2 rows and a create of their standard
-   * price book entries; known ones cost nothing, as the real lookup's cache makes them.
-   */
   @Override
   public synchronized Map<String, String> ensure(Collection<ProductLine> lines) {
-    Map<String, ProductLine> unknown = new LinkedHashMap<>();
-    Map<String, String> entries = new LinkedHashMap<>();
-    for (ProductLine line : lines) {
-      String known = entryByVariant.get(line.variantKey());
-      if (known != null) {
-        entries.put(line.variantKey(), known);
-      } else {
-        unknown.putIfAbsent(line.variantKey(), line);
-      }
-    }
-    if (unknown.isEmpty()) {
-      return entries;
-    }
-    wholeCall("query", "Product2", () -> null);
-    Map<String, String> products = new LinkedHashMap<>();
-    wholeCall(
-        "upsert",
-        "Product2",
-        () -> {
-          unknown.forEach((key, line) -> products.put(key, saved(product(line)).id()));
-          return null;
-        });
-    wholeCall(
-        "create",
-        "PricebookEntry",
-        () -> {
-          unknown.forEach(
-              (key, line) -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("Pricebook2Id", standardBook);
-                entry.put("Product2Id", products.get(key));
-                entry.put("UnitPrice", line.unitPrice());
-                entry.put("IsActive", true);
-                entryByVariant.put(key, saved(data.create("PricebookEntry", entry)).id());
-                entries.put(key, entryByVariant.get(key));
-              });
-          return null;
-        });
-    return entries;
-  }
-
-  private Saved product(ProductLine line) {
-    Map<String, Object> product = new LinkedHashMap<>();
-    product.put("BC_Variant_Key__c", line.variantKey());
-    product.put("Name", line.name() != null ? line.name() : line.variantKey());
-    product.put("ProductCode", line.sku());
-    product.put("IsActive", true);
-    return data.upsert("Product2", "BC_Variant_Key__c", product);
-  }
-
-  private static Saved saved(Saved saved) {
-    if (!saved.success()) {
-      throw new IllegalStateException("the in-memory org refused a product: " + saved.error());
-    }
-    return saved;
+    return books.ensure(lines);
   }
 
   // --- what tests see and do ---
@@ -376,7 +224,7 @@ public final class InMemorySalesforce
   }
 
   public String standardPricebookId() {
-    return standardBook;
+    return books.standardBook();
   }
 
   /** Calls answered so far of one kind, e.g. {@code calls("upsert", "Order")}. */
@@ -425,27 +273,6 @@ public final class InMemorySalesforce
     return results;
   }
 
-  /** A call that succeeds or throws as a whole, as queries, deletes and conversions do. */
-  private <T> T wholeCall(String call, String sobjectType, Supplier<T> work) {
-    Optional<Fault> fault = calls.call(call, sobjectType);
-    if (fault.isPresent() && !fault.get().lostResponse()) {
-      throw unreachable(call, sobjectType, fault.get().code());
-    }
-    T result = work.get();
-    if (fault.isPresent()) {
-      throw unreachable(call, sobjectType, "TIMEOUT");
-    }
-    return result;
-  }
-
-  private static SalesforceUnreachableException unreachable(
-      String call, String sobjectType, String code) {
-    return new SalesforceUnreachableException(
-        call + " " + sobjectType,
-        OrgRecords.error(code, "planned fault of the in-memory org"),
-        null);
-  }
-
   /** Grouped by object, operation and external id field; groups in parent-first object order. */
   private List<List<RecordWrite>> groupsInWriteOrder(List<RecordWrite> writes) {
     Map<List<Object>, List<RecordWrite>> groups = new LinkedHashMap<>();
@@ -470,10 +297,5 @@ public final class InMemorySalesforce
 
   static RecordResult failed(RecordWrite write, RecordError error) {
     return new RecordResult(write, false, null, false, List.of(error));
-  }
-
-  private static String text(Stored record, String field) {
-    Object value = record.get(field);
-    return value == null ? null : value.toString();
   }
 }

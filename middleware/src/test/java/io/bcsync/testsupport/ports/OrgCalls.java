@@ -1,10 +1,12 @@
 package io.bcsync.testsupport.ports;
 
+import io.bcsync.salesforce.writer.SalesforceUnreachableException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The API calls the in-memory org answered, counted per call and object ({@code upsert Order}), and
@@ -29,6 +31,31 @@ final class OrgCalls {
     counts.merge(key, 1, Integer::sum);
     Deque<Fault> faults = planned.get(key);
     return Optional.ofNullable(faults == null ? null : faults.poll());
+  }
+
+  /**
+   * A call that succeeds or throws as a whole, as queries, deletes and conversions do: a planned
+   * fault throws what the adapters throw for a call that failed as a whole, before the work (a
+   * failure) or after it (a lost response).
+   */
+  <T> T whole(String call, String sobjectType, Supplier<T> work) {
+    Optional<Fault> fault = call(call, sobjectType);
+    if (fault.isPresent() && !fault.get().lostResponse()) {
+      throw unreachable(call, sobjectType, fault.get().code());
+    }
+    T result = work.get();
+    if (fault.isPresent()) {
+      throw unreachable(call, sobjectType, "TIMEOUT");
+    }
+    return result;
+  }
+
+  private static SalesforceUnreachableException unreachable(
+      String call, String sobjectType, String code) {
+    return new SalesforceUnreachableException(
+        call + " " + sobjectType,
+        OrgRecords.error(code, "planned fault of the in-memory org"),
+        null);
   }
 
   void plan(String call, String sobjectType, Fault fault, int times) {

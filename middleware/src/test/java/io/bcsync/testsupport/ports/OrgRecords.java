@@ -17,8 +17,6 @@ import java.util.Optional;
  * and says so where it does. Not thread-safe: {@link InMemorySalesforce} serialises calls.
  */
 final class OrgRecords {
-  private static final String ACTIVATED = "Activated";
-
   /** One record; deleted ones stay (in the recycle bin) so a second delete can say so. */
   static final class Stored {
     final String type;
@@ -46,7 +44,7 @@ final class OrgRecords {
   }
 
   /** Thrown inside one record's write; turned into that record's error. */
-  private static final class Refused extends RuntimeException {
+  static final class Refused extends RuntimeException {
     final RecordError error;
 
     Refused(RecordError error) {
@@ -56,6 +54,7 @@ final class OrgRecords {
   }
 
   private final OrgSchema schema;
+  private final OrgOrderRules orders = new OrgOrderRules(this);
   private final Map<String, Stored> byId = new LinkedHashMap<>();
   private long nextId = 1;
 
@@ -67,7 +66,7 @@ final class OrgRecords {
     return new RecordError(code, message, List.of(fields), SalesforceErrors.isRetryable(code));
   }
 
-  private static Refused refuse(String code, String message, String... fields) {
+  static Refused refuse(String code, String message, String... fields) {
     return new Refused(error(code, message, fields));
   }
 
@@ -128,7 +127,7 @@ final class OrgRecords {
     try {
       Stored record = existing(id, null);
       if (record.type.equals("OrderItem")) {
-        refuseOnActivatedOrder(record.get("OrderId"));
+        orders.refuseOnActivatedOrder(record.get("OrderId"));
       }
       record.deleted = true;
       return null;
@@ -166,7 +165,7 @@ final class OrgRecords {
     }
     checkLookups(type, values);
     checkUnique(type, values, null);
-    checkOrderRules(type, null, values);
+    orders.check(type, null, values);
     if (type.equals("Lead")) {
       values.putIfAbsent("IsConverted", false);
     }
@@ -207,7 +206,7 @@ final class OrgRecords {
     }
     checkLookups(type, changes);
     checkUnique(type, changes, record.id());
-    checkOrderRules(type, record, changes);
+    orders.check(type, record, changes);
     changes.forEach(
         (field, value) -> {
           if (value == null) {
@@ -326,68 +325,6 @@ final class OrgRecords {
                     field);
               });
     }
-  }
-
-  /**
-   * Orders and their items (salesforce.md E.6 and G): an Activated Order's items cannot be added,
-   * changed or deleted, its AccountId cannot be sent, an Order without items cannot be activated,
-   * and an item's price book entry must be from its Order's price book. The exact status code of
-   * the activation rules is not documented in the reference; FIELD_INTEGRITY_EXCEPTION is used, a
-   * permanent code like every candidate.
-   */
-  private void checkOrderRules(String type, Stored existing, Map<String, Object> values) {
-    if (type.equals("OrderItem")) {
-      Object orderId = existing == null ? values.get("OrderId") : existing.get("OrderId");
-      refuseOnActivatedOrder(orderId);
-      if (existing == null) {
-        Stored order = find(orderId.toString()).orElseThrow();
-        Stored entry = find(values.get("PricebookEntryId").toString()).orElseThrow();
-        if (!Objects.equals(entry.get("Pricebook2Id"), order.get("Pricebook2Id"))) {
-          throw refuse(
-              "FIELD_INTEGRITY_EXCEPTION",
-              "Order Products must have a Price Book Entry that belongs to the Price Book related"
-                  + " to the parent Order",
-              "PricebookEntryId");
-        }
-      }
-    }
-    if (!type.equals("Order")) {
-      return;
-    }
-    boolean activated = existing != null && ACTIVATED.equals(existing.get("Status"));
-    if (activated && values.containsKey("AccountId")) {
-      throw refuse(
-          "FIELD_INTEGRITY_EXCEPTION",
-          "AccountId cannot be set on an activated order",
-          "AccountId");
-    }
-    boolean hasItems = existing != null && !itemsOf(existing.id()).isEmpty();
-    if (ACTIVATED.equals(values.get("Status")) && !activated && !hasItems) {
-      throw refuse(
-          "FIELD_INTEGRITY_EXCEPTION", "an order without order products cannot be activated");
-    }
-    if (hasItems
-        && values.containsKey("Pricebook2Id")
-        && !Objects.equals(values.get("Pricebook2Id"), existing.get("Pricebook2Id"))) {
-      throw refuse(
-          "FIELD_INTEGRITY_EXCEPTION",
-          "the price book of an order with products cannot be changed",
-          "Pricebook2Id");
-    }
-  }
-
-  private void refuseOnActivatedOrder(Object orderId) {
-    Optional<Stored> order = orderId == null ? Optional.empty() : find(orderId.toString());
-    if (order.isPresent() && ACTIVATED.equals(order.get().get("Status"))) {
-      throw refuse(
-          "FIELD_INTEGRITY_EXCEPTION",
-          "order products of an activated order cannot be added, changed or deleted",
-          "OrderId");
-    }
-  }
-
-  List<Stored> itemsOf(String orderId) {
-    return live("OrderItem").stream().filter(i -> orderId.equals(i.get("OrderId"))).toList();
   }
 
   /** Live records whose field equals the value; text ignoring case, as the package's keys do. */
