@@ -22,6 +22,10 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -59,6 +63,27 @@ public class InMemoryPorts {
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("micronaut.server.port", "-1");
     return properties;
+  }
+
+  /**
+   * Adds a configured store with its own sync mapping (YAML laid over the shipped defaults), as
+   * {@code bcsync.bigcommerce.stores.<hash>.sync-mapping} names it; stores without one use the
+   * defaults and need no configuration at all.
+   */
+  public static Map<String, String> withStore(
+      Map<String, String> properties, String storeHash, String mappingYaml) {
+    try {
+      Path mapping = Files.createTempFile("bcsync-" + storeHash + "-mapping", ".yml");
+      mapping.toFile().deleteOnExit();
+      Files.writeString(mapping, mappingYaml);
+      String prefix = "bcsync.bigcommerce.stores." + storeHash;
+      properties.put(prefix + ".webhook-secret", "in-memory-webhook-secret-0123456789");
+      properties.put(prefix + ".sync-mapping", mapping.toString());
+      properties.merge("bcsync.staging.allowed-stores", storeHash, (a, b) -> a + "," + b);
+      return properties;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Singleton
