@@ -15,7 +15,7 @@ public final class StoreCustomer {
   private final long id;
   private String email;
   private String firstName = "Ada";
-  private String lastName = "Lovelace";
+  private String lastName;
   private String company = "";
   private String phone = "";
   private String postalCode = "78704";
@@ -26,6 +26,8 @@ public final class StoreCustomer {
     this.storeHash = storeHash;
     this.id = id;
     this.email = "customer" + id + "@example.com";
+    // As an order of this customer names it by default (StoreOrder).
+    this.lastName = "Customer" + id;
   }
 
   public long id() {
