@@ -103,6 +103,55 @@ class OrdersIntoSalesforceTest implements TestPropertyProvider {
   }
 
   @Test
+  void an_order_reaching_an_activating_status_is_activated_and_a_line_change_goes_through_draft()
+      throws Exception {
+    StoreOrder order = mugAndLamp(203, 23);
+    order.save();
+    run(item("order", 203));
+    assertThat(org.one("Order", "BC_Order_Id__c", STORE + ":203"))
+        .as("11 does not activate")
+        .containsEntry("Status", "Draft");
+
+    order.status(2).modifiedAt(T0.plusSeconds(1)).save();
+    assertThat(run(item("order", 203))).isEqualTo(Outcome.SUCCESS);
+    assertThat(org.one("Order", "BC_Order_Id__c", STORE + ":203"))
+        .containsEntry("Status", "Activated");
+
+    // The in-memory org refuses item changes on an Activated Order: only Draft first lets this
+    // pass.
+    int drafts = org.calls("update", "Order");
+    order.withoutLine(20302).status(9).modifiedAt(T0.plusSeconds(2)).save();
+    assertThat(run(item("order", 203))).isEqualTo(Outcome.SUCCESS);
+
+    Map<String, Object> sfOrder = org.one("Order", "BC_Order_Id__c", STORE + ":203");
+    assertThat(sfOrder).containsEntry("Status", "Activated");
+    assertThat(org.where("OrderItem", "OrderId", sfOrder.get("Id"))).hasSize(1);
+    assertThat(org.calls("update", "Order")).as("set back to Draft once").isEqualTo(drafts + 1);
+  }
+
+  @Test
+  void a_quantity_changed_as_the_order_reaches_an_activating_status_is_written_before_activation()
+      throws Exception {
+    StoreOrder order = mugAndLamp(207, 29);
+    order.save();
+    run(item("order", 207));
+
+    order
+        .withoutLine(20701)
+        .line(20701, 7, "MUG-1", "9.95", 3)
+        .status(2)
+        .modifiedAt(T0.plusSeconds(1))
+        .save();
+
+    assertThat(run(item("order", 207))).isEqualTo(Outcome.SUCCESS);
+    Map<String, Object> sfOrder = org.one("Order", "BC_Order_Id__c", STORE + ":207");
+    assertThat(sfOrder).containsEntry("Status", "Activated");
+    assertThat(org.one("OrderItem", "BC_Order_Line_Id__c", STORE + ":20701").get("Quantity"))
+        .asString()
+        .isEqualTo("3.00");
+  }
+
+  @Test
   void a_new_order_already_in_an_activating_status_is_activated_after_its_lines() throws Exception {
     mugAndLamp(204, 24).status(2).save();
 
