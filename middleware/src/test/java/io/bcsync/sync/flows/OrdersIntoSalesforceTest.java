@@ -187,6 +187,24 @@ class OrdersIntoSalesforceTest implements TestPropertyProvider {
   }
 
   @Test
+  void lines_written_whose_response_was_lost_are_updated_by_the_retry_not_refused()
+      throws Exception {
+    mugAndLamp(208, 30).save();
+    org.loseResponseOfNext("upsert", "OrderItem");
+
+    Outcome lost = run(item("order", 208));
+
+    assertThat(lost)
+        .isInstanceOfSatisfying(
+            Outcome.Failure.class, f -> assertThat(f.permanent()).as(f.error()).isFalse());
+    String sfOrder = org.one("Order", "BC_Order_Id__c", STORE + ":208").get("Id").toString();
+    assertThat(org.where("OrderItem", "OrderId", sfOrder)).as("written all the same").hasSize(2);
+
+    assertThat(run(item("order", 208))).isEqualTo(Outcome.SUCCESS);
+    assertThat(org.where("OrderItem", "OrderId", sfOrder)).hasSize(2);
+  }
+
+  @Test
   void a_call_that_fails_as_a_whole_retries_its_items_and_the_retry_leaves_one_order()
       throws Exception {
     mugAndLamp(205, 27).save();
