@@ -76,14 +76,24 @@ public class InMemoryPorts {
       Path mapping = Files.createTempFile("bcsync-" + storeHash + "-mapping", ".yml");
       mapping.toFile().deleteOnExit();
       Files.writeString(mapping, mappingYaml);
-      String prefix = "bcsync.bigcommerce.stores." + storeHash;
-      properties.put(prefix + ".webhook-secret", "in-memory-webhook-secret-0123456789");
-      properties.put(prefix + ".sync-mapping", mapping.toString());
-      properties.merge("bcsync.staging.allowed-stores", storeHash, (a, b) -> a + "," + b);
-      return properties;
+      properties.put(
+          "bcsync.bigcommerce.stores." + storeHash + ".sync-mapping", mapping.toString());
+      return withStore(properties, storeHash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Adds a configured store on the shipped mapping, for settings under {@code
+   * bcsync.bigcommerce.stores.<hash>} (B2B rules, write-back), which need the store configured.
+   */
+  public static Map<String, String> withStore(Map<String, String> properties, String storeHash) {
+    properties.put(
+        "bcsync.bigcommerce.stores." + storeHash + ".webhook-secret",
+        "in-memory-webhook-secret-0123456789");
+    properties.merge("bcsync.staging.allowed-stores", storeHash, (a, b) -> a + "," + b);
+    return properties;
   }
 
   @Singleton

@@ -52,9 +52,20 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
     return new StoreCustomer(this, storeHash, customerId);
   }
 
-  /** An order of a registered customer. */
+  /**
+   * An order of a registered customer, billed to the customer's name and e-mail when the customer
+   * is in the store already (as a checkout fills them in).
+   */
   public StoreOrder order(String storeHash, long orderId, long customerId) {
-    return new StoreOrder(this, storeHash, orderId).customer(customerId);
+    StoreOrder order = new StoreOrder(this, storeHash, orderId).customer(customerId);
+    StoreDocument customer = store(storeHash).customers.get(customerId);
+    if (customer != null) {
+      order.billing(
+          customer.json().path("first_name").asText(),
+          customer.json().path("last_name").asText(),
+          customer.json().path("email").asText());
+    }
+    return order;
   }
 
   /** A guest checkout: customer_id 0, known only by its billing address. */
