@@ -152,6 +152,25 @@ class OrdersIntoSalesforceTest implements TestPropertyProvider {
   }
 
   @Test
+  void shuffled_deliveries_of_one_order_leave_one_order_with_the_latest_values() throws Exception {
+    StoreOrder order = mugAndLamp(209, 31);
+    order.status(2).modifiedAt(T0.plusSeconds(3)).save();
+    assertThat(run(item("order", 209))).isEqualTo(Outcome.SUCCESS);
+    order.status(11).modifiedAt(T0.plusSeconds(1)).save();
+    assertThat(run(item("order", 209))).isInstanceOf(Outcome.Skipped.class);
+    order.status(9).modifiedAt(T0.plusSeconds(2)).save();
+    assertThat(run(item("order", 209))).isInstanceOf(Outcome.Skipped.class);
+    order.status(2).modifiedAt(T0.plusSeconds(3)).save();
+    assertThat(run(item("order", 209))).as("the same version again").isEqualTo(Outcome.SUCCESS);
+
+    Map<String, Object> sfOrder = org.one("Order", "BC_Order_Id__c", STORE + ":209");
+    assertThat(sfOrder).containsEntry("BC_Status__c", "Shipped");
+    assertThat(org.where("OrderItem", "OrderId", sfOrder.get("Id"))).hasSize(2);
+    assertThat(org.where("Contact", "Email", "buyer209@example.com")).hasSize(1);
+    assertThat(org.where("Account", "BC_Account_Key__c", STORE + ":customer:31")).hasSize(1);
+  }
+
+  @Test
   void a_new_order_already_in_an_activating_status_is_activated_after_its_lines() throws Exception {
     mugAndLamp(204, 24).status(2).save();
 

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A V2 order as the store reader answers it (the order with its {@code products}, {@code
@@ -44,6 +46,10 @@ public final class StoreOrder {
   private Instant created = DEFAULT_TIME;
   private Instant modified = DEFAULT_TIME;
   private final List<Line> lines = new ArrayList<>();
+  private final Map<Long, BigDecimal> discounts = new HashMap<>();
+  private final List<String> coupons = new ArrayList<>();
+  private BigDecimal shipping = BigDecimal.ZERO;
+  private BigDecimal tax = BigDecimal.ZERO;
 
   StoreOrder(InMemoryStore store, String storeHash, long id) {
     this.store = store;
@@ -105,6 +111,28 @@ public final class StoreOrder {
     return this;
   }
 
+  /** A coupon's share of one line (BigCommerce spreads an order's coupon over its lines). */
+  public StoreOrder discount(long lineId, String amount) {
+    discounts.put(lineId, new BigDecimal(amount));
+    return this;
+  }
+
+  public StoreOrder coupon(String code) {
+    coupons.add(code);
+    return this;
+  }
+
+  public StoreOrder shipping(String costExTax) {
+    this.shipping = new BigDecimal(costExTax);
+    return this;
+  }
+
+  /** The order's whole tax (on items and shipping), as BigCommerce computed it. */
+  public StoreOrder tax(String totalTax) {
+    this.tax = new BigDecimal(totalTax);
+    return this;
+  }
+
   /** Puts the order, as it is now, into the store; answers the document the reader gives. */
   public StoreDocument save() {
     StoreDocument document = document();
@@ -116,6 +144,7 @@ public final class StoreOrder {
     JsonNodeFactory json = JsonNodeFactory.instance;
     ObjectNode order = json.objectNode();
     BigDecimal subtotal = BigDecimal.ZERO;
+    BigDecimal discounted = BigDecimal.ZERO;
     int items = 0;
     ArrayNode products = json.arrayNode();
     for (Line line : lines) {
@@ -135,7 +164,17 @@ public final class StoreOrder {
       product.put("total_ex_tax", money(total));
       product.put("total_inc_tax", money(total));
       product.put("quantity", line.quantity());
-      product.putArray("applied_discounts");
+      ArrayNode applied = product.putArray("applied_discounts");
+      BigDecimal discount = discounts.get(line.id());
+      if (discount != null) {
+        discounted = discounted.add(discount);
+        applied
+            .addObject()
+            .put("id", "coupon")
+            .put("amount", money(discount))
+            .put("code", coupons.isEmpty() ? "" : coupons.get(0))
+            .put("target", "order");
+      }
       product.putArray("product_options");
     }
     order.put("id", id);
@@ -143,13 +182,15 @@ public final class StoreOrder {
     order.put("date_created", V2_DATE.format(created));
     order.put("date_modified", V2_DATE.format(modified));
     order.put("status_id", status);
+    BigDecimal totalExTax = subtotal.subtract(discounted).add(shipping);
     order.put("subtotal_ex_tax", money(subtotal));
     order.put("subtotal_inc_tax", money(subtotal));
-    order.put("shipping_cost_ex_tax", money(BigDecimal.ZERO));
+    order.put("shipping_cost_ex_tax", money(shipping));
     order.put("handling_cost_ex_tax", money(BigDecimal.ZERO));
-    order.put("total_ex_tax", money(subtotal));
-    order.put("total_inc_tax", money(subtotal));
-    order.put("total_tax", money(BigDecimal.ZERO));
+    order.put("coupon_discount", money(discounted));
+    order.put("total_ex_tax", money(totalExTax));
+    order.put("total_inc_tax", money(totalExTax.add(tax)));
+    order.put("total_tax", money(tax));
     order.put("refunded_amount", money(BigDecimal.ZERO));
     order.put("items_total", items);
     order.put("payment_status", "captured");
@@ -172,7 +213,8 @@ public final class StoreOrder {
         .put("email", email);
     order.set("products", products);
     order.putArray("shipping_addresses");
-    order.putArray("coupons");
+    ArrayNode couponCodes = order.putArray("coupons");
+    coupons.forEach(code -> couponCodes.addObject().put("code", code));
     return new StoreDocument(id, order, modified.toEpochMilli() / 1000 * 1000);
   }
 
