@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * One create, update or upsert call of at most 200 records of one object: partial success, each
- * record answered on its own in request order (salesforce.md A.8).
+ * record answered on its own in request order (../shared/reference/salesforce.md A.8).
  */
 final class OrgCall {
   private OrgCall() {}
@@ -28,8 +28,8 @@ final class OrgCall {
       String key = first.operation() == WriteOperation.UPSERT ? key(write) : null;
       if (key != null && keyCounts.get(key) > 1) {
         // Every record naming the key fails and none is written: what Salesforce answers for the
-        // same external id twice in one call (salesforce.md G; seen in Apex as "DUPLICATE_VALUE,
-        // Duplicate external id specified: 1: [Test__c]").
+        // same external id twice in one call (../shared/reference/salesforce.md G; seen in Apex
+        // as "DUPLICATE_VALUE, Duplicate external id specified: 1: [Test__c]").
         results.add(
             InMemorySalesforce.failed(
                 write,

@@ -17,11 +17,11 @@ final class OrgOrderRules {
   }
 
   /**
-   * Orders and their items (salesforce.md E.6 and G): an Activated Order's items cannot be added,
-   * changed or deleted, its AccountId cannot be sent, an Order without items cannot be activated,
-   * and an item's price book entry must be from its Order's price book. The exact status code of
-   * the activation rules is not documented in the reference; FIELD_INTEGRITY_EXCEPTION is used, a
-   * permanent code like every candidate.
+   * Orders and their items (../shared/reference/salesforce.md E.6 and G): an Activated Order's
+   * items cannot be added, changed or deleted, its AccountId cannot be sent, an Order without items
+   * cannot be activated, and an item's price book entry must be from its Order's price book. The
+   * exact status code of the activation rules is not documented in the reference;
+   * FIELD_INTEGRITY_EXCEPTION is used, a permanent code like every candidate.
    */
   void check(String type, Stored existing, Map<String, Object> values) {
     if (type.equals("OrderItem")) {

@@ -86,7 +86,10 @@ final class OrgRecords {
     }
   }
 
-  /** Zero matches: insert; one: update; several: DUPLICATE_EXTERNAL_ID (salesforce.md A.9). */
+  /**
+   * Zero matches: insert; one: update; several: DUPLICATE_EXTERNAL_ID
+   * (../shared/reference/salesforce.md A.9).
+   */
   Saved upsert(String type, String keyField, Map<String, Object> fields) {
     try {
       if (keyField.equals("Id")) {
@@ -314,8 +317,9 @@ final class OrgRecords {
           .findFirst()
           .ifPresent(
               other -> {
-                // The field is named as the brief for this fake asks; a REST answer has been seen
-                // with an empty field list (../shared/reference/salesforce.md has no SOAP sample).
+                // Named with the field, which CustomerWriteResults needs to see a concurrent link.
+                // Whether SOAP names it is not known: a REST answer has been seen with an empty
+                // field list, and ../shared/reference/salesforce.md has no SOAP sample.
                 throw refuse(
                     "DUPLICATE_VALUE",
                     "duplicate value found: "

@@ -46,7 +46,8 @@ final class OrgSchema {
 
   /**
    * Settable on create only: sent on an update (or an upsert matching a record) they fail the
-   * record with INVALID_FIELD_FOR_INSERT_UPDATE even when unchanged (salesforce.md G).
+   * record with INVALID_FIELD_FOR_INSERT_UPDATE even when unchanged
+   * (../shared/reference/salesforce.md G).
    */
   private static final Map<String, Set<String>> CREATE_ONLY =
       Map.of(
