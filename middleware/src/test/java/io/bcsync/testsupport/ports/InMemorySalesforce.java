@@ -43,7 +43,6 @@ import java.util.Set;
 public final class InMemorySalesforce
     implements SalesforceRecords, CandidateSource, LeadConversion, PricebookEntries {
   public static final int RECORDS_PER_CALL = 200;
-  static final int LEADS_PER_CONVERT_CALL = 100;
 
   private final OrgRecords data;
   private final OrgCalls calls = new OrgCalls();
