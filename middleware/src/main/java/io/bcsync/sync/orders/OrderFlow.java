@@ -87,7 +87,7 @@ public class OrderFlow {
           writes.add(p.header());
           writes.addAll(p.lines().values());
         });
-    WriteReport report = salesforce.write(writes);
+    WriteReport report = LinesWrittenBefore.resend(salesforce, objects, salesforce.write(writes));
     Written written = written(storeHash, objects, planned, report);
     outcomes.putAll(written.outcomes());
     writeBack.enqueue(

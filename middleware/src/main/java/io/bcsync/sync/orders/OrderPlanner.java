@@ -154,10 +154,11 @@ final class OrderPlanner {
 
   /**
    * {@code orders.activate_on_status}: Salesforce refuses changes to the OrderItems of an Activated
-   * Order, and refuses to activate an Order without items. So an Order whose lines change is set
-   * back to Draft first (when activation is configured at all: it may be Activated), its lines
-   * written, then activated again; an Order whose lines do not change is activated in the header
-   * write itself.
+   * Order, and refuses to activate an Order without items. Every write of an order upserts its
+   * lines (a quantity or price may have changed even when the set of lines has not), so an existing
+   * Order whose lines change or that is to be activated is set back to Draft first (when activation
+   * is configured at all: it may be Activated), its lines written, then activated after them;
+   * activating it in the header write would refuse the lines written after the header.
    */
   private PlannedOrder withActivation(PlannedOrder p, Map<String, Identity> knownLines) {
     Set<Integer> activating = cfg.config().orders().activateOnStatus();
@@ -168,18 +169,12 @@ final class OrderPlanner {
         !p.obsoleteLines().isEmpty() || !knownLines.keySet().containsAll(p.lines().keySet());
     boolean activate = activating.contains(p.work().order().path("status_id").asInt());
     Identity existing = p.existing();
-    String draftFirst = existing != null && linesChange ? existing.sfId() : null;
+    String draftFirst = existing != null && (linesChange || activate) ? existing.sfId() : null;
     Map<String, Object> header = new LinkedHashMap<>(p.header().fields());
     if (existing != null && draftFirst == null) {
       // It may be Activated, and Salesforce refuses AccountId on an Activated order (even
       // unchanged).
       header.remove("AccountId");
-    }
-    boolean activateAfter = false;
-    if (activate && existing != null && !linesChange) {
-      header.put("Status", "Activated");
-    } else if (activate) {
-      activateAfter = true;
     }
     return new PlannedOrder(
         p.work(),
@@ -189,7 +184,7 @@ final class OrderPlanner {
         p.lines(),
         p.obsoleteLines(),
         draftFirst,
-        activateAfter);
+        activate);
   }
 
   static ProductLine productLine(String storeHash, JsonNode order, JsonNode product) {

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param lines the line writes by BigCommerce line key ({@code store:lineId}), in order
  * @param obsoleteLines lines written before that the order no longer has (or, for Opportunities,
  *     every earlier line: they are replaced)
- * @param draftFirst the Salesforce id of an Order to set back to Draft before its lines change (it
- *     may be Activated), or null
+ * @param draftFirst the Salesforce id of an Order to set back to Draft before its lines are
+ *     written, because they change or it is to be activated after them (it may be Activated), or
+ *     null
  * @param activateAfter activate once the lines are written (Salesforce will not activate an Order
  *     without items)
  */

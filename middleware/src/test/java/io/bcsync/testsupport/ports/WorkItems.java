@@ -1,0 +1,34 @@
+package io.bcsync.testsupport.ports;
+
+import io.bcsync.pipeline.EntityRef;
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.pipeline.WorkItemStatus;
+import java.util.List;
+
+/** Work items as the pipeline hands them to the router, built by hand for flow tests. */
+public final class WorkItems {
+  private WorkItems() {}
+
+  /** Item {@code itemId} about {@code type} {@code entityId} of the store, claimed once. */
+  public static WorkItem item(long itemId, String storeHash, String type, long entityId) {
+    return item(itemId, new EntityRef(storeHash, type, String.valueOf(entityId)));
+  }
+
+  public static WorkItem item(long itemId, EntityRef entity) {
+    return new WorkItem(
+        itemId,
+        entity,
+        WorkItemStatus.IN_PROGRESS,
+        List.of("test"),
+        1,
+        1,
+        0,
+        null,
+        0,
+        0,
+        null,
+        null,
+        0,
+        null);
+  }
+}
