@@ -152,6 +152,32 @@ class OrdersIntoSalesforceTest implements TestPropertyProvider {
   }
 
   @Test
+  void an_activated_order_leaving_the_activating_statuses_goes_back_to_draft_with_its_new_lines()
+      throws Exception {
+    StoreOrder order = mugAndLamp(210, 32);
+    order.status(2).save();
+    run(item("order", 210));
+    assertThat(org.one("Order", "BC_Order_Id__c", STORE + ":210"))
+        .containsEntry("Status", "Activated");
+
+    // Refunded (4) is not an activating status; a quantity changes on the way.
+    order
+        .withoutLine(21001)
+        .line(21001, 7, "MUG-1", "9.95", 3)
+        .status(4)
+        .modifiedAt(T0.plusSeconds(1))
+        .save();
+
+    assertThat(run(item("order", 210))).isEqualTo(Outcome.SUCCESS);
+    assertThat(org.one("Order", "BC_Order_Id__c", STORE + ":210"))
+        .as("activated only while its status is in activate_on_status")
+        .containsEntry("Status", "Draft");
+    assertThat(org.one("OrderItem", "BC_Order_Line_Id__c", STORE + ":21001").get("Quantity"))
+        .asString()
+        .isEqualTo("3.00");
+  }
+
+  @Test
   void shuffled_deliveries_of_one_order_leave_one_order_with_the_latest_values() throws Exception {
     StoreOrder order = mugAndLamp(209, 31);
     order.status(2).modifiedAt(T0.plusSeconds(3)).save();
