@@ -39,4 +39,9 @@ public class SalesforceChangeLog {
               : rows.newestOf(sobject.get(), before, limit);
         });
   }
+
+  /** Deletes the changes recorded before {@code beforeMs}; answers how many. */
+  public int deleteRecordedBefore(long beforeMs) {
+    return db.write(() -> rows.deleteRecordedBefore(beforeMs));
+  }
 }

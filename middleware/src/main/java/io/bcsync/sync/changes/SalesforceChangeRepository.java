@@ -25,4 +25,7 @@ interface SalesforceChangeRepository extends GenericRepository<SalesforceChangeR
           + " AND id < :beforeId ORDER BY id DESC LIMIT :limit")
   List<SalesforceChangeRow> newestOfRecord(
       String sobject, String recordId, long beforeId, int limit);
+
+  @Query("DELETE FROM salesforce_change WHERE recorded_at_ms < :before")
+  int deleteRecordedBefore(long before);
 }

@@ -30,4 +30,10 @@ interface SyncRequestRepository extends GenericRepository<SyncRequestRow, Long> 
 
   @Query("SELECT * FROM sync_request WHERE id < :beforeId ORDER BY id DESC LIMIT :limit")
   List<SyncRequestRow> newest(long beforeId, int limit);
+
+  /** Only answered requests: one still owing its status is kept however old. */
+  @Query(
+      "DELETE FROM sync_request WHERE updated_at_ms < :before"
+          + " AND status IN ('SUCCESS', 'FAILED', 'SKIPPED') AND published_status = status")
+  int deleteAnsweredBefore(long before);
 }

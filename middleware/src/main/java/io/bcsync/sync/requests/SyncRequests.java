@@ -88,6 +88,11 @@ public class SyncRequests {
     }
   }
 
+  /** Deletes requests answered before {@code beforeMs}; answers how many. */
+  public int deleteAnsweredBefore(long beforeMs) {
+    return db.write(() -> rows.deleteAnsweredBefore(beforeMs));
+  }
+
   public List<SyncRequestRow> newest(Optional<Long> beforeId, int limit) {
     return db.read(() -> rows.newest(beforeId.orElse(Long.MAX_VALUE), limit));
   }
