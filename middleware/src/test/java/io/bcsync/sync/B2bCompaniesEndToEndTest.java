@@ -59,6 +59,7 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   BigCommerceSimulator bc;
   SalesforceSimulator sf;
   SimulatedStore store;
+  B2bEditionAdmin b2bAdmin;
   long hammer;
   long screws;
   long gloves;
@@ -79,6 +80,7 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
             BigCommerceSimulator.StoreSpec.named(STORE)
                 .accessToken("tok-" + STORE)
                 .clientId("b2bc"));
+    b2bAdmin = new B2bEditionAdmin(bc, store);
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     long tools = store.createCategory("Hand Tools");
     long fasteners = store.createCategory("Fasteners");
@@ -126,10 +128,10 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   void orders_of_two_users_of_a_b2b_edition_company_roll_up_on_one_account_with_top_categories()
       throws Exception {
     await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
-    acme = createCompany("Acme Industrial");
-    buyer = createUser(acme, "bea@acme.test");
+    acme = b2bAdmin.createCompany("Acme Industrial");
+    buyer = b2bAdmin.createUser(acme, "bea@acme.test");
     colleague =
-        createUser(
+        b2bAdmin.createUser(
             acme, "col@elsewhere.test"); // not at the company's domain: membership is what counts
 
     acmeOrders.add(store.placeOrder(buyer, hammer, screws));
@@ -213,7 +215,7 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   @Test
   @Order(4)
   void a_user_added_to_the_company_later_is_found_by_its_first_order() throws Exception {
-    long newcomer = createUser(acme, "new@acme-partner.test");
+    long newcomer = b2bAdmin.createUser(acme, "new@acme-partner.test");
     long order = store.placeOrder(newcomer, screws);
 
     Map<String, Object> sfOrder = awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
@@ -338,47 +340,6 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
             .put("price", new BigDecimal(price))
             .put("weight", 1)
             .set("categories", JSON.createArrayNode().add(category)));
-  }
-
-  private long createCompany(String name) throws Exception {
-    JsonNode body =
-        b2b(
-            "POST",
-            "/companies",
-            Map.of(
-                "companyName",
-                name,
-                "companyEmail",
-                "office@acme.test",
-                "adminFirstName",
-                "Ada",
-                "adminLastName",
-                "Admin",
-                "adminEmail",
-                "admin@acme.test"));
-    return body.path("data").path("companyId").asLong();
-  }
-
-  /** A company user whose BigCommerce customer the B2B host creates; returns the customer id. */
-  private long createUser(long companyId, String email) throws Exception {
-    JsonNode body =
-        b2b(
-            "POST",
-            "/users",
-            Map.of(
-                "firstName",
-                "F",
-                "lastName",
-                email.substring(0, 3),
-                "email",
-                email,
-                "companyId",
-                companyId,
-                "role",
-                1,
-                "channelIds",
-                List.of(1)));
-    return body.path("data").path("bcId").asLong();
   }
 
   private JsonNode b2b(String method, String path, Object body) throws Exception {

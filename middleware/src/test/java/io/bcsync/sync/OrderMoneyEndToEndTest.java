@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * default mapping: an order with a coupon, tax and shipping lands on the Salesforce Order with its
  * subtotal, discount, shipping and tax totals, and on each OrderItem with its line discount and the
  * net unit price, so TotalAmount is what the shopper paid for the items. The setup is a minimal
- * copy of {@link SyncEndToEndTest}'s.
+ * copy of {@link SyncEndToEndTestBase}'s.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,23 +1,25 @@
 package io.bcsync.sync.customers;
 
+import static io.bcsync.sync.customers.RaceItems.customerItem;
+import static io.bcsync.sync.customers.RaceItems.guestOrderItem;
+import static io.bcsync.sync.customers.RaceItems.orderItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.db.Db;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRules;
+import io.bcsync.sync.customers.GatedPorts.ContactsThenLeads;
+import io.bcsync.sync.customers.GatedPorts.ConvertThenStop;
+import io.bcsync.sync.customers.GatedPorts.Gate;
+import io.bcsync.sync.customers.GatedPorts.StopAfterLookup;
+import io.bcsync.sync.customers.RacingWorkers.Run;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
 import io.bcsync.sync.mapping.StoreSyncConfig;
 import io.bcsync.sync.mapping.SyncConfigLoader;
 import io.bcsync.sync.mapping.SyncMapper;
-import io.bcsync.sync.matching.CandidateFinder;
-import io.bcsync.sync.matching.CandidateKind;
 import io.bcsync.sync.matching.CandidateSource;
-import io.bcsync.sync.matching.CustomerProfile;
-import io.bcsync.sync.matching.MatchingConfig;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.review.Reviews;
 import io.bcsync.testsupport.SimulatedOrgTest;
@@ -29,16 +31,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,9 +53,8 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String STORE = WebhookCalls.STORE;
-  private static final long WAIT_SECONDS = 60;
+  private static final long WAIT_SECONDS = RacingWorkers.WAIT_SECONDS;
 
   @Inject IdentityMap identities;
   @Inject Reviews reviews;
@@ -72,8 +68,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject Db db;
   @Inject ClaimRepository claimRows;
 
-  private final ExecutorService workers = Executors.newFixedThreadPool(2);
   private SyncConfigs.Loaded convertLead;
+  private RacingWorkers race;
 
   /** Claims that never wait for another holder: the refused item gets its retry outcome at once. */
   private CustomerClaims refusing;
@@ -85,11 +81,12 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     StoreSyncConfig config = loader.load(file);
     convertLead = new SyncConfigs.Loaded(config, new SyncMapper(config.mapping()));
     refusing = new CustomerClaims(db, claimRows, clock, claims.lifetime(), Duration.ZERO);
+    race = new RacingWorkers(STORE, convertLead);
   }
 
   @AfterAll
   void stopWorkers() {
-    workers.shutdownNow();
+    race.close();
   }
 
   @Test
@@ -280,30 +277,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
         salesforce);
   }
 
-  /** One worker's sync of one item, on its own thread. */
-  private final class Run {
-    final CustomerFlow worker;
-    final CustomerNeed need;
-    final Map<Long, Outcome> outcomes = new HashMap<>();
-    final CompletableFuture<Map<String, CustomerLink>> done;
-
-    Run(CustomerFlow worker, CustomerNeed need) {
-      this.worker = worker;
-      this.need = need;
-      this.done = CompletableFuture.supplyAsync(() -> sync(worker, need, outcomes), workers);
-    }
-
-    void await() throws Exception {
-      done.get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    boolean retried() {
-      return outcomes.get(need.itemId()) instanceof Outcome.Failure failure && !failure.permanent();
-    }
-  }
-
   private Run start(CustomerFlow worker, CustomerNeed need) {
-    return new Run(worker, need);
+    return race.start(worker, need);
   }
 
   /**
@@ -311,32 +286,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
    * worker.
    */
   private void rerunRetried(Run... runs) {
-    CustomerFlow plain = worker(candidates, conversion);
-    for (Run run : runs) {
-      assertThat(run.outcomes.values())
-          .as("no permanent failure")
-          .noneMatch(o -> o instanceof Outcome.Failure f && f.permanent());
-      if (run.retried()) {
-        Map<Long, Outcome> again = new HashMap<>();
-        sync(plain, run.need, again);
-        assertThat(again.values())
-            .as(
-                "the retry of item %s succeeds (an order item goes on to its order)",
-                run.need.itemId())
-            .allMatch(Outcome.SUCCESS::equals);
-      }
-    }
-  }
-
-  private Map<String, CustomerLink> sync(
-      CustomerFlow worker, CustomerNeed need, Map<Long, Outcome> outcomes) {
-    try {
-      CustomerFlow.Result result = worker.sync(STORE, convertLead, List.of(need));
-      outcomes.putAll(result.outcomes());
-      return result.links();
-    } catch (Exception e) {
-      throw new IllegalStateException("sync of item " + need.itemId() + " failed", e);
-    }
+    race.rerunRetried(worker(candidates, conversion), runs);
   }
 
   // --- records ---
@@ -347,113 +297,5 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
             "Lead", Map.of("LastName", lastName, "Company", "Initech", "Email", email));
     assertThat(created.success()).as("creating the Lead: %s", created.errors()).isTrue();
     return created.id();
-  }
-
-  private static CustomerNeed customerItem(long customerId, String email) {
-    ObjectNode customer =
-        JSON.createObjectNode()
-            .put("id", customerId)
-            .put("email", email)
-            .put("first_name", "Connie")
-            .put("last_name", "Vert")
-            .put("date_modified", "2024-05-01T10:00:00Z");
-    customer.putArray("addresses");
-    return new CustomerNeed(
-        CustomerRef.ofCustomer(STORE, customer, 1_714_557_600_000L), 9_000 + customerId, false);
-  }
-
-  private static CustomerNeed orderItem(long orderId, long customerId, String billingEmail) {
-    ObjectNode order =
-        JSON.createObjectNode()
-            .put("id", orderId)
-            .put("customer_id", customerId)
-            .put("status_id", 11);
-    order
-        .putObject("billing_address")
-        .put("first_name", "Connie")
-        .put("last_name", "Vert")
-        .put("email", billingEmail)
-        .put("country_iso2", "US");
-    return new CustomerNeed(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
-  }
-
-  private static CustomerNeed guestOrderItem(long orderId, String billingEmail) {
-    ObjectNode order =
-        JSON.createObjectNode().put("id", orderId).put("customer_id", 0).put("status_id", 11);
-    order
-        .putObject("billing_address")
-        .put("first_name", "Gus")
-        .put("last_name", "Guest")
-        .put("email", billingEmail)
-        .put("country_iso2", "US");
-    return new CustomerNeed(CustomerRef.ofOrder(STORE, order).orElseThrow(), 8_000 + orderId, true);
-  }
-
-  // --- test doubles of the ports both workers call ---
-
-  /** A point a worker stops at until the test opens it. */
-  private static final class Gate {
-    private final CompletableFuture<Void> reached = new CompletableFuture<>();
-    private final CountDownLatch open = new CountDownLatch(1);
-
-    void pass() {
-      reached.complete(null);
-      try {
-        if (!open.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the test never opened the gate");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    /**
-     * Until the worker stands at the gate, or finished without reaching it (refused its customer).
-     */
-    void awaitReached(Run run) throws Exception {
-      CompletableFuture.anyOf(reached, run.done).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    void open() {
-      open.countDown();
-    }
-  }
-
-  /** The real lookup with Contacts answered from before the gate and Leads from after it. */
-  private record ContactsThenLeads(CandidateSource real, Gate gate) implements CandidateSource {
-    @Override
-    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config)
-        throws Exception {
-      CandidateFinder before = real.prefetch(profiles, config);
-      gate.pass();
-      CandidateFinder after = real.prefetch(profiles, config);
-      return key ->
-          Stream.concat(
-                  before.find(key).stream().filter(c -> c.kind() == CandidateKind.CONTACT),
-                  after.find(key).stream().filter(c -> c.kind() == CandidateKind.LEAD))
-              .toList();
-    }
-  }
-
-  /** The real lookup, then a stop before the worker decides and writes. */
-  private record StopAfterLookup(CandidateSource real, Gate gate) implements CandidateSource {
-    @Override
-    public CandidateFinder prefetch(Collection<CustomerProfile> profiles, MatchingConfig config)
-        throws Exception {
-      CandidateFinder found = real.prefetch(profiles, config);
-      gate.pass();
-      return found;
-    }
-  }
-
-  /** The real conversion, then a stop before the worker links the Lead's new Contact. */
-  private record ConvertThenStop(LeadConversion real, Gate gate) implements LeadConversion {
-    @Override
-    public Map<String, Converted> convert(List<String> leadIds) throws Exception {
-      Map<String, Converted> converted = real.convert(leadIds);
-      gate.pass();
-      return converted;
-    }
   }
 }

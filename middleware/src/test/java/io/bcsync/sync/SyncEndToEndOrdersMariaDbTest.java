@@ -4,9 +4,9 @@ import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 
-/** The webhook-to-Salesforce sync (identity map, reviews) on MariaDB/MySQL (mandatory under CI). */
+/** The end-to-end order targets and lines on MariaDB/MySQL (mandatory under CI). */
 @MicronautTest(transactional = false)
-class SyncEndToEndMariaDbTest extends SyncEndToEndTest {
+class SyncEndToEndOrdersMariaDbTest extends SyncEndToEndOrdersTest {
   @Override
   protected Map<String, String> databaseProperties() {
     return TestDatabases.freshMariaDb();

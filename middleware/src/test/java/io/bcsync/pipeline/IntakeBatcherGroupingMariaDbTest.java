@@ -5,11 +5,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 
 /**
- * Group commit on MariaDB/MySQL, where batches are rewritten into multi-row statements by the
- * driver.
+ * What a group commits on MariaDB/MySQL, where batches are rewritten into multi-row statements by
+ * the driver.
  */
 @MicronautTest(transactional = false)
-class IntakeBatcherMariaDbTest extends IntakeBatcherTest {
+class IntakeBatcherGroupingMariaDbTest extends IntakeBatcherGroupingTest {
   @Override
   protected Map<String, String> databaseProperties() {
     return TestDatabases.freshMariaDb();

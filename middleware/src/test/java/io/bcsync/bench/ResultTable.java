@@ -1,0 +1,145 @@
+package io.bcsync.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the benchmark's results as Markdown (the setup, a table of each measure against its goal,
+ * and the calls by operation and route) to the output file, and prints them.
+ */
+final class ResultTable {
+  private final SyncBenchmark.Settings settings;
+
+  ResultTable(SyncBenchmark.Settings settings) {
+    this.settings = settings;
+  }
+
+  void write(
+      BurstAndTrickle.BurstResult burst,
+      Map<String, Long> bcCalls,
+      Map<String, Long> sfCalls,
+      List<Long> trickle,
+      long peakRssKb,
+      Duration middlewareCpu,
+      Duration simulatorsCpu)
+      throws IOException {
+    long bcTotal = bcCalls.values().stream().mapToLong(Long::longValue).sum();
+    // apiCalls() counts each call under "operation" and again under "operation Object": sum the
+    // former only.
+    Map<String, Long> sfByOperation = new HashMap<>();
+    sfCalls.forEach(
+        (k, v) -> {
+          if (!k.contains(" ")) {
+            sfByOperation.put(k, v);
+          }
+        });
+    long sfTotal = sfByOperation.values().stream().mapToLong(Long::longValue).sum();
+    StringBuilder md = new StringBuilder();
+    md.append("# Sync benchmark\n\n");
+    md.append("Measured by `scripts/bench-sync` on ")
+        .append(Instant.now())
+        .append(" (")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores; load average before the run: ")
+        .append(System.getProperty("bench.loadavg", "?"))
+        .append(").\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Setup: %d orders from %d customers (%d lines, %.2f per order) placed at "
+                + "once in the BigCommerce simulator (quota %d requests/30 s), Salesforce simulator answering every "
+                + "call after %d ms, middleware on embedded H2 in its own JVM (-Xmx1g); then one order per second "
+                + "for %d s.%n%n",
+            burst.orders(),
+            settings.customers(),
+            burst.lines(),
+            burst.lines() / (double) burst.orders(),
+            settings.bcQuota(),
+            settings.sfLatencyMs(),
+            settings.trickleSeconds()));
+    md.append("| measure | goal | measured |\n|---|---|---|\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| Salesforce API calls per order (burst) | ≤ 0.03 | %.4f (%d calls) |%n",
+            sfTotal / (double) burst.orders(),
+            sfTotal));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| BigCommerce API calls per order (burst) | ≤ 0.05 | %.4f (%d calls) |%n",
+            bcTotal / (double) burst.orders(),
+            bcTotal));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| time to drain the burst | < 3 min | %s%s |%n",
+            format(burst.drain()),
+            burst.drained()
+                ? ""
+                : " — NOT drained: "
+                    + burst.ordersInSalesforce()
+                    + " of "
+                    + burst.orders()
+                    + " orders arrived before the timeout"));
+    md.append(
+        String.format(Locale.ROOT, "| middleware peak RSS | – | %d MiB |%n", peakRssKb / 1024));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| webhook → Salesforce latency, trickle p50 | < 500 ms | %s |%n",
+            percentile(trickle, 50)));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| webhook → Salesforce latency, trickle p99 | – | %s |%n",
+            percentile(trickle, 99)));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nTrickle: %d of %d orders reached Salesforce.%n%n",
+            trickle.size(),
+            settings.trickleSeconds()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "CPU time over the whole run (same 2 cores): middleware %d s, the two "
+                + "simulators and this driver %d s. Middleware settings: %s.%n%n",
+            middlewareCpu.toSeconds(),
+            simulatorsCpu.toSeconds(),
+            System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("bench.mw."))
+                .sorted()
+                .map(k -> k.substring("bench.mw.".length()) + "=" + System.getProperty(k))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("defaults")));
+    md.append("Salesforce calls during the burst, by operation: ")
+        .append(new TreeMap<>(sfByOperation))
+        .append("\n\nBigCommerce calls during the burst, by route: ")
+        .append(new TreeMap<>(bcCalls))
+        .append("\n");
+    Files.createDirectories(settings.output().toAbsolutePath().getParent());
+    Files.writeString(settings.output(), md.toString());
+    SyncBenchmark.log("wrote %s", settings.output());
+    System.out.println(md);
+  }
+
+  private static String percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return "no data";
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) + " ms";
+  }
+
+  private static String format(Duration d) {
+    return String.format(Locale.ROOT, "%d.%01d s", d.toSeconds(), d.toMillisPart() / 100);
+  }
+}

@@ -1,0 +1,14 @@
+package io.bcsync.sync;
+
+import io.bcsync.testsupport.TestDatabases;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.Map;
+
+/** The end-to-end customer and matching sync on MariaDB/MySQL (mandatory under CI). */
+@MicronautTest(transactional = false)
+class SyncEndToEndCustomersMariaDbTest extends SyncEndToEndCustomersTest {
+  @Override
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.freshMariaDb();
+  }
+}
