@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SalesforceStreamingTest implements TestPropertyProvider {
   static final String CONTACTS = "/data/ContactChangeEvent";
-  static final Duration WAIT = Duration.ofSeconds(20);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   SalesforceSimulator sim;
   final List<StreamingSupervisor> supervisors = new ArrayList<>();
