@@ -56,6 +56,12 @@ final class MiddlewareProcess {
         .filter(k -> k.startsWith("bench.mw."))
         .forEach(k -> properties.put(k.substring("bench.mw.".length()), System.getProperty(k)));
     List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    // BENCH_MW_JVM in scripts/bench-sync, e.g. a JFR recording to profile the middleware alone.
+    for (String arg : System.getProperty("bench.mw-jvm-args", "").trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        command.add(arg);
+      }
+    }
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", settings.middlewareJar().toString()));
     Path log = settings.workDir().resolve("middleware.log");

@@ -111,19 +111,24 @@ public class CustomerFlow {
     List<String> unlinked =
         customers.stream().filter(c -> !c.linked()).map(BatchCustomer::key).toList();
     CustomerClaims.Claim claim = claims.claim(storeHash, unlinked);
-    List<BatchCustomer> mine = new ArrayList<>();
+    List<BatchCustomer> claimed = new ArrayList<>();
     List<BatchCustomer> busy = new ArrayList<>();
     for (BatchCustomer c : customers) {
-      if (c.linked() || claim.held().contains(c.key())) {
-        mine.add(c);
-      } else {
-        busy.add(c);
+      if (!c.linked()) {
+        (claim.held().contains(c.key()) ? claimed : busy).add(c);
       }
     }
     try {
-      // The previous holder may have linked a customer just before releasing it: write through
-      // that link instead.
-      Written written = decideAndWrite(storeHash, cfg, withIdentities(storeHash, mine));
+      // The previous holder may have linked a claimed customer just before releasing it: read
+      // those links again and write through them instead.
+      Map<String, BatchCustomer> reread = new HashMap<>();
+      withIdentities(storeHash, claimed).forEach(c -> reread.put(c.key(), c));
+      List<BatchCustomer> mine =
+          customers.stream()
+              .filter(c -> c.linked() || reread.containsKey(c.key()))
+              .map(c -> reread.getOrDefault(c.key(), c))
+              .toList();
+      Written written = decideAndWrite(storeHash, cfg, mine);
       return new Round(written.links(), written.outcomes(), busy);
     } finally {
       release(storeHash, claim);
@@ -142,7 +147,8 @@ public class CustomerFlow {
         salesforce.write(planned.customers().stream().flatMap(p -> p.writes().stream()).toList());
     CustomerWriteResults.Collected collected =
         CustomerWriteResults.collect(storeHash, planned.customers(), report);
-    identities.save(collected.identities());
+    identities.save(collected.known());
+    identities.saveNew(collected.fresh());
     return new Written(
         collected.links(), decided.stoppedWith(planned.stoppedWith(collected.outcomes())));
   }

@@ -20,8 +20,15 @@ import java.util.Map;
 final class CustomerWriteResults {
   private CustomerWriteResults() {}
 
+  /**
+   * @param known identity rows of customers linked before this batch (updated)
+   * @param fresh identity rows of customers linked now (inserted)
+   */
   record Collected(
-      List<Identity> identities, Map<String, CustomerLink> links, Map<Long, Outcome> outcomes) {}
+      List<Identity> known,
+      List<Identity> fresh,
+      Map<String, CustomerLink> links,
+      Map<Long, Outcome> outcomes) {}
 
   /** Where a customer stands after its writes: the ids Salesforce gave it, or why it failed. */
   private record Written(String contactId, String accountId, String leadId, Outcome failure) {}
@@ -29,7 +36,8 @@ final class CustomerWriteResults {
   static Collected collect(String storeHash, List<PlannedCustomer> planned, WriteReport report) {
     Map<RecordWrite, RecordResult> results = new IdentityHashMap<>();
     report.results().forEach(r -> results.put(r.write(), r));
-    List<Identity> rows = new ArrayList<>();
+    List<Identity> known = new ArrayList<>();
+    List<Identity> fresh = new ArrayList<>();
     Map<String, CustomerLink> links = new HashMap<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
     for (PlannedCustomer p : planned) {
@@ -44,6 +52,7 @@ final class CustomerWriteResults {
               ? c.ref().modifiedMs()
               : c.identity() == null ? null : c.identity().bcModifiedMs();
       String reason = p.decided().matchReason();
+      List<Identity> rows = c.identity() != null ? known : fresh;
       if (written.contactId() != null) {
         rows.add(
             new Identity(
@@ -86,7 +95,7 @@ final class CustomerWriteResults {
         }
       }
     }
-    return new Collected(rows, links, outcomes);
+    return new Collected(known, fresh, links, outcomes);
   }
 
   private static Written written(

@@ -96,7 +96,8 @@ public class OrderFlow {
             .filter(p -> p.existing() == null)
             .map(p -> p.work().orderId())
             .toList());
-    identities.save(written.identities());
+    identities.save(written.known());
+    identities.saveNew(written.fresh());
 
     Map<Long, Outcome> notDeleted =
         new ObsoleteLines(salesforce, identities).delete(storeHash, written.orders());
@@ -158,11 +159,16 @@ public class OrderFlow {
 
   /**
    * @param orders the orders whose every record was written
-   * @param identities rows to save: every line written (even when a sibling failed, so a retry does
-   *     not create it again) and the header of every order fully written
+   * @param known identity rows to save of records linked before (updated)
+   * @param fresh identity rows of records linked now (inserted): every line written, even when a
+   *     sibling failed, so a retry does not create it again, and the header of every order fully
+   *     written
    */
   private record Written(
-      List<PlannedOrder> orders, List<Identity> identities, Map<Long, Outcome> outcomes) {}
+      List<PlannedOrder> orders,
+      List<Identity> known,
+      List<Identity> fresh,
+      Map<Long, Outcome> outcomes) {}
 
   private static Written written(
       String storeHash, OrderObjects objects, List<PlannedOrder> planned, WriteReport report) {
@@ -170,7 +176,8 @@ public class OrderFlow {
     Map<RecordWrite, RecordResult> results = new IdentityHashMap<>();
     report.results().forEach(r -> results.put(r.write(), r));
     List<PlannedOrder> succeeded = new ArrayList<>();
-    List<Identity> rows = new ArrayList<>();
+    List<Identity> known = new ArrayList<>();
+    List<Identity> fresh = new ArrayList<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
     for (PlannedOrder p : planned) {
       Outcome outcome = reported.getOrDefault(p.itemId(), Outcome.SUCCESS);
@@ -183,34 +190,36 @@ public class OrderFlow {
                 (lineId, write) -> {
                   RecordResult line = results.get(write);
                   if (line.success()) {
-                    rows.add(
-                        new Identity(
-                            storeHash,
-                            "order_line",
-                            lineId,
-                            objects.line(),
-                            line.id(),
-                            null,
-                            orderId,
-                            null));
+                    (p.knownLineIds().contains(lineId) ? known : fresh)
+                        .add(
+                            new Identity(
+                                storeHash,
+                                "order_line",
+                                lineId,
+                                objects.line(),
+                                line.id(),
+                                null,
+                                orderId,
+                                null));
                   }
                 });
       }
       if (outcome instanceof Outcome.Success) {
-        rows.add(
-            new Identity(
-                storeHash,
-                "order",
-                orderId,
-                objects.header(),
-                header.id(),
-                null,
-                null,
-                p.work().modifiedMs()));
+        (p.existing() != null ? known : fresh)
+            .add(
+                new Identity(
+                    storeHash,
+                    "order",
+                    orderId,
+                    objects.header(),
+                    header.id(),
+                    null,
+                    null,
+                    p.work().modifiedMs()));
         succeeded.add(p);
       }
     }
-    return new Written(succeeded, rows, outcomes);
+    return new Written(succeeded, known, fresh, outcomes);
   }
 
   private static List<CompanyRollup.CompanyOrder> companyOrders(List<PlannedOrder> written) {

@@ -79,6 +79,7 @@ final class OrderPlanner {
             RecordWrite.upsert(work.itemId(), objects.header(), OrderObjects.ORDER_KEY, header),
             lines,
             obsolete,
+            knownLines.keySet(),
             null,
             false),
         knownLines);
@@ -183,6 +184,7 @@ final class OrderPlanner {
         RecordWrite.upsert(p.itemId(), objects.header(), OrderObjects.ORDER_KEY, header),
         p.lines(),
         p.obsoleteLines(),
+        p.knownLineIds(),
         draftFirst,
         activate);
   }

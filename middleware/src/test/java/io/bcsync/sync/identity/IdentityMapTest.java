@@ -60,6 +60,26 @@ class IdentityMapTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_row_saved_as_new_that_another_writer_stored_meanwhile_is_updated_not_lost() {
+    identities.save(
+        List.of(new Identity(store, "order", "7", "Order", "801A", null, null, 100L, null)));
+
+    identities.saveNew(
+        List.of(
+            new Identity(store, "order", "7", "Order", "801B", null, null, 200L),
+            new Identity(store, "order", "8", "Order", "801C", null, null, 300L)));
+
+    Map<String, Identity> found = identities.find(store, "order", List.of("7", "8"));
+    assertThat(found.get("7").sfId()).as("the race's loser writes through").isEqualTo("801B");
+    assertThat(found.get("7").bcModifiedMs()).isEqualTo(200L);
+    assertThat(found.get("8").sfId()).isEqualTo("801C");
+    assertThat(identities.bySalesforceId("801C"))
+        .extracting(Identity::bcId)
+        .as("found again by its Salesforce record")
+        .containsExactly("8");
+  }
+
+  @Test
   void rows_and_children_are_found_across_more_ids_than_one_statement_takes() {
     List<Identity> lines =
         IntStream.range(0, 1_100)
