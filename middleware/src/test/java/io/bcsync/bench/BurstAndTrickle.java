@@ -81,6 +81,7 @@ final class BurstAndTrickle {
     }
     latencies.sort(Long::compare);
     SyncBenchmark.log("trickle: %d of %d orders arrived", latencies.size(), placedAt.size());
+    SyncBenchmark.log("trickle latencies (ms, sorted): %s", latencies);
     return latencies;
   }
 
