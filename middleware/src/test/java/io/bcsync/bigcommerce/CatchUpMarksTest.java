@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.bigcommerce.catchup.SyncCursors;
 import io.bcsync.bigcommerce.reading.EntityVersions;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +22,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatchUpMarksTest implements TestPropertyProvider {
+class CatchUpMarksTest extends DatabaseTest {
   @Inject SyncCursors cursors;
   @Inject EntityVersions versions;
 
   private String store;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    return properties;
-  }
-
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
 
   @BeforeEach
   void newStore() {

@@ -7,15 +7,12 @@ import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
 import io.bcsync.pipeline.EventIntake;
 import io.bcsync.pipeline.WorkSignal;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecordingTransactionTest implements TestPropertyProvider {
+class RecordingTransactionTest extends DatabaseTest {
   private static final String ORG = "00D000000000001AAA";
 
   @Inject Db db;
@@ -44,17 +41,6 @@ class RecordingTransactionTest implements TestPropertyProvider {
   private ReplayStore replays;
   private StreamEventRecorder recorder;
   private String channel;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    return properties;
-  }
-
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
 
   @BeforeEach
   void setUp() {

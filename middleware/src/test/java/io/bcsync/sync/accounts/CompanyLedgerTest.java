@@ -2,15 +2,11 @@ package io.bcsync.sync.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,22 +19,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CompanyLedgerTest implements TestPropertyProvider {
+class CompanyLedgerTest extends DatabaseTest {
   @Inject CompanyLedger ledger;
 
   private String store;
   private String acme;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    return properties;
-  }
-
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
 
   @BeforeEach
   void newStore() {

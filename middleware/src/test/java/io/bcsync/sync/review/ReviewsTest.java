@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bcsync.sync.matching.Candidate;
 import io.bcsync.sync.matching.MatchDecision;
 import io.bcsync.sync.matching.MatchRule;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewsTest implements TestPropertyProvider {
+class ReviewsTest extends DatabaseTest {
   private static final MatchDecision.Review TWO_CONTACTS =
       new MatchDecision.Review(
           List.of(
@@ -38,17 +35,6 @@ class ReviewsTest implements TestPropertyProvider {
   @Inject Reviews reviews;
 
   private String store;
-
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    return properties;
-  }
-
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
 
   @BeforeEach
   void newStore() {
