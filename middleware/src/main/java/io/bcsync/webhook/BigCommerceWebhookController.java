@@ -25,6 +25,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 @Controller("/webhooks/bigcommerce")
 public class BigCommerceWebhookController {
   private static final Logger LOG = LoggerFactory.getLogger(BigCommerceWebhookController.class);
+  private static final Pattern WEBHOOK_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
   private final CallbackParser parser;
   private final CallbackAuthenticator authenticator;
@@ -114,8 +116,9 @@ public class BigCommerceWebhookController {
       }
       authenticator.authenticate(
           secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
-      if (webhookId != null && webhookId.length() > 200) {
-        throw WebhookRejection.malformed("webhook-id header is too long");
+      if (webhookId != null && !WEBHOOK_ID.matcher(webhookId).matches()) {
+        throw WebhookRejection.malformed(
+            "webhook-id header must be 1 to 200 visible ASCII characters");
       }
       event =
           new IncomingEvent(

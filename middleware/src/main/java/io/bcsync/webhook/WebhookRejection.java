@@ -20,6 +20,14 @@ public class WebhookRejection extends RuntimeException {
     return new WebhookRejection(HttpStatus.BAD_REQUEST, "malformed", message);
   }
 
+  /**
+   * Well-formed JSON whose values cannot come from BigCommerce (an id out of range, a timestamp
+   * from another era, data that does not fit its scope): 422.
+   */
+  public static WebhookRejection invalid(String message) {
+    return new WebhookRejection(HttpStatus.UNPROCESSABLE_ENTITY, "invalid", message);
+  }
+
   public static WebhookRejection unauthorized(String message) {
     return new WebhookRejection(HttpStatus.UNAUTHORIZED, "unauthorized", message);
   }

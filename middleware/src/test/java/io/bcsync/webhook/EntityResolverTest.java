@@ -1,8 +1,10 @@
 package io.bcsync.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,17 +40,37 @@ class EntityResolverTest {
     assertThat(entity.storeHash()).isEqualTo("abc");
   }
 
-  @ParameterizedTest
+  @Test
+  void a_type_name_that_is_no_resource_type_falls_back_to_the_scope() throws Exception {
+    String data =
+        "{\"type\":\"this type name is far too long to be a BigCommerce resource type at all,"
+            + " surely\",\"id\":1}";
+    assertThat(resolver.resolve(body("store/odd/event", data)).type()).isEqualTo("scope");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
   @CsvSource(
       delimiter = ';',
       value = {
-        "{\"type\":\"this type name is far too long to be a BigCommerce resource type at all, surely\",\"id\":1}",
-        "{\"type\":\"order\",\"id\":{\"nested\":true}}",
+        "store/odd/event; {\"type\":\"order\",\"id\":{\"nested\":true}}",
+        "store/odd/event; {\"type\":\"order\",\"id\":\"12/../../v3/customers\"}",
+        "store/odd/event; {\"order_id\":-4}",
+        "store/shipment/created; {\"type\":\"shipment\",\"id\":12,\"orderId\":0}",
+        "store/sku/updated; {\"type\":\"sku\",\"id\":461,\"sku\":{\"product_id\":\"x\"}}",
+        "store/order/metafield/created; {\"metafield_id\":4,\"resource_id\":\"2147483648\"}",
+        "store/product/updated; {\"type\":\"product\",\"id\":\"09346904-4175-44fd-be53-f7e598531b6c\"}",
+        "store/customer/created; {\"type\":\"order\",\"id\":1}",
+        "store/order/created; {\"type\":\"store\"}",
       })
-  void unusable_identifiers_fall_back_to_the_scope(String data) throws Exception {
-    var body =
-        new CallbackBody(
-            "store/odd/event", "1", mapper.readTree(data), "h", 1L, "stores/abc", "abc");
-    assertThat(resolver.resolve(body).type()).isEqualTo("scope");
+  void identifiers_that_are_no_bigcommerce_id_or_miss_the_scope_s_entity_are_refused(
+      String scope, String data) throws Exception {
+    assertThatThrownBy(() -> resolver.resolve(body(scope, data)))
+        .isInstanceOfSatisfying(
+            WebhookRejection.class,
+            rejection -> assertThat(rejection.status().getCode()).isEqualTo(422));
+  }
+
+  private CallbackBody body(String scope, String data) throws Exception {
+    return new CallbackBody(scope, "1", mapper.readTree(data), "h", 1L, "stores/abc", "abc");
   }
 }
