@@ -1,5 +1,6 @@
 package io.bcsync.sync.changes;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,9 +32,9 @@ public class SalesforceChangesController {
   public HttpResponse<Map<String, Object>> changes(
       @QueryValue Optional<String> object,
       @QueryValue Optional<String> recordId,
-      @QueryValue Optional<Long> before,
-      @QueryValue Optional<Integer> limit) {
-    int size = limit.orElse(50);
+      @Nullable @QueryValue Long before,
+      @Nullable @QueryValue Integer limit) {
+    int size = limit == null ? 50 : limit;
     if (size < 1 || size > MAX_LIMIT) {
       return HttpResponse.badRequest(
           error("limit must be between 1 and " + MAX_LIMIT + "; was " + size));
@@ -41,7 +42,8 @@ public class SalesforceChangesController {
     if (recordId.isPresent() && object.isEmpty()) {
       return HttpResponse.badRequest(error("recordId needs object"));
     }
-    List<SalesforceChangeRow> rows = log.newest(object, recordId, before, size);
+    List<SalesforceChangeRow> rows =
+        log.newest(object, recordId, Optional.ofNullable(before), size);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("changes", rows);
     body.put("nextBefore", rows.size() == size ? rows.get(rows.size() - 1).id() : null);

@@ -1,5 +1,6 @@
 package io.bcsync.sync.requests;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,15 +29,15 @@ public class SyncRequestsController {
 
   @Get
   public HttpResponse<Map<String, Object>> list(
-      @QueryValue Optional<Long> before, @QueryValue Optional<Integer> limit) {
-    int size = limit.orElse(50);
+      @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit) {
+    int size = limit == null ? 50 : limit;
     if (size < 1 || size > MAX_LIMIT) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("error", "bad_request");
       error.put("message", "limit must be between 1 and " + MAX_LIMIT + "; was " + size);
       return HttpResponse.badRequest(error);
     }
-    List<SyncRequestRow> rows = requests.newest(before, size);
+    List<SyncRequestRow> rows = requests.newest(Optional.ofNullable(before), size);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("requests", rows);
     body.put("nextBefore", rows.size() == size ? rows.get(rows.size() - 1).id() : null);
