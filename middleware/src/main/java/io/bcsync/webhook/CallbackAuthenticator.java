@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * Decides whether a callback really comes from BigCommerce for this store. Two mechanisms, either
- * sufficient, both checked when both are present (see docs/webhooks.md):
+ * sufficient, both checked when both are present (see docs/pipeline.md, "Intake"):
  *
  * <ul>
  *   <li>the per-store secret in the {@value WebhookHeaders#STORE_SECRET} header, compared in

@@ -105,6 +105,12 @@ class WebhookInputRulesTest implements TestPropertyProvider {
   }
 
   @Test
+  void nesting_beyond_a_thousand_levels_is_400() throws Exception {
+    String deep = "{\"type\":\"order\",\"id\":1,\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+    assertRefused(callback("store/order/created", deep, "1561479335"), 400, "malformed", "JSON");
+  }
+
+  @Test
   void a_field_named_twice_is_400() throws Exception {
     String body =
         orderCallback("store/order/created", 250, "h")
