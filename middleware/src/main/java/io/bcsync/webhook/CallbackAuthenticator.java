@@ -73,7 +73,13 @@ public class CallbackAuthenticator {
     } catch (NumberFormatException e) {
       throw WebhookRejection.unauthorized("webhook-timestamp is not a number");
     }
-    long skewMillis = Math.abs(clock.millis() - seconds * 1000);
+    long skewMillis;
+    try {
+      // Exact arithmetic: a timestamp near the ends of a long must not wrap round to "now".
+      skewMillis = Math.abs(Math.subtractExact(clock.millis(), Math.multiplyExact(seconds, 1000)));
+    } catch (ArithmeticException e) {
+      skewMillis = Long.MAX_VALUE;
+    }
     if (skewMillis > pipeline.signatureTolerance().toMillis()) {
       throw WebhookRejection.unauthorized("webhook-timestamp outside the accepted tolerance");
     }

@@ -18,6 +18,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -284,6 +285,23 @@ class WebhookInputRulesTest implements TestPropertyProvider {
         400,
         "malformed",
         "webhook-id");
+  }
+
+  @Test
+  void a_signed_timestamp_that_would_wrap_round_to_now_is_401() throws Exception {
+    // seconds * 1000 overflows a long to within a few milliseconds of our clock.
+    BigInteger twoTo61 = BigInteger.ONE.shiftLeft(61);
+    long target = clock.millis() / 8;
+    long seconds =
+        BigInteger.valueOf(target)
+            .multiply(BigInteger.valueOf(125).modInverse(twoTo61))
+            .mod(twoTo61)
+            .longValueExact();
+    assertThat(Math.abs(seconds * 1000 - clock.millis())).isLessThan(10);
+    String body = orderCallback("store/order/created", 1, "h");
+    HttpResponse<String> response = post(base, body, signedHeaders("msg_wrap", seconds, body));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    assertThat(Tables.count(db, "webhook_event")).isZero();
   }
 
   private HttpResponse<String> callback(String scope, String data, String createdAt)
