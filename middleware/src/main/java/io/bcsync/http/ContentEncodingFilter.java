@@ -48,7 +48,7 @@ public class ContentEncodingFilter implements Ordered {
     if (encoding == null || isIdentity(encoding)) {
       return null;
     }
-    String shown = printable(encoding);
+    String shown = LogSafe.printable(encoding, SHOWN_LENGTH);
     String message =
         "Content-Encoding '" + shown + "' is not supported; send the body uncompressed (identity)";
     if (request.getPath().startsWith("/webhooks/")) {
@@ -72,17 +72,5 @@ public class ContentEncodingFilter implements Ordered {
       }
     }
     return true;
-  }
-
-  /** The header as it may be shown: visible ASCII only, and short. */
-  private static String printable(String value) {
-    StringBuilder shown = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      if (shown.length() == SHOWN_LENGTH) {
-        return shown + "...";
-      }
-      shown.append(c >= 0x20 && c < 0x7f ? c : '?');
-    }
-    return shown.toString();
   }
 }

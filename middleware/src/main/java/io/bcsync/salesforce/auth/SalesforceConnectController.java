@@ -1,6 +1,7 @@
 package io.bcsync.salesforce.auth;
 
 import io.bcsync.environment.EnvironmentGuardException;
+import io.bcsync.http.LogSafe;
 import io.bcsync.salesforce.soap.OrgInfo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SalesforceConnectController {
   private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnectController.class);
+
+  /** OAuth 2.0 error codes are short words ({@code access_denied}, RFC 6749 section 4.1.2.1). */
+  private static final Pattern OAUTH_ERROR = Pattern.compile("[a-z_]{1,64}");
+
+  private static final int MAX_DESCRIPTION = 200;
 
   private final WebServerFlow flow;
 
@@ -48,9 +55,16 @@ public class SalesforceConnectController {
       @Nullable @QueryValue String error,
       @Nullable @QueryValue("error_description") String errorDescription) {
     if (error != null) {
-      LOG.warn("Salesforce authorization was not granted: {} {}", error, errorDescription);
+      // Anyone can call this URL: what it says is shown only as short visible ASCII.
+      String reason = OAUTH_ERROR.matcher(error).matches() ? error : "an unrecognised error";
+      String description = LogSafe.printable(errorDescription, MAX_DESCRIPTION);
+      String message =
+          "Salesforce did not grant access: "
+              + reason
+              + (description.isEmpty() ? "" : " (" + description + ")");
+      LOG.warn("{}", message);
       return HttpResponse.badRequest(
-          Map.of("error", error, "message", String.valueOf(errorDescription)));
+          Map.of("error", "authorization_not_granted", "message", message));
     }
     try {
       OrgInfo org = flow.complete(code, state);
@@ -75,7 +89,9 @@ public class SalesforceConnectController {
       return HttpResponse.badRequest(Map.of("error", "connect_failed", "message", e.getMessage()));
     } catch (Exception e) {
       LOG.warn("Connecting Salesforce failed", e);
-      return HttpResponse.serverError(Map.of("error", "connect_failed", "message", e.toString()));
+      // A 5xx body never carries an exception's text (it may name hosts or values).
+      return HttpResponse.serverError(
+          Map.of("error", "connect_failed", "message", "internal error; see the service log"));
     }
   }
 }
