@@ -30,6 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,6 +289,27 @@ class WebhookIntakeTest implements TestPropertyProvider {
     }
     assertThat(Tables.count(db, "webhook_event")).isEqualTo(distinctDeliveries.size());
     assertThat(Tables.count(db, "webhook_event")).isGreaterThan(35);
+  }
+
+  @Test
+  void every_example_callback_of_the_current_webhooks_reference_is_accepted() throws Exception {
+    String spec =
+        Files.readString(
+            SharedSpecs.bigCommerce().resolve("bigcommerce-docs/reference/webhooks.v3.yml"));
+    Matcher block = Pattern.compile("```json[^\\n]*\\n(.*?)```", Pattern.DOTALL).matcher(spec);
+    int sent = 0;
+    while (block.find()) {
+      String example = block.group(1);
+      // The generic "callback structure" block has <PLACEHOLDERS> instead of values.
+      if (example.contains("<") || !example.contains("\"scope\"")) {
+        continue;
+      }
+      String body = example.replace("stores/{store_hash}", "stores/" + WebhookCalls.STORE);
+      HttpResponse<String> response = post(base, body, secretHeader());
+      assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(200);
+      sent++;
+    }
+    assertThat(sent).isGreaterThan(40);
   }
 
   private void assertRejected(HttpResponse<String> response, int status, String error)
