@@ -15,12 +15,13 @@ import java.util.Set;
  * their scope.
  *
  * <p>An identifier the mapping uses must be a BigCommerce id ({@link BigCommerceIds}), and a
- * callback of a scope bcsync subscribes to must name the entity its scope is about (an order for
- * {@code store/order/...}); anything else is refused with a 422 (docs/pipeline.md, "Input rules").
+ * callback of a documented scope of the resources bcsync subscribes to ({@link DocumentedScopes})
+ * must name the entity its scope is about (an order for {@code store/order/created}); anything else
+ * is refused with a 422 (docs/pipeline.md, "Input rules").
  */
 @Singleton
 public class EntityResolver {
-  /** The entity types each subscribed scope family must resolve to, by the scope's resource. */
+  /** The entity types a documented scope must resolve to, by the resource it is about. */
   private static final Map<String, Set<String>> TYPES_BY_RESOURCE =
       Map.of(
           "order", Set.of("order"),
@@ -39,7 +40,7 @@ public class EntityResolver {
           "customer",
           "data.id with type customer, data.customer_id or (addresses) data.address.customer_id",
           "product",
-          "data.id with type product, data.product_id or (metafields) data.resource_id",
+          "data.id with type product or data.product_id",
           "sku",
           "data.sku.product_id, or data.id with type sku",
           "hook",
@@ -47,11 +48,14 @@ public class EntityResolver {
 
   public EntityRef resolve(CallbackBody body) {
     EntityRef entity = map(body);
-    String resource = body.scope().split("/")[1];
-    Set<String> expected = TYPES_BY_RESOURCE.get(resource);
-    if (expected != null && !expected.contains(entity.type())) {
+    Optional<String> resource = DocumentedScopes.resourceOf(body.scope());
+    if (resource.isPresent() && !TYPES_BY_RESOURCE.get(resource.get()).contains(entity.type())) {
       throw WebhookRejection.invalid(
-          body.scope() + " must name its " + resource + " in " + WHAT_RESOURCE_NEEDS.get(resource));
+          body.scope()
+              + " must name its "
+              + resource.get()
+              + " in "
+              + WHAT_RESOURCE_NEEDS.get(resource.get()));
     }
     return entity;
   }

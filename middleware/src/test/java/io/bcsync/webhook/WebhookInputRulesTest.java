@@ -216,10 +216,41 @@ class WebhookInputRulesTest implements TestPropertyProvider {
         "invalid",
         "product");
     assertRefused(
+        callback("store/channel/1/order/created", "{\"type\":\"order\"}", "1561479335"),
+        422,
+        "invalid",
+        "order");
+    assertRefused(
         callback("store/hook/deliveryException", "{\"type\":\"webhook\"}", "1561479335"),
         422,
         "invalid",
         "webhook");
+  }
+
+  @Test
+  void an_undocumented_scope_of_a_subscribed_resource_keeps_the_lenient_mapping() throws Exception {
+    // BigCommerce may add events under store/product/*: refusing them would get the hook disabled.
+    assertAccepted(
+        callback(
+            "store/product/metafield/updated",
+            "{\"metafield_id\":4,\"resource_id\":\"77\"}",
+            "1561479335"),
+        "teststore1|scope|store/product/metafield/updated");
+    assertAccepted(
+        callback(
+            "store/product/metafield/updated",
+            "{\"metafield_id\":4,\"resource_id\":\"77\",\"resource_type\":\"product\"}",
+            "1561479335"),
+        "teststore1|product|77");
+    // Its ids still have to be ids.
+    assertRefused(
+        callback(
+            "store/product/metafield/updated",
+            "{\"resource_id\":\"7/7\",\"resource_type\":\"product\"}",
+            "1561479335"),
+        422,
+        "invalid",
+        "data.resource_id");
   }
 
   @Test
