@@ -292,6 +292,25 @@ class WebhookInputRulesTest implements TestPropertyProvider {
   }
 
   @Test
+  void bytes_that_are_not_utf8_are_400_whatever_they_would_decode_to() throws Exception {
+    String body = orderCallback("store/order/created", 1, "HASH");
+    int at = body.indexOf("HASH");
+    byte[][] invalid = {
+      {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a surrogate encoded directly (CESU-8)
+      {(byte) 0xc0, (byte) 0xaf}, // an overlong '/'
+      {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
+      {(byte) 0xe2, (byte) 0x82} // truncated
+    };
+    for (byte[] bytes : invalid) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.writeBytes(body.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.writeBytes(bytes);
+      out.writeBytes(body.substring(at + 4).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertRefused(post(base, out.toByteArray(), secretHeader()), 400, "malformed", "UTF-8");
+    }
+  }
+
+  @Test
   void a_hash_store_id_or_webhook_id_that_cannot_be_bigcommerce_s_is_refused() throws Exception {
     assertRefused(
         post(base, orderCallback("store/order/created", 1, "a b"), secretHeader()),
