@@ -105,7 +105,7 @@ public final class BigCommerceSimulator implements AutoCloseable {
     new V3CategoriesApi().register(storeRoutes);
     new V3PriceListsApi().register(storeRoutes);
     new V3InventoryApi().register(storeRoutes);
-    new V3HooksApi(options.requireHttpsHookDestinations).register(storeRoutes);
+    new V3HooksApi(options.allowLocalHttpHookDestinations).register(storeRoutes);
     new V2StoreInfoApi().register(storeRoutes);
     Router b2bRoutes = new Router();
     new B2bCompaniesApi().register(b2bRoutes);
@@ -291,14 +291,14 @@ public final class BigCommerceSimulator implements AutoCloseable {
     double webhookTimeScale = 1.0;
     Duration webhookTimeout = Duration.ofSeconds(10);
     boolean concurrencyCaps = true;
-    boolean requireHttpsHookDestinations;
+    boolean allowLocalHttpHookDestinations;
     String loginPath = "/login";
 
     private Options() {}
 
     /**
-     * Random port, system clock, 150 requests per 30 s, real retry schedule, http hook destinations
-     * allowed.
+     * Random port, system clock, 150 requests per 30 s, real retry schedule, hook destinations
+     * https on port 443 only (as BigCommerce).
      */
     public static Options defaults() {
       return new Options();
@@ -350,11 +350,12 @@ public final class BigCommerceSimulator implements AutoCloseable {
     }
 
     /**
-     * Enforce BigCommerce's https-on-443 rule for hook destinations (off by default so tests can
-     * use http).
+     * Also accept {@code http://} hook destinations on a loopback host (localhost, 127.0.0.1,
+     * [::1]), any port: a simulator-only allowance for the demo and tests whose receiver runs
+     * locally. Off by default: BigCommerce accepts https on port 443 only.
      */
-    public Options requireHttpsHookDestinations(boolean required) {
-      this.requireHttpsHookDestinations = required;
+    public Options allowLocalHttpHookDestinations(boolean allowed) {
+      this.allowLocalHttpHookDestinations = allowed;
       return this;
     }
 
