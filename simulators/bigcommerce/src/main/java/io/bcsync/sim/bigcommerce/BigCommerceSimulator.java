@@ -115,7 +115,10 @@ public final class BigCommerceSimulator implements AutoCloseable {
     context.addServlet(
         new ServletHolder(new StoreApiServlet(stores, storeRoutes, options.clock)), "/stores/*");
     context.addServlet(
-        new ServletHolder(new B2bApiServlet(stores, b2bRoutes, options.clock)), "/api/v3/io/*");
+        new ServletHolder(
+            new B2bApiServlet(
+                stores, b2bRoutes, options.clock, options.b2bQuota, options.b2bWindow)),
+        "/api/v3/io/*");
     context.addServlet(
         new ServletHolder(new OAuthTokenServlet(apps)), options.loginPath + "/oauth2/token");
     context.addServlet(new ServletHolder(new ControlServlet(this)), "/__control/*");
@@ -292,6 +295,8 @@ public final class BigCommerceSimulator implements AutoCloseable {
     Duration webhookTimeout = Duration.ofSeconds(10);
     boolean concurrencyCaps = true;
     boolean allowLocalHttpHookDestinations;
+    int b2bQuota = 150;
+    Duration b2bWindow = Duration.ofSeconds(60);
     String loginPath = "/login";
 
     private Options() {}
@@ -326,6 +331,16 @@ public final class BigCommerceSimulator implements AutoCloseable {
     public Options rateLimit(int quota, Duration window) {
       this.rateLimitQuota = quota;
       this.rateLimitWindow = window;
+      return this;
+    }
+
+    /**
+     * The B2B Edition host's own quota per store, default 150 per 60 s (the documented header
+     * example "150 times/60 s").
+     */
+    public Options b2bRateLimit(int quota, Duration window) {
+      this.b2bQuota = quota;
+      this.b2bWindow = window;
       return this;
     }
 
