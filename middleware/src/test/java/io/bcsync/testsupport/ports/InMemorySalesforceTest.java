@@ -115,6 +115,25 @@ class InMemorySalesforceTest {
   }
 
   @Test
+  void an_activated_order_is_locked_like_in_the_salesforce_simulator() {
+    // Same codes as the simulator's ActivatedOrderLockTest (../shared/reference/salesforce.md G).
+    String order = order("s:11");
+    String entry = entry("s:8:0");
+    RecordResult empty =
+        one(RecordWrite.update(1, "Order", Map.of("Id", order, "Status", "Activated")));
+    assertThat(empty.errors().get(0).statusCode()).isEqualTo("FIELD_INTEGRITY_EXCEPTION");
+    assertThat(one(orderItem(2, "s:line:11", order, entry)).success()).isTrue();
+    assertThat(
+            one(RecordWrite.update(3, "Order", Map.of("Id", order, "Status", "Activated")))
+                .success())
+        .isTrue();
+
+    RecordResult added = one(orderItem(4, "s:line:12", order, entry));
+
+    assertThat(added.errors().get(0).statusCode()).isEqualTo("ENTITY_IS_LOCKED");
+  }
+
+  @Test
   void a_unique_external_id_already_on_another_record_fails_with_duplicate_value_naming_it() {
     org.insert("Contact", Map.of("LastName", "Linked", "BC_Customer_Id__c", "s:5"));
     String other = org.insert("Contact", Map.of("LastName", "Other"));
