@@ -168,6 +168,26 @@ class SalesforceWriterTest implements TestPropertyProvider {
   }
 
   @Test
+  void the_same_external_id_twice_goes_out_in_two_calls_and_the_later_write_wins()
+      throws Exception {
+    // Salesforce fails both records of one upsert call naming the same key (DUPLICATE_VALUE,
+    // ../shared/reference/salesforce.md G); the simulator does too (UpsertSameKeyTest).
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    WriteReport report =
+        writer.write(
+            List.of(
+                RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", contact(run + "-x", "Old")),
+                RecordWrite.upsert(2, "Contact", "BC_Customer_Id__c", contact(run + "-y", "Y")),
+                RecordWrite.upsert(3, "Contact", "BC_Customer_Id__c", contact(run + "-X", "New"))));
+
+    assertThat(report.outcomes().values()).containsOnly(Outcome.SUCCESS);
+    assertThat(report.calls()).isEqualTo(2);
+    assertThat(report.resultsFor(3).get(0).created()).isFalse();
+    assertThat(sim.record(report.resultsFor(1).get(0).id()).orElseThrow())
+        .containsEntry("LastName", "New");
+  }
+
+  @Test
   void unable_to_lock_row_is_retried_in_process_and_then_handed_back_as_retryable()
       throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);

@@ -74,7 +74,9 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     bc =
         BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults().rateLimit(10_000, Duration.ofSeconds(30)));
+            BigCommerceSimulator.Options.defaults()
+                .allowLocalHttpHookDestinations(true)
+                .rateLimit(10_000, Duration.ofSeconds(30)));
     store =
         bc.createStore(
             BigCommerceSimulator.StoreSpec.named(STORE)

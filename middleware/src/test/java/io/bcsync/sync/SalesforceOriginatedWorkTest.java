@@ -69,7 +69,9 @@ class SalesforceOriginatedWorkTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    bc = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
+    bc =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
     store = bc.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-req"));
     kettle = store.createProduct("Kettle", "KET-9", new BigDecimal("30.00"));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());

@@ -235,9 +235,8 @@ class SyncEndToEndOrdersTest extends SyncEndToEndTestBase {
 
     assertThat(one("Order", "BC_Order_Id__c", STORE + ":" + order).get("Status"))
         .isEqualTo("Activated");
-    // The simulator does not refuse item changes on an Activated order (a simulator gap), so check
-    // the sequence:
-    // Draft before the item is deleted, Activated again after.
+    // The simulator refuses item changes on an Activated order (ENTITY_IS_LOCKED), so the delete
+    // above went through only because the order was Draft first: Draft, delete, Activated again.
     List<String> sequence =
         sf.changes().subList(before, sf.changes().size()).stream()
             .filter(

@@ -94,6 +94,7 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
     bc =
         BigCommerceSimulator.start(
             BigCommerceSimulator.Options.defaults()
+                .allowLocalHttpHookDestinations(true)
                 .clock(bcClock)
                 .rateLimit(10_000, Duration.ofSeconds(30)));
     store =

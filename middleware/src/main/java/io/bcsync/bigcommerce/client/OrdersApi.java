@@ -153,7 +153,7 @@ public final class OrdersApi {
   }
 
   public List<Dtos.Transaction> transactions(long orderId) {
-    return store.v3All(ApiRequest.get("/v3/orders/" + orderId + "/transactions")).stream()
+    return store.v3Unpaged(ApiRequest.get("/v3/orders/" + orderId + "/transactions")).stream()
         .map(Dtos.Transaction::from)
         .toList();
   }
@@ -171,7 +171,7 @@ public final class OrdersApi {
 
   public List<Dtos.Refund> refunds(long orderId) {
     return store
-        .v3All(ApiRequest.get("/v3/orders/" + orderId + "/payment_actions/refunds"))
+        .v3Unpaged(ApiRequest.get("/v3/orders/" + orderId + "/payment_actions/refunds"))
         .stream()
         .map(Dtos.Refund::from)
         .toList();

@@ -126,6 +126,20 @@ public final class StoreClient {
   }
 
   /**
+   * A V3 collection whose operation defines no paging parameters (an order's transactions, its
+   * refunds): one call, no {@code limit} or {@code page}, which the spec does not define there.
+   */
+  List<JsonNode> v3Unpaged(ApiRequest request) {
+    ApiResponse response = call(request);
+    List<JsonNode> all = new ArrayList<>();
+    if (response.status() == 404 || response.isEmpty()) {
+      return all;
+    }
+    response.body().path("data").forEach(all::add);
+    return all;
+  }
+
+  /**
    * Every page of a V3 collection: follows cursors when the endpoint offers them, else page
    * numbers.
    */

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes records of many work items with as few calls as the limits allow: grouped by object type,
  * operation and external id field, at most {@code batch-size} (200) per call, parents before
- * children. Partial success is the rule (no AllOrNone): each record's result is mapped back to its
- * own work item, so one bad record never fails its neighbours. Once a record of an item fails, that
- * item's later (child) records are not sent.
+ * children, never the same external id twice in one upsert call ({@link UpsertCalls}). Partial
+ * success is the rule (no AllOrNone): each record's result is mapped back to its own work item, so
+ * one bad record never fails its neighbours. Once a record of an item fails, that item's later
+ * (child) records are not sent.
  *
  * <p>A call that fails as a whole with UNABLE_TO_LOCK_ROW or SERVER_UNAVAILABLE is retried in
  * process a few times with jitter; whatever still fails goes back to the pipeline, which retries
@@ -86,9 +87,7 @@ public class SalesforceWriter {
           pending.add(write);
         }
       }
-      for (int from = 0; from < pending.size(); from += config.batchSize()) {
-        List<RecordWrite> chunk =
-            pending.subList(from, Math.min(pending.size(), from + config.batchSize()));
+      for (List<RecordWrite> chunk : UpsertCalls.split(pending, config.batchSize())) {
         ChunkResult chunkResult = writeChunk(session, group.getKey(), chunk);
         calls += chunkResult.calls();
         for (RecordResult result : chunkResult.results()) {

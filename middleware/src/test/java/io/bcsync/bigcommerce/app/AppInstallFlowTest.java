@@ -71,7 +71,9 @@ class AppInstallFlowTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
     int port = FreePort.find();
     publicUrl = "http://localhost:" + port;
     app =

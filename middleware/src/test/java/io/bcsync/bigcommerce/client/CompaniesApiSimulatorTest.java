@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ class CompaniesApiSimulatorTest {
 
   @BeforeAll
   void start() {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
+    // The fixtures create hundreds of companies through the B2B host: lift its quota.
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().b2bRateLimit(10_000, Duration.ofSeconds(60)));
     rest =
         new BigCommerceTransport(
             URI.create(sim.baseUrl()),

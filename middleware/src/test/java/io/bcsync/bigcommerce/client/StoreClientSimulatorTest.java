@@ -251,6 +251,29 @@ class StoreClientSimulatorTest {
     return store.createOrder(draft);
   }
 
+  @Test
+  void more_customers_than_one_page_are_read_by_following_the_cursor() {
+    SimulatedStore store = store("cursor1");
+    for (int i = 0; i < StoreClient.MAX_PAGE + 10; i++) {
+      store.createCustomer("cursor" + i + "@example.com", "C" + i, "Cursor");
+    }
+
+    List<Dtos.Customer> customers =
+        client(store).customers().modifiedSince(Instant.parse("2000-01-01T00:00:00Z"));
+
+    assertThat(customers).hasSize(StoreClient.MAX_PAGE + 10);
+    assertThat(customers).extracting(Dtos.Customer::id).doesNotHaveDuplicates();
+    // /v3/customers pages by cursor (customers.v3.yml): the second page is asked for with after=,
+    // not page=2.
+    List<String> queries =
+        store.requests().stream()
+            .filter(r -> r.path().endsWith("/v3/customers"))
+            .map(RequestLog.Entry::query)
+            .toList();
+    assertThat(queries).hasSize(2);
+    assertThat(queries.get(1)).contains("after=").doesNotContain("page=");
+  }
+
   private static long totalCalls(SimulatedStore store) {
     return store.callCounts().values().stream().mapToLong(Long::longValue).sum();
   }

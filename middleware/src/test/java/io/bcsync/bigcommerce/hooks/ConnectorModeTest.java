@@ -58,7 +58,9 @@ class ConnectorModeTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
     store =
         sim.createStore(
             BigCommerceSimulator.StoreSpec.named(STORE).accessToken(TOKEN).clientId("connector"));

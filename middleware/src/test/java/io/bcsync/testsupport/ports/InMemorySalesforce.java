@@ -1,6 +1,7 @@
 package io.bcsync.testsupport.ports;
 
 import io.bcsync.config.SalesforceApiConfig;
+import io.bcsync.salesforce.writer.UpsertCalls;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
 import io.bcsync.sync.customers.LeadConversion;
@@ -78,10 +79,10 @@ public final class InMemorySalesforce
           pending.add(write);
         }
       }
-      for (int from = 0; from < pending.size(); from += RECORDS_PER_CALL) {
+      // As the adapter: never the same external id twice in one upsert call.
+      for (List<RecordWrite> chunk : UpsertCalls.split(pending, RECORDS_PER_CALL)) {
         callCount++;
-        for (RecordResult result :
-            call(pending.subList(from, Math.min(pending.size(), from + RECORDS_PER_CALL)))) {
+        for (RecordResult result : call(chunk)) {
           results.put(result.write(), result);
           if (!result.success()) {
             failedItems.add(result.write().workItemId());

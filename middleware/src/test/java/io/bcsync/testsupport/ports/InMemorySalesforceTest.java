@@ -44,7 +44,9 @@ class InMemorySalesforceTest {
   }
 
   @Test
-  void the_same_external_id_twice_in_one_call_fails_both_records_and_writes_neither() {
+  void the_same_external_id_twice_is_sent_in_two_calls_like_the_adapter_and_the_later_wins() {
+    // One call naming it twice would fail both with DUPLICATE_VALUE (OrgCall,
+    // ../shared/reference/salesforce.md G); the adapter splits them (UpsertCalls), so does this.
     WriteReport report =
         org.write(
             List.of(
@@ -53,16 +55,12 @@ class InMemorySalesforceTest {
                 RecordWrite.upsert(
                     2, "Account", "BC_Account_Key__c", account("s:customer:2", "Two"))));
 
-    assertThat(report.results())
-        .allSatisfy(
-            r -> {
-              assertThat(r.success()).isFalse();
-              assertThat(r.errors().get(0).statusCode()).isEqualTo("DUPLICATE_VALUE");
-              assertThat(r.errors().get(0).message()).startsWith("Duplicate external id specified");
-              assertThat(r.errors().get(0).fields()).containsExactly("BC_Account_Key__c");
-            });
+    assertThat(report.calls()).isEqualTo(2);
+    assertThat(report.results()).allSatisfy(r -> assertThat(r.success()).isTrue());
     assertThat(org.records("Account"))
-        .noneMatch(a -> "s:customer:2".equals(a.get("BC_Account_Key__c")));
+        .filteredOn(a -> "s:customer:2".equals(a.get("BC_Account_Key__c")))
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("Name", "Two"));
   }
 
   @Test
@@ -114,6 +112,25 @@ class InMemorySalesforceTest {
                 Map.of("BC_Order_Line_Id__c", "s:line:1", "Quantity", BigDecimal.TEN)));
     assertThat(withoutThem.success()).isTrue();
     assertThat(withoutThem.created()).isFalse();
+  }
+
+  @Test
+  void an_activated_order_is_locked_like_in_the_salesforce_simulator() {
+    // Same codes as the simulator's ActivatedOrderLockTest (../shared/reference/salesforce.md G).
+    String order = order("s:11");
+    String entry = entry("s:8:0");
+    RecordResult empty =
+        one(RecordWrite.update(1, "Order", Map.of("Id", order, "Status", "Activated")));
+    assertThat(empty.errors().get(0).statusCode()).isEqualTo("FIELD_INTEGRITY_EXCEPTION");
+    assertThat(one(orderItem(2, "s:line:11", order, entry)).success()).isTrue();
+    assertThat(
+            one(RecordWrite.update(3, "Order", Map.of("Id", order, "Status", "Activated")))
+                .success())
+        .isTrue();
+
+    RecordResult added = one(orderItem(4, "s:line:12", order, entry));
+
+    assertThat(added.errors().get(0).statusCode()).isEqualTo("ENTITY_IS_LOCKED");
   }
 
   @Test

@@ -20,8 +20,9 @@ final class OrgOrderRules {
    * Orders and their items (../shared/reference/salesforce.md E.6 and G): an Activated Order's
    * items cannot be added, changed or deleted, its AccountId cannot be sent, an Order without items
    * cannot be activated, and an item's price book entry must be from its Order's price book. The
-   * exact status code of the activation rules is not documented in the reference;
-   * FIELD_INTEGRITY_EXCEPTION is used, a permanent code like every candidate.
+   * exact status codes of the activation rules are not documented in the reference; the codes are
+   * the Salesforce simulator's (ActivatedOrderLockTest there): ENTITY_IS_LOCKED for an item change
+   * on an Activated Order, FIELD_INTEGRITY_EXCEPTION for activating an Order without items.
    */
   void check(String type, Stored existing, Map<String, Object> values) {
     if (type.equals("OrderItem")) {
@@ -68,8 +69,9 @@ final class OrgOrderRules {
     Optional<Stored> order = orderId == null ? Optional.empty() : records.find(orderId.toString());
     if (order.isPresent() && ACTIVATED.equals(order.get().get("Status"))) {
       throw OrgRecords.refuse(
-          "FIELD_INTEGRITY_EXCEPTION",
-          "order products of an activated order cannot be added, changed or deleted",
+          "ENTITY_IS_LOCKED",
+          "the entity is locked for editing: order products of an activated order can't be"
+              + " added, edited or deleted; set the order back to Draft first",
           "OrderId");
     }
   }

@@ -105,7 +105,7 @@ public final class BigCommerceSimulator implements AutoCloseable {
     new V3CategoriesApi().register(storeRoutes);
     new V3PriceListsApi().register(storeRoutes);
     new V3InventoryApi().register(storeRoutes);
-    new V3HooksApi(options.requireHttpsHookDestinations).register(storeRoutes);
+    new V3HooksApi(options.allowLocalHttpHookDestinations).register(storeRoutes);
     new V2StoreInfoApi().register(storeRoutes);
     Router b2bRoutes = new Router();
     new B2bCompaniesApi().register(b2bRoutes);
@@ -115,7 +115,10 @@ public final class BigCommerceSimulator implements AutoCloseable {
     context.addServlet(
         new ServletHolder(new StoreApiServlet(stores, storeRoutes, options.clock)), "/stores/*");
     context.addServlet(
-        new ServletHolder(new B2bApiServlet(stores, b2bRoutes, options.clock)), "/api/v3/io/*");
+        new ServletHolder(
+            new B2bApiServlet(
+                stores, b2bRoutes, options.clock, options.b2bQuota, options.b2bWindow)),
+        "/api/v3/io/*");
     context.addServlet(
         new ServletHolder(new OAuthTokenServlet(apps)), options.loginPath + "/oauth2/token");
     context.addServlet(new ServletHolder(new ControlServlet(this)), "/__control/*");
@@ -291,14 +294,16 @@ public final class BigCommerceSimulator implements AutoCloseable {
     double webhookTimeScale = 1.0;
     Duration webhookTimeout = Duration.ofSeconds(10);
     boolean concurrencyCaps = true;
-    boolean requireHttpsHookDestinations;
+    boolean allowLocalHttpHookDestinations;
+    int b2bQuota = 150;
+    Duration b2bWindow = Duration.ofSeconds(60);
     String loginPath = "/login";
 
     private Options() {}
 
     /**
-     * Random port, system clock, 150 requests per 30 s, real retry schedule, http hook destinations
-     * allowed.
+     * Random port, system clock, 150 requests per 30 s, real retry schedule, hook destinations
+     * https on port 443 only (as BigCommerce).
      */
     public static Options defaults() {
       return new Options();
@@ -329,6 +334,16 @@ public final class BigCommerceSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The B2B Edition host's own quota per store, default 150 per 60 s (the documented header
+     * example "150 times/60 s").
+     */
+    public Options b2bRateLimit(int quota, Duration window) {
+      this.b2bQuota = quota;
+      this.b2bWindow = window;
+      return this;
+    }
+
     /** Multiplies BigCommerce's webhook retry delays (e.g. 0.001 turns 60 s into 60 ms). */
     public Options webhookTimeScale(double scale) {
       this.webhookTimeScale = scale;
@@ -350,11 +365,12 @@ public final class BigCommerceSimulator implements AutoCloseable {
     }
 
     /**
-     * Enforce BigCommerce's https-on-443 rule for hook destinations (off by default so tests can
-     * use http).
+     * Also accept {@code http://} hook destinations on a loopback host (localhost, 127.0.0.1,
+     * [::1]), any port: a simulator-only allowance for the demo and tests whose receiver runs
+     * locally. Off by default: BigCommerce accepts https on port 443 only.
      */
-    public Options requireHttpsHookDestinations(boolean required) {
-      this.requireHttpsHookDestinations = required;
+    public Options allowLocalHttpHookDestinations(boolean allowed) {
+      this.allowLocalHttpHookDestinations = allowed;
       return this;
     }
 

@@ -34,8 +34,8 @@ public final class BigCommerceSimulatorMain {
                 Integer.parseInt(opt(opts, "rate-limit", "150")),
                 Duration.ofMillis(Long.parseLong(opt(opts, "rate-window-ms", "30000"))))
             .webhookTimeScale(Double.parseDouble(opt(opts, "webhook-time-scale", "1.0")))
-            .requireHttpsHookDestinations(
-                Boolean.parseBoolean(opt(opts, "require-https-hooks", "false")));
+            .allowLocalHttpHookDestinations(
+                Boolean.parseBoolean(opt(opts, "allow-local-http-hooks", "false")));
     if (Boolean.parseBoolean(opt(opts, "simulated-clock", "false"))) {
       options.clock(MutableClock.startingAt(Instant.now()));
     }
@@ -112,7 +112,7 @@ public final class BigCommerceSimulatorMain {
         "  --rate-limit N              (150 per window)  --rate-window-ms N (30000)",
         "  --demo true|false           (true)     --demo-interval-seconds N (10)",
         "  --webhook-time-scale X      (1.0; 0.01 makes a 60 s retry 0.6 s)",
-        "  --require-https-hooks true  (false)    --simulated-clock true (false; then POST /__control/clock/advance)",
+        "  --allow-local-http-hooks true (false: https on 443 only)    --simulated-clock true (false; then POST /__control/clock/advance)",
         "environment: BC_SIM_PORT, BC_SIM_STORE_HASH, ... (same names, upper case)");
   }
 }

@@ -23,7 +23,9 @@ class AppInstallAndControlApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    sim = BigCommerceSimulator.start(BigCommerceSimulator.Options.defaults());
+    sim =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
     app = new CallbackReceiver();
     sim.registerApp(
         new AppRegistration(

@@ -56,7 +56,8 @@ class ContractTest {
         BigCommerceSimulator.start(
             BigCommerceSimulator.Options.defaults()
                 .clock(clock)
-                .rateLimit(100_000, Duration.ofSeconds(30)));
+                .rateLimit(100_000, Duration.ofSeconds(30))
+                .allowLocalHttpHookDestinations(true));
     store =
         sim.createStore(BigCommerceSimulator.StoreSpec.named("con123").clientId("contract-client"));
     api = Http.forStore(sim, store);

@@ -36,7 +36,8 @@ class WebhookDeliveryTest {
             BigCommerceSimulator.Options.defaults()
                 .clock(clock)
                 .rateLimit(10_000, Duration.ofSeconds(30))
-                .webhookTimeout(Duration.ofSeconds(2)));
+                .webhookTimeout(Duration.ofSeconds(2))
+                .allowLocalHttpHookDestinations(true));
     store =
         sim.createStore(
             BigCommerceSimulator.StoreSpec.named("hook12")

@@ -94,7 +94,7 @@ public final class SalesforceSimulator implements AutoCloseable {
             ids,
             new DmlEngine(schema, store, ids, clock),
             reader,
-            new QueryExecutor(schema, store, reader),
+            new QueryExecutor(schema, store, reader, clock),
             new QueryCursors(ids),
             users,
             new SessionRegistry(clock, options.orgId, options.sessionTimeout),

@@ -225,25 +225,6 @@ class PartnerDmlTest {
   }
 
   @Test
-  void upsert_with_the_same_key_twice_in_one_call_fails_both() throws Exception {
-    String key = unique("twice");
-    UpsertResult[] results =
-        connection.upsert(
-            "BC_Customer_Id__c",
-            new SObject[] {
-              sobject("Account", Map.of("BC_Customer_Id__c", key, "Name", "A")),
-              sobject("Account", Map.of("BC_Customer_Id__c", key, "Name", "B")),
-              sobject("Account", Map.of("BC_Customer_Id__c", unique("other"), "Name", "C")),
-            });
-
-    assertThat(results[0].getErrors()[0].getStatusCode())
-        .isEqualTo(StatusCode.DUPLICATE_EXTERNAL_ID);
-    assertThat(results[1].getErrors()[0].getStatusCode())
-        .isEqualTo(StatusCode.DUPLICATE_EXTERNAL_ID);
-    assertThat(results[2].isSuccess()).isTrue();
-  }
-
-  @Test
   void upsert_on_a_field_that_is_not_an_external_id_fails_per_record() throws Exception {
     UpsertResult result =
         connection

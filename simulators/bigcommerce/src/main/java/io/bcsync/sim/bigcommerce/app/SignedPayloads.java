@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * The signed_payload_jwt BigCommerce sends to load, uninstall and remove_user callbacks: HS256
  * keyed with the app's client secret, aud = client id, iss "bc", sub "stores/{hash}", valid for 24
- * hours.
+ * hours, with the claims BigCommerce documents (iat, nbf, jti, user with locale, owner, url,
+ * channel_id).
  */
 public final class SignedPayloads {
   private SignedPayloads() {}
@@ -43,7 +44,9 @@ public final class SignedPayloads {
             .claim("user", Map.of("id", user.id(), "email", user.email(), "locale", "en-US"))
             .claim("owner", Map.of("id", owner.id(), "email", owner.email()))
             .claim("url", url)
+            // null when opened from the Apps menu; nimbus drops null claims unless told not to
             .claim("channel_id", null)
+            .serializeNullClaims(true)
             .build();
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);

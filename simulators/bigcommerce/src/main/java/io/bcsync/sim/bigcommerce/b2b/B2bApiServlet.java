@@ -6,6 +6,7 @@ import io.bcsync.sim.bigcommerce.http.ApiResponse;
 import io.bcsync.sim.bigcommerce.http.HttpIo;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.http.Router;
+import io.bcsync.sim.bigcommerce.ratelimit.RateLimiter;
 import io.bcsync.sim.bigcommerce.store.ApiCredential;
 import io.bcsync.sim.bigcommerce.store.StoreRegistry;
 import io.bcsync.sim.bigcommerce.store.StoreRuntime;
@@ -14,18 +15,34 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The B2B Edition REST management API (/api/v3/io/...), a separate host on the real platform. Auth
  * is the store's X-Auth-Token plus X-Store-Hash naming the store (no store hash in the path).
+ *
+ * <p>Its rate limit is its own, reported in its own headers (../shared/reference/bigcommerce.md
+ * 12): {@code X-Requests-Allocated} in the documented example's form "150 times/60 s", {@code
+ * X-Requests-Remaining} and {@code X-Request-Window-Resets-After}. Only the names and that example
+ * are documented; the quota (150 per 60 s per store, the example's numbers), the seconds in the
+ * reset header and the 429 when it is used up are the simulator's UNVERIFIED reading.
  */
 public final class B2bApiServlet extends HttpServlet {
+
   private final StoreRegistry stores;
   private final Router router;
   private final Clock clock;
+  private final Map<String, RateLimiter> limits = new ConcurrentHashMap<>();
+  private final int quota;
+  private final Duration window;
 
-  public B2bApiServlet(StoreRegistry stores, Router router, Clock clock) {
+  public B2bApiServlet(
+      StoreRegistry stores, Router router, Clock clock, int quota, Duration window) {
+    this.quota = quota;
+    this.window = window;
     this.stores = stores;
     this.router = router;
     this.clock = clock;
@@ -43,6 +60,16 @@ public final class B2bApiServlet extends HttpServlet {
       return;
     }
     byte[] body = HttpIo.body(req);
+    RateLimiter.Decision used =
+        limits
+            .computeIfAbsent(runtime.get().store().hash(), h -> new RateLimiter(quota, window))
+            .tryAcquire(clock.instant());
+    if (!used.allowed()) {
+      ApiResponse limited = error(429, "Too many requests.");
+      addRateHeaders(limited, used);
+      HttpIo.write(resp, limited);
+      return;
+    }
     Optional<io.bcsync.sim.bigcommerce.http.Router.Match> match =
         router.match(req.getMethod(), path);
     ApiResponse response;
@@ -68,7 +95,17 @@ public final class B2bApiServlet extends HttpServlet {
         response = error(e.status(), e.title());
       }
     }
+    addRateHeaders(response, used);
     HttpIo.write(resp, response);
+  }
+
+  private static void addRateHeaders(ApiResponse response, RateLimiter.Decision quota) {
+    response.header(
+        "X-Requests-Allocated",
+        quota.quota() + " times/" + Duration.ofMillis(quota.windowMs()).toSeconds() + " s");
+    response.header("X-Requests-Remaining", String.valueOf(quota.left()));
+    response.header(
+        "X-Request-Window-Resets-After", String.valueOf((quota.resetMs() + 999) / 1000));
   }
 
   private static ApiResponse error(int code, String message) {

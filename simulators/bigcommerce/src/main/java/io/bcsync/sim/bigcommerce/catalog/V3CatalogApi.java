@@ -6,6 +6,7 @@ import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.ApiRequest;
 import io.bcsync.sim.bigcommerce.http.ApiResponse;
 import io.bcsync.sim.bigcommerce.http.Batches;
+import io.bcsync.sim.bigcommerce.http.FieldSelection;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.http.Paging;
 import io.bcsync.sim.bigcommerce.http.Router;
@@ -60,7 +61,8 @@ public final class V3CatalogApi {
     Paging.Page page = Paging.of(req, 50);
     boolean withVariants = includes(req, "variants");
     ArrayNode data = Json.array();
-    page.slice(all).forEach(x -> data.add(CatalogRenderer.product(x, withVariants)));
+    FieldSelection fields = FieldSelection.of(req);
+    page.slice(all).forEach(x -> data.add(fields.apply(CatalogRenderer.product(x, withVariants))));
     return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
   }
 
@@ -90,7 +92,9 @@ public final class V3CatalogApi {
 
   private ApiResponse getProduct(ApiRequest req) {
     return ApiResponse.ok(
-        Paging.v3Single(CatalogRenderer.product(product(req), includes(req, "variants"))));
+        Paging.v3Single(
+            FieldSelection.of(req)
+                .apply(CatalogRenderer.product(product(req), includes(req, "variants")))));
   }
 
   private ApiResponse updateProduct(ApiRequest req) {
@@ -110,7 +114,8 @@ public final class V3CatalogApi {
     Product p = product(req);
     Paging.Page page = Paging.of(req, 50);
     ArrayNode data = Json.array();
-    page.slice(p.variants).forEach(v -> data.add(CatalogRenderer.variant(p, v)));
+    FieldSelection fields = FieldSelection.of(req);
+    page.slice(p.variants).forEach(v -> data.add(fields.apply(CatalogRenderer.variant(p, v))));
     return ApiResponse.ok(Paging.v3Collection(data, p.variants.size(), page));
   }
 
@@ -122,7 +127,8 @@ public final class V3CatalogApi {
 
   private ApiResponse getVariant(ApiRequest req) {
     Product p = product(req);
-    return ApiResponse.ok(Paging.v3Single(CatalogRenderer.variant(p, variant(req, p))));
+    return ApiResponse.ok(
+        Paging.v3Single(FieldSelection.of(req).apply(CatalogRenderer.variant(p, variant(req, p)))));
   }
 
   private ApiResponse updateVariant(ApiRequest req) {
@@ -145,8 +151,13 @@ public final class V3CatalogApi {
             .toList();
     Paging.Page page = Paging.of(req, 50);
     ArrayNode data = Json.array();
+    FieldSelection fields = FieldSelection.of(req);
     page.slice(all)
-        .forEach(v -> data.add(CatalogRenderer.variant(req.store().products.get(v.productId), v)));
+        .forEach(
+            v ->
+                data.add(
+                    fields.apply(
+                        CatalogRenderer.variant(req.store().products.get(v.productId), v))));
     return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
   }
 

@@ -9,6 +9,7 @@ import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.ApiRequest;
 import io.bcsync.sim.bigcommerce.http.ApiResponse;
 import io.bcsync.sim.bigcommerce.http.Batches;
+import io.bcsync.sim.bigcommerce.http.CursorPaging;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.http.Paging;
 import io.bcsync.sim.bigcommerce.http.Router;
@@ -21,7 +22,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** V3 customers: filtered list, batch create/update (≤10, 413 above), delete by id:in. */
+/**
+ * V3 customers: filtered list (page or cursor paging, {@link CursorPaging}), batch create/update
+ * (≤10, 413 above), delete by id:in.
+ */
 public final class V3CustomersApi {
   private static final int BATCH_MAX = 10;
 
@@ -58,12 +62,10 @@ public final class V3CustomersApi {
     if (createdMin.isPresent()) p = p.and(c -> !c.dateCreated.isBefore(createdMin.get()));
     List<Customer> all =
         req.store().customers.values().stream().filter(p).sorted(sort(req)).toList();
-    Paging.Page page = Paging.of(req, 50);
     boolean withAddresses =
         req.queryList("include").map(l -> l.contains("addresses")).orElse(false);
-    ArrayNode data = Json.array();
-    page.slice(all).forEach(c -> data.add(customer(c, withAddresses)));
-    return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
+    return ApiResponse.ok(
+        CursorPaging.collection(req, all, c -> c.id, c -> customer(c, withAddresses), 50));
   }
 
   private static java.util.Comparator<Customer> sort(ApiRequest req) {

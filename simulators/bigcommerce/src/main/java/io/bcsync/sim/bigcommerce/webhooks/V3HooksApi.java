@@ -19,14 +19,18 @@ import java.util.Optional;
 /** V3 hooks. Each token sees only the hooks of its own client id, as on BigCommerce. */
 public final class V3HooksApi {
   private static final int MAX_HOOKS_PER_SCOPE = 10;
-  private final boolean requireHttps;
+  private static final java.util.Set<String> LOOPBACK =
+      java.util.Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private final boolean allowLocalHttp;
 
   /**
-   * @param requireHttps true to insist on https on port 443 as BigCommerce does; tests usually
-   *     listen on http
+   * Destinations must be https on port 443, as on BigCommerce (webhooks.v3.yml, {@code
+   * destination}; ../shared/reference/bigcommerce.md 3.1).
+   *
+   * @param allowLocalHttp simulator-only: also accept http on a loopback host (demo and tests)
    */
-  public V3HooksApi(boolean requireHttps) {
-    this.requireHttps = requireHttps;
+  public V3HooksApi(boolean allowLocalHttp) {
+    this.allowLocalHttp = allowLocalHttp;
   }
 
   public void register(Router r) {
@@ -159,8 +163,9 @@ public final class V3HooksApi {
     }
     boolean https =
         "https".equals(uri.getScheme()) && (uri.getPort() == -1 || uri.getPort() == 443);
-    boolean http = "http".equals(uri.getScheme());
-    if ((requireHttps && !https) || (!https && !http) || uri.getHost() == null) {
+    boolean localHttp =
+        allowLocalHttp && "http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost());
+    if (uri.getHost() == null || !(https || localHttp)) {
       throw ApiException.unprocessable(
           "destination", "destination must be a valid https URL on port 443");
     }

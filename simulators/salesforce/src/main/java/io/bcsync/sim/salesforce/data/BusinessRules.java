@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Object-specific platform rules the sync runs into: price-book consistency for PricebookEntry,
- * OrderItem and OpportunityLineItem, one membership per campaign, and the cascades of delete.
+ * OrderItem and OpportunityLineItem, locked Activated Orders ({@link OrderLocks}), one membership
+ * per campaign, and the cascades of delete.
  */
 final class BusinessRules {
   private static final String ENTRY_NOT_IN_ORDER_BOOK =
@@ -18,15 +19,21 @@ final class BusinessRules {
           + "is in a different pricebook than the one assigned to the order, or order has no pricebook assigned)";
 
   private final RecordStore store;
+  private final OrderLocks orderLocks;
 
   BusinessRules(RecordStore store) {
     this.store = store;
+    this.orderLocks = new OrderLocks(store);
   }
 
   void beforeInsert(SObjectType type, Map<String, Object> values) {
     switch (type.name()) {
       case "PricebookEntry" -> pricebookEntry(values);
-      case "OrderItem" -> orderItem(values);
+      case "Order" -> orderLocks.refuseEmptyActivation(null, values);
+      case "OrderItem" -> {
+        orderLocks.refuseItemChange(values.get("OrderId"));
+        orderItem(values);
+      }
       case "OpportunityLineItem" -> opportunityLineItem(values);
       case "CampaignMember" -> campaignMember(values);
       default -> {
@@ -39,6 +46,12 @@ final class BusinessRules {
     if (type.name().equals("Lead") && Boolean.TRUE.equals(existing.get("IsConverted"))) {
       throw RecordError.of("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead")
           .fail();
+    }
+    if (type.name().equals("OrderItem")) {
+      orderLocks.refuseItemChange(existing.get("OrderId"));
+    }
+    if (type.name().equals("Order")) {
+      orderLocks.refuseEmptyActivation(existing, changes);
     }
     if (type.name().equals("Order")
         && "Activated".equals(existing.get("Status"))
@@ -53,6 +66,9 @@ final class BusinessRules {
 
   void beforeDelete(Record record) {
     String type = record.type().name();
+    if (type.equals("OrderItem")) {
+      orderLocks.refuseItemChange(record.get("OrderId"));
+    }
     if (type.equals("Pricebook2") && Boolean.TRUE.equals(record.get("IsStandard"))) {
       throw RecordError.of("DELETE_FAILED", "Cannot delete the standard price book").fail();
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * upsert: match on the external id (case rules of the field); none -> create, one -> update,
- * several -> error.
+ * several -> DUPLICATE_EXTERNAL_ID; the same key twice in one call -> DUPLICATE_VALUE for those.
  */
 final class Upserter {
   private final RecordWriter writer;
@@ -45,10 +45,12 @@ final class Upserter {
       FieldDef key = keyField(type, externalIdField);
       Object value = keys.get(i);
       if (value != null && repeatedInBatch(key, keys, i)) {
+        // DUPLICATE_VALUE, not DUPLICATE_EXTERNAL_ID (that one is several stored records matching
+        // one key): ../shared/reference/salesforce.md G.
         result.add(
             SaveOutcome.failed(
                 RecordError.of(
-                    "DUPLICATE_EXTERNAL_ID",
+                    "DUPLICATE_VALUE",
                     "Duplicate external id specified: " + input.value(key.name()),
                     key.name())));
         continue;

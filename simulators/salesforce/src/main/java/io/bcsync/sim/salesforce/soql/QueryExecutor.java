@@ -13,6 +13,8 @@ import io.bcsync.sim.salesforce.soql.ResultRecord.ParentColumn;
 import io.bcsync.sim.salesforce.soql.SoqlQuery.Condition;
 import io.bcsync.sim.salesforce.soql.SoqlQuery.FieldPath;
 import io.bcsync.sim.salesforce.soql.SoqlQuery.Ordering;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +29,10 @@ public final class QueryExecutor {
   private final RecordStore store;
   private final RecordReader reader;
   private final PathResolver resolver;
+  private final Clock clock;
 
-  public QueryExecutor(Schema schema, RecordStore store, RecordReader reader) {
+  public QueryExecutor(Schema schema, RecordStore store, RecordReader reader, Clock clock) {
+    this.clock = clock;
     this.schema = schema;
     this.store = store;
     this.reader = reader;
@@ -52,13 +56,15 @@ public final class QueryExecutor {
             .orElseThrow(() -> ApiFault.unknownType(query.object()));
     query.fields().forEach(f -> resolver.resolve(type, f));
     query.orderBy().forEach(o -> resolver.resolve(type, o.field()));
+    checkLiterals(type, query.where());
+    Instant now = clock.instant();
     return store.inTransaction(
         () -> {
           List<Record> candidates = includeDeleted ? store.withDeleted(type) : store.live(type);
           List<Record> matching =
               new ArrayList<>(
                   candidates.stream()
-                      .filter(r -> query.where() == null || matches(type, r, query.where()))
+                      .filter(r -> query.where() == null || matches(type, r, query.where(), now))
                       .toList());
           if (query.countOnly()) {
             return new Rows(List.of(), matching.size());
@@ -75,26 +81,44 @@ public final class QueryExecutor {
         });
   }
 
-  private boolean matches(SObjectType type, Record record, Condition condition) {
+  private void checkLiterals(SObjectType type, Condition condition) {
     if (condition instanceof SoqlQuery.And and) {
-      return matches(type, record, and.left()) && matches(type, record, and.right());
+      checkLiterals(type, and.left());
+      checkLiterals(type, and.right());
+    } else if (condition instanceof SoqlQuery.Or or) {
+      checkLiterals(type, or.left());
+      checkLiterals(type, or.right());
+    } else if (condition instanceof SoqlQuery.Not not) {
+      checkLiterals(type, not.inner());
+    } else if (condition instanceof SoqlQuery.Comparison c) {
+      ConditionEvaluator.check(resolver.resolve(type, c.field()).field(), c.value());
+    } else if (condition instanceof SoqlQuery.InList in) {
+      FieldDef field = resolver.resolve(type, in.field()).field();
+      in.values().forEach(v -> ConditionEvaluator.check(field, v));
+    }
+  }
+
+  private boolean matches(SObjectType type, Record record, Condition condition, Instant now) {
+    if (condition instanceof SoqlQuery.And and) {
+      return matches(type, record, and.left(), now) && matches(type, record, and.right(), now);
     }
     if (condition instanceof SoqlQuery.Or or) {
-      return matches(type, record, or.left()) || matches(type, record, or.right());
+      return matches(type, record, or.left(), now) || matches(type, record, or.right(), now);
     }
     if (condition instanceof SoqlQuery.Not not) {
-      return !matches(type, record, not.inner());
+      return !matches(type, record, not.inner(), now);
     }
     if (condition instanceof SoqlQuery.Comparison c) {
       PathResolver.Resolved path = resolver.resolve(type, c.field());
-      return ConditionEvaluator.compare(path.field(), valueAt(record, path), c.op(), c.value());
+      return ConditionEvaluator.compare(
+          path.field(), valueAt(record, path), c.op(), c.value(), now);
     }
     SoqlQuery.InList in = (SoqlQuery.InList) condition;
     PathResolver.Resolved path = resolver.resolve(type, in.field());
     Object actual = valueAt(record, path);
     boolean found =
         in.values().stream()
-            .anyMatch(v -> ConditionEvaluator.compare(path.field(), actual, "=", v));
+            .anyMatch(v -> ConditionEvaluator.compare(path.field(), actual, "=", v, now));
     return in.negated() != found;
   }
 

@@ -14,6 +14,10 @@ final class SoqlLexer {
   private static final Pattern DATE_LITERAL =
       Pattern.compile(
           "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2}))?");
+
+  /** Characters per string literal in a WHERE clause (salesforce.md G). */
+  static final int MAX_STRING_LITERAL = 4_000;
+
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private SoqlLexer() {}
@@ -69,6 +73,14 @@ final class SoqlLexer {
     }
     if (i >= soql.length()) {
       throw ApiFault.malformedQuery("unterminated string literal at column " + (start + 1));
+    }
+    if (value.length() > MAX_STRING_LITERAL) {
+      throw ApiFault.malformedQuery(
+          "string literal at column "
+              + (start + 1)
+              + " is longer than "
+              + MAX_STRING_LITERAL
+              + " characters");
     }
     tokens.add(new Token(Token.Kind.STRING, value.toString(), start + 1));
     return i + 1;

@@ -25,7 +25,18 @@ public final class SoqlParser {
     this.tokens = SoqlLexer.tokenize(soql);
   }
 
+  /** SOQL statements over 100,000 characters are refused (SOAP API; salesforce.md G). */
+  static final int MAX_STATEMENT = 100_000;
+
   public static SoqlQuery parse(String soql) {
+    if (soql.length() > MAX_STATEMENT) {
+      throw ApiFault.malformedQuery(
+          "SOQL statements cannot be longer than "
+              + MAX_STATEMENT
+              + " characters (this one has "
+              + soql.length()
+              + ")");
+    }
     return new SoqlParser(soql).query();
   }
 
@@ -180,6 +191,9 @@ public final class SoqlParser {
         }
         if (t.isWord("true") || t.isWord("false")) {
           yield new Literal(Literal.Kind.BOOLEAN, t.text().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (DateLiterals.isLiteral(t.text())) {
+          yield new Literal(Literal.Kind.RELATIVE_DATE, t.text());
         }
         throw unexpected(t);
       }

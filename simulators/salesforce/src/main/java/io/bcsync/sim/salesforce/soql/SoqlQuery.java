@@ -24,14 +24,18 @@ public record SoqlQuery(
 
   public record Ordering(FieldPath field, boolean ascending, boolean nullsFirst) {}
 
-  /** A literal as written: STRING, NUMBER, BOOLEAN, NULL or DATE (date or datetime text). */
+  /**
+   * A literal as written: STRING, NUMBER, BOOLEAN, NULL, DATE (unquoted date or datetime text) or
+   * RELATIVE_DATE (TODAY, LAST_N_DAYS:n...).
+   */
   public record Literal(Kind kind, String text) {
     public enum Kind {
       STRING,
       NUMBER,
       BOOLEAN,
       NULL,
-      DATE
+      DATE,
+      RELATIVE_DATE
     }
   }
 
