@@ -1,34 +1,33 @@
 package io.bcsync.sim.salesforce;
 
 import static io.bcsync.sim.salesforce.TestOrgs.sobject;
+import static io.bcsync.sim.salesforce.TestOrgs.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sforce.soap.partner.DeleteResult;
 import com.sforce.soap.partner.Error;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.StatusCode;
-import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
 import com.sforce.soap.partner.fault.InvalidFieldFault;
 import com.sforce.soap.partner.sobject.SObject;
 import io.bcsync.sim.salesforce.data.RecordChange;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * create / update / upsert / delete / retrieve with Salesforce's per-record and call-level rules.
+ * create / update through force-wsc with Salesforce's per-record and call-level rules: ids,
+ * required, unknown and read-only fields, lookups, the 200-record limit, all-or-none, change
+ * tracking and platform events.
  */
-class PartnerDmlTest {
+class PartnerCreateUpdateTest {
   static SalesforceSimulator sim;
   PartnerConnection connection;
 
@@ -46,10 +45,6 @@ class PartnerDmlTest {
   void connect() throws Exception {
     connection = TestOrgs.login(sim);
     connection.setCallOptions("bc-sync", null);
-  }
-
-  private static String unique(String prefix) {
-    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @Test
@@ -161,145 +156,6 @@ class PartnerDmlTest {
   }
 
   @Test
-  void upsert_creates_then_updates_and_matches_case_insensitively_for_case_insensitive_unique_ids()
-      throws Exception {
-    String key = unique("cust");
-    UpsertResult first =
-        connection
-            .upsert(
-                "BC_Customer_Id__c",
-                new SObject[] {
-                  sobject("Account", Map.of("BC_Customer_Id__c", key, "Name", "First"))
-                })[0];
-    UpsertResult second =
-        connection
-            .upsert(
-                "BC_Customer_Id__c",
-                new SObject[] {
-                  sobject(
-                      "Account", Map.of("BC_Customer_Id__c", key.toUpperCase(), "Name", "Second"))
-                })[0];
-
-    assertThat(first.isCreated()).isTrue();
-    assertThat(second.isSuccess()).isTrue();
-    assertThat(second.isCreated()).isFalse();
-    assertThat(second.getId()).isEqualTo(first.getId());
-    assertThat(sim.record(first.getId()).orElseThrow()).containsEntry("Name", "Second");
-  }
-
-  @Test
-  void upsert_on_case_sensitive_external_id_treats_other_case_as_new_key() throws Exception {
-    String key = unique("ord");
-    Map<String, Object> order = orderFields(key);
-    UpsertResult first =
-        connection.upsert("BC_Order_Id__c", new SObject[] {sobject("Order", order)})[0];
-    order.put("BC_Order_Id__c", key.toUpperCase());
-    UpsertResult second =
-        connection.upsert("BC_Order_Id__c", new SObject[] {sobject("Order", order)})[0];
-
-    assertThat(first.isCreated()).isTrue();
-    assertThat(second.isCreated()).isTrue();
-    assertThat(second.getId()).isNotEqualTo(first.getId());
-  }
-
-  @Test
-  void upsert_with_several_matches_is_duplicate_external_id() throws Exception {
-    // Contact.BC_Customer_Id__c is an external id without "unique", so two contacts can share it.
-    String key = unique("shared");
-    connection.create(
-        new SObject[] {
-          sobject("Contact", Map.of("LastName", "One", "BC_Customer_Id__c", key)),
-          sobject("Contact", Map.of("LastName", "Two", "BC_Customer_Id__c", key)),
-        });
-
-    UpsertResult result =
-        connection
-            .upsert(
-                "BC_Customer_Id__c",
-                new SObject[] {
-                  sobject("Contact", Map.of("LastName", "Three", "BC_Customer_Id__c", key))
-                })[0];
-
-    assertThat(result.isSuccess()).isFalse();
-    assertThat(result.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.DUPLICATE_EXTERNAL_ID);
-  }
-
-  @Test
-  void upsert_on_a_field_that_is_not_an_external_id_fails_per_record() throws Exception {
-    UpsertResult result =
-        connection
-            .upsert("Phone", new SObject[] {sobject("Account", Map.of("Phone", "1", "Name", "X"))})[
-            0];
-
-    assertThat(result.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.INVALID_FIELD);
-  }
-
-  @Test
-  void create_with_a_duplicate_unique_value_is_duplicate_value() throws Exception {
-    String key = unique("dup");
-    connection.create(
-        new SObject[] {sobject("Account", Map.of("Name", "A", "BC_Customer_Id__c", key))});
-
-    SaveResult result =
-        connection
-            .create(
-                new SObject[] {
-                  sobject("Account", Map.of("Name", "B", "BC_Customer_Id__c", key.toUpperCase()))
-                })[0];
-
-    assertThat(result.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.DUPLICATE_VALUE);
-    assertThat(result.getErrors()[0].getMessage())
-        .startsWith(
-            "duplicate value found: BC_Customer_Id__c duplicates value on record with id: 001");
-  }
-
-  @Test
-  void a_unique_value_repeated_within_one_call_is_a_duplicate_for_the_later_record()
-      throws Exception {
-    String key = unique("samecall");
-
-    SaveResult[] results =
-        connection.create(
-            new SObject[] {
-              sobject("Account", Map.of("Name", "First", "BC_Customer_Id__c", key)),
-              sobject("Account", Map.of("Name", "Second", "BC_Customer_Id__c", key.toUpperCase()))
-            });
-
-    assertThat(results[0].isSuccess()).isTrue();
-    assertThat(results[1].getErrors()[0].getStatusCode()).isEqualTo(StatusCode.DUPLICATE_VALUE);
-    assertThat(results[1].getErrors()[0].getMessage()).endsWith(results[0].getId());
-  }
-
-  @Test
-  void parent_reference_by_external_id_sets_the_lookup() throws Exception {
-    String company = unique("co");
-    String accountId =
-        connection
-            .create(
-                new SObject[] {
-                  sobject("Account", Map.of("Name", "Parent Co", "BC_Customer_Id__c", company))
-                })[0]
-            .getId();
-    SObject contact =
-        sobject("Contact", Map.of("LastName", "Child", "BC_Customer_Id__c", unique("c")));
-    contact.setField(
-        "Account", sobject("Account", Map.of("BC_Customer_Id__c", company.toUpperCase())));
-    SObject orphan =
-        sobject("Contact", Map.of("LastName", "Orphan", "BC_Customer_Id__c", unique("c")));
-    orphan.setField("Account", sobject("Account", Map.of("BC_Customer_Id__c", "missing-company")));
-
-    UpsertResult[] results =
-        connection.upsert("BC_Customer_Id__c", new SObject[] {contact, orphan});
-
-    assertThat(results[0].isSuccess()).isTrue();
-    assertThat(sim.record(results[0].getId()).orElseThrow()).containsEntry("AccountId", accountId);
-    assertThat(results[1].getErrors()[0].getStatusCode()).isEqualTo(StatusCode.INVALID_FIELD);
-    assertThat(results[1].getErrors()[0].getMessage())
-        .isEqualTo(
-            "Foreign key external ID: missing-company not found for field BC_Customer_Id__c in entity Account");
-  }
-
-  @Test
   void lookup_to_a_missing_record_is_invalid_cross_reference_key() throws Exception {
     SaveResult result =
         connection
@@ -336,66 +192,6 @@ class PartnerDmlTest {
   }
 
   @Test
-  void delete_cascades_and_reports_per_id_errors() throws Exception {
-    String accountId =
-        connection.create(new SObject[] {sobject("Account", Map.of("Name", "Cascade"))})[0].getId();
-    String contactId =
-        connection
-            .create(
-                new SObject[] {
-                  sobject("Contact", Map.of("LastName", "Gone", "AccountId", accountId))
-                })[0]
-            .getId();
-
-    DeleteResult[] results = connection.delete(new String[] {accountId, accountId, "not-an-id"});
-
-    assertThat(results[0].isSuccess()).isTrue();
-    assertThat(results[1].getErrors()[0].getStatusCode()).isEqualTo(StatusCode.ENTITY_IS_DELETED);
-    assertThat(results[2].getErrors()[0].getStatusCode()).isEqualTo(StatusCode.MALFORMED_ID);
-    assertThat(sim.record(contactId)).isEmpty();
-  }
-
-  @Test
-  void undelete_restores_from_the_recycle_bin_and_query_all_sees_deleted_rows() throws Exception {
-    String name = unique("bin");
-    String id =
-        connection.create(new SObject[] {sobject("Account", Map.of("Name", name))})[0].getId();
-    connection.delete(new String[] {id});
-
-    assertThat(connection.query("SELECT Id FROM Account WHERE Name = '" + name + "'").getSize())
-        .isZero();
-    SObject binned =
-        connection.queryAll("SELECT Id, IsDeleted FROM Account WHERE Name = '" + name + "'")
-            .getRecords()[0];
-    assertThat(binned.getField("IsDeleted")).isEqualTo("true");
-
-    assertThat(connection.undelete(new String[] {id})[0].isSuccess()).isTrue();
-    assertThat(connection.undelete(new String[] {id})[0].getErrors()[0].getStatusCode())
-        .isEqualTo(StatusCode.UNDELETE_FAILED);
-    assertThat(sim.record(id)).isPresent();
-  }
-
-  @Test
-  void retrieve_returns_records_in_request_order_with_nil_for_unknown_ids() throws Exception {
-    String a =
-        connection
-            .create(new SObject[] {sobject("Account", Map.of("Name", "Ret A", "Phone", "1"))})[0]
-            .getId();
-    String b =
-        connection.create(new SObject[] {sobject("Account", Map.of("Name", "Ret B"))})[0].getId();
-
-    SObject[] records =
-        connection.retrieve(
-            "Name, Phone", "Account", new String[] {b, "001000000000000AAA", a.substring(0, 15)});
-
-    assertThat(records[0].getId()).isEqualTo(b);
-    assertThat(records[0].getField("Name")).isEqualTo("Ret B");
-    assertThat(records[0].getField("Phone")).isNull();
-    assertThat(records[1]).isNull();
-    assertThat(records[2].getField("Phone")).isEqualTo("1");
-  }
-
-  @Test
   void every_change_records_the_call_options_client_id() throws Exception {
     String id =
         connection.create(new SObject[] {sobject("Account", Map.of("Name", "Tracked"))})[0].getId();
@@ -426,17 +222,5 @@ class PartnerDmlTest {
     assertThat(missing.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.REQUIRED_FIELD_MISSING);
     assertThatThrownBy(() -> connection.query("SELECT Id FROM Order_Sync__e"))
         .isInstanceOf(ApiFault.class);
-  }
-
-  private Map<String, Object> orderFields(String key) throws Exception {
-    String accountId =
-        connection.create(new SObject[] {sobject("Account", Map.of("Name", "Order Owner"))})[0]
-            .getId();
-    Map<String, Object> order = new LinkedHashMap<>();
-    order.put("BC_Order_Id__c", key);
-    order.put("AccountId", accountId);
-    order.put("EffectiveDate", "2026-01-15");
-    order.put("Status", "Draft");
-    return order;
   }
 }

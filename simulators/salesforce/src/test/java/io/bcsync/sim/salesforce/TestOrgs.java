@@ -7,6 +7,7 @@ import com.sforce.ws.ConnectorConfig;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 /** Starts simulators with the fixture package and connects the real force-wsc client to them. */
 final class TestOrgs {
@@ -43,6 +44,11 @@ final class TestOrgs {
     config.setConnectionTimeout(5_000);
     config.setReadTimeout(20_000);
     return config;
+  }
+
+  /** A value no other test in the same org uses, e.g. for unique external ids. */
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   static SObject sobject(String type, Map<String, Object> fields) {
