@@ -5,7 +5,6 @@ import io.bcsync.sim.salesforce.auth.SimUser;
 import io.bcsync.sim.salesforce.auth.UserDirectory;
 import io.bcsync.sim.salesforce.control.ApiUsage;
 import io.bcsync.sim.salesforce.control.ChangeLog;
-import io.bcsync.sim.salesforce.control.ControlServlet;
 import io.bcsync.sim.salesforce.control.FaultInjector;
 import io.bcsync.sim.salesforce.data.CallContext;
 import io.bcsync.sim.salesforce.data.DmlEngine;
@@ -18,13 +17,11 @@ import io.bcsync.sim.salesforce.data.RecordStore;
 import io.bcsync.sim.salesforce.data.SaveOutcome;
 import io.bcsync.sim.salesforce.ids.IdGenerator;
 import io.bcsync.sim.salesforce.ids.SalesforceIds;
-import io.bcsync.sim.salesforce.oauth.OAuthServlet;
 import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.SObjectType;
 import io.bcsync.sim.salesforce.schema.Schema;
 import io.bcsync.sim.salesforce.schema.SfdxMetadataLoader;
 import io.bcsync.sim.salesforce.schema.StandardObjects;
-import io.bcsync.sim.salesforce.soap.SoapServlet;
 import io.bcsync.sim.salesforce.soql.QueryCursors;
 import io.bcsync.sim.salesforce.soql.QueryExecutor;
 import io.bcsync.sim.salesforce.streaming.CdcPublisher;
@@ -39,11 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A simulated Salesforce org: Partner SOAP API, OAuth token endpoint, Streaming API (CDC and
@@ -58,9 +50,7 @@ public final class SalesforceSimulator implements AutoCloseable {
   private final CdcPublisher cdc;
   private final StreamingEndpoint streaming;
   private final List<SfdxMetadataLoader.LoadReport> metadataReports = new ArrayList<>();
-  private final AtomicReference<String> baseUrl = new AtomicReference<>();
-  private final Server server;
-  private OAuthServlet oauth;
+  private final SimulatorHttpServer http = new SimulatorHttpServer();
 
   private SalesforceSimulator(SimulatorOptions options) {
     this.options = options;
@@ -101,7 +91,7 @@ public final class SalesforceSimulator implements AutoCloseable {
             new ApiUsage(options.dailyApiLimit),
             new FaultInjector(),
             new ChangeLog(),
-            baseUrl::get);
+            http::baseUrl);
     new OrgBootstrap(org).seed();
     this.bus = new EventBus(clock, options.eventRetention);
     this.cdc = new CdcPublisher(schema, store, reader, bus, clock);
@@ -109,7 +99,6 @@ public final class SalesforceSimulator implements AutoCloseable {
     org.dml().addSink(cdc);
     this.streaming =
         new StreamingEndpoint(org.sessions(), schema, bus, options.longPollTimeoutMillis);
-    this.server = new Server();
   }
 
   public static SalesforceSimulator start() {
@@ -119,7 +108,7 @@ public final class SalesforceSimulator implements AutoCloseable {
   public static SalesforceSimulator start(SimulatorOptions options) {
     SalesforceSimulator simulator = new SalesforceSimulator(options);
     try {
-      simulator.startServer();
+      simulator.http.start(simulator, simulator.org, simulator.streaming, simulator.options);
     } catch (Exception e) {
       simulator.close();
       throw new IllegalStateException("Salesforce simulator failed to start: " + e.getMessage(), e);
@@ -127,30 +116,11 @@ public final class SalesforceSimulator implements AutoCloseable {
     return simulator;
   }
 
-  private void startServer() throws Exception {
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost(options.host);
-    connector.setPort(options.port);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    oauth = new OAuthServlet(org, options.connectedApps);
-    context.addServlet(new ServletHolder(new SoapServlet(org)), "/services/Soap/u/*");
-    context.addServlet(new ServletHolder(oauth), "/services/oauth2/*");
-    context.addServlet(new ServletHolder(new ControlServlet(this)), "/__control/*");
-    streaming.install(context);
-    server.setHandler(context);
-    server.start();
-    String advertised =
-        options.host.equals("0.0.0.0") ? "localhost" : options.host; // clients cannot dial 0.0.0.0
-    baseUrl.set("http://" + advertised + ":" + connector.getLocalPort());
-    streaming.started();
-  }
-
   // ---- endpoints and identity ----
 
   /** Instance URL, e.g. http://127.0.0.1:8082 (what OAuth returns as instance_url). */
   public String baseUrl() {
-    return baseUrl.get();
+    return http.baseUrl();
   }
 
   /** SOAP login endpoint for ConnectorConfig.setAuthEndpoint. */
@@ -317,7 +287,7 @@ public final class SalesforceSimulator implements AutoCloseable {
    * Revokes an access or refresh token; streaming clients using it get 401::Authentication invalid.
    */
   public boolean revokeToken(String token) {
-    boolean revoked = oauth.revoke(token);
+    boolean revoked = http.oauth().revoke(token);
     streaming.wakeClients();
     return revoked;
   }
@@ -412,10 +382,6 @@ public final class SalesforceSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("Failed to stop the Salesforce simulator", e);
-    }
+    http.close();
   }
 }
