@@ -86,9 +86,7 @@ public class SalesforceWriter {
           pending.add(write);
         }
       }
-      for (int from = 0; from < pending.size(); from += config.batchSize()) {
-        List<RecordWrite> chunk =
-            pending.subList(from, Math.min(pending.size(), from + config.batchSize()));
+      for (List<RecordWrite> chunk : CallChunks.split(pending, config.batchSize())) {
         ChunkResult chunkResult = writeChunk(session, group.getKey(), chunk);
         calls += chunkResult.calls();
         for (RecordResult result : chunkResult.results()) {
@@ -186,7 +184,11 @@ public class SalesforceWriter {
           UpsertResult r = upserted[i];
           results.add(
               new RecordResult(
-                  chunk.get(i), r.isSuccess(), r.getId(), r.isCreated(), errors(r.getErrors())));
+                  chunk.get(i),
+                  r.isSuccess(),
+                  r.getId(),
+                  r.isCreated(),
+                  errors(group.operation(), r.getErrors())));
         }
       }
       case CREATE, UPDATE -> {
@@ -205,7 +207,7 @@ public class SalesforceWriter {
                   r.isSuccess(),
                   r.getId(),
                   group.operation() == io.bcsync.sync.port.WriteOperation.CREATE && r.isSuccess(),
-                  errors(r.getErrors())));
+                  errors(group.operation(), r.getErrors())));
         }
       }
       default -> throw new IllegalStateException("unknown operation " + group.operation());
@@ -222,6 +224,11 @@ public class SalesforceWriter {
   }
 
   static List<RecordError> errors(Error[] errors) {
+    return errors(null, errors);
+  }
+
+  /** The errors of one record of a call of this operation (null: of no write call). */
+  static List<RecordError> errors(WriteOperation operation, Error[] errors) {
     if (errors == null) {
       return List.of();
     }
@@ -233,7 +240,9 @@ public class SalesforceWriter {
                   code,
                   e.getMessage(),
                   e.getFields() == null ? List.of() : Arrays.asList(e.getFields()),
-                  SalesforceErrors.isRetryable(code));
+                  operation == null
+                      ? SalesforceErrors.isRetryable(code)
+                      : SalesforceErrors.isRetryable(operation, code));
             })
         .toList();
   }
