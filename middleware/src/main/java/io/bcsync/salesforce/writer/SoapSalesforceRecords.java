@@ -120,6 +120,64 @@ public class SoapSalesforceRecords implements SalesforceRecords {
     return accounts;
   }
 
+  @Override
+  public Map<String, List<String>> idsByKey(
+      String sobjectType, String keyPath, Collection<String> keys) {
+    if (!NAME.matcher(sobjectType).matches() || !PATH.matcher(keyPath).matches()) {
+      throw new IllegalArgumentException("not an object and field: " + sobjectType + " " + keyPath);
+    }
+    Map<String, String> givenByLowerCase = new LinkedHashMap<>();
+    keys.forEach(k -> givenByLowerCase.put(k.toLowerCase(java.util.Locale.ROOT), k));
+    List<String> all = new ArrayList<>(givenByLowerCase.values());
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    try {
+      SalesforceSession session = connector.session();
+      for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+        String soql =
+            "SELECT Id, "
+                + keyPath
+                + " FROM "
+                + sobjectType
+                + " WHERE "
+                + keyPath
+                + " IN "
+                + Soql.inList(chunk);
+        for (SObject row : SalesforceQueries.queryAll(session, soql)) {
+          Object value = valueAt(row, keyPath);
+          String given =
+              value == null
+                  ? null
+                  : givenByLowerCase.get(value.toString().toLowerCase(java.util.Locale.ROOT));
+          if (given != null) {
+            ids.computeIfAbsent(given, k -> new ArrayList<>()).add(row.getId());
+          }
+        }
+      }
+    } catch (ConnectionException e) {
+      throw new SalesforceUnreachableException(
+          "looking up " + sobjectType + " by " + keyPath, SalesforceErrors.ofCallFailure(e), e);
+    }
+    return ids;
+  }
+
+  private static final int KEYS_PER_QUERY = 100;
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\w+");
+  private static final java.util.regex.Pattern PATH =
+      java.util.regex.Pattern.compile("\\w+(\\.\\w+)?");
+
+  /** A field's value, or a parent's field's through the nested relationship record. */
+  private static Object valueAt(com.sforce.ws.bind.XmlObject row, String path) {
+    Object value = row;
+    for (String segment : path.split("\\.")) {
+      if (!(value instanceof com.sforce.ws.bind.XmlObject object)) {
+        return null;
+      }
+      value = object.getField(segment);
+    }
+    return value;
+  }
+
   private static String shortId(String id) {
     return id.length() > 15 ? id.substring(0, 15) : id;
   }

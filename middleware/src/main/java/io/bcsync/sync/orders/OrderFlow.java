@@ -76,6 +76,7 @@ public class OrderFlow {
         planned.add(p.order());
       }
     }
+    planned = ReplacedLines.withLinesInSalesforce(salesforce, storeHash, objects, planned);
     OrderActivation activation = new OrderActivation(salesforce);
     Map<Long, Outcome> notDrafted = activation.revertToDraft(planned);
     outcomes.putAll(notDrafted);
