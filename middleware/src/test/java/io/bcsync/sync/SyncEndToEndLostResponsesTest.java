@@ -3,9 +3,14 @@ package io.bcsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bcsync.sim.bigcommerce.orders.OrderDraft;
+import io.bcsync.sim.bigcommerce.store.Address;
+import io.bcsync.sync.identity.IdentityMap;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
+  @Inject IdentityMap identities;
 
   @AfterEach
   void clearFaults() {
@@ -162,5 +168,52 @@ class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
 
     assertThat(lost()).isEqualTo(before + 1);
     assertThat(where("OrderItem", "OrderId", sfOrder.get("Id"))).hasSize(1);
+  }
+
+  @Test
+  @Order(8)
+  void an_activated_order_whose_identity_rows_were_never_saved_is_found_and_updated() {
+    long customer = store.createCustomer("lost.activation@example.com", "Lost", "Activation");
+    OrderDraft draft = new OrderDraft();
+    draft.customerId = customer;
+    draft.billing = new Address();
+    draft.billing.firstName = "Lost";
+    draft.billing.lastName = "Activation";
+    draft.billing.email = "lost.activation@example.com";
+    draft.billing.zip = "78701";
+    draft.statusId = 9; // activated on arrival (orders.activate_on_status: [2, 9])
+    draft.addLine(OrderDraft.Line.of(mug, 1));
+    long order = store.createOrder(draft);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                where("Order", "BC_Order_Id__c", STORE + ":" + order).stream()
+                    .anyMatch(o -> "Activated".equals(o.get("Status"))));
+    awaitDone();
+    // As after a crash between Salesforce's commit and saving the rows (or every answer lost):
+    // Salesforce has the Activated order and its line, the identity map knows neither.
+    String id = String.valueOf(order);
+    identities.deleteRecords(STORE, "order", identities.find(STORE, "order", List.of(id)).values());
+    identities.deleteRecords(
+        STORE,
+        "order_line",
+        identities.children(STORE, "order_line", List.of(id)).getOrDefault(id, List.of()));
+
+    store.changeOrderStatus(order, 2);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "Shipped"
+                    .equals(
+                        one("Order", "BC_Order_Id__c", STORE + ":" + order).get("BC_Status__c")));
+    awaitDone();
+
+    Map<String, Object> sfOrder = one("Order", "BC_Order_Id__c", STORE + ":" + order);
+    assertThat(where("Order", "BC_Order_Id__c", STORE + ":" + order)).hasSize(1);
+    assertThat(sfOrder.get("Status")).isEqualTo("Activated");
+    assertThat(where("OrderItem", "OrderId", sfOrder.get("Id"))).hasSize(1);
+    assertThat(identities.find(STORE, "order", List.of(id))).containsKey(id);
   }
 }

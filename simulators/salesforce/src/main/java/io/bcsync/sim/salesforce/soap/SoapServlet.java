@@ -99,12 +99,19 @@ public final class SoapServlet extends HttpServlet {
   }
 
   private static byte[] readBody(HttpServletRequest req) throws IOException {
-    InputStream in = req.getInputStream();
+    InputStream raw = req.getInputStream();
+    InputStream in = raw;
     String encoding = req.getHeader("Content-Encoding");
     if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-      in = new GZIPInputStream(in);
+      in = new GZIPInputStream(raw);
     }
-    return in.readAllBytes();
+    byte[] body = in.readAllBytes();
+    // GZIPInputStream stops after the gzip trailer; a chunked body's last (empty) chunk may still
+    // be
+    // unread, and Jetty closes a connection whose request was not read to its end, failing the
+    // client's next request on it. Read it, as a server that reads the whole request does.
+    raw.transferTo(java.io.OutputStream.nullOutputStream());
+    return body;
   }
 
   private static SoapRequest parse(byte[] body) throws Exception {
