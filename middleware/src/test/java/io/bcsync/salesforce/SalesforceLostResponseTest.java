@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.sync.port.ExternalReference;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
@@ -36,6 +38,7 @@ class SalesforceLostResponseTest implements TestPropertyProvider {
   SalesforceSimulator sim;
 
   @Inject SalesforceWriter writer;
+  @Inject SalesforceRecords records;
 
   @Override
   public Map<String, String> getProperties() {
@@ -136,5 +139,40 @@ class SalesforceLostResponseTest implements TestPropertyProvider {
     assertThat(contacts(key))
         .singleElement()
         .satisfies(c -> assertThat(c).containsEntry("LastName", "Later"));
+  }
+
+  @Test
+  void a_retry_finds_records_by_their_own_or_their_parents_external_id_in_one_query()
+      throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> account = new LinkedHashMap<>();
+    account.put("BC_Account_Key__c", run + ":guest:abc");
+    account.put("Name", "Guest household");
+    Map<String, Object> contact = new LinkedHashMap<>();
+    contact.put("LastName", "Guest");
+    contact.put(
+        "Account", new ExternalReference("Account", "BC_Account_Key__c", run + ":guest:abc"));
+    WriteReport written =
+        writer.write(
+            List.of(
+                RecordWrite.upsert(1, "Account", "BC_Account_Key__c", account),
+                RecordWrite.create(1, "Contact", contact)));
+    sim.resetApiCalls();
+
+    Map<String, List<String>> byParent =
+        records.idsByKey(
+            "Contact",
+            "Account.BC_Account_Key__c",
+            List.of(run.toUpperCase() + ":GUEST:ABC", run + ":guest:none"));
+    Map<String, List<String>> byOwn =
+        records.idsByKey("Account", "BC_Account_Key__c", List.of(run + ":guest:abc"));
+
+    assertThat(byParent)
+        .as("keyed as given, compared ignoring case as SOQL does")
+        .containsOnlyKeys(run.toUpperCase() + ":GUEST:ABC");
+    assertThat(byParent.get(run.toUpperCase() + ":GUEST:ABC"))
+        .containsExactly(written.results().get(1).id());
+    assertThat(byOwn.get(run + ":guest:abc")).containsExactly(written.results().get(0).id());
+    assertThat(sim.apiCallCount("query")).isEqualTo(2);
   }
 }

@@ -3,6 +3,7 @@ package io.bcsync.salesforce.writer;
 import com.sforce.soap.partner.DeleteResult;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
+import com.sforce.ws.bind.XmlObject;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
@@ -19,7 +20,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@link SalesforceRecords} port over the Partner SOAP API: writes through {@link
@@ -30,6 +33,14 @@ import java.util.Map;
 public class SoapSalesforceRecords implements SalesforceRecords {
   /** Ids per delete call and per IN list: the Partner API's limit for delete. */
   static final int IDS_PER_CALL = 200;
+
+  /** Keys per lookup query: each IN list stays well under SOQL's 4,000 characters per literal. */
+  private static final int KEYS_PER_QUERY = 100;
+
+  /** Object and field names only: they are put into SOQL as they are. */
+  private static final Pattern NAME = Pattern.compile("\\w+");
+
+  private static final Pattern PATH = Pattern.compile("\\w+(\\.\\w+)?");
 
   private final SalesforceWriter writer;
   private final SalesforceConnector connector;
@@ -127,7 +138,7 @@ public class SoapSalesforceRecords implements SalesforceRecords {
       throw new IllegalArgumentException("not an object and field: " + sobjectType + " " + keyPath);
     }
     Map<String, String> givenByLowerCase = new LinkedHashMap<>();
-    keys.forEach(k -> givenByLowerCase.put(k.toLowerCase(java.util.Locale.ROOT), k));
+    keys.forEach(k -> givenByLowerCase.put(k.toLowerCase(Locale.ROOT), k));
     List<String> all = new ArrayList<>(givenByLowerCase.values());
     Map<String, List<String>> ids = new LinkedHashMap<>();
     try {
@@ -148,7 +159,7 @@ public class SoapSalesforceRecords implements SalesforceRecords {
           String given =
               value == null
                   ? null
-                  : givenByLowerCase.get(value.toString().toLowerCase(java.util.Locale.ROOT));
+                  : givenByLowerCase.get(value.toString().toLowerCase(Locale.ROOT));
           if (given != null) {
             ids.computeIfAbsent(given, k -> new ArrayList<>()).add(row.getId());
           }
@@ -161,16 +172,11 @@ public class SoapSalesforceRecords implements SalesforceRecords {
     return ids;
   }
 
-  private static final int KEYS_PER_QUERY = 100;
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\w+");
-  private static final java.util.regex.Pattern PATH =
-      java.util.regex.Pattern.compile("\\w+(\\.\\w+)?");
-
   /** A field's value, or a parent's field's through the nested relationship record. */
-  private static Object valueAt(com.sforce.ws.bind.XmlObject row, String path) {
+  private static Object valueAt(XmlObject row, String path) {
     Object value = row;
     for (String segment : path.split("\\.")) {
-      if (!(value instanceof com.sforce.ws.bind.XmlObject object)) {
+      if (!(value instanceof XmlObject object)) {
         return null;
       }
       value = object.getField(segment);

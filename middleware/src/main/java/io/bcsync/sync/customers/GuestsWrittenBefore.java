@@ -21,7 +21,8 @@ import java.util.Map;
  * rule is on had no Contact with its e-mail at the prefetch, so the lookup is skipped then, except
  * for a review resolved with "create", which skips matching. Guests of a B2B company share their
  * company's Account and are found by the e-mail rule only. Guests never become Leads (a guest is
- * known only through an order, and a buyer becomes a Contact).
+ * known only through an order, and a buyer becomes a Contact). The link records the match as {@code
+ * external_id}: the Contact was found by its Account's external id.
  */
 final class GuestsWrittenBefore {
   private GuestsWrittenBefore() {}
