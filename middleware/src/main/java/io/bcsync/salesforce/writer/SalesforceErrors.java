@@ -16,8 +16,9 @@ import java.util.Set;
  * <p>A record that already exists is never a permanent error: after a response lost on the way back
  * (or a crash before the work item was marked done) the next attempt finds the record of the
  * previous one, and must converge on it. Per code, with Salesforce's documented meaning (SOAP API
- * Developer Guide, "upsert()" and "Core Data Types: StatusCode"; REST API Developer Guide, "Upsert
- * Records Using sObject Rows by External ID"; ../shared/reference/salesforce.md A.8, A.9, G):
+ * Developer Guide, "upsert()"; REST API Developer Guide, "Upsert Records Using sObject Rows by
+ * External ID"; Object Reference for the create-only fields; ../shared/reference/salesforce.md A.8,
+ * A.9, G; the full table with sources: docs/sync-mapping.md, "Lost responses and crashes"):
  *
  * <ul>
  *   <li>{@code DUPLICATE_VALUE}: a unique field's value is already on another record ("duplicate
