@@ -216,4 +216,41 @@ class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
     assertThat(where("OrderItem", "OrderId", sfOrder.get("Id"))).hasSize(1);
     assertThat(identities.find(STORE, "order", List.of(id))).containsKey(id);
   }
+
+  @Test
+  @Order(9)
+  void a_lead_whose_conversion_answer_was_lost_ends_as_its_one_contact() {
+    String leadId =
+        sf.createAsUser(
+                "Lead",
+                Map.of(
+                    "LastName",
+                    "Prospect",
+                    "Company",
+                    "Lost Inc",
+                    "Email",
+                    "lost.lead@example.com"))
+            .id();
+    long cMug = customStore.createProduct("Lead Mug", "LCMUG-1", new BigDecimal("5.00"));
+    long customer = customStore.createCustomer("lost.lead@example.com", "Lena", "Lead");
+    int before = lost();
+    loseNext("convertLead", "Lead");
+    long order = customStore.placeOrder(customer, cMug);
+
+    Map<String, Object> header =
+        awaitOne("BC_Order__c", "BC_Order_Id__c", CUSTOM_STORE + ":" + order);
+    awaitDone();
+
+    assertThat(lost()).isEqualTo(before + 1);
+    Map<String, Object> lead = sf.record(leadId).orElseThrow();
+    assertThat(lead.get("IsConverted")).isEqualTo(true);
+    assertThat(where("Contact", "Email", "lost.lead@example.com"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.get("Id")).isEqualTo(lead.get("ConvertedContactId"));
+              assertThat(c.get("BC_Customer_Id__c")).isEqualTo(CUSTOM_STORE + ":" + customer);
+            });
+    assertThat(header.get("BC_Contact__c")).isEqualTo(lead.get("ConvertedContactId"));
+  }
 }
