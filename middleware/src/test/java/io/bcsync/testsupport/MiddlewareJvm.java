@@ -70,7 +70,8 @@ public final class MiddlewareJvm implements AutoCloseable {
         .until(
             () -> {
               if (!process.isAlive()) {
-                throw new IllegalStateException("the middleware exited; see " + log);
+                throw new IllegalStateException(
+                    "the middleware exited; see " + log + ", which ends:\n" + tail(20));
               }
               return get("/health").statusCode() == 200;
             });
@@ -101,6 +102,16 @@ public final class MiddlewareJvm implements AutoCloseable {
 
   public Path log() {
     return log;
+  }
+
+  /** The last lines of its log, for a failure message. */
+  public String tail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
   }
 
   public boolean isAlive() {
