@@ -7,6 +7,7 @@ import io.bcsync.salesforce.soap.Soql;
 import io.bcsync.salesforce.streaming.OwnChangeFilter;
 import io.bcsync.salesforce.writer.SalesforceErrors;
 import io.bcsync.salesforce.writer.SalesforceValues;
+import io.bcsync.sync.port.WriteOperation;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.List;
@@ -61,9 +62,31 @@ class SalesforceRulesTest {
             "INVALID_FIELD",
             "FIELD_CUSTOM_VALIDATION_EXCEPTION",
             "DUPLICATES_DETECTED",
-            "STRING_TOO_LONG")) {
+            "STRING_TOO_LONG",
+            "ENTITY_IS_LOCKED")) {
       assertThat(SalesforceErrors.isRetryable(code)).as(code).isFalse();
     }
+  }
+
+  @Test
+  void a_record_that_exists_already_is_never_a_permanent_error() {
+    // Two concurrent inserts of one key, or one key twice in a call: the next call converges.
+    assertThat(SalesforceErrors.isRetryable("DUPLICATE_VALUE")).isTrue();
+    assertThat(SalesforceErrors.isRetryable(WriteOperation.UPSERT, "DUPLICATE_VALUE")).isTrue();
+    // Several existing records match the key: only a person can choose between them.
+    assertThat(SalesforceErrors.isRetryable("DUPLICATE_EXTERNAL_ID")).isFalse();
+    assertThat(SalesforceErrors.isRetryable(WriteOperation.UPSERT, "DUPLICATE_EXTERNAL_ID"))
+        .isFalse();
+    // Insert-only fields on an upsert that matched: the record exists, resend without them.
+    assertThat(
+            SalesforceErrors.isRetryable(WriteOperation.UPSERT, "INVALID_FIELD_FOR_INSERT_UPDATE"))
+        .isTrue();
+    assertThat(
+            SalesforceErrors.isRetryable(WriteOperation.UPDATE, "INVALID_FIELD_FOR_INSERT_UPDATE"))
+        .isFalse();
+    assertThat(
+            SalesforceErrors.isRetryable(WriteOperation.CREATE, "INVALID_FIELD_FOR_INSERT_UPDATE"))
+        .isFalse();
   }
 
   @Test

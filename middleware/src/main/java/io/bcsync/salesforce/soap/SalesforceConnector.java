@@ -79,6 +79,11 @@ public class SalesforceConnector {
     connectorConfig.setSessionId(token.accessToken());
     connectorConfig.setConnectionTimeout((int) api.connectTimeout().toMillis());
     connectorConfig.setReadTimeout((int) api.readTimeout().toMillis());
+    // A streamed (chunked) body is never sent again by HttpURLConnection. A buffered one is, once,
+    // when the connection fails before the answer (sun.net.http.retryPost defaults to true): a
+    // write Salesforce committed would run twice, and its lost answer would be hidden from us.
+    // Every retry is the pipeline's, planned for that (docs/sync-mapping.md, "Lost responses").
+    connectorConfig.setUseChunkedPost(true);
     AtomicReference<PartnerConnection> holder = new AtomicReference<>();
     connectorConfig.setSessionRenewer(renewer(holder));
     PartnerConnection connection = new PartnerConnection(connectorConfig);

@@ -185,7 +185,11 @@ public class SalesforceWriter {
           UpsertResult r = upserted[i];
           results.add(
               new RecordResult(
-                  chunk.get(i), r.isSuccess(), r.getId(), r.isCreated(), errors(r.getErrors())));
+                  chunk.get(i),
+                  r.isSuccess(),
+                  r.getId(),
+                  r.isCreated(),
+                  errors(group.operation(), r.getErrors())));
         }
       }
       case CREATE, UPDATE -> {
@@ -204,7 +208,7 @@ public class SalesforceWriter {
                   r.isSuccess(),
                   r.getId(),
                   group.operation() == io.bcsync.sync.port.WriteOperation.CREATE && r.isSuccess(),
-                  errors(r.getErrors())));
+                  errors(group.operation(), r.getErrors())));
         }
       }
       default -> throw new IllegalStateException("unknown operation " + group.operation());
@@ -221,6 +225,11 @@ public class SalesforceWriter {
   }
 
   static List<RecordError> errors(Error[] errors) {
+    return errors(null, errors);
+  }
+
+  /** The errors of one record of a call of this operation (null: of no write call). */
+  static List<RecordError> errors(WriteOperation operation, Error[] errors) {
     if (errors == null) {
       return List.of();
     }
@@ -232,7 +241,9 @@ public class SalesforceWriter {
                   code,
                   e.getMessage(),
                   e.getFields() == null ? List.of() : Arrays.asList(e.getFields()),
-                  SalesforceErrors.isRetryable(code));
+                  operation == null
+                      ? SalesforceErrors.isRetryable(code)
+                      : SalesforceErrors.isRetryable(operation, code));
             })
         .toList();
   }

@@ -3,6 +3,7 @@ package io.bcsync.salesforce.writer;
 import com.sforce.soap.partner.DeleteResult;
 import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectionException;
+import com.sforce.ws.bind.XmlObject;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
@@ -19,7 +20,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@link SalesforceRecords} port over the Partner SOAP API: writes through {@link
@@ -30,6 +33,14 @@ import java.util.Map;
 public class SoapSalesforceRecords implements SalesforceRecords {
   /** Ids per delete call and per IN list: the Partner API's limit for delete. */
   static final int IDS_PER_CALL = 200;
+
+  /** Keys per lookup query: each IN list stays well under SOQL's 4,000 characters per literal. */
+  private static final int KEYS_PER_QUERY = 100;
+
+  /** Object and field names only: they are put into SOQL as they are. */
+  private static final Pattern NAME = Pattern.compile("\\w+");
+
+  private static final Pattern PATH = Pattern.compile("\\w+(\\.\\w+)?");
 
   private final SalesforceWriter writer;
   private final SalesforceConnector connector;
@@ -118,6 +129,59 @@ public class SoapSalesforceRecords implements SalesforceRecords {
           e);
     }
     return accounts;
+  }
+
+  @Override
+  public Map<String, List<String>> idsByKey(
+      String sobjectType, String keyPath, Collection<String> keys) {
+    if (!NAME.matcher(sobjectType).matches() || !PATH.matcher(keyPath).matches()) {
+      throw new IllegalArgumentException("not an object and field: " + sobjectType + " " + keyPath);
+    }
+    Map<String, String> givenByLowerCase = new LinkedHashMap<>();
+    keys.forEach(k -> givenByLowerCase.put(k.toLowerCase(Locale.ROOT), k));
+    List<String> all = new ArrayList<>(givenByLowerCase.values());
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    try {
+      SalesforceSession session = connector.session();
+      for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+        String soql =
+            "SELECT Id, "
+                + keyPath
+                + " FROM "
+                + sobjectType
+                + " WHERE "
+                + keyPath
+                + " IN "
+                + Soql.inList(chunk);
+        for (SObject row : SalesforceQueries.queryAll(session, soql)) {
+          Object value = valueAt(row, keyPath);
+          String given =
+              value == null
+                  ? null
+                  : givenByLowerCase.get(value.toString().toLowerCase(Locale.ROOT));
+          if (given != null) {
+            ids.computeIfAbsent(given, k -> new ArrayList<>()).add(row.getId());
+          }
+        }
+      }
+    } catch (ConnectionException e) {
+      throw new SalesforceUnreachableException(
+          "looking up " + sobjectType + " by " + keyPath, SalesforceErrors.ofCallFailure(e), e);
+    }
+    return ids;
+  }
+
+  /** A field's value, or a parent's field's through the nested relationship record. */
+  private static Object valueAt(XmlObject row, String path) {
+    Object value = row;
+    for (String segment : path.split("\\.")) {
+      if (!(value instanceof XmlObject object)) {
+        return null;
+      }
+      value = object.getField(segment);
+    }
+    return value;
   }
 
   private static String shortId(String id) {

@@ -140,9 +140,10 @@ public class CustomerFlow {
   private Written decideAndWrite(
       String storeHash, SyncConfigs.Loaded cfg, List<BatchCustomer> customers) throws Exception {
     Continuing<DecidedCustomer> decided = decisions.decide(storeHash, cfg, customers);
-    Map<String, String> accounts = accountsOfKnownContacts(decided.customers());
-    Continuing<PlannedCustomer> planned =
-        planner.plan(storeHash, cfg, decided.customers(), accounts);
+    List<DecidedCustomer> toWrite =
+        GuestsWrittenBefore.apply(salesforce, storeHash, cfg, decided.customers());
+    Map<String, String> accounts = accountsOfKnownContacts(toWrite);
+    Continuing<PlannedCustomer> planned = planner.plan(storeHash, cfg, toWrite, accounts);
     WriteReport report =
         salesforce.write(planned.customers().stream().flatMap(p -> p.writes().stream()).toList());
     CustomerWriteResults.Collected collected =

@@ -196,8 +196,9 @@ public class CustomerWritePlanner {
 
   /**
    * Colleagues of one company in one batch: Salesforce rejects an upsert call naming the same
-   * external id twice (DUPLICATE_VALUE for both; the writer would split them into two calls), so
-   * the company Account is written once and the others' Contacts reference it.
+   * external id twice (DUPLICATE_VALUE "Duplicate external id specified" for both; the writer would
+   * split them into two calls), so the company Account is written once and the others' Contacts
+   * reference it.
    */
   private static List<PlannedCustomer> shareCompanyAccounts(List<PlannedCustomer> planned) {
     Map<Object, RecordWrite> first = new HashMap<>();

@@ -155,7 +155,7 @@ public class BigCommerceToSalesforceFlow implements Flow {
             return;
           }
           StoreDocument doc = orderDocs.get(item);
-          work.add(new OrderWork(item.id(), doc.json(), doc.modifiedMs(), link));
+          work.add(new OrderWork(item.id(), doc.json(), doc.modifiedMs(), link, item.attempts()));
         });
     outcomes.putAll(orders.sync(storeHash, cfg, work));
     LOG.debug("Store {}: batch of {} items synced", storeHash, items.size());

@@ -69,13 +69,15 @@ public class OrderFlow {
     OrderObjects objects = OrderObjects.of(cfg.config().orders().object());
     Map<Long, Outcome> outcomes = new HashMap<>();
     List<PlannedOrder> planned = new ArrayList<>();
-    for (PlannedOrPermanent p : plan(storeHash, cfg, objects, orders)) {
+    Planned plan = plan(storeHash, cfg, objects, orders);
+    for (PlannedOrPermanent p : plan.orders()) {
       if (p.failure() != null) {
         outcomes.put(p.itemId(), p.failure());
       } else {
         planned.add(p.order());
       }
     }
+    planned = ReplacedLines.withLinesInSalesforce(salesforce, storeHash, objects, planned);
     OrderActivation activation = new OrderActivation(salesforce);
     Map<Long, Outcome> notDrafted = activation.revertToDraft(planned);
     outcomes.putAll(notDrafted);
@@ -90,10 +92,14 @@ public class OrderFlow {
     WriteReport report = LinesWrittenBefore.resend(salesforce, objects, salesforce.write(writes));
     Written written = written(storeHash, objects, planned, report);
     outcomes.putAll(written.outcomes());
+    outcomes.putAll(OrdersWrittenBefore.refusedButPresent(salesforce, objects, planned, report));
     writeBack.enqueue(
         storeHash,
         written.orders().stream()
-            .filter(p -> p.existing() == null)
+            .filter(
+                p ->
+                    p.existing() == null
+                        || plan.foundInSalesforce().contains(String.valueOf(p.work().orderId())))
             .map(p -> p.work().orderId())
             .toList());
     identities.save(written.known());
@@ -119,11 +125,24 @@ public class OrderFlow {
 
   private record PlannedOrPermanent(long itemId, PlannedOrder order, Outcome failure) {}
 
-  private List<PlannedOrPermanent> plan(
+  /** The planned orders, and those found only in Salesforce (written by a lost attempt). */
+  private record Planned(
+      List<PlannedOrPermanent> orders, java.util.Set<String> foundInSalesforce) {}
+
+  private Planned plan(
       String storeHash, SyncConfigs.Loaded cfg, OrderObjects objects, List<OrderWork> orders)
       throws Exception {
     List<String> orderIds = orders.stream().map(w -> String.valueOf(w.orderId())).toList();
-    Map<String, Identity> existing = identities.find(storeHash, "order", orderIds);
+    OrderPlanner planner = new OrderPlanner(objects, cfg, clock);
+    OrdersWrittenBefore.Known known =
+        OrdersWrittenBefore.find(
+            salesforce,
+            planner,
+            storeHash,
+            objects,
+            orders,
+            identities.find(storeHash, "order", orderIds));
+    Map<String, Identity> existing = known.existing();
     Map<String, List<Identity>> existingLines =
         identities.children(storeHash, "order_line", orderIds);
     Map<String, String> entries = Map.of();
@@ -132,7 +151,6 @@ public class OrderFlow {
       entries = pricebooks.get().ensure(productLines(storeHash, orders));
       pricebookId = pricebooks.get().orderPricebookId();
     }
-    OrderPlanner planner = new OrderPlanner(objects, cfg, clock);
     List<PlannedOrPermanent> planned = new ArrayList<>();
     for (OrderWork work : orders) {
       String id = String.valueOf(work.orderId());
@@ -154,7 +172,7 @@ public class OrderFlow {
                 Outcome.permanent("order " + work.orderId() + ": " + e.getMessage())));
       }
     }
-    return planned;
+    return new Planned(planned, known.foundInSalesforce());
   }
 
   /**

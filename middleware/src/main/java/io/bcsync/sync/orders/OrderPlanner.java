@@ -85,6 +85,18 @@ final class OrderPlanner {
         knownLines);
   }
 
+  /** The order's external id as mapped ({@code BC_Order_Id__c}), or null when not mapped. */
+  String orderKey(String storeHash, OrderWork work) {
+    JsonNode document = SourceDocuments.order(storeHash, work.order(), Map.of());
+    Object key =
+        cfg.mapper()
+            .mapOrder(objects.header(), document)
+            .header()
+            .fields()
+            .get(OrderObjects.ORDER_KEY);
+    return key == null ? null : key.toString();
+  }
+
   /**
    * The header's own fields and its parents. The price book is sent only for an order never
    * written: Salesforce refuses a price book change once items exist.

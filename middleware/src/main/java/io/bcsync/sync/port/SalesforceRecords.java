@@ -33,4 +33,13 @@ public interface SalesforceRecords {
    * without an Account, or that do not exist, are absent.
    */
   Map<String, String> accountsOfContacts(Collection<String> contactIds);
+
+  /**
+   * The ids of the live records of {@code sobjectType} whose {@code keyPath} holds one of the keys,
+   * by key as given (compared ignoring case, as SOQL compares text); a key no record holds is
+   * absent. {@code keyPath} is a field of the object or a parent's field through its relationship
+   * ({@code "Opportunity.BC_Order_Id__c"}). What a flow asks before choosing insert-only writes, to
+   * find what an earlier attempt wrote although its answer was lost. One query per 100 keys.
+   */
+  Map<String, List<String>> idsByKey(String sobjectType, String keyPath, Collection<String> keys);
 }

@@ -140,6 +140,35 @@ class OrderTargetsTest implements TestPropertyProvider {
     assertThat(org.isDeleted(line.get("Id").toString())).isTrue();
   }
 
+  @Test
+  void opportunity_lines_created_by_an_attempt_whose_answer_was_lost_are_replaced_not_doubled()
+      throws Exception {
+    store.customer(OPPORTUNITY, 53).email("lost.lines@example.com").save();
+    StoreOrder order =
+        store
+            .order(OPPORTUNITY, 503, 53)
+            .line(50301, 7, "OMUG-1", "7.00", 1)
+            .line(50302, 8, "OLAMP-1", "70.00", 1);
+    order.save();
+    org.loseResponseOfNext("create", "OpportunityLineItem");
+
+    WorkItem first = item(OPPORTUNITY, "order", 503);
+    assertThat(flow.run(List.of(first)).get(first.id()))
+        .isInstanceOfSatisfying(Outcome.Failure.class, f -> assertThat(f.permanent()).isFalse());
+    Map<String, Object> opportunity =
+        org.one("Opportunity", "BC_Order_Id__c", OPPORTUNITY + ":503");
+    List<Map<String, Object>> lost =
+        org.where("OpportunityLineItem", "OpportunityId", opportunity.get("Id"));
+    assertThat(lost).as("created, although the answer was lost").hasSize(2);
+
+    assertThat(flow.run(List.of(item(OPPORTUNITY, "order", 503))).values())
+        .containsOnly(Outcome.SUCCESS);
+    assertThat(org.where("OpportunityLineItem", "OpportunityId", opportunity.get("Id")))
+        .hasSize(2)
+        .noneMatch(l -> lost.stream().anyMatch(old -> old.get("Id").equals(l.get("Id"))));
+    assertThat(org.where("Opportunity", "BC_Order_Id__c", OPPORTUNITY + ":503")).hasSize(1);
+  }
+
   private Optional<WorkItem> followUp(String storeHash, String orderId) {
     return queue.workItems(Optional.empty(), Optional.empty(), 500).stream()
         .filter(i -> i.entity().storeHash().equals(storeHash))

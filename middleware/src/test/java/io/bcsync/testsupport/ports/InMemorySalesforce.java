@@ -142,6 +142,52 @@ public final class InMemorySalesforce
     return accounts;
   }
 
+  @Override
+  public synchronized Map<String, List<String>> idsByKey(
+      String sobjectType, String keyPath, Collection<String> keys) {
+    Map<String, String> given = new LinkedHashMap<>();
+    keys.forEach(k -> given.put(k.toLowerCase(java.util.Locale.ROOT), k));
+    List<String> all = List.copyOf(given.values());
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    for (int from = 0; from < all.size(); from += 100) {
+      Set<String> chunk =
+          new HashSet<>(
+              all.subList(from, Math.min(all.size(), from + 100)).stream()
+                  .map(k -> k.toLowerCase(java.util.Locale.ROOT))
+                  .toList());
+      calls.whole(
+          "query",
+          sobjectType,
+          () -> {
+            for (OrgRecords.Stored r : data.live(sobjectType)) {
+              Object value = valueAt(r, keyPath);
+              String key =
+                  value == null ? null : value.toString().toLowerCase(java.util.Locale.ROOT);
+              if (key != null && chunk.contains(key)) {
+                ids.computeIfAbsent(given.get(key), k -> new ArrayList<>()).add(r.id());
+              }
+            }
+            return null;
+          });
+    }
+    return ids;
+  }
+
+  /** A field, or a parent's field through its relationship ({@code Opportunity.BC_Order_Id__c}). */
+  private Object valueAt(OrgRecords.Stored record, String path) {
+    int dot = path.indexOf('.');
+    if (dot < 0) {
+      return record.get(path);
+    }
+    Object parentId = record.get(OrgSchema.lookupField(path.substring(0, dot)));
+    return parentId == null
+        ? null
+        : data.find(parentId.toString())
+            .filter(p -> !p.deleted)
+            .map(p -> p.get(path.substring(dot + 1)))
+            .orElse(null);
+  }
+
   // --- CandidateSource ---
 
   @Override

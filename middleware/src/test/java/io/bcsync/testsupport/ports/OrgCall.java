@@ -1,5 +1,7 @@
 package io.bcsync.testsupport.ports;
 
+import io.bcsync.salesforce.writer.SalesforceErrors;
+import io.bcsync.sync.port.RecordError;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.WriteOperation;
@@ -50,9 +52,21 @@ final class OrgCall {
       results.add(
           saved.success()
               ? new RecordResult(write, true, saved.id(), saved.created(), List.of())
-              : InMemorySalesforce.failed(write, saved.error()));
+              : InMemorySalesforce.failed(write, asAnswered(write, saved.error())));
     }
     return results;
+  }
+
+  /**
+   * Classified as the adapter classifies an error of a record of this call: an upsert refused for
+   * insert-only fields matched an existing record, which a retry converges on.
+   */
+  private static RecordError asAnswered(RecordWrite write, RecordError error) {
+    return new RecordError(
+        error.statusCode(),
+        error.message(),
+        error.fields(),
+        SalesforceErrors.isRetryable(write.operation(), error.statusCode()));
   }
 
   /** Package keys are case-insensitive: "ABC" and "abc" are the same key twice. */

@@ -15,13 +15,18 @@ public final class WorkItems {
   }
 
   public static WorkItem item(long itemId, EntityRef entity) {
+    return item(itemId, entity, 1);
+  }
+
+  /** The same, claimed for its {@code attempt}th time (a retry when above 1). */
+  public static WorkItem item(long itemId, EntityRef entity, int attempt) {
     return new WorkItem(
         itemId,
         entity,
         WorkItemStatus.IN_PROGRESS,
         List.of("test"),
         1,
-        1,
+        attempt,
         0,
         null,
         0,

@@ -127,7 +127,11 @@ public final class ControlServlet extends HttpServlet {
     if (body.get("latencyMs") instanceof Number latency) {
       sim.faults().addLatency(operation, Duration.ofMillis(latency.longValue()), times);
     }
-    if (body.get("code") instanceof String code) {
+    if (FaultInjector.LOSE_RESPONSE.equals(body.get("code"))) {
+      long hold = body.get("holdMs") instanceof Number n ? n.longValue() : 0;
+      sim.faults()
+          .loseResponses(operation, (String) body.get("sobject"), times, Duration.ofMillis(hold));
+    } else if (body.get("code") instanceof String code) {
       sim.faults().failNext(operation, (String) body.get("sobject"), code, times);
     }
     return Map.of("accepted", true);

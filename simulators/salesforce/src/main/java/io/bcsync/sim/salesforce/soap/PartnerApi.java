@@ -38,7 +38,30 @@ final class PartnerApi {
     }
   }
 
+  /** The call was carried out and committed; its response is to be lost after {@code hold}. */
+  static final class LostResponse extends RuntimeException {
+    final java.time.Duration hold;
+
+    LostResponse(java.time.Duration hold) {
+      super(null, null, false, false);
+      this.hold = hold;
+    }
+  }
+
+  /** Runs the call; throws {@link LostResponse} after it when its response is to be lost. */
   String handle(SoapRequest request, String apiVersion) {
+    String body = answer(request, apiVersion);
+    if (!request.operation().equals("login")) {
+      Optional<java.time.Duration> lost =
+          org.faults().takeLostResponse(request.operation(), targetObject(request));
+      if (lost.isPresent()) {
+        throw new LostResponse(lost.get());
+      }
+    }
+    return body;
+  }
+
+  private String answer(SoapRequest request, String apiVersion) {
     if (request.operation().equals("login")) {
       org.usage().record("login", null);
       return login(request);

@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
@@ -71,6 +72,16 @@ public final class SoapServlet extends HttpServlet {
     } catch (ApiFault fault) {
       LOG.debug("{} -> {}", request.operation(), fault.code());
       write(req, resp, 500, faultEnvelope(fault));
+    } catch (PartnerApi.LostResponse lost) {
+      LOG.debug("{} committed; its response is lost", request.operation());
+      org.faults().holdLostResponse(lost.hold);
+      // Close the connection without a byte of the answer: the client sees it end (or has timed
+      // out already while the answer was held).
+      ServletContextRequest.getServletContextRequest(req)
+          .getConnectionMetaData()
+          .getConnection()
+          .getEndPoint()
+          .close();
     } catch (PartnerApi.HttpFailure failure) {
       resp.setStatus(503);
       resp.setContentType("text/html;charset=UTF-8");
@@ -88,12 +99,19 @@ public final class SoapServlet extends HttpServlet {
   }
 
   private static byte[] readBody(HttpServletRequest req) throws IOException {
-    InputStream in = req.getInputStream();
+    InputStream raw = req.getInputStream();
+    InputStream in = raw;
     String encoding = req.getHeader("Content-Encoding");
     if (encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
-      in = new GZIPInputStream(in);
+      in = new GZIPInputStream(raw);
     }
-    return in.readAllBytes();
+    byte[] body = in.readAllBytes();
+    // GZIPInputStream stops after the gzip trailer; a chunked body's last (empty) chunk may still
+    // be
+    // unread, and Jetty closes a connection whose request was not read to its end, failing the
+    // client's next request on it. Read it, as a server that reads the whole request does.
+    raw.transferTo(java.io.OutputStream.nullOutputStream());
+    return body;
   }
 
   private static SoapRequest parse(byte[] body) throws Exception {
