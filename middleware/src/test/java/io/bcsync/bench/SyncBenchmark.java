@@ -81,7 +81,9 @@ public final class SyncBenchmark {
     try (BigCommerceSimulator bc =
             BigCommerceSimulator.start(
                 BigCommerceSimulator.Options.defaults()
-                    .rateLimit(settings.bcQuota(), Duration.ofSeconds(30)));
+                    .rateLimit(settings.bcQuota(), Duration.ofSeconds(30))
+                    // The benchmark's middleware receives its webhooks on local http.
+                    .allowLocalHttpHookDestinations(true));
         SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
       SimulatedStore store =
           bc.createStore(

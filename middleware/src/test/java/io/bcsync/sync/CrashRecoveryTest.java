@@ -73,7 +73,9 @@ class CrashRecoveryTest {
       throws Exception {
     BigCommerceSimulator bc =
         BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults().rateLimit(10_000, Duration.ofSeconds(30)));
+            BigCommerceSimulator.Options.defaults()
+                .rateLimit(10_000, Duration.ofSeconds(30))
+                .allowLocalHttpHookDestinations(true));
     open.add(bc);
     SimulatedStore store =
         bc.createStore(
