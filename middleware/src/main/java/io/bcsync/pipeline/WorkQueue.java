@@ -66,6 +66,30 @@ public class WorkQueue {
   }
 
   /**
+   * Extends the lease of the claimed items still held by {@code leaseToken} (the heartbeat of a
+   * running batch). Returns how many were still held.
+   */
+  public int renewLeases(List<Long> ids, String leaseToken, long leaseExpiresAt) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return db.write(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET lease_expires_at_ms = ? WHERE status = 'IN_PROGRESS'"
+                      + " AND lease_owner = ? AND id IN ("
+                      + Sql.placeholders(ids.size())
+                      + ")")) {
+            update.setLong(1, leaseExpiresAt);
+            update.setString(2, leaseToken);
+            Sql.bindAll(update, 3, ids);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  /**
    * Finishes a successful attempt. A dirty item (events arrived meanwhile) goes back to PENDING so
    * the entity's newest state is processed once more; otherwise it is DONE and its entity key is
    * released. Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to
@@ -120,6 +144,12 @@ public class WorkQueue {
                           + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
                           + " last_error = ?, updated_at_ms = ?, dirty = 0"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              PreparedStatement defer =
+                  connection.prepareStatement(
+                      "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0,"
+                          + " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
               PreparedStatement dead =
                   connection.prepareStatement(
                       "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
@@ -135,6 +165,11 @@ public class WorkQueue {
                 }
                 case RETRY -> {
                   update = retry;
+                  update.setLong(1, outcome.nextAttemptAt());
+                  update.setString(2, truncate(outcome.error()));
+                }
+                case DEFER -> {
+                  update = defer;
                   update.setLong(1, outcome.nextAttemptAt());
                   update.setString(2, truncate(outcome.error()));
                 }
@@ -324,6 +359,7 @@ public class WorkQueue {
       COMPLETE,
       SKIP,
       RETRY,
+      DEFER,
       DEAD_LETTER
     }
 
@@ -333,6 +369,14 @@ public class WorkQueue {
 
     public static Finish retry(long id, long nextAttemptAt, String error) {
       return new Finish(id, Kind.RETRY, nextAttemptAt, error);
+    }
+
+    /**
+     * Back to the queue at {@code nextAttemptAt} without counting this claim as an attempt: the
+     * item was not tried (what it needs is busy elsewhere).
+     */
+    public static Finish defer(long id, long nextAttemptAt, String reason) {
+      return new Finish(id, Kind.DEFER, nextAttemptAt, reason);
     }
 
     /** Ends the item SKIPPED; {@code reason} is kept in last_error. */

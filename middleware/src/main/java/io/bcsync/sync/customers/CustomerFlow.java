@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * A customer another worker holds is waited for once, after this batch's own customers are written
  * and their claims released (so no two workers wait for each other): the holder's writes take a few
  * Salesforce calls, after which the customer is linked and its items go on through that link in
- * this same call instead of costing a retry. Only if that wait runs out are its items retried.
+ * this same call instead of costing a retry. Only if that wait runs out are its items deferred:
+ * back to the queue shortly, without using up an attempt (waiting for another worker is not a
+ * failure).
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -91,9 +93,10 @@ public class CustomerFlow {
     for (BatchCustomer c : busy) {
       outcomes.putAll(
           CustomerFailures.all(
-              c, Outcome.retry(c.ref().label() + " is being written by another worker; retried")));
+              c,
+              Outcome.deferred(c.ref().label() + " is being written by another worker; deferred")));
       LOG.info(
-          "Store {}: {} is being written by another worker; {} item(s) retried",
+          "Store {}: {} is being written by another worker; {} item(s) deferred",
           storeHash,
           c.ref().label(),
           c.needs().size());

@@ -121,7 +121,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertOneContactFromTheLead(leadId, 41, contactsBefore);
     assertThat(customer.outcomes)
         .as("the customer item found the order's worker holding the customer")
-        .containsValue(Outcome.retry("customer 41 is being written by another worker; retried"));
+        .containsValue(
+            Outcome.deferred("customer 41 is being written by another worker; deferred"));
   }
 
   @Test
@@ -149,7 +150,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertOneContactFromTheLead(leadId, 42, contactsBefore);
     assertThat(order.outcomes)
         .as("the order item found the customer's worker holding the customer")
-        .containsValue(Outcome.retry("customer 42 is being written by another worker; retried"));
+        .containsValue(
+            Outcome.deferred("customer 42 is being written by another worker; deferred"));
   }
 
   @Test
@@ -229,7 +231,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertThat(two.outcomes)
         .as("the second order found the first one's worker holding the guest")
         .containsValue(
-            Outcome.retry("guest order 261 is being written by another worker; retried"));
+            Outcome.deferred("guest order 261 is being written by another worker; deferred"));
   }
 
   private void assertOneContactFromTheLead(String leadId, long customerId, int contactsBefore) {

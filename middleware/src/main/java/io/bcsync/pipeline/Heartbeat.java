@@ -1,0 +1,90 @@
+package io.bcsync.pipeline;
+
+import io.bcsync.config.PipelineConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renews what running work holds in the database (a batch's work item leases, the customer claims
+ * of a batch) every {@code lease-renewal-interval}, for as long as the work runs. Leases can then
+ * be short: a live worker keeps its own however long its Salesforce calls take, and the work of a
+ * worker that died is free again within one lease timeout instead of waiting out a worst case.
+ *
+ * <p>One thread renews every registered lease in turn. A renewal that fails (the database is
+ * unreachable) is logged and tried again at the next beat; if the database stays away longer than a
+ * lease, the lease lapses and the work is recovered like a dead worker's, which the lease token
+ * makes safe.
+ */
+@Singleton
+public class Heartbeat {
+  private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+
+  private final Set<Beat> beating = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer;
+
+  public Heartbeat(PipelineConfig config) {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "lease-heartbeat");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = config.leaseRenewalInterval().toMillis();
+    timer.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Renews {@code renewal} at every beat until the returned handle is closed. {@code what} names it
+   * in the log.
+   */
+  public Beat start(String what, Runnable renewal) {
+    Beat beat = new Beat(what, renewal);
+    beating.add(beat);
+    return beat;
+  }
+
+  /** Renews everything registered now (the timer calls this; tests call it to skip the wait). */
+  public void beat() {
+    for (Beat beat : beating) {
+      try {
+        beat.renewal.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Could not renew {} ({}); trying again at the next beat", beat.what, e.toString());
+      }
+    }
+  }
+
+  /** Leases renewed at each beat now. */
+  public int beating() {
+    return beating.size();
+  }
+
+  @PreDestroy
+  void stop() {
+    timer.shutdownNow();
+  }
+
+  /** One registered renewal; closing it stops the renewing. */
+  public final class Beat implements AutoCloseable {
+    private final String what;
+    private final Runnable renewal;
+
+    private Beat(String what, Runnable renewal) {
+      this.what = what;
+      this.renewal = renewal;
+    }
+
+    @Override
+    public void close() {
+      beating.remove(this);
+    }
+  }
+}
