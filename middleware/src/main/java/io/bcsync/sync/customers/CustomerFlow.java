@@ -2,6 +2,7 @@ package io.bcsync.sync.customers;
 
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.db.DataAccessFailure;
+import io.bcsync.pipeline.Heartbeat;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRules;
@@ -48,6 +49,7 @@ public class CustomerFlow {
   private final CustomerDecisions decisions;
   private final CustomerWritePlanner planner;
   private final SalesforceRecords salesforce;
+  private final Heartbeat heartbeat;
 
   public CustomerFlow(
       IdentityMap identities,
@@ -55,13 +57,15 @@ public class CustomerFlow {
       CustomerClaims claims,
       CustomerDecisions decisions,
       CustomerWritePlanner planner,
-      SalesforceRecords salesforce) {
+      SalesforceRecords salesforce,
+      Heartbeat heartbeat) {
     this.identities = identities;
     this.companies = companies;
     this.claims = claims;
     this.decisions = decisions;
     this.planner = planner;
     this.salesforce = salesforce;
+    this.heartbeat = heartbeat;
   }
 
   /**
@@ -121,7 +125,12 @@ public class CustomerFlow {
         (claim.held().contains(c.key()) ? claimed : busy).add(c);
       }
     }
-    try {
+    // Renewed while this batch decides and writes, so a slow Salesforce call does not let another
+    // worker take the customers over mid-write; a dead worker's claims simply lapse.
+    try (Heartbeat.Beat renewing =
+        heartbeat.start(
+            claim.held().size() + " customer claim(s) of store " + storeHash,
+            () -> claims.renew(claim))) {
       // The previous holder may have linked a claimed customer just before releasing it: read
       // those links again and write through them instead.
       Map<String, BatchCustomer> reread = new HashMap<>();

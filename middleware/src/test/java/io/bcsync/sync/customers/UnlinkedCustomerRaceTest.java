@@ -6,6 +6,7 @@ import static io.bcsync.sync.customers.RaceItems.orderItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.db.Db;
+import io.bcsync.pipeline.Heartbeat;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRules;
@@ -66,6 +67,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject CustomerClaims claims;
   @Inject SyncConfigLoader loader;
   @Inject Db db;
+  @Inject Heartbeat heartbeat;
   @Inject ClaimRepository claimRows;
 
   private SyncConfigs.Loaded convertLead;
@@ -166,7 +168,11 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     CountDownLatch orderWaiting = new CountDownLatch(1);
     CustomerClaims waiting =
         new CustomerClaims(
-            db, claimRows, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
+            db,
+            claimRows,
+            clock,
+            Duration.ofSeconds(2 * WAIT_SECONDS),
+            Duration.ofSeconds(WAIT_SECONDS)) {
           @Override
           public boolean awaitReleased(String storeHash, Collection<String> customerKeys)
               throws InterruptedException {
@@ -276,7 +282,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
         claims,
         new CustomerDecisions(reviews, () -> candidateSource, Optional.of(leadConversion)),
         new CustomerWritePlanner(clock),
-        salesforce);
+        salesforce,
+        heartbeat);
   }
 
   private Run start(CustomerFlow worker, CustomerNeed need) {
