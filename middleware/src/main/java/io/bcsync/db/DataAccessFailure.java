@@ -17,6 +17,8 @@ public class DataAccessFailure extends RuntimeException {
   private static final int MARIADB_STATEMENT_TIMEOUT = 1969;
   private static final int MYSQL_STATEMENT_TIMEOUT = 3024;
   private static final int H2_LOCK_TIMEOUT = 50200;
+  private static final int H2_CONNECTION_BROKEN = 90067;
+  private static final int H2_DATABASE_CLOSED = 90121;
   private static final String H2_STATEMENT_CANCELED = "57014";
 
   public DataAccessFailure(SQLException cause) {
@@ -55,7 +57,9 @@ public class DataAccessFailure extends RuntimeException {
         || code == MYSQL_LOCK_WAIT_TIMEOUT
         || code == MARIADB_STATEMENT_TIMEOUT
         || code == MYSQL_STATEMENT_TIMEOUT
-        || code == H2_LOCK_TIMEOUT;
+        || code == H2_LOCK_TIMEOUT
+        || code == H2_CONNECTION_BROKEN
+        || code == H2_DATABASE_CLOSED;
   }
 
   /** A unique or primary key refused the row (another transaction stored it first). */
