@@ -130,10 +130,12 @@ public class WorkQueue {
                           + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
                           + " updated_at_ms = ?, dirty = 0"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              // A deferred item gets the attempt its claim counted back.
               PreparedStatement retry =
                   connection.prepareStatement(
                       "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0,"
+                          + " attempts = GREATEST(attempts - ?, 0)"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
               PreparedStatement skip =
                   connection.prepareStatement(
@@ -143,12 +145,6 @@ public class WorkQueue {
                           + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
                           + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
                           + " last_error = ?, updated_at_ms = ?, dirty = 0"
-                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-              PreparedStatement defer =
-                  connection.prepareStatement(
-                      "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0,"
-                          + " attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
               PreparedStatement dead =
                   connection.prepareStatement(
@@ -163,15 +159,15 @@ public class WorkQueue {
                   update.setLong(1, now);
                   update.setLong(2, now);
                 }
-                case RETRY -> {
-                  update = retry;
-                  update.setLong(1, outcome.nextAttemptAt());
-                  update.setString(2, truncate(outcome.error()));
-                }
-                case DEFER -> {
-                  update = defer;
-                  update.setLong(1, outcome.nextAttemptAt());
-                  update.setString(2, truncate(outcome.error()));
+                case RETRY, DEFER -> {
+                  retry.setLong(1, outcome.nextAttemptAt());
+                  retry.setString(2, truncate(outcome.error()));
+                  retry.setLong(3, now);
+                  retry.setInt(4, outcome.kind() == Finish.Kind.DEFER ? 1 : 0);
+                  retry.setLong(5, outcome.id());
+                  retry.setString(6, leaseToken);
+                  applied.add(retry.executeUpdate() == 1);
+                  continue;
                 }
                 case SKIP -> {
                   // A dirty item goes back to the queue like a completed one: new events may need
