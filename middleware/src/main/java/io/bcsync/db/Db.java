@@ -74,6 +74,11 @@ public class Db {
     }
   }
 
+  /** {@link #writeFailingFast(int, SessionLimits, SqlWork)} for repository calls. */
+  public <R> R writeFailingFast(int attempts, SessionLimits limits, Supplier<R> work) {
+    return writeFailingFast(attempts, limits, connection -> work.get());
+  }
+
   /** {@link #writeRetryingTransient(int, SqlWork)} for repository calls. */
   public <R> R writeRetryingTransient(int attempts, Supplier<R> work) {
     return writeRetryingTransient(attempts, connection -> work.get());

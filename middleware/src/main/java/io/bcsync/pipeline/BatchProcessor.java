@@ -32,6 +32,7 @@ public class BatchProcessor {
   private final PipelineMetrics metrics;
   private final Clock clock;
   private final Heartbeat heartbeat;
+  private final LeaseRenewal leases;
   private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
 
   public BatchProcessor(
@@ -42,7 +43,8 @@ public class BatchProcessor {
       PipelineConfig config,
       PipelineMetrics metrics,
       Clock clock,
-      Heartbeat heartbeat) {
+      Heartbeat heartbeat,
+      LeaseRenewal leases) {
     this.queue = queue;
     this.handler = handler;
     this.classifier = classifier;
@@ -51,6 +53,7 @@ public class BatchProcessor {
     this.metrics = metrics;
     this.clock = clock;
     this.heartbeat = heartbeat;
+    this.leases = leases;
   }
 
   /** Claims and processes one batch of due items; returns how many were claimed. */
@@ -69,8 +72,7 @@ public class BatchProcessor {
         heartbeat.start(
             "the leases of " + ids.size() + " work item(s)",
             () ->
-                queue.renewLeases(
-                    ids, leaseToken, clock.millis() + config.leaseTimeout().toMillis()))) {
+                leases.renew(ids, leaseToken, clock.millis() + config.leaseTimeout().toMillis()))) {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
       batchFailure = classifier.classify(e);

@@ -1,8 +1,11 @@
 package io.bcsync.pipeline;
 
 import io.bcsync.config.PipelineConfig;
+import io.bcsync.db.SessionLimits;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,19 +20,31 @@ import org.slf4j.LoggerFactory;
  * be short: a live worker keeps its own however long its Salesforce calls take, and the work of a
  * worker that died is free again within one lease timeout instead of waiting out a worst case.
  *
- * <p>One thread renews every registered lease in turn. A renewal that fails (the database is
- * unreachable) is logged and tried again at the next beat; if the database stays away longer than a
- * lease, the lease lapses and the work is recovered like a dead worker's, which the lease token
- * makes safe.
+ * <p>One thread renews every registered lease in turn, each renewal under {@link #LIMITS} so a dead
+ * connection cannot stall the others. A renewal that fails (the database is unreachable) is logged
+ * and tried again at the next beat; if the database stays away longer than a lease, the lease
+ * lapses and the work is recovered like a dead worker's, which the lease token makes safe.
+ *
+ * <p>A worker that hangs (not dead, but never finishing) would otherwise keep its leases forever:
+ * after {@link #MAX_RENEWING} a lease is no longer renewed, so its work is recovered.
  */
 @Singleton
 public class Heartbeat {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
+  /** For the renewals' statements: short, as each is one small update. */
+  public static final SessionLimits LIMITS =
+      new SessionLimits(Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+  /** Far longer than a batch takes (its Salesforce calls time out after two minutes each). */
+  static final Duration MAX_RENEWING = Duration.ofMinutes(30);
+
   private final Set<Beat> beating = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer;
+  private final Clock clock;
 
-  public Heartbeat(PipelineConfig config) {
+  public Heartbeat(PipelineConfig config, Clock clock) {
+    this.clock = clock;
     timer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -46,7 +61,7 @@ public class Heartbeat {
    * in the log.
    */
   public Beat start(String what, Runnable renewal) {
-    Beat beat = new Beat(what, renewal);
+    Beat beat = new Beat(what, renewal, clock.millis());
     beating.add(beat);
     return beat;
   }
@@ -54,6 +69,11 @@ public class Heartbeat {
   /** Renews everything registered now (the timer calls this; tests call it to skip the wait). */
   public void beat() {
     for (Beat beat : beating) {
+      if (clock.millis() - beat.started > MAX_RENEWING.toMillis()) {
+        LOG.warn("Stopped renewing {} after {}: its worker seems hung", beat.what, MAX_RENEWING);
+        beat.close();
+        continue;
+      }
       try {
         beat.renewal.run();
       } catch (RuntimeException e) {
@@ -76,10 +96,12 @@ public class Heartbeat {
   public final class Beat implements AutoCloseable {
     private final String what;
     private final Runnable renewal;
+    private final long started;
 
-    private Beat(String what, Runnable renewal) {
+    private Beat(String what, Runnable renewal, long started) {
       this.what = what;
       this.renewal = renewal;
+      this.started = started;
     }
 
     @Override

@@ -66,30 +66,6 @@ public class WorkQueue {
   }
 
   /**
-   * Extends the lease of the claimed items still held by {@code leaseToken} (the heartbeat of a
-   * running batch). Returns how many were still held.
-   */
-  public int renewLeases(List<Long> ids, String leaseToken, long leaseExpiresAt) {
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    return db.write(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE work_item SET lease_expires_at_ms = ? WHERE status = 'IN_PROGRESS'"
-                      + " AND lease_owner = ? AND id IN ("
-                      + Sql.placeholders(ids.size())
-                      + ")")) {
-            update.setLong(1, leaseExpiresAt);
-            update.setString(2, leaseToken);
-            Sql.bindAll(update, 3, ids);
-            return update.executeUpdate();
-          }
-        });
-  }
-
-  /**
    * Finishes a successful attempt. A dirty item (events arrived meanwhile) goes back to PENDING so
    * the entity's newest state is processed once more; otherwise it is DONE and its entity key is
    * released. Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -110,6 +111,24 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
     assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.DONE);
     assertThat(heartbeat.beating()).as("the finished batch is no longer renewed").isZero();
+  }
+
+  @Test
+  void a_worker_that_hangs_is_not_renewed_for_ever() {
+    AtomicInteger renewals = new AtomicInteger();
+    try (Heartbeat.Beat hung = heartbeat.start("a hung batch", renewals::incrementAndGet)) {
+      clock.advance(Duration.ofMinutes(29));
+      heartbeat.beat();
+      assertThat(renewals.get()).as("renewed for 29 minutes").isPositive();
+
+      clock.advance(Duration.ofMinutes(2));
+      int before = renewals.get();
+      heartbeat.beat();
+      heartbeat.beat();
+
+      assertThat(renewals).as("no longer renewed after 30 minutes").hasValue(before);
+      assertThat(heartbeat.beating()).isZero();
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.bcsync.config.InvalidConfigurationException;
 import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
 import io.bcsync.db.Upsert;
+import io.bcsync.pipeline.Heartbeat;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -180,7 +181,9 @@ public class CustomerClaims {
       return 0;
     }
     long expiresAt = clock.millis() + lifetime.toMillis();
-    return db.write(
+    return db.writeFailingFast(
+        1,
+        Heartbeat.LIMITS,
         () -> {
           int renewed = 0;
           for (List<String> chunk : Chunks.of(keys)) {
