@@ -4,6 +4,7 @@ import static io.bcsync.testsupport.WebhookCalls.orderCallback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bcsync.db.Db;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.ScriptedHandler;
 import io.bcsync.testsupport.TcpProxy;
@@ -18,10 +19,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +36,9 @@ import org.junit.jupiter.api.TestInstance;
  * The assembled service while its database refuses connections (a proxy in front of it is stopped):
  * webhooks are answered 503 with Retry-After, not left hanging and never acknowledged; the worker
  * threads fail their cycles without dying, and once the database is back, webhooks are stored and
- * the workers process them without any prompt. H2 in server mode here; the MariaDB subclass puts
- * the proxy in front of MariaDB.
+ * the workers process them without any prompt. And while another transaction holds a lock intake
+ * needs: 503 while it is held, stored once it is released. H2 in server mode here; the MariaDB
+ * subclass puts the proxy in front of MariaDB.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +52,7 @@ class DatabaseUnreachableTest implements TestPropertyProvider {
   @Inject ScriptedHandler handler;
   @Inject QueueInspector inspector;
   @Inject MeterRegistry registry;
+  @Inject Db db;
 
   TcpProxy proxy;
   private Server h2;
@@ -127,6 +134,63 @@ class DatabaseUnreachableTest implements TestPropertyProvider {
     assertThat(inspector.workItems(Optional.empty(), Optional.empty(), 100))
         .as("the refused webhook was not stored")
         .noneMatch(item -> item.entity().id().equals("9002"));
+  }
+
+  @Test
+  void a_webhook_waiting_on_a_lock_held_elsewhere_gets_503_and_is_stored_once_it_is_released()
+      throws Exception {
+    // Another transaction opens the order's work item and does not commit: intake would need the
+    // same row.
+    EntityRef order = new EntityRef(WebhookCalls.STORE, "order", "9100");
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Object> holder =
+        CompletableFuture.supplyAsync(
+            () ->
+                db.write(
+                    connection -> {
+                      try (PreparedStatement insert =
+                          connection.prepareStatement(EventIntake.INSERT_WORK_ITEM)) {
+                        insert.setString(1, order.storeHash());
+                        insert.setString(2, order.type());
+                        insert.setString(3, order.id());
+                        insert.setString(4, order.key());
+                        insert.setString(5, "store/order/created");
+                        insert.setInt(6, 1);
+                        for (int i = 7; i <= 9; i++) {
+                          insert.setLong(i, 1L);
+                        }
+                        insert.executeUpdate();
+                      }
+                      locked.countDown();
+                      awaitQuietly(release);
+                      connection.rollback();
+                      return null;
+                    }));
+    HttpResponse<String> refused;
+    try {
+      assertThat(locked.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+      refused = post(orderCallback("store/order/updated", 9100, "locked"));
+
+      assertThat(holder).as("answered while the lock was still held").isNotDone();
+    } finally {
+      release.countDown();
+    }
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    holder.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+    assertThat(post(orderCallback("store/order/updated", 9100, "locked")).statusCode())
+        .as("the redelivery, once the lock is gone")
+        .isEqualTo(200);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private boolean isDone(String orderId) {
