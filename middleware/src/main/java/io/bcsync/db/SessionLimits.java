@@ -58,10 +58,9 @@ public record SessionLimits(Duration lockWait, Duration network) {
   }
 
   private Restore apply(Connection connection) throws SQLException {
-    Restore restore = new Restore();
-    restore.mysql = isMySql(connection);
+    Restore restore = new Restore(Engine.of(connection));
     try (Statement statement = connection.createStatement()) {
-      if (restore.mysql) {
+      if (restore.engine == Engine.MYSQL) {
         long seconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);
         statement.execute(
             "SET @bcsync_innodb_lock_wait = @@SESSION.innodb_lock_wait_timeout,"
@@ -70,7 +69,7 @@ public record SessionLimits(Duration lockWait, Duration network) {
                 + seconds
                 + ", SESSION lock_wait_timeout = "
                 + seconds);
-      } else {
+      } else if (restore.engine == Engine.H2) {
         try (ResultSet rs = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
           rs.next();
           restore.h2LockTimeout = rs.getInt(1);
@@ -87,23 +86,40 @@ public record SessionLimits(Duration lockWait, Duration network) {
     return restore;
   }
 
-  private static boolean isMySql(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    return product.contains("MySQL") || product.contains("MariaDB");
+  /** The databases bcsync runs on; any other gets the network timeout only. */
+  private enum Engine {
+    MYSQL,
+    H2,
+    OTHER;
+
+    static Engine of(Connection connection) throws SQLException {
+      String product = connection.getMetaData().getDatabaseProductName();
+      if (product.contains("MySQL") || product.contains("MariaDB")) {
+        return MYSQL;
+      }
+      return product.equals("H2") ? H2 : OTHER;
+    }
   }
 
   /** What {@link #apply} changed, to put back. */
   private static final class Restore {
-    boolean mysql;
+    final Engine engine;
     int h2LockTimeout;
     int networkTimeout = -1;
+
+    Restore(Engine engine) {
+      this.engine = engine;
+    }
 
     void run(Connection connection) throws SQLException {
       if (networkTimeout >= 0) {
         connection.setNetworkTimeout(DIRECT, networkTimeout);
       }
+      if (engine == Engine.OTHER) {
+        return;
+      }
       try (Statement statement = connection.createStatement()) {
-        if (mysql) {
+        if (engine == Engine.MYSQL) {
           statement.execute(
               "SET SESSION innodb_lock_wait_timeout = @bcsync_innodb_lock_wait,"
                   + " SESSION lock_wait_timeout = @bcsync_lock_wait");
