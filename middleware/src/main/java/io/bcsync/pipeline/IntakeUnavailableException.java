@@ -15,12 +15,12 @@ public class IntakeUnavailableException extends RuntimeException {
     this.reason = reason;
   }
 
-  static IntakeUnavailableException queueFull(int capacity) {
+  public static IntakeUnavailableException queueFull(int capacity) {
     return new IntakeUnavailableException(
         "queue_full", capacity + " callbacks are already waiting to be stored; retry later");
   }
 
-  static IntakeUnavailableException timedOut(Duration timeout) {
+  public static IntakeUnavailableException timedOut(Duration timeout) {
     return new IntakeUnavailableException(
         "timed_out", "the callback could not be stored within " + timeout + "; retry later");
   }
