@@ -291,8 +291,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   }
 
   /**
-   * What the pipeline does with a retry outcome, minus the backoff: the item runs again, on a plain
-   * worker.
+   * What the pipeline does with a retry or deferred outcome, minus the delay: the item runs again,
+   * on a plain worker.
    */
   private void rerunRetried(Run... runs) {
     race.rerunRetried(worker(candidates, conversion), runs);
