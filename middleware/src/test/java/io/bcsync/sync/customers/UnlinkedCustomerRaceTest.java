@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * left next to the converted Lead's (or, for two orders of one guest, a second Contact of the
  * guest); with them, the second worker's item either waits for the first one's claim and goes on
  * through its link, or (with no wait configured, as most cases here use, or when the wait runs out)
- * is retried and then writes through that link.
+ * is deferred and then writes through that link.
  */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
@@ -73,7 +73,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   private SyncConfigs.Loaded convertLead;
   private RacingWorkers race;
 
-  /** Claims that never wait for another holder: the refused item gets its retry outcome at once. */
+  /** Claims that never wait for another holder: the refused item is deferred at once. */
   private CustomerClaims refusing;
 
   @BeforeAll
