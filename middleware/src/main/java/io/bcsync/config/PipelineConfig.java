@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param batchSize most work items handed to the handler at once (Salesforce takes 200 records per
  *     call)
  * @param idlePollInterval how often an idle worker looks for due work when nothing woke it
- * @param leaseTimeout how long a claim stays valid; a crashed worker's items return to the queue
- *     after it
+ * @param leaseTimeout how long a claim stays valid unless renewed; a crashed worker's items return
+ *     to the queue after it (and the next lease recovery)
  * @param maxAttempts attempts before a retryable failure is dead-lettered
  * @param backoffInitial delay before the first retry; doubles per attempt with full jitter
  * @param backoffMax upper bound of a retry delay
@@ -21,20 +21,23 @@ import java.time.Duration;
  * @param maxBodyBytes webhook bodies above this are refused with 413
  * @param signatureTolerance accepted clock skew of a Standard Webhooks timestamp
  * @param leaseRecoveryInterval how often the cluster-wide job returns expired claims to the queue
+ * @param leaseRenewalInterval how often a running batch renews its claims (and customer claims):
+ *     well under the lease timeout, so a live worker's lease never lapses mid-batch
  */
 @ConfigurationProperties(PipelineConfig.PREFIX)
 public record PipelineConfig(
     @Bindable(defaultValue = "2") int workers,
     @Bindable(defaultValue = "400") int batchSize,
     @Bindable(defaultValue = "500ms") Duration idlePollInterval,
-    @Bindable(defaultValue = "5m") Duration leaseTimeout,
+    @Bindable(defaultValue = "20s") Duration leaseTimeout,
     @Bindable(defaultValue = "8") int maxAttempts,
     @Bindable(defaultValue = "5s") Duration backoffInitial,
     @Bindable(defaultValue = "1h") Duration backoffMax,
     @Bindable(defaultValue = "10m") Duration dedupeWindow,
     @Bindable(defaultValue = "65536") int maxBodyBytes,
     @Bindable(defaultValue = "5m") Duration signatureTolerance,
-    @Bindable(defaultValue = "30s") Duration leaseRecoveryInterval) {
+    @Bindable(defaultValue = "5s") Duration leaseRecoveryInterval,
+    @Bindable(defaultValue = "5s") Duration leaseRenewalInterval) {
 
   public static final String PREFIX = "bcsync.pipeline";
 
@@ -49,6 +52,15 @@ public record PipelineConfig(
     requirePositive(dedupeWindow, "dedupe-window");
     requirePositive(signatureTolerance, "signature-tolerance");
     requirePositive(leaseRecoveryInterval, "lease-recovery-interval");
+    requirePositive(leaseRenewalInterval, "lease-renewal-interval");
+    if (leaseRenewalInterval.multipliedBy(2).compareTo(leaseTimeout) > 0) {
+      throw new InvalidConfigurationException(
+          PREFIX + ".lease-renewal-interval",
+          "must be at most half of lease-timeout ("
+              + leaseTimeout
+              + ") so one late renewal does not lose the lease; was "
+              + leaseRenewalInterval);
+    }
     if (backoffMax.compareTo(backoffInitial) < 0) {
       throw new InvalidConfigurationException(
           PREFIX + ".backoff-max", "must not be shorter than backoff-initial");

@@ -2,7 +2,11 @@ package io.bcsync.db;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 
@@ -10,6 +14,12 @@ import java.util.Optional;
 public class DataAccessFailure extends RuntimeException {
   private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
   private static final int MYSQL_DEADLOCK = 1213;
+  private static final int MARIADB_STATEMENT_TIMEOUT = 1969;
+  private static final int MYSQL_STATEMENT_TIMEOUT = 3024;
+  private static final int H2_LOCK_TIMEOUT = 50200;
+  private static final int H2_CONNECTION_BROKEN = 90067;
+  private static final int H2_DATABASE_CLOSED = 90121;
+  private static final String H2_STATEMENT_CANCELED = "57014";
 
   public DataAccessFailure(SQLException cause) {
     super(cause.getMessage(), cause);
@@ -24,6 +34,32 @@ public class DataAccessFailure extends RuntimeException {
    */
   public boolean isTransient() {
     return isTransient(sqlException());
+  }
+
+  /**
+   * The database cannot serve this now: no connection (refused, pool timed out or closed), a
+   * connection lost, or a statement that gave up waiting (lock wait, statement or network timeout).
+   * Running the same work again at once would most likely wait just as long.
+   */
+  public boolean isUnavailable() {
+    return isUnavailable(sqlException());
+  }
+
+  public static boolean isUnavailable(SQLException e) {
+    String state = e.getSQLState();
+    int code = e.getErrorCode();
+    return e instanceof SQLTransientConnectionException
+        || e instanceof SQLNonTransientConnectionException
+        || e instanceof SQLRecoverableException
+        || e instanceof SQLTimeoutException
+        || (state != null && state.startsWith("08"))
+        || H2_STATEMENT_CANCELED.equals(state)
+        || code == MYSQL_LOCK_WAIT_TIMEOUT
+        || code == MARIADB_STATEMENT_TIMEOUT
+        || code == MYSQL_STATEMENT_TIMEOUT
+        || code == H2_LOCK_TIMEOUT
+        || code == H2_CONNECTION_BROKEN
+        || code == H2_DATABASE_CLOSED;
   }
 
   /** A unique or primary key refused the row (another transaction stored it first). */

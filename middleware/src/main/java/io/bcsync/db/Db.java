@@ -56,6 +56,29 @@ public class Db {
     }
   }
 
+  /**
+   * {@link #writeRetryingTransient} for a caller that must answer quickly: its statements run under
+   * {@code limits}, and a failure that says the database is unavailable (no connection, a lock or
+   * network timeout: {@link DataAccessFailure#isUnavailable()}) is thrown at once rather than
+   * waited out again. Deadlocks are still retried.
+   */
+  public <R> R writeFailingFast(int attempts, SessionLimits limits, SqlWork<R> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write(connection -> limits.around(connection, work));
+      } catch (DataAccessFailure failure) {
+        if (!failure.isTransient() || failure.isUnavailable() || attempt >= attempts) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  /** {@link #writeFailingFast(int, SessionLimits, SqlWork)} for repository calls. */
+  public <R> R writeFailingFast(int attempts, SessionLimits limits, Supplier<R> work) {
+    return writeFailingFast(attempts, limits, connection -> work.get());
+  }
+
   /** {@link #writeRetryingTransient(int, SqlWork)} for repository calls. */
   public <R> R writeRetryingTransient(int attempts, Supplier<R> work) {
     return writeRetryingTransient(attempts, connection -> work.get());

@@ -28,6 +28,7 @@ public class PipelineMetrics {
   private final Counter processed;
   private final Counter skipped;
   private final Counter retried;
+  private final Counter deferred;
   private final Counter deadLettered;
   private final Map<String, Counter> rejectedByReason = new ConcurrentHashMap<>();
   private final Provider<QueueInspector> inspector;
@@ -57,6 +58,11 @@ public class PipelineMetrics {
     retried =
         Counter.builder("bcsync.items.retried")
             .description("Failed attempts scheduled again")
+            .register(registry);
+    deferred =
+        Counter.builder("bcsync.items.deferred")
+            .description(
+                "Work items put back without an attempt counted: what they need was busy elsewhere")
             .register(registry);
     deadLettered =
         Counter.builder("bcsync.items.dead_lettered")
@@ -110,6 +116,10 @@ public class PipelineMetrics {
 
   public void itemRetried() {
     retried.increment();
+  }
+
+  public void itemDeferred() {
+    deferred.increment();
   }
 
   public void itemDeadLettered() {

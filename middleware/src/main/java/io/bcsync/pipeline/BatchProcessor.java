@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * One claim-process-record cycle. Workers call it in a loop; tests call it directly to run due work
  * now. Whatever the handler does (returns, forgets an item, throws), every claimed item ends the
  * cycle either DONE, back in the queue with a later attempt time, or dead-lettered: nothing is
- * dropped.
+ * dropped. While the handler runs, the {@link Heartbeat} renews the batch's leases, so they expire
+ * only when this worker stops (dies, or loses the database for longer than a lease).
  */
 @Singleton
 public class BatchProcessor {
@@ -30,6 +31,8 @@ public class BatchProcessor {
   private final PipelineConfig config;
   private final PipelineMetrics metrics;
   private final Clock clock;
+  private final Heartbeat heartbeat;
+  private final LeaseRenewal leases;
   private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
 
   public BatchProcessor(
@@ -39,7 +42,9 @@ public class BatchProcessor {
       RetryPolicy retryPolicy,
       PipelineConfig config,
       PipelineMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      Heartbeat heartbeat,
+      LeaseRenewal leases) {
     this.queue = queue;
     this.handler = handler;
     this.classifier = classifier;
@@ -47,6 +52,8 @@ public class BatchProcessor {
     this.config = config;
     this.metrics = metrics;
     this.clock = clock;
+    this.heartbeat = heartbeat;
+    this.leases = leases;
   }
 
   /** Claims and processes one batch of due items; returns how many were claimed. */
@@ -60,7 +67,12 @@ public class BatchProcessor {
     }
     Map<Long, Outcome> outcomes;
     Outcome.Failure batchFailure = null;
-    try {
+    List<Long> ids = batch.stream().map(WorkItem::id).toList();
+    try (Heartbeat.Beat ignored =
+        heartbeat.start(
+            "the leases of " + ids.size() + " work item(s)",
+            () ->
+                leases.renew(ids, leaseToken, clock.millis() + config.leaseTimeout().toMillis()))) {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
       batchFailure = classifier.classify(e);
@@ -97,6 +109,7 @@ public class BatchProcessor {
               decision.error());
         }
         case RETRY -> metrics.itemRetried();
+        case DEFER -> metrics.itemDeferred();
         case DEAD_LETTER -> {
           metrics.itemDeadLettered();
           WorkItem item = batch.get(i);
@@ -118,6 +131,11 @@ public class BatchProcessor {
     }
     if (outcome instanceof Outcome.Skipped skipped) {
       return WorkQueue.Finish.skip(item.id(), skipped.reason());
+    }
+    if (outcome instanceof Outcome.Deferred deferred) {
+      // Not attempted: back soon (the first retry's delay), and the claim's attempt is given back.
+      return WorkQueue.Finish.defer(
+          item.id(), now + retryPolicy.delayAfter(1).toMillis(), deferred.reason());
     }
     Outcome.Failure failure = (Outcome.Failure) outcome;
     if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {

@@ -3,6 +3,7 @@ package io.bcsync.pipeline;
 import io.bcsync.config.PipelineConfig;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
+import io.bcsync.db.SessionLimits;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Makes a callback durable in one transaction: duplicate check, then the event row and its work
@@ -66,10 +68,31 @@ public class EventIntake {
   }
 
   public IntakeResult record(IncomingEvent event) {
+    return record(
+        event,
+        () ->
+            db.writeRetryingTransient(
+                MAX_TRANSIENT_RETRIES, connection -> recordInTransaction(connection, event)));
+  }
+
+  /**
+   * {@link #record}, its statements under {@code limits}, and without running it again when the
+   * database is unavailable ({@link Db#writeFailingFast}): for webhook intake, which must answer
+   * quickly.
+   */
+  IntakeResult recordFailingFast(IncomingEvent event, SessionLimits limits) {
+    return record(
+        event,
+        () ->
+            db.writeFailingFast(
+                MAX_TRANSIENT_RETRIES,
+                limits,
+                connection -> recordInTransaction(connection, event)));
+  }
+
+  private IntakeResult record(IncomingEvent event, Supplier<IntakeResult> transaction) {
     try {
-      IntakeResult result =
-          db.writeRetryingTransient(
-              MAX_TRANSIENT_RETRIES, connection -> recordInTransaction(connection, event));
+      IntakeResult result = transaction.get();
       if (result instanceof IntakeResult.Accepted) {
         workSignal.wake();
       }

@@ -3,6 +3,7 @@ package io.bcsync.pipeline;
 import io.bcsync.config.IntakeBatchConfig;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
+import io.bcsync.db.SessionLimits;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +21,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,6 +42,14 @@ import org.slf4j.LoggerFactory;
  * <p>If a group cannot commit together (a bad row, a race the group path does not resolve) it is
  * rolled back and each member is recorded on its own by {@link EventIntake#record}, so one bad
  * callback fails alone. If a member cannot be recorded, its future fails and nothing of it is
+ * acknowledged.
+ *
+ * <p>Intake fails fast rather than hang (docs/pipeline.md, "Failing fast"): the queue is bounded
+ * ({@code intake-queue-max}; beyond it a callback fails at once), a callback not committed within
+ * {@code intake-timeout} fails then (and is skipped if a writer had not taken it yet), the
+ * statements run under short lock and network timeouts ({@link SessionLimits}), and a group the
+ * database is unavailable for fails as a whole instead of member by member. Every such failure is a
+ * {@link IntakeUnavailableException} or {@link DataAccessFailure}, answered 503: nothing of it was
  * acknowledged.
  *
  * <p>Writers do database work only, since every member of the next group waits for them: duplicate
@@ -60,7 +72,12 @@ public class IntakeBatcher {
   private final DistributionSummary groupSizes;
   private final Timer groupCommits;
   private final Counter fallbacks;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final MeterRegistry registry;
+  private final BlockingQueue<Pending> queue;
+  private final int queueMax;
+  private final Duration timeout;
+  private final SessionLimits limits;
+  private final ScheduledExecutorService deadlines;
 
   /**
    * Submissions hold the read lock while they check {@link #closed} and enqueue, so none slips in
@@ -85,6 +102,21 @@ public class IntakeBatcher {
     this.workSignal = workSignal;
     this.completions = completions;
     this.batchMax = config.intakeBatchMax();
+    this.registry = registry;
+    this.queueMax = config.intakeQueueMax();
+    this.queue = new LinkedBlockingQueue<>(queueMax);
+    this.timeout = config.intakeTimeout();
+    this.limits = new SessionLimits(config.intakeLockWait(), config.intakeNetworkTimeout());
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "intake-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+    this.deadlines = timer;
     groupSizes =
         DistributionSummary.builder("bcsync.intake.group.size")
             .description("Webhooks per intake transaction")
@@ -112,23 +144,43 @@ public class IntakeBatcher {
 
   /**
    * Queues the event for the next group commit. The future completes after the commit that stored
-   * it (or with the verdict that it is a duplicate), or fails with the reason it was not stored: a
-   * {@link DataAccessFailure}, or {@link IntakeClosedException} during shutdown.
+   * it (or with the verdict that it is a duplicate), or fails with the reason it was not
+   * acknowledged: a {@link DataAccessFailure}, an {@link IntakeUnavailableException} (queue full,
+   * not committed in time), or {@link IntakeClosedException} during shutdown.
    */
   public CompletableFuture<IntakeResult> submit(IncomingEvent event) {
     CompletableFuture<IntakeResult> future = new CompletableFuture<>();
-    GroupIntake.Member member = group.prepare(event);
+    Pending pending = new Pending(group.prepare(event), future);
     closing.readLock().lock();
     try {
       if (closed) {
         future.completeExceptionally(new IntakeClosedException());
-      } else {
-        queue.add(new Pending(member, future));
+        return future;
+      }
+      if (!queue.offer(pending)) {
+        refuse(pending, IntakeUnavailableException.queueFull(queueMax));
+        return future;
       }
     } finally {
       closing.readLock().unlock();
     }
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () -> refuse(pending, IntakeUnavailableException.timedOut(timeout)),
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    future.whenComplete((result, failure) -> deadline.cancel(false));
     return future;
+  }
+
+  private void refuse(Pending pending, IntakeUnavailableException reason) {
+    handOver(
+        () -> {
+          if (pending.future.completeExceptionally(reason)) {
+            registry.counter("bcsync.intake.refused", "reason", reason.reason()).increment();
+          }
+        },
+        pending);
   }
 
   /** Callbacks waiting for a writer. */
@@ -167,6 +219,7 @@ public class IntakeBatcher {
       stranded.forEach(
           pending -> pending.future.completeExceptionally(new IntakeClosedException()));
     }
+    deadlines.shutdownNow();
   }
 
   private void runWriter() {
@@ -190,6 +243,12 @@ public class IntakeBatcher {
       }
       members.add(first);
       queue.drainTo(members, batchMax - 1);
+      // Callbacks already answered (not committed in time) are not stored any more: their senders
+      // retry them.
+      members.removeIf(pending -> pending.future.isDone());
+      if (members.isEmpty()) {
+        continue;
+      }
       try {
         commit(members);
       } catch (RuntimeException | Error e) {
@@ -212,6 +271,16 @@ public class IntakeBatcher {
       results = commitTogether(groupMembers);
       groupCommits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     } catch (DataAccessFailure failure) {
+      if (failure.isUnavailable()) {
+        // No connection, or a lock or network timeout: the members one by one would each wait
+        // for the same.
+        LOG.warn(
+            "Intake group of {} not stored, database unavailable: {}",
+            members.size(),
+            failure.getMessage());
+        members.forEach(pending -> fail(pending, failure));
+        return;
+      }
       fallbacks.increment();
       LOG.info(
           "Intake group of {} could not commit together (SQL state {}); recording one by one",
@@ -233,17 +302,30 @@ public class IntakeBatcher {
   }
 
   private List<IntakeResult> commitTogether(List<GroupIntake.Member> members) {
-    return db.writeRetryingTransient(
-        MAX_GROUP_TRANSIENT_RETRIES, connection -> group.recordInTransaction(connection, members));
+    return db.writeFailingFast(
+        MAX_GROUP_TRANSIENT_RETRIES,
+        limits,
+        connection -> group.recordInTransaction(connection, members));
   }
 
   private void recordOneByOne(List<Pending> members) {
     for (int i = 0; i < members.size(); i++) {
       Pending pending = members.get(i);
+      if (pending.future.isDone()) {
+        continue; // answered already: not committed in time
+      }
       IntakeResult result;
       try {
-        result = single.record(pending.member.event());
+        result = single.recordFailingFast(pending.member.event(), limits);
       } catch (DataAccessFailure failure) {
+        if (failure.isUnavailable()) {
+          LOG.warn(
+              "Intake of {} callbacks not stored, database unavailable: {}",
+              members.size() - i,
+              failure.getMessage());
+          members.subList(i, members.size()).forEach(rest -> fail(rest, failure));
+          return;
+        }
         fail(pending, failure);
         continue;
       } catch (RuntimeException | Error e) {

@@ -17,6 +17,15 @@ public sealed interface Outcome {
     return new Skipped(reason);
   }
 
+  /**
+   * The item could not even be attempted yet because something it needs is busy elsewhere (another
+   * worker is writing the same customer): it goes back to the queue for a short while, and the
+   * attempt the claim counted is given back, so waiting never uses up the item's retries.
+   */
+  static Outcome deferred(String reason) {
+    return new Deferred(reason);
+  }
+
   record Success() implements Outcome {}
 
   /**
@@ -31,4 +40,7 @@ public sealed interface Outcome {
    * {@link WorkItemStatus#SKIPPED} with the reason, where operators can see and count it.
    */
   record Skipped(String reason) implements Outcome {}
+
+  /** See {@link #deferred(String)}. */
+  record Deferred(String reason) implements Outcome {}
 }

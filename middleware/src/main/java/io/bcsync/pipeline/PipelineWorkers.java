@@ -1,6 +1,9 @@
 package io.bcsync.pipeline;
 
 import io.bcsync.config.PipelineConfig;
+import io.bcsync.db.DataAccessFailure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -21,17 +24,24 @@ import org.slf4j.LoggerFactory;
 @Requires(property = "bcsync.pipeline.workers-enabled", notEquals = "false")
 public class PipelineWorkers implements ApplicationEventListener<ServerStartupEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineWorkers.class);
+  private static final long MAX_FAILURE_BACKOFF_MS = 5_000;
 
   private final BatchProcessor processor;
   private final WorkSignal signal;
   private final PipelineConfig config;
+  private final Counter failures;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  public PipelineWorkers(BatchProcessor processor, WorkSignal signal, PipelineConfig config) {
+  public PipelineWorkers(
+      BatchProcessor processor, WorkSignal signal, PipelineConfig config, MeterRegistry registry) {
     this.processor = processor;
     this.signal = signal;
     this.config = config;
+    this.failures =
+        Counter.builder("bcsync.pipeline.worker.failures")
+            .description("Worker cycles that failed (database unavailable, or a bug)")
+            .register(registry);
   }
 
   @Override
@@ -54,6 +64,9 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
     while (running) {
       try {
         int claimed = processor.processDueBatch();
+        if (failureBackoffMs > 0) {
+          LOG.info("Pipeline worker resumed after a failed cycle");
+        }
         failureBackoffMs = 0;
         if (claimed == 0) {
           signal.await(config.idlePollInterval());
@@ -63,9 +76,21 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
         return;
       } catch (RuntimeException e) {
         // The database is unreachable or similar: claimed items stay leased and are recovered
-        // later.
-        failureBackoffMs = Math.min(Math.max(failureBackoffMs * 2, 500), 30_000);
-        LOG.error("Pipeline worker cycle failed; pausing {} ms", failureBackoffMs, e);
+        // once their lease expires. Try again soon, so work resumes by itself when it is back.
+        failures.increment();
+        boolean first = failureBackoffMs == 0;
+        failureBackoffMs = Math.min(Math.max(failureBackoffMs * 2, 500), MAX_FAILURE_BACKOFF_MS);
+        if (e instanceof DataAccessFailure failure && failure.isUnavailable()) {
+          if (first) {
+            LOG.warn(
+                "Pipeline worker cycle failed, database unavailable ({}); retrying every {} ms at"
+                    + " most",
+                e.getMessage(),
+                MAX_FAILURE_BACKOFF_MS);
+          }
+        } else {
+          LOG.error("Pipeline worker cycle failed; pausing {} ms", failureBackoffMs, e);
+        }
         try {
           TimeUnit.MILLISECONDS.sleep(failureBackoffMs);
         } catch (InterruptedException interrupted) {

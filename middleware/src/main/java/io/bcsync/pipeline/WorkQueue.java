@@ -106,10 +106,12 @@ public class WorkQueue {
                           + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
                           + " updated_at_ms = ?, dirty = 0"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              // A deferred item gets the attempt its claim counted back.
               PreparedStatement retry =
                   connection.prepareStatement(
                       "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0,"
+                          + " attempts = GREATEST(attempts - ?, 0)"
                           + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
               PreparedStatement skip =
                   connection.prepareStatement(
@@ -133,10 +135,15 @@ public class WorkQueue {
                   update.setLong(1, now);
                   update.setLong(2, now);
                 }
-                case RETRY -> {
-                  update = retry;
-                  update.setLong(1, outcome.nextAttemptAt());
-                  update.setString(2, truncate(outcome.error()));
+                case RETRY, DEFER -> {
+                  retry.setLong(1, outcome.nextAttemptAt());
+                  retry.setString(2, truncate(outcome.error()));
+                  retry.setLong(3, now);
+                  retry.setInt(4, outcome.kind() == Finish.Kind.DEFER ? 1 : 0);
+                  retry.setLong(5, outcome.id());
+                  retry.setString(6, leaseToken);
+                  applied.add(retry.executeUpdate() == 1);
+                  continue;
                 }
                 case SKIP -> {
                   // A dirty item goes back to the queue like a completed one: new events may need
@@ -324,6 +331,7 @@ public class WorkQueue {
       COMPLETE,
       SKIP,
       RETRY,
+      DEFER,
       DEAD_LETTER
     }
 
@@ -333,6 +341,14 @@ public class WorkQueue {
 
     public static Finish retry(long id, long nextAttemptAt, String error) {
       return new Finish(id, Kind.RETRY, nextAttemptAt, error);
+    }
+
+    /**
+     * Back to the queue at {@code nextAttemptAt} without counting this claim as an attempt: the
+     * item was not tried (what it needs is busy elsewhere).
+     */
+    public static Finish defer(long id, long nextAttemptAt, String reason) {
+      return new Finish(id, Kind.DEFER, nextAttemptAt, reason);
     }
 
     /** Ends the item SKIPPED; {@code reason} is kept in last_error. */

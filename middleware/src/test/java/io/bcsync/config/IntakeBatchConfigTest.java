@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,33 @@ class IntakeBatchConfigTest {
   @Test
   void defaults_and_overrides_bind() {
     try (ApplicationContext context = ApplicationContext.run(valid())) {
-      assertThat(context.getBean(IntakeBatchConfig.class)).isEqualTo(new IntakeBatchConfig(256, 2));
+      assertThat(context.getBean(IntakeBatchConfig.class))
+          .isEqualTo(
+              new IntakeBatchConfig(
+                  256,
+                  2,
+                  10_000,
+                  Duration.ofSeconds(2),
+                  Duration.ofSeconds(1),
+                  Duration.ofSeconds(5)));
     }
     Map<String, Object> tuned = valid();
     tuned.put("bcsync.pipeline.intake-batch-max", "64");
     tuned.put("bcsync.pipeline.intake-writers", "1");
+    tuned.put("bcsync.pipeline.intake-queue-max", "500");
+    tuned.put("bcsync.pipeline.intake-timeout", "3s");
+    tuned.put("bcsync.pipeline.intake-lock-wait", "2s");
+    tuned.put("bcsync.pipeline.intake-network-timeout", "10s");
     try (ApplicationContext context = ApplicationContext.run(tuned)) {
-      assertThat(context.getBean(IntakeBatchConfig.class)).isEqualTo(new IntakeBatchConfig(64, 1));
+      assertThat(context.getBean(IntakeBatchConfig.class))
+          .isEqualTo(
+              new IntakeBatchConfig(
+                  64,
+                  1,
+                  500,
+                  Duration.ofSeconds(3),
+                  Duration.ofSeconds(2),
+                  Duration.ofSeconds(10)));
     }
   }
 
@@ -46,5 +67,16 @@ class IntakeBatchConfigTest {
     tooManyWriters.put("bcsync.pipeline.intake-writers", "64");
     assertThatThrownBy(() -> ApplicationContext.run(tooManyWriters).close())
         .hasStackTraceContaining("bcsync.pipeline.intake-writers must be between 1 and 16");
+
+    Map<String, Object> networkShorterThanLockWait = valid();
+    networkShorterThanLockWait.put("bcsync.pipeline.intake-network-timeout", "1s");
+    assertThatThrownBy(() -> ApplicationContext.run(networkShorterThanLockWait).close())
+        .hasStackTraceContaining(
+            "bcsync.pipeline.intake-network-timeout must be longer than intake-lock-wait");
+
+    Map<String, Object> noTimeout = valid();
+    noTimeout.put("bcsync.pipeline.intake-timeout", "0s");
+    assertThatThrownBy(() -> ApplicationContext.run(noTimeout).close())
+        .hasStackTraceContaining("bcsync.pipeline.intake-timeout must be a positive duration");
   }
 }

@@ -39,6 +39,25 @@ class DbUnavailableTest {
   }
 
   @Test
+  void no_connection_as_micronaut_data_reports_it_is_a_data_access_failure_too() {
+    // What the data-connection layer throws when the pool times out (not the transaction one).
+    java.sql.SQLTransientConnectionException timedOut =
+        new java.sql.SQLTransientConnectionException("Connection is not available", "08001");
+    when(transactions.execute(any(), any()))
+        .thenThrow(
+            new io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection", timedOut));
+
+    assertThatThrownBy(() -> db.write(connection -> 1))
+        .isInstanceOfSatisfying(
+            DataAccessFailure.class,
+            failure -> {
+              assertThat((Object) failure.sqlException()).isSameAs(timedOut);
+              assertThat(failure.isUnavailable()).isTrue();
+            });
+  }
+
+  @Test
   void a_transaction_that_cannot_begin_keeps_its_sql_cause() {
     java.sql.SQLException refused =
         new java.sql.SQLNonTransientConnectionException("Connection refused", "08001");

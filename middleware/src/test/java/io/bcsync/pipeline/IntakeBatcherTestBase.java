@@ -11,6 +11,7 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +65,16 @@ abstract class IntakeBatcherTestBase implements TestPropertyProvider {
     registry = new SimpleMeterRegistry();
     batcher =
         new IntakeBatcher(
-            db,
-            groups,
-            intake,
-            workSignal,
-            ForkJoinPool.commonPool(),
-            new IntakeBatchConfig(256, 1),
-            registry);
+            db, groups, intake, workSignal, ForkJoinPool.commonPool(), config(), registry);
+  }
+
+  /**
+   * One writer, default limits, and a deadline long enough that a test holding the writer at the
+   * gate never sees its callbacks time out.
+   */
+  IntakeBatchConfig config() {
+    return new IntakeBatchConfig(
+        256, 1, 10_000, Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
   }
 
   @AfterEach

@@ -19,7 +19,8 @@ class RetryPolicyTest {
         Duration.ofMinutes(10),
         65536,
         Duration.ofMinutes(5),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5));
   }
 
   @Test

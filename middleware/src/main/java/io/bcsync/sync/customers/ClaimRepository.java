@@ -27,6 +27,12 @@ interface ClaimRepository extends GenericRepository<ClaimRow, ClaimRow.Key> {
   @Query("DELETE FROM sync_customer_claim WHERE expires_at_ms < :before")
   int deleteExpiredBefore(long before);
 
+  /** Extends {@code holder}'s rows only: one taken over after expiry is no longer renewed. */
+  @Query(
+      "UPDATE sync_customer_claim SET expires_at_ms = :expiresAtMs WHERE store_hash = :storeHash"
+          + " AND claimed_by = :holder AND customer_key IN (:customerKeys)")
+  int renew(String storeHash, String holder, long expiresAtMs, Collection<String> customerKeys);
+
   /** Only {@code holder}'s rows: one taken over after expiry belongs to its new holder. */
   @Query(
       "DELETE FROM sync_customer_claim WHERE store_hash = :storeHash AND claimed_by = :holder"

@@ -4,6 +4,7 @@ import io.bcsync.config.InvalidConfigurationException;
 import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
 import io.bcsync.db.Upsert;
+import io.bcsync.pipeline.Heartbeat;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * <p>A claim is a row keyed by store and customer key. Inserting it claims the customer; a
  * duplicate key means someone holds it, and the row is taken over only when its expiry has passed,
  * so a worker that died mid-batch blocks its customers for at most {@value #LIFETIME_KEY} (default
- * 5 minutes, longer than one batch's Salesforce calls). Each claim call has its own holder id, so
- * two workers of one process never share a claim.
+ * 20 seconds). A live holder {@link #renew renews} its claim while it writes (the pipeline's
+ * heartbeat, however long the Salesforce calls take), so its customers are not taken over
+ * mid-batch. Each claim call has its own holder id, so two workers of one process never share a
+ * claim.
  */
 @Singleton
 public class CustomerClaims {
@@ -66,7 +69,7 @@ public class CustomerClaims {
       Db db,
       ClaimRepository rows,
       Clock clock,
-      @Value("${" + LIFETIME_KEY + ":5m}") Duration lifetime,
+      @Value("${" + LIFETIME_KEY + ":20s}") Duration lifetime,
       @Value("${" + WAIT_KEY + ":15s}") Duration wait) {
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new InvalidConfigurationException(LIFETIME_KEY, "must be positive; was " + lifetime);
@@ -166,6 +169,28 @@ public class CustomerClaims {
   public int deleteLapsed() {
     long before = clock.millis() - lifetime.toMillis();
     return db.write(() -> rows.deleteExpiredBefore(before));
+  }
+
+  /**
+   * Extends the claim's rows by another lifetime from now; rows another holder took over meanwhile
+   * stay theirs. Returns how many rows were still the claim's.
+   */
+  public int renew(Claim claim) {
+    List<String> keys = List.copyOf(claim.held());
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    long expiresAt = clock.millis() + lifetime.toMillis();
+    return db.writeFailingFast(
+        1,
+        Heartbeat.LIMITS,
+        () -> {
+          int renewed = 0;
+          for (List<String> chunk : Chunks.of(keys)) {
+            renewed += rows.renew(claim.storeHash(), claim.holder(), expiresAt, chunk);
+          }
+          return renewed;
+        });
   }
 
   /**

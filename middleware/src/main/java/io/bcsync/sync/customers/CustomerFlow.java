@@ -2,6 +2,7 @@ package io.bcsync.sync.customers;
 
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.db.DataAccessFailure;
+import io.bcsync.pipeline.Heartbeat;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRules;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * A customer another worker holds is waited for once, after this batch's own customers are written
  * and their claims released (so no two workers wait for each other): the holder's writes take a few
  * Salesforce calls, after which the customer is linked and its items go on through that link in
- * this same call instead of costing a retry. Only if that wait runs out are its items retried.
+ * this same call instead of costing a retry. Only if that wait runs out are its items deferred:
+ * back to the queue shortly, without using up an attempt (waiting for another worker is not a
+ * failure).
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -46,6 +49,7 @@ public class CustomerFlow {
   private final CustomerDecisions decisions;
   private final CustomerWritePlanner planner;
   private final SalesforceRecords salesforce;
+  private final Heartbeat heartbeat;
 
   public CustomerFlow(
       IdentityMap identities,
@@ -53,13 +57,15 @@ public class CustomerFlow {
       CustomerClaims claims,
       CustomerDecisions decisions,
       CustomerWritePlanner planner,
-      SalesforceRecords salesforce) {
+      SalesforceRecords salesforce,
+      Heartbeat heartbeat) {
     this.identities = identities;
     this.companies = companies;
     this.claims = claims;
     this.decisions = decisions;
     this.planner = planner;
     this.salesforce = salesforce;
+    this.heartbeat = heartbeat;
   }
 
   /**
@@ -91,9 +97,10 @@ public class CustomerFlow {
     for (BatchCustomer c : busy) {
       outcomes.putAll(
           CustomerFailures.all(
-              c, Outcome.retry(c.ref().label() + " is being written by another worker; retried")));
+              c,
+              Outcome.deferred(c.ref().label() + " is being written by another worker; deferred")));
       LOG.info(
-          "Store {}: {} is being written by another worker; {} item(s) retried",
+          "Store {}: {} is being written by another worker; {} item(s) deferred",
           storeHash,
           c.ref().label(),
           c.needs().size());
@@ -118,7 +125,12 @@ public class CustomerFlow {
         (claim.held().contains(c.key()) ? claimed : busy).add(c);
       }
     }
-    try {
+    // Renewed while this batch decides and writes, so a slow Salesforce call does not let another
+    // worker take the customers over mid-write; a dead worker's claims simply lapse.
+    try (Heartbeat.Beat renewing =
+        heartbeat.start(
+            claim.held().size() + " customer claim(s) of store " + storeHash,
+            () -> claims.renew(claim))) {
       // The previous holder may have linked a claimed customer just before releasing it: read
       // those links again and write through them instead.
       Map<String, BatchCustomer> reread = new HashMap<>();

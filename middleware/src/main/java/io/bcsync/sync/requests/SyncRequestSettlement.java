@@ -76,6 +76,9 @@ public class SyncRequestSettlement implements OutcomeObserver {
     if (outcome instanceof Outcome.Skipped skipped) {
       return row.settled(SyncRequestRow.SKIPPED, skipped.reason(), null, null, now);
     }
+    if (outcome instanceof Outcome.Deferred) {
+      return null; // not attempted yet: nothing to answer
+    }
     Outcome.Failure failure = (Outcome.Failure) outcome;
     if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {
       return row.settled(SyncRequestRow.FAILED, failure.error(), code(failure.error()), null, now);

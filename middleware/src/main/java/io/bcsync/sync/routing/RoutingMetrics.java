@@ -43,7 +43,10 @@ public class RoutingMetrics {
     if (outcome instanceof Outcome.Failure failure) {
       name = failure.permanent() ? "permanent_failure" : "retryable_failure";
     } else {
-      name = outcome instanceof Outcome.Skipped ? "skipped" : "success";
+      name =
+          outcome instanceof Outcome.Skipped
+              ? "skipped"
+              : outcome instanceof Outcome.Deferred ? "deferred" : "success";
     }
     registry.counter("bcsync.flow.items", "flow", flow, "outcome", name).increment();
   }

@@ -56,7 +56,7 @@ class CustomerFlowClaimsTest implements TestPropertyProvider {
 
     Map<Long, Outcome> outcomes = flow.run(List.of(held, heldOrder, free));
 
-    Outcome busy = Outcome.retry("customer 81 is being written by another worker; retried");
+    Outcome busy = Outcome.deferred("customer 81 is being written by another worker; deferred");
     assertThat(outcomes)
         .containsEntry(held.id(), busy)
         .containsEntry(heldOrder.id(), busy)

@@ -52,7 +52,9 @@ final class RacingWorkers implements AutoCloseable {
     }
 
     boolean retried() {
-      return outcomes.get(need.itemId()) instanceof Outcome.Failure failure && !failure.permanent();
+      Outcome outcome = outcomes.get(need.itemId());
+      return outcome instanceof Outcome.Deferred
+          || (outcome instanceof Outcome.Failure failure && !failure.permanent());
     }
   }
 

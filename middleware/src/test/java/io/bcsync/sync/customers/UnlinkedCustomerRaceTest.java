@@ -6,6 +6,7 @@ import static io.bcsync.sync.customers.RaceItems.orderItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.db.Db;
+import io.bcsync.pipeline.Heartbeat;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRules;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * left next to the converted Lead's (or, for two orders of one guest, a second Contact of the
  * guest); with them, the second worker's item either waits for the first one's claim and goes on
  * through its link, or (with no wait configured, as most cases here use, or when the wait runs out)
- * is retried and then writes through that link.
+ * is deferred and then writes through that link.
  */
 @MicronautTest(transactional = false)
 class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
@@ -66,12 +67,13 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject CustomerClaims claims;
   @Inject SyncConfigLoader loader;
   @Inject Db db;
+  @Inject Heartbeat heartbeat;
   @Inject ClaimRepository claimRows;
 
   private SyncConfigs.Loaded convertLead;
   private RacingWorkers race;
 
-  /** Claims that never wait for another holder: the refused item gets its retry outcome at once. */
+  /** Claims that never wait for another holder: the refused item is deferred at once. */
   private CustomerClaims refusing;
 
   @BeforeAll
@@ -121,7 +123,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertOneContactFromTheLead(leadId, 41, contactsBefore);
     assertThat(customer.outcomes)
         .as("the customer item found the order's worker holding the customer")
-        .containsValue(Outcome.retry("customer 41 is being written by another worker; retried"));
+        .containsValue(
+            Outcome.deferred("customer 41 is being written by another worker; deferred"));
   }
 
   @Test
@@ -149,7 +152,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertOneContactFromTheLead(leadId, 42, contactsBefore);
     assertThat(order.outcomes)
         .as("the order item found the customer's worker holding the customer")
-        .containsValue(Outcome.retry("customer 42 is being written by another worker; retried"));
+        .containsValue(
+            Outcome.deferred("customer 42 is being written by another worker; deferred"));
   }
 
   @Test
@@ -164,7 +168,11 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     CountDownLatch orderWaiting = new CountDownLatch(1);
     CustomerClaims waiting =
         new CustomerClaims(
-            db, claimRows, clock, claims.lifetime(), Duration.ofSeconds(WAIT_SECONDS)) {
+            db,
+            claimRows,
+            clock,
+            Duration.ofSeconds(2 * WAIT_SECONDS),
+            Duration.ofSeconds(WAIT_SECONDS)) {
           @Override
           public boolean awaitReleased(String storeHash, Collection<String> customerKeys)
               throws InterruptedException {
@@ -229,7 +237,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
     assertThat(two.outcomes)
         .as("the second order found the first one's worker holding the guest")
         .containsValue(
-            Outcome.retry("guest order 261 is being written by another worker; retried"));
+            Outcome.deferred("guest order 261 is being written by another worker; deferred"));
   }
 
   private void assertOneContactFromTheLead(String leadId, long customerId, int contactsBefore) {
@@ -274,7 +282,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
         claims,
         new CustomerDecisions(reviews, () -> candidateSource, Optional.of(leadConversion)),
         new CustomerWritePlanner(clock),
-        salesforce);
+        salesforce,
+        heartbeat);
   }
 
   private Run start(CustomerFlow worker, CustomerNeed need) {
@@ -282,8 +291,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   }
 
   /**
-   * What the pipeline does with a retry outcome, minus the backoff: the item runs again, on a plain
-   * worker.
+   * What the pipeline does with a retry or deferred outcome, minus the delay: the item runs again,
+   * on a plain worker.
    */
   private void rerunRetried(Run... runs) {
     race.rerunRetried(worker(candidates, conversion), runs);

@@ -1,0 +1,187 @@
+package io.bcsync.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bcsync.config.PipelineConfig;
+import io.bcsync.db.Db;
+import io.bcsync.testsupport.MutableClock;
+import io.bcsync.testsupport.ScriptedHandler;
+import io.bcsync.testsupport.Tables;
+import io.bcsync.testsupport.TestDatabases;
+import io.bcsync.testsupport.WebhookCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Recovery with the default leases, on a hand-moved clock: a dead worker's items are free again one
+ * lease timeout (20 s) after its last renewal, a live worker's batch keeps its leases however long
+ * it runs, and an item deferred because what it needs is busy never uses up its attempts. Runs on
+ * H2; the MariaDB subclass runs every case there.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
+  private static final long WAIT_SECONDS = 30;
+
+  @Inject EventIntake intake;
+  @Inject WorkQueue queue;
+  @Inject BatchProcessor processor;
+  @Inject ScriptedHandler handler;
+  @Inject Heartbeat heartbeat;
+  @Inject MutableClock clock;
+  @Inject Db db;
+  @Inject PipelineConfig config;
+
+  private int hashes;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
+    properties.putAll(databaseProperties());
+    properties.put("test.mutable-clock", "true");
+    properties.put("test.scripted-handler", "true");
+    return properties;
+  }
+
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
+  }
+
+  @BeforeEach
+  void setUp() {
+    Tables.clear(db);
+    handler.reset();
+    clock.set(1_700_000_000_123L);
+  }
+
+  @Test
+  void a_dead_workers_items_are_free_again_one_lease_timeout_after_its_claim() {
+    long itemId = event("order", "1");
+    assertThat(config.leaseTimeout()).as("the default lease").isEqualTo(Duration.ofSeconds(20));
+    // A worker claims as BatchProcessor does and dies: nobody renews the lease.
+    long claimedAt = clock.millis();
+    queue.claim("dead-worker", 10, claimedAt, claimedAt + config.leaseTimeout().toMillis());
+
+    clock.set(claimedAt + 19_999);
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isZero();
+    clock.set(claimedAt + 20_001);
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isEqualTo(1);
+
+    assertThat(processor.processDueBatch()).isEqualTo(1);
+    assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.DONE);
+  }
+
+  @Test
+  void a_live_workers_leases_are_renewed_while_its_batch_runs_so_nobody_takes_them_over()
+      throws Exception {
+    long itemId = event("order", "2");
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    handler.script(
+        batch -> {
+          inHandler.countDown();
+          if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never released the batch");
+          }
+          return ScriptedHandler.allSucceed(batch);
+        });
+    CompletableFuture<Integer> running = CompletableFuture.supplyAsync(processor::processDueBatch);
+    assertThat(inHandler.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+    // The batch runs for a minute; the heartbeat beats along (driven by hand here).
+    for (int i = 0; i < 12; i++) {
+      clock.advance(Duration.ofSeconds(5));
+      heartbeat.beat();
+      assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isZero();
+    }
+    assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.IN_PROGRESS);
+
+    release.countDown();
+    assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.DONE);
+    assertThat(heartbeat.beating()).as("the finished batch is no longer renewed").isZero();
+  }
+
+  @Test
+  void a_worker_that_hangs_is_not_renewed_for_ever() {
+    AtomicInteger renewals = new AtomicInteger();
+    try (Heartbeat.Beat hung = heartbeat.start("a hung batch", renewals::incrementAndGet)) {
+      clock.advance(Duration.ofMinutes(29));
+      heartbeat.beat();
+      assertThat(renewals.get()).as("renewed for 29 minutes").isPositive();
+
+      clock.advance(Duration.ofMinutes(2));
+      int before = renewals.get();
+      heartbeat.beat();
+      heartbeat.beat();
+
+      assertThat(renewals).as("no longer renewed after 30 minutes").hasValue(before);
+      assertThat(heartbeat.beating()).isZero();
+    }
+  }
+
+  @Test
+  void a_deferred_item_returns_soon_and_never_uses_up_its_attempts() {
+    long itemId = event("order", "3");
+    handler.script(batch -> Map.of(itemId, Outcome.deferred("customer 9 is busy elsewhere")));
+
+    for (int round = 0; round < 20; round++) {
+      long deferredAt = clock.millis();
+      assertThat(processor.processDueBatch()).isEqualTo(1);
+      WorkItem deferred = item(itemId);
+      assertThat(deferred.status()).isEqualTo(WorkItemStatus.PENDING);
+      assertThat(deferred.attempts()).isZero();
+      assertThat(deferred.lastError()).isEqualTo("customer 9 is busy elsewhere");
+      // The first retry's delay (backoff-initial 5 s, with jitter), not a growing backoff.
+      assertThat(deferred.nextAttemptAtMs()).isBetween(deferredAt + 2_500, deferredAt + 5_000);
+      clock.set(deferred.nextAttemptAtMs());
+    }
+
+    handler.script(ScriptedHandler::allSucceed);
+    assertThat(processor.processDueBatch()).isEqualTo(1);
+    assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.DONE);
+  }
+
+  @Test
+  void a_failure_after_deferrals_counts_only_the_real_attempt() {
+    long itemId = event("order", "4");
+    handler.script(batch -> Map.of(itemId, Outcome.deferred("busy")));
+    processor.processDueBatch();
+    clock.set(item(itemId).nextAttemptAtMs());
+    handler.script(batch -> Map.of(itemId, Outcome.retry("HTTP 503 from Salesforce")));
+
+    processor.processDueBatch();
+
+    assertThat(item(itemId).attempts()).isEqualTo(1);
+    assertThat(item(itemId).lastError()).isEqualTo("HTTP 503 from Salesforce");
+  }
+
+  private long event(String type, String id) {
+    return ((IntakeResult.Accepted)
+            intake.record(
+                new IncomingEvent(
+                    new EntityRef(WebhookCalls.STORE, type, id),
+                    "store/" + type + "/created",
+                    "stores/" + WebhookCalls.STORE,
+                    null,
+                    "hash-" + ++hashes,
+                    clock.millis() / 1000,
+                    "{}")))
+        .workItemId();
+  }
+
+  private WorkItem item(long id) {
+    return queue.find(id).orElseThrow();
+  }
+}
