@@ -82,7 +82,7 @@ public final class SalesforceSimulator implements AutoCloseable {
             schema,
             store,
             ids,
-            new DmlEngine(schema, store, ids, clock),
+            new DmlEngine(schema, store, ids, clock, options.mappedLeadFields),
             reader,
             new QueryExecutor(schema, store, reader, clock),
             new QueryCursors(ids),

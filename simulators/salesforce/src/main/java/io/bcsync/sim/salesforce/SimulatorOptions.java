@@ -54,6 +54,7 @@ public final class SimulatorOptions {
       new ArrayList<>(List.of(DEFAULT_INTEGRATION_USER, DEFAULT_ADMIN_USER));
   final List<ConnectedApp> connectedApps = new ArrayList<>(List.of(DEFAULT_CONNECTED_APP));
   final List<String> extraCdcEntities = new ArrayList<>();
+  final java.util.Set<String> mappedLeadFields = new java.util.LinkedHashSet<>();
   Duration sessionTimeout = Duration.ofHours(2);
   Duration eventRetention = Duration.ofHours(72);
   long dailyApiLimit = 100_000;
@@ -82,6 +83,16 @@ public final class SimulatorOptions {
 
   public SimulatorOptions orgName(String value) {
     this.orgName = value;
+    return this;
+  }
+
+  /**
+   * Custom Lead fields the org's lead field mapping (Setup, "Map Custom Lead Fields") carries to
+   * the same-named Contact field on conversion. None by default, like a new org and like an org
+   * where our package is installed (it ships no LeadConvertSettings).
+   */
+  public SimulatorOptions mapLeadFieldsOnConversion(String... customFields) {
+    mappedLeadFields.addAll(List.of(customFields));
     return this;
   }
 

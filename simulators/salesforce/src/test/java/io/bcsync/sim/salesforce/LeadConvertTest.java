@@ -26,8 +26,8 @@ class LeadConvertTest {
 
   @BeforeAll
   static void start() throws Exception {
-    // the repository's package: Lead and Contact both have BC_Customer_Id__c, as an admin's field
-    // mapping needs
+    // the repository's package: Lead and Contact both have BC_Customer_Id__c; the package ships no
+    // lead field mapping (LeadConvertSettings), so a conversion does not carry it over
     sim =
         SalesforceSimulator.start(
             SimulatorOptions.defaults().metadata(Path.of("../../sfdx-package/force-app")));
@@ -97,8 +97,10 @@ class LeadConvertTest {
         .containsEntry("Email", "fry@example.com")
         .containsEntry("AccountId", result.getAccountId())
         .containsEntry("MailingPostalCode", "SW1A 1AA")
-        .containsEntry("LeadSource", "Web")
-        .containsKey("BC_Customer_Id__c");
+        .containsEntry("LeadSource", "Web");
+    assertThat(contact.get("BC_Customer_Id__c"))
+        .as("custom fields follow only the org's lead field mapping, empty here")
+        .isNull();
     SObject lead =
         connection.query(
                 "SELECT Id, IsConverted, Status, ConvertedAccountId, ConvertedContactId, "
@@ -188,5 +190,30 @@ class LeadConvertTest {
         .isInstanceOfSatisfying(
             UnexpectedErrorFault.class,
             fault -> assertThat(fault.getExceptionMessage()).contains("100"));
+  }
+
+  @Test
+  void a_custom_field_the_lead_field_mapping_names_is_carried_to_the_contact() throws Exception {
+    // Salesforce Help, "Map Custom Lead Fields for Lead Conversion": an admin maps a custom Lead
+    // field to a Contact field; only mapped custom fields are copied when a Lead is converted.
+    try (SalesforceSimulator mapped =
+        SalesforceSimulator.start(
+            SimulatorOptions.defaults()
+                .metadata(Path.of("../../sfdx-package/force-app"))
+                .mapLeadFieldsOnConversion("BC_Customer_Id__c"))) {
+      PartnerConnection mappedConnection = TestOrgs.login(mapped);
+      SObject lead = new SObject("Lead");
+      lead.setField("LastName", "Mapped");
+      lead.setField("Company", "Mapped Ltd");
+      lead.setField("BC_Customer_Id__c", "abc:mapped");
+      String leadId = mappedConnection.create(new SObject[] {lead})[0].getId();
+
+      LeadConvertResult result =
+          mappedConnection.convertLead(new LeadConvert[] {convert(leadId)})[0];
+
+      assertThat(result.isSuccess()).isTrue();
+      assertThat(mapped.record(result.getContactId()).orElseThrow())
+          .containsEntry("BC_Customer_Id__c", "abc:mapped");
+    }
   }
 }

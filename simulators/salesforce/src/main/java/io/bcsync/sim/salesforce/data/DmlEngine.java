@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -31,12 +32,25 @@ public final class DmlEngine {
   private final List<ChangeSink> sinks = new CopyOnWriteArrayList<>();
 
   public DmlEngine(Schema schema, RecordStore store, IdGenerator ids, Clock clock) {
+    this(schema, store, ids, clock, Set.of());
+  }
+
+  /**
+   * @param mappedLeadFields custom Lead fields a conversion copies to the Contact (the org's lead
+   *     field mapping)
+   */
+  public DmlEngine(
+      Schema schema,
+      RecordStore store,
+      IdGenerator ids,
+      Clock clock,
+      Set<String> mappedLeadFields) {
     this.schema = schema;
     this.store = store;
     this.ids = ids;
     this.clock = clock;
     this.writer = new RecordWriter(schema, store, ids, new BusinessRules(store));
-    this.conversions = new LeadConversions(schema, store, writer);
+    this.conversions = new LeadConversions(schema, store, writer, mappedLeadFields);
   }
 
   public void addSink(ChangeSink sink) {

@@ -8,14 +8,17 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * convertLead as the Partner API documents it: the Lead becomes an Account (from Company and the
  * address), a Contact (name, email, phone, title, address, lead source) and, unless {@code
  * doNotCreateOpportunity}, an Opportunity; or it is merged into a given Account/Contact, where only
  * empty fields are filled (LeadSource only with {@code overwriteLeadSource}). Custom fields are
- * copied to same-named custom fields of the Contact, standing in for the admin's lead field
- * mapping. The Lead is then marked converted and can be neither converted nor updated again.
+ * copied to same-named custom Contact fields only when the org's lead field mapping names them
+ * (Salesforce Help, "Map Custom Lead Fields for Lead Conversion": unmapped custom fields are not
+ * carried over); none by default. The Lead is then marked converted and can be neither converted
+ * nor updated again.
  *
  * <p>Each lead is all-or-nothing: a failure after its Account was created rolls that lead's work
  * back, and other leads of the call still convert (partial success, like the platform's per-lead
@@ -56,8 +59,11 @@ final class LeadConversions {
   private final Schema schema;
   private final RecordStore store;
   private final RecordWriter writer;
+  private final Set<String> mappedLeadFields;
 
-  LeadConversions(Schema schema, RecordStore store, RecordWriter writer) {
+  LeadConversions(
+      Schema schema, RecordStore store, RecordWriter writer, Set<String> mappedLeadFields) {
+    this.mappedLeadFields = Set.copyOf(mappedLeadFields);
     this.schema = schema;
     this.store = store;
     this.writer = writer;
@@ -176,6 +182,7 @@ final class LeadConversions {
       Object value = lead.get(field.name());
       boolean target =
           field.isCustom()
+              && mappedLeadFields.contains(field.name())
               && contactType.field(field.name()).map(FieldDef::createable).orElse(false);
       if (target && value != null && (contact == null || contact.get(field.name()) == null)) {
         values.put(field.name(), value);
