@@ -253,4 +253,42 @@ class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
             });
     assertThat(header.get("BC_Contact__c")).isEqualTo(lead.get("ConvertedContactId"));
   }
+
+  @Test
+  @Order(10)
+  void a_lead_keyed_to_the_customer_whose_conversion_answer_was_lost_ends_as_its_one_contact() {
+    long cMug = customStore.createProduct("Keyed Mug", "LCMUG-2", new BigDecimal("5.00"));
+    long customer = customStore.createCustomer("keyed.buyer@example.com", "Kim", "Keyed");
+    // Matched by its key alone: the Lead's e-mail is not the shopper's, and the simulated org's
+    // Lead field mapping does not carry BC_Customer_Id__c to the Contact.
+    String leadId =
+        sf.createAsUser(
+                "Lead",
+                Map.of(
+                    "LastName",
+                    "Keyed",
+                    "Company",
+                    "Keyed Inc",
+                    "Email",
+                    "kim.at.work@example.com",
+                    "BC_Customer_Id__c",
+                    CUSTOM_STORE + ":" + customer))
+            .id();
+    int before = lost();
+    loseNext("convertLead", "Lead");
+    long order = customStore.placeOrder(customer, cMug);
+
+    Map<String, Object> header =
+        awaitOne("BC_Order__c", "BC_Order_Id__c", CUSTOM_STORE + ":" + order);
+    awaitDone();
+
+    assertThat(lost()).isEqualTo(before + 1);
+    Map<String, Object> lead = sf.record(leadId).orElseThrow();
+    assertThat(lead.get("IsConverted")).isEqualTo(true);
+    assertThat(where("Contact", "BC_Customer_Id__c", CUSTOM_STORE + ":" + customer))
+        .singleElement()
+        .satisfies(c -> assertThat(c.get("Id")).isEqualTo(lead.get("ConvertedContactId")));
+    assertThat(where("Contact", "Email", "keyed.buyer@example.com")).hasSize(1);
+    assertThat(header.get("BC_Contact__c")).isEqualTo(lead.get("ConvertedContactId"));
+  }
 }

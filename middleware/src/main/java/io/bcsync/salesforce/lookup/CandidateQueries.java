@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The SOQL that finds every Contact or unconverted Lead that could match a batch of keys. It may
- * over-return (the matcher re-checks each candidate) but must not miss:
+ * The SOQL that finds every Contact or unconverted Lead that could match a batch of keys, and the
+ * converted Leads that carry a customer key. It may over-return (the matcher re-checks each
+ * candidate) but must not miss:
  *
  * <ul>
  *   <li>External id and email use {@code IN}: SOQL compares text ignoring case except on unique
@@ -49,7 +50,8 @@ final class CandidateQueries {
   String select() {
     return kind == CandidateKind.CONTACT
         ? "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, MailingPostalCode FROM Contact"
-        : "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, PostalCode, IsConverted FROM Lead";
+        : "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, PostalCode, IsConverted,"
+            + " ConvertedContactId FROM Lead";
   }
 
   String postalCodeField() {
@@ -84,7 +86,12 @@ final class CandidateQueries {
     if (!foldPlusAddresses) {
       typedEmails.forEach(typed -> indexed.in("Email", Soql.literal(typed)));
     }
-    String where = kind == CandidateKind.LEAD ? " WHERE IsConverted = false AND " : " WHERE ";
+    // Converted Leads are no candidates, except those keyed to a BigCommerce customer: their
+    // conversion's Contact is that customer's (see SoqlCandidateSource.convertedLeadsContact).
+    String where =
+        kind == CandidateKind.LEAD
+            ? " WHERE (IsConverted = false OR BC_Customer_Id__c != null) AND "
+            : " WHERE ";
     List<String> statements = new ArrayList<>();
     for (OrClauses group : List.of(indexed, scanned)) {
       group.chunks().forEach(chunk -> statements.add(select() + where + chunk));

@@ -16,10 +16,10 @@ import io.bcsync.sync.matching.MatchRule;
 import io.bcsync.sync.matching.MatchingConfig;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public class SoqlCandidateSource implements CandidateSource {
                 });
       }
     }
-    List<Candidate> found = new ArrayList<>();
+    Map<String, Candidate> found = new LinkedHashMap<>();
     if (!wanted.isEmpty()) {
       SalesforceSession session = connector.session();
       for (CandidateKind kind : CandidateKind.values()) {
@@ -75,10 +75,7 @@ public class SoqlCandidateSource implements CandidateSource {
               session,
               soql,
               PAGE_SIZE,
-              page ->
-                  page.stream()
-                      .filter(row -> !isConvertedLead(row))
-                      .forEach(row -> found.add(candidate(kind, queries, row))));
+              page -> page.forEach(row -> add(found, candidateOf(kind, queries, row))));
         }
       }
     }
@@ -87,12 +84,56 @@ public class SoqlCandidateSource implements CandidateSource {
         found.size(),
         wanted.size(),
         profiles.size());
-    return new CandidateSnapshot(wanted, found, keys);
+    return new CandidateSnapshot(wanted, found.values(), keys);
   }
 
-  /** The query already excludes converted Leads; this is the belt to those braces. */
-  private static boolean isConvertedLead(SObject row) {
-    return "Lead".equals(row.getType()) && "true".equalsIgnoreCase(text(row, "IsConverted"));
+  private static Candidate candidateOf(CandidateKind kind, CandidateQueries queries, SObject row) {
+    if (!"Lead".equals(row.getType()) || !"true".equalsIgnoreCase(text(row, "IsConverted"))) {
+      return candidate(kind, queries, row);
+    }
+    return convertedLeadsContact(row);
+  }
+
+  /**
+   * A converted Lead keyed to a BigCommerce customer stands for its conversion's Contact, found by
+   * that key only. After a convertLead whose answer was lost (or a conversion done by a person),
+   * the Lead is converted and the Contact may not carry the key yet (a conversion copies custom
+   * fields only as the org's Lead field mapping says); without this the retry would find neither
+   * and create a second Contact. No e-mail, phone or name: those are the Lead's, perhaps outdated,
+   * and the Contact query finds the Contact by its own. Null for any other converted Lead.
+   */
+  static Candidate convertedLeadsContact(SObject lead) {
+    String contactId = text(lead, "ConvertedContactId");
+    String key = text(lead, "BC_Customer_Id__c");
+    if (contactId == null || key == null || key.isBlank()) {
+      return null;
+    }
+    return Candidate.contact(contactId, key, null, null);
+  }
+
+  /**
+   * One candidate per record: a Contact found by its own fields and through a converted Lead is one
+   * Contact, carrying the Lead's key when it has none of its own.
+   */
+  private static void add(Map<String, Candidate> found, Candidate candidate) {
+    if (candidate == null) {
+      return;
+    }
+    found.merge(
+        candidate.id(),
+        candidate,
+        (existing, viaLead) ->
+            existing.externalId() == null || existing.externalId().isBlank()
+                ? new Candidate(
+                    existing.id(),
+                    existing.kind(),
+                    viaLead.externalId(),
+                    existing.email(),
+                    existing.phone(),
+                    existing.firstName(),
+                    existing.lastName(),
+                    existing.postalCode())
+                : existing);
   }
 
   private static Candidate candidate(CandidateKind kind, CandidateQueries queries, SObject row) {

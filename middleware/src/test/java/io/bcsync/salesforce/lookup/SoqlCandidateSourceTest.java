@@ -103,6 +103,53 @@ class SoqlCandidateSourceTest extends SimulatedOrgTest {
   }
 
   @Test
+  void a_converted_lead_keyed_to_the_customer_stands_for_its_conversions_contact()
+      throws Exception {
+    String store = "k" + UUID.randomUUID().toString().substring(0, 6);
+    String keyed =
+        create(
+            "Lead",
+            Map.of(
+                "LastName",
+                "Keyed",
+                "Company",
+                "Keyed Ltd",
+                "Email",
+                "old@" + store + ".example",
+                "BC_Customer_Id__c",
+                store + ":9"));
+    String unkeyed =
+        create(
+            "Lead",
+            Map.of(
+                "LastName", "Other", "Company", "Other Ltd", "Email", "o@" + store + ".example"));
+    List<LeadConversionResult> conversions =
+        converter.convert(
+            List.of(LeadConversion.intoNewRecords(keyed), LeadConversion.intoNewRecords(unkeyed)));
+    assertThat(conversions).allMatch(LeadConversionResult::success);
+    // The org's Lead field mapping does not carry BC_Customer_Id__c to the Contact.
+    assertThat(sim.record(conversions.get(0).contactId()).orElseThrow().get("BC_Customer_Id__c"))
+        .isNull();
+    CustomerProfile customer =
+        profile(store, 9L, "new@" + store + ".example", "Kay", "Keyed", null, null);
+    CustomerProfile other =
+        profile(store, 10L, "o@" + store + ".example", "O", "Other", null, null);
+    MatchingConfig config = MatchingConfig.defaults();
+
+    CandidateFinder finder = source.prefetch(List.of(customer, other), config);
+
+    assertThat(ids(finder.find(new MatchKey.ExternalId(store + ":9"))))
+        .containsExactly(conversions.get(0).contactId());
+    CustomerMatcher matcher = new CustomerMatcher(config, finder);
+    assertThat(matcher.match(customer))
+        .isEqualTo(
+            new MatchDecision.UpdateContact(conversions.get(0).contactId(), MatchRule.EXTERNAL_ID));
+    assertThat(ids(finder.find(new MatchKey.Email("o@" + store + ".example"))))
+        .as("a converted Lead without a key is no candidate; its Contact is, by its own e-mail")
+        .containsExactly(conversions.get(1).contactId());
+  }
+
+  @Test
   void plus_addresses_are_found_when_folding_is_on() throws Exception {
     String store = "p" + UUID.randomUUID().toString().substring(0, 6);
     String tagged =

@@ -43,10 +43,32 @@ final class OrgLeads {
     if (anyKey) {
       calls.whole("query", "Contact", () -> candidates.addAll(candidates("Contact")));
       calls.whole("query", "Lead", () -> candidates.addAll(candidates("Lead")));
+      candidates.addAll(convertedLeadsContacts(candidates));
     }
     return new ListCandidateSource()
         .with(candidates.toArray(Candidate[]::new))
         .prefetch(profiles, config);
+  }
+
+  /**
+   * As SoqlCandidateSource: a converted Lead keyed to a customer stands for its conversion's
+   * Contact, by that key only, unless the Contact carries a key of its own.
+   */
+  private List<Candidate> convertedLeadsContacts(List<Candidate> found) {
+    List<Candidate> viaLeads = new ArrayList<>();
+    for (Stored lead : data.live("Lead")) {
+      String key = text(lead, "BC_Customer_Id__c");
+      String contactId = text(lead, "ConvertedContactId");
+      boolean contactKeyed =
+          found.stream().anyMatch(c -> c.id().equals(contactId) && c.externalId() != null);
+      if (Boolean.TRUE.equals(lead.get("IsConverted"))
+          && key != null
+          && contactId != null
+          && !contactKeyed) {
+        viaLeads.add(Candidate.contact(contactId, key, null, null));
+      }
+    }
+    return viaLeads;
   }
 
   private List<Candidate> candidates(String type) {
