@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sforce.soap.partner.Error;
-import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.StatusCode;
 import com.sforce.soap.partner.fault.ApiFault;
@@ -17,9 +16,6 @@ import io.bcsync.sim.salesforce.data.RecordChange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,26 +23,7 @@ import org.junit.jupiter.api.Test;
  * required, unknown and read-only fields, lookups, the 200-record limit, all-or-none, change
  * tracking and platform events.
  */
-class PartnerCreateUpdateTest {
-  static SalesforceSimulator sim;
-  PartnerConnection connection;
-
-  @BeforeAll
-  static void start() {
-    sim = TestOrgs.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void connect() throws Exception {
-    connection = TestOrgs.login(sim);
-    connection.setCallOptions("bc-sync", null);
-  }
-
+class PartnerCreateUpdateTest extends PartnerApiTestBase {
   @Test
   void create_returns_18_char_ids_with_key_prefix_and_errors_in_request_order() throws Exception {
     SaveResult[] results =

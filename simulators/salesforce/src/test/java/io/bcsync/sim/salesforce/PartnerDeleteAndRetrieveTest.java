@@ -5,36 +5,13 @@ import static io.bcsync.sim.salesforce.TestOrgs.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sforce.soap.partner.DeleteResult;
-import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.StatusCode;
 import com.sforce.soap.partner.sobject.SObject;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** delete / undelete / retrieve through force-wsc: cascades, per-id errors, the recycle bin. */
-class PartnerDeleteAndRetrieveTest {
-  static SalesforceSimulator sim;
-  PartnerConnection connection;
-
-  @BeforeAll
-  static void start() {
-    sim = TestOrgs.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void connect() throws Exception {
-    connection = TestOrgs.login(sim);
-    connection.setCallOptions("bc-sync", null);
-  }
-
+class PartnerDeleteAndRetrieveTest extends PartnerApiTestBase {
   @Test
   void delete_cascades_and_reports_per_id_errors() throws Exception {
     String accountId =

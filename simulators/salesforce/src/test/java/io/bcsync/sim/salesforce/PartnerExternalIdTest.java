@@ -4,16 +4,12 @@ import static io.bcsync.sim.salesforce.TestOrgs.sobject;
 import static io.bcsync.sim.salesforce.TestOrgs.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.SaveResult;
 import com.sforce.soap.partner.StatusCode;
 import com.sforce.soap.partner.UpsertResult;
 import com.sforce.soap.partner.sobject.SObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,26 +17,7 @@ import org.junit.jupiter.api.Test;
  * that is no external id), unique values within and across calls, and parent references by external
  * id.
  */
-class PartnerExternalIdTest {
-  static SalesforceSimulator sim;
-  PartnerConnection connection;
-
-  @BeforeAll
-  static void start() {
-    sim = TestOrgs.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void connect() throws Exception {
-    connection = TestOrgs.login(sim);
-    connection.setCallOptions("bc-sync", null);
-  }
-
+class PartnerExternalIdTest extends PartnerApiTestBase {
   @Test
   void upsert_creates_then_updates_and_matches_case_insensitively_for_case_insensitive_unique_ids()
       throws Exception {
