@@ -10,9 +10,9 @@ const DAY_MINUTES = 24 * HOUR_MINUTES;
 
 /** Fills "{0}", "{1}"… in a Custom Label (labels are translated, so word order stays in the label). */
 export function formatLabel(template, ...values) {
-    return String(template).replace(/\{(\d+)\}/g, (match, index) =>
-        index < values.length ? String(values[index]) : match
-    );
+    return String(template).replace(/\{(\d+)\}/g, (match, index) => {
+        return index < values.length ? String(values[index]) : match;
+    });
 }
 
 /**
