@@ -2,13 +2,33 @@ import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getOrderHistory from '@salesforce/apex/BcOrderHistoryController.getOrderHistory';
 import { reduceErrors } from 'c/ldsUtils';
+import LABELS from './labels';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MINUTES = 60;
 const DAY_MINUTES = 24 * HOUR_MINUTES;
 
-function plural(count, unit) {
-    return `${count} ${unit}${count === 1 ? '' : 's'}`;
+/** Fills "{0}", "{1}"… in a Custom Label (labels are translated, so word order stays in the label). */
+export function formatLabel(template, ...values) {
+    return String(template).replace(/\{(\d+)\}/g, (match, index) => {
+        return index < values.length ? String(values[index]) : match;
+    });
+}
+
+/**
+ * Order number for display without leading "#": the sync used to write BC_Order__c.Name as "#123" and the panel
+ * adds its own "#", so both "#123" and "123" show as "#123".
+ */
+export function bareOrderNumber(value) {
+    return value === undefined || value === null
+        ? ''
+        : String(value)
+              .trim()
+              .replace(/^[#\s]+/, '');
+}
+
+function countLabel(count, one, many) {
+    return count === 1 ? one : formatLabel(many, count);
 }
 
 /**
@@ -18,19 +38,19 @@ function plural(count, unit) {
 export function syncedLabel(lastSyncedAt, now = Date.now()) {
     const syncedAt = lastSyncedAt ? Date.parse(lastSyncedAt) : NaN;
     if (Number.isNaN(syncedAt)) {
-        return 'Not synced yet';
+        return LABELS.BC_OH_Not_Synced;
     }
     const minutes = Math.max(0, Math.floor((now - syncedAt) / MINUTE_MS));
     if (minutes < 1) {
-        return 'Synced just now';
+        return LABELS.BC_OH_Synced_Now;
     }
     if (minutes < HOUR_MINUTES) {
-        return `Synced ${plural(minutes, 'minute')} ago`;
+        return countLabel(minutes, LABELS.BC_OH_Synced_Minute, LABELS.BC_OH_Synced_Minutes);
     }
     if (minutes < 2 * DAY_MINUTES) {
-        return `Synced ${plural(Math.floor(minutes / HOUR_MINUTES), 'hour')} ago`;
+        return countLabel(Math.floor(minutes / HOUR_MINUTES), LABELS.BC_OH_Synced_Hour, LABELS.BC_OH_Synced_Hours);
     }
-    return `Synced ${plural(Math.floor(minutes / DAY_MINUTES), 'day')} ago`;
+    return countLabel(Math.floor(minutes / DAY_MINUTES), LABELS.BC_OH_Synced_Day, LABELS.BC_OH_Synced_Days);
 }
 
 export default class BcOrderHistory extends LightningElement {
@@ -38,8 +58,10 @@ export default class BcOrderHistory extends LightningElement {
     @api recordId;
     /** Orders per page; set in App Builder. The server clamps it to 1..50. */
     @api pageSize = 10;
-    /** Auto, Standard or Custom: where the orders are stored; set in App Builder. */
+    /** Auto, Standard, Opportunity or Custom: where the orders are stored; set in App Builder. */
     @api orderSource = 'Auto';
+
+    label = LABELS;
 
     pageNumber = 1;
     history;
@@ -73,7 +95,7 @@ export default class BcOrderHistory extends LightningElement {
 
     get errorMessages() {
         const messages = reduceErrors(this.error);
-        return messages.length ? messages : ['Unknown error'];
+        return messages.length ? messages : [LABELS.BC_OH_Unknown_Error];
     }
 
     get hasHistory() {
@@ -88,8 +110,13 @@ export default class BcOrderHistory extends LightningElement {
         return this.summary.lifetimeRevenue || 0;
     }
 
+    /** Currency of the Account/Contact record (its CurrencyIsoCode, or the org currency), sent by the server. */
     get summaryCurrency() {
-        return this.summary.currencyCode || 'USD';
+        return this.summary.currencyCode;
+    }
+
+    get lastOrderDate() {
+        return this.summary.lastOrderDate;
     }
 
     get orderCount() {
@@ -111,8 +138,10 @@ export default class BcOrderHistory extends LightningElement {
         return this.history.orders.map((order) => {
             const isExpanded = this.expandedOrderIds.includes(order.id);
             const lines = order.lines || [];
+            const orderNumber = bareOrderNumber(order.orderNumber);
             return {
                 ...order,
+                orderNumber,
                 lines,
                 isExpanded,
                 isCollapsed: !isExpanded,
@@ -122,8 +151,9 @@ export default class BcOrderHistory extends LightningElement {
                 detailKey: `${order.id}-lines`,
                 linesId: `lines-${order.id}`,
                 expandIcon: isExpanded ? 'utility:chevrondown' : 'utility:chevronright',
-                toggleLabel: `${isExpanded ? 'Hide' : 'Show'} items of order ${order.orderNumber}`,
-                linkLabel: `Open order ${order.orderNumber} in the BigCommerce control panel (opens in a new tab)`
+                toggleLabel: formatLabel(isExpanded ? LABELS.BC_OH_Hide_Lines : LABELS.BC_OH_Show_Lines, orderNumber),
+                linkLabel: formatLabel(LABELS.BC_OH_Open_Order, orderNumber),
+                linesCaption: formatLabel(LABELS.BC_OH_Lines_Caption, orderNumber)
             };
         });
     }
@@ -140,7 +170,7 @@ export default class BcOrderHistory extends LightningElement {
     }
 
     get pageLabel() {
-        return `Page ${this.pageNumber} of ${this.totalPages}`;
+        return formatLabel(LABELS.BC_OH_Page_Of, this.pageNumber, this.totalPages);
     }
 
     get previousDisabled() {

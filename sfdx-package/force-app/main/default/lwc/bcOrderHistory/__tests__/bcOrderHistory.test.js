@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import BcOrderHistory, { syncedLabel } from 'c/bcOrderHistory';
+import BcOrderHistory, { syncedLabel, bareOrderNumber, formatLabel } from 'c/bcOrderHistory';
 import getOrderHistory from '@salesforce/apex/BcOrderHistoryController.getOrderHistory';
 import { refreshApex } from '@salesforce/apex';
 
@@ -21,6 +21,12 @@ jest.mock(
 );
 
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+// The panel's labels module, with the English values of CustomLabels.labels-meta.xml.
+jest.mock('../labels', () => ({
+    __esModule: true,
+    default: require('../../../../../test/jest-mocks/customLabels').readLabels()
+}));
 
 function flushPromises() {
     // eslint-disable-next-line @lwc/lwc/no-async-operation
@@ -234,6 +240,81 @@ describe('c-bc-order-history', () => {
         await flushPromises();
 
         await expect(element).toBeAccessible();
+    });
+
+    it('shows a legacy "#123" order name with a single "#"', async () => {
+        const element = mount();
+        const page = JSON.parse(JSON.stringify(PAGE_1));
+        page.orders[0].orderNumber = '#102';
+        getOrderHistory.emit(page);
+        await flushPromises();
+
+        const number = $$(element, 'tr.order-row')[0].querySelector('.order-number');
+        expect(number.textContent).toBe('#102');
+        expect(number.querySelector('a').getAttribute('aria-label')).toBe(
+            'Open order 102 in the BigCommerce control panel (opens in a new tab)'
+        );
+        expect($$(element, 'button.toggle')[0].getAttribute('aria-label')).toBe('Show items of order 102');
+    });
+
+    it('formats lifetime revenue in the currency of the record, not the order or the user', async () => {
+        const element = mount();
+        const page = JSON.parse(JSON.stringify(PAGE_1));
+        page.summary.currencyCode = 'JPY';
+        getOrderHistory.emit(page);
+        await flushPromises();
+
+        expect($(element, '.lifetime-revenue lightning-formatted-number').currencyCode).toBe('JPY');
+        expect($$(element, 'tr.order-row')[0].querySelector('.order-total').currencyCode).toBe('EUR');
+    });
+
+    it('shows the last order date in the header', async () => {
+        const element = mount();
+        getOrderHistory.emit(PAGE_1);
+        await flushPromises();
+
+        expect($(element, '.last-order-date lightning-formatted-date-time').value).toBe('2025-03-01');
+    });
+
+    it('takes its texts from Custom Labels and names the columns apart', async () => {
+        const element = mount();
+        getOrderHistory.emit(PAGE_1);
+        await flushPromises();
+
+        expect($(element, 'lightning-card').title).toBe('BigCommerce Orders');
+        const headers = $$(element, 'table.orders thead th').map((cell) => cell.textContent.trim());
+        expect(headers).toEqual(['Show or hide line items', 'Order', 'Date', 'Status', 'Total', 'Units']);
+        expect(new Set(headers).size).toBe(headers.length);
+    });
+});
+
+describe('labels module', () => {
+    it('imports every label it exports from @salesforce/label, and each exists in CustomLabels', () => {
+        const actual = jest.requireActual('../labels').default;
+        const defined = require('../../../../../test/jest-mocks/customLabels').readLabels();
+        const names = Object.keys(actual);
+        expect(names.length).toBeGreaterThan(20);
+        for (const name of names) {
+            expect(actual[name]).toBe(`c.${name}`);
+            expect(defined).toHaveProperty(name);
+        }
+    });
+});
+
+describe('bareOrderNumber and formatLabel', () => {
+    it.each([
+        ['#123', '123'],
+        ['123', '123'],
+        [' ## 123', '123'],
+        [123, '123'],
+        [null, '']
+    ])('bare number of %p is %p', (value, expected) => {
+        expect(bareOrderNumber(value)).toBe(expected);
+    });
+
+    it('fills numbered placeholders and leaves unknown ones', () => {
+        expect(formatLabel('Page {0} of {1}', 2, 5)).toBe('Page 2 of 5');
+        expect(formatLabel('Order {0} {1}', 7)).toBe('Order 7 {1}');
     });
 });
 
