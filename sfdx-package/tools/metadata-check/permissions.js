@@ -25,6 +25,7 @@ function checkPermissionSets(ctx, defaultDir, classes) {
             if (!ctx.schema.object(objectName)) {
                 ctx.report(file, `objectPermissions for unknown object ${objectName}`);
             }
+            checkObjectImplications(ctx, file, objectName, permission);
         }
         for (const permission of children(root, 'fieldPermissions')) {
             const [objectName, fieldName, extra] = (text(permission, 'field') || '').split('.');
@@ -37,8 +38,17 @@ function checkPermissionSets(ctx, defaultDir, classes) {
                     file,
                     `fieldPermissions must not list required or master-detail field ${objectName}.${fieldName}`
                 );
+            } else if (field.component) {
+                ctx.report(
+                    file,
+                    `fieldPermissions must name the compound field ${objectName}.${field.component}, ` +
+                        `not its component ${objectName}.${fieldName} (Salesforce rejects components)`
+                );
             } else if (ctx.schema.object(objectName).event) {
                 ctx.report(file, `platform event fields have no field-level security: ${objectName}.${fieldName}`);
+            }
+            if (flag(permission, 'editable') && !flag(permission, 'readable')) {
+                ctx.report(file, `fieldPermissions ${text(permission, 'field')}: editable requires readable`);
             }
         }
         for (const access of children(root, 'classAccesses')) {
@@ -46,6 +56,31 @@ function checkPermissionSets(ctx, defaultDir, classes) {
             if (!classes.has((className || '').toLowerCase())) {
                 ctx.report(file, `classAccesses for unknown Apex class ${className}`);
             }
+        }
+    }
+}
+
+// Salesforce refuses a permission without those it implies, e.g. Edit without Read or Modify All without View All.
+const OBJECT_IMPLICATIONS = {
+    allowCreate: ['allowRead'],
+    allowEdit: ['allowRead'],
+    allowDelete: ['allowRead', 'allowEdit'],
+    viewAllRecords: ['allowRead'],
+    modifyAllRecords: ['allowRead', 'allowEdit', 'allowDelete', 'viewAllRecords']
+};
+
+function flag(element, name) {
+    return text(element, name) === 'true';
+}
+
+function checkObjectImplications(ctx, file, objectName, permission) {
+    for (const [granted, needed] of Object.entries(OBJECT_IMPLICATIONS)) {
+        if (!flag(permission, granted)) {
+            continue;
+        }
+        const missing = needed.filter((name) => !flag(permission, name));
+        if (missing.length) {
+            ctx.report(file, `objectPermissions ${objectName}: ${granted} requires ${missing.join(', ')}`);
         }
     }
 }

@@ -12,6 +12,20 @@ class Schema {
             for (const field of [...STANDARD.systemFields, ...def.fields]) {
                 object.fields.set(field.toLowerCase(), { name: field, standard: true });
             }
+            // Address components stay queryable, but only their compound field can carry field permissions.
+            for (const [compound, components] of Object.entries(def.compound || {})) {
+                object.fields.set(compound.toLowerCase(), { name: compound, standard: true, compound: true });
+                for (const component of components) {
+                    object.fields.set(component.toLowerCase(), {
+                        name: component,
+                        standard: true,
+                        component: compound
+                    });
+                }
+            }
+            for (const required of def.required || []) {
+                object.fields.get(required.toLowerCase()).required = true;
+            }
             for (const [relationship, target] of Object.entries(def.lookups)) {
                 object.lookups.set(relationship.toLowerCase(), target);
             }
