@@ -38,6 +38,11 @@ function checkPermissionSets(ctx, defaultDir, classes) {
                     file,
                     `fieldPermissions must not list required or master-detail field ${objectName}.${fieldName}`
                 );
+            } else if (field.component === 'Name') {
+                ctx.report(
+                    file,
+                    `fieldPermissions must not list ${objectName}.${fieldName}: it is part of Name, always accessible`
+                );
             } else if (field.component) {
                 ctx.report(
                     file,

@@ -56,6 +56,11 @@ describe('permission set rules', () => {
         assertOnly(errors, /must not list required or master-detail field Contact\.LastName/);
     });
 
+    it('refuses field permissions on a part of the always-accessible Name', () => {
+        const errors = errorsAfterPermset('<field>Contact.Email</field>', '<field>Contact.FirstName</field>');
+        assertOnly(errors, /must not list Contact\.FirstName: it is part of Name/);
+    });
+
     it('refuses field permissions on a master-detail field', () => {
         const errors = withFixture((dir) => {
             const field = path.join(dir, 'force-app/main/default/objects/Widget__c/fields/Size__c.field-meta.xml');
