@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { checkProject } = require('../checker');
+const { loadKnownGaps, partitionKnown } = require('../known-gaps');
 
 const VALID = path.join(__dirname, 'fixtures', 'valid');
 const PACKAGE = path.join(__dirname, '..', '..', '..');
@@ -43,9 +44,12 @@ describe('metadata consistency check', () => {
         assert.deepEqual(checkProject(VALID).errors, []);
     });
 
-    it('accepts the bcsync package itself', () => {
+    it('accepts the bcsync package itself, apart from the listed known gaps', () => {
         const { errors, counts } = checkProject(PACKAGE);
-        assert.deepEqual(errors, []);
+        const gaps = loadKnownGaps(path.join(PACKAGE, 'tools', 'known-gaps.txt'), 'metadata');
+        const { failing, stale } = partitionKnown(errors, gaps);
+        assert.deepEqual(failing, []);
+        assert.deepEqual(stale, [], 'known-gaps entries that match nothing must be removed');
         assert.ok(counts.fields > 50, 'the package fields were actually read');
         assert.ok(counts.apexClasses >= 2, 'the Apex classes were actually read');
     });

@@ -50,6 +50,7 @@ public final class InMemorySalesforce
   private final List<String> objectOrder = SalesforceApiConfig.DEFAULT_OBJECT_ORDER;
   private final OrgLeads leads;
   private final OrgPricebooks books;
+  private final List<RecordWrite> writeLog = new ArrayList<>();
 
   public InMemorySalesforce(Path packageMetadata) {
     this.data = new OrgRecords(OrgSchema.fromPackage(packageMetadata));
@@ -61,6 +62,7 @@ public final class InMemorySalesforce
 
   @Override
   public synchronized WriteReport write(List<RecordWrite> writes) {
+    writeLog.addAll(writes);
     Map<RecordWrite, RecordResult> results = new IdentityHashMap<>();
     Set<Long> failedItems = new HashSet<>();
     int callCount = 0;
@@ -232,6 +234,11 @@ public final class InMemorySalesforce
     if (error != null) {
       throw new IllegalArgumentException("the in-memory org refused it: " + error);
     }
+  }
+
+  /** Every record write the sync asked for so far, in order, whatever its outcome. */
+  public synchronized List<RecordWrite> writes() {
+    return List.copyOf(writeLog);
   }
 
   /** A live record's fields (with Id); empty when it does not exist or was deleted. */
