@@ -83,6 +83,11 @@ public class RecordingStoreReader implements StoreReader {
   }
 
   @Override
+  public String storeName(String storeHash) {
+    return real.storeName(storeHash);
+  }
+
+  @Override
   public Map<Long, String> categoryNames(String storeHash, Collection<Long> categoryIds) {
     return real.categoryNames(storeHash, categoryIds);
   }

@@ -13,6 +13,7 @@ import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
+import io.bcsync.sync.stores.StoreLinks;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -44,6 +45,7 @@ public class OrderFlow {
   private final CompanyRollup rollup;
   private final OrderIdWriteBack writeBack;
   private final Clock clock;
+  private final StoreLinks stores;
 
   public OrderFlow(
       IdentityMap identities,
@@ -51,13 +53,15 @@ public class OrderFlow {
       SalesforceRecords salesforce,
       CompanyRollup rollup,
       OrderIdWriteBack writeBack,
-      Clock clock) {
+      Clock clock,
+      StoreLinks stores) {
     this.identities = identities;
     this.pricebooks = pricebooks;
     this.salesforce = salesforce;
     this.rollup = rollup;
     this.writeBack = writeBack;
     this.clock = clock;
+    this.stores = stores;
   }
 
   /** Writes the orders; answers an outcome for each of their items. */
@@ -133,7 +137,7 @@ public class OrderFlow {
       String storeHash, SyncConfigs.Loaded cfg, OrderObjects objects, List<OrderWork> orders)
       throws Exception {
     List<String> orderIds = orders.stream().map(w -> String.valueOf(w.orderId())).toList();
-    OrderPlanner planner = new OrderPlanner(objects, cfg, clock);
+    OrderPlanner planner = new OrderPlanner(objects, cfg, clock, stores);
     OrdersWrittenBefore.Known known =
         OrdersWrittenBefore.find(
             salesforce,

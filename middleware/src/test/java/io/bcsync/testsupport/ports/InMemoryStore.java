@@ -32,6 +32,7 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
 
   private static final class Store {
     StoreAccess access = StoreAccess.READABLE;
+    volatile String name;
     final Map<Long, StoreDocument> orders = new ConcurrentHashMap<>();
     final Map<Long, StoreDocument> customers = new ConcurrentHashMap<>();
     final Map<Long, StoreProduct> products = new ConcurrentHashMap<>();
@@ -71,6 +72,11 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
   /** A guest checkout: customer_id 0, known only by its billing address. */
   public StoreOrder guestOrder(String storeHash, long orderId, String email) {
     return new StoreOrder(this, storeHash, orderId).email(email);
+  }
+
+  /** The store's name as {@code GET /v2/store} answers it; "Store {hash}" unless set. */
+  public void name(String storeHash, String name) {
+    store(storeHash).name = name;
   }
 
   public void product(String storeHash, long productId, List<Long> categoryIds) {
@@ -161,6 +167,13 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
     byIds(storeHash, "categoriesOf", productIds, s -> s.products)
         .forEach((id, product) -> categories.put(id, product.categoryIds()));
     return categories;
+  }
+
+  @Override
+  public String storeName(String storeHash) {
+    reads.add(new Read(storeHash, "storeName", List.of()));
+    String name = store(storeHash).name;
+    return name != null ? name : "Store " + storeHash;
   }
 
   @Override
