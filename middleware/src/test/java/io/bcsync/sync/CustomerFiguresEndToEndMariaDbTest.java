@@ -4,7 +4,10 @@ import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 
-/** The end-to-end per-customer figures (the V11 ledger column) on MariaDB/MySQL (mandatory under CI). */
+/**
+ * The end-to-end per-customer figures (the V11 ledger column) on MariaDB/MySQL (mandatory under
+ * CI).
+ */
 @MicronautTest(transactional = false)
 class CustomerFiguresEndToEndMariaDbTest extends CustomerFiguresEndToEndTest {
   @Override

@@ -83,6 +83,11 @@ public class RecordingStoreReader implements StoreReader {
   }
 
   @Override
+  public Map<Long, String> customerGroupNames(String storeHash) {
+    return real.customerGroupNames(storeHash);
+  }
+
+  @Override
   public String storeName(String storeHash) {
     return real.storeName(storeHash);
   }

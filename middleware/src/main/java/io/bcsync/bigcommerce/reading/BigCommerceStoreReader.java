@@ -102,6 +102,11 @@ public class BigCommerceStoreReader implements StoreReader {
     return store(storeHash).storeInfo().name();
   }
 
+  @Override
+  public Map<Long, String> customerGroupNames(String storeHash) {
+    return store(storeHash).customerGroupNames();
+  }
+
   private StoreClient store(String storeHash) {
     return client.forStore(storeHash);
   }

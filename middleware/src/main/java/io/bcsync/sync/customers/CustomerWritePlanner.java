@@ -37,16 +37,18 @@ public class CustomerWritePlanner {
 
   private final Clock clock;
   private final StoreLinks stores;
+  private final GroupNames groups;
 
-  /** A planner that links no store: for tests of the planning alone. */
+  /** A planner that links no store and writes no group name: for tests of the planning alone. */
   public CustomerWritePlanner(Clock clock) {
-    this(clock, StoreLinks.NONE);
+    this(clock, StoreLinks.NONE, GroupNames.NONE);
   }
 
   @Inject
-  public CustomerWritePlanner(Clock clock, StoreLinks stores) {
+  public CustomerWritePlanner(Clock clock, StoreLinks stores, GroupNames groups) {
     this.clock = clock;
     this.stores = stores;
+    this.groups = groups;
   }
 
   /**
@@ -148,6 +150,7 @@ public class CustomerWritePlanner {
     fields.put("Account", accountReference(storeHash, c));
     fields.put(SYNCED_AT, clock.instant());
     stores.link(storeHash, "Contact", fields);
+    groups.add(storeHash, "Contact", c.ref().document(), fields);
     RecordWrite contact =
         c.ref().isGuest()
             ? RecordWrite.create(c.owner(), "Contact", fields)
@@ -169,6 +172,7 @@ public class CustomerWritePlanner {
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
     fields.put(SYNCED_AT, clock.instant());
     stores.link(storeHash, "Contact", fields);
+    groups.add(storeHash, "Contact", c.ref().document(), fields);
     if (accountId == null) {
       writes.add(householdAccount(storeHash, cfg, c));
       fields.put("Account", accountReference(storeHash, c));
@@ -191,6 +195,7 @@ public class CustomerWritePlanner {
     fields.put(ACCOUNT_KEY, c.ref().accountKey(storeHash));
     fields.put(SYNCED_AT, clock.instant());
     stores.link(storeHash, "Account", fields);
+    groups.add(storeHash, "Account", c.ref().document(), fields);
     return RecordWrite.upsert(c.owner(), "Account", ACCOUNT_KEY, fields);
   }
 

@@ -22,6 +22,9 @@ public interface StoreReader {
   /** The store's name as its owner set it ({@code GET /v2/store}), null when it has none. */
   String storeName(String storeHash);
 
+  /** The name of each of the store's customer groups, by group id. */
+  Map<Long, String> customerGroupNames(String storeHash);
+
   /**
    * Orders as the sync mapping reads them: the V2 order with its {@code products}, {@code
    * shipping_addresses} and {@code coupons} arrays inlined.
