@@ -86,8 +86,36 @@ public class CustomerRollup {
     if (byContact.isEmpty() || !(figures.writes("Contact") || figures.writes("Account"))) {
       return Map.of();
     }
-    Map<String, CompanyLedger.Figures> sums = ledger.contactFigures(storeHash, byContact.keySet());
     Map<Long, Outcome> failures = new LinkedHashMap<>();
+    Map<String, CompanyLedger.Figures> written =
+        writeFigures(storeHash, byContact, orders, failures);
+    // As for companies: two workers can write one customer at once (its orders in different
+    // batches), and the write computed first may land last. The ledger is read again after
+    // writing, and a customer whose figures moved meanwhile is written again.
+    for (int round = 0; round < CompanyRollup.MAX_REWRITES && !written.isEmpty(); round++) {
+      Map<String, CompanyLedger.Figures> now = ledger.contactFigures(storeHash, written.keySet());
+      Map<String, CustomerOrder> moved = new LinkedHashMap<>();
+      written.forEach(
+          (contactId, f) -> {
+            if (!same(f, now.get(contactId))) {
+              moved.put(contactId, byContact.get(contactId));
+            }
+          });
+      if (moved.isEmpty()) {
+        break;
+      }
+      written = writeFigures(storeHash, moved, orders, failures);
+    }
+    return failures;
+  }
+
+  /** Computes and writes these customers' figures; answers those written. */
+  private Map<String, CompanyLedger.Figures> writeFigures(
+      String storeHash,
+      Map<String, CustomerOrder> byContact,
+      List<CustomerOrder> orders,
+      Map<Long, Outcome> failures) {
+    Map<String, CompanyLedger.Figures> sums = ledger.contactFigures(storeHash, byContact.keySet());
     Map<String, String> top = topCategories(storeHash, byContact.keySet(), orders, failures);
     List<RecordWrite> writes = new ArrayList<>();
     byContact.forEach(
@@ -100,6 +128,7 @@ public class CustomerRollup {
           }
         });
     WriteReport report = salesforce.write(writes);
+    Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
     byContact.forEach(
         (contactId, first) -> {
           if (report.outcomes().get(first.itemId()) instanceof Outcome.Failure failure) {
@@ -109,9 +138,19 @@ public class CustomerRollup {
                     o ->
                         failures.put(
                             o.itemId(), Outcome.retry("customer figures: " + failure.error())));
+          } else {
+            written.put(contactId, sums.get(contactId));
           }
         });
-    return failures;
+    return written;
+  }
+
+  private static boolean same(CompanyLedger.Figures a, CompanyLedger.Figures b) {
+    return b != null
+        && a.orders() == b.orders()
+        && a.firstOrderMs() == b.firstOrderMs()
+        && a.lastOrderMs() == b.lastOrderMs()
+        && a.revenue().compareTo(b.revenue()) == 0;
   }
 
   private void add(
