@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,7 @@ public class CustomerFigures {
       Set<String> has =
           FIELDS.stream()
               .filter(f -> fields != null && fields.field(f).isPresent())
-              .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+              .collect(Collectors.toCollection(LinkedHashSet::new));
       present.put(object, has);
       List<String> missing = FIELDS.stream().filter(f -> !has.contains(f)).toList();
       if (!missing.isEmpty()) {
@@ -70,7 +71,8 @@ public class CustomerFigures {
   /**
    * The figure fields of {@code object} the org has.
    *
-   * @param topCategories the ranked names, null to leave the field as it is
+   * @param topCategories the ranked names (null clears the field)
+   * @param withTop false when the names could not be read: the field is left as Salesforce has it
    */
   public Map<String, Object> fields(
       String object, CompanyLedger.Figures f, String topCategories, boolean withTop) {

@@ -105,8 +105,7 @@ public class BigCommerceToSalesforceFlow implements Flow {
   }
 
   private Map<Long, Outcome> runStore(String storeHash, List<WorkItem> items) throws Exception {
-    Optional<Outcome> unreadable =
-        unreadable(storeHash).or(() -> storeRecords.ensure(storeHash, items.get(0).id()));
+    Optional<Outcome> unreadable = unreadable(storeHash);
     if (unreadable.isPresent()) {
       Map<Long, Outcome> all = new HashMap<>();
       items.forEach(item -> all.put(item.id(), unreadable.get()));
@@ -144,6 +143,14 @@ public class BigCommerceToSalesforceFlow implements Flow {
             needs.add(new CustomerNeed(buyer.get(), item.id(), true));
           }
         });
+    if (!needs.isEmpty()) {
+      // The store's BC_Store__c first: every customer and order record links to it.
+      Optional<Outcome> noStore = storeRecords.ensure(storeHash, items.get(0).id());
+      if (noStore.isPresent()) {
+        items.forEach(item -> outcomes.putIfAbsent(item.id(), noStore.get()));
+        return outcomes;
+      }
+    }
     SyncConfigs.Loaded cfg = configs.forStore(storeHash);
     CustomerFlow.Result written = customers.sync(storeHash, cfg, needs);
     outcomes.putAll(written.outcomes());

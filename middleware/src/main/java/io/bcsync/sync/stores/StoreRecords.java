@@ -12,6 +12,7 @@ import io.bcsync.sync.port.StoreReader;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +83,7 @@ public class StoreRecords implements StoreLinks {
     fields.put("BC_Environment__c", production ? "Production" : "Sandbox");
     RecordResult result =
         salesforce
-            .write(java.util.List.of(RecordWrite.upsert(ownerItem, OBJECT, KEY, fields)))
+            .write(List.of(RecordWrite.upsert(ownerItem, OBJECT, KEY, fields)))
             .results()
             .get(0);
     if (!result.success()) {
