@@ -183,7 +183,11 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     Map<String, Object> account = sf.record((String) sfOrder.get("AccountId")).orElseThrow();
     assertThat(account.get("BC_Account_Key__c")).isEqualTo(STORE + ":customer:" + shopper);
     assertThat(account.get("BC_Company_Id__c")).isNull();
-    assertThat(account.get("BC_Top_Categories__c")).isNull();
+    assertThat(account.get("BC_Top_Categories__c"))
+        .as("the shopper's own categories (per-customer figures), not a company's")
+        .isEqualTo("Hand Tools");
+    assertThat(new BigDecimal(account.get("BC_Order_Count__c").toString()))
+        .isEqualByComparingTo("1");
   }
 
   @Test

@@ -43,6 +43,31 @@ class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
   }
 
   @Test
+  @Order(0)
+  void a_store_record_whose_upsert_answer_was_lost_is_written_once_and_linked() {
+    long customer = store.createCustomer("lost.store@example.com", "Lost", "Store");
+    int before = lost();
+    loseNext("upsert", "BC_Store__c");
+    long order = store.placeOrder(customer, mug);
+
+    Map<String, Object> sfOrder = awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
+    awaitDone();
+
+    assertThat(lost()).as("the fault fired").isEqualTo(before + 1);
+    Map<String, Object> storeRecord = one("BC_Store__c", "BC_Store_Hash__c", STORE);
+    assertThat(storeRecord)
+        .containsEntry("Name", "Simulated store " + STORE)
+        .containsEntry(
+            "BC_Control_Panel_URL__c", "https://store-" + STORE + ".mybigcommerce.com/manage")
+        .containsEntry("BC_Environment__c", "Sandbox");
+    assertThat(sfOrder).containsEntry("BC_Store__c", storeRecord.get("Id"));
+    Map<String, Object> contact = one("Contact", "Email", "lost.store@example.com");
+    assertThat(contact).containsEntry("BC_Store__c", storeRecord.get("Id"));
+    assertThat(one("Account", "Id", contact.get("AccountId")))
+        .containsEntry("BC_Store__c", storeRecord.get("Id"));
+  }
+
+  @Test
   @Order(1)
   void order_items_whose_upsert_answer_was_lost_are_updated_on_the_retry() {
     long customer = store.createCustomer("lost.items@example.com", "Lost", "Items");

@@ -41,6 +41,10 @@ class SyncEndToEndOrdersTest extends SyncEndToEndTestBase {
         awaitOne("BC_Order__c", "BC_Order_Id__c", CUSTOM_STORE + ":" + order);
     awaitDone();
 
+    assertThat(bcOrder.get("Name")).as("the plain order number").isEqualTo(String.valueOf(order));
+    assertThat(bcOrder.get("BC_Store__c"))
+        .as("linked to its store")
+        .isEqualTo(one("BC_Store__c", "BC_Store_Hash__c", CUSTOM_STORE).get("Id"));
     assertThat(bcOrder.get("BC_Contact__c"))
         .isEqualTo(one("Contact", "BC_Customer_Id__c", CUSTOM_STORE + ":" + customer).get("Id"));
     assertThat(where("BC_Order_Line__c", "BC_Order__c", bcOrder.get("Id")))

@@ -83,6 +83,16 @@ public class RecordingStoreReader implements StoreReader {
   }
 
   @Override
+  public Map<Long, String> customerGroupNames(String storeHash) {
+    return real.customerGroupNames(storeHash);
+  }
+
+  @Override
+  public String storeName(String storeHash) {
+    return real.storeName(storeHash);
+  }
+
+  @Override
   public Map<Long, String> categoryNames(String storeHash, Collection<Long> categoryIds) {
     return real.categoryNames(storeHash, categoryIds);
   }

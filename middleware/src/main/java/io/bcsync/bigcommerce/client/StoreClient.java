@@ -78,6 +78,15 @@ public final class StoreClient {
     return Dtos.StoreInfo.from(require(ApiRequest.get("/v2/store")).body());
   }
 
+  /** {@code GET /v2/customer_groups}, every page: the name of each customer group by id. */
+  public java.util.Map<Long, String> customerGroupNames() {
+    java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+    for (JsonNode group : v2All(ApiRequest.get("/v2/customer_groups"))) {
+      names.put(group.path("id").asLong(), group.path("name").asText(""));
+    }
+    return names;
+  }
+
   ObjectMapper mapper() {
     return transport.mapper();
   }

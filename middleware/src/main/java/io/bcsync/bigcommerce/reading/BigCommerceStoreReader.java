@@ -97,6 +97,16 @@ public class BigCommerceStoreReader implements StoreReader {
     return list.stream().map(c -> new B2bCompany(c.id(), c.name())).toList();
   }
 
+  @Override
+  public String storeName(String storeHash) {
+    return store(storeHash).storeInfo().name();
+  }
+
+  @Override
+  public Map<Long, String> customerGroupNames(String storeHash) {
+    return store(storeHash).customerGroupNames();
+  }
+
   private StoreClient store(String storeHash) {
     return client.forStore(storeHash);
   }

@@ -12,11 +12,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The {@code sync_order_ledger} table: one row per synced order of a company, replaced on every
- * write of that order. Account figures are always recomputed from it with SQL aggregates, never
- * incremented, so a retried, replayed or duplicated order cannot be counted twice.
+ * The {@code sync_order_ledger} table: one row per synced order, replaced on every write of that
+ * order, keyed to its company (B2B) and its Contact. Account figures are always recomputed from it
+ * with SQL aggregates, never incremented, so a retried, replayed or duplicated order cannot be
+ * counted twice.
  */
 @Singleton
 public class CompanyLedger {
@@ -33,7 +35,8 @@ public class CompanyLedger {
       BigDecimal total,
       long orderDateMs,
       boolean counted,
-      List<Long> productIds) {}
+      List<Long> productIds,
+      String contactId) {}
 
   /**
    * {@code product_ids} is VARCHAR(2000): ids beyond that (an order of hundreds of products) are
@@ -71,7 +74,8 @@ public class CompanyLedger {
                     entry.orderDateMs(),
                     entry.counted() ? 1 : 0,
                     joined(entry.productIds()),
-                    now);
+                    now,
+                    entry.contactId());
             Upsert.updateElseInsert(() -> replace(row), () -> rows.save(row));
           }
           return null;
@@ -81,15 +85,30 @@ public class CompanyLedger {
   /** The product ids of each counted order of each given company, one list per order. */
   public Map<String, List<List<Long>>> productsPerOrder(
       String storeHash, Collection<String> companyKeys) {
+    return productsPerOrder(
+        companyKeys, chunk -> rows.counted(storeHash, chunk), LedgerRow::companyKey);
+  }
+
+  /** The same per Contact (a customer's orders, company or not). */
+  public Map<String, List<List<Long>>> productsPerContactOrder(
+      String storeHash, Collection<String> contactIds) {
+    return productsPerOrder(
+        contactIds, chunk -> rows.countedOfContacts(storeHash, chunk), LedgerRow::contactId);
+  }
+
+  private Map<String, List<List<Long>>> productsPerOrder(
+      Collection<String> keys,
+      Function<List<String>, List<LedgerRow>> counted,
+      Function<LedgerRow, String> keyOf) {
     Map<String, List<List<Long>>> out = new HashMap<>();
-    if (companyKeys.isEmpty()) {
+    if (keys.isEmpty()) {
       return out;
     }
     return db.read(
         () -> {
-          for (List<String> chunk : Chunks.of(companyKeys)) {
-            for (LedgerRow row : rows.counted(storeHash, chunk)) {
-              out.computeIfAbsent(row.companyKey(), k -> new ArrayList<>())
+          for (List<String> chunk : Chunks.of(keys)) {
+            for (LedgerRow row : counted.apply(chunk)) {
+              out.computeIfAbsent(keyOf.apply(row), k -> new ArrayList<>())
                   .add(split(row.productIds()));
             }
           }
@@ -106,7 +125,8 @@ public class CompanyLedger {
         row.orderDateMs(),
         row.counted(),
         row.productIds(),
-        row.writtenAtMs());
+        row.writtenAtMs(),
+        row.contactId());
   }
 
   static String joined(List<Long> productIds) {
@@ -133,6 +153,16 @@ public class CompanyLedger {
   }
 
   public Map<String, Figures> figures(String storeHash, Collection<String> companyKeys) {
+    return figures(companyKeys, chunk -> rows.totals(storeHash, chunk));
+  }
+
+  /** A customer's figures over the counted orders written against its Contact. */
+  public Map<String, Figures> contactFigures(String storeHash, Collection<String> contactIds) {
+    return figures(contactIds, chunk -> rows.contactTotals(storeHash, chunk));
+  }
+
+  private Map<String, Figures> figures(
+      Collection<String> companyKeys, Function<List<String>, List<CompanyTotals>> sums) {
     Map<String, Figures> out = new HashMap<>();
     if (companyKeys.isEmpty()) {
       return out;
@@ -140,7 +170,7 @@ public class CompanyLedger {
     return db.read(
         () -> {
           for (List<String> chunk : Chunks.of(companyKeys)) {
-            for (CompanyTotals totals : rows.totals(storeHash, chunk)) {
+            for (CompanyTotals totals : sums.apply(chunk)) {
               out.put(
                   totals.companyKey(),
                   new Figures(

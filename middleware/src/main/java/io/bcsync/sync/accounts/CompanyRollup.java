@@ -42,12 +42,13 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class CompanyRollup {
   /** Statuses that are not a sale: 0 Incomplete, 4 Refunded, 5 Cancelled, 6 Declined. */
-  private static final Set<Integer> NOT_COUNTED = Set.of(0, 4, 5, 6);
+  static final Set<Integer> NOT_COUNTED = Set.of(0, 4, 5, 6);
 
   public static final String COMPANY_KEY = "BC_Company_Id__c";
 
   /** A written order of a company, on behalf of a work item. */
-  public record CompanyOrder(long itemId, JsonNode order, String companyKey, String companyName) {}
+  public record CompanyOrder(
+      long itemId, JsonNode order, String companyKey, String companyName, String contactId) {}
 
   public static final String TOP_CATEGORIES = "BC_Top_Categories__c";
 
@@ -98,7 +99,8 @@ public class CompanyRollup {
               total,
               created == null ? 0 : created.toEpochMilli(),
               !NOT_COUNTED.contains(o.order().path("status_id").asInt()),
-              productIds(o.order())));
+              productIds(o.order()),
+              o.contactId()));
       // The first order's item carries the company's write.
       byCompany.putIfAbsent(o.companyKey(), o);
     }
@@ -266,7 +268,7 @@ public class CompanyRollup {
     return joined.substring(0, end);
   }
 
-  private static List<Long> productIds(JsonNode order) {
+  static List<Long> productIds(JsonNode order) {
     List<Long> ids = new ArrayList<>();
     order
         .path("products")
@@ -299,11 +301,11 @@ public class CompanyRollup {
     return fields;
   }
 
-  private static LocalDate day(long epochMs) {
+  static LocalDate day(long epochMs) {
     return Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC).toLocalDate();
   }
 
-  private static BigDecimal money(JsonNode value) {
+  static BigDecimal money(JsonNode value) {
     String text = value.asText("");
     return text.isBlank() ? BigDecimal.ZERO : new BigDecimal(text);
   }

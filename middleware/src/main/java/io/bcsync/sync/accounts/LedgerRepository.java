@@ -1,5 +1,6 @@
 package io.bcsync.sync.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -17,7 +18,7 @@ interface LedgerRepository extends GenericRepository<LedgerRow, LedgerRow.Key> {
   @Query(
       "UPDATE sync_order_ledger SET company_key = :companyKey, total = :total,"
           + " order_date_ms = :orderDateMs, counted = :counted, product_ids = :productIds,"
-          + " written_at_ms = :writtenAtMs WHERE store_hash = :storeHash AND order_id = :orderId")
+          + " written_at_ms = :writtenAtMs, contact_id = :contactId WHERE store_hash = :storeHash AND order_id = :orderId")
   int replace(
       String storeHash,
       long orderId,
@@ -26,7 +27,8 @@ interface LedgerRepository extends GenericRepository<LedgerRow, LedgerRow.Key> {
       long orderDateMs,
       int counted,
       String productIds,
-      long writtenAtMs);
+      long writtenAtMs,
+      @Nullable String contactId);
 
   @Query(
       "SELECT * FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
@@ -40,4 +42,17 @@ interface LedgerRepository extends GenericRepository<LedgerRow, LedgerRow.Key> {
           + " FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
           + " AND company_key IN (:companyKeys) GROUP BY company_key")
   List<CompanyTotals> totals(String storeHash, Collection<String> companyKeys);
+
+  @Query(
+      "SELECT * FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
+          + " AND contact_id IN (:contactIds)")
+  List<LedgerRow> countedOfContacts(String storeHash, Collection<String> contactIds);
+
+  /** A customer's sums, as {@link #totals} for companies (named company_key for the mapping). */
+  @Query(
+      "SELECT contact_id AS company_key, SUM(total) AS revenue, COUNT(*) AS orders,"
+          + " MIN(order_date_ms) AS first_order_ms, MAX(order_date_ms) AS last_order_ms"
+          + " FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
+          + " AND contact_id IN (:contactIds) GROUP BY contact_id")
+  List<CompanyTotals> contactTotals(String storeHash, Collection<String> contactIds);
 }

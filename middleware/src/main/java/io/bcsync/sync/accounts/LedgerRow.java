@@ -1,5 +1,6 @@
 package io.bcsync.sync.accounts;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Embeddable;
 import io.micronaut.data.annotation.EmbeddedId;
 import io.micronaut.data.annotation.MappedEntity;
@@ -18,7 +19,8 @@ record LedgerRow(
     long orderDateMs,
     int counted,
     String productIds,
-    long writtenAtMs) {
+    long writtenAtMs,
+    @Nullable String contactId) {
 
   @Embeddable
   record Key(

@@ -1,5 +1,6 @@
 package io.bcsync.sync.customers;
 
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRollup;
@@ -10,6 +11,9 @@ import io.bcsync.sync.matching.CandidateKind;
 import io.bcsync.sync.matching.MatchDecision;
 import io.bcsync.sync.port.ExternalReference;
 import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.stores.StoreLinks;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,15 +29,26 @@ import java.util.Map;
  * Account, or its B2B company's Account — never one bucket Account for all.
  */
 @Singleton
+@Requires(condition = SalesforceConfigured.class)
 public class CustomerWritePlanner {
   static final String CONTACT_KEY = "BC_Customer_Id__c";
   static final String ACCOUNT_KEY = "BC_Account_Key__c";
   private static final String SYNCED_AT = "BC_Last_Synced__c";
 
   private final Clock clock;
+  private final StoreLinks stores;
+  private final GroupNames groups;
 
+  /** A planner that links no store and writes no group name: for tests of the planning alone. */
   public CustomerWritePlanner(Clock clock) {
+    this(clock, StoreLinks.NONE, GroupNames.NONE);
+  }
+
+  @Inject
+  public CustomerWritePlanner(Clock clock, StoreLinks stores, GroupNames groups) {
     this.clock = clock;
+    this.stores = stores;
+    this.groups = groups;
   }
 
   /**
@@ -134,6 +149,8 @@ public class CustomerWritePlanner {
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
     fields.put("Account", accountReference(storeHash, c));
     fields.put(SYNCED_AT, clock.instant());
+    stores.link(storeHash, "Contact", fields);
+    groups.add(storeHash, "Contact", c.ref().document(), fields);
     RecordWrite contact =
         c.ref().isGuest()
             ? RecordWrite.create(c.owner(), "Contact", fields)
@@ -154,6 +171,8 @@ public class CustomerWritePlanner {
     List<RecordWrite> writes = new ArrayList<>();
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
     fields.put(SYNCED_AT, clock.instant());
+    stores.link(storeHash, "Contact", fields);
+    groups.add(storeHash, "Contact", c.ref().document(), fields);
     if (accountId == null) {
       writes.add(householdAccount(storeHash, cfg, c));
       fields.put("Account", accountReference(storeHash, c));
@@ -169,11 +188,14 @@ public class CustomerWritePlanner {
       company.put(CompanyRollup.COMPANY_KEY, c.company().key());
       company.put("Name", c.company().name());
       company.put(SYNCED_AT, clock.instant());
+      stores.link(storeHash, "Account", company);
       return RecordWrite.upsert(c.owner(), "Account", CompanyRollup.COMPANY_KEY, company);
     }
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Account", c).fields());
     fields.put(ACCOUNT_KEY, c.ref().accountKey(storeHash));
     fields.put(SYNCED_AT, clock.instant());
+    stores.link(storeHash, "Account", fields);
+    groups.add(storeHash, "Account", c.ref().document(), fields);
     return RecordWrite.upsert(c.owner(), "Account", ACCOUNT_KEY, fields);
   }
 

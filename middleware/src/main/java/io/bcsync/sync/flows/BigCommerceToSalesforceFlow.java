@@ -18,6 +18,7 @@ import io.bcsync.sync.port.StoreReader.StoreDocument;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
+import io.bcsync.sync.stores.StoreRecords;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public class BigCommerceToSalesforceFlow implements Flow {
   private final CustomerFlow customers;
   private final OrderFlow orders;
   private final ProductCategories categories;
+  private final StoreRecords storeRecords;
 
   public BigCommerceToSalesforceFlow(
       StoreReader store,
@@ -67,13 +69,15 @@ public class BigCommerceToSalesforceFlow implements Flow {
       IdentityMap identities,
       CustomerFlow customers,
       OrderFlow orders,
-      ProductCategories categories) {
+      ProductCategories categories,
+      StoreRecords storeRecords) {
     this.store = store;
     this.configs = configs;
     this.identities = identities;
     this.customers = customers;
     this.orders = orders;
     this.categories = categories;
+    this.storeRecords = storeRecords;
   }
 
   @Override
@@ -139,6 +143,14 @@ public class BigCommerceToSalesforceFlow implements Flow {
             needs.add(new CustomerNeed(buyer.get(), item.id(), true));
           }
         });
+    if (!needs.isEmpty()) {
+      // The store's BC_Store__c first: every customer and order record links to it.
+      Optional<Outcome> noStore = storeRecords.ensure(storeHash, items.get(0).id());
+      if (noStore.isPresent()) {
+        items.forEach(item -> outcomes.putIfAbsent(item.id(), noStore.get()));
+        return outcomes;
+      }
+    }
     SyncConfigs.Loaded cfg = configs.forStore(storeHash);
     CustomerFlow.Result written = customers.sync(storeHash, cfg, needs);
     outcomes.putAll(written.outcomes());

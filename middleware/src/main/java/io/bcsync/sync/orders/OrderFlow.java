@@ -4,6 +4,7 @@ import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRollup;
+import io.bcsync.sync.accounts.CustomerRollup;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
 import io.bcsync.sync.identity.Identity;
@@ -13,6 +14,7 @@ import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
+import io.bcsync.sync.stores.StoreLinks;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Opportunity + OpportunityLineItem, or BC_Order__c + BC_Order_Line__c), in batched calls: planned
  * by {@link OrderPlanner}, written, then removed lines deleted ({@link ObsoleteLines}), orders
  * activated ({@link OrderActivation}), ids written back to BigCommerce ({@link OrderIdWriteBack})
- * and B2B company figures rolled up ({@link CompanyRollup}). Each item gets its own outcome: one
- * order Salesforce rejects fails only its item.
+ * and figures rolled up from the order ledger: B2B companies' ({@link CompanyRollup}) and every
+ * customer's ({@link CustomerRollup}). Each item gets its own outcome: one order Salesforce rejects
+ * fails only its item.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -42,22 +45,28 @@ public class OrderFlow {
   private final BeanProvider<PricebookEntries> pricebooks;
   private final SalesforceRecords salesforce;
   private final CompanyRollup rollup;
+  private final CustomerRollup customerRollup;
   private final OrderIdWriteBack writeBack;
   private final Clock clock;
+  private final StoreLinks stores;
 
   public OrderFlow(
       IdentityMap identities,
       BeanProvider<PricebookEntries> pricebooks,
       SalesforceRecords salesforce,
       CompanyRollup rollup,
+      CustomerRollup customerRollup,
       OrderIdWriteBack writeBack,
-      Clock clock) {
+      Clock clock,
+      StoreLinks stores) {
     this.identities = identities;
     this.pricebooks = pricebooks;
     this.salesforce = salesforce;
     this.rollup = rollup;
+    this.customerRollup = customerRollup;
     this.writeBack = writeBack;
     this.clock = clock;
+    this.stores = stores;
   }
 
   /** Writes the orders; answers an outcome for each of their items. */
@@ -113,6 +122,7 @@ public class OrderFlow {
         activation.activate(
             written.orders().stream().filter(p -> !notDeleted.containsKey(p.itemId())).toList()));
     outcomes.putAll(rollup.apply(storeHash, companyOrders(written.orders())));
+    outcomes.putAll(customerRollup.apply(storeHash, customerOrders(written.orders())));
     LOG.info(
         "Store {}: {} orders as {} ({} records, {} calls)",
         storeHash,
@@ -133,7 +143,7 @@ public class OrderFlow {
       String storeHash, SyncConfigs.Loaded cfg, OrderObjects objects, List<OrderWork> orders)
       throws Exception {
     List<String> orderIds = orders.stream().map(w -> String.valueOf(w.orderId())).toList();
-    OrderPlanner planner = new OrderPlanner(objects, cfg, clock);
+    OrderPlanner planner = new OrderPlanner(objects, cfg, clock, stores);
     OrdersWrittenBefore.Known known =
         OrdersWrittenBefore.find(
             salesforce,
@@ -249,7 +259,21 @@ public class OrderFlow {
                     p.itemId(),
                     p.work().order(),
                     p.work().customer().company().key(),
-                    p.work().customer().company().name()))
+                    p.work().customer().company().name(),
+                    p.work().customer().contactId()))
+        .toList();
+  }
+
+  private static List<CustomerRollup.CustomerOrder> customerOrders(List<PlannedOrder> written) {
+    return written.stream()
+        .map(
+            p ->
+                new CustomerRollup.CustomerOrder(
+                    p.itemId(),
+                    p.work().order(),
+                    p.work().customer().contactId(),
+                    p.work().customer().accountId(),
+                    p.work().customer().company() != null))
         .toList();
   }
 

@@ -10,6 +10,7 @@ import io.bcsync.sync.mapping.MappedRecord;
 import io.bcsync.sync.mapping.SourceDocuments;
 import io.bcsync.sync.port.ExternalReference;
 import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.stores.StoreLinks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +30,13 @@ final class OrderPlanner {
   private final OrderObjects objects;
   private final SyncConfigs.Loaded cfg;
   private final Clock clock;
+  private final StoreLinks stores;
 
-  OrderPlanner(OrderObjects objects, SyncConfigs.Loaded cfg, Clock clock) {
+  OrderPlanner(OrderObjects objects, SyncConfigs.Loaded cfg, Clock clock, StoreLinks stores) {
     this.objects = objects;
     this.cfg = cfg;
     this.clock = clock;
+    this.stores = stores;
   }
 
   /**
@@ -62,6 +65,7 @@ final class OrderPlanner {
     }
     String orderKey = key.toString();
     Map<String, Object> header = header(mapped, work.customer(), existing, pricebookId);
+    stores.link(storeHash, objects.header(), header);
     Map<String, Identity> knownLines =
         existingLines.stream().collect(Collectors.toMap(Identity::bcId, i -> i, (a, b) -> a));
     Map<String, RecordWrite> lines = lines(storeHash, work, mapped, orderKey, knownLines, entries);

@@ -19,6 +19,12 @@ public interface StoreReader {
   /** Whether the store can be read at all, before anything is asked of it. */
   StoreAccess access(String storeHash);
 
+  /** The store's name as its owner set it ({@code GET /v2/store}), null when it has none. */
+  String storeName(String storeHash);
+
+  /** The name of each of the store's customer groups, by group id. */
+  Map<Long, String> customerGroupNames(String storeHash);
+
   /**
    * Orders as the sync mapping reads them: the V2 order with its {@code products}, {@code
    * shipping_addresses} and {@code coupons} arrays inlined.

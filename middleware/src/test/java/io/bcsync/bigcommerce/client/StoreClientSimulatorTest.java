@@ -156,6 +156,30 @@ class StoreClientSimulatorTest {
   }
 
   @Test
+  void customer_group_names_by_id() throws Exception {
+    SimulatedStore store = store("groups1");
+    for (String name : new String[] {"Wholesale", "VIP Club"}) {
+      java.net.http.HttpResponse<String> created =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(sim.baseUrl() + "/stores/groups1/v2/customer_groups"))
+                      .header("X-Auth-Token", store.accessToken())
+                      .header("Content-Type", "application/json")
+                      .header("Accept", "application/json")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"name\":\"" + name + "\"}"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).isBetween(200, 201);
+    }
+
+    assertThat(client(store).customerGroupNames().values())
+        .containsExactlyInAnyOrder("Wholesale", "VIP Club");
+  }
+
+  @Test
   void a_429_storm_is_waited_out_and_no_call_is_sent_over_the_quota() {
     SimulatedStore store =
         sim.createStore(

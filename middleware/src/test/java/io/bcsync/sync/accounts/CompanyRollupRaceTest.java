@@ -73,7 +73,8 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
                             new BigDecimal("30.00"),
                             1_700_000_100_000L,
                             true,
-                            List.of())));
+                            List.of(),
+                            "003000000000002AAA")));
               }
               calls.add(writes);
               return new WriteReport(
@@ -92,7 +93,9 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
     Map<Long, Outcome> outcomes =
         rollup.apply(
             STORE,
-            List.of(new CompanyRollup.CompanyOrder(7, order(1, "20.00"), COMPANY, "acme.test")));
+            List.of(
+                new CompanyRollup.CompanyOrder(
+                    7, order(1, "20.00"), COMPANY, "acme.test", "003000000000001AAA")));
 
     assertThat(calls).as("written once from a stale ledger, then again").hasSize(2);
     assertThat(calls.get(0).get(0).fields().get("BC_Order_Count__c"))
@@ -132,7 +135,11 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
         STORE,
         List.of(
             new CompanyRollup.CompanyOrder(
-                8, order(3, "10.00"), STORE + ":domain:calm.test", "calm.test")));
+                8,
+                order(3, "10.00"),
+                STORE + ":domain:calm.test",
+                "calm.test",
+                "003000000000003AAA")));
 
     assertThat(calls).hasSize(1);
   }

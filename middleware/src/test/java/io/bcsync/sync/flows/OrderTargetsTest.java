@@ -68,6 +68,7 @@ class OrderTargetsTest implements TestPropertyProvider {
     Map<String, Object> contact = org.one("Contact", "BC_Customer_Id__c", CUSTOM + ":41");
     Map<String, Object> bcOrder = org.one("BC_Order__c", "BC_Order_Id__c", CUSTOM + ":401");
     assertThat(bcOrder)
+        .containsEntry("Name", "401")
         .containsEntry("BC_Contact__c", contact.get("Id"))
         .containsEntry("BC_Account__c", contact.get("AccountId"));
     assertThat(org.where("BC_Order_Line__c", "BC_Order__c", bcOrder.get("Id")))

@@ -115,7 +115,7 @@ class SyncMapperTest {
 
     assertThat(custom.header().fields())
         .contains(
-            entry("Name", "#3051"),
+            entry("Name", "3051"),
             entry("BC_Order_Date__c", LocalDate.of(2024, 11, 30)),
             entry("BC_Grand_Total__c", new BigDecimal("98.59")));
     assertThat(custom.lines().get(1).fields())

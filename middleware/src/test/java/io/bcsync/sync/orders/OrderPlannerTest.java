@@ -136,7 +136,8 @@ class OrderPlannerTest {
         new OrderPlanner(
             OrderObjects.of(target),
             Mappings.withOrders(new OrderTarget(target, activating)),
-            clock);
+            clock,
+            io.bcsync.sync.stores.StoreLinks.NONE);
     var document = order.document();
     return planner.plan(
         STORE,

@@ -32,6 +32,8 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
 
   private static final class Store {
     StoreAccess access = StoreAccess.READABLE;
+    volatile String name;
+    final Map<Long, String> groups = new ConcurrentHashMap<>();
     final Map<Long, StoreDocument> orders = new ConcurrentHashMap<>();
     final Map<Long, StoreDocument> customers = new ConcurrentHashMap<>();
     final Map<Long, StoreProduct> products = new ConcurrentHashMap<>();
@@ -71,6 +73,15 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
   /** A guest checkout: customer_id 0, known only by its billing address. */
   public StoreOrder guestOrder(String storeHash, long orderId, String email) {
     return new StoreOrder(this, storeHash, orderId).email(email);
+  }
+
+  public void customerGroup(String storeHash, long groupId, String name) {
+    store(storeHash).groups.put(groupId, name);
+  }
+
+  /** The store's name as {@code GET /v2/store} answers it; "Store {hash}" unless set. */
+  public void name(String storeHash, String name) {
+    store(storeHash).name = name;
   }
 
   public void product(String storeHash, long productId, List<Long> categoryIds) {
@@ -161,6 +172,19 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
     byIds(storeHash, "categoriesOf", productIds, s -> s.products)
         .forEach((id, product) -> categories.put(id, product.categoryIds()));
     return categories;
+  }
+
+  @Override
+  public Map<Long, String> customerGroupNames(String storeHash) {
+    reads.add(new Read(storeHash, "customerGroupNames", List.of()));
+    return Map.copyOf(store(storeHash).groups);
+  }
+
+  @Override
+  public String storeName(String storeHash) {
+    reads.add(new Read(storeHash, "storeName", List.of()));
+    String name = store(storeHash).name;
+    return name != null ? name : "Store " + storeHash;
   }
 
   @Override

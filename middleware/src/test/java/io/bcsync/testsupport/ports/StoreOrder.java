@@ -50,6 +50,7 @@ public final class StoreOrder {
   private final List<String> coupons = new ArrayList<>();
   private BigDecimal shipping = BigDecimal.ZERO;
   private BigDecimal tax = BigDecimal.ZERO;
+  private BigDecimal refunded = BigDecimal.ZERO;
 
   StoreOrder(InMemoryStore store, String storeHash, long id) {
     this.store = store;
@@ -83,6 +84,12 @@ public final class StoreOrder {
   /** The order's status_id: 0 incomplete, 11 awaiting fulfillment (the default), 2 shipped... */
   public StoreOrder status(int statusId) {
     this.status = statusId;
+    return this;
+  }
+
+  /** A refund of part of the order ({@code refunded_amount}). */
+  public StoreOrder refunded(String amount) {
+    this.refunded = new BigDecimal(amount);
     return this;
   }
 
@@ -191,7 +198,7 @@ public final class StoreOrder {
     order.put("total_ex_tax", money(totalExTax));
     order.put("total_inc_tax", money(totalExTax.add(tax)));
     order.put("total_tax", money(tax));
-    order.put("refunded_amount", money(BigDecimal.ZERO));
+    order.put("refunded_amount", money(refunded));
     order.put("items_total", items);
     order.put("payment_status", "captured");
     order.put("currency_code", "USD");
