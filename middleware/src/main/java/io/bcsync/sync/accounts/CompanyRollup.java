@@ -17,8 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,13 +201,7 @@ public class CompanyRollup {
     Map<String, List<List<Long>>> perOrder = ledger.productsPerOrder(storeHash, companyKeys);
     Map<Long, Set<String>> names;
     try {
-      names =
-          categories.namesOf(
-              storeHash,
-              perOrder.values().stream()
-                  .flatMap(List::stream)
-                  .flatMap(List::stream)
-                  .collect(Collectors.toSet()));
+      names = categories.namesOf(storeHash, TopCategoryCounts.productIds(perOrder));
     } catch (RuntimeException e) {
       LOG.warn(
           "Store {}: category names could not be read ({}); top categories of {} companies left"
@@ -227,17 +219,8 @@ public class CompanyRollup {
             .getProperty(
                 StoreConfig.PREFIX + "." + storeHash + ".b2b.top-categories", Integer.class)
             .orElse(3);
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String key : companyKeys) {
-      Map<String, Long> ordersPerCategory = new HashMap<>();
-      for (List<Long> products : perOrder.getOrDefault(key, List.of())) {
-        Set<String> inOrder = new HashSet<>();
-        products.forEach(p -> inOrder.addAll(names.getOrDefault(p, Set.of())));
-        inOrder.forEach(name -> ordersPerCategory.merge(name, 1L, Long::sum));
-      }
-      out.put(key, ranked(ordersPerCategory, limit));
-    }
-    return new TopCategories(out, Map.of());
+    return new TopCategories(
+        TopCategoryCounts.ranked(companyKeys, perOrder, names, limit), Map.of());
   }
 
   /**

@@ -9,13 +9,10 @@ import io.bcsync.sync.port.WriteReport;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,13 +178,7 @@ public class CustomerRollup {
     Map<String, List<List<Long>>> perOrder = ledger.productsPerContactOrder(storeHash, contactIds);
     Map<Long, Set<String>> names;
     try {
-      names =
-          categories.namesOf(
-              storeHash,
-              perOrder.values().stream()
-                  .flatMap(List::stream)
-                  .flatMap(List::stream)
-                  .collect(Collectors.toSet()));
+      names = categories.namesOf(storeHash, TopCategoryCounts.productIds(perOrder));
     } catch (RuntimeException e) {
       LOG.warn(
           "Store {}: category names could not be read ({}); top categories of {} customers left"
@@ -199,16 +190,6 @@ public class CustomerRollup {
           o -> failures.put(o.itemId(), Outcome.retry("top categories: " + e.getMessage())));
       return null;
     }
-    Map<String, String> out = new HashMap<>();
-    for (String contactId : contactIds) {
-      Map<String, Long> ordersPerCategory = new HashMap<>();
-      for (List<Long> products : perOrder.getOrDefault(contactId, List.of())) {
-        Set<String> inOrder = new HashSet<>();
-        products.forEach(p -> inOrder.addAll(names.getOrDefault(p, Set.of())));
-        inOrder.forEach(name -> ordersPerCategory.merge(name, 1L, Long::sum));
-      }
-      out.put(contactId, CompanyRollup.ranked(ordersPerCategory, figures.topCategories()));
-    }
-    return out;
+    return TopCategoryCounts.ranked(contactIds, perOrder, names, figures.topCategories());
   }
 }
