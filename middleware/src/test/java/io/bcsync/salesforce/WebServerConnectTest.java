@@ -137,6 +137,20 @@ class WebServerConnectTest {
       assertThat(wrongVerifier.statusCode()).isEqualTo(400);
       assertThat(json(wrongVerifier).get("error").asText()).isEqualTo("state_not_bound");
 
+      // Salesforce refuses the code: the browser gets a fixed sentence, the log the escaped reason
+      Attempt third = begin(server, "");
+      try (CapturedLogs logs = new CapturedLogs()) {
+        HttpResponse<String> badCode =
+            callback(server, third.callbackQuery().replace("?code=", "?code=x"), third.cookie());
+        assertThat(badCode.statusCode()).isEqualTo(400);
+        assertThat(json(badCode).get("error").asText()).isEqualTo("connect_failed");
+        assertThat(json(badCode).get("message").asText())
+            .startsWith("Salesforce did not issue a usable token")
+            .doesNotContain("invalid_grant");
+        assertThat(logs.atLeast(Level.WARN))
+            .anySatisfy(line -> assertThat(line).contains("invalid_grant"));
+      }
+
       assertThat(store.isPresent()).isFalse();
     }
   }
