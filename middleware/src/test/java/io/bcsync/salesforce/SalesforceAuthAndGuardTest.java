@@ -3,7 +3,6 @@ package io.bcsync.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bcsync.salesforce.auth.CredentialStore;
 import io.bcsync.salesforce.auth.TokenProvider;
 import io.bcsync.salesforce.soap.OrgInfo;
 import io.bcsync.salesforce.soap.SalesforceConnector;
@@ -14,11 +13,6 @@ import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -27,12 +21,13 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JWT bearer, web-server flow and the environment guard, against simulated orgs. */
+/**
+ * JWT bearer and the environment guard, against simulated orgs (the web-server flow:
+ * WebServerConnectTest).
+ */
 class SalesforceAuthAndGuardTest {
   static final String CALLBACK = "https://bcsync.example/salesforce/oauth/callback";
 
@@ -82,78 +77,6 @@ class SalesforceAuthAndGuardTest {
                 .<String>call(c -> c.getUserInfo().getUserId());
         assertThat(userId).isEqualTo(sim.integrationUser().id());
         assertThat(tokens.renewals()).isEqualTo(1);
-      }
-    }
-  }
-
-  @Test
-  void web_server_flow_keeps_the_refresh_token_encrypted_and_reconnects_with_it() throws Exception {
-    ConnectedApp app = new ConnectedApp("web-consumer-key", "web-consumer-secret", CALLBACK, null);
-    try (SalesforceSimulator sim =
-        SimulatedSalesforce.start(SimulatedSalesforce.sandbox().connectedApp(app))) {
-      Map<String, Object> properties = base();
-      properties.put("bcsync.salesforce.login-url", sim.baseUrl());
-      properties.put("bcsync.salesforce.auth-mode", "web-server");
-      properties.put("bcsync.salesforce.client-id", app.clientId());
-      properties.put("bcsync.salesforce.client-secret", app.clientSecret());
-      properties.put("bcsync.salesforce.redirect-uri", CALLBACK);
-      properties.put(
-          "bcsync.salesforce.token-encryption-key",
-          Base64.getEncoder().encodeToString(new byte[32]));
-      try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
-        HttpClient http = HttpClient.newHttpClient();
-        // not connected yet: the service started anyway, and says what to do
-        HttpResponse<String> start =
-            http.send(
-                HttpRequest.newBuilder(server.getURI().resolve("/admin/salesforce/connect"))
-                    .header("Authorization", "Bearer " + WebhookCalls.ADMIN_TOKEN)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(start.statusCode()).isEqualTo(200);
-        String authorizeUrl = extract(start.body(), "\"authorizeUrl\":\"([^\"]+)\"");
-        assertThat(authorizeUrl).startsWith(sim.baseUrl() + "/services/oauth2/authorize?");
-
-        // Salesforce's consent screen redirects the browser back with code and state
-        HttpResponse<String> consent =
-            http.send(
-                HttpRequest.newBuilder(URI.create(authorizeUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String location = consent.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(CALLBACK);
-        String query = location.substring(location.indexOf('?'));
-        HttpResponse<String> callback =
-            http.send(
-                HttpRequest.newBuilder(
-                        server.getURI().resolve("/salesforce/oauth/callback" + query))
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(callback.statusCode()).isEqualTo(200);
-        assertThat(callback.body()).contains("\"status\":\"connected\"", sim.orgId());
-
-        // a replayed callback (same state) is refused
-        HttpResponse<String> replayed =
-            http.send(
-                HttpRequest.newBuilder(
-                        server.getURI().resolve("/salesforce/oauth/callback" + query))
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(replayed.statusCode()).isEqualTo(400);
-
-        CredentialStore store = server.getApplicationContext().getBean(CredentialStore.class);
-        String refreshToken = store.load().orElseThrow().refreshToken();
-        assertThat(store.sealedValue().orElseThrow()).doesNotContain(refreshToken);
-
-        // expiry of the access token: the refresh token gets a new one transparently
-        SalesforceConnector connector =
-            server.getApplicationContext().getBean(SalesforceConnector.class);
-        sim.expireSession(connector.session().sessionId());
-        String userId = connector.session().<String>call(c -> c.getUserInfo().getUserId());
-        assertThat(userId).isEqualTo(connector.session().org().userId());
-        assertThat(server.getApplicationContext().getBean(TokenProvider.class).renewals())
-            .isEqualTo(1);
       }
     }
   }
@@ -210,11 +133,5 @@ class SalesforceAuthAndGuardTest {
         "bcsync.bigcommerce.stores.livestore1.webhook-secret", "another-secret-0123456789");
     assertThatThrownBy(() -> ApplicationContext.run(properties).close())
         .hasStackTraceContaining("Store livestore1 is not allowed in the staging environment");
-  }
-
-  private static String extract(String text, String regex) {
-    Matcher matcher = Pattern.compile(regex).matcher(text);
-    assertThat(matcher.find()).as("%s in %s", regex, text).isTrue();
-    return matcher.group(1);
   }
 }

@@ -24,7 +24,7 @@ final class AppPages {
             + escape(storeHash)
             + "</code> is connected.</p>"
             + hooks
-            + "<p>Next: connect your Salesforce org from the bcsync app page.</p>");
+            + "<p>Next: your bcsync administrator connects the Salesforce org.</p>");
   }
 
   static String dashboard(
@@ -63,7 +63,7 @@ final class AppPages {
             + "\">"
             + escape(salesforce.description())
             + "</td></tr></table>"
-            + connectButton(salesforce)
+            + WHO_CONNECTS
             + "<h2>Sync</h2><table>"
             + "<tr><th>Last record synced</th><td>"
             + summary.lastSyncMs().map(AppPages::time).orElse("never")
@@ -83,21 +83,11 @@ final class AppPages {
   }
 
   /**
-   * The control panel shows the app in an iframe and Salesforce's login refuses to be framed, so
-   * the link opens at the top level.
+   * No connect button: connecting chooses the org every store writes to, and anyone who can open
+   * this page could press it (issue 16). Only a bcsync administrator connects.
    */
-  private static String connectButton(SalesforceLink.View salesforce) {
-    if (salesforce.connectUrl().isEmpty()) {
-      return "<p><a class=\"button disabled\" aria-disabled=\"true\">Connect Salesforce</a> <span class=\"hint\">"
-          + "Salesforce uses server-side credentials (bcsync.salesforce.auth-mode); nothing to connect here."
-          + "</span></p>";
-    }
-    return "<p><a class=\"button\" target=\"_top\" rel=\"noopener\" href=\""
-        + escape(salesforce.connectUrl().get())
-        + "\">"
-        + (salesforce.connected() ? "Reconnect Salesforce" : "Connect Salesforce")
-        + "</a></p>";
-  }
+  private static final String WHO_CONNECTS =
+      "<p class=\"hint\">Only your bcsync administrator can connect or change the Salesforce org.</p>";
 
   static String error(String title, String message) {
     return page(title, "<h1>" + escape(title) + "</h1><p>" + escape(message) + "</p>");

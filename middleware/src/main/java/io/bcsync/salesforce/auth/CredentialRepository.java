@@ -26,6 +26,12 @@ interface CredentialRepository extends GenericRepository<CredentialRow, String> 
       @Nullable String userId,
       long connectedAtMs);
 
+  @Query("UPDATE salesforce_credential SET org_id = :orgId WHERE name = :name")
+  int setOrgId(String name, @Nullable String orgId);
+
+  @Query("SELECT org_id FROM salesforce_credential WHERE name = :name AND org_id IS NOT NULL")
+  Optional<String> findOrgId(String name);
+
   @Query("DELETE FROM salesforce_credential WHERE name = :name")
   int delete(String name);
 }

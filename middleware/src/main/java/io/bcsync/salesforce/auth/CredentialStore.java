@@ -51,13 +51,38 @@ public class CredentialStore {
   }
 
   public void save(String refreshToken, String instanceUrl, String userId) {
+    save(refreshToken, instanceUrl, userId, null);
+  }
+
+  /**
+   * @param orgId the org the token belongs to, kept so that replacing the connection names both
+   *     orgs (null when unknown)
+   */
+  public void save(String refreshToken, String instanceUrl, String userId, String orgId) {
     String sealed = cipher().encrypt(refreshToken, CONTEXT);
     long now = clock.millis();
     db.write(
-        () ->
-            Upsert.updateElseInsert(
-                () -> rows.replace(NAME, sealed, instanceUrl, userId, now),
-                () -> rows.save(new CredentialRow(NAME, sealed, instanceUrl, userId, now))));
+        () -> {
+          Upsert.updateElseInsert(
+              () -> rows.replace(NAME, sealed, instanceUrl, userId, now),
+              () -> rows.save(new CredentialRow(NAME, sealed, instanceUrl, userId, now)));
+          return rows.setOrgId(NAME, orgId);
+        });
+  }
+
+  /** True when a credential is stored, even one the configured keys can no longer decrypt. */
+  public boolean isPresent() {
+    return sealedValue().isPresent();
+  }
+
+  /** The stored connection's org id; empty when not connected or stored before it was kept. */
+  public Optional<String> orgId() {
+    return db.read(() -> rows.findOrgId(NAME));
+  }
+
+  /** Where the stored connection points, without decrypting it (for messages and logs). */
+  public Optional<String> instanceUrl() {
+    return db.read(() -> rows.findById(NAME)).map(CredentialRow::instanceUrl);
   }
 
   public Optional<StoredCredential> load() {

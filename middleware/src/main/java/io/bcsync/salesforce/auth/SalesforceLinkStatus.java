@@ -3,40 +3,39 @@ package io.bcsync.salesforce.auth;
 import io.bcsync.config.SalesforceConfig;
 import io.bcsync.sync.port.SalesforceLink;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 
 /**
- * What the BigCommerce app page says about the Salesforce side, and the "Connect Salesforce" link
- * it offers. One org serves the whole service, so every store's page shows the same org.
+ * What the BigCommerce app page says about the Salesforce side. One org serves the whole service,
+ * so every store's page shows the same org; the page never starts a connection (any control-panel
+ * user of any store can open it), it says who can.
  */
 @Singleton
 public class SalesforceLinkStatus implements SalesforceLink {
   private final SalesforceConfig config;
   private final CredentialStore credentials;
-  private final WebServerFlow flow;
 
-  public SalesforceLinkStatus(
-      SalesforceConfig config, CredentialStore credentials, WebServerFlow flow) {
+  public SalesforceLinkStatus(SalesforceConfig config, CredentialStore credentials) {
     this.config = config;
     this.credentials = credentials;
-    this.flow = flow;
   }
 
   @Override
   public View current() {
-    return switch (config.authMode()) {
-      case "none" ->
-          new View(false, "Not configured: set bcsync.salesforce.auth-mode", Optional.empty());
-      case "web-server" -> {
-        Optional<CredentialStore.StoredCredential> stored = credentials.load();
-        String description =
-            stored
-                .map(c -> "Connected to " + c.instanceUrl())
-                .orElse("Not connected: an administrator must connect an org");
-        yield new View(stored.isPresent(), description, Optional.of(flow.start()));
-      }
-      default ->
-          new View(true, "Configured (" + config.authMode() + " authentication)", Optional.empty());
-    };
+    switch (config.authMode()) {
+      case "none":
+        return new View(
+            false, "Not configured: ask your bcsync administrator to connect Salesforce");
+      case "web-server":
+        return credentials
+            .instanceUrl()
+            .map(url -> new View(true, "Connected to " + url))
+            .orElseGet(
+                () ->
+                    new View(
+                        false,
+                        "Not connected: ask your bcsync administrator to connect Salesforce"));
+      default:
+        return new View(true, "Configured (" + config.authMode() + " authentication)");
+    }
   }
 }

@@ -39,7 +39,7 @@ public class SoapPasswordGrant implements TokenGrant {
       LoginResult result = new PartnerConnection(config).login(username, password);
       return new SalesforceToken(
           result.getSessionId(),
-          SalesforceToken.instanceOf(result.getServerUrl()),
+          InstanceUrls.requireTrusted(SalesforceToken.instanceOf(result.getServerUrl()), loginUrl),
           result.getUserId());
     } catch (ApiFault fault) {
       throw new SalesforceAuthException(

@@ -3,6 +3,7 @@ package io.bcsync.salesforce.guard;
 import io.bcsync.config.BcsyncConfig;
 import io.bcsync.config.SalesforceConfig;
 import io.bcsync.environment.EnvironmentGuardException;
+import io.bcsync.http.LogSafe;
 import io.bcsync.salesforce.soap.OrgInfo;
 import jakarta.inject.Singleton;
 
@@ -30,7 +31,8 @@ public class OrgGuard {
         "Salesforce org "
             + org.orgId()
             + " ("
-            + org.name()
+            // The org's name is chosen by whoever owns the org: shown escaped and short.
+            + LogSafe.printable(org.name(), 80)
             + ", "
             + (org.sandbox() ? "sandbox" : "production")
             + ")";

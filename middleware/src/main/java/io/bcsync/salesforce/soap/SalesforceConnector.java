@@ -71,8 +71,21 @@ public class SalesforceConnector {
     return tokens;
   }
 
-  private SalesforceSession connect() throws ConnectionException {
-    SalesforceToken token = tokens.current();
+  /**
+   * Reads which org {@code token} belongs to and runs the environment guard on it, without touching
+   * the current session: a new web-server grant is checked before it replaces anything.
+   *
+   * @throws io.bcsync.environment.EnvironmentGuardException when the guard refuses the org
+   */
+  public OrgInfo inspect(SalesforceToken token) throws ConnectionException {
+    PartnerConnection connection = new PartnerConnection(connectorConfig(token));
+    connection.setCallOptions(config.clientIdHeader(), null);
+    OrgInfo org = readOrg(connection);
+    guard.check(org);
+    return org;
+  }
+
+  private ConnectorConfig connectorConfig(SalesforceToken token) {
     ConnectorConfig connectorConfig = new ConnectorConfig();
     connectorConfig.setAuthEndpoint(SoapEndpoints.soapUrl(token.instanceUrl()));
     connectorConfig.setServiceEndpoint(SoapEndpoints.soapUrl(token.instanceUrl()));
@@ -84,6 +97,12 @@ public class SalesforceConnector {
     // write Salesforce committed would run twice, and its lost answer would be hidden from us.
     // Every retry is the pipeline's, planned for that (docs/sync-mapping.md, "Lost responses").
     connectorConfig.setUseChunkedPost(true);
+    return connectorConfig;
+  }
+
+  private SalesforceSession connect() throws ConnectionException {
+    SalesforceToken token = tokens.current();
+    ConnectorConfig connectorConfig = connectorConfig(token);
     AtomicReference<PartnerConnection> holder = new AtomicReference<>();
     connectorConfig.setSessionRenewer(renewer(holder));
     PartnerConnection connection = new PartnerConnection(connectorConfig);

@@ -1,7 +1,5 @@
 package io.bcsync.sync.port;
 
-import java.util.Optional;
-
 /**
  * Port: what the BigCommerce app page may say about the Salesforce connection, without the
  * BigCommerce package knowing the Salesforce package. Adapter: {@code
@@ -12,9 +10,11 @@ public interface SalesforceLink {
   View current();
 
   /**
+   * The page offers no way to connect or reconnect: whoever connects chooses the org every store
+   * writes to, so only a bcsync administrator does it (admin API, issue 16).
+   *
    * @param connected true when bcsync holds credentials for an org
    * @param description a short human sentence for the page
-   * @param connectUrl the Salesforce authorize URL when the web-server flow is configured
    */
-  record View(boolean connected, String description, Optional<String> connectUrl) {}
+  record View(boolean connected, String description) {}
 }

@@ -99,8 +99,8 @@ class AppInstallFlowTest implements TestPropertyProvider {
         Base64.getEncoder()
             .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.scheduler.enabled", "false");
-    // "Connect Salesforce" on the app page starts the web-server flow against this (unreached)
-    // login host.
+    // The web-server flow is configured (against this unreached login host), and still the app
+    // page must not start it (issue 16).
     properties.put("bcsync.salesforce.auth-mode", "web-server");
     properties.put("bcsync.salesforce.login-url", "https://test.salesforce.com");
     properties.put("bcsync.salesforce.client-id", "sf-consumer-key");
@@ -224,17 +224,18 @@ class AppInstallFlowTest implements TestPropertyProvider {
             "Connected",
             "Salesforce",
             "Not connected",
-            "Connect Salesforce",
+            "ask your bcsync administrator to connect Salesforce",
             "Dead letters",
             "Waiting in the queue");
-    // The button opens Salesforce's authorize page at the top level (login pages refuse to be
-    // framed), carrying
-    // a single-use state and the configured callback.
+    // Issue 16: anyone who can open this page (any control-panel user of any store, anyone with a
+    // load URL) used to get a live, unbound OAuth state here and could connect bcsync to their own
+    // org. The page now offers no way to start the flow at all.
     assertThat(page.body())
-        .containsPattern(
-            "<a class=\"button\" target=\"_top\" rel=\"noopener\" href=\""
-                + "https://test\\.salesforce\\.com/services/oauth2/authorize\\?response_type=code&amp;"
-                + "client_id=sf-consumer-key&amp;redirect_uri=[^\"]+&amp;state=[A-Za-z0-9_-]{32}");
+        .contains("Only your bcsync administrator can connect or change the Salesforce org")
+        .doesNotContain("oauth2/authorize")
+        .doesNotContain("state=")
+        .doesNotContain("salesforce/oauth/start")
+        .doesNotContain("<a class=\"button\"");
 
     String tampered =
         valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");

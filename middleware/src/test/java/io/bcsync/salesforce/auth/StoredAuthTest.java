@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The web-server flow's stored state: one refresh token, replaced by a new connection; OAuth states
- * that work once and only until they expire. Runs on H2; {@code StoredAuthMariaDbTest} runs every
- * case on MariaDB/MySQL.
+ * The web-server flow's stored state: one refresh token with its org id, replaced by a new
+ * connection; start tickets and OAuth states that work once, as their own kind, and only until they
+ * expire. Runs on H2; {@code StoredAuthMariaDbTest} runs every case on MariaDB/MySQL.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredAuthTest extends DatabaseTest {
   @Inject Db db;
   @Inject CredentialRepository credentials;
-  @Inject OAuthStateRepository states;
+  @Inject OAuthRequestRepository requests;
 
   @Test
   void connecting_again_replaces_the_stored_refresh_token_and_disconnecting_removes_it() {
@@ -35,8 +35,13 @@ class StoredAuthTest extends DatabaseTest {
                 Base64.getEncoder().encodeToString(new byte[32]), "key", List.of(), "-"),
             Clock.systemUTC());
 
-    store.save("refresh-1", "https://one.my.salesforce.com", "005A");
+    assertThat(store.isPresent()).isFalse();
+    store.save("refresh-1", "https://one.my.salesforce.com", "005A", "00D000000000001AAA");
+    assertThat(store.orgId()).contains("00D000000000001AAA");
     store.save("refresh-2", "https://two.my.salesforce.com", null);
+    assertThat(store.orgId()).as("an unknown org id is not the previous one").isEmpty();
+    assertThat(store.isPresent()).isTrue();
+    assertThat(store.instanceUrl()).contains("https://two.my.salesforce.com");
 
     CredentialStore.StoredCredential stored = store.load().orElseThrow();
     assertThat(stored.refreshToken()).isEqualTo("refresh-2");
@@ -49,13 +54,28 @@ class StoredAuthTest extends DatabaseTest {
   }
 
   @Test
-  void an_oauth_state_is_consumed_once_and_not_after_it_expired() {
-    db.write(() -> states.save(new OAuthStateRow("fresh", 2_000)));
-    db.write(() -> states.save(new OAuthStateRow("stale", 1_000)));
+  void a_pending_request_is_consumed_once_as_its_own_kind_and_not_after_it_expired() {
+    db.write(
+        () -> requests.save(new OAuthRequestRow("fresh", OAuthRequestRow.STATE, "c", true, 2_000)));
+    db.write(
+        () ->
+            requests.save(new OAuthRequestRow("stale", OAuthRequestRow.STATE, "c", false, 1_000)));
 
-    assertThat(db.write(() -> states.consume("stale", 1_001))).isZero();
-    assertThat(db.write(() -> states.consume("fresh", 2_000))).isEqualTo(1);
-    assertThat(db.write(() -> states.consume("fresh", 2_000))).as("single use").isZero();
-    assertThat(db.write(() -> states.deleteExpired(1_001))).isEqualTo(1);
+    assertThat(db.write(() -> requests.findById("fresh")))
+        .hasValueSatisfying(
+            row -> {
+              assertThat(row.codeChallenge()).isEqualTo("c");
+              assertThat(row.replaceExisting()).isTrue();
+            });
+    assertThat(db.write(() -> requests.consume("stale", OAuthRequestRow.STATE, 1_001))).isZero();
+    assertThat(db.write(() -> requests.consume("fresh", OAuthRequestRow.TICKET, 2_000)))
+        .as("a state is not a ticket")
+        .isZero();
+    assertThat(db.write(() -> requests.consume("fresh", OAuthRequestRow.STATE, 2_000)))
+        .isEqualTo(1);
+    assertThat(db.write(() -> requests.consume("fresh", OAuthRequestRow.STATE, 2_000)))
+        .as("single use")
+        .isZero();
+    assertThat(db.write(() -> requests.deleteExpired(1_001))).isEqualTo(1);
   }
 }

@@ -243,6 +243,65 @@ class OAuthTest {
     assertThat(jsonOf(post(sim.tokenUrl(), refresh))).containsEntry("error", "invalid_grant");
   }
 
+  /** Authorize with these extra query parameters; the code Salesforce redirected back with. */
+  private static String authorizationCode(String extraQuery) throws Exception {
+    HttpResponse<String> redirect =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        sim.authorizeUrl()
+                            + "?response_type=code&client_id="
+                            + SimulatorOptions.DEFAULT_CONNECTED_APP.clientId()
+                            + "&redirect_uri="
+                            + URLEncoder.encode(
+                                SimulatorOptions.DEFAULT_CONNECTED_APP.callbackUrl(),
+                                StandardCharsets.UTF_8)
+                            + extraQuery))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String location = redirect.headers().firstValue("Location").orElse("");
+    if (!location.contains("code=")) {
+      return null;
+    }
+    return java.net.URLDecoder.decode(
+        location.replaceAll(".*code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> redeem(String code, String verifier) throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("client_id", SimulatorOptions.DEFAULT_CONNECTED_APP.clientId());
+    form.put("client_secret", SimulatorOptions.DEFAULT_CONNECTED_APP.clientSecret());
+    form.put("redirect_uri", SimulatorOptions.DEFAULT_CONNECTED_APP.callbackUrl());
+    if (verifier != null) {
+      form.put("code_verifier", verifier);
+    }
+    return post(sim.tokenUrl(), form);
+  }
+
+  @Test
+  void pkce_codes_are_redeemed_only_with_the_verifier_of_their_challenge() throws Exception {
+    // RFC 7636 appendix B's example pair
+    String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    String challenge = "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    assertThat(jsonOf(redeem(authorizationCode(challenge), null)))
+        .containsEntry("error", "invalid_grant");
+    assertThat(jsonOf(redeem(authorizationCode(challenge), "x".repeat(43))))
+        .containsEntry("error", "invalid_request");
+    assertThat(jsonOf(redeem(authorizationCode(""), verifier)))
+        .as("a verifier for a code issued without a challenge")
+        .containsEntry("error", "invalid_request");
+    assertThat(authorizationCode(challenge + "&code_challenge_method=plain")).isNull();
+
+    HttpResponse<String> granted =
+        redeem(authorizationCode(challenge + "&code_challenge_method=S256"), verifier);
+    assertThat(granted.statusCode()).isEqualTo(200);
+    assertThat(jsonOf(granted)).containsKeys("access_token", "refresh_token");
+  }
+
   @Test
   void password_grant_for_local_development_and_revoked_tokens_fail_on_soap() throws Exception {
     Map<String, Object> token =

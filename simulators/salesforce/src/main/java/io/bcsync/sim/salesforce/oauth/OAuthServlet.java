@@ -24,8 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * /services/oauth2/token, /authorize and /revoke: JWT bearer, refresh token, authorization code
- * (web-server flow, auto-approved without a login page) and username-password for local
+ * (web-server flow, auto-approved without a login page, with PKCE) and username-password for local
  * development.
+ *
+ * <p>PKCE as Salesforce documents it for the web-server flow (REST API Developer Guide, "Web Server
+ * OAuth Authentication Flow"; Salesforce Help, "Proof Key for Code Exchange (PKCE) Extension"):
+ * {@code code_challenge} is the base64url SHA-256 of the {@code code_verifier}; a code issued with
+ * a challenge and redeemed without a verifier fails with {@code invalid_grant}, a verifier that
+ * does not match fails with {@code invalid_request}. Where the documentation is silent the
+ * simulator is the stricter plausible server: only S256 (no {@code plain}), verifiers of RFC 7636's
+ * 43-128 unreserved characters, and a verifier for a code issued without a challenge is refused.
  */
 public final class OAuthServlet extends HttpServlet {
   private static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
@@ -41,7 +49,12 @@ public final class OAuthServlet extends HttpServlet {
   private record Grant(String userId, String clientId) {}
 
   private record PendingCode(
-      String userId, String clientId, String redirectUri, Instant expiresAt) {}
+      String userId, String clientId, String redirectUri, Instant expiresAt, String challenge) {}
+
+  private static final java.util.regex.Pattern CHALLENGE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+  private static final java.util.regex.Pattern VERIFIER =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
   public OAuthServlet(SimulatedOrg org, Collection<ConnectedApp> apps) {
     this.org = org;
@@ -72,6 +85,14 @@ public final class OAuthServlet extends HttpServlet {
       if (redirect == null || !redirect.equals(app.callbackUrl())) {
         throw new OAuthError("redirect_uri_mismatch", "redirect_uri must match configuration");
       }
+      String challenge = req.getParameter("code_challenge");
+      String method = req.getParameter("code_challenge_method");
+      if (method != null && !"S256".equals(method)) {
+        throw new OAuthError("invalid_request", "unsupported code challenge method");
+      }
+      if (challenge != null && !CHALLENGE.matcher(challenge).matches()) {
+        throw new OAuthError("invalid_request", "invalid code challenge");
+      }
       String hint = req.getParameter("login_hint");
       SimUser user =
           hint == null
@@ -83,7 +104,11 @@ public final class OAuthServlet extends HttpServlet {
       codes.put(
           code,
           new PendingCode(
-              user.id(), app.clientId(), redirect, org.clock().instant().plus(CODE_LIFETIME)));
+              user.id(),
+              app.clientId(),
+              redirect,
+              org.clock().instant().plus(CODE_LIFETIME),
+              challenge));
       String state = req.getParameter("state");
       resp.sendRedirect(
           redirect
@@ -157,7 +182,38 @@ public final class OAuthServlet extends HttpServlet {
     if (!code.redirectUri().equals(req.getParameter("redirect_uri"))) {
       throw new OAuthError("redirect_uri_mismatch", "redirect_uri must match configuration");
     }
+    checkVerifier(code.challenge(), req.getParameter("code_verifier"));
     return issue(org.users().byId(code.userId()).orElseThrow(), app.clientId(), true);
+  }
+
+  private static void checkVerifier(String challenge, String verifier) {
+    if (challenge == null) {
+      if (verifier != null) {
+        throw new OAuthError("invalid_request", "code_verifier without a code_challenge");
+      }
+      return;
+    }
+    if (verifier == null) {
+      throw OAuthError.invalidGrant("code_verifier is required");
+    }
+    if (!VERIFIER.matcher(verifier).matches()
+        || !java.security.MessageDigest.isEqual(
+            s256(verifier).getBytes(StandardCharsets.US_ASCII),
+            challenge.getBytes(StandardCharsets.US_ASCII))) {
+      throw new OAuthError("invalid_request", "invalid code verifier");
+    }
+  }
+
+  private static String s256(String verifier) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private Map<String, Object> password(HttpServletRequest req) {
