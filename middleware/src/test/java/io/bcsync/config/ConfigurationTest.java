@@ -8,6 +8,7 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +99,9 @@ class ConfigurationTest {
             null,
             false,
             null,
-            "encryption-key-value");
+            "encryption-key-value",
+            List.of("previous-key-value"),
+            "next-key-value");
     var bigCommerce =
         new BigCommerceConfig(
             "https://api.bigcommerce.com",
@@ -118,7 +121,9 @@ class ConfigurationTest {
             "admin-token-secret-value",
             "webhook-secret-value-123",
             "access-token-value",
-            "encryption-key-value")
+            "encryption-key-value",
+            "previous-key-value",
+            "next-key-value")
         .contains("****", "user@example.com", "abc123");
   }
 }

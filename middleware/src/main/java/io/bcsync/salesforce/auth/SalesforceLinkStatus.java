@@ -28,7 +28,17 @@ public class SalesforceLinkStatus implements SalesforceLink {
       case "none" ->
           new View(false, "Not configured: set bcsync.salesforce.auth-mode", Optional.empty());
       case "web-server" -> {
-        Optional<CredentialStore.StoredCredential> stored = credentials.load();
+        Optional<CredentialStore.StoredCredential> stored;
+        try {
+          stored = credentials.load();
+        } catch (CredentialUnreadableException unreadable) {
+          // A key change must not break every store's page: offer to connect again instead.
+          yield new View(
+              false,
+              "Not connected: the stored Salesforce credential cannot be read (encryption key"
+                  + " changed); an administrator must connect the org again",
+              Optional.of(flow.start()));
+        }
         String description =
             stored
                 .map(c -> "Connected to " + c.instanceUrl())
