@@ -46,6 +46,15 @@ class ConfigurationTest {
   }
 
   @Test
+  void an_unknown_metrics_auth_stops_startup_naming_the_key() {
+    Map<String, Object> properties = valid();
+    properties.put("bcsync.management.metrics-auth", "open");
+    assertThatThrownBy(() -> start(properties).close())
+        .hasStackTraceContaining(
+            "bcsync.management.metrics-auth must be 'admin-token' or 'none', was 'open'");
+  }
+
+  @Test
   void a_missing_admin_token_stops_startup_naming_the_key() {
     Map<String, Object> properties = valid();
     properties.remove("bcsync.admin-token");
