@@ -15,7 +15,10 @@ import java.util.List;
  *     callback); without it no hooks are registered
  * @param tokenEncryptionKey base64 AES key (16, 24 or 32 bytes) that encrypts stored access tokens
  *     and hook secrets; required to accept app installs
- * @param previousTokenEncryptionKeys keys still accepted for decryption during a rotation
+ * @param previousTokenEncryptionKeys keys still accepted for decryption during a rotation; rows
+ *     sealed with them are re-sealed with the current key at startup
+ * @param nextTokenEncryptionKey step 1 of a rotation: the key about to become current, accepted for
+ *     decryption only, so instances not yet switched read rows the switched ones write
  * @param manifestPath the app manifest file; null means the copy packaged in the jar
  * @param hookCheckInterval how often hooks of every store are checked and repaired
  * @param catchUpInterval how often every store is polled for changes webhooks may have missed
@@ -28,6 +31,7 @@ public record BigCommerceAppConfig(
     @Nullable String publicUrl,
     @Nullable String tokenEncryptionKey,
     @Nullable List<String> previousTokenEncryptionKeys,
+    @Nullable String nextTokenEncryptionKey,
     @Nullable String manifestPath,
     @Bindable(defaultValue = "10m") Duration hookCheckInterval,
     @Bindable(defaultValue = "5m") Duration catchUpInterval,
@@ -70,7 +74,9 @@ public record BigCommerceAppConfig(
         + Secrets.mask(tokenEncryptionKey)
         + ", previousTokenEncryptionKeys="
         + previousTokenEncryptionKeys.size()
-        + " key(s), manifestPath="
+        + " key(s), nextTokenEncryptionKey="
+        + Secrets.mask(nextTokenEncryptionKey)
+        + ", manifestPath="
         + (manifestPath == null ? "<packaged>" : manifestPath)
         + ", hookCheckInterval="
         + hookCheckInterval

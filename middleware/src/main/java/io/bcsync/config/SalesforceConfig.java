@@ -3,6 +3,7 @@ package io.bcsync.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,10 @@ import java.util.Locale;
  * @param allowSandboxInProduction a production environment refuses sandbox orgs unless this is true
  * @param redirectUri the web-server flow's callback URL as registered in the connected app
  * @param tokenEncryptionKey base64 AES key (16, 24 or 32 bytes) that encrypts stored refresh tokens
+ * @param previousTokenEncryptionKeys keys still accepted for decryption during a rotation; the
+ *     stored refresh token is re-sealed with the current key when read
+ * @param nextTokenEncryptionKey step 1 of a rotation: the key about to become current, accepted for
+ *     decryption only (docs/security.md)
  */
 @ConfigurationProperties(SalesforceConfig.PREFIX)
 public record SalesforceConfig(
@@ -33,12 +38,16 @@ public record SalesforceConfig(
     @Nullable String orgId,
     @Bindable(defaultValue = "false") boolean allowSandboxInProduction,
     @Nullable String redirectUri,
-    @Nullable String tokenEncryptionKey) {
+    @Nullable String tokenEncryptionKey,
+    @Nullable List<String> previousTokenEncryptionKeys,
+    @Nullable String nextTokenEncryptionKey) {
 
   public static final String PREFIX = "bcsync.salesforce";
 
   public SalesforceConfig {
     Secrets.requireHttpUrl(loginUrl, PREFIX + ".login-url");
+    previousTokenEncryptionKeys =
+        previousTokenEncryptionKeys == null ? List.of() : List.copyOf(previousTokenEncryptionKeys);
     authMode = authMode.toLowerCase(Locale.ROOT);
     switch (authMode) {
       case "none" -> {}
@@ -104,6 +113,10 @@ public record SalesforceConfig(
         + redirectUri
         + ", tokenEncryptionKey="
         + Secrets.mask(tokenEncryptionKey)
+        + ", previousTokenEncryptionKeys="
+        + previousTokenEncryptionKeys.size()
+        + " key(s), nextTokenEncryptionKey="
+        + Secrets.mask(nextTokenEncryptionKey)
         + "]";
   }
 }

@@ -6,11 +6,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -24,6 +26,12 @@ import javax.crypto.spec.SecretKeySpec;
  * rows to rewrite. The associated data binds each ciphertext to its store and column, so a value
  * copied into another row does not decrypt.
  *
+ * <p>A rotation has three steps (docs/security.md): the new key is first deployed everywhere as the
+ * <em>next</em> key (decrypts, never encrypts, and rows sealed with it are left alone), so an
+ * instance still on the old current key can read what an instance already on the new key writes;
+ * then it becomes the current key with the old one as a <em>previous</em> key (rows are re-sealed
+ * away from previous keys); then the old key is dropped.
+ *
  * <p>One class for every secret bcsync stores, so there is one format and one rotation story; each
  * concern configures its own keys ({@code bcsync.bigcommerce.app.token-encryption-key}, {@code
  * bcsync.salesforce.token-encryption-key}) and gets its own instance.
@@ -35,6 +43,7 @@ public class TokenCipher {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, SecretKey> keys = new LinkedHashMap<>();
+  private final Set<String> nextKeyIds = new HashSet<>();
   private final String currentKeyId;
   private final String currentKeyProperty;
 
@@ -50,6 +59,23 @@ public class TokenCipher {
       String currentKeyProperty,
       List<String> previousKeys,
       String previousProperty) {
+    this(currentKey, currentKeyProperty, previousKeys, previousProperty, null, "-");
+  }
+
+  /**
+   * As above, plus a key that is about to become current (step 1 of a rotation).
+   *
+   * @param nextKey base64 AES key accepted for decryption only, or null/blank; values sealed with
+   *     it are never re-sealed under the current key
+   * @param nextKeyProperty its configuration key, for error messages
+   */
+  public TokenCipher(
+      String currentKey,
+      String currentKeyProperty,
+      List<String> previousKeys,
+      String previousProperty,
+      String nextKey,
+      String nextKeyProperty) {
     this.currentKeyProperty = currentKeyProperty;
     if (currentKey == null || currentKey.isBlank()) {
       currentKeyId = null;
@@ -58,6 +84,12 @@ public class TokenCipher {
     }
     for (int i = 0; i < previousKeys.size(); i++) {
       add(previousKeys.get(i), previousProperty + "[" + i + "]");
+    }
+    if (nextKey != null && !nextKey.isBlank()) {
+      String id = add(nextKey, nextKeyProperty);
+      if (!id.equals(currentKeyId)) {
+        nextKeyIds.add(id);
+      }
     }
   }
 
@@ -107,12 +139,16 @@ public class TokenCipher {
   }
 
   /**
-   * True when the value was sealed with a previous key and should be rewritten with the current
-   * one.
+   * True when the value was sealed with a key other than the current one and should be rewritten
+   * with it. A value sealed with the next key is left alone: an instance not yet on the new key
+   * must not move rows back to the old one while the rotation is rolled out.
    */
   public boolean needsReencryption(String sealed) {
     String[] parts = sealed == null ? new String[0] : sealed.split(":", 3);
-    return currentKeyId != null && parts.length == 3 && !currentKeyId.equals(parts[1]);
+    return currentKeyId != null
+        && parts.length == 3
+        && !currentKeyId.equals(parts[1])
+        && !nextKeyIds.contains(parts[1]);
   }
 
   private String add(String base64Key, String property) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The operator API, health and metrics over real HTTP. */
+/** The operator API, health and metrics over real HTTP, and who may read them. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminApiTest implements TestPropertyProvider {
@@ -167,18 +167,32 @@ class AdminApiTest implements TestPropertyProvider {
   }
 
   @Test
-  void health_reports_the_database_and_prometheus_exposes_pipeline_metrics() throws Exception {
-    HttpResponse<String> health = httpGet(base, "/health", null);
-    assertThat(health.statusCode()).isEqualTo(200);
-    JsonNode healthJson = json(health);
-    assertThat(healthJson.get("status").asText()).isEqualTo("UP");
-    assertThat(healthJson.toString()).contains("jdbc");
+  void health_shows_its_details_only_to_the_admin_token() throws Exception {
+    HttpResponse<String> anonymous = httpGet(base, "/health", null);
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertThat(json(anonymous).get("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.body()).doesNotContain("jdbc", "database", "diskSpace");
+
+    HttpResponse<String> wrongToken = httpGet(base, "/health", "wrong-token-wrong-token");
+    assertThat(wrongToken.statusCode()).isEqualTo(200);
+    assertThat(wrongToken.body()).doesNotContain("jdbc");
+
+    HttpResponse<String> admin = httpGet(base, "/health", ADMIN_TOKEN);
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(json(admin).get("status").asText()).isEqualTo("UP");
+    assertThat(admin.body()).contains("jdbc");
+  }
+
+  @Test
+  void prometheus_needs_the_admin_token_and_then_exposes_pipeline_metrics() throws Exception {
+    assertThat(httpGet(base, "/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(httpGet(base, "/prometheus", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
 
     post(base, orderCallback("store/order/created", 20, "m1"), secretHeader());
     post(base, orderCallback("store/order/created", 20, "m1"), secretHeader());
     post(base, orderCallback("store/order/created", 21, "m2"), Map.of());
 
-    HttpResponse<String> metrics = httpGet(base, "/prometheus", null);
+    HttpResponse<String> metrics = httpGet(base, "/prometheus", ADMIN_TOKEN);
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
         .containsPattern("bcsync_webhooks_received_total \\d")

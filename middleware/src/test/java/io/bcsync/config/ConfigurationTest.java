@@ -8,6 +8,7 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,15 @@ class ConfigurationTest {
     assertThatThrownBy(() -> start(properties).close())
         .hasStackTraceContaining(
             "bcsync.environment must be 'staging' or 'production', was 'prod'");
+  }
+
+  @Test
+  void an_unknown_metrics_auth_stops_startup_naming_the_key() {
+    Map<String, Object> properties = valid();
+    properties.put("bcsync.management.metrics-auth", "open");
+    assertThatThrownBy(() -> start(properties).close())
+        .hasStackTraceContaining(
+            "bcsync.management.metrics-auth must be 'admin-token' or 'none', was 'open'");
   }
 
   @Test
@@ -98,7 +108,9 @@ class ConfigurationTest {
             null,
             false,
             null,
-            "encryption-key-value");
+            "encryption-key-value",
+            List.of("previous-key-value"),
+            "next-key-value");
     var bigCommerce =
         new BigCommerceConfig(
             "https://api.bigcommerce.com",
@@ -118,7 +130,9 @@ class ConfigurationTest {
             "admin-token-secret-value",
             "webhook-secret-value-123",
             "access-token-value",
-            "encryption-key-value")
+            "encryption-key-value",
+            "previous-key-value",
+            "next-key-value")
         .contains("****", "user@example.com", "abc123");
   }
 }

@@ -113,37 +113,47 @@ public class InstalledStores {
 
   /**
    * Rewrites secrets sealed with a previous key under the current key; returns how many rows
-   * changed.
+   * changed. Each row is rewritten only if it still holds what was read (compare-and-set): an
+   * install, re-install or uninstall that commits in between wins, instead of being overwritten
+   * with the old secrets.
    */
   public int reencryptWithCurrentKey() {
     if (!cipher.isConfigured()) {
       return 0;
     }
-    return db.write(
-        () -> {
-          int changed = 0;
-          for (StoreRow row : rows.findByStatusOrderByStoreHash(INSTALLED)) {
-            if (!cipher.needsReencryption(row.accessTokenEnc())
-                && !cipher.needsReencryption(row.webhookSecretEnc())) {
-              continue;
-            }
-            String hash = row.storeHash();
-            Optional<String> token = open(row.accessTokenEnc(), hash, "access_token");
-            Optional<String> secret = open(row.webhookSecretEnc(), hash, "webhook_secret");
-            if (token.isEmpty() || secret.isEmpty()) {
-              LOG.error(
-                  "Secrets of store {} cannot be decrypted with any configured key; reinstall the app there",
-                  hash);
-              continue;
-            }
-            changed +=
-                rows.reseal(
-                    hash,
-                    cipher.encrypt(token.get(), context(hash, "access_token")),
-                    cipher.encrypt(secret.get(), context(hash, "webhook_secret")));
-          }
-          return changed;
-        });
+    int changed = 0;
+    for (StoreRow row : db.read(() -> rows.findByStatusOrderByStoreHash(INSTALLED))) {
+      if (cipher.needsReencryption(row.accessTokenEnc())
+          || cipher.needsReencryption(row.webhookSecretEnc())) {
+        changed += reseal(row) ? 1 : 0;
+      }
+    }
+    return changed;
+  }
+
+  /** Re-seals one row as read; false when it changed since, or cannot be decrypted. */
+  boolean reseal(StoreRow read) {
+    String hash = read.storeHash();
+    Optional<String> token = open(read.accessTokenEnc(), hash, "access_token");
+    Optional<String> secret = open(read.webhookSecretEnc(), hash, "webhook_secret");
+    if (token.isEmpty() || secret.isEmpty()) {
+      LOG.error(
+          "Secrets of store {} cannot be decrypted with any configured key; reinstall the app there",
+          hash);
+      return false;
+    }
+    String newToken = cipher.encrypt(token.get(), context(hash, "access_token"));
+    String newSecret = cipher.encrypt(secret.get(), context(hash, "webhook_secret"));
+    boolean written =
+        db.write(
+                () ->
+                    rows.reseal(
+                        hash, newToken, newSecret, read.accessTokenEnc(), read.webhookSecretEnc()))
+            == 1;
+    if (!written) {
+      LOG.info("Store {} changed while its secrets were re-encrypted; its new row is kept", hash);
+    }
+    return written;
   }
 
   private InstalledStore decrypted(StoreRow row) {

@@ -42,10 +42,20 @@ interface StoreRepository extends GenericRepository<StoreRow, String> {
       "SELECT store_hash FROM bc_store WHERE status = 'UNINSTALLED' AND uninstalled_at_ms < :cutoffMs")
   List<String> uninstalledBefore(long cutoffMs);
 
+  /**
+   * Compare-and-set for key rotation: 0 when the row no longer holds the secrets that were read
+   * (re-installed or uninstalled meanwhile), so a concurrent change is never overwritten.
+   */
   @Query(
       "UPDATE bc_store SET access_token_enc = :accessTokenEnc, webhook_secret_enc = :webhookSecretEnc"
-          + " WHERE store_hash = :storeHash")
-  int reseal(String storeHash, String accessTokenEnc, String webhookSecretEnc);
+          + " WHERE store_hash = :storeHash AND status = 'INSTALLED'"
+          + " AND access_token_enc = :readAccessTokenEnc AND webhook_secret_enc = :readWebhookSecretEnc")
+  int reseal(
+      String storeHash,
+      String accessTokenEnc,
+      String webhookSecretEnc,
+      String readAccessTokenEnc,
+      String readWebhookSecretEnc);
 
   /** Only an uninstalled store's row: a store installed again meanwhile keeps it. */
   @Query("DELETE FROM bc_store WHERE store_hash = :storeHash AND status = 'UNINSTALLED'")

@@ -17,6 +17,8 @@ class StoreSecretsCipherFactory {
         config.tokenEncryptionKey(),
         BigCommerceAppConfig.PREFIX + ".token-encryption-key",
         config.previousTokenEncryptionKeys(),
-        BigCommerceAppConfig.PREFIX + ".previous-token-encryption-keys");
+        BigCommerceAppConfig.PREFIX + ".previous-token-encryption-keys",
+        config.nextTokenEncryptionKey(),
+        BigCommerceAppConfig.PREFIX + ".next-token-encryption-key");
   }
 }

@@ -32,6 +32,12 @@ interface CredentialRepository extends GenericRepository<CredentialRow, String> 
   @Query("SELECT org_id FROM salesforce_credential WHERE name = :name AND org_id IS NOT NULL")
   Optional<String> findOrgId(String name);
 
+  /** Compare-and-set: 0 when the row no longer holds {@code readEnc} (reconnected meanwhile). */
+  @Query(
+      "UPDATE salesforce_credential SET refresh_token_enc = :refreshTokenEnc"
+          + " WHERE name = :name AND refresh_token_enc = :readEnc")
+  int reseal(String name, String refreshTokenEnc, String readEnc);
+
   @Query("DELETE FROM salesforce_credential WHERE name = :name")
   int delete(String name);
 }

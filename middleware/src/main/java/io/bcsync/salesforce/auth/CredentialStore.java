@@ -85,24 +85,34 @@ public class CredentialStore {
     return db.read(() -> rows.findById(NAME)).map(CredentialRow::instanceUrl);
   }
 
+  /**
+   * The stored credential, re-sealed with the current key when a previous key made it.
+   *
+   * @throws CredentialUnreadableException when a credential is stored but no configured key opens
+   *     it: callers treat Salesforce as not connected
+   */
   public Optional<StoredCredential> load() {
-    return db.read(() -> rows.findById(NAME))
-        .map(
-            row ->
-                new StoredCredential(
-                    // Wrong key (rotated without keeping the old one) or a tampered row: the
-                    // operator must connect again.
-                    cipher()
-                        .decrypt(row.refreshTokenEnc(), CONTEXT)
-                        .orElseThrow(
-                            () ->
-                                new SalesforceAuthException(
-                                    "The stored Salesforce refresh token cannot be decrypted with"
-                                        + " the configured keys; connect Salesforce again",
-                                    false,
-                                    null)),
-                    row.instanceUrl(),
-                    row.userId()));
+    return db.read(() -> rows.findById(NAME)).map(this::open);
+  }
+
+  private StoredCredential open(CredentialRow row) {
+    String refreshToken =
+        cipher()
+            .decrypt(row.refreshTokenEnc(), CONTEXT)
+            .orElseThrow(CredentialUnreadableException::new);
+    if (cipher.needsReencryption(row.refreshTokenEnc())) {
+      reseal(row, refreshToken);
+    }
+    return new StoredCredential(refreshToken, row.instanceUrl(), row.userId());
+  }
+
+  /**
+   * Rewrites the row under the current key unless it changed since it was read (a new connection
+   * committed meanwhile wins); false then.
+   */
+  boolean reseal(CredentialRow read, String refreshToken) {
+    String sealed = cipher().encrypt(refreshToken, CONTEXT);
+    return db.write(() -> rows.reseal(NAME, sealed, read.refreshTokenEnc())) == 1;
   }
 
   /** Raw stored column, for tests proving the token is not stored in clear. */

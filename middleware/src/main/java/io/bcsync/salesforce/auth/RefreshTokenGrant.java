@@ -28,7 +28,7 @@ public class RefreshTokenGrant implements TokenGrant {
             .orElseThrow(
                 () ->
                     new SalesforceAuthException(
-                        "Salesforce is not connected yet: an administrator must use \"Connect Salesforce\"",
+                        "Salesforce is not connected yet: an administrator must connect it (POST /admin/salesforce/connect)",
                         false,
                         null));
     Map<String, String> form = new LinkedHashMap<>();

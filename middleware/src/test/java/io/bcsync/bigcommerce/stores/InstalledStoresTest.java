@@ -109,6 +109,53 @@ class InstalledStoresTest implements TestPropertyProvider {
     assertThat(found.webhookSecret()).contains("secret");
   }
 
+  @Test
+  void a_reseal_loses_to_a_reinstall_committed_after_the_row_was_read() {
+    stores(cipher(OLD_KEY)).saveInstall(store, "token-1", "secret-1", "scopes", null);
+    InstalledStores rotating =
+        stores(new TokenCipher(NEW_KEY, "current", List.of(OLD_KEY), "previous"));
+    StoreRow read = db.read(() -> rows.findById(store)).orElseThrow();
+
+    // Another instance re-installs the store between the rotation's read and its write.
+    stores(cipher(OLD_KEY)).saveInstall(store, "token-2", "secret-2", "scopes", null);
+
+    assertThat(rotating.reseal(read)).isFalse();
+    InstalledStores.InstalledStore found = rotating.find(store).orElseThrow();
+    assertThat(found.accessToken()).contains("token-2");
+    assertThat(found.webhookSecret()).contains("secret-2");
+  }
+
+  @Test
+  void a_reseal_loses_to_an_uninstall_committed_after_the_row_was_read() {
+    stores(cipher(OLD_KEY)).saveInstall(store, "token", "secret", "scopes", null);
+    InstalledStores rotating =
+        stores(new TokenCipher(NEW_KEY, "current", List.of(OLD_KEY), "previous"));
+    StoreRow read = db.read(() -> rows.findById(store)).orElseThrow();
+
+    stores(cipher(OLD_KEY)).markUninstalled(store);
+
+    assertThat(rotating.reseal(read)).isFalse();
+    assertThat(rotating.find(store).orElseThrow().accessToken()).isEmpty();
+  }
+
+  @Test
+  void an_instance_given_the_new_key_as_next_reads_rows_the_switched_instances_write() {
+    // Step 2 of a rotation reached one instance: it seals with the new key.
+    stores(new TokenCipher(NEW_KEY, "current", List.of(OLD_KEY), "previous"))
+        .saveInstall(store, "token", "secret", "scopes", null);
+
+    // An instance still on step 1 (old key current, new key next) reads the row...
+    InstalledStores stepOne =
+        stores(new TokenCipher(OLD_KEY, "current", List.of(), "previous", NEW_KEY, "next"));
+    InstalledStores.InstalledStore found = stepOne.find(store).orElseThrow();
+    assertThat(found.accessToken()).contains("token");
+    assertThat(found.webhookSecret()).contains("secret");
+
+    // ...and its startup does not move the row back to the old key.
+    stepOne.reencryptWithCurrentKey();
+    assertThat(stores(cipher(NEW_KEY)).find(store).orElseThrow().accessToken()).contains("token");
+  }
+
   private InstalledStores stores(TokenCipher cipher) {
     return new InstalledStores(db, rows, cipher, clock);
   }

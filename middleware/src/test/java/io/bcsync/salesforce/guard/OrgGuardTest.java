@@ -32,6 +32,8 @@ class OrgGuardTest {
                 null,
                 false,
                 null,
+                null,
+                null,
                 null));
     String name = "Acme\r\n2026-01-01 INFO Connected to the right org " + "x".repeat(500);
 
