@@ -260,7 +260,9 @@ public final class StandardObjects {
         .picklist("Prospecting", "Qualification", "Closed Won", "Closed Lost");
     field(t, "CloseDate", DATE).required();
     lookup(t, "AccountId", "Account", "Account").childRelationship("Opportunities");
-    lookup(t, "ContactId", "Contact", "Contact"); // the opportunity's primary contact (API 46+)
+    // The primary contact (API 46+): "can only be populated when it's created, and can't be
+    // updated" (Object Reference, Opportunity.ContactId: Create, no Update).
+    lookup(t, "ContactId", "Contact", "Contact").createOnly();
     lookup(t, "Pricebook2Id", "Pricebook2", "Pricebook2");
     lookup(t, "CampaignId", "Campaign", "Campaign");
     field(t, "Amount", CURRENCY).precision(18, 2);
