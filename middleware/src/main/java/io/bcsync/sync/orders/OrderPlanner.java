@@ -103,7 +103,8 @@ final class OrderPlanner {
 
   /**
    * The header's own fields and its parents. The price book is sent only for an order never
-   * written: Salesforce refuses a price book change once items exist.
+   * written: Salesforce refuses a price book change once items exist. So is an Opportunity's
+   * ContactId, which Salesforce refuses on update.
    */
   private Map<String, Object> header(
       MappedOrder mapped, CustomerLink customer, Identity existing, String pricebookId) {
@@ -121,6 +122,11 @@ final class OrderPlanner {
         header.put("AccountId", customer.accountId());
         if (existing == null) {
           header.put("Pricebook2Id", pricebookId);
+          // The primary contact, which the package's panel reads on Contact pages: Salesforce
+          // takes it on create only (and makes the primary OpportunityContactRole from it).
+          if (customer.contactId() != null) {
+            header.put("ContactId", customer.contactId());
+          }
         }
       }
       default -> {

@@ -1,9 +1,11 @@
 package io.bcsync.sync.orders;
 
 import io.bcsync.sync.identity.Identity;
+import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,8 @@ import java.util.Set;
  * One query per 100 orders of the batch, by the orders' external ids.
  */
 final class ReplacedLines {
+  private static final String CONTACT = "ContactId";
+
   private ReplacedLines() {}
 
   static List<PlannedOrder> withLinesInSalesforce(
@@ -37,7 +41,9 @@ final class ReplacedLines {
       Set<String> known = new HashSet<>();
       p.obsoleteLines().forEach(line -> known.add(shortId(line.sfId())));
       List<Identity> obsolete = new ArrayList<>(p.obsoleteLines());
-      for (String id : inSalesforce.getOrDefault(p.orderKey(), List.of())) {
+      List<String> found = inSalesforce.getOrDefault(p.orderKey(), List.of());
+      RecordWrite header = withoutContactIfPresent(p, found);
+      for (String id : found) {
         if (known.add(shortId(id))) {
           // No identity row holds it: keyed by its own id, so forgetting it removes no row.
           obsolete.add(
@@ -53,13 +59,13 @@ final class ReplacedLines {
         }
       }
       out.add(
-          obsolete.size() == p.obsoleteLines().size()
+          obsolete.size() == p.obsoleteLines().size() && header == p.header()
               ? p
               : new PlannedOrder(
                   p.work(),
                   p.orderKey(),
                   p.existing(),
-                  p.header(),
+                  header,
                   p.lines(),
                   obsolete,
                   p.knownLineIds(),
@@ -67,6 +73,24 @@ final class ReplacedLines {
                   p.activateAfter()));
     }
     return out;
+  }
+
+  /**
+   * An Opportunity the identity map does not know but whose lines Salesforce has exists already (an
+   * earlier attempt's answer was lost): its ContactId, which Salesforce takes on create only
+   * (Object Reference, Opportunity), would fail the upsert, so it is not sent; the primary contact
+   * stays the one it was created with. One whose lines are not there either is refused once and
+   * found by the retry's lookup ({@link OrdersWrittenBefore}).
+   */
+  private static RecordWrite withoutContactIfPresent(PlannedOrder p, List<String> linesFound) {
+    RecordWrite header = p.header();
+    if (p.existing() != null || linesFound.isEmpty() || !header.fields().containsKey(CONTACT)) {
+      return header;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(header.fields());
+    fields.remove(CONTACT);
+    return RecordWrite.upsert(
+        header.workItemId(), header.sobjectType(), OrderObjects.ORDER_KEY, fields);
   }
 
   private static String shortId(String id) {

@@ -2,6 +2,7 @@ package io.bcsync.sync.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.WorkItem;
@@ -168,6 +169,33 @@ class OrderTargetsTest implements TestPropertyProvider {
         .hasSize(2)
         .noneMatch(l -> lost.stream().anyMatch(old -> old.get("Id").equals(l.get("Id"))));
     assertThat(org.where("Opportunity", "BC_Order_Id__c", OPPORTUNITY + ":503")).hasSize(1);
+  }
+
+  /**
+   * ContactId, which the package's panel lists a Contact's Opportunities by, goes only on a new
+   * Opportunity (Salesforce takes it on create only): the retry after a lost answer finds the
+   * Opportunity, writes it as existing and keeps its primary contact.
+   */
+  @Test
+  void a_new_opportunity_names_its_buyer_as_primary_contact_also_after_a_lost_answer()
+      throws Exception {
+    store.customer(OPPORTUNITY, 54).email("lost.header@example.com").save();
+    store.order(OPPORTUNITY, 504, 54).line(50401, 7, "OMUG-1", "7.00", 1).save();
+    org.loseResponseOfNext("upsert", "Opportunity");
+
+    WorkItem first = item(OPPORTUNITY, "order", 504);
+    assertThat(flow.run(List.of(first)).get(first.id()))
+        .isInstanceOfSatisfying(Outcome.Failure.class, f -> assertThat(f.permanent()).isFalse());
+    Map<String, Object> contact = org.one("Contact", "BC_Customer_Id__c", OPPORTUNITY + ":54");
+    assertThat(org.one("Opportunity", "BC_Order_Id__c", OPPORTUNITY + ":504"))
+        .containsEntry("ContactId", contact.get("Id"));
+
+    WorkItem retry =
+        WorkItems.item(itemIds.incrementAndGet(), new EntityRef(OPPORTUNITY, "order", "504"), 2);
+    assertThat(flow.run(List.of(retry)).values()).containsOnly(Outcome.SUCCESS);
+    assertThat(org.where("Opportunity", "BC_Order_Id__c", OPPORTUNITY + ":504"))
+        .singleElement()
+        .satisfies(o -> assertThat(o).containsEntry("ContactId", contact.get("Id")));
   }
 
   private Optional<WorkItem> followUp(String storeHash, String orderId) {

@@ -90,6 +90,25 @@ class OrderPlannerTest {
     assertThat(p.obsoleteLines()).containsExactly(earlier);
   }
 
+  /**
+   * The package's panel finds a Contact's Opportunities by ContactId, which Salesforce takes only
+   * on create (Object Reference: "can only be populated when it's created, and can't be updated").
+   */
+  @Test
+  void a_new_opportunity_names_its_buyer_as_primary_contact_and_an_existing_one_does_not() {
+    PlannedOrder created =
+        plan("Opportunity", Set.of(), order(16).line(1601, 7, "MUG-1", "9.95", 1), null);
+    PlannedOrder again =
+        plan("Opportunity", Set.of(), order(17).line(1701, 7, "MUG-1", "9.95", 1), header(17));
+
+    assertThat(created.header().fields())
+        .containsEntry("ContactId", BUYER.contactId())
+        .containsEntry("AccountId", BUYER.accountId());
+    assertThat(again.header().fields())
+        .doesNotContainKeys("ContactId", "Pricebook2Id")
+        .containsEntry("AccountId", BUYER.accountId());
+  }
+
   @Test
   void bc_order_lines_name_their_parent_by_relationship_and_need_no_price_book() {
     PlannedOrder p =

@@ -53,6 +53,8 @@ final class OrgSchema {
       Map.of(
           "OrderItem", Set.of("OrderId", "PricebookEntryId", "Product2Id"),
           "OpportunityLineItem", Set.of("OpportunityId", "PricebookEntryId", "Product2Id"),
+          // The primary contact: "can only be populated when it's created" (Object Reference).
+          "Opportunity", Set.of("ContactId"),
           "PricebookEntry", Set.of("Pricebook2Id", "Product2Id"));
 
   private static final Map<String, String> STANDARD_LOOKUPS =

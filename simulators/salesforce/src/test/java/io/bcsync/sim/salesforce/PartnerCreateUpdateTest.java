@@ -132,6 +132,48 @@ class PartnerCreateUpdateTest extends PartnerApiTestBase {
     assertThat(result.getErrors()[0].getFields()).containsExactly("Name");
   }
 
+  /**
+   * Object Reference, Opportunity.ContactId (Create, no Update): "can only be populated when it's
+   * created, and can't be updated".
+   */
+  @Test
+  void the_opportunity_primary_contact_is_set_on_create_only() throws Exception {
+    String account =
+        connection.create(new SObject[] {sobject("Account", Map.of("Name", "A"))})[0].getId();
+    String first =
+        connection.create(new SObject[] {sobject("Contact", Map.of("LastName", "First"))})[0]
+            .getId();
+    String second =
+        connection.create(new SObject[] {sobject("Contact", Map.of("LastName", "Second"))})[0]
+            .getId();
+    SObject opportunity =
+        sobject(
+            "Opportunity",
+            Map.of(
+                "Name",
+                "O",
+                "StageName",
+                "Prospecting",
+                "CloseDate",
+                "2024-05-01",
+                "AccountId",
+                account,
+                "ContactId",
+                first));
+    SaveResult created = connection.create(new SObject[] {opportunity})[0];
+    assertThat(created.isSuccess()).isTrue();
+
+    SObject change = sobject("Opportunity", Map.of("ContactId", second));
+    change.setId(created.getId());
+    SaveResult updated = connection.update(new SObject[] {change})[0];
+
+    assertThat(updated.isSuccess()).isFalse();
+    assertThat(updated.getErrors()[0].getStatusCode())
+        .isEqualTo(StatusCode.INVALID_FIELD_FOR_INSERT_UPDATE);
+    assertThat(updated.getErrors()[0].getFields()).containsExactly("ContactId");
+    assertThat(sim.record(created.getId()).orElseThrow()).containsEntry("ContactId", first);
+  }
+
   @Test
   void lookup_to_a_missing_record_is_invalid_cross_reference_key() throws Exception {
     SaveResult result =

@@ -26,8 +26,12 @@ final class CustomFieldMapper {
           field.defaultValue(xml.text("defaultValue").map(Boolean::parseBoolean).orElse(false));
       // <relationshipName> names the child relationship seen from the parent; the child reaches its
       // parent through the field name with __r instead of __c.
-      case "Lookup", "MasterDetail" ->
-          field.references(fullName.replace("__c", "__r"), xml.text("referenceTo").orElse("User"));
+      case "Lookup", "MasterDetail" -> {
+        field.references(fullName.replace("__c", "__r"), xml.text("referenceTo").orElse("User"));
+        // Parent-to-child subqueries name it with __r appended (SOQL and SOSL Reference,
+        // "Relationship Names for Custom Objects and Custom Fields").
+        xml.text("relationshipName").ifPresent(name -> field.childRelationship(name + "__r"));
+      }
       case "Picklist", "MultiselectPicklist" ->
           field.picklist(
               xml.descendants("value").stream()

@@ -29,6 +29,7 @@ public final class FieldDef {
   private Object defaultValue;
   private List<String> referenceTo = List.of();
   private String relationshipName;
+  private String childRelationshipName;
   private List<String> picklistValues = List.of();
 
   public FieldDef(String name, FieldType type) {
@@ -139,6 +140,17 @@ public final class FieldDef {
     return this;
   }
 
+  /**
+   * The name under which the parent object lists the records of this lookup in parent-to-child
+   * subqueries and describe's childRelationships (Order's OrderItems for OrderItem.OrderId, {@code
+   * BC_Order_Lines__r} for a custom lookup whose metadata says {@code BC_Order_Lines}). Null: the
+   * relationship cannot be queried from the parent.
+   */
+  public FieldDef childRelationship(String name) {
+    this.childRelationshipName = name;
+    return this;
+  }
+
   public FieldDef picklist(String... values) {
     this.picklistValues = List.of(values);
     return this;
@@ -226,6 +238,10 @@ public final class FieldDef {
 
   public String relationshipName() {
     return relationshipName;
+  }
+
+  public String childRelationshipName() {
+    return childRelationshipName;
   }
 
   public List<String> picklistValues() {

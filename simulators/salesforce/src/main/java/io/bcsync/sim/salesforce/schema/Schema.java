@@ -39,6 +39,34 @@ public final class Schema {
     return types.values().stream().filter(t -> t.keyPrefix().equals(prefix)).findFirst();
   }
 
+  /** A parent-to-child relationship: the child object and its lookup to the parent. */
+  public record ChildRelationship(SObjectType child, FieldDef field) {}
+
+  /**
+   * The relationship a parent-to-child subquery names in its FROM ({@code OrderItems} on Order),
+   * found among the lookups of every object to this parent, as describe's childRelationships lists
+   * them.
+   */
+  public Optional<ChildRelationship> childRelationship(SObjectType parent, String name) {
+    return childRelationships(parent).stream()
+        .filter(r -> r.field().childRelationshipName().equalsIgnoreCase(name))
+        .findFirst();
+  }
+
+  /** Every named relationship from other objects' lookups to this one. */
+  public List<ChildRelationship> childRelationships(SObjectType parent) {
+    List<ChildRelationship> result = new java.util.ArrayList<>();
+    for (SObjectType child : types.values()) {
+      for (FieldDef field : child.fields()) {
+        if (field.childRelationshipName() != null
+            && field.referenceTo().stream().anyMatch(t -> t.equalsIgnoreCase(parent.name()))) {
+          result.add(new ChildRelationship(child, field));
+        }
+      }
+    }
+    return result;
+  }
+
   public Collection<SObjectType> types() {
     return types.values();
   }

@@ -18,7 +18,9 @@ import io.bcsync.sim.salesforce.schema.SObjectType.Kind;
 /**
  * The standard objects an order sync touches, with the fields and required-field rules of the
  * object reference. Only fields the sync plausibly reads or writes are modelled; any other name is
- * INVALID_FIELD, as a field hidden from the integration user would be.
+ * INVALID_FIELD, as a field hidden from the integration user would be. Child relationship names
+ * (Order's OrderItems, Account's Contacts...) are those the Object Reference lists; lookups without
+ * one cannot be queried parent-to-child here.
  */
 public final class StandardObjects {
   private StandardObjects() {}
@@ -122,7 +124,7 @@ public final class StandardObjects {
     address(t, "Shipping");
     field(t, "NumberOfEmployees", INT).precision(8, 0);
     field(t, "AnnualRevenue", CURRENCY).precision(18, 0);
-    lookup(t, "ParentId", "Parent", "Account");
+    lookup(t, "ParentId", "Parent", "Account").childRelationship("ChildAccounts");
     addOwner(t);
   }
 
@@ -142,7 +144,7 @@ public final class StandardObjects {
     field(t, "LeadSource", PICKLIST).picklist("Web", "Phone Inquiry", "Other");
     t.add(new FieldDef("Description", TEXTAREA).length(32000));
     address(t, "Mailing");
-    lookup(t, "AccountId", "Account", "Account");
+    lookup(t, "AccountId", "Account", "Account").childRelationship("Contacts");
     addOwner(t);
   }
 
@@ -198,8 +200,14 @@ public final class StandardObjects {
 
   private static void pricebookEntry(Schema schema) {
     SObjectType t = standard(schema, "PricebookEntry", "01u", "Price Book Entries");
-    lookup(t, "Pricebook2Id", "Pricebook2", "Pricebook2").required().createOnly();
-    lookup(t, "Product2Id", "Product2", "Product2").required().createOnly();
+    lookup(t, "Pricebook2Id", "Pricebook2", "Pricebook2")
+        .required()
+        .createOnly()
+        .childRelationship("PricebookEntries");
+    lookup(t, "Product2Id", "Product2", "Product2")
+        .required()
+        .createOnly()
+        .childRelationship("PricebookEntries");
     field(t, "UnitPrice", CURRENCY).precision(18, 2).required();
     field(t, "IsActive", BOOLEAN).defaultValue(false);
     field(t, "UseStandardPrice", BOOLEAN).defaultValue(false);
@@ -209,7 +217,7 @@ public final class StandardObjects {
 
   private static void order(Schema schema) {
     SObjectType t = standard(schema, "Order", "801", "Orders").autoNumberFormat("{00000000}");
-    lookup(t, "AccountId", "Account", "Account").required();
+    lookup(t, "AccountId", "Account", "Account").required().childRelationship("Orders");
     field(t, "EffectiveDate", DATE).required();
     field(t, "EndDate", DATE);
     field(t, "Status", PICKLIST).required().picklist("Draft", "Activated");
@@ -232,7 +240,7 @@ public final class StandardObjects {
   private static void orderItem(Schema schema) {
     SObjectType t =
         standard(schema, "OrderItem", "802", "Order Products").autoNumberFormat("{0000000000}");
-    lookup(t, "OrderId", "Order", "Order").required().createOnly();
+    lookup(t, "OrderId", "Order", "Order").required().createOnly().childRelationship("OrderItems");
     lookup(t, "PricebookEntryId", "PricebookEntry", "PricebookEntry").required().createOnly();
     lookup(t, "Product2Id", "Product2", "Product2").createOnly();
     field(t, "Quantity", DOUBLE).precision(18, 2).required();
@@ -251,8 +259,10 @@ public final class StandardObjects {
         .required()
         .picklist("Prospecting", "Qualification", "Closed Won", "Closed Lost");
     field(t, "CloseDate", DATE).required();
-    lookup(t, "AccountId", "Account", "Account");
-    lookup(t, "ContactId", "Contact", "Contact"); // the opportunity's primary contact (API 46+)
+    lookup(t, "AccountId", "Account", "Account").childRelationship("Opportunities");
+    // The primary contact (API 46+): "can only be populated when it's created, and can't be
+    // updated" (Object Reference, Opportunity.ContactId: Create, no Update).
+    lookup(t, "ContactId", "Contact", "Contact").createOnly();
     lookup(t, "Pricebook2Id", "Pricebook2", "Pricebook2");
     lookup(t, "CampaignId", "Campaign", "Campaign");
     field(t, "Amount", CURRENCY).precision(18, 2);
@@ -265,7 +275,10 @@ public final class StandardObjects {
 
   private static void opportunityLineItem(Schema schema) {
     SObjectType t = standard(schema, "OpportunityLineItem", "00k", "Opportunity Product");
-    lookup(t, "OpportunityId", "Opportunity", "Opportunity").required().createOnly();
+    lookup(t, "OpportunityId", "Opportunity", "Opportunity")
+        .required()
+        .createOnly()
+        .childRelationship("OpportunityLineItems");
     lookup(t, "PricebookEntryId", "PricebookEntry", "PricebookEntry").createOnly();
     lookup(t, "Product2Id", "Product2", "Product2").createOnly();
     field(t, "Quantity", DOUBLE).precision(12, 2).required();
@@ -291,8 +304,8 @@ public final class StandardObjects {
     field(t, "Reason", PICKLIST).picklist("Other");
     field(t, "SuppliedEmail", EMAIL).length(80);
     text(t, "SuppliedName", 80);
-    lookup(t, "ContactId", "Contact", "Contact");
-    lookup(t, "AccountId", "Account", "Account");
+    lookup(t, "ContactId", "Contact", "Contact").childRelationship("Cases");
+    lookup(t, "AccountId", "Account", "Account").childRelationship("Cases");
     field(t, "IsClosed", BOOLEAN).calculated();
     addOwner(t, "User", "Group");
   }
@@ -312,7 +325,10 @@ public final class StandardObjects {
 
   private static void campaignMember(Schema schema) {
     SObjectType t = standard(schema, "CampaignMember", "00v", "Campaign Members");
-    lookup(t, "CampaignId", "Campaign", "Campaign").required().createOnly();
+    lookup(t, "CampaignId", "Campaign", "Campaign")
+        .required()
+        .createOnly()
+        .childRelationship("CampaignMembers");
     lookup(t, "ContactId", "Contact", "Contact").createOnly();
     lookup(t, "LeadId", "Lead", "Lead").createOnly();
     field(t, "Status", PICKLIST)

@@ -2,14 +2,15 @@ package io.bcsync.sim.salesforce.soap;
 
 import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.SObjectType;
+import io.bcsync.sim.salesforce.schema.Schema;
 
 /** DescribeSObjectResult and Field, limited to the elements the simulator knows, in WSDL order. */
 final class DescribeXml {
   private DescribeXml() {}
 
-  static String describe(String operation, java.util.List<SObjectType> types) {
+  static String describe(Schema schema, String operation, java.util.List<SObjectType> types) {
     Xml xml = new Xml().open(operation + "Response");
-    types.forEach(t -> describe(xml, t));
+    types.forEach(t -> describe(xml, schema, t));
     return xml.close(operation + "Response").toString();
   }
 
@@ -48,10 +49,10 @@ final class DescribeXml {
     return xml.close("result").close("describeGlobalResponse").toString();
   }
 
-  private static void describe(Xml xml, SObjectType type) {
-    xml.open("result")
-        .element("activateable", false)
-        .element("createable", type.createable())
+  private static void describe(Xml xml, Schema schema, SObjectType type) {
+    xml.open("result").element("activateable", false);
+    schema.childRelationships(type).forEach(r -> childRelationship(xml, r));
+    xml.element("createable", type.createable())
         .element("custom", type.isCustom())
         .element("customSetting", false)
         .element("deletable", type.deletable())
@@ -73,6 +74,21 @@ final class DescribeXml {
         .element("undeletable", type.deletable())
         .element("updateable", type.updateable())
         .close("result");
+  }
+
+  /**
+   * ChildRelationship in WSDL order (cascadeDelete, childSObject, deprecatedAndHidden, field,
+   * relationshipName, restrictedDelete): the names parent-to-child subqueries use.
+   */
+  private static void childRelationship(Xml xml, Schema.ChildRelationship relationship) {
+    xml.open("childRelationships")
+        .element("cascadeDelete", false)
+        .element("childSObject", relationship.child().name())
+        .element("deprecatedAndHidden", false)
+        .element("field", relationship.field().name())
+        .element("relationshipName", relationship.field().childRelationshipName())
+        .element("restrictedDelete", false)
+        .close("childRelationships");
   }
 
   private static void field(Xml xml, FieldDef f) {

@@ -111,10 +111,13 @@ final class PartnerApi {
           PartnerXml.queryResult(
               "queryMore", org.cursors().next(request.text("queryLocator"), batchSize(request)));
       case "describeSObject" ->
-          DescribeXml.describe("describeSObject", List.of(type(request.text("sObjectType"))));
+          DescribeXml.describe(
+              org.schema(), "describeSObject", List.of(type(request.text("sObjectType"))));
       case "describeSObjects" ->
           DescribeXml.describe(
-              "describeSObjects", request.texts("sObjectType").stream().map(this::type).toList());
+              org.schema(),
+              "describeSObjects",
+              request.texts("sObjectType").stream().map(this::type).toList());
       case "getUserInfo" ->
           "<getUserInfoResponse><result>"
               + userInfo(user(session))

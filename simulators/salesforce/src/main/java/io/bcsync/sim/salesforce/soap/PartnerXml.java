@@ -66,6 +66,26 @@ final class PartnerXml {
         .toString();
   }
 
+  /**
+   * A subquery's rows as the nested QueryResult the partner API sends (SOQL and SOSL Reference,
+   * "Understanding Query Results": "Query results are returned as nested objects"), in QueryResult
+   * order (done, queryLocator, records, size); nil when the record has no such children. All rows
+   * come in one batch: the subquery's LIMIT bounds them, and the simulator never pages a child
+   * result with queryMore.
+   */
+  private static void childResult(Xml xml, ResultRecord.ChildColumn child) {
+    String tag = "sf:" + child.relationshipName();
+    if (child.records().isEmpty()) {
+      xml.element(tag, null);
+      return;
+    }
+    xml.raw("<" + tag + " xsi:type=\"QueryResult\">")
+        .element("done", true)
+        .element("queryLocator", null);
+    child.records().forEach(r -> record(xml, "records", r));
+    xml.element("size", child.records().size()).close(tag);
+  }
+
   static String retrieveResult(List<ResultRecord> records) {
     Xml xml = new Xml().open("retrieveResponse");
     for (ResultRecord r : records) {
@@ -89,6 +109,8 @@ final class PartnerXml {
     for (ResultRecord.Column column : record.columns()) {
       if (column instanceof ResultRecord.FieldColumn field) {
         xml.element("sf:" + field.field().name(), FieldValues.format(field.field(), field.value()));
+      } else if (column instanceof ResultRecord.ChildColumn child) {
+        childResult(xml, child);
       } else if (column instanceof ResultRecord.ParentColumn parent) {
         if (parent.parent() == null) {
           xml.element("sf:" + parent.relationshipName(), null);

@@ -7,6 +7,7 @@ import io.bcsync.sim.salesforce.fault.ApiFault;
 import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.SObjectType;
 import io.bcsync.sim.salesforce.schema.Schema;
+import io.bcsync.sim.salesforce.soql.ResultRecord.ChildColumn;
 import io.bcsync.sim.salesforce.soql.ResultRecord.Column;
 import io.bcsync.sim.salesforce.soql.ResultRecord.FieldColumn;
 import io.bcsync.sim.salesforce.soql.ResultRecord.ParentColumn;
@@ -54,9 +55,9 @@ public final class QueryExecutor {
             .type(query.object())
             .filter(SObjectType::queryable)
             .orElseThrow(() -> ApiFault.unknownType(query.object()));
-    query.fields().forEach(f -> resolver.resolve(type, f));
-    query.orderBy().forEach(o -> resolver.resolve(type, o.field()));
-    checkLiterals(type, query.where());
+    validate(type, query);
+    List<ChildPlan> children =
+        query.children().stream().map(child -> childPlan(type, child)).toList();
     Instant now = clock.instant();
     return store.inTransaction(
         () -> {
@@ -76,9 +77,75 @@ public final class QueryExecutor {
                   ? matching.size()
                   : Math.min(matching.size(), from + query.limit());
           List<ResultRecord> rows =
-              matching.subList(from, to).stream().map(r -> shape(r, query.fields())).toList();
+              matching.subList(from, to).stream()
+                  .map(r -> shape(r, query.fields(), childColumns(r, children, now)))
+                  .toList();
           return new Rows(rows, rows.size());
         });
+  }
+
+  private void validate(SObjectType type, SoqlQuery query) {
+    query.fields().forEach(f -> resolver.resolve(type, f));
+    query.orderBy().forEach(o -> resolver.resolve(type, o.field()));
+    checkLiterals(type, query.where());
+  }
+
+  /** A subquery resolved against the schema: the child object and its lookup to the parent. */
+  private record ChildPlan(Schema.ChildRelationship relationship, SoqlQuery query, int position) {}
+
+  /**
+   * The subquery's FROM names a child relationship of the parent, as describe's childRelationships
+   * lists it (SOQL and SOSL Reference, "Understanding Relationship Names"); anything else is the
+   * API's INVALID_TYPE "Didn't understand relationship".
+   */
+  private ChildPlan childPlan(SObjectType parent, SoqlQuery.ChildQuery child) {
+    String name = child.query().object();
+    Schema.ChildRelationship relationship =
+        schema
+            .childRelationship(parent, name)
+            .orElseThrow(
+                () ->
+                    ApiFault.of(
+                        ApiFault.Type.INVALID_SOBJECT,
+                        "INVALID_TYPE",
+                        "Didn't understand relationship '"
+                            + name
+                            + "' in FROM part of query call. If you are attempting to use a custom"
+                            + " relationship, be sure to append the '__r' after the custom"
+                            + " relationship name. Please reference your WSDL or the describe call"
+                            + " for the appropriate names."));
+    validate(relationship.child(), child.query());
+    return new ChildPlan(relationship, child.query(), child.position());
+  }
+
+  /**
+   * The subqueries' rows of one parent record: its live children through the relationship's lookup,
+   * filtered, sorted and limited like a query of their own.
+   */
+  private Map<Integer, List<Column>> childColumns(
+      Record parent, List<ChildPlan> children, Instant now) {
+    Map<Integer, List<Column>> byPosition = new LinkedHashMap<>();
+    for (ChildPlan plan : children) {
+      SObjectType childType = plan.relationship().child();
+      String lookup = plan.relationship().field().name();
+      SoqlQuery query = plan.query();
+      List<Record> rows =
+          new ArrayList<>(
+              store.live(childType).stream()
+                  .filter(r -> parent.id().equals(r.get(lookup)))
+                  .filter(r -> query.where() == null || matches(childType, r, query.where(), now))
+                  .toList());
+      rows.sort(comparator(childType, query.orderBy()));
+      List<ResultRecord> shaped =
+          rows.stream()
+              .limit(query.limit() == null ? Long.MAX_VALUE : query.limit())
+              .map(r -> shape(r, query.fields(), Map.of()))
+              .toList();
+      byPosition
+          .computeIfAbsent(plan.position(), p -> new ArrayList<>())
+          .add(new ChildColumn(plan.relationship().field().childRelationshipName(), shaped));
+    }
+    return byPosition;
   }
 
   private void checkLiterals(SObjectType type, Condition condition) {
@@ -155,11 +222,14 @@ public final class QueryExecutor {
    * Groups parent fields under one nested record per relationship, at the position of its first
    * field.
    */
-  private ResultRecord shape(Record record, List<FieldPath> fields) {
+  private ResultRecord shape(
+      Record record, List<FieldPath> fields, Map<Integer, List<Column>> children) {
     List<Column> columns = new ArrayList<>();
     Map<String, List<FieldPath>> byRelationship = new LinkedHashMap<>();
     Map<String, String> relationshipNames = new LinkedHashMap<>();
-    for (FieldPath path : fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      columns.addAll(children.getOrDefault(i, List.of()));
+      FieldPath path = fields.get(i);
       List<String> segments = path.segments();
       if (segments.size() > 1 && segments.get(0).equalsIgnoreCase(record.type().name())) {
         segments = segments.subList(1, segments.size());
@@ -182,6 +252,7 @@ public final class QueryExecutor {
           .get(key)
           .add(new FieldPath(segments.subList(1, segments.size()), path.column()));
     }
+    columns.addAll(children.getOrDefault(fields.size(), List.of()));
     List<Column> resolved = new ArrayList<>();
     for (Column column : columns) {
       if (column instanceof ParentColumn placeholder) {
@@ -193,7 +264,8 @@ public final class QueryExecutor {
             new ParentColumn(
                 relationshipNames.get(placeholder.relationshipName()),
                 parent
-                    .map(p -> shape(p, byRelationship.get(placeholder.relationshipName())))
+                    .map(
+                        p -> shape(p, byRelationship.get(placeholder.relationshipName()), Map.of()))
                     .orElse(null)));
       } else {
         resolved.add(column);

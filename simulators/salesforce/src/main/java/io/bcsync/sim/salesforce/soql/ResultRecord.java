@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ResultRecord(String type, String id, List<Column> columns) {
 
-  public sealed interface Column permits FieldColumn, ParentColumn {}
+  public sealed interface Column permits FieldColumn, ParentColumn, ChildColumn {}
 
   public record FieldColumn(FieldDef field, Object value) implements Column {}
 
@@ -17,4 +17,11 @@ public record ResultRecord(String type, String id, List<Column> columns) {
    * parent is null when the lookup is empty; the API then sends the relationship element as nil.
    */
   public record ParentColumn(String relationshipName, ResultRecord parent) implements Column {}
+
+  /**
+   * The rows of a parent-to-child subquery; empty when the record has none, which the API sends as
+   * a nil relationship element.
+   */
+  public record ChildColumn(String relationshipName, List<ResultRecord> records)
+      implements Column {}
 }

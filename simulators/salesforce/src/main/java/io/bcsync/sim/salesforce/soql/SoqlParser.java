@@ -41,19 +41,37 @@ public final class SoqlParser {
   }
 
   private SoqlQuery query() {
+    SoqlQuery query = select(false);
+    if (peek().kind() != Token.Kind.END) {
+      throw unexpected(peek());
+    }
+    return query;
+  }
+
+  /**
+   * One SELECT; nested = a parent-to-child subquery, which names a child relationship in its FROM
+   * and may not hold COUNT(), OFFSET or a subquery of its own here. Salesforce allows OFFSET in a
+   * subquery only under conditions (a parent query with LIMIT 1) and deeper nesting only in newer
+   * API versions through REST; refusing them is the stricter choice.
+   */
+  private SoqlQuery select(boolean nested) {
     expectWord("SELECT");
     boolean countOnly = false;
     List<FieldPath> fields = new ArrayList<>();
+    List<SoqlQuery.ChildQuery> children = new ArrayList<>();
     if (peek().isWord("COUNT") && tokens.get(position + 1).isSymbol("(")) {
+      if (nested) {
+        throw unexpected(peek());
+      }
       next();
       expectSymbol("(");
       expectSymbol(")");
       countOnly = true;
     } else {
-      fields.add(fieldPath());
+      selectItem(nested, fields, children);
       while (peek().isSymbol(",")) {
         next();
-        fields.add(fieldPath());
+        selectItem(nested, fields, children);
       }
     }
     expectWord("FROM");
@@ -79,14 +97,26 @@ public final class SoqlParser {
       next();
       limit = integer();
     }
-    if (peek().isWord("OFFSET")) {
+    if (!nested && peek().isWord("OFFSET")) {
       next();
       offset = integer();
     }
-    if (peek().kind() != Token.Kind.END) {
+    return new SoqlQuery(object, fields, children, countOnly, where, orderBy, limit, offset);
+  }
+
+  private void selectItem(
+      boolean nested, List<FieldPath> fields, List<SoqlQuery.ChildQuery> children) {
+    if (!peek().isSymbol("(")) {
+      fields.add(fieldPath());
+      return;
+    }
+    if (nested) {
       throw unexpected(peek());
     }
-    return new SoqlQuery(object, fields, countOnly, where, orderBy, limit, offset);
+    next();
+    SoqlQuery child = select(true);
+    expectSymbol(")");
+    children.add(new SoqlQuery.ChildQuery(child, fields.size()));
   }
 
   private Ordering ordering() {

@@ -3,17 +3,25 @@ package io.bcsync.sim.salesforce.soql;
 import java.util.List;
 
 /**
- * Parsed SOQL: the supported subset (fields and parent paths, WHERE, ORDER BY, LIMIT, OFFSET,
- * COUNT()).
+ * Parsed SOQL: the supported subset (fields and parent paths, parent-to-child subqueries, WHERE,
+ * ORDER BY, LIMIT, OFFSET, COUNT()). In a subquery, {@code object} is the child relationship name
+ * its FROM names ({@code OrderItems}).
  */
 public record SoqlQuery(
     String object,
     List<FieldPath> fields,
+    List<ChildQuery> children,
     boolean countOnly,
     Condition where,
     List<Ordering> orderBy,
     Integer limit,
     Integer offset) {
+
+  /**
+   * A parent-to-child subquery of the select list; position is the number of plain fields before
+   * it, so results keep select order.
+   */
+  public record ChildQuery(SoqlQuery query, int position) {}
 
   /** Field or dotted relationship path, e.g. Account.Owner.Email. */
   public record FieldPath(List<String> segments, int column) {
