@@ -69,7 +69,7 @@ public class BigCommerceAppController {
     return html(
         "load",
         () -> {
-          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
           if (stores.find(caller.storeHash()).isEmpty()) {
             throw new AppRequestRejected(
                 HttpStatus.NOT_FOUND,
@@ -90,7 +90,7 @@ public class BigCommerceAppController {
     return plain(
         "uninstall",
         () -> {
-          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
           installer.uninstall(caller.storeHash());
           return "uninstalled";
         });
@@ -103,7 +103,7 @@ public class BigCommerceAppController {
     return plain(
         "remove_user",
         () -> {
-          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
           // bcsync keeps no per-user data, so there is nothing to delete; the callback is
           // acknowledged.
           LOG.info("Store {}: user {} removed from the app", caller.storeHash(), caller.userId());

@@ -267,7 +267,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
   }
 
   @Test
-  void the_legacy_signed_payload_is_verified_too() throws Exception {
+  void the_legacy_signed_payload_is_refused_even_when_its_signature_is_valid() throws Exception {
     sim.createStore(BigCommerceSimulator.StoreSpec.named("shop4"));
     sim.installApp("shop4", CLIENT_ID);
     String json =
@@ -288,9 +288,13 @@ class AppInstallFlowTest implements TestPropertyProvider {
             + "."
             + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(get("/bc/load?signed_payload=" + enc(payload)).body())
-        .contains("clerk@shop4.example");
+    // BigCommerce sends signed_payload_jwt since 2022; the legacy form has no jti or expiry.
+    HttpResponse<String> legacy = get("/bc/load?signed_payload=" + enc(payload));
+    assertThat(legacy.statusCode()).isEqualTo(401);
+    assertThat(legacy.body()).doesNotContain("clerk@shop4.example").contains("signed_payload_jwt");
+    assertThat(get("/bc/uninstall?signed_payload=" + enc(payload)).statusCode()).isEqualTo(401);
     assertThat(get("/bc/load?signed_payload=" + enc(forged)).statusCode()).isEqualTo(401);
+    assertThat(installed.find("shop4").orElseThrow().installed()).isTrue();
   }
 
   @Test
