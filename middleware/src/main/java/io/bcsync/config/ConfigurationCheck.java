@@ -20,14 +20,16 @@ public class ConfigurationCheck {
       SalesforceConfig salesforce,
       PipelineConfig pipeline,
       IntakeBatchConfig intakeBatch,
+      AppCallbackConfig appCallbacks,
       List<StoreConfig> stores) {
     LOG.info(
-        "Configuration: {}, {}, {}, {}, {}, stores={}",
+        "Configuration: {}, {}, {}, {}, {}, {}, stores={}",
         service,
         bigCommerce,
         salesforce,
         pipeline,
         intakeBatch,
+        appCallbacks,
         stores);
   }
 }

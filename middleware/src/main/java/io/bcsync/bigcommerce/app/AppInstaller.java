@@ -34,6 +34,7 @@ public class AppInstaller {
   private final AppManifest manifest;
   private final BigCommerceAppConfig config;
   private final StoreEnvironmentGuard storeGuard;
+  private final UninstallConfirmation confirmation;
 
   public AppInstaller(
       OAuthTokenExchange exchange,
@@ -43,7 +44,8 @@ public class AppInstaller {
       HookMaintenance hooks,
       AppManifest manifest,
       BigCommerceAppConfig config,
-      StoreEnvironmentGuard storeGuard) {
+      StoreEnvironmentGuard storeGuard,
+      UninstallConfirmation confirmation) {
     this.exchange = exchange;
     this.stores = stores;
     this.cipher = cipher;
@@ -52,6 +54,7 @@ public class AppInstaller {
     this.manifest = manifest;
     this.config = config;
     this.storeGuard = storeGuard;
+    this.confirmation = confirmation;
   }
 
   /** The store installed, and why hooks could not be registered yet (empty when they were). */
@@ -117,7 +120,36 @@ public class AppInstaller {
     }
   }
 
+  /**
+   * Deletes the store's token and hook secret once BigCommerce confirms the app is gone ({@link
+   * UninstallConfirmation}). 409 when BigCommerce says it is still installed (a replayed or forged
+   * callback: nothing changes); 503 when BigCommerce cannot tell now (nothing changes, and the
+   * callback may be sent again). Returns false when the store was not installed.
+   */
   public boolean uninstall(String storeHash) {
+    Optional<InstalledStores.InstalledStore> store =
+        stores.find(storeHash).filter(InstalledStores.InstalledStore::installed);
+    if (store.isEmpty()) {
+      LOG.info("Store {} uninstalled the app (was not installed)", storeHash);
+      return false;
+    }
+    // A store whose token no configured key can decrypt cannot be asked about; its secrets are
+    // unusable anyway, so a verified, fresh, unused callback is enough to clear them.
+    if (store.get().accessToken().isPresent()) {
+      UninstallConfirmation.Verdict verdict =
+          confirmation.check(storeHash, store.get().accessToken().get());
+      if (verdict == UninstallConfirmation.Verdict.STILL_INSTALLED) {
+        throw new AppRequestRejected(
+            HttpStatus.CONFLICT,
+            "BigCommerce still accepts the store's token and lists the app's hooks:"
+                + " the app is not uninstalled, nothing was deleted");
+      }
+      if (verdict == UninstallConfirmation.Verdict.UNKNOWN) {
+        throw new AppRequestRejected(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "BigCommerce could not confirm the uninstall now; nothing was deleted, try again");
+      }
+    }
     boolean changed = stores.markUninstalled(storeHash);
     LOG.info(
         "Store {} uninstalled the app{}",

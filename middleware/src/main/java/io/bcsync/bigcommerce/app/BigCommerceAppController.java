@@ -1,11 +1,14 @@
 package io.bcsync.bigcommerce.app;
 
 import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.bcsync.db.DataAccessFailure;
 import io.bcsync.sync.port.SalesforceLink;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -18,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * BigCommerce's app callbacks (paths from the manifest). {@code auth} and {@code load} render HTML
  * in the control panel's iframe; {@code uninstall} and {@code remove_user} are server-to-server. A
- * callback whose signature does not verify gets 401 and changes nothing. Logs name the store and
- * the reason, never a code, token or payload.
+ * callback whose signature does not verify, or whose token was used before, gets 401 and changes
+ * nothing. Logs name the store and the reason, never a code, token or payload.
  */
 @Controller("/bc")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,18 +34,21 @@ public class BigCommerceAppController {
   private final StoreStatus status;
   private final ConnectedStores stores;
   private final SalesforceLink salesforce;
+  private final CallbackTokens tokens;
 
   public BigCommerceAppController(
       AppInstaller installer,
       SignedPayloadVerifier verifier,
       StoreStatus status,
       ConnectedStores stores,
-      SalesforceLink salesforce) {
+      SalesforceLink salesforce,
+      CallbackTokens tokens) {
     this.installer = installer;
     this.verifier = verifier;
     this.status = status;
     this.stores = stores;
     this.salesforce = salesforce;
+    this.tokens = tokens;
   }
 
   @Get(value = "/auth", produces = MediaType.TEXT_HTML)
@@ -70,6 +76,7 @@ public class BigCommerceAppController {
         "load",
         () -> {
           SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
+          tokens.claim(caller);
           if (stores.find(caller.storeHash()).isEmpty()) {
             throw new AppRequestRejected(
                 HttpStatus.NOT_FOUND,
@@ -91,7 +98,20 @@ public class BigCommerceAppController {
         "uninstall",
         () -> {
           SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
-          installer.uninstall(caller.storeHash());
+          tokens.claim(caller);
+          try {
+            installer.uninstall(caller.storeHash());
+          } catch (AppRequestRejected | DataAccessFailure failure) {
+            boolean retryable =
+                failure instanceof DataAccessFailure
+                    || ((AppRequestRejected) failure).status() == HttpStatus.SERVICE_UNAVAILABLE;
+            if (retryable) {
+              // BigCommerce or our database could not complete it: the same callback sent again
+              // must not be taken for a replay.
+              release(caller, failure);
+            }
+            throw failure;
+          }
           return "uninstalled";
         });
   }
@@ -104,11 +124,26 @@ public class BigCommerceAppController {
         "remove_user",
         () -> {
           SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
+          tokens.claim(caller);
           // bcsync keeps no per-user data, so there is nothing to delete; the callback is
           // acknowledged.
           LOG.info("Store {}: user {} removed from the app", caller.storeHash(), caller.userId());
           return "ok";
         });
+  }
+
+  private void release(SignedPayloadVerifier.Caller caller, RuntimeException failure) {
+    try {
+      tokens.release(caller);
+    } catch (DataAccessFailure releaseFailed) {
+      // The callback is answered with the original failure; a retry of this token will then be
+      // refused as a replay, and BigCommerce's next uninstall attempt (or a reinstall) repairs it.
+      failure.addSuppressed(releaseFailed);
+      LOG.error(
+          "Store {}: could not forget the uninstall callback's token",
+          caller.storeHash(),
+          releaseFailed);
+    }
   }
 
   private static HttpResponse<String> html(String callback, Supplier<String> page) {
@@ -138,9 +173,14 @@ public class BigCommerceAppController {
           callback,
           rejected.status().getCode(),
           rejected.getMessage());
-      return HttpResponse.<String>status(rejected.status())
-          .body(rejected.getMessage())
-          .contentType(MediaType.TEXT_PLAIN_TYPE);
+      MutableHttpResponse<String> response =
+          HttpResponse.<String>status(rejected.status())
+              .body(rejected.getMessage())
+              .contentType(MediaType.TEXT_PLAIN_TYPE);
+      if (rejected.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        response.header(HttpHeaders.RETRY_AFTER, "60");
+      }
+      return response;
     }
   }
 

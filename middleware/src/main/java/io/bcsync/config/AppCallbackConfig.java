@@ -1,0 +1,35 @@
+package io.bcsync.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How bcsync treats BigCommerce's app callbacks ({@code /bc/*}, docs/bigcommerce-app.md). Bound
+ * from {@code bcsync.bigcommerce.callbacks.*}. Holds no secret.
+ *
+ * @param payloadMaxAge oldest {@code signed_payload_jwt} accepted, counted from its {@code iat}:
+ *     BigCommerce signs the token when it opens the app or sends the callback, so a token older
+ *     than this was kept by someone (its own {@code exp} is a day)
+ * @param confirmTimeout how long the uninstall callback waits for BigCommerce to say whether the
+ *     store's token still works
+ */
+@ConfigurationProperties(AppCallbackConfig.PREFIX)
+public record AppCallbackConfig(
+    @Bindable(defaultValue = "10m") Duration payloadMaxAge,
+    @Bindable(defaultValue = "5s") Duration confirmTimeout) {
+
+  public static final String PREFIX = "bcsync.bigcommerce.callbacks";
+
+  public AppCallbackConfig {
+    requirePositive(payloadMaxAge, "payload-max-age");
+    requirePositive(confirmTimeout, "confirm-timeout");
+  }
+
+  private static void requirePositive(Duration value, String key) {
+    if (value == null || value.isZero() || value.isNegative()) {
+      throw new InvalidConfigurationException(
+          PREFIX + "." + key, "must be a positive duration, was " + value);
+    }
+  }
+}
