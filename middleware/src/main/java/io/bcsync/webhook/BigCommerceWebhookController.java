@@ -104,13 +104,10 @@ public class BigCommerceWebhookController {
               .webhookSecret(callback.storeHash())
               .orElseThrow(
                   () ->
-                      new WebhookRejection(
-                          HttpStatus.NOT_FOUND,
-                          "unknown_store",
-                          "store " + callback.storeHash() + " is not connected"));
+                      WebhookRejection.notAuthenticated(
+                          "unknown_store", "store " + callback.storeHash() + " is not connected"));
       if (!storeGuard.isAllowed(callback.storeHash())) {
-        throw new WebhookRejection(
-            HttpStatus.FORBIDDEN,
+        throw WebhookRejection.notAuthenticated(
             "store_not_allowed",
             "store " + callback.storeHash() + " is not allowed in the staging environment");
       }
@@ -160,7 +157,7 @@ public class BigCommerceWebhookController {
         rejection.getMessage());
     return HttpResponse.<Map<String, Object>>status(rejection.status())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(Map.of("error", rejection.reason(), "message", rejection.getMessage()));
+        .body(Map.of("error", rejection.publicError(), "message", rejection.publicMessage()));
   }
 
   private static String decodeUtf8(byte[] body) {

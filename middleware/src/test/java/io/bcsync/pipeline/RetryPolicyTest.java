@@ -20,7 +20,8 @@ class RetryPolicyTest {
         65536,
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30));
   }
 
   @Test

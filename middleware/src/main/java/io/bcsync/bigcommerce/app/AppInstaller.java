@@ -3,6 +3,7 @@ package io.bcsync.bigcommerce.app;
 import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.hooks.HookMaintenance;
 import io.bcsync.bigcommerce.manifest.AppManifest;
+import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.config.BigCommerceAppConfig;
 import io.bcsync.environment.StoreEnvironmentGuard;
@@ -35,6 +36,7 @@ public class AppInstaller {
   private final BigCommerceAppConfig config;
   private final StoreEnvironmentGuard storeGuard;
   private final UninstallConfirmation confirmation;
+  private final ConnectedStores connected;
 
   public AppInstaller(
       OAuthTokenExchange exchange,
@@ -45,7 +47,8 @@ public class AppInstaller {
       AppManifest manifest,
       BigCommerceAppConfig config,
       StoreEnvironmentGuard storeGuard,
-      UninstallConfirmation confirmation) {
+      UninstallConfirmation confirmation,
+      ConnectedStores connected) {
     this.exchange = exchange;
     this.stores = stores;
     this.cipher = cipher;
@@ -55,6 +58,7 @@ public class AppInstaller {
     this.config = config;
     this.storeGuard = storeGuard;
     this.confirmation = confirmation;
+    this.connected = connected;
   }
 
   /** The store installed, and why hooks could not be registered yet (empty when they were). */
@@ -98,6 +102,7 @@ public class AppInstaller {
     String secret = HexFormat.of().formatHex(randomBytes(32));
     stores.saveInstall(
         grant.storeHash(), grant.accessToken(), secret, grant.scope(), grant.ownerEmail());
+    connected.forget(grant.storeHash());
     LOG.info("Store {} installed the app (scopes: {})", grant.storeHash(), grant.scope());
     try {
       HookMaintenance.Report report =
@@ -151,6 +156,7 @@ public class AppInstaller {
       }
     }
     boolean changed = stores.markUninstalled(storeHash);
+    connected.forget(storeHash);
     LOG.info(
         "Store {} uninstalled the app{}",
         storeHash,

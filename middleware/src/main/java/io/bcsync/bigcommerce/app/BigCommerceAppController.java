@@ -1,6 +1,7 @@
 package io.bcsync.bigcommerce.app;
 
 import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.bcsync.config.AppCallbackConfig;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.sync.port.SalesforceLink;
 import io.micronaut.core.annotation.Nullable;
@@ -12,7 +13,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * nothing. Logs name the store and the reason, never a code, token or payload.
  */
 @Controller("/bc")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(AppCallbackConfig.EXECUTOR)
 public class BigCommerceAppController {
   private static final Logger LOG = LoggerFactory.getLogger(BigCommerceAppController.class);
 

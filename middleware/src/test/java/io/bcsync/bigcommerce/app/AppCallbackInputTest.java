@@ -36,6 +36,9 @@ class AppCallbackInputTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
     properties.putAll(TestDatabases.h2());
+    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
+    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
+    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     return properties;
   }
 

@@ -95,6 +95,9 @@ class AppCallbackReplayTest implements TestPropertyProvider {
     properties.put("bcsync.pipeline.workers-enabled", "false");
     properties.put("bcsync.staging.allowed-stores", "rp1,rp2,rp3,rp4,rp5,rp6");
     properties.put("test.mutable-clock", "true");
+    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
+    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
+    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     return properties;
   }
 

@@ -336,7 +336,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
             WebhookCalls.post(
                     URI.create(publicUrl), callback, Map.of("X-Bcsync-Webhook-Secret", secret))
                 .statusCode())
-        .isEqualTo(404);
+        .isEqualTo(401);
     WorkItem queued =
         new WorkItem(
             1,
