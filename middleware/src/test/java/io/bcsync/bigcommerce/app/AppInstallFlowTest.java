@@ -111,6 +111,9 @@ class AppInstallFlowTest implements TestPropertyProvider {
         Base64.getEncoder()
             .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
+    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
+    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
+    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     properties.put("test.recording-store-reader", "true");
     // The staging environment guard: only these stores may install (shop7 is the refused one).
     properties.put("bcsync.staging.allowed-stores", "shop1,shop2,shop3,shop4,shop5,shop6,shop9");
