@@ -64,7 +64,9 @@ public class BigCommerceAppController {
                 HttpStatus.BAD_REQUEST, "code, scope and context are required");
           }
           AppInstaller.Installed installed = installer.install(code, scope, context);
-          return AppPages.installed(installed.storeHash(), installed.hookProblem());
+          return new Page(
+              installed.storeHash(),
+              AppPages.installed(installed.storeHash(), installed.hookProblem()));
         });
   }
 
@@ -82,11 +84,13 @@ public class BigCommerceAppController {
                 HttpStatus.NOT_FOUND,
                 "bcsync is not installed on this store; install the app again");
           }
-          return AppPages.dashboard(
+          return new Page(
               caller.storeHash(),
-              caller.userEmail(),
-              status.summarize(caller.storeHash()),
-              salesforce.current());
+              AppPages.dashboard(
+                  caller.storeHash(),
+                  caller.userEmail(),
+                  status.summarize(caller.storeHash()),
+                  salesforce.current()));
         });
   }
 
@@ -146,11 +150,18 @@ public class BigCommerceAppController {
     }
   }
 
-  private static HttpResponse<String> html(String callback, Supplier<String> page) {
+  /** A page for a verified store: that store's control panel may frame it (AppPageHeaders). */
+  private record Page(String storeHash, String html) {}
+
+  private static HttpResponse<String> html(String callback, Supplier<Page> page) {
     try {
-      return HttpResponse.ok(page.get())
-          .contentType(MediaType.TEXT_HTML_TYPE)
-          .header("Cache-Control", "no-store");
+      Page shown = page.get();
+      MutableHttpResponse<String> response =
+          HttpResponse.ok(shown.html())
+              .contentType(MediaType.TEXT_HTML_TYPE)
+              .header("Cache-Control", "no-store");
+      response.setAttribute(AppPageHeaders.FRAMING_STORE, shown.storeHash());
+      return response;
     } catch (AppRequestRejected rejected) {
       LOG.warn(
           "Refused the {} callback with {}: {}",

@@ -67,6 +67,23 @@ class AppCallbackInputTest implements TestPropertyProvider {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/bc/load", "/bc/uninstall", "/bc/remove_user", "/bc/auth"})
+  void refusals_carry_the_security_headers_too(String path) throws Exception {
+    HttpResponse<String> response = httpGet(server.getURI(), path, null);
+
+    assertThat(response.statusCode()).isBetween(400, 499);
+    // No verified store: only BigCommerce's control panel may frame even an error page.
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'none'")
+                    .endsWith("frame-ancestors https://*.bigcommerce.com"));
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/bc/load", "/bc/uninstall", "/bc/auth"})
   void a_url_beyond_the_server_limit_is_413(String path) throws Exception {
     HttpResponse<String> response =

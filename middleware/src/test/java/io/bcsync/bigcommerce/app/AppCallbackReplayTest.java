@@ -93,7 +93,7 @@ class AppCallbackReplayTest implements TestPropertyProvider {
             .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("bcsync.pipeline.workers-enabled", "false");
-    properties.put("bcsync.staging.allowed-stores", "rp1,rp2,rp3,rp4,rp5,rp6");
+    properties.put("bcsync.staging.allowed-stores", "rp1,rp2,rp3,rp4,rp5,rp6,rp7");
     properties.put("test.mutable-clock", "true");
     // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
     properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
@@ -125,6 +125,23 @@ class AppCallbackReplayTest implements TestPropertyProvider {
     assertThat(replay.body()).contains("used before");
     assertThat(reload.statusCode()).isEqualTo(401);
     assertStillInstalled("rp1");
+  }
+
+  @Test
+  void the_store_page_may_be_framed_only_by_the_control_panel_and_leaks_no_referrer()
+      throws Exception {
+    install("rp6");
+    String load = SignedPayloads.create(app, "rp6", owner("rp6"), owner("rp6"), now(), "/");
+
+    HttpResponse<String> page = get("/bc/load?signed_payload_jwt=" + enc(load));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .contains(
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';"
+                + " frame-ancestors https://*.bigcommerce.com https://store-rp6.mybigcommerce.com");
+    assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
 
   @Test
@@ -211,8 +228,8 @@ class AppCallbackReplayTest implements TestPropertyProvider {
 
   @Test
   void used_tokens_are_forgotten_only_once_they_could_no_longer_verify() throws Exception {
-    install("rp6");
-    String load = SignedPayloads.create(app, "rp6", owner("rp6"), owner("rp6"), now(), "/");
+    install("rp7");
+    String load = SignedPayloads.create(app, "rp7", owner("rp7"), owner("rp7"), now(), "/");
     assertThat(get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(200);
     long stored = Tables.count(db, "bc_callback_token");
 
