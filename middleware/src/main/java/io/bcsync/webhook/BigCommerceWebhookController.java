@@ -99,9 +99,9 @@ public class BigCommerceWebhookController {
       }
       String rawBody = decodeUtf8(body);
       callback = parser.parse(rawBody);
-      String secret =
+      WebhookStores.WebhookStore store =
           stores
-              .webhookSecret(callback.storeHash())
+              .webhookStore(callback.storeHash())
               .orElseThrow(
                   () ->
                       WebhookRejection.notAuthenticated(
@@ -112,7 +112,10 @@ public class BigCommerceWebhookController {
             "store " + callback.storeHash() + " is not allowed in the staging environment");
       }
       authenticator.authenticate(
-          secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
+          store,
+          new CallbackAuthenticator.Presented(
+              storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody),
+          callback.createdAt());
       if (webhookId != null && !WEBHOOK_ID.matcher(webhookId).matches()) {
         throw WebhookRejection.malformed(
             "webhook-id header must be 1 to 200 visible ASCII characters");

@@ -21,7 +21,9 @@ class RetryPolicyTest {
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
         Duration.ofSeconds(5),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofHours(72),
+        true);
   }
 
   @Test

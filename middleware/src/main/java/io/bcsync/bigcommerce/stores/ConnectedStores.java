@@ -4,6 +4,7 @@ import io.bcsync.config.PipelineConfig;
 import io.bcsync.config.StoreConfig;
 import io.bcsync.webhook.ConfiguredWebhookStores;
 import io.bcsync.webhook.WebhookStores;
+import io.bcsync.webhook.WebhookStores.WebhookStore;
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -99,8 +100,13 @@ public class ConnectedStores implements WebhookStores {
   }
 
   @Override
-  public Optional<String> webhookSecret(String storeHash) {
-    return webhookLookups.get(storeHash, this::find).map(ConnectedStore::webhookSecret);
+  public Optional<WebhookStore> webhookStore(String storeHash) {
+    return webhookLookups
+        .get(storeHash, this::find)
+        .map(
+            store ->
+                new WebhookStore(
+                    store.webhookSecret(), store.source() == ConnectedStore.Source.APP));
   }
 
   private static ConnectedStore fromConfig(StoreConfig config) {
