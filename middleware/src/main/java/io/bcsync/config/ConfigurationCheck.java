@@ -21,15 +21,17 @@ public class ConfigurationCheck {
       PipelineConfig pipeline,
       IntakeBatchConfig intakeBatch,
       ManagementConfig management,
+      AppCallbackConfig appCallbacks,
       List<StoreConfig> stores) {
     LOG.info(
-        "Configuration: {}, {}, {}, {}, {}, {}, stores={}",
+        "Configuration: {}, {}, {}, {}, {}, {}, {}, stores={}",
         service,
         bigCommerce,
         salesforce,
         pipeline,
         intakeBatch,
         management,
+        appCallbacks,
         stores);
   }
 }

@@ -20,6 +20,14 @@ import java.time.Duration;
  *     duplicate
  * @param maxBodyBytes webhook bodies above this are refused with 413
  * @param signatureTolerance accepted clock skew of a Standard Webhooks timestamp
+ * @param webhookSecretCacheTtl how long a store's webhook secret (or its absence) is remembered
+ *     after a lookup, so unauthenticated callbacks do not each read the database
+ * @param webhookMaxAge oldest {@code created_at} accepted from a callback authenticated by the
+ *     store secret header alone (a signed one has its own timestamp check); longer than
+ *     BigCommerce's retry schedule (about 48 hours), so its retries are not refused
+ * @param requireSignedWebhooks when the app's client secret is configured, callbacks of
+ *     app-installed stores must carry a valid Standard Webhooks signature; off only if BigCommerce
+ *     turns out not to sign them as documented
  * @param leaseRecoveryInterval how often the cluster-wide job returns expired claims to the queue
  * @param leaseRenewalInterval how often a running batch renews its claims (and customer claims):
  *     well under the lease timeout, so a live worker's lease never lapses mid-batch
@@ -37,7 +45,10 @@ public record PipelineConfig(
     @Bindable(defaultValue = "65536") int maxBodyBytes,
     @Bindable(defaultValue = "5m") Duration signatureTolerance,
     @Bindable(defaultValue = "5s") Duration leaseRecoveryInterval,
-    @Bindable(defaultValue = "5s") Duration leaseRenewalInterval) {
+    @Bindable(defaultValue = "5s") Duration leaseRenewalInterval,
+    @Bindable(defaultValue = "30s") Duration webhookSecretCacheTtl,
+    @Bindable(defaultValue = "72h") Duration webhookMaxAge,
+    @Bindable(defaultValue = "true") boolean requireSignedWebhooks) {
 
   public static final String PREFIX = "bcsync.pipeline";
 
@@ -53,6 +64,8 @@ public record PipelineConfig(
     requirePositive(signatureTolerance, "signature-tolerance");
     requirePositive(leaseRecoveryInterval, "lease-recovery-interval");
     requirePositive(leaseRenewalInterval, "lease-renewal-interval");
+    requirePositive(webhookSecretCacheTtl, "webhook-secret-cache-ttl");
+    requirePositive(webhookMaxAge, "webhook-max-age");
     if (leaseRenewalInterval.multipliedBy(2).compareTo(leaseTimeout) > 0) {
       throw new InvalidConfigurationException(
           PREFIX + ".lease-renewal-interval",

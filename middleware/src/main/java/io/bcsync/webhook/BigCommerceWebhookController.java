@@ -99,23 +99,23 @@ public class BigCommerceWebhookController {
       }
       String rawBody = decodeUtf8(body);
       callback = parser.parse(rawBody);
-      String secret =
+      WebhookStores.WebhookStore store =
           stores
-              .webhookSecret(callback.storeHash())
+              .webhookStore(callback.storeHash())
               .orElseThrow(
                   () ->
-                      new WebhookRejection(
-                          HttpStatus.NOT_FOUND,
-                          "unknown_store",
-                          "store " + callback.storeHash() + " is not connected"));
+                      WebhookRejection.notAuthenticated(
+                          "unknown_store", "store " + callback.storeHash() + " is not connected"));
       if (!storeGuard.isAllowed(callback.storeHash())) {
-        throw new WebhookRejection(
-            HttpStatus.FORBIDDEN,
+        throw WebhookRejection.notAuthenticated(
             "store_not_allowed",
             "store " + callback.storeHash() + " is not allowed in the staging environment");
       }
       authenticator.authenticate(
-          secret, storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody);
+          store,
+          new CallbackAuthenticator.Presented(
+              storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody),
+          callback.createdAt());
       if (webhookId != null && !WEBHOOK_ID.matcher(webhookId).matches()) {
         throw WebhookRejection.malformed(
             "webhook-id header must be 1 to 200 visible ASCII characters");
@@ -160,7 +160,7 @@ public class BigCommerceWebhookController {
         rejection.getMessage());
     return HttpResponse.<Map<String, Object>>status(rejection.status())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(Map.of("error", rejection.reason(), "message", rejection.getMessage()));
+        .body(Map.of("error", rejection.publicError(), "message", rejection.publicMessage()));
   }
 
   private static String decodeUtf8(byte[] body) {

@@ -11,15 +11,21 @@ import java.security.MessageDigest;
 import java.time.Clock;
 
 /**
- * Decides whether a callback really comes from BigCommerce for this store. Two mechanisms, either
- * sufficient, both checked when both are present (see docs/pipeline.md, "Intake"):
+ * Decides whether a callback really comes from BigCommerce for this store (docs/pipeline.md,
+ * "Intake"). Two mechanisms, both checked when both are present:
  *
  * <ul>
  *   <li>the per-store secret in the {@value WebhookHeaders#STORE_SECRET} header, compared in
  *       constant time;
  *   <li>a Standard Webhooks signature keyed with the app client secret, with a timestamp tolerance
- *       against replay.
+ *       against replay ("the signed form").
  * </ul>
+ *
+ * <p>The header secret is the same on every delivery, so a captured callback carrying only it could
+ * be sent again. Hence: an app-installed store's callbacks must be signed whenever the client
+ * secret is configured (BigCommerce signs the callbacks of hooks registered with the app's token),
+ * and a callback accepted on the header alone (a store in configuration, whose hooks belong to a
+ * store-level API account bcsync has no secret of) must not be older than {@code webhook-max-age}.
  */
 @Singleton
 public class CallbackAuthenticator {
@@ -34,36 +40,75 @@ public class CallbackAuthenticator {
     this.clock = clock;
   }
 
-  /** Returns normally when authentic; throws a 401 {@link WebhookRejection} otherwise. */
-  public void authenticate(
-      String storeSecret,
-      @Nullable String presentedSecret,
+  /** What a callback presents: the secret header, the signature headers, the raw body. */
+  public record Presented(
+      @Nullable String storeSecret,
       @Nullable String webhookId,
       @Nullable String timestamp,
       @Nullable String signature,
       String rawBody) {
-    boolean signed = webhookId != null || timestamp != null || signature != null;
+    @Override
+    public String toString() {
+      return "Presented[webhookId=" + webhookId + "]";
+    }
+  }
+
+  /**
+   * Returns normally when authentic; throws a 401 {@link WebhookRejection} otherwise.
+   *
+   * @param createdAt the body's {@code created_at} (Unix seconds), null when absent
+   */
+  public void authenticate(
+      WebhookStores.WebhookStore store, Presented presented, @Nullable Long createdAt) {
+    boolean signed =
+        presented.webhookId() != null
+            || presented.timestamp() != null
+            || presented.signature() != null;
     boolean signatureVerified = false;
     if (signed && bigCommerce.hasClientSecret()) {
-      verifySignature(webhookId, timestamp, signature, rawBody);
+      verifySignature(presented);
       signatureVerified = true;
     }
-    if (presentedSecret != null) {
-      if (!constantTimeEquals(storeSecret, presentedSecret)) {
+    if (!signatureVerified && signatureRequired(store)) {
+      throw WebhookRejection.notAuthenticated(
+          "unsigned",
+          "callbacks of app-installed stores must carry a Standard Webhooks signature"
+              + " (bcsync.pipeline.require-signed-webhooks)");
+    }
+    if (presented.storeSecret() != null) {
+      if (!constantTimeEquals(store.secret(), presented.storeSecret())) {
         throw WebhookRejection.unauthorized("store secret header does not match");
       }
-      return;
-    }
-    if (!signatureVerified) {
+    } else if (!signatureVerified) {
       throw WebhookRejection.unauthorized(
           "missing "
               + WebhookHeaders.STORE_SECRET
               + " header and no verifiable Standard Webhooks signature");
     }
+    if (!signatureVerified && createdAt != null && isStale(createdAt)) {
+      throw WebhookRejection.notAuthenticated(
+          "stale",
+          "created_at is older than bcsync.pipeline.webhook-max-age ("
+              + pipeline.webhookMaxAge()
+              + ") and the callback is not signed: a replay, not a BigCommerce retry");
+    }
   }
 
-  private void verifySignature(
-      String webhookId, String timestamp, String signature, String rawBody) {
+  private boolean signatureRequired(WebhookStores.WebhookStore store) {
+    return store.hooksOfTheApp()
+        && bigCommerce.hasClientSecret()
+        && pipeline.requireSignedWebhooks();
+  }
+
+  private boolean isStale(long createdAtSeconds) {
+    // created_at is at most a day ahead (CallbackParser), so the multiplication cannot overflow.
+    return clock.millis() - createdAtSeconds * 1000 > pipeline.webhookMaxAge().toMillis();
+  }
+
+  private void verifySignature(Presented presented) {
+    String webhookId = presented.webhookId();
+    String timestamp = presented.timestamp();
+    String signature = presented.signature();
     if (webhookId == null || timestamp == null || signature == null) {
       throw WebhookRejection.unauthorized("incomplete Standard Webhooks headers");
     }
@@ -88,7 +133,7 @@ public class CallbackAuthenticator {
       // BigCommerce keys the HMAC with the raw bytes of the app's client secret.
       expected =
           new Webhook(bigCommerce.clientSecret().getBytes(StandardCharsets.UTF_8))
-              .sign(webhookId, seconds, rawBody);
+              .sign(webhookId, seconds, presented.rawBody());
     } catch (WebhookSigningException e) {
       throw WebhookRejection.unauthorized("signature could not be computed");
     }

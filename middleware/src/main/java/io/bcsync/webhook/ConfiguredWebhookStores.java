@@ -20,7 +20,8 @@ public class ConfiguredWebhookStores implements WebhookStores {
   }
 
   @Override
-  public Optional<String> webhookSecret(String storeHash) {
-    return Optional.ofNullable(stores.get(storeHash)).map(StoreConfig::webhookSecret);
+  public Optional<WebhookStore> webhookStore(String storeHash) {
+    return Optional.ofNullable(stores.get(storeHash))
+        .map(store -> new WebhookStore(store.webhookSecret(), false));
   }
 }

@@ -20,7 +20,10 @@ class RetryPolicyTest {
         65536,
         Duration.ofMinutes(5),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofHours(72),
+        true);
   }
 
   @Test

@@ -178,11 +178,13 @@ class WebhookIntakeTest implements TestPropertyProvider {
 
   @Test
   void oversize_body_is_413() throws Exception {
+    // The server's own limit is the intake's (micronaut.server.max-request-size =
+    // bcsync.pipeline.max-body-bytes), so the server refuses it before buffering it whole.
     String padding = "x".repeat(70_000);
     String body =
         orderCallback("store/order/created", 5, "h")
             .replace("\"hash\"", "\"pad\":\"" + padding + "\",\"hash\"");
-    assertRejected(post(base, body, secretHeader()), 413, "too_large");
+    assertRejected(post(base, body, secretHeader()), 413, "request_entity_too_large");
   }
 
   @Test
@@ -193,11 +195,22 @@ class WebhookIntakeTest implements TestPropertyProvider {
   }
 
   @Test
-  void unknown_store_is_404() throws Exception {
-    String body =
+  void an_unknown_store_gets_the_same_401_as_a_wrong_secret() throws Exception {
+    // Issue 16 item 4: the answer must not tell which store hashes exist.
+    String unknown =
         orderCallback("store/order/created", 6, "h")
             .replace("stores/teststore1", "stores/otherstore");
-    assertRejected(post(base, body, secretHeader()), 404, "unknown_store");
+    HttpResponse<String> unknownStore = post(base, unknown, secretHeader());
+    HttpResponse<String> wrongSecret =
+        post(
+            base,
+            orderCallback("store/order/created", 6, "h"),
+            Map.of("X-Bcsync-Webhook-Secret", "not-the-secret-at-all-000"));
+
+    assertRejected(unknownStore, 401, "unauthorized");
+    assertRejected(wrongSecret, 401, "unauthorized");
+    assertThat(unknownStore.body()).isEqualTo(wrongSecret.body());
+    assertThat(unknownStore.body()).doesNotContain("otherstore");
   }
 
   @Test

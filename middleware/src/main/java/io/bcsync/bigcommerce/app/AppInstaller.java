@@ -3,6 +3,7 @@ package io.bcsync.bigcommerce.app;
 import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.hooks.HookMaintenance;
 import io.bcsync.bigcommerce.manifest.AppManifest;
+import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.config.BigCommerceAppConfig;
 import io.bcsync.environment.StoreEnvironmentGuard;
@@ -34,6 +35,8 @@ public class AppInstaller {
   private final AppManifest manifest;
   private final BigCommerceAppConfig config;
   private final StoreEnvironmentGuard storeGuard;
+  private final UninstallConfirmation confirmation;
+  private final ConnectedStores connected;
 
   public AppInstaller(
       OAuthTokenExchange exchange,
@@ -43,7 +46,9 @@ public class AppInstaller {
       HookMaintenance hooks,
       AppManifest manifest,
       BigCommerceAppConfig config,
-      StoreEnvironmentGuard storeGuard) {
+      StoreEnvironmentGuard storeGuard,
+      UninstallConfirmation confirmation,
+      ConnectedStores connected) {
     this.exchange = exchange;
     this.stores = stores;
     this.cipher = cipher;
@@ -52,6 +57,8 @@ public class AppInstaller {
     this.manifest = manifest;
     this.config = config;
     this.storeGuard = storeGuard;
+    this.confirmation = confirmation;
+    this.connected = connected;
   }
 
   /** The store installed, and why hooks could not be registered yet (empty when they were). */
@@ -95,6 +102,7 @@ public class AppInstaller {
     String secret = HexFormat.of().formatHex(randomBytes(32));
     stores.saveInstall(
         grant.storeHash(), grant.accessToken(), secret, grant.scope(), grant.ownerEmail());
+    connected.forget(grant.storeHash());
     LOG.info("Store {} installed the app (scopes: {})", grant.storeHash(), grant.scope());
     try {
       HookMaintenance.Report report =
@@ -117,8 +125,38 @@ public class AppInstaller {
     }
   }
 
+  /**
+   * Deletes the store's token and hook secret once BigCommerce confirms the app is gone ({@link
+   * UninstallConfirmation}). 409 when BigCommerce says it is still installed (a replayed or forged
+   * callback: nothing changes); 503 when BigCommerce cannot tell now (nothing changes, and the
+   * callback may be sent again). Returns false when the store was not installed.
+   */
   public boolean uninstall(String storeHash) {
+    Optional<InstalledStores.InstalledStore> store =
+        stores.find(storeHash).filter(InstalledStores.InstalledStore::installed);
+    if (store.isEmpty()) {
+      LOG.info("Store {} uninstalled the app (was not installed)", storeHash);
+      return false;
+    }
+    // A store whose token no configured key can decrypt cannot be asked about; its secrets are
+    // unusable anyway, so a verified, fresh, unused callback is enough to clear them.
+    if (store.get().accessToken().isPresent()) {
+      UninstallConfirmation.Verdict verdict =
+          confirmation.check(storeHash, store.get().accessToken().get());
+      if (verdict == UninstallConfirmation.Verdict.STILL_INSTALLED) {
+        throw new AppRequestRejected(
+            HttpStatus.CONFLICT,
+            "BigCommerce still accepts the store's token and lists the app's hooks:"
+                + " the app is not uninstalled, nothing was deleted");
+      }
+      if (verdict == UninstallConfirmation.Verdict.UNKNOWN) {
+        throw new AppRequestRejected(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "BigCommerce could not confirm the uninstall now; nothing was deleted, try again");
+      }
+    }
     boolean changed = stores.markUninstalled(storeHash);
+    connected.forget(storeHash);
     LOG.info(
         "Store {} uninstalled the app{}",
         storeHash,

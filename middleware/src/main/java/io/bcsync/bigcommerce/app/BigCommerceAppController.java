@@ -1,15 +1,18 @@
 package io.bcsync.bigcommerce.app;
 
 import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.bcsync.config.AppCallbackConfig;
+import io.bcsync.db.DataAccessFailure;
 import io.bcsync.sync.port.SalesforceLink;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,11 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * BigCommerce's app callbacks (paths from the manifest). {@code auth} and {@code load} render HTML
  * in the control panel's iframe; {@code uninstall} and {@code remove_user} are server-to-server. A
- * callback whose signature does not verify gets 401 and changes nothing. Logs name the store and
- * the reason, never a code, token or payload.
+ * callback whose signature does not verify, or whose token was used before, gets 401 and changes
+ * nothing. Logs name the store and the reason, never a code, token or payload.
  */
 @Controller("/bc")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(AppCallbackConfig.EXECUTOR)
 public class BigCommerceAppController {
   private static final Logger LOG = LoggerFactory.getLogger(BigCommerceAppController.class);
 
@@ -31,18 +34,21 @@ public class BigCommerceAppController {
   private final StoreStatus status;
   private final ConnectedStores stores;
   private final SalesforceLink salesforce;
+  private final CallbackTokens tokens;
 
   public BigCommerceAppController(
       AppInstaller installer,
       SignedPayloadVerifier verifier,
       StoreStatus status,
       ConnectedStores stores,
-      SalesforceLink salesforce) {
+      SalesforceLink salesforce,
+      CallbackTokens tokens) {
     this.installer = installer;
     this.verifier = verifier;
     this.status = status;
     this.stores = stores;
     this.salesforce = salesforce;
+    this.tokens = tokens;
   }
 
   @Get(value = "/auth", produces = MediaType.TEXT_HTML)
@@ -58,7 +64,9 @@ public class BigCommerceAppController {
                 HttpStatus.BAD_REQUEST, "code, scope and context are required");
           }
           AppInstaller.Installed installed = installer.install(code, scope, context);
-          return AppPages.installed(installed.storeHash(), installed.hookProblem());
+          return new Page(
+              installed.storeHash(),
+              AppPages.installed(installed.storeHash(), installed.hookProblem()));
         });
   }
 
@@ -69,17 +77,20 @@ public class BigCommerceAppController {
     return html(
         "load",
         () -> {
-          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
+          tokens.claim(caller);
           if (stores.find(caller.storeHash()).isEmpty()) {
             throw new AppRequestRejected(
                 HttpStatus.NOT_FOUND,
                 "bcsync is not installed on this store; install the app again");
           }
-          return AppPages.dashboard(
+          return new Page(
               caller.storeHash(),
-              caller.userEmail(),
-              status.summarize(caller.storeHash()),
-              salesforce.current());
+              AppPages.dashboard(
+                  caller.storeHash(),
+                  caller.userEmail(),
+                  status.summarize(caller.storeHash()),
+                  salesforce.current()));
         });
   }
 
@@ -90,8 +101,21 @@ public class BigCommerceAppController {
     return plain(
         "uninstall",
         () -> {
-          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
-          installer.uninstall(caller.storeHash());
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
+          tokens.claim(caller);
+          try {
+            installer.uninstall(caller.storeHash());
+          } catch (AppRequestRejected | DataAccessFailure failure) {
+            boolean retryable =
+                failure instanceof DataAccessFailure
+                    || ((AppRequestRejected) failure).status() == HttpStatus.SERVICE_UNAVAILABLE;
+            if (retryable) {
+              // BigCommerce or our database could not complete it: the same callback sent again
+              // must not be taken for a replay.
+              release(caller, failure);
+            }
+            throw failure;
+          }
           return "uninstalled";
         });
   }
@@ -103,7 +127,8 @@ public class BigCommerceAppController {
     return plain(
         "remove_user",
         () -> {
-          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy);
+          SignedPayloadVerifier.Caller caller = verifier.verify(jwt, legacy != null);
+          tokens.claim(caller);
           // bcsync keeps no per-user data, so there is nothing to delete; the callback is
           // acknowledged.
           LOG.info("Store {}: user {} removed from the app", caller.storeHash(), caller.userId());
@@ -111,11 +136,32 @@ public class BigCommerceAppController {
         });
   }
 
-  private static HttpResponse<String> html(String callback, Supplier<String> page) {
+  private void release(SignedPayloadVerifier.Caller caller, RuntimeException failure) {
     try {
-      return HttpResponse.ok(page.get())
-          .contentType(MediaType.TEXT_HTML_TYPE)
-          .header("Cache-Control", "no-store");
+      tokens.release(caller);
+    } catch (DataAccessFailure releaseFailed) {
+      // The callback is answered with the original failure; a retry of this token will then be
+      // refused as a replay, and BigCommerce's next uninstall attempt (or a reinstall) repairs it.
+      failure.addSuppressed(releaseFailed);
+      LOG.error(
+          "Store {}: could not forget the uninstall callback's token",
+          caller.storeHash(),
+          releaseFailed);
+    }
+  }
+
+  /** A page for a verified store: that store's control panel may frame it (AppPageHeaders). */
+  private record Page(String storeHash, String html) {}
+
+  private static HttpResponse<String> html(String callback, Supplier<Page> page) {
+    try {
+      Page shown = page.get();
+      MutableHttpResponse<String> response =
+          HttpResponse.ok(shown.html())
+              .contentType(MediaType.TEXT_HTML_TYPE)
+              .header("Cache-Control", "no-store");
+      response.setAttribute(AppPageHeaders.FRAMING_STORE, shown.storeHash());
+      return response;
     } catch (AppRequestRejected rejected) {
       LOG.warn(
           "Refused the {} callback with {}: {}",
@@ -138,9 +184,14 @@ public class BigCommerceAppController {
           callback,
           rejected.status().getCode(),
           rejected.getMessage());
-      return HttpResponse.<String>status(rejected.status())
-          .body(rejected.getMessage())
-          .contentType(MediaType.TEXT_PLAIN_TYPE);
+      MutableHttpResponse<String> response =
+          HttpResponse.<String>status(rejected.status())
+              .body(rejected.getMessage())
+              .contentType(MediaType.TEXT_PLAIN_TYPE);
+      if (rejected.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        response.header(HttpHeaders.RETRY_AFTER, "60");
+      }
+      return response;
     }
   }
 

@@ -3,6 +3,7 @@ package io.bcsync.bigcommerce.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bcsync.config.AppCallbackConfig;
 import io.bcsync.config.BigCommerceClientConfig;
 import io.bcsync.config.BigCommerceConfig;
 import io.micronaut.http.HttpStatus;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /**
  * Exchanges an install's authorization code for the store's access token at {@code
@@ -21,16 +23,19 @@ import java.net.http.HttpResponse;
 @Singleton
 public class OAuthTokenExchange {
   private final BigCommerceConfig config;
-  private final BigCommerceClientConfig clientConfig;
+  private final Duration timeout;
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http;
 
-  public OAuthTokenExchange(BigCommerceConfig config, BigCommerceClientConfig clientConfig) {
+  public OAuthTokenExchange(
+      BigCommerceConfig config, BigCommerceClientConfig clientConfig, AppCallbackConfig callbacks) {
     this.config = config;
-    this.clientConfig = clientConfig;
+    // The exchange runs before the auth callback is authenticated (the code is what proves it), on
+    // the callbacks' small executor: it gets the callbacks' short timeout, not the API client's.
+    this.timeout = min(callbacks.exchangeTimeout(), clientConfig.requestTimeout());
     this.http =
         HttpClient.newBuilder()
-            .connectTimeout(clientConfig.connectTimeout())
+            .connectTimeout(min(clientConfig.connectTimeout(), timeout))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
   }
@@ -41,6 +46,10 @@ public class OAuthTokenExchange {
     public String toString() {
       return "Grant[store=" + storeHash + ", scope=" + scope + ", accessToken=****]";
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   public Grant exchange(String code, String scope, String context, String redirectUri) {
@@ -57,7 +66,7 @@ public class OAuthTokenExchange {
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(config.loginUrl().replaceAll("/+$", "") + "/oauth2/token"))
-            .timeout(clientConfig.requestTimeout())
+            .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))

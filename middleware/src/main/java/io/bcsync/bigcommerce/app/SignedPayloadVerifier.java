@@ -1,58 +1,67 @@
 package io.bcsync.bigcommerce.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.bcsync.config.AppCallbackConfig;
 import io.bcsync.config.BigCommerceConfig;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.regex.Pattern;
 
 /**
  * Verifies what BigCommerce signs for the load, uninstall and remove_user callbacks: {@code
  * signed_payload_jwt} (HS256 keyed with the app's client secret, {@code aud} = client id, {@code
- * exp}/{@code nbf} checked, as BigCommerce's own client does) and the legacy {@code signed_payload}
- * ({@code base64(json).base64(hex(HMAC-SHA256))}). The JWT itself is parsed and its signature
- * checked by nimbus-jose-jwt; only the claim rules are ours.
+ * exp}/{@code nbf} checked, as BigCommerce's own client does), plus {@code iss} "bc", an {@code
+ * iat} no older than {@code payload-max-age} and a {@code jti}. The JWT itself is parsed and its
+ * signature checked by nimbus-jose-jwt; only the claim rules are ours.
  */
 @Singleton
 public class SignedPayloadVerifier {
   /** Accepted clock difference for exp/nbf. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-  /** The legacy payload has no expiry; refuse ones older than the JWT's lifetime. */
-  static final Duration LEGACY_MAX_AGE = Duration.ofHours(24);
+  /** BigCommerce's documented {@code iss} (callbacks page, "Work with payload claims"). */
+  static final String ISSUER = "bc";
+
+  private static final Pattern JTI = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
   private final BigCommerceConfig config;
+  private final AppCallbackConfig callbacks;
   private final Clock clock;
-  private final ObjectMapper mapper = new ObjectMapper();
 
-  public SignedPayloadVerifier(BigCommerceConfig config, Clock clock) {
+  public SignedPayloadVerifier(BigCommerceConfig config, AppCallbackConfig callbacks, Clock clock) {
     this.config = config;
+    this.callbacks = callbacks;
     this.clock = clock;
   }
 
-  /** Who opened the app: the store and the control-panel user. */
-  public record Caller(String storeHash, long userId, String userEmail, String ownerEmail) {}
+  /**
+   * Who opened the app: the store and the control-panel user; {@code jti} and {@code usableUntilMs}
+   * (the latest moment this token could still verify) let {@link CallbackTokens} accept it once.
+   */
+  public record Caller(
+      String storeHash,
+      long userId,
+      String userEmail,
+      String ownerEmail,
+      String jti,
+      long usableUntilMs) {}
 
-  /** Verifies whichever of the two parameters is present; 401 when neither verifies. */
-  public Caller verify(String signedPayloadJwt, String signedPayload) {
+  /**
+   * Verifies {@code signed_payload_jwt}; 401 when it is missing or does not verify. The legacy
+   * {@code signed_payload} (BigCommerce replaced it in 2022) is not accepted: it has no audience,
+   * expiry or token id, so a captured one could only be limited by its age.
+   */
+  public Caller verify(String signedPayloadJwt, boolean legacyPresent) {
     if (!config.hasClientSecret() || config.clientId() == null) {
       throw new AppRequestRejected(
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -61,10 +70,10 @@ public class SignedPayloadVerifier {
     if (signedPayloadJwt != null && !signedPayloadJwt.isBlank()) {
       return verifyJwt(signedPayloadJwt.trim());
     }
-    if (signedPayload != null && !signedPayload.isBlank()) {
-      return verifyLegacy(signedPayload.trim());
-    }
-    throw unauthorized("signed_payload_jwt is missing");
+    throw unauthorized(
+        legacyPresent
+            ? "the legacy signed_payload is not accepted; BigCommerce sends signed_payload_jwt"
+            : "signed_payload_jwt is missing");
   }
 
   private Caller verifyJwt(String token) {
@@ -95,6 +104,33 @@ public class SignedPayloadVerifier {
     if (notBefore != null && now.getTime() < notBefore.getTime() - CLOCK_SKEW.toMillis()) {
       throw unauthorized("signed_payload_jwt is not valid yet");
     }
+    // Load and uninstall tokens look alike: what tells a genuine callback from a replayed one is
+    // the issuer, a fresh iat and a jti never seen before (CallbackTokens).
+    if (!ISSUER.equals(claims.getIssuer())) {
+      throw unauthorized("signed_payload_jwt is not issued by BigCommerce (iss)");
+    }
+    Date issued = claims.getIssueTime();
+    if (issued == null) {
+      throw unauthorized("signed_payload_jwt has no iat");
+    }
+    if (issued.getTime() > now.getTime() + CLOCK_SKEW.toMillis()) {
+      throw unauthorized("signed_payload_jwt is issued in the future (iat)");
+    }
+    long usableUntil =
+        Math.min(expires.getTime(), issued.getTime() + callbacks.payloadMaxAge().toMillis())
+            + CLOCK_SKEW.toMillis();
+    if (now.getTime() > usableUntil) {
+      throw unauthorized(
+          "signed_payload_jwt is older than "
+              + AppCallbackConfig.PREFIX
+              + ".payload-max-age ("
+              + callbacks.payloadMaxAge()
+              + ")");
+    }
+    String jti = claims.getJWTID();
+    if (jti == null || !JTI.matcher(jti).matches()) {
+      throw unauthorized("signed_payload_jwt has no jti of 1 to 128 visible ASCII characters");
+    }
     String storeHash =
         StoreContext.hashOf(claims.getSubject())
             .orElseThrow(() -> unauthorized("signed_payload_jwt has no stores/{hash} subject"));
@@ -104,57 +140,9 @@ public class SignedPayloadVerifier {
         storeHash,
         user.get("id") instanceof Number id ? id.longValue() : 0,
         String.valueOf(user.getOrDefault("email", "")),
-        String.valueOf(owner.getOrDefault("email", "")));
-  }
-
-  private Caller verifyLegacy(String payload) {
-    String[] parts = payload.split("\\.", 2);
-    if (parts.length != 2) {
-      throw unauthorized("signed_payload is malformed");
-    }
-    byte[] json;
-    byte[] presented;
-    try {
-      json = Base64.getDecoder().decode(parts[0]);
-      presented = Base64.getDecoder().decode(parts[1]);
-    } catch (IllegalArgumentException e) {
-      throw unauthorized("signed_payload is not base64");
-    }
-    byte[] expected = hmacHex(json).getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, presented)) {
-      throw unauthorized("signed_payload signature does not match");
-    }
-    JsonNode data;
-    try {
-      data = mapper.readTree(json);
-    } catch (IOException e) {
-      throw unauthorized("signed_payload is not JSON");
-    }
-    double timestamp = data.path("timestamp").asDouble(0);
-    long ageMs = clock.millis() - (long) (timestamp * 1000);
-    if (timestamp <= 0 || ageMs > LEGACY_MAX_AGE.toMillis() || ageMs < -CLOCK_SKEW.toMillis()) {
-      throw unauthorized("signed_payload is too old or from the future");
-    }
-    String storeHash =
-        StoreContext.hashOf(data.path("context").asText(""))
-            .or(() -> StoreContext.validHash(data.path("store_hash").asText("")))
-            .orElseThrow(() -> unauthorized("signed_payload names no store"));
-    return new Caller(
-        storeHash,
-        data.path("user").path("id").asLong(),
-        data.path("user").path("email").asText(""),
-        data.path("owner").path("email").asText(""));
-  }
-
-  private String hmacHex(byte[] json) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(
-          new SecretKeySpec(config.clientSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(json));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is always available", e);
-    }
+        String.valueOf(owner.getOrDefault("email", "")),
+        jti,
+        usableUntil);
   }
 
   @SuppressWarnings("unchecked")

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class StoreContext {
   private static final Pattern CONTEXT = Pattern.compile("stores/([a-z0-9]{1,32})");
-  private static final Pattern HASH = Pattern.compile("[a-z0-9]{1,32}");
 
   private StoreContext() {}
 
@@ -20,9 +19,5 @@ final class StoreContext {
     }
     Matcher matcher = CONTEXT.matcher(context);
     return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-  }
-
-  static Optional<String> validHash(String hash) {
-    return hash != null && HASH.matcher(hash).matches() ? Optional.of(hash) : Optional.empty();
   }
 }

@@ -36,6 +36,9 @@ class AppCallbackInputTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
     properties.putAll(TestDatabases.h2());
+    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
+    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
+    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     return properties;
   }
 
@@ -61,6 +64,23 @@ class AppCallbackInputTest implements TestPropertyProvider {
       assertThat(response.statusCode()).as(path + "?" + query).isEqualTo(401);
       assertThat(response.body()).doesNotContain("Exception").doesNotContain("garbage");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/bc/load", "/bc/uninstall", "/bc/remove_user", "/bc/auth"})
+  void refusals_carry_the_security_headers_too(String path) throws Exception {
+    HttpResponse<String> response = httpGet(server.getURI(), path, null);
+
+    assertThat(response.statusCode()).isBetween(400, 499);
+    // No verified store: only BigCommerce's control panel may frame even an error page.
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'none'")
+                    .endsWith("frame-ancestors https://*.bigcommerce.com"));
+    assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
 
   @ParameterizedTest

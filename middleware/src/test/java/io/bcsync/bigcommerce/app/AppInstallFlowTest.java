@@ -111,6 +111,9 @@ class AppInstallFlowTest implements TestPropertyProvider {
         Base64.getEncoder()
             .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
+    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
+    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
+    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     properties.put("test.recording-store-reader", "true");
     // The staging environment guard: only these stores may install (shop7 is the refused one).
     properties.put("bcsync.staging.allowed-stores", "shop1,shop2,shop3,shop4,shop5,shop6,shop9");
@@ -268,7 +271,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
   }
 
   @Test
-  void the_legacy_signed_payload_is_verified_too() throws Exception {
+  void the_legacy_signed_payload_is_refused_even_when_its_signature_is_valid() throws Exception {
     sim.createStore(BigCommerceSimulator.StoreSpec.named("shop4"));
     sim.installApp("shop4", CLIENT_ID);
     String json =
@@ -289,9 +292,13 @@ class AppInstallFlowTest implements TestPropertyProvider {
             + "."
             + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(get("/bc/load?signed_payload=" + enc(payload)).body())
-        .contains("clerk@shop4.example");
+    // BigCommerce sends signed_payload_jwt since 2022; the legacy form has no jti or expiry.
+    HttpResponse<String> legacy = get("/bc/load?signed_payload=" + enc(payload));
+    assertThat(legacy.statusCode()).isEqualTo(401);
+    assertThat(legacy.body()).doesNotContain("clerk@shop4.example").contains("signed_payload_jwt");
+    assertThat(get("/bc/uninstall?signed_payload=" + enc(payload)).statusCode()).isEqualTo(401);
     assertThat(get("/bc/load?signed_payload=" + enc(forged)).statusCode()).isEqualTo(401);
+    assertThat(installed.find("shop4").orElseThrow().installed()).isTrue();
   }
 
   @Test
@@ -333,7 +340,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
             WebhookCalls.post(
                     URI.create(publicUrl), callback, Map.of("X-Bcsync-Webhook-Secret", secret))
                 .statusCode())
-        .isEqualTo(404);
+        .isEqualTo(401);
     WorkItem queued =
         new WorkItem(
             1,
