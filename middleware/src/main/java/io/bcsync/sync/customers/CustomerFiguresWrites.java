@@ -208,7 +208,9 @@ public class CustomerFiguresWrites {
       String storeHash, BatchCustomer c, String accountId, Map<String, Object> figures) {
     String madeBy = c.identity() == null ? null : c.identity().matchedBy();
     boolean keyed =
-        HOUSEHOLD_MADE_BY.contains(madeBy) || (c.ref().isGuest() && "external_id".equals(madeBy));
+        madeBy != null
+            && (HOUSEHOLD_MADE_BY.contains(madeBy)
+                || (c.ref().isGuest() && "external_id".equals(madeBy)));
     Map<String, Object> fields = new LinkedHashMap<>();
     if (!keyed) {
       fields.put("Id", accountId);
