@@ -192,4 +192,34 @@ public class CompanyLedger {
           return out;
         });
   }
+
+  /**
+   * A customer whose last counted order is older than a cutoff.
+   *
+   * @param ofCompany some of its orders were a company's: its Account carries the company's figures
+   */
+  public record Lapsed(String customerKey, boolean ofCompany, Figures figures) {}
+
+  /**
+   * The next page of customers whose last counted order lapsed ({@link LedgerRepository#lapsed}).
+   */
+  public List<Lapsed> lapsed(
+      String storeHash, long cutoffMs, long afterMs, String afterKey, int limit) {
+    return db.read(
+        () ->
+            rows.lapsed(storeHash, cutoffMs, afterMs, afterKey, limit).stream()
+                .map(
+                    t ->
+                        new Lapsed(
+                            t.customerKey(),
+                            t.companyKey() != null && !t.companyKey().isEmpty(),
+                            new Figures(
+                                t.revenue(), t.orders(), t.firstOrderMs(), t.lastOrderMs())))
+                .toList());
+  }
+
+  /** The stores whose ledger has orders keyed by customer. */
+  public List<String> storesWithCustomers() {
+    return db.read(rows::storesWithCustomers);
+  }
 }

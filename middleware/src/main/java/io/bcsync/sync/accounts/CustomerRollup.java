@@ -132,6 +132,19 @@ public class CustomerRollup {
   }
 
   /**
+   * The segment of a customer with these figures, as the fields of {@code object} (empty when the
+   * org lacks the field): what the At Risk sweep writes when only time has passed.
+   */
+  public Map<String, Object> segmentFields(String object, CompanyLedger.Figures f) {
+    Map<String, Object> all = figures.fields(object, f, null, false);
+    Map<String, Object> segment = new java.util.LinkedHashMap<>();
+    if (all.containsKey(CustomerFigures.SEGMENT)) {
+      segment.put(CustomerFigures.SEGMENT, all.get(CustomerFigures.SEGMENT));
+    }
+    return segment;
+  }
+
+  /**
    * The customers whose figures in the ledger are no longer those written. Two workers can write
    * one customer at once (its orders in different batches), and the write computed first may land
    * last; each worker reads the ledger again after its write has landed, so whichever write lands

@@ -57,4 +57,23 @@ interface LedgerRepository extends GenericRepository<LedgerRow, LedgerRow.Key> {
           + " FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
           + " AND customer_key IN (:customerKeys) GROUP BY customer_key")
   List<CompanyTotals> customerTotals(String storeHash, Collection<String> customerKeys);
+
+  /**
+   * Customers whose last counted order is at or before {@code cutoffMs} and after ({@code afterMs},
+   * {@code afterKey}), oldest last order first: the At Risk sweep's next page.
+   */
+  @Query(
+      "SELECT customer_key, MAX(company_key) AS company_key, SUM(total) AS revenue,"
+          + " COUNT(*) AS orders, MIN(order_date_ms) AS first_order_ms,"
+          + " MAX(order_date_ms) AS last_order_ms"
+          + " FROM sync_order_ledger WHERE store_hash = :storeHash AND counted = 1"
+          + " AND customer_key IS NOT NULL GROUP BY customer_key"
+          + " HAVING MAX(order_date_ms) <= :cutoffMs AND (MAX(order_date_ms) > :afterMs"
+          + " OR (MAX(order_date_ms) = :afterMs AND customer_key > :afterKey))"
+          + " ORDER BY last_order_ms, customer_key LIMIT :limit")
+  List<CustomerTotals> lapsed(
+      String storeHash, long cutoffMs, long afterMs, String afterKey, int limit);
+
+  @Query("SELECT DISTINCT store_hash FROM sync_order_ledger WHERE customer_key IS NOT NULL")
+  List<String> storesWithCustomers();
 }
