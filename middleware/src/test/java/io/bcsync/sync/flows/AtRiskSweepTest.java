@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * A customer who stops ordering turns At Risk without a new order: the sweep finds it in the ledger
  * once its last order is older than at-risk-days, writes the segment to its Contact and household
- * Account in batched updates, and does not write it again; a failed write is repeated by the next
- * run.
+ * Account in batched updates, and does not write it again; a failed write, or one whose answer was
+ * lost, is repeated by the next run.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,8 +92,11 @@ class AtRiskSweepTest implements TestPropertyProvider {
     assertThat(org.calls()).isEqualTo(after);
 
     time.advance(Duration.ofDays(10)); // now 98 crossed too
-    assertThat(sweep.run()).isEqualTo(1);
+    org.loseResponseOfNext("update", "Contact");
+    assertThat(sweep.run()).as("written, but the answer was lost: not counted as done").isZero();
+    assertThat(sweep.run()).as("written again, the same value").isEqualTo(1);
     assertThat(segment(98)).isEqualTo("At Risk");
+    assertThat(sweep.run()).isZero();
   }
 
   private String segment(long customerId) {
