@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * V12 keys the ledger by customer. Rows written between V11 and V12 know only their Contact: the
+ * V14 keys the ledger by customer. Rows written between V11 and V14 know only their Contact: the
  * migration gives them the customer the identity map links to that Contact, so their orders keep
  * counting in the figures without being written again.
  */
