@@ -39,19 +39,38 @@ final class CandidateQueries {
   static final int PHONE_DIGITS = 7;
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+  /** The Contact's store, through its {@code BC_Store__c} lookup (Leads have none). */
+  static final String STORE_PATH = "BC_Store__r.BC_Store_Hash__c";
+
   private final CandidateKind kind;
   private final boolean foldPlusAddresses;
+  private final boolean contactStores;
 
-  CandidateQueries(CandidateKind kind, boolean foldPlusAddresses) {
+  /**
+   * @param contactStores the org has {@code Contact.BC_Store__c}: Contacts are read with their
+   *     store, so matching can tell another store's guests from this store's
+   */
+  CandidateQueries(CandidateKind kind, boolean foldPlusAddresses, boolean contactStores) {
     this.kind = kind;
     this.foldPlusAddresses = foldPlusAddresses;
+    this.contactStores = contactStores;
+  }
+
+  CandidateQueries(CandidateKind kind, boolean foldPlusAddresses) {
+    this(kind, foldPlusAddresses, false);
   }
 
   String select() {
     return kind == CandidateKind.CONTACT
-        ? "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, MailingPostalCode FROM Contact"
+        ? "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, MailingPostalCode"
+            + (contactStores ? ", " + STORE_PATH : "")
+            + " FROM Contact"
         : "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, PostalCode, IsConverted,"
             + " ConvertedContactId FROM Lead";
+  }
+
+  boolean readsStore() {
+    return kind == CandidateKind.CONTACT && contactStores;
   }
 
   String postalCodeField() {
