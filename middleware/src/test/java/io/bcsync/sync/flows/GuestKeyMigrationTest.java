@@ -7,6 +7,10 @@ import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.customers.GuestKeys;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
+import io.bcsync.sync.matching.Candidate;
+import io.bcsync.sync.matching.MatchDecision;
+import io.bcsync.sync.matching.MatchRule;
+import io.bcsync.sync.review.Reviews;
 import io.bcsync.testsupport.ports.InMemoryPorts;
 import io.bcsync.testsupport.ports.InMemorySalesforce;
 import io.bcsync.testsupport.ports.InMemoryStore;
@@ -37,6 +41,7 @@ class GuestKeyMigrationTest implements TestPropertyProvider {
   @Inject InMemorySalesforce org;
   @Inject InMemoryStore store;
   @Inject IdentityMap identities;
+  @Inject Reviews reviews;
 
   private final GuestKeys keys = new GuestKeys(SECRET);
   private final AtomicLong itemIds = new AtomicLong(9_100);
@@ -105,6 +110,32 @@ class GuestKeyMigrationTest implements TestPropertyProvider {
         .containsEntry("BC_Contact__c", contactId);
     assertThat(identities.find(STORE, "guest", List.of(keys.idOf(email))))
         .containsOnlyKeys(keys.idOf(email));
+  }
+
+  @Test
+  void a_review_opened_under_the_legacy_id_still_holds_the_guest() throws Exception {
+    String email = "legacy.review@example.com";
+    String legacyKey = "guest:" + keys.legacyIdOf(email).orElseThrow();
+    long review =
+        reviews.open(
+            STORE,
+            legacyKey,
+            "guest order 900",
+            new MatchDecision.Review(
+                List.of(Candidate.contact("003000000000903AAA", null, null, null)),
+                "2 records match by phone",
+                MatchRule.PHONE),
+            List.of(new Reviews.Held("order", "900")));
+    store.guestOrder(STORE, 903, email).line(90301, 7, "MUG-1", "9.95", 1).save();
+
+    assertThat(flow.run(List.of(item(903))).values())
+        .singleElement()
+        .isInstanceOf(Outcome.Skipped.class);
+
+    assertThat(org.where("Contact", "Email", email)).as("held, not created").isEmpty();
+    assertThat(reviews.openFor(STORE, List.of("guest:" + keys.idOf(email), legacyKey)))
+        .as("no second review under the keyed id")
+        .containsExactly(Map.entry(legacyKey, review));
   }
 
   private WorkItem item(long orderId) {
