@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.config.BcsyncConfig;
 import io.bcsync.config.GuestKeyConfig;
 import io.bcsync.config.InvalidConfigurationException;
+import io.bcsync.testsupport.ports.InMemoryPorts;
+import io.micronaut.context.ApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GuestKeysTest {
@@ -47,6 +51,17 @@ class GuestKeysTest {
     assertThat(keyed(SECRET).legacyIdOf(email)).contains(sha256Prefix(email));
     assertThat(GuestKeys.LEGACY.idOf(email)).isEqualTo(sha256Prefix(email));
     assertThat(GuestKeys.LEGACY.legacyIdOf(email)).isEmpty();
+  }
+
+  @Test
+  void a_production_service_without_the_secret_refuses_to_start() {
+    Map<String, String> properties = new HashMap<>(InMemoryPorts.properties());
+    properties.put("bcsync.environment", "production");
+    properties.remove("bcsync.sync.guest-keys.secret");
+
+    assertThatThrownBy(
+            () -> ApplicationContext.run(new HashMap<String, Object>(properties)).close())
+        .hasStackTraceContaining("bcsync.sync.guest-keys.secret");
   }
 
   @Test
