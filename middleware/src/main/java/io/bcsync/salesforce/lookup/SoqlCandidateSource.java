@@ -1,11 +1,14 @@
 package io.bcsync.salesforce.lookup;
 
 import com.sforce.soap.partner.sobject.SObject;
+import com.sforce.ws.ConnectionException;
 import com.sforce.ws.bind.XmlObject;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
 import io.bcsync.salesforce.soap.SalesforceSession;
+import io.bcsync.salesforce.writer.SalesforceErrors;
+import io.bcsync.salesforce.writer.SalesforceUnreachableException;
 import io.bcsync.sync.mapping.SalesforceSchema;
 import io.bcsync.sync.matching.Candidate;
 import io.bcsync.sync.matching.CandidateFinder;
@@ -23,6 +26,7 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -94,11 +98,25 @@ public class SoqlCandidateSource implements CandidateSource {
         CandidateQueries queries =
             new CandidateQueries(kind, config.foldPlusAddresses(), contactStores);
         for (String soql : queries.statements(wanted, typedEmails, WHERE_BUDGET)) {
-          SalesforceQueries.forEachPage(
-              session,
-              soql,
-              PAGE_SIZE,
-              page -> page.forEach(row -> add(found, candidateOf(kind, queries, row))));
+          try {
+            SalesforceQueries.forEachPage(
+                session,
+                soql,
+                PAGE_SIZE,
+                page -> page.forEach(row -> add(found, candidateOf(kind, queries, row))));
+          } catch (ConnectionException e) {
+            // Without the fault as cause: a query fault can quote the statement, whose literals
+            // are shoppers' e-mails, phones and names, and the cause's text would be logged with
+            // the failed batch. Its code and redacted message are kept.
+            throw new SalesforceUnreachableException(
+                "looking up the "
+                    + kind.name().toLowerCase(Locale.ROOT)
+                    + " candidates of "
+                    + profiles.size()
+                    + " customers",
+                SalesforceErrors.ofCallFailure(e),
+                null);
+          }
         }
       }
     }

@@ -57,7 +57,6 @@ public final class SalesforceMessages {
               + VALUE
               + (echoed.group(3) == null ? "" : echoed.group(3));
     }
-    text = EMAILS.matcher(text).replaceAll(EMAIL);
     text =
         QUOTED
             .matcher(text)
@@ -68,6 +67,9 @@ public final class SalesforceMessages {
                       ? Matcher.quoteReplacement(quoted.group())
                       : VALUE;
                 });
+    // After the quoted values: the address pattern allows an apostrophe, and would eat the quote
+    // before a quoted address and leave the rest of it unredacted.
+    text = EMAILS.matcher(text).replaceAll(EMAIL);
     return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "…";
   }
 }

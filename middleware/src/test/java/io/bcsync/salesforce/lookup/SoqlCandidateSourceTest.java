@@ -135,6 +135,19 @@ class SoqlCandidateSourceTest extends SimulatedOrgTest {
   }
 
   @Test
+  void a_failed_lookup_is_retried_without_the_fault_that_could_quote_the_shoppers_data() {
+    sim.faults().failNext("query", "Contact", "QUERY_TIMEOUT", 1);
+    CustomerProfile guest =
+        new CustomerProfile(
+            "guest order 1", "f1", null, "quoted@example.com", "Q", "Q", null, null, null, "US");
+
+    assertThatThrownBy(() -> source.prefetch(List.of(guest), MatchingConfig.defaults()))
+        .isInstanceOf(io.bcsync.salesforce.writer.SalesforceUnreachableException.class)
+        .hasMessageContaining("QUERY_TIMEOUT")
+        .hasNoCause();
+  }
+
+  @Test
   void a_converted_lead_keyed_to_the_customer_stands_for_its_conversions_contact()
       throws Exception {
     String store = "k" + UUID.randomUUID().toString().substring(0, 6);

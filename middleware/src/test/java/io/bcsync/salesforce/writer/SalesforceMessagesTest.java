@@ -49,6 +49,22 @@ class SalesforceMessagesTest {
   }
 
   @Test
+  void a_query_fault_quoting_the_statement_loses_its_literals() {
+    com.sforce.soap.partner.fault.ApiFault fault = new com.sforce.soap.partner.fault.ApiFault();
+    fault.setExceptionCode(com.sforce.soap.partner.fault.ExceptionCode.MALFORMED_QUERY);
+    fault.setExceptionMessage(
+        "\nSELECT Id FROM Contact WHERE Email IN ('jo.private@example.com') OR (LastName LIKE"
+            + " 's%m%i%t%h')\n ^\nERROR at Row:1:Column:40\nunexpected token: OR");
+
+    RecordError error = SalesforceErrors.ofCallFailure(fault);
+
+    assertThat(error.statusCode()).isEqualTo("MALFORMED_QUERY");
+    assertThat(error.message())
+        .doesNotContain("jo.private", "s%m%i%t%h")
+        .contains("unexpected token: OR");
+  }
+
+  @Test
   void echoed_values_are_replaced_and_salesforces_own_wording_ids_and_field_names_kept() {
     assertThat(
             SalesforceMessages.redact(
