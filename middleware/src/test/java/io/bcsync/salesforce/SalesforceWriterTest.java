@@ -168,6 +168,31 @@ class SalesforceWriterTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_refused_record_is_logged_by_code_and_field_without_the_value_salesforce_echoes()
+      throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> fields = contact(run + "-long", "Long");
+    // Contact.Email holds 80 characters; Salesforce answers STRING_TOO_LONG quoting the value.
+    String email = "private." + "x".repeat(80) + "@example.com";
+    fields.put("Email", email);
+
+    WriteReport report;
+    List<String> logged;
+    try (io.bcsync.testsupport.CapturedLogs logs = new io.bcsync.testsupport.CapturedLogs()) {
+      report = writer.write(List.of(RecordWrite.upsert(1, "Contact", "BC_Customer_Id__c", fields)));
+      logged = logs.atLeast(ch.qos.logback.classic.Level.INFO);
+    }
+
+    assertThat(report.resultsFor(1).get(0).errors().get(0).statusCode())
+        .isEqualTo("STRING_TOO_LONG");
+    assertThat(logged).anySatisfy(line -> assertThat(line).contains("STRING_TOO_LONG [Email]"));
+    assertThat(logged).noneSatisfy(line -> assertThat(line).contains("private.x"));
+    assertThat(report.outcomes().get(1L).toString())
+        .contains("data value too large: <value>")
+        .doesNotContain("private.x");
+  }
+
+  @Test
   void the_same_external_id_twice_goes_out_in_two_calls_and_the_later_write_wins()
       throws Exception {
     // Salesforce fails both records of one upsert call naming the same key (DUPLICATE_VALUE,

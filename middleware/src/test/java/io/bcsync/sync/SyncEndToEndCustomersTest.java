@@ -227,6 +227,59 @@ class SyncEndToEndCustomersTest extends SyncEndToEndTestBase {
     assertThat(bcOrder.get("BC_Contact__c")).isEqualTo(contact.get("Id"));
   }
 
+  @Test
+  @Order(8)
+  void
+      a_guest_using_a_registered_customers_email_attaches_without_rewriting_and_no_other_store_joins() {
+    long customer = store.createCustomer("olive@example.com", "Olive", "Owner");
+    long own = store.placeOrder(customer, mug);
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + own);
+    awaitDone();
+    Map<String, Object> before = one("Contact", "BC_Customer_Id__c", STORE + ":" + customer);
+
+    long guestOrder = store.placeGuestOrder("Olive@Example.com", lamp);
+    Map<String, Object> sfOrder = awaitOne("Order", "BC_Order_Id__c", STORE + ":" + guestOrder);
+    awaitDone();
+
+    Map<String, Object> after = sf.record((String) before.get("Id")).orElseThrow();
+    assertThat(sfOrder.get("BC_Contact__c"))
+        .as("the guest order goes on the registered customer's Contact")
+        .isEqualTo(before.get("Id"));
+    assertThat(before.get("BC_Order_Count__c"))
+        .as("the registered customer's own figures are on its Contact")
+        .isNotNull();
+    for (String field :
+        List.of(
+            "FirstName",
+            "LastName",
+            "Email",
+            "MailingStreet",
+            "MailingPostalCode",
+            // The guest's ledger holds only its own orders: its figures are not this Contact's.
+            "BC_Order_Count__c",
+            "BC_Lifetime_Revenue__c")) {
+      assertThat(after.get(field))
+          .as(field + " is not rewritten by a guest")
+          .isEqualTo(before.get(field));
+    }
+
+    long cMug = customStore.createProduct("Mug", "CMUG-8", new BigDecimal("9.00"));
+    long otherStoresGuest = customStore.placeGuestOrder("olive@example.com", cMug);
+    Map<String, Object> otherOrder =
+        awaitOne("BC_Order__c", "BC_Order_Id__c", CUSTOM_STORE + ":" + otherStoresGuest);
+    awaitDone();
+
+    assertThat(otherOrder.get("BC_Contact__c"))
+        .as("another store's shopper does not reach this store's customer")
+        .isNotEqualTo(before.get("Id"));
+    Map<String, Object> othersContact =
+        sf.record((String) otherOrder.get("BC_Contact__c")).orElseThrow();
+    assertThat(othersContact.get("LastName")).isEqualTo("Shopper");
+    assertThat(where("Contact", "Email", "olive@example.com")).hasSize(2);
+    assertThat(sf.record((String) before.get("Id")).orElseThrow().get("LastName"))
+        .isEqualTo("Owner");
+  }
+
   private List<JsonNode> openReviews() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()

@@ -144,6 +144,8 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
         "bcsync.staging.allowed-stores", STORE + "," + CUSTOM_STORE + "," + OPPORTUNITY_STORE);
     properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
     properties.put("bcsync.scheduler.enabled", "false");
+    // Guests keyed by an HMAC, as production requires (GuestKeys).
+    properties.put("bcsync.sync.guest-keys.secret", "ZTJlLWd1ZXN0LWtleS1zZWNyZXQtb2YtMzItYnl0ZXMh");
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     properties.put("bcsync.pipeline.backoff-initial", "200ms");
     properties.put("bcsync.pipeline.backoff-max", "1s");

@@ -29,7 +29,12 @@ import java.util.Locale;
  *       because some countries' national format inserts digits the E.164 form lacks (Argentina's
  *       mobile 15) or vice versa.
  *   <li>Name and postal code: both loose forms (no spaces, any case) as in-order patterns, so "SW1A
- *       1AA" and "sw1a1aa", "Van der Berg" and "Vanderberg" meet.
+ *       1AA" and "sw1a1aa", "Van der Berg" and "Vanderberg" meet. The shopper types these, so the
+ *       patterns are bounded: they start with the first character (never a leading wildcard: an
+ *       index on the field can then narrow the scan), use at most {@link #NAME_CHARS} and {@link
+ *       #POSTAL_CODE_CHARS} characters (a longer value ends in a wildcard: more candidates, which
+ *       the matcher re-checks, instead of a pattern of hundreds of wildcards), and {@code %} and
+ *       {@code _} typed by the shopper are escaped ({@link Soql#likePattern}).
  * </ul>
  *
  * Id and email clauses can use indexes; leading-wildcard LIKE clauses scan. They go into separate
@@ -37,21 +42,47 @@ import java.util.Locale;
  */
 final class CandidateQueries {
   static final int PHONE_DIGITS = 7;
+
+  /** Characters of a last name that go into its LIKE pattern. */
+  static final int NAME_CHARS = 20;
+
+  /** Characters of a postal code that go into its LIKE pattern (the longest are 10: US ZIP+4). */
+  static final int POSTAL_CODE_CHARS = 10;
+
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  /** The Contact's store, through its {@code BC_Store__c} lookup (Leads have none). */
+  static final String STORE_PATH = "BC_Store__r.BC_Store_Hash__c";
 
   private final CandidateKind kind;
   private final boolean foldPlusAddresses;
+  private final boolean contactStores;
 
-  CandidateQueries(CandidateKind kind, boolean foldPlusAddresses) {
+  /**
+   * @param contactStores the org has {@code Contact.BC_Store__c}: Contacts are read with their
+   *     store, so matching can tell another store's guests from this store's
+   */
+  CandidateQueries(CandidateKind kind, boolean foldPlusAddresses, boolean contactStores) {
     this.kind = kind;
     this.foldPlusAddresses = foldPlusAddresses;
+    this.contactStores = contactStores;
+  }
+
+  CandidateQueries(CandidateKind kind, boolean foldPlusAddresses) {
+    this(kind, foldPlusAddresses, false);
   }
 
   String select() {
     return kind == CandidateKind.CONTACT
-        ? "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, MailingPostalCode FROM Contact"
+        ? "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, MailingPostalCode"
+            + (contactStores ? ", " + STORE_PATH : "")
+            + " FROM Contact"
         : "SELECT Id, BC_Customer_Id__c, Email, Phone, FirstName, LastName, PostalCode, IsConverted,"
             + " ConvertedContactId FROM Lead";
+  }
+
+  boolean readsStore() {
+    return kind == CandidateKind.CONTACT && contactStores;
   }
 
   String postalCodeField() {
@@ -75,11 +106,11 @@ final class CandidateQueries {
       } else if (key instanceof MatchKey.NameAndPostalCode name) {
         scanned.clause(
             "(LastName LIKE "
-                + inOrder(name.lastName())
+                + inOrder(name.lastName(), NAME_CHARS)
                 + " AND "
                 + postalCodeField()
                 + " LIKE "
-                + inOrder(name.postalCode())
+                + inOrder(name.postalCode(), POSTAL_CODE_CHARS)
                 + ")");
       }
     }
@@ -130,13 +161,22 @@ final class CandidateQueries {
     }
   }
 
-  /** The characters in order with anything (spaces, hyphens) allowed between them. */
-  private static String inOrder(String loose) {
+  /**
+   * The first {@code max} characters in order with anything (spaces, hyphens) allowed between them,
+   * starting with the first (no leading wildcard); a trailing wildcard when the value was longer.
+   */
+  static String inOrder(String loose, int max) {
     List<String> parts = new ArrayList<>();
-    loose
-        .toLowerCase(Locale.ROOT)
-        .codePoints()
-        .forEach(cp -> parts.add(new String(Character.toChars(cp))));
+    int[] codePoints = loose.toLowerCase(Locale.ROOT).codePoints().toArray();
+    if (codePoints.length == 0) {
+      throw new IllegalArgumentException("an in-order pattern needs at least one character");
+    }
+    for (int i = 0; i < Math.min(max, codePoints.length); i++) {
+      parts.add(new String(Character.toChars(codePoints[i])));
+    }
+    if (codePoints.length > max) {
+      parts.add("");
+    }
     return Soql.likePattern(parts);
   }
 }

@@ -8,6 +8,7 @@ import io.bcsync.config.SalesforceLookupConfig;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceSession;
 import io.bcsync.salesforce.writer.SalesforceErrors;
+import io.bcsync.salesforce.writer.SalesforceMessages;
 import io.bcsync.sync.port.RecordError;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -98,7 +99,7 @@ public class LeadConverter {
               String code = e.getStatusCode() == null ? "UNKNOWN" : e.getStatusCode().name();
               return new RecordError(
                   code,
-                  e.getMessage(),
+                  SalesforceMessages.redact(e.getMessage()),
                   e.getFields() == null ? List.of() : Arrays.asList(e.getFields()),
                   SalesforceErrors.isRetryable(code));
             })

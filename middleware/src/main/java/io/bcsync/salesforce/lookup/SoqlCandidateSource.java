@@ -1,10 +1,15 @@
 package io.bcsync.salesforce.lookup;
 
 import com.sforce.soap.partner.sobject.SObject;
+import com.sforce.ws.ConnectionException;
+import com.sforce.ws.bind.XmlObject;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
 import io.bcsync.salesforce.soap.SalesforceSession;
+import io.bcsync.salesforce.writer.SalesforceErrors;
+import io.bcsync.salesforce.writer.SalesforceUnreachableException;
+import io.bcsync.sync.mapping.SalesforceSchema;
 import io.bcsync.sync.matching.Candidate;
 import io.bcsync.sync.matching.CandidateFinder;
 import io.bcsync.sync.matching.CandidateKind;
@@ -14,11 +19,14 @@ import io.bcsync.sync.matching.MatchKey;
 import io.bcsync.sync.matching.MatchKeys;
 import io.bcsync.sync.matching.MatchRule;
 import io.bcsync.sync.matching.MatchingConfig;
+import io.bcsync.sync.stores.StoreRecords;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -41,9 +49,27 @@ public class SoqlCandidateSource implements CandidateSource {
   static final int PAGE_SIZE = 2_000;
 
   private final SalesforceConnector connector;
+  private final boolean contactStores;
 
+  /** A source that does not read Contacts' stores: for an org without the store lookup. */
   public SoqlCandidateSource(SalesforceConnector connector) {
+    this(connector, false);
+  }
+
+  @Inject
+  public SoqlCandidateSource(SalesforceConnector connector, SalesforceSchema schema) {
+    this(
+        connector,
+        schema.object("Contact").flatMap(o -> o.field(StoreRecords.OBJECT)).isPresent()
+            && schema
+                .object(StoreRecords.OBJECT)
+                .flatMap(o -> o.field(StoreRecords.KEY))
+                .isPresent());
+  }
+
+  SoqlCandidateSource(SalesforceConnector connector, boolean contactStores) {
     this.connector = connector;
+    this.contactStores = contactStores;
   }
 
   @Override
@@ -69,13 +95,28 @@ public class SoqlCandidateSource implements CandidateSource {
     if (!wanted.isEmpty()) {
       SalesforceSession session = connector.session();
       for (CandidateKind kind : CandidateKind.values()) {
-        CandidateQueries queries = new CandidateQueries(kind, config.foldPlusAddresses());
+        CandidateQueries queries =
+            new CandidateQueries(kind, config.foldPlusAddresses(), contactStores);
         for (String soql : queries.statements(wanted, typedEmails, WHERE_BUDGET)) {
-          SalesforceQueries.forEachPage(
-              session,
-              soql,
-              PAGE_SIZE,
-              page -> page.forEach(row -> add(found, candidateOf(kind, queries, row))));
+          try {
+            SalesforceQueries.forEachPage(
+                session,
+                soql,
+                PAGE_SIZE,
+                page -> page.forEach(row -> add(found, candidateOf(kind, queries, row))));
+          } catch (ConnectionException e) {
+            // Without the fault as cause: a query fault can quote the statement, whose literals
+            // are shoppers' e-mails, phones and names, and the cause's text would be logged with
+            // the failed batch. Its code and redacted message are kept.
+            throw new SalesforceUnreachableException(
+                "looking up the "
+                    + kind.name().toLowerCase(Locale.ROOT)
+                    + " candidates of "
+                    + profiles.size()
+                    + " customers",
+                SalesforceErrors.ofCallFailure(e),
+                null);
+          }
         }
       }
     }
@@ -132,20 +173,35 @@ public class SoqlCandidateSource implements CandidateSource {
                     existing.phone(),
                     existing.firstName(),
                     existing.lastName(),
-                    existing.postalCode())
+                    existing.postalCode(),
+                    existing.storeHash())
                 : existing);
   }
 
   private static Candidate candidate(CandidateKind kind, CandidateQueries queries, SObject row) {
-    return new Candidate(
-        row.getId(),
-        kind,
-        text(row, "BC_Customer_Id__c"),
-        text(row, "Email"),
-        text(row, "Phone"),
-        text(row, "FirstName"),
-        text(row, "LastName"),
-        text(row, queries.postalCodeField()));
+    Candidate candidate =
+        new Candidate(
+            row.getId(),
+            kind,
+            text(row, "BC_Customer_Id__c"),
+            text(row, "Email"),
+            text(row, "Phone"),
+            text(row, "FirstName"),
+            text(row, "LastName"),
+            text(row, queries.postalCodeField()));
+    return queries.readsStore() ? candidate.withStore(storeOf(row)) : candidate;
+  }
+
+  /** The Contact's store hash through its nested {@code BC_Store__r} record, if it has one. */
+  private static String storeOf(XmlObject row) {
+    Object value = row;
+    for (String segment : CandidateQueries.STORE_PATH.split("\\.")) {
+      if (!(value instanceof XmlObject object)) {
+        return null;
+      }
+      value = object.getField(segment);
+    }
+    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
   private static String text(SObject row, String field) {

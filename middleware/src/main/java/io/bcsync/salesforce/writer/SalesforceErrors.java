@@ -114,12 +114,17 @@ public final class SalesforceErrors {
           fault.getExceptionCode() == null ? "UNKNOWN_FAULT" : fault.getExceptionCode().name();
       // ApiFault.getMessage() is null; the text is in getExceptionMessage() (salesforce.md §0 item
       // 4)
-      return new RecordError(code, fault.getExceptionMessage(), null, isRetryable(code));
+      return new RecordError(
+          code, SalesforceMessages.redact(fault.getExceptionMessage()), null, isRetryable(code));
     }
     if (e instanceof SoapFaultException fault) {
       String code =
           fault.getFaultCode() == null ? "SOAP_FAULT" : fault.getFaultCode().getLocalPart();
-      return new RecordError(code, String.valueOf(fault.getMessage()), null, isRetryable(code));
+      return new RecordError(
+          code,
+          SalesforceMessages.redact(String.valueOf(fault.getMessage())),
+          null,
+          isRetryable(code));
     }
     String text = String.valueOf(e.getMessage());
     String code =
@@ -128,6 +133,7 @@ public final class SalesforceErrors {
             : text.toLowerCase().contains("timed out") || text.toLowerCase().contains("timeout")
                 ? "TIMEOUT"
                 : "NETWORK_ERROR";
-    return new RecordError(code, e.getClass().getSimpleName() + ": " + text, null, true);
+    return new RecordError(
+        code, e.getClass().getSimpleName() + ": " + SalesforceMessages.redact(text), null, true);
   }
 }

@@ -94,6 +94,7 @@ public class SalesforceWriter {
           results.put(result.write(), result);
           if (!result.success()) {
             failedItems.add(result.write().workItemId());
+            logRefused(result);
           }
         }
       }
@@ -168,6 +169,22 @@ public class SalesforceWriter {
     }
   }
 
+  /**
+   * Status codes and field names only: Salesforce's texts can echo the values sent (e-mails,
+   * names), and even redacted ({@link SalesforceMessages}) they belong with the item's outcome, not
+   * in a line per record.
+   */
+  static void logRefused(RecordResult result) {
+    LOG.info(
+        "{} {} of work item {} refused: {}",
+        result.write().sobjectType(),
+        result.write().operation().name().toLowerCase(java.util.Locale.ROOT),
+        result.write().workItemId(),
+        result.errors().stream()
+            .map(e -> e.statusCode() + (e.fields().isEmpty() ? "" : " " + e.fields()))
+            .toList());
+  }
+
   private static Duration jittered(Duration base, int attempt) {
     long max = base.toMillis() << Math.min(attempt, 6);
     return Duration.ofMillis(max / 2 + ThreadLocalRandom.current().nextLong(max / 2 + 1));
@@ -239,7 +256,7 @@ public class SalesforceWriter {
               String code = e.getStatusCode() == null ? "UNKNOWN" : e.getStatusCode().name();
               return new RecordError(
                   code,
-                  e.getMessage(),
+                  SalesforceMessages.redact(e.getMessage()),
                   e.getFields() == null ? List.of() : Arrays.asList(e.getFields()),
                   operation == null
                       ? SalesforceErrors.isRetryable(code)

@@ -52,10 +52,9 @@ public class CustomerDecisions {
   public Continuing<DecidedCustomer> decide(
       String storeHash, SyncConfigs.Loaded cfg, List<BatchCustomer> customers) throws Exception {
     Continuing<BatchCustomer> unheld = holdOpenReviews(storeHash, customers);
+    List<BatchCustomer> unlinked = unheld.customers().stream().filter(c -> !c.linked()).toList();
     Map<String, Review> resolved =
-        reviews.resolvedFor(
-            storeHash,
-            unheld.customers().stream().filter(c -> !c.linked()).map(BatchCustomer::key).toList());
+        byCustomer(reviews.resolvedFor(storeHash, reviewKeys(unlinked)), unlinked);
     List<DecidedCustomer> decided = new ArrayList<>();
     List<BatchCustomer> toMatch = new ArrayList<>();
     for (BatchCustomer c : unheld.customers()) {
@@ -81,10 +80,8 @@ public class CustomerDecisions {
   /** Customers with an open review stay held: their items join the review's hold list. */
   private Continuing<BatchCustomer> holdOpenReviews(
       String storeHash, List<BatchCustomer> customers) {
-    Map<String, Long> open =
-        reviews.openFor(
-            storeHash,
-            customers.stream().filter(c -> !c.linked()).map(BatchCustomer::key).toList());
+    List<BatchCustomer> unlinked = customers.stream().filter(c -> !c.linked()).toList();
+    Map<String, Long> open = byCustomer(reviews.openFor(storeHash, reviewKeys(unlinked)), unlinked);
     List<BatchCustomer> unheld = new ArrayList<>();
     Map<Long, Outcome> held = new HashMap<>();
     for (BatchCustomer c : customers) {
@@ -176,6 +173,38 @@ public class CustomerDecisions {
       }
     }
     return new Continuing<>(out, failed);
+  }
+
+  /**
+   * The customer keys reviews are asked for: each customer's own, and a guest's legacy one: a
+   * review opened before guest keys had a secret ({@link GuestKeys}) still holds or decides that
+   * guest.
+   */
+  private static List<String> reviewKeys(List<BatchCustomer> customers) {
+    List<String> keys = new ArrayList<>();
+    for (BatchCustomer c : customers) {
+      keys.add(c.key());
+      if (c.ref().legacyBcId() != null) {
+        keys.add(c.ref().asLegacy().key());
+      }
+    }
+    return keys;
+  }
+
+  /** What was found by {@link #reviewKeys}, by each customer's own key (its own key first). */
+  private static <T> Map<String, T> byCustomer(
+      Map<String, T> found, List<BatchCustomer> customers) {
+    Map<String, T> mine = new HashMap<>();
+    for (BatchCustomer c : customers) {
+      T value = found.get(c.key());
+      if (value == null && c.ref().legacyBcId() != null) {
+        value = found.get(c.ref().asLegacy().key());
+      }
+      if (value != null) {
+        mine.put(c.key(), value);
+      }
+    }
+    return mine;
   }
 
   private static Map<Long, Outcome> held(BatchCustomer c, long reviewId) {

@@ -1,5 +1,6 @@
 package io.bcsync.sync.customers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.pipeline.Heartbeat;
@@ -11,6 +12,7 @@ import io.bcsync.sync.identity.IdentityMap;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,9 @@ public class CustomerFlow {
   private final SalesforceRecords salesforce;
   private final Heartbeat heartbeat;
   private final CustomerFiguresWrites figures;
+  private final GuestKeys guestKeys;
 
+  /** A flow keying guests by the legacy unkeyed hash: for tests of the flow alone. */
   public CustomerFlow(
       IdentityMap identities,
       CompanyRules companies,
@@ -64,6 +69,30 @@ public class CustomerFlow {
       SalesforceRecords salesforce,
       Heartbeat heartbeat,
       CustomerFiguresWrites figures) {
+    this(
+        identities,
+        companies,
+        claims,
+        decisions,
+        planner,
+        salesforce,
+        heartbeat,
+        figures,
+        GuestKeys.LEGACY);
+  }
+
+  @Inject
+  public CustomerFlow(
+      IdentityMap identities,
+      CompanyRules companies,
+      CustomerClaims claims,
+      CustomerDecisions decisions,
+      CustomerWritePlanner planner,
+      SalesforceRecords salesforce,
+      Heartbeat heartbeat,
+      CustomerFiguresWrites figures,
+      GuestKeys guestKeys) {
+    this.guestKeys = guestKeys;
     this.identities = identities;
     this.companies = companies;
     this.claims = claims;
@@ -119,6 +148,14 @@ public class CustomerFlow {
           c.needs().size());
     }
     return new Result(links, outcomes, afterOrders);
+  }
+
+  /**
+   * The customer an order names: registered, or a guest keyed by its e-mail ({@link GuestKeys});
+   * empty for a guest order without a billing e-mail.
+   */
+  public Optional<CustomerRef> buyer(String storeHash, JsonNode order) {
+    return CustomerRef.ofOrder(storeHash, order, guestKeys);
   }
 
   /** One pass: the customers it could claim (or that were linked) are written. */
@@ -202,13 +239,16 @@ public class CustomerFlow {
 
   private List<BatchCustomer> withCompanies(String storeHash, List<CustomerNeed> needs) {
     List<BatchCustomer> customers = BatchCustomer.merge(needs);
-    Map<String, com.fasterxml.jackson.databind.JsonNode> documents = new LinkedHashMap<>();
+    Map<String, JsonNode> documents = new LinkedHashMap<>();
     customers.forEach(c -> documents.put(c.key(), c.ref().document().path("customer")));
     Map<String, CompanyRules.Company> companyOf = companies.companiesOf(storeHash, documents);
     return customers.stream().map(c -> c.withCompany(companyOf.get(c.key()))).toList();
   }
 
-  /** Each customer with what the identity map links it to now (customers and guests). */
+  /**
+   * Each customer with what the identity map links it to now (customers and guests; a guest linked
+   * under its legacy id is moved to its keyed id on the way).
+   */
   private List<BatchCustomer> withIdentities(String storeHash, List<BatchCustomer> customers) {
     Map<String, Identity> byKey = new HashMap<>();
     for (String type : List.of("customer", "guest")) {
@@ -221,6 +261,11 @@ public class CustomerFlow {
         identities.find(storeHash, type, ids).forEach((id, row) -> byKey.put(type + ":" + id, row));
       }
     }
+    byKey.putAll(
+        LegacyGuests.move(
+            identities,
+            storeHash,
+            customers.stream().filter(c -> !byKey.containsKey(c.key())).toList()));
     return customers.stream().map(c -> c.withIdentity(byKey.get(c.key()))).toList();
   }
 

@@ -5,24 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.sync.mapping.SourceDocuments;
 import io.bcsync.sync.matching.CustomerProfile;
 import io.bcsync.sync.matching.CustomerProfiles;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A customer as one work item sees it: a registered customer (from its V3 record, or from an
  * order's billing address until that record is read) or a guest checkout, identified by a key that
- * is stable across batches: {@code customer:<id>} or {@code guest:<hash of the trimmed, lower-cased
- * e-mail>} (a hash, so no e-mail address lands in keys, logs or the admin API).
+ * is stable across batches: {@code customer:<id>} or {@code guest:<HMAC of the trimmed, lower-cased
+ * e-mail>} ({@link GuestKeys}: no e-mail address lands in keys, logs or the admin API, and a key
+ * cannot be reversed without the server's secret).
  *
  * @param bcType {@code customer} or {@code guest}: the identity map's type
  * @param document the mapper's customer document ({@link SourceDocuments})
  * @param fromCustomerRecord true when the document is the V3 customer, false when built from an
  *     order
  * @param modifiedMs the V3 customer's date_modified (epoch ms), null when built from an order
+ * @param legacyBcId a guest's id from before guest keys were keyed ({@link GuestKeys#legacyIdOf}),
+ *     under which it may still be linked; null otherwise
  */
 public record CustomerRef(
     String bcType,
@@ -31,7 +30,8 @@ public record CustomerRef(
     CustomerProfile profile,
     JsonNode document,
     boolean fromCustomerRecord,
-    Long modifiedMs) {
+    Long modifiedMs,
+    String legacyBcId) {
 
   public String key() {
     return bcType + ":" + bcId;
@@ -56,14 +56,20 @@ public record CustomerRef(
         profile,
         SourceDocuments.customer(storeHash, customer),
         true,
-        modifiedMs);
+        modifiedMs,
+        null);
+  }
+
+  /** As {@link #ofOrder(String, JsonNode, GuestKeys)} with the legacy guest keys: for tests. */
+  public static Optional<CustomerRef> ofOrder(String storeHash, JsonNode order) {
+    return ofOrder(storeHash, order, GuestKeys.LEGACY);
   }
 
   /**
    * The order's customer; empty for a guest checkout without a billing e-mail (nothing to match or
    * key on).
    */
-  public static Optional<CustomerRef> ofOrder(String storeHash, JsonNode order) {
+  public static Optional<CustomerRef> ofOrder(String storeHash, JsonNode order, GuestKeys keys) {
     CustomerProfile profile = CustomerProfiles.fromOrder(storeHash, order);
     ObjectNode document = SourceDocuments.guestCustomer(storeHash, order);
     long customerId = order.path("customer_id").asLong(0);
@@ -79,6 +85,7 @@ public record CustomerRef(
               profile,
               document,
               false,
+              null,
               null));
     }
     String email =
@@ -89,21 +96,20 @@ public record CustomerRef(
     return Optional.of(
         new CustomerRef(
             "guest",
-            hash(email),
+            keys.idOf(email),
             "guest order " + order.path("id").asText(),
             profile,
             document,
             false,
-            null));
+            null,
+            keys.legacyIdOf(email).orElse(null)));
   }
 
-  private static String hash(String email) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /**
+   * The same customer under its legacy guest id: how it was keyed before guest keys had a secret.
+   */
+  public CustomerRef asLegacy() {
+    return new CustomerRef(
+        bcType, legacyBcId, label, profile, document, fromCustomerRecord, modifiedMs, null);
   }
 }

@@ -130,6 +130,8 @@ public class CustomerWritePlanner {
       } else {
         writes.addAll(newContact(storeHash, cfg, c));
       }
+    } else if (d.decision() instanceof MatchDecision.UpdateContact update && update.attachOnly()) {
+      writes.addAll(attachToContact(storeHash, cfg, c, contactId, accountId));
     } else if (d.decision() instanceof MatchDecision.UpdateContact) {
       writes.addAll(updateContact(storeHash, cfg, c, contactId, accountId));
     } else if (d.decision() instanceof MatchDecision.UpdateLead update) {
@@ -179,6 +181,27 @@ public class CustomerWritePlanner {
     }
     writes.add(updateById(c, "Contact", contactId, new MappedRecord("Contact", fields, List.of())));
     return writes;
+  }
+
+  /**
+   * A Contact someone else owns (a registered customer's, another store's) that a guest's orders go
+   * on: none of its fields is written, not even its store or sync time. Only a Contact without an
+   * Account gets the guest's household Account, since an order cannot be written without one.
+   */
+  private List<RecordWrite> attachToContact(
+      String storeHash,
+      SyncConfigs.Loaded cfg,
+      BatchCustomer c,
+      String contactId,
+      String accountId) {
+    if (accountId != null) {
+      return List.of();
+    }
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("Account", accountReference(storeHash, c));
+    fields.put("Id", contactId);
+    return List.of(
+        householdAccount(storeHash, cfg, c), RecordWrite.update(c.owner(), "Contact", fields));
   }
 
   /** The customer's company Account (B2B), else its own household Account. */

@@ -42,6 +42,10 @@ final class GuestsWrittenBefore {
           && d.decision() instanceof MatchDecision.Create
           && (d.decidedByReview() || !matchedByEmail)) {
         toLookUp.put(c.ref().accountKey(storeHash), d);
+        if (c.ref().legacyBcId() != null) {
+          // Written before guest keys had a secret: its household Account carries the legacy id.
+          toLookUp.put(c.ref().asLegacy().accountKey(storeHash), d);
+        }
       }
     }
     if (toLookUp.isEmpty()) {
@@ -57,9 +61,14 @@ final class GuestsWrittenBefore {
     }
     List<DecidedCustomer> out = new ArrayList<>();
     for (DecidedCustomer d : decided) {
-      String key = d.customer().ref().isGuest() ? d.customer().ref().accountKey(storeHash) : null;
-      List<String> found =
-          key != null && toLookUp.get(key) == d ? contacts.getOrDefault(key, List.of()) : List.of();
+      List<String> found = new ArrayList<>();
+      if (d.customer().ref().isGuest()) {
+        for (String key : accountKeys(storeHash, d.customer().ref())) {
+          if (toLookUp.get(key) == d) {
+            found.addAll(contacts.getOrDefault(key, List.of()));
+          }
+        }
+      }
       out.add(
           !found.isEmpty()
               ? new DecidedCustomer(
@@ -70,5 +79,12 @@ final class GuestsWrittenBefore {
               : d);
     }
     return out;
+  }
+
+  /** The guest's household Account keys: under its id, and under its legacy id if it has one. */
+  private static List<String> accountKeys(String storeHash, CustomerRef ref) {
+    return ref.legacyBcId() == null
+        ? List.of(ref.accountKey(storeHash))
+        : List.of(ref.accountKey(storeHash), ref.asLegacy().accountKey(storeHash));
   }
 }

@@ -130,7 +130,7 @@ public class BigCommerceToSalesforceFlow implements Flow {
     Map<WorkItem, CustomerRef> buyers = new LinkedHashMap<>();
     orderDocs.forEach(
         (item, doc) -> {
-          Optional<CustomerRef> buyer = CustomerRef.ofOrder(storeHash, doc.json());
+          Optional<CustomerRef> buyer = customers.buyer(storeHash, doc.json());
           if (buyer.isEmpty()) {
             outcomes.put(
                 item.id(),

@@ -55,7 +55,8 @@ final class MappingParser {
           "fold_plus_addresses",
           "default_phone_region",
           "lead_policy",
-          "new_customers_as");
+          "new_customers_as",
+          "match_across_stores");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
 
   private final String file;

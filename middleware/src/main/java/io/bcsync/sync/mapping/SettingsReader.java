@@ -38,8 +38,9 @@ final class SettingsReader {
     LeadPolicy lead = choice("matching.lead_policy", LeadPolicy.class, defaults.leadPolicy());
     CandidateKind create =
         choice("matching.new_customers_as", CandidateKind.class, defaults.newCustomersAs());
+    boolean acrossStores = bool("matching.match_across_stores", defaults.matchAcrossStores());
     try {
-      return new MatchingConfig(rules, fold, region, lead, create);
+      return new MatchingConfig(rules, fold, region, lead, create, acrossStores);
     } catch (IllegalArgumentException e) {
       problem("matching.rules", e.getMessage());
       return defaults;

@@ -102,7 +102,8 @@ public final class DryRunMatcher {
               customer.phone(),
               customer.firstName(),
               customer.lastName(),
-              customer.postalCode()));
+              customer.postalCode(),
+              customer.storeHash()));
     }
 
     @Override

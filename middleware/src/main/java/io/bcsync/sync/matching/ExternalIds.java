@@ -18,6 +18,18 @@ public final class ExternalIds {
     return qualified(storeHash, orderId);
   }
 
+  /**
+   * The store a store-qualified external id names ({@code abc123} of {@code abc123:42}), or null
+   * for a value without one (typed by a person, or empty).
+   */
+  public static String storeOf(String externalId) {
+    if (externalId == null) {
+      return null;
+    }
+    int colon = externalId.indexOf(':');
+    return colon > 0 ? externalId.substring(0, colon).strip() : null;
+  }
+
   private static String qualified(String storeHash, long id) {
     if (storeHash == null || storeHash.isBlank()) {
       throw new IllegalArgumentException("store hash is required for an external id");

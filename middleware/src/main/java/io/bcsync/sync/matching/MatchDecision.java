@@ -25,7 +25,19 @@ public sealed interface MatchDecision {
     }
   }
 
-  record UpdateContact(String contactId, MatchRule rule) implements MatchDecision {
+  /**
+   * One Contact found: the customer's orders go on it.
+   *
+   * @param attachOnly link the customer and its orders to the Contact but write none of its fields:
+   *     the Contact is a registered customer's or another store's, and a guest checkout (anyone can
+   *     type any e-mail) must not rewrite its name, e-mail, phone or address
+   */
+  record UpdateContact(String contactId, MatchRule rule, boolean attachOnly)
+      implements MatchDecision {
+    public UpdateContact(String contactId, MatchRule rule) {
+      this(contactId, rule, false);
+    }
+
     public MatchOutcome outcome() {
       return MatchOutcome.UPDATE;
     }

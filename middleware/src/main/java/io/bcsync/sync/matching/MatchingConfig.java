@@ -12,13 +12,19 @@ import java.util.List;
  *     is unknown
  * @param leadPolicy update or convert a matching Lead
  * @param newCustomersAs what an unmatched customer is created as
+ * @param matchAcrossStores whether Contacts and Leads that belong to another store of the org (its
+ *     {@code BC_Store__c}, or the store in its {@code BC_Customer_Id__c}) are candidates at all.
+ *     Off by default: a shopper of one store who types a customer of another store's e-mail must
+ *     not reach that customer's record. Even when on, such a record is never overwritten (see
+ *     {@link CustomerMatcher}).
  */
 public record MatchingConfig(
     List<MatchRule> rules,
     boolean foldPlusAddresses,
     String defaultPhoneRegion,
     LeadPolicy leadPolicy,
-    CandidateKind newCustomersAs) {
+    CandidateKind newCustomersAs,
+    boolean matchAcrossStores) {
 
   public MatchingConfig {
     if (rules == null || rules.isEmpty()) {
@@ -43,23 +49,37 @@ public record MatchingConfig(
         false,
         "US",
         LeadPolicy.UPDATE_LEAD,
-        CandidateKind.CONTACT);
+        CandidateKind.CONTACT,
+        false);
   }
 
   public MatchingConfig withRules(List<MatchRule> newRules) {
     return new MatchingConfig(
-        newRules, foldPlusAddresses, defaultPhoneRegion, leadPolicy, newCustomersAs);
+        newRules,
+        foldPlusAddresses,
+        defaultPhoneRegion,
+        leadPolicy,
+        newCustomersAs,
+        matchAcrossStores);
   }
 
   public MatchingConfig withFoldPlusAddresses(boolean fold) {
-    return new MatchingConfig(rules, fold, defaultPhoneRegion, leadPolicy, newCustomersAs);
+    return new MatchingConfig(
+        rules, fold, defaultPhoneRegion, leadPolicy, newCustomersAs, matchAcrossStores);
   }
 
   public MatchingConfig withLeadPolicy(LeadPolicy policy) {
-    return new MatchingConfig(rules, foldPlusAddresses, defaultPhoneRegion, policy, newCustomersAs);
+    return new MatchingConfig(
+        rules, foldPlusAddresses, defaultPhoneRegion, policy, newCustomersAs, matchAcrossStores);
   }
 
   public MatchingConfig withNewCustomersAs(CandidateKind kind) {
-    return new MatchingConfig(rules, foldPlusAddresses, defaultPhoneRegion, leadPolicy, kind);
+    return new MatchingConfig(
+        rules, foldPlusAddresses, defaultPhoneRegion, leadPolicy, kind, matchAcrossStores);
+  }
+
+  public MatchingConfig withMatchAcrossStores(boolean across) {
+    return new MatchingConfig(
+        rules, foldPlusAddresses, defaultPhoneRegion, leadPolicy, newCustomersAs, across);
   }
 }

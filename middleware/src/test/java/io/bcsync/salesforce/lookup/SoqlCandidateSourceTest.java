@@ -103,6 +103,51 @@ class SoqlCandidateSourceTest extends SimulatedOrgTest {
   }
 
   @Test
+  void contacts_are_read_with_their_store_so_another_stores_guest_is_no_candidate()
+      throws Exception {
+    String mine = "m" + UUID.randomUUID().toString().substring(0, 6);
+    String other = "o" + UUID.randomUUID().toString().substring(0, 6);
+    String otherStore =
+        create("BC_Store__c", Map.of("Name", "Other store", "BC_Store_Hash__c", other));
+    String email = "guest@" + mine + ".example";
+    String othersGuest =
+        create("Contact", Map.of("LastName", "Guest", "Email", email, "BC_Store__c", otherStore));
+    CustomerProfile guest =
+        new CustomerProfile(
+            "guest order 1", mine, null, email, "Gus", "Guest", null, null, null, "US");
+
+    CandidateFinder finder = source.prefetch(List.of(guest), MatchingConfig.defaults());
+
+    assertThat(finder.find(new MatchKey.Email(email)))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.id()).isEqualTo(othersGuest);
+              assertThat(c.storeHash()).isEqualTo(other);
+            });
+    assertThat(new CustomerMatcher(MatchingConfig.defaults(), finder).match(guest))
+        .as("another store's Contact is not matched by default")
+        .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+    assertThat(
+            new CustomerMatcher(MatchingConfig.defaults().withMatchAcrossStores(true), finder)
+                .match(guest))
+        .isEqualTo(new MatchDecision.UpdateContact(othersGuest, MatchRule.EMAIL, true));
+  }
+
+  @Test
+  void a_failed_lookup_is_retried_without_the_fault_that_could_quote_the_shoppers_data() {
+    sim.faults().failNext("query", "Contact", "QUERY_TIMEOUT", 1);
+    CustomerProfile guest =
+        new CustomerProfile(
+            "guest order 1", "f1", null, "quoted@example.com", "Q", "Q", null, null, null, "US");
+
+    assertThatThrownBy(() -> source.prefetch(List.of(guest), MatchingConfig.defaults()))
+        .isInstanceOf(io.bcsync.salesforce.writer.SalesforceUnreachableException.class)
+        .hasMessageContaining("QUERY_TIMEOUT")
+        .hasNoCause();
+  }
+
+  @Test
   void a_converted_lead_keyed_to_the_customer_stands_for_its_conversions_contact()
       throws Exception {
     String store = "k" + UUID.randomUUID().toString().substring(0, 6);

@@ -84,6 +84,36 @@ class CustomerWritePlannerTest {
   }
 
   @Test
+  void a_guest_attached_to_someone_elses_contact_writes_none_of_its_fields() {
+    DecidedCustomer attached =
+        decided(
+            merge(guestOrder(402, "registered@example.com")),
+            new MatchDecision.UpdateContact("003000000000005AAA", MatchRule.EMAIL, true));
+
+    PlannedCustomer withAccount =
+        planner
+            .plan(
+                STORE,
+                Mappings.defaults(),
+                List.of(attached),
+                Map.of("003000000000005AAA", "001000000000005AAA"))
+            .customers()
+            .get(0);
+    PlannedCustomer withoutAccount = plan(attached);
+
+    assertThat(withAccount.writes()).as("nothing to write: the order goes on as it is").isEmpty();
+    assertThat(withAccount.contactId()).isEqualTo("003000000000005AAA");
+    assertThat(withAccount.accountId()).isEqualTo("001000000000005AAA");
+    assertThat(withoutAccount.writes())
+        .extracting(RecordWrite::sobjectType, RecordWrite::operation)
+        .containsExactly(
+            tuple("Account", WriteOperation.UPSERT), tuple("Contact", WriteOperation.UPDATE));
+    assertThat(withoutAccount.writes().get(1).fields())
+        .as("only the Account an order needs, no name, e-mail, phone, address or store")
+        .containsOnlyKeys("Id", "Account");
+  }
+
+  @Test
   void a_matched_contact_is_updated_by_id_and_given_a_household_account_only_when_it_has_none() {
     DecidedCustomer matched =
         decided(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.sync.matching.CandidateKind;
 import io.bcsync.sync.matching.LeadPolicy;
 import io.bcsync.sync.matching.MatchRule;
+import io.bcsync.sync.matching.MatchingConfig;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,7 @@ class SyncConfigLoaderTest {
           fold_plus_addresses: true
           lead_policy: convert_lead
           new_customers_as: lead
+          match_across_stores: true
         objects:
           BC_Order__c:
             fields:
@@ -192,6 +194,8 @@ class SyncConfigLoaderTest {
     assertThat(config.matching().foldPlusAddresses()).isTrue();
     assertThat(config.matching().leadPolicy()).isEqualTo(LeadPolicy.CONVERT_LEAD);
     assertThat(config.matching().newCustomersAs()).isEqualTo(CandidateKind.LEAD);
+    assertThat(config.matching().matchAcrossStores()).isTrue();
+    assertThat(MatchingConfig.defaults().matchAcrossStores()).as("off by default").isFalse();
     List<String> fields =
         config.mapping().object("BC_Order__c").orElseThrow().fields().stream()
             .map(field -> field.mapping().field())
@@ -204,7 +208,7 @@ class SyncConfigLoaderTest {
             .filter(field -> field.mapping().field().equals("BC_Channel__c"))
             .findFirst()
             .orElseThrow();
-    assertThat(channel.mapping().location()).isEqualTo(new SourceLocation(store.toString(), 11));
+    assertThat(channel.mapping().location()).isEqualTo(new SourceLocation(store.toString(), 12));
   }
 
   @Test

@@ -78,11 +78,81 @@ class CustomerMatcherTest {
   }
 
   @Test
-  void a_guest_with_the_same_email_updates_the_linked_contact() {
+  void a_guest_with_a_registered_customers_email_attaches_to_its_contact_without_writing_it() {
     salesforce.with(Candidate.contact("003A", STORE + ":1", "jo@example.com", null));
 
     assertThat(match(guest("JO@example.com", null)))
-        .isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EMAIL));
+        .isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EMAIL, true));
+  }
+
+  @Test
+  void a_guest_matching_a_contact_no_customer_or_store_owns_updates_it() {
+    salesforce.with(
+        Candidate.contact("003A", null, "jo@example.com", null),
+        Candidate.contact("003B", null, "bo@example.com", null).withStore(STORE));
+
+    assertThat(match(guest("jo@example.com", null)))
+        .isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EMAIL, false));
+    assertThat(match(guest("bo@example.com", null)))
+        .isEqualTo(new MatchDecision.UpdateContact("003B", MatchRule.EMAIL, false));
+  }
+
+  @Test
+  void another_stores_records_are_no_candidates_unless_matching_across_stores() {
+    salesforce.with(
+        Candidate.contact("003A", "otherstore:7", "jo@example.com", null),
+        Candidate.contact("003B", null, "bo@example.com", null).withStore("otherstore"),
+        Candidate.lead("00QC", "otherstore:8", "lee@example.com", null));
+    MatchingConfig across = MatchingConfig.defaults().withMatchAcrossStores(true);
+
+    for (String email : List.of("jo@example.com", "bo@example.com", "lee@example.com")) {
+      assertThat(match(guest(email, null)))
+          .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+      assertThat(match(registered(11, email)))
+          .isEqualTo(new MatchDecision.Create(CandidateKind.CONTACT));
+    }
+    assertThat(match(across, guest("jo@example.com", null)))
+        .as("found across stores, never rewritten")
+        .isEqualTo(new MatchDecision.UpdateContact("003A", MatchRule.EMAIL, true));
+    assertThat(match(across, guest("bo@example.com", null)))
+        .isEqualTo(new MatchDecision.UpdateContact("003B", MatchRule.EMAIL, true));
+    assertThat(match(across, registered(11, "jo@example.com")))
+        .isInstanceOf(MatchDecision.Review.class);
+    MatchDecision otherStoresGuest = match(across, registered(11, "bo@example.com"));
+    assertThat(otherStoresGuest).isInstanceOf(MatchDecision.Review.class);
+    assertThat(((MatchDecision.Review) otherStoresGuest).reason())
+        .contains("a record of store otherstore");
+    assertThat(match(across, guest("lee@example.com", null)))
+        .as("a guest would update or convert the Lead")
+        .isInstanceOf(MatchDecision.Review.class);
+  }
+
+  @Test
+  void a_guest_matching_a_registered_customers_lead_goes_to_review() {
+    salesforce.with(Candidate.lead("00QA", STORE + ":1", "jo@example.com", null));
+
+    MatchDecision decision = match(guest("jo@example.com", null));
+
+    assertThat(decision).isInstanceOf(MatchDecision.Review.class);
+    assertThat(((MatchDecision.Review) decision).reason())
+        .contains("a Lead of BigCommerce customer " + STORE + ":1")
+        .doesNotContain("jo@example.com");
+  }
+
+  @Test
+  void two_candidates_of_which_one_belongs_to_another_store_match_the_other_alone() {
+    salesforce.with(
+        Candidate.contact("003A", null, "jo@example.com", null).withStore("otherstore"),
+        Candidate.contact("003B", null, "jo@example.com", null).withStore(STORE));
+
+    assertThat(match(guest("jo@example.com", null)))
+        .isEqualTo(new MatchDecision.UpdateContact("003B", MatchRule.EMAIL, false));
+    assertThat(
+            match(
+                MatchingConfig.defaults().withMatchAcrossStores(true),
+                guest("jo@example.com", null)))
+        .as("ambiguous across stores")
+        .isInstanceOf(MatchDecision.Review.class);
   }
 
   @Test

@@ -17,6 +17,8 @@ class PagedDryRunTest {
     DryRunMatcher.PagedRun run = DryRunMatcher.paged(MatchingConfig.defaults(), salesforce);
 
     run.match(List.of(registered(1, "known@example.com"), registered(2, "new@example.com")));
+    // A guest typing a registered customer's e-mail attaches to its Contact but does not rewrite
+    // it.
     run.match(List.of(guest("NEW@example.com", null)));
     run.match(List.of());
 
@@ -28,6 +30,6 @@ class PagedDryRunTest {
         .containsExactly(
             new MatchDecision.UpdateContact("003A", MatchRule.EMAIL),
             new MatchDecision.Create(CandidateKind.CONTACT),
-            new MatchDecision.UpdateContact("planned-1", MatchRule.EMAIL));
+            new MatchDecision.UpdateContact("planned-1", MatchRule.EMAIL, true));
   }
 }

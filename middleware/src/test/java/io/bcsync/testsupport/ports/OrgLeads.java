@@ -89,8 +89,17 @@ final class OrgLeads {
                     .withName(
                         text(r, "FirstName"),
                         text(r, "LastName"),
-                        text(r, lead ? "PostalCode" : "MailingPostalCode")))
+                        text(r, lead ? "PostalCode" : "MailingPostalCode"))
+                    .withStore(lead ? null : storeOf(r)))
         .toList();
+  }
+
+  /** As SoqlCandidateSource reads BC_Store__r.BC_Store_Hash__c: the Contact's store, if linked. */
+  private String storeOf(Stored contact) {
+    String storeId = text(contact, "BC_Store__c");
+    return storeId == null
+        ? null
+        : data.find(storeId).map(store -> text(store, "BC_Store_Hash__c")).orElse(null);
   }
 
   /**
