@@ -89,6 +89,11 @@ public class CustomerFiguresWrites {
         out.add(p);
         continue;
       }
+      if (!ownsItsRecords(p.decided())) {
+        // Recorded in the ledger above, but its figures are not the Contact's to carry.
+        out.add(p);
+        continue;
+      }
       out.add(p.withWrites(withFigures(storeHash, p, computed)));
       written.put(c.key(), computed.sums().get(c.key()));
       if (computed.topError() != null) {
@@ -151,6 +156,26 @@ public class CustomerFiguresWrites {
     return later;
   }
 
+  /**
+   * Whether the customer's figures may go on its Contact and household Account. A registered
+   * customer owns the Contact it is linked to. A guest owns only the records made for it (created,
+   * decided by review, or found again by its own key): a guest matched onto an existing Contact by
+   * e-mail or phone, or attached to a registered customer's or another store's Contact, cannot
+   * prove it is that person, and its ledger holds only its own guest orders, so writing its figures
+   * there would overwrite the owner's.
+   */
+  static boolean ownsItsRecords(DecidedCustomer d) {
+    BatchCustomer c = d.customer();
+    if (!c.ref().isGuest()) {
+      return true;
+    }
+    String reason = d.matchReason();
+    if (reason == null && c.identity() != null) {
+      reason = c.identity().matchedBy();
+    }
+    return reason != null && (HOUSEHOLD_MADE_BY.contains(reason) || "external_id".equals(reason));
+  }
+
   private List<RecordWrite> withFigures(
       String storeHash, PlannedCustomer p, CustomerRollup.Computed computed) {
     BatchCustomer c = p.customer();
@@ -201,16 +226,15 @@ public class CustomerFiguresWrites {
   }
 
   /**
-   * By its key when the household Account was made for the customer (created, or found by that key
-   * for a guest); by id when it is a matched Contact's own Account, which has no such key.
+   * By its key when the household Account was made for a registered customer; by id for a guest's,
+   * and for a matched Contact's own Account, which has no such key.
    */
   private static RecordWrite linkedAccount(
       String storeHash, BatchCustomer c, String accountId, Map<String, Object> figures) {
+    // A guest's household Account is updated by id: its key may be the legacy unkeyed one
+    // (GuestKeys), and a guest has no key of its own to upsert by, as for its Contact.
     String madeBy = c.identity() == null ? null : c.identity().matchedBy();
-    boolean keyed =
-        madeBy != null
-            && (HOUSEHOLD_MADE_BY.contains(madeBy)
-                || (c.ref().isGuest() && "external_id".equals(madeBy)));
+    boolean keyed = !c.ref().isGuest() && madeBy != null && HOUSEHOLD_MADE_BY.contains(madeBy);
     Map<String, Object> fields = new LinkedHashMap<>();
     if (!keyed) {
       fields.put("Id", accountId);
