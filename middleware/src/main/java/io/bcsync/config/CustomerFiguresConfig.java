@@ -9,8 +9,8 @@ import java.math.BigDecimal;
  * Account ({@code BC_Segment__c}), from the figures the sync recomputes: {@code vipLabel} at or
  * above {@code vipRevenue} of lifetime revenue, else {@code atRiskLabel} when the last order is
  * more than {@code atRiskDays} days old, else {@code standardLabel}, evaluated when the customer's
- * figures are written (with an order); {@code topCategories} names ranked in {@code
- * BC_Top_Categories__c}.
+ * figures are written (with an order) and by the At Risk sweep for customers without a new order
+ * (customers/AtRiskSweep); {@code topCategories} names ranked in {@code BC_Top_Categories__c}.
  */
 @ConfigurationProperties(CustomerFiguresConfig.PREFIX)
 public record CustomerFiguresConfig(

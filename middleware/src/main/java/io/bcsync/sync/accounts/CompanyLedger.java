@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * The {@code sync_order_ledger} table: one row per synced order, replaced on every write of that
- * order, keyed to its company (B2B) and its Contact. Account figures are always recomputed from it
- * with SQL aggregates, never incremented, so a retried, replayed or duplicated order cannot be
- * counted twice.
+ * order, keyed to its company (B2B) and its customer ({@code customer:<id>} or {@code
+ * guest:<hash>}). Account figures are always recomputed from it with SQL aggregates, never
+ * incremented, so a retried, replayed or duplicated order cannot be counted twice.
  */
 @Singleton
 public class CompanyLedger {
@@ -27,6 +27,9 @@ public class CompanyLedger {
    * refunded orders.
    *
    * @param productIds the distinct products the order's lines are of (for the top categories)
+   * @param contactId the Contact the order is written against, when already known
+   * @param customerKey the buyer ({@code customer:<id>} or {@code guest:<hash>}): known before
+   *     anything is written, so a customer's figures can be computed before its first Contact write
    */
   public record Entry(
       String storeHash,
@@ -36,7 +39,8 @@ public class CompanyLedger {
       long orderDateMs,
       boolean counted,
       List<Long> productIds,
-      String contactId) {}
+      String contactId,
+      String customerKey) {}
 
   /**
    * {@code product_ids} is VARCHAR(2000): ids beyond that (an order of hundreds of products) are
@@ -75,7 +79,8 @@ public class CompanyLedger {
                     entry.counted() ? 1 : 0,
                     joined(entry.productIds()),
                     now,
-                    entry.contactId());
+                    entry.contactId(),
+                    entry.customerKey());
             Upsert.updateElseInsert(() -> replace(row), () -> rows.save(row));
           }
           return null;
@@ -89,11 +94,11 @@ public class CompanyLedger {
         companyKeys, chunk -> rows.counted(storeHash, chunk), LedgerRow::companyKey);
   }
 
-  /** The same per Contact (a customer's orders, company or not). */
-  public Map<String, List<List<Long>>> productsPerContactOrder(
-      String storeHash, Collection<String> contactIds) {
+  /** The same per customer key (a customer's orders, company or not). */
+  public Map<String, List<List<Long>>> productsPerCustomerOrder(
+      String storeHash, Collection<String> customerKeys) {
     return productsPerOrder(
-        contactIds, chunk -> rows.countedOfContacts(storeHash, chunk), LedgerRow::contactId);
+        customerKeys, chunk -> rows.countedOfCustomers(storeHash, chunk), LedgerRow::customerKey);
   }
 
   private Map<String, List<List<Long>>> productsPerOrder(
@@ -126,7 +131,8 @@ public class CompanyLedger {
         row.counted(),
         row.productIds(),
         row.writtenAtMs(),
-        row.contactId());
+        row.contactId(),
+        row.customerKey());
   }
 
   static String joined(List<Long> productIds) {
@@ -156,9 +162,9 @@ public class CompanyLedger {
     return figures(companyKeys, chunk -> rows.totals(storeHash, chunk));
   }
 
-  /** A customer's figures over the counted orders written against its Contact. */
-  public Map<String, Figures> contactFigures(String storeHash, Collection<String> contactIds) {
-    return figures(contactIds, chunk -> rows.contactTotals(storeHash, chunk));
+  /** A customer's figures over its counted orders, by customer key. */
+  public Map<String, Figures> customerFigures(String storeHash, Collection<String> customerKeys) {
+    return figures(customerKeys, chunk -> rows.customerTotals(storeHash, chunk));
   }
 
   private Map<String, Figures> figures(
@@ -185,5 +191,35 @@ public class CompanyLedger {
           }
           return out;
         });
+  }
+
+  /**
+   * A customer whose last counted order is older than a cutoff.
+   *
+   * @param ofCompany some of its orders were a company's: its Account carries the company's figures
+   */
+  public record Lapsed(String customerKey, boolean ofCompany, Figures figures) {}
+
+  /**
+   * The next page of customers whose last counted order lapsed ({@link LedgerRepository#lapsed}).
+   */
+  public List<Lapsed> lapsed(
+      String storeHash, long cutoffMs, long afterMs, String afterKey, int limit) {
+    return db.read(
+        () ->
+            rows.lapsed(storeHash, cutoffMs, afterMs, afterKey, limit).stream()
+                .map(
+                    t ->
+                        new Lapsed(
+                            t.customerKey(),
+                            t.companyKey() != null && !t.companyKey().isEmpty(),
+                            new Figures(
+                                t.revenue(), t.orders(), t.firstOrderMs(), t.lastOrderMs())))
+                .toList());
+  }
+
+  /** The stores whose ledger has orders keyed by customer. */
+  public List<String> storesWithCustomers() {
+    return db.read(rows::storesWithCustomers);
   }
 }

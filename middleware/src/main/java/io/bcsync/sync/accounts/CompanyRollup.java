@@ -44,9 +44,18 @@ public class CompanyRollup {
 
   public static final String COMPANY_KEY = "BC_Company_Id__c";
 
-  /** A written order of a company, on behalf of a work item. */
+  /**
+   * A written order of a company, on behalf of a work item.
+   *
+   * @param customerKey the buyer, kept in the ledger row for the buyer's own figures
+   */
   public record CompanyOrder(
-      long itemId, JsonNode order, String companyKey, String companyName, String contactId) {}
+      long itemId,
+      JsonNode order,
+      String companyKey,
+      String companyName,
+      String contactId,
+      String customerKey) {}
 
   public static final String TOP_CATEGORIES = "BC_Top_Categories__c";
 
@@ -98,7 +107,8 @@ public class CompanyRollup {
               created == null ? 0 : created.toEpochMilli(),
               !NOT_COUNTED.contains(o.order().path("status_id").asInt()),
               productIds(o.order()),
-              o.contactId()));
+              o.contactId(),
+              o.customerKey()));
       // The first order's item carries the company's write.
       byCompany.putIfAbsent(o.companyKey(), o);
     }

@@ -20,7 +20,8 @@ record LedgerRow(
     int counted,
     String productIds,
     long writtenAtMs,
-    @Nullable String contactId) {
+    @Nullable String contactId,
+    @Nullable String customerKey) {
 
   @Embeddable
   record Key(

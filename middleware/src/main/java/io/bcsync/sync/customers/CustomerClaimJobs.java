@@ -3,14 +3,21 @@ package io.bcsync.sync.customers;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.bcsync.config.InvalidConfigurationException;
+import io.bcsync.config.SalesforceConfigured;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Housekeeping of the per-customer claims, once per cluster like the pipeline's jobs. */
+/**
+ * Housekeeping of the per-customer claims, and the At Risk sweep of customers' segments, once per
+ * cluster like the pipeline's jobs.
+ */
 @Factory
 public class CustomerClaimJobs {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerClaimJobs.class);
@@ -28,5 +35,25 @@ public class CustomerClaimJobs {
                     deleted);
               }
             });
+  }
+
+  /**
+   * Customers whose last order crossed {@code bcsync.sync.customer-figures.at-risk-days} since the
+   * last run turn At Risk ({@link AtRiskSweep}); every {@code at-risk-sweep-interval} (default 1
+   * h). Only when Salesforce is configured (the sweep writes there).
+   */
+  @Singleton
+  @Named("customer-at-risk-sweep")
+  @Requires(condition = SalesforceConfigured.class)
+  RecurringTask<Void> customerAtRiskSweep(
+      AtRiskSweep sweep,
+      @Value("${bcsync.sync.customer-figures.at-risk-sweep-interval:1h}") Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new InvalidConfigurationException(
+          "bcsync.sync.customer-figures.at-risk-sweep-interval",
+          "must be positive; was " + interval);
+    }
+    return Tasks.recurring("customer-at-risk-sweep", FixedDelay.of(interval))
+        .execute((instance, context) -> sweep.run());
   }
 }

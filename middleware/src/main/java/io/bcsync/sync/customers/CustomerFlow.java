@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * this same call instead of costing a retry. Only if that wait runs out are its items deferred:
  * back to the queue shortly, without using up an attempt (waiting for another worker is not a
  * failure).
+ *
+ * <p>Buyers' figures (lifetime revenue, order count, segment…) travel in the same Contact and
+ * Account writes ({@link CustomerFiguresWrites}), not in calls of their own after the orders.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -50,6 +53,7 @@ public class CustomerFlow {
   private final CustomerWritePlanner planner;
   private final SalesforceRecords salesforce;
   private final Heartbeat heartbeat;
+  private final CustomerFiguresWrites figures;
 
   public CustomerFlow(
       IdentityMap identities,
@@ -58,7 +62,8 @@ public class CustomerFlow {
       CustomerDecisions decisions,
       CustomerWritePlanner planner,
       SalesforceRecords salesforce,
-      Heartbeat heartbeat) {
+      Heartbeat heartbeat,
+      CustomerFiguresWrites figures) {
     this.identities = identities;
     this.companies = companies;
     this.claims = claims;
@@ -66,32 +71,40 @@ public class CustomerFlow {
     this.planner = planner;
     this.salesforce = salesforce;
     this.heartbeat = heartbeat;
+    this.figures = figures;
   }
 
   /**
    * @param links by customer key: where each customer whose orders can now be written ended up
    * @param outcomes of every customer item, and of the order items that cannot go on (customer
    *     failed, held by a review, or busy in another worker); order items absent here go on
+   * @param afterOrders outcomes of order items that go on, for once their orders are written: a
+   *     retry when their buyer's figures could not all be written (the orders are written anyway)
    */
-  public record Result(Map<String, CustomerLink> links, Map<Long, Outcome> outcomes) {}
+  public record Result(
+      Map<String, CustomerLink> links,
+      Map<Long, Outcome> outcomes,
+      Map<Long, Outcome> afterOrders) {}
 
   /** What one pass produced, and the customers another worker held during it. */
-  private record Round(
-      Map<String, CustomerLink> links, Map<Long, Outcome> outcomes, List<BatchCustomer> busy) {}
+  private record Round(Written written, List<BatchCustomer> busy) {}
 
   public Result sync(String storeHash, SyncConfigs.Loaded cfg, List<CustomerNeed> needs)
       throws Exception {
     Map<String, CustomerLink> links = new HashMap<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
+    Map<Long, Outcome> afterOrders = new HashMap<>();
     Round round = round(storeHash, cfg, needs);
-    links.putAll(round.links());
-    outcomes.putAll(round.outcomes());
+    links.putAll(round.written().links());
+    outcomes.putAll(round.written().outcomes());
+    afterOrders.putAll(round.written().afterOrders());
     List<BatchCustomer> busy = round.busy();
     if (!busy.isEmpty()
         && claims.awaitReleased(storeHash, busy.stream().map(BatchCustomer::key).toList())) {
       round = round(storeHash, cfg, busy.stream().flatMap(c -> c.needs().stream()).toList());
-      links.putAll(round.links());
-      outcomes.putAll(round.outcomes());
+      links.putAll(round.written().links());
+      outcomes.putAll(round.written().outcomes());
+      afterOrders.putAll(round.written().afterOrders());
       busy = round.busy();
     }
     for (BatchCustomer c : busy) {
@@ -105,7 +118,7 @@ public class CustomerFlow {
           c.ref().label(),
           c.needs().size());
     }
-    return new Result(links, outcomes);
+    return new Result(links, outcomes, afterOrders);
   }
 
   /** One pass: the customers it could claim (or that were linked) are written. */
@@ -113,7 +126,7 @@ public class CustomerFlow {
       throws Exception {
     List<BatchCustomer> customers = withIdentities(storeHash, withCompanies(storeHash, needs));
     if (customers.isEmpty()) {
-      return new Round(Map.of(), Map.of(), List.of());
+      return new Round(new Written(Map.of(), Map.of(), Map.of()), List.of());
     }
     List<String> unlinked =
         customers.stream().filter(c -> !c.linked()).map(BatchCustomer::key).toList();
@@ -140,14 +153,16 @@ public class CustomerFlow {
               .filter(c -> c.linked() || reread.containsKey(c.key()))
               .map(c -> reread.getOrDefault(c.key(), c))
               .toList();
-      Written written = decideAndWrite(storeHash, cfg, mine);
-      return new Round(written.links(), written.outcomes(), busy);
+      return new Round(decideAndWrite(storeHash, cfg, mine), busy);
     } finally {
       release(storeHash, claim);
     }
   }
 
-  private record Written(Map<String, CustomerLink> links, Map<Long, Outcome> outcomes) {}
+  private record Written(
+      Map<String, CustomerLink> links,
+      Map<Long, Outcome> outcomes,
+      Map<Long, Outcome> afterOrders) {}
 
   private Written decideAndWrite(
       String storeHash, SyncConfigs.Loaded cfg, List<BatchCustomer> customers) throws Exception {
@@ -156,14 +171,18 @@ public class CustomerFlow {
         GuestsWrittenBefore.apply(salesforce, storeHash, cfg, decided.customers());
     Map<String, String> accounts = accountsOfKnownContacts(toWrite);
     Continuing<PlannedCustomer> planned = planner.plan(storeHash, cfg, toWrite, accounts);
+    CustomerFiguresWrites.Attached withFigures = figures.attach(storeHash, planned.customers());
     WriteReport report =
-        salesforce.write(planned.customers().stream().flatMap(p -> p.writes().stream()).toList());
+        salesforce.write(
+            withFigures.customers().stream().flatMap(p -> p.writes().stream()).toList());
     CustomerWriteResults.Collected collected =
-        CustomerWriteResults.collect(storeHash, planned.customers(), report);
+        CustomerWriteResults.collect(storeHash, withFigures.customers(), report);
     identities.save(collected.known());
     identities.saveNew(collected.fresh());
     return new Written(
-        collected.links(), decided.stoppedWith(planned.stoppedWith(collected.outcomes())));
+        collected.links(),
+        decided.stoppedWith(planned.stoppedWith(collected.outcomes())),
+        figures.rewriteMoved(storeHash, withFigures, collected.links()));
   }
 
   /**

@@ -67,7 +67,8 @@ final class CustomerWriteResults {
                 reason));
         if (written.accountId() != null) {
           links.put(
-              c.key(), new CustomerLink(written.contactId(), written.accountId(), c.company()));
+              c.key(),
+              new CustomerLink(written.contactId(), written.accountId(), c.company(), c.key()));
         }
       } else if (written.leadId() != null) {
         rows.add(

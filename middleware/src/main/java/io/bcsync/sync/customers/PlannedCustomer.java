@@ -30,6 +30,11 @@ public record PlannedCustomer(
     return decided.customer();
   }
 
+  /** The same customer with these writes instead (its figures added). */
+  PlannedCustomer withWrites(List<RecordWrite> replaced) {
+    return new PlannedCustomer(decided, contactId, accountId, leadId, replaced, sharedCompanyWrite);
+  }
+
   PlannedCustomer sharing(RecordWrite companyWrite, List<RecordWrite> remainingWrites) {
     return new PlannedCustomer(
         decided, contactId, accountId, leadId, remainingWrites, companyWrite);

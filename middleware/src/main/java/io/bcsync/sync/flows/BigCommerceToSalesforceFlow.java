@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *       incomplete orders (status 0) need nothing;
  *   <li>skip versions older than the one already written (identity map, by {@code date_modified});
  *   <li>customers ({@link CustomerFlow}): every customer item and every order's buyer, matched or
- *       linked, written as Contact + Account or Lead; uncertain matches go to review and hold their
- *       orders;
+ *       linked, written as Contact + Account or Lead, buyers with their figures; uncertain matches
+ *       go to review and hold their orders;
  *   <li>orders ({@link OrderFlow}): header and lines upserted by external id, removed lines
  *       deleted, B2B company figures rolled up.
  * </ol>
@@ -169,7 +169,18 @@ public class BigCommerceToSalesforceFlow implements Flow {
           StoreDocument doc = orderDocs.get(item);
           work.add(new OrderWork(item.id(), doc.json(), doc.modifiedMs(), link, item.attempts()));
         });
-    outcomes.putAll(orders.sync(storeHash, cfg, work));
+    Map<Long, Outcome> ordersWritten = orders.sync(storeHash, cfg, work);
+    outcomes.putAll(ordersWritten);
+    // An order written while its buyer's figures could not all be written is retried to fill
+    // them in; its order is rewritten idempotently.
+    written
+        .afterOrders()
+        .forEach(
+            (itemId, later) -> {
+              if (ordersWritten.get(itemId) instanceof Outcome.Success) {
+                outcomes.put(itemId, later);
+              }
+            });
     LOG.debug("Store {}: batch of {} items synced", storeHash, items.size());
     return outcomes;
   }

@@ -4,7 +4,6 @@ import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRollup;
-import io.bcsync.sync.accounts.CustomerRollup;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
 import io.bcsync.sync.identity.Identity;
@@ -32,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * Opportunity + OpportunityLineItem, or BC_Order__c + BC_Order_Line__c), in batched calls: planned
  * by {@link OrderPlanner}, written, then removed lines deleted ({@link ObsoleteLines}), orders
  * activated ({@link OrderActivation}), ids written back to BigCommerce ({@link OrderIdWriteBack})
- * and figures rolled up from the order ledger: B2B companies' ({@link CompanyRollup}) and every
- * customer's ({@link CustomerRollup}). Each item gets its own outcome: one order Salesforce rejects
- * fails only its item.
+ * and B2B companies' figures rolled up from the order ledger ({@link CompanyRollup}; a customer's
+ * own figures went out with its Contact, customers/CustomerFiguresWrites). Each item gets its own
+ * outcome: one order Salesforce rejects fails only its item.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -45,7 +44,6 @@ public class OrderFlow {
   private final BeanProvider<PricebookEntries> pricebooks;
   private final SalesforceRecords salesforce;
   private final CompanyRollup rollup;
-  private final CustomerRollup customerRollup;
   private final OrderIdWriteBack writeBack;
   private final Clock clock;
   private final StoreLinks stores;
@@ -55,7 +53,6 @@ public class OrderFlow {
       BeanProvider<PricebookEntries> pricebooks,
       SalesforceRecords salesforce,
       CompanyRollup rollup,
-      CustomerRollup customerRollup,
       OrderIdWriteBack writeBack,
       Clock clock,
       StoreLinks stores) {
@@ -63,7 +60,6 @@ public class OrderFlow {
     this.pricebooks = pricebooks;
     this.salesforce = salesforce;
     this.rollup = rollup;
-    this.customerRollup = customerRollup;
     this.writeBack = writeBack;
     this.clock = clock;
     this.stores = stores;
@@ -122,7 +118,6 @@ public class OrderFlow {
         activation.activate(
             written.orders().stream().filter(p -> !notDeleted.containsKey(p.itemId())).toList()));
     outcomes.putAll(rollup.apply(storeHash, companyOrders(written.orders())));
-    outcomes.putAll(customerRollup.apply(storeHash, customerOrders(written.orders())));
     LOG.info(
         "Store {}: {} orders as {} ({} records, {} calls)",
         storeHash,
@@ -260,20 +255,8 @@ public class OrderFlow {
                     p.work().order(),
                     p.work().customer().company().key(),
                     p.work().customer().company().name(),
-                    p.work().customer().contactId()))
-        .toList();
-  }
-
-  private static List<CustomerRollup.CustomerOrder> customerOrders(List<PlannedOrder> written) {
-    return written.stream()
-        .map(
-            p ->
-                new CustomerRollup.CustomerOrder(
-                    p.itemId(),
-                    p.work().order(),
                     p.work().customer().contactId(),
-                    p.work().customer().accountId(),
-                    p.work().customer().company() != null))
+                    p.work().customer().customerKey()))
         .toList();
   }
 

@@ -64,6 +64,6 @@ class CompanyLedgerTest extends DatabaseTest {
   private CompanyLedger.Entry entry(
       long orderId, String total, long dateMs, boolean counted, List<Long> products) {
     return new CompanyLedger.Entry(
-        store, orderId, acme, new BigDecimal(total), dateMs, counted, products, null);
+        store, orderId, acme, new BigDecimal(total), dateMs, counted, products, null, null);
   }
 }

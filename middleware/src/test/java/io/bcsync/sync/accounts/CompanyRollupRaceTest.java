@@ -74,7 +74,8 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
                             1_700_000_100_000L,
                             true,
                             List.of(),
-                            "003000000000002AAA")));
+                            "003000000000002AAA",
+                            "customer:2")));
               }
               calls.add(writes);
               return new WriteReport(
@@ -95,7 +96,12 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
             STORE,
             List.of(
                 new CompanyRollup.CompanyOrder(
-                    7, order(1, "20.00"), COMPANY, "acme.test", "003000000000001AAA")));
+                    7,
+                    order(1, "20.00"),
+                    COMPANY,
+                    "acme.test",
+                    "003000000000001AAA",
+                    "customer:1")));
 
     assertThat(calls).as("written once from a stale ledger, then again").hasSize(2);
     assertThat(calls.get(0).get(0).fields().get("BC_Order_Count__c"))
@@ -139,7 +145,8 @@ class CompanyRollupRaceTest implements TestPropertyProvider {
                 order(3, "10.00"),
                 STORE + ":domain:calm.test",
                 "calm.test",
-                "003000000000003AAA")));
+                "003000000000003AAA",
+                "customer:3")));
 
     assertThat(calls).hasSize(1);
   }

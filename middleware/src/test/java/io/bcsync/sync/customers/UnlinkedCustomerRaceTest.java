@@ -62,6 +62,7 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
   @Inject CandidateSource candidates;
   @Inject LeadConversion conversion;
   @Inject SalesforceRecords salesforce;
+  @Inject CustomerFiguresWrites figures;
   @Inject CompanyRules companies;
   @Inject Clock clock;
   @Inject CustomerClaims claims;
@@ -283,7 +284,8 @@ class UnlinkedCustomerRaceTest extends SimulatedOrgTest {
         new CustomerDecisions(reviews, () -> candidateSource, Optional.of(leadConversion)),
         new CustomerWritePlanner(clock),
         salesforce,
-        heartbeat);
+        heartbeat,
+        figures);
   }
 
   private Run start(CustomerFlow worker, CustomerNeed need) {

@@ -98,7 +98,7 @@ class CustomerFiguresIntoSalesforceTest implements TestPropertyProvider {
         .containsAllEntriesOf(expected);
 
     assertThat(run("order", 801, "order", 802)).containsOnly(Outcome.SUCCESS);
-    org.failNext(1, "update", "Contact", "UNABLE_TO_LOCK_ROW");
+    org.failNext(1, "upsert", "Contact", "UNABLE_TO_LOCK_ROW");
     assertThat(run("order", 802))
         .singleElement()
         .isInstanceOfSatisfying(Outcome.Failure.class, f -> assertThat(f.permanent()).isFalse());

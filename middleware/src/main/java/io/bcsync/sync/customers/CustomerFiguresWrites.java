@@ -1,0 +1,258 @@
+package io.bcsync.sync.customers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.config.SalesforceConfigured;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.sync.accounts.CompanyLedger;
+import io.bcsync.sync.accounts.CustomerRollup;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteReport;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The figures of the batch's buyers ({@link CustomerRollup}) as fields of the batch's own Contact
+ * and Account writes, so they cost no call of their own: before the write, the buyers' orders are
+ * recorded in the ledger by customer key and the figures recomputed from it; a customer whose
+ * writes already name its Contact or household Account gets the fields added there, and a linked
+ * customer with nothing else to write gets its Contact upserted by {@code BC_Customer_Id__c} (a
+ * guest's updated by id: a guest has no key of its own) and its household Account upserted by
+ * {@code BC_Account_Key__c} (updated by id when the Account was the matched Contact's own), which
+ * join the upsert calls of the batch's new customers.
+ *
+ * <p>After the write, figures that moved meanwhile (another worker recorded an order of the same
+ * customer between this batch's reading of the ledger and its write landing) are written again by
+ * id: the only figure writes in calls of their own, and rare.
+ */
+@Singleton
+@Requires(condition = SalesforceConfigured.class)
+public class CustomerFiguresWrites {
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerFiguresWrites.class);
+
+  /** A Contact's household Account keyed {@code BC_Account_Key__c} when it was made for it. */
+  private static final Set<String> HOUSEHOLD_MADE_BY = Set.of("created", "review");
+
+  private final CustomerRollup rollup;
+  private final SalesforceRecords salesforce;
+
+  public CustomerFiguresWrites(CustomerRollup rollup, SalesforceRecords salesforce) {
+    this.rollup = rollup;
+    this.salesforce = salesforce;
+  }
+
+  /**
+   * @param customers the planned customers, the buyers' writes with their figures
+   * @param written the figures each buyer's writes carry, by customer key
+   * @param later outcomes for order items once their orders are written: retried to fill in top
+   *     categories whose names could not be read
+   */
+  record Attached(
+      List<PlannedCustomer> customers,
+      Map<String, CompanyLedger.Figures> written,
+      Map<Long, Outcome> later) {}
+
+  /** Records the buyers' orders in the ledger and adds their figures to their planned writes. */
+  Attached attach(String storeHash, List<PlannedCustomer> planned) {
+    List<CustomerRollup.Buyer> buyers = new ArrayList<>();
+    for (PlannedCustomer p : planned) {
+      BatchCustomer c = p.customer();
+      if (c.forOrder()) {
+        buyers.add(
+            new CustomerRollup.Buyer(
+                c.key(), c.company() == null ? "" : c.company().key(), p.contactId(), orders(c)));
+      }
+    }
+    if (buyers.isEmpty()) {
+      return new Attached(planned, Map.of(), Map.of());
+    }
+    rollup.record(storeHash, buyers);
+    if (!rollup.writes("Contact") && !rollup.writes("Account")) {
+      return new Attached(planned, Map.of(), Map.of());
+    }
+    CustomerRollup.Computed computed =
+        rollup.compute(storeHash, buyers.stream().map(CustomerRollup.Buyer::customerKey).toList());
+    List<PlannedCustomer> out = new ArrayList<>();
+    Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
+    Map<Long, Outcome> later = new HashMap<>();
+    for (PlannedCustomer p : planned) {
+      BatchCustomer c = p.customer();
+      if (!c.forOrder()) {
+        out.add(p);
+        continue;
+      }
+      out.add(p.withWrites(withFigures(storeHash, p, computed)));
+      written.put(c.key(), computed.sums().get(c.key()));
+      if (computed.topError() != null) {
+        later.putAll(ordersOf(c, Outcome.retry("top categories: " + computed.topError())));
+      }
+    }
+    return new Attached(out, written, later);
+  }
+
+  /**
+   * Writes again, by id, the figures of written customers that moved while they were written;
+   * answers outcomes for their order items once the orders are written (retry when a rewrite
+   * failed).
+   */
+  Map<Long, Outcome> rewriteMoved(
+      String storeHash, Attached attached, Map<String, CustomerLink> links) {
+    Map<Long, Outcome> later = new HashMap<>(attached.later());
+    Map<String, BatchCustomer> customers = new HashMap<>();
+    attached.customers().forEach(p -> customers.put(p.customer().key(), p.customer()));
+    Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
+    for (Map.Entry<String, CompanyLedger.Figures> e : attached.written().entrySet()) {
+      if (links.containsKey(e.getKey())) {
+        written.put(e.getKey(), e.getValue());
+      }
+    }
+    for (int round = 0; round < rollup.maxRewrites() && !written.isEmpty(); round++) {
+      Set<String> moved = rollup.moved(storeHash, written);
+      if (moved.isEmpty()) {
+        break;
+      }
+      LOG.debug(
+          "Store {}: figures of {} customers changed while they were written; writing again",
+          storeHash,
+          moved.size());
+      CustomerRollup.Computed now = rollup.compute(storeHash, moved);
+      List<RecordWrite> writes = new ArrayList<>();
+      for (String key : moved) {
+        BatchCustomer c = customers.get(key);
+        CustomerLink link = links.get(key);
+        addById(writes, c.owner(), "Contact", link.contactId(), rollup.fields("Contact", now, key));
+        if (c.company() == null) {
+          addById(
+              writes, c.owner(), "Account", link.accountId(), rollup.fields("Account", now, key));
+        }
+      }
+      WriteReport report = salesforce.write(writes);
+      written = new LinkedHashMap<>();
+      for (String key : moved) {
+        BatchCustomer c = customers.get(key);
+        if (report.outcomes().get(c.owner()) instanceof Outcome.Failure failure) {
+          later.putAll(ordersOf(c, Outcome.retry("customer figures: " + failure.error())));
+        } else {
+          written.put(key, now.sums().get(key));
+          if (now.topError() != null) {
+            later.putAll(ordersOf(c, Outcome.retry("top categories: " + now.topError())));
+          }
+        }
+      }
+    }
+    return later;
+  }
+
+  private List<RecordWrite> withFigures(
+      String storeHash, PlannedCustomer p, CustomerRollup.Computed computed) {
+    BatchCustomer c = p.customer();
+    Map<String, Object> contact = rollup.fields("Contact", computed, c.key());
+    // A company's Account carries the company's figures, not one buyer's.
+    Map<String, Object> account =
+        c.company() == null ? rollup.fields("Account", computed, c.key()) : Map.of();
+    boolean onContact = contact.isEmpty();
+    boolean onAccount = account.isEmpty();
+    List<RecordWrite> writes = new ArrayList<>();
+    for (RecordWrite w : p.writes()) {
+      if (!onContact && w.sobjectType().equals("Contact")) {
+        writes.add(with(w, contact));
+        onContact = true;
+      } else if (!onAccount
+          && w.sobjectType().equals("Account")
+          && CustomerWritePlanner.ACCOUNT_KEY.equals(w.externalIdField())) {
+        writes.add(with(w, account));
+        onAccount = true;
+      } else {
+        writes.add(w);
+      }
+    }
+    if (!onContact && p.contactId() != null) {
+      writes.add(linkedContact(storeHash, c, p.contactId(), contact));
+    }
+    if (!onAccount && p.accountId() != null) {
+      writes.add(linkedAccount(storeHash, c, p.accountId(), account));
+    }
+    return writes;
+  }
+
+  /**
+   * By its key, so it joins the upsert call of the batch's new Contacts: every registered
+   * customer's Contact carries {@code BC_Customer_Id__c} once linked (the mapping writes it).
+   */
+  private static RecordWrite linkedContact(
+      String storeHash, BatchCustomer c, String contactId, Map<String, Object> figures) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (c.ref().isGuest()) {
+      fields.put("Id", contactId);
+      fields.putAll(figures);
+      return RecordWrite.update(c.owner(), "Contact", fields);
+    }
+    fields.put(CustomerWritePlanner.CONTACT_KEY, storeHash + ":" + c.ref().bcId());
+    fields.putAll(figures);
+    return RecordWrite.upsert(c.owner(), "Contact", CustomerWritePlanner.CONTACT_KEY, fields);
+  }
+
+  /**
+   * By its key when the household Account was made for the customer (created, or found by that key
+   * for a guest); by id when it is a matched Contact's own Account, which has no such key.
+   */
+  private static RecordWrite linkedAccount(
+      String storeHash, BatchCustomer c, String accountId, Map<String, Object> figures) {
+    String madeBy = c.identity() == null ? null : c.identity().matchedBy();
+    boolean keyed =
+        madeBy != null
+            && (HOUSEHOLD_MADE_BY.contains(madeBy)
+                || (c.ref().isGuest() && "external_id".equals(madeBy)));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (!keyed) {
+      fields.put("Id", accountId);
+      fields.putAll(figures);
+      return RecordWrite.update(c.owner(), "Account", fields);
+    }
+    fields.put(CustomerWritePlanner.ACCOUNT_KEY, c.ref().accountKey(storeHash));
+    fields.putAll(figures);
+    return RecordWrite.upsert(c.owner(), "Account", CustomerWritePlanner.ACCOUNT_KEY, fields);
+  }
+
+  private static void addById(
+      List<RecordWrite> writes, long owner, String object, String id, Map<String, Object> figures) {
+    if (id == null || figures.isEmpty()) {
+      return;
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(figures);
+    fields.put("Id", id);
+    writes.add(RecordWrite.update(owner, object, fields));
+  }
+
+  private static RecordWrite with(RecordWrite write, Map<String, Object> figures) {
+    Map<String, Object> fields = new LinkedHashMap<>(write.fields());
+    fields.putAll(figures);
+    return new RecordWrite(
+        write.workItemId(),
+        write.sobjectType(),
+        write.operation(),
+        write.externalIdField(),
+        fields);
+  }
+
+  private static List<JsonNode> orders(BatchCustomer c) {
+    return c.needs().stream()
+        .filter(CustomerNeed::forOrder)
+        .map(n -> n.ref().document().path("order"))
+        .toList();
+  }
+
+  private static Map<Long, Outcome> ordersOf(BatchCustomer c, Outcome outcome) {
+    Map<Long, Outcome> out = new HashMap<>();
+    c.needs().stream().filter(CustomerNeed::forOrder).forEach(n -> out.put(n.itemId(), outcome));
+    return out;
+  }
+}
