@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
  * app-installed store's callbacks must be signed (the client secret is configured); a callback
  * accepted on the secret header alone (a store in configuration) must be younger than
  * webhook-max-age (72 h by default, longer than BigCommerce's retries), and until then a copy of it
- * is a duplicate, however long after its dedupe window it comes. H2.
+ * is a duplicate, however long after its dedupe window it comes. H2; the MariaDB subclass runs the
+ * same cases there.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,7 +53,7 @@ class WebhookReplayTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
+    properties.putAll(databaseProperties());
     properties.put("test.mutable-clock", "true");
     // The defaults under test, not the long age the shared fixtures need.
     properties.remove("bcsync.pipeline.webhook-max-age");
@@ -62,6 +63,10 @@ class WebhookReplayTest implements TestPropertyProvider {
         Base64.getEncoder()
             .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
     return properties;
+  }
+
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @BeforeAll
