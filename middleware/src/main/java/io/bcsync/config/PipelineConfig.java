@@ -16,15 +16,16 @@ import java.time.Duration;
  * @param maxAttempts attempts before a retryable failure is dead-lettered
  * @param backoffInitial delay before the first retry; doubles per attempt with full jitter
  * @param backoffMax upper bound of a retry delay
- * @param dedupeWindow how long a webhook's producer, scope, resource id and hash mark a repeat as a
- *     duplicate
+ * @param dedupeWindow how long a webhook's producer, scope, resource id, hash and created_at mark a
+ *     repeat as a duplicate (longer for a callback on the secret header alone: webhookMaxAge)
  * @param maxBodyBytes webhook bodies above this are refused with 413
  * @param signatureTolerance accepted clock skew of a Standard Webhooks timestamp
  * @param webhookSecretCacheTtl how long a store's webhook secret (or its absence) is remembered
  *     after a lookup, so unauthenticated callbacks do not each read the database
  * @param webhookMaxAge oldest {@code created_at} accepted from a callback authenticated by the
  *     store secret header alone (a signed one has its own timestamp check); longer than
- *     BigCommerce's retry schedule (about 48 hours), so its retries are not refused
+ *     BigCommerce's retry schedule (about 48 hours), so its retries are not refused; such a
+ *     callback's dedupe key is kept until then, so a copy of it is a duplicate, never a new event
  * @param requireSignedWebhooks when the app's client secret is configured, callbacks of
  *     app-installed stores must carry a valid Standard Webhooks signature; off only if BigCommerce
  *     turns out not to sign them as documented

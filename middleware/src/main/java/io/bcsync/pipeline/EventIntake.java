@@ -130,7 +130,8 @@ public class EventIntake {
           new DedupeKey(
               "webhook-id",
               sha256("webhook-id", event.entity().storeHash(), event.webhookId()),
-              WEBHOOK_ID_RETENTION.toMillis()));
+              WEBHOOK_ID_RETENTION.toMillis(),
+              0));
     }
     if (event.payloadHash() != null) {
       // BigCommerce's hash covers only `data` (the official examples share one hash across
@@ -149,9 +150,28 @@ public class EventIntake {
                   event.entity().id(),
                   event.payloadHash(),
                   String.valueOf(event.bcCreatedAt())),
-              config.dedupeWindow().toMillis()));
+              config.dedupeWindow().toMillis(),
+              keepUntil(event.replayableUntilMs())));
     }
     return claims;
+  }
+
+  /**
+   * How long the payload-hash key of a callback accepted on the secret header alone must live: as
+   * long as a verbatim copy would still be authenticated, so a replay within webhook-max-age is a
+   * duplicate and not a new event. The extra dedupe window covers the time between the age check
+   * (on the request thread) and the commit: a copy that passed the check just before the end still
+   * meets the key. 0 (no floor) for other events.
+   */
+  private long keepUntil(Long replayableUntilMs) {
+    if (replayableUntilMs == null) {
+      return 0;
+    }
+    long margin = config.dedupeWindow().toMillis();
+    // A very long configured max-age must not wrap round to a key that expired long ago.
+    return replayableUntilMs > Long.MAX_VALUE - margin
+        ? Long.MAX_VALUE
+        : replayableUntilMs + margin;
   }
 
   /**
@@ -296,10 +316,13 @@ public class EventIntake {
     }
   }
 
-  /** A duplicate-detection key: {@code kind} names it in the duplicate's reason. */
-  record DedupeKey(String kind, String key, long ttlMillis) {
+  /**
+   * A duplicate-detection key: {@code kind} names it in the duplicate's reason. It lives {@code
+   * ttlMillis} from its claim, and at least until {@code keepUntilMs} (epoch millis; 0 for none).
+   */
+  record DedupeKey(String kind, String key, long ttlMillis, long keepUntilMs) {
     long expiresAt(long now) {
-      return now + ttlMillis;
+      return Math.max(now + ttlMillis, keepUntilMs);
     }
   }
 

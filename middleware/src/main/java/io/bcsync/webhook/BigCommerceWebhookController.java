@@ -111,11 +111,12 @@ public class BigCommerceWebhookController {
             "store_not_allowed",
             "store " + callback.storeHash() + " is not allowed in the staging environment");
       }
-      authenticator.authenticate(
-          store,
-          new CallbackAuthenticator.Presented(
-              storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody),
-          callback.createdAt());
+      Long replayableUntilMs =
+          authenticator.authenticate(
+              store,
+              new CallbackAuthenticator.Presented(
+                  storeSecret, webhookId, webhookTimestamp, webhookSignature, rawBody),
+              callback.createdAt());
       if (webhookId != null && !WEBHOOK_ID.matcher(webhookId).matches()) {
         throw WebhookRejection.malformed(
             "webhook-id header must be 1 to 200 visible ASCII characters");
@@ -128,7 +129,8 @@ public class BigCommerceWebhookController {
               webhookId,
               callback.hash(),
               callback.createdAt(),
-              rawBody);
+              rawBody,
+              replayableUntilMs);
     } catch (WebhookRejection rejection) {
       return CompletableFuture.completedFuture(rejected(rejection));
     }

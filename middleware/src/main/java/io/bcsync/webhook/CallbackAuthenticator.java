@@ -57,8 +57,13 @@ public class CallbackAuthenticator {
    * Returns normally when authentic; throws a 401 {@link WebhookRejection} otherwise.
    *
    * @param createdAt the body's {@code created_at} (Unix seconds), null when absent
+   * @return for a callback accepted on the secret header alone, the instant (epoch millis) until
+   *     which an identical copy would be accepted too: intake keeps its dedupe key that long, so
+   *     such a replay is a duplicate; null when the signature was verified (it binds the callback)
+   *     or there is no {@code created_at} to bound it
    */
-  public void authenticate(
+  @Nullable
+  public Long authenticate(
       WebhookStores.WebhookStore store, Presented presented, @Nullable Long createdAt) {
     boolean signed =
         presented.webhookId() != null
@@ -92,6 +97,13 @@ public class CallbackAuthenticator {
               + pipeline.webhookMaxAge()
               + ") and the callback is not signed: a replay, not a BigCommerce retry");
     }
+    if (signatureVerified || createdAt == null) {
+      return null;
+    }
+    // The last instant isStale lets through; created_at is at most a day ahead (CallbackParser).
+    long maxAge = pipeline.webhookMaxAge().toMillis();
+    long createdAtMillis = createdAt * 1000;
+    return createdAtMillis > Long.MAX_VALUE - maxAge ? Long.MAX_VALUE : createdAtMillis + maxAge;
   }
 
   private boolean signatureRequired(WebhookStores.WebhookStore store) {

@@ -5,6 +5,8 @@ import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.ws.ConnectionException;
 import com.sforce.ws.ConnectorConfig;
+import com.sforce.ws.SoapFaultException;
+import io.bcsync.http.LogSafe;
 import io.bcsync.salesforce.soap.SoapEndpoints;
 import java.time.Duration;
 
@@ -13,6 +15,8 @@ import java.time.Duration;
  * only: it needs no connected app, but Salesforce is retiring password logins for integrations.
  */
 public class SoapPasswordGrant implements TokenGrant {
+  private static final int MAX_ERROR_TEXT = 200;
+
   private final String loginUrl;
   private final String username;
   private final String password;
@@ -42,19 +46,38 @@ public class SoapPasswordGrant implements TokenGrant {
           InstanceUrls.requireTrusted(SalesforceToken.instanceOf(result.getServerUrl()), loginUrl),
           result.getUserId());
     } catch (ApiFault fault) {
+      // Whatever answers at the login URL chooses the fault's text, and the message is logged:
+      // escaped and short, as OAuthTokenEndpoint does with error_description.
       throw new SalesforceAuthException(
           "Salesforce refused the password login for "
               + username
               + ": "
               + fault.getExceptionCode()
               + " ("
-              + fault.getExceptionMessage()
+              + LogSafe.printable(fault.getExceptionMessage(), MAX_ERROR_TEXT)
               + ")",
           false,
           null);
+    } catch (SoapFaultException fault) {
+      // Not attached as the cause: its message is the raw faultstring, which a logged stack trace
+      // would print unescaped.
+      throw new SalesforceAuthException(
+          "Salesforce login at "
+              + loginUrl
+              + " failed: SOAP fault "
+              + LogSafe.printable(fault.getMessage(), MAX_ERROR_TEXT),
+          true,
+          null);
     } catch (ConnectionException e) {
       throw new SalesforceAuthException(
-          "Salesforce login at " + loginUrl + " failed: " + e, true, e);
+          "Salesforce login at "
+              + loginUrl
+              + " failed: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + LogSafe.printable(e.getMessage(), MAX_ERROR_TEXT),
+          true,
+          e);
     }
   }
 
