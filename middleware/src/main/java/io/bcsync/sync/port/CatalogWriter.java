@@ -1,0 +1,41 @@
+package io.bcsync.sync.port;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Port: what the Salesforce → BigCommerce flows change in a store's catalog. Adapter: {@code
+ * io.bcsync.bigcommerce.writing.BigCommerceCatalogWriter}. Every write sets an absolute value, so
+ * repeating it (after a lost response or a crash before the item was marked done) leaves the store
+ * as one successful call would. Each write answers the variants whose write failed; a variant
+ * absent from the answer was written.
+ */
+public interface CatalogWriter {
+
+  /** The stores whose catalog can be written (connected with an API token). */
+  List<String> writableStores();
+
+  /**
+   * The variants of the store that carry these SKUs (exactly, as BigCommerce stores them), by SKU;
+   * a SKU no variant carries is absent.
+   */
+  Map<String, VariantRef> variantsBySku(String storeHash, Collection<String> skus);
+
+  /** Sets each variant's price, in the endpoint's batch size, one result per variant. */
+  Map<VariantRef, StoreWriter.WriteFailure> setPrices(
+      String storeHash, Map<VariantRef, BigDecimal> prices);
+
+  /** Sets each variant's stock level at the location (absolute adjustments). */
+  Map<VariantRef, StoreWriter.WriteFailure> setStockLevels(
+      String storeHash, long locationId, Map<VariantRef, Integer> levels);
+
+  /** A variant of a product; a product without options has one, its base variant. */
+  record VariantRef(long productId, long variantId) {
+    @Override
+    public String toString() {
+      return productId + ":" + variantId;
+    }
+  }
+}
