@@ -98,7 +98,7 @@ public class SalesforceChangeFlow implements Flow {
   }
 
   /** {@code salesforce/cdc/UPDATE} → UPDATE, {@code salesforce/reconcile} → RECONCILE, ... */
-  static Set<String> changeTypes(List<String> scopes) {
+  public static Set<String> changeTypes(List<String> scopes) {
     Set<String> types = new LinkedHashSet<>();
     for (String scope : scopes) {
       String last = scope.substring(scope.lastIndexOf('/') + 1);
@@ -109,11 +109,7 @@ public class SalesforceChangeFlow implements Flow {
 
   /** The union of the events' {@code changedFields}, in order, cut to the column's size. */
   static String changedFields(List<ItemEvents.ItemEvent> itemEvents) {
-    Set<String> fields = new LinkedHashSet<>();
-    for (ItemEvents.ItemEvent event : itemEvents) {
-      JsonNode header = header(event.rawBody());
-      header.path("changedFields").forEach(field -> fields.add(field.asText()));
-    }
+    Set<String> fields = fieldsNamed(itemEvents);
     if (fields.isEmpty()) {
       return null;
     }
@@ -126,6 +122,16 @@ public class SalesforceChangeFlow implements Flow {
       joined.append(joined.length() == 0 ? "" : ",").append(field);
     }
     return joined.toString();
+  }
+
+  /** The union of the fields the change events' {@code changedFields} name, in order. */
+  public static Set<String> fieldsNamed(List<ItemEvents.ItemEvent> itemEvents) {
+    Set<String> fields = new LinkedHashSet<>();
+    for (ItemEvents.ItemEvent event : itemEvents) {
+      JsonNode header = header(event.rawBody());
+      header.path("changedFields").forEach(field -> fields.add(field.asText()));
+    }
+    return fields;
   }
 
   /** The CDC header of a stored change event; a missing node for other payloads. */
