@@ -19,6 +19,7 @@ import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SyncedRecords;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -53,6 +54,7 @@ class ReverseSyncEndToEndTest implements TestPropertyProvider {
 
   @Inject StreamingComponents streaming;
   @Inject QueueInspector inspector;
+  @Inject MeterRegistry registry;
 
   BigCommerceSimulator bc;
   SalesforceSimulator sf;
@@ -150,6 +152,17 @@ class ReverseSyncEndToEndTest implements TestPropertyProvider {
     assertThat(writes.get(0).method() + " " + writes.get(0).path())
         .endsWith("PUT /v3/catalog/variants");
     assertThat(salesforceWrites()).as("no Salesforce write").isEqualTo(salesforceWritesBefore);
+    assertThat(inspector.workItems(Optional.empty(), Optional.empty(), 500))
+        .as("the webhook of our own write was dropped as an echo")
+        .anySatisfy(
+            i -> {
+              assertThat(i.entity().storeHash()).isEqualTo(STORE);
+              assertThat(i.entity().id()).isEqualTo(String.valueOf(teapot));
+              assertThat(i.status()).isEqualTo(WorkItemStatus.SKIPPED);
+              assertThat(i.lastError()).contains("echo");
+            });
+    assertThat(registry.counter("bcsync.sync.echoes", "side", "bigcommerce").count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test

@@ -79,6 +79,24 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
     return found;
   }
 
+  /** Products with their variants, 100 ids per call. */
+  @Override
+  public Map<Long, List<VariantState>> variants(String storeHash, Collection<Long> productIds) {
+    Map<Long, List<VariantState>> found = new LinkedHashMap<>();
+    client
+        .forStore(storeHash)
+        .catalog()
+        .readByIds(productIds)
+        .forEach(
+            (id, product) ->
+                found.put(
+                    id,
+                    product.variants().stream()
+                        .map(v -> new VariantState(v.id(), v.price(), v.inventoryLevel()))
+                        .toList()));
+    return found;
+  }
+
   @Override
   public Map<VariantRef, WriteFailure> setPrices(
       String storeHash, Map<VariantRef, BigDecimal> prices) {

@@ -46,13 +46,16 @@ public class PriceFlow implements Flow {
   private final CatalogTargets targets;
   private final SalesforceChangeFlow changes;
   private final ReverseSyncConfig config;
+  private final WrittenValues written;
 
   public PriceFlow(
       SalesforceRecords salesforce,
       CatalogWriter catalog,
       CatalogTargets targets,
       SalesforceChangeFlow changes,
-      ReverseSyncConfig config) {
+      ReverseSyncConfig config,
+      WrittenValues written) {
+    this.written = written;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
@@ -105,10 +108,14 @@ public class PriceFlow implements Flow {
         });
     Map<Target, WriteFailure> failed = new HashMap<>();
     writes.forEach(
-        (store, byVariant) ->
-            catalog
-                .setPrices(store, byVariant)
-                .forEach((variant, failure) -> failed.put(new Target(store, variant), failure)));
+        (store, byVariant) -> {
+          Map<VariantRef, String> values = new LinkedHashMap<>();
+          byVariant.forEach((variant, price) -> values.put(variant, WrittenValues.price(price)));
+          written.record(store, WrittenValues.PRICE, values);
+          catalog
+              .setPrices(store, byVariant)
+              .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
+        });
     prices.keySet().stream()
         .filter(item -> found.containsKey(item))
         .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));

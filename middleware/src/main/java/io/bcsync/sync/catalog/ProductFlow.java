@@ -45,6 +45,7 @@ public class ProductFlow implements Flow {
   private final SalesforceChangeFlow changes;
   private final ItemEvents events;
   private final ReverseSyncConfig config;
+  private final WrittenValues written;
 
   public ProductFlow(
       SalesforceRecords salesforce,
@@ -52,7 +53,9 @@ public class ProductFlow implements Flow {
       CatalogTargets targets,
       SalesforceChangeFlow changes,
       ItemEvents events,
-      ReverseSyncConfig config) {
+      ReverseSyncConfig config,
+      WrittenValues written) {
+    this.written = written;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
@@ -122,11 +125,16 @@ public class ProductFlow implements Flow {
           }
         });
     Map<Target, WriteFailure> failed = new HashMap<>();
+    String stockField = WrittenValues.stock(config.locationId());
     writes.forEach(
-        (store, byVariant) ->
-            catalog
-                .setStockLevels(store, config.locationId(), byVariant)
-                .forEach((variant, failure) -> failed.put(new Target(store, variant), failure)));
+        (store, byVariant) -> {
+          Map<VariantRef, String> values = new LinkedHashMap<>();
+          byVariant.forEach((variant, level) -> values.put(variant, Integer.toString(level)));
+          written.record(store, stockField, values);
+          catalog
+              .setStockLevels(store, config.locationId(), byVariant)
+              .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
+        });
     levels.keySet().stream()
         .filter(found::containsKey)
         .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));

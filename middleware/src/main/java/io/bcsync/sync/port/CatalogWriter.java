@@ -31,6 +31,18 @@ public interface CatalogWriter {
   Map<VariantRef, StoreWriter.WriteFailure> setStockLevels(
       String storeHash, long locationId, Map<VariantRef, Integer> levels);
 
+  /**
+   * The variants of these products as the store holds them now (what the echo check compares with
+   * what was written); products that no longer exist are absent.
+   */
+  Map<Long, List<VariantState>> variants(String storeHash, Collection<Long> productIds);
+
+  /**
+   * @param price the variant's own price; null when it inherits the product's
+   * @param stock the variant's stock level as the catalog reports it
+   */
+  record VariantState(long variantId, BigDecimal price, int stock) {}
+
   /** A variant of a product; a product without options has one, its base variant. */
   record VariantRef(long productId, long variantId) {
     @Override

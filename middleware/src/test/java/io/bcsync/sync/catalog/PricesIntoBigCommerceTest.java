@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
+import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.testsupport.ports.InMemoryCatalog;
 import io.bcsync.testsupport.ports.InMemoryPorts;
@@ -38,6 +39,7 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
   @Inject PriceFlow flow;
   @Inject InMemorySalesforce org;
   @Inject InMemoryCatalog catalog;
+  @Inject CatalogEchoes echoes;
 
   private final AtomicLong itemIds = new AtomicLong(7_000);
 
@@ -126,6 +128,47 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
 
     assertThat(run(entry).get(entry)).isEqualTo(Outcome.SUCCESS);
     assertThat(catalog.price(STORE, vase)).isEqualByComparingTo("15.00");
+  }
+
+  @Test
+  void the_webhook_of_our_own_price_write_is_an_echo_until_someone_changes_the_price() {
+    VariantRef bell = new VariantRef(51, 511);
+    catalog.variant(STORE, bell, "BELL-1", new BigDecimal("7"));
+    String entry = entry(product("BELL-1", null), org.standardPricebookId(), "8.50", true);
+    assertThat(run(entry).get(entry)).isEqualTo(Outcome.SUCCESS);
+
+    assertThat(echoes.echoes(STORE, List.of(webhook(51, "store/sku/updated"))))
+        .as("our write coming back")
+        .hasSize(1)
+        .allSatisfy((id, outcome) -> assertThat(outcome).isInstanceOf(Outcome.Skipped.class));
+    assertThat(
+            echoes.echoes(
+                STORE, List.of(webhook(51, "store/sku/updated", "store/product/updated"))))
+        .as("another change came with it")
+        .isEmpty();
+
+    catalog.variant(STORE, bell, "BELL-1", new BigDecimal("9.00")); // a merchant's edit
+    assertThat(echoes.echoes(STORE, List.of(webhook(51, "store/sku/updated"))))
+        .as("the store no longer holds what we wrote")
+        .isEmpty();
+  }
+
+  private WorkItem webhook(long productId, String... scopes) {
+    return new WorkItem(
+        itemIds.incrementAndGet(),
+        new EntityRef(STORE, "product", String.valueOf(productId)),
+        WorkItemStatus.IN_PROGRESS,
+        List.of(scopes),
+        scopes.length,
+        1,
+        0,
+        null,
+        0,
+        0,
+        null,
+        null,
+        0,
+        null);
   }
 
   private String product(String sku, String variantKey) {

@@ -80,6 +80,24 @@ public final class InMemoryCatalog implements CatalogWriter {
   }
 
   @Override
+  public synchronized Map<Long, List<VariantState>> variants(
+      String storeHash, Collection<Long> productIds) {
+    Map<Long, List<VariantState>> found = new LinkedHashMap<>();
+    stores
+        .getOrDefault(storeHash, Map.of())
+        .forEach(
+            (ref, v) -> {
+              if (productIds.contains(ref.productId())) {
+                int stock = v.stock.values().stream().mapToInt(Integer::intValue).sum();
+                found
+                    .computeIfAbsent(ref.productId(), p -> new ArrayList<>())
+                    .add(new VariantState(ref.variantId(), v.price, stock));
+              }
+            });
+    return found;
+  }
+
+  @Override
   public synchronized Map<VariantRef, WriteFailure> setPrices(
       String storeHash, Map<VariantRef, BigDecimal> prices) {
     calls.add(new Call(storeHash, "prices", new LinkedHashMap<>(prices)));
