@@ -14,6 +14,9 @@ import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CatalogWriter.VariantRef;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SyncedRecords;
@@ -26,6 +29,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +59,7 @@ class ReverseSyncEndToEndTest implements TestPropertyProvider {
   @Inject StreamingComponents streaming;
   @Inject QueueInspector inspector;
   @Inject MeterRegistry registry;
+  @Inject CatalogWriter catalog;
 
   BigCommerceSimulator bc;
   SalesforceSimulator sf;
@@ -214,6 +219,26 @@ class ReverseSyncEndToEndTest implements TestPropertyProvider {
     assertThat(storeWrites().subList(writesBefore, storeWrites().size()))
         .extracting(e -> e.status())
         .containsExactly(504, 200);
+  }
+
+  @Test
+  void a_batch_the_store_refuses_for_one_variant_still_writes_the_others() {
+    long a = store.createProduct("Plate A", "PLA-A", new BigDecimal("1.00"));
+    long b = store.createProduct("Plate B", "PLA-B", new BigDecimal("1.00"));
+    Map<String, VariantRef> found = catalog.variantsBySku(STORE, List.of("PLA-A", "PLA-B", "NONE"));
+    assertThat(found).containsOnlyKeys("PLA-A", "PLA-B");
+    VariantRef gone = new VariantRef(b, 987_654_321L);
+    Map<VariantRef, BigDecimal> prices = new LinkedHashMap<>();
+    prices.put(found.get("PLA-A"), new BigDecimal("2.00"));
+    prices.put(gone, new BigDecimal("2.00"));
+    prices.put(found.get("PLA-B"), new BigDecimal("3.00"));
+
+    Map<VariantRef, WriteFailure> failed = catalog.setPrices(STORE, prices);
+
+    assertThat(failed).containsOnlyKeys(gone);
+    assertThat(failed.get(gone).retryable()).isFalse();
+    assertThat(price(a)).isEqualByComparingTo("2.00");
+    assertThat(price(b)).isEqualByComparingTo("3.00");
   }
 
   /** A Product2 with the SKU and its standard price book entry; answers the entry's id. */
