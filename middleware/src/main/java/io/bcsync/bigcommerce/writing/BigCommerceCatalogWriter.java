@@ -6,6 +6,7 @@ import io.bcsync.bigcommerce.client.CatalogApi;
 import io.bcsync.bigcommerce.client.CatalogDtos;
 import io.bcsync.bigcommerce.client.InventoryLevel;
 import io.bcsync.bigcommerce.client.PricingApi;
+import io.bcsync.bigcommerce.client.ProductDetailsUpdate;
 import io.bcsync.bigcommerce.client.VariantUpdate;
 import io.bcsync.bigcommerce.stores.ConnectedStore;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
@@ -35,7 +36,8 @@ import java.util.function.Function;
 public class BigCommerceCatalogWriter implements CatalogWriter {
   static final int VARIANTS_PER_CALL = 50;
   static final int STOCK_ITEMS_PER_CALL = 2000;
-  private static final int UNPROCESSABLE = 422;
+  private static final Set<Integer> RECORD_REFUSALS = Set.of(404, 409, 422);
+  static final int PRODUCTS_PER_CALL = 10;
   static final String STOCK_REASON = "Salesforce stock level (bcsync)";
 
   private final BigCommerceClient client;
@@ -77,6 +79,44 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
       }
     }
     return found;
+  }
+
+  @Override
+  public Map<Long, WriteFailure> updateProducts(
+      String storeHash, Map<Long, ProductDetails> details) {
+    Map<Long, WriteFailure> failed = new LinkedHashMap<>();
+    List<ProductDetailsUpdate> updates = new ArrayList<>();
+    details.forEach(
+        (id, d) ->
+            updates.add(new ProductDetailsUpdate(id, d.name(), d.description(), d.visible())));
+    CatalogApi catalog;
+    try {
+      catalog = client.forStore(storeHash).catalog();
+    } catch (PermanentFailureException e) {
+      details.keySet().forEach(id -> failed.put(id, new WriteFailure(e.getMessage(), false)));
+      return failed;
+    }
+    for (int from = 0; from < updates.size(); from += PRODUCTS_PER_CALL) {
+      write(
+          updates.subList(from, Math.min(updates.size(), from + PRODUCTS_PER_CALL)),
+          part -> {
+            CatalogApi.ProductBatch answer = catalog.updateProductBatch(part);
+            if (answer.errors() != null) {
+              part.stream()
+                  .filter(u -> !answer.written().contains(u.id()))
+                  .forEach(
+                      u ->
+                          failed.put(
+                              u.id(),
+                              new WriteFailure(
+                                  "BigCommerce did not write the product: " + answer.errors(),
+                                  false)));
+            }
+          },
+          ProductDetailsUpdate::id,
+          failed);
+    }
+    return failed;
   }
 
   /** Products with their variants, 100 ids per call. */
@@ -171,16 +211,13 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
   }
 
   /**
-   * Sends one batch. A refusal of invalid data (422) of a batch of several is split in halves so
-   * the refused records end alone (about two calls per halving for one bad record in fifty); any
-   * other failure (a timeout, a 5xx, a lost answer) fails the whole batch for a retry, which sets
-   * the same values.
+   * Sends one batch. A refusal of one record (404, 409, 422) of a batch of several is split in
+   * halves so the refused records end alone (about two calls per halving for one bad record in
+   * fifty); any other failure (a timeout, a 5xx, a lost answer) fails the whole batch for a retry,
+   * which sets the same values.
    */
-  private static <T> void write(
-      List<T> batch,
-      Consumer<List<T>> call,
-      Function<T, VariantRef> ref,
-      Map<VariantRef, WriteFailure> failed) {
+  private static <T, K> void write(
+      List<T> batch, Consumer<List<T>> call, Function<T, K> ref, Map<K, WriteFailure> failed) {
     try {
       call.accept(batch);
     } catch (PermanentFailureException e) {
@@ -196,8 +233,11 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
     }
   }
 
-  /** 422: some record of the batch was refused; other refusals (scope, store gone) are for all. */
+  /**
+   * 404 (a record not found), 409 (a record in conflict, such as a duplicate name) or 422 (a record
+   * refused): one record of the batch; other refusals (scope, store gone) are for all.
+   */
   private static boolean isInvalidData(RuntimeException e) {
-    return e instanceof BigCommerceApiException api && api.status() == UNPROCESSABLE;
+    return e instanceof BigCommerceApiException api && RECORD_REFUSALS.contains(api.status());
   }
 }

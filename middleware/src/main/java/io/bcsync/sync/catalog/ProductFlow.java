@@ -8,36 +8,34 @@ import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
 import io.bcsync.sync.catalog.CatalogTargets.Target;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
+import io.bcsync.sync.port.CatalogWriter.VariantState;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * <b>A Salesforce product's stock level → BigCommerce inventory.</b> Takes {@code Product2} items;
- * the batch is re-read in one query. The configured numeric field (default {@code
- * BC_Inventory_Level__c}) is set absolutely at the configured location, in adjustments of up to
- * 2,000 items. Only when the level is news: an item made only of update events whose {@code
- * changedFields} do not name the field is SKIPPED, so editing a product's name never resets a stock
- * level that orders have lowered since. A negative or fractional level is dead-lettered unsent.
- * Catalog fields (name, description, visibility) are not written yet (docs/reverse-sync.md).
+ * <b>A Salesforce product → its BigCommerce product and stock.</b> Takes {@code Product2} items;
+ * the batch is re-read in one query. What is news ({@link ProductChange}) is written: the
+ * configured numeric field (default {@code BC_Inventory_Level__c}) as an absolute stock level at
+ * the configured location, and Name, Description and IsActive as the product's name, description
+ * and storefront visibility. Only existing products are updated. A product with several variants
+ * keeps its descriptive fields (one variant's Product2 must not rename the others); its stock is
+ * still set. Bad data refuses the whole item unsent.
  */
 @Singleton
 public class ProductFlow implements Flow {
   public static final String OBJECT = "Product2";
-
-  static final String SKU = "ProductCode";
-  static final String VARIANT_KEY = "BC_Variant_Key__c";
-  static final String UPDATE = "UPDATE";
 
   private final SalesforceRecords salesforce;
   private final CatalogWriter catalog;
@@ -55,13 +53,13 @@ public class ProductFlow implements Flow {
       ItemEvents events,
       ReverseSyncConfig config,
       WrittenValues written) {
-    this.written = written;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
     this.changes = changes;
     this.events = events;
     this.config = config;
+    this.written = written;
   }
 
   @Override
@@ -82,49 +80,57 @@ public class ProductFlow implements Flow {
         events.of(items.stream().map(WorkItem::id).toList());
     Map<String, Map<String, String>> products =
         salesforce.read(
-            OBJECT,
-            List.of(SKU, VARIANT_KEY, field),
-            items.stream().map(i -> i.entity().id()).toList());
+            OBJECT, ProductChange.fields(field), items.stream().map(i -> i.entity().id()).toList());
     Map<Long, Outcome> outcomes = new HashMap<>();
-    Map<WorkItem, Integer> levels = new LinkedHashMap<>();
-    Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
+    Map<WorkItem, ProductChange> wanted = new LinkedHashMap<>();
     for (WorkItem item : items) {
-      String id = item.entity().id();
-      Map<String, String> product = products.get(id);
-      if (product == null) {
-        outcomes.put(item.id(), Outcome.skipped("Product2 " + id + " no longer exists"));
-        continue;
-      }
-      if (!levelIsNews(item, byItem.getOrDefault(item.id(), List.of()), field)) {
-        outcomes.put(item.id(), Outcome.skipped("the change does not touch " + field));
-        continue;
-      }
-      BigDecimal level = WriteOutcomes.decimal(product.get(field));
-      Outcome refused =
-          check(id, field, level, new ProductKeys(product.get(VARIANT_KEY), product.get(SKU)));
-      if (refused != null) {
-        outcomes.put(item.id(), refused);
+      Object change =
+          ProductChange.of(
+              item,
+              byItem.getOrDefault(item.id(), List.of()),
+              products.get(item.entity().id()),
+              field);
+      if (change instanceof ProductChange productChange) {
+        wanted.put(item, productChange);
       } else {
-        levels.put(item, level.intValueExact());
-        keys.put(item, new ProductKeys(product.get(VARIANT_KEY), product.get(SKU)));
+        outcomes.put(item.id(), (Outcome) change);
       }
     }
+    Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
+    wanted.forEach((item, change) -> keys.put(item, change.keys()));
     Map<WorkItem, List<Target>> found = targets.resolve(keys);
-    Map<String, Map<VariantRef, Integer>> writes = new LinkedHashMap<>();
-    levels.forEach(
-        (item, level) -> {
-          List<Target> itemTargets = found.get(item);
-          if (itemTargets == null) {
-            outcomes.put(item.id(), PriceFlow.notInStore(keys.get(item)));
-          } else {
-            itemTargets.forEach(
-                t ->
-                    writes
-                        .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
-                        .put(t.variant(), level));
+    wanted.forEach(
+        (item, change) -> {
+          if (!found.containsKey(item)) {
+            outcomes.put(item.id(), PriceFlow.notInStore(change.keys()));
           }
         });
     Map<Target, WriteFailure> failed = new HashMap<>();
+    writeStock(wanted, found, failed);
+    writeDetails(wanted, found, failed);
+    wanted.keySet().stream()
+        .filter(found::containsKey)
+        .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
+    return outcomes;
+  }
+
+  private void writeStock(
+      Map<WorkItem, ProductChange> wanted,
+      Map<WorkItem, List<Target>> found,
+      Map<Target, WriteFailure> failed) {
+    Map<String, Map<VariantRef, Integer>> writes = new LinkedHashMap<>();
+    wanted.forEach(
+        (item, change) -> {
+          if (change.level() != null && found.containsKey(item)) {
+            found
+                .get(item)
+                .forEach(
+                    t ->
+                        writes
+                            .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
+                            .put(t.variant(), change.level()));
+          }
+        });
     String stockField = WrittenValues.stock(config.locationId());
     writes.forEach(
         (store, byVariant) -> {
@@ -135,47 +141,52 @@ public class ProductFlow implements Flow {
               .setStockLevels(store, config.locationId(), byVariant)
               .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
         });
-    levels.keySet().stream()
-        .filter(found::containsKey)
-        .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
-    return outcomes;
   }
 
-  /**
-   * Update events carry only what changed: the level is news when they name the field. Anything
-   * else (a create, an undelete, a GAP event, a reconciliation, a PUSH) states the whole record.
-   */
-  static boolean levelIsNews(WorkItem item, List<ItemEvents.ItemEvent> itemEvents, String field) {
-    Set<String> types = SalesforceChangeFlow.changeTypes(item.scopes());
-    if (!types.equals(Set.of(UPDATE))) {
-      return true;
-    }
-    return SalesforceChangeFlow.fieldsNamed(itemEvents).contains(field);
+  /** Descriptive fields, per store, only on products whose one variant is the target. */
+  private void writeDetails(
+      Map<WorkItem, ProductChange> wanted,
+      Map<WorkItem, List<Target>> found,
+      Map<Target, WriteFailure> failed) {
+    Map<String, Map<Target, ProductDetails>> byStore = new LinkedHashMap<>();
+    wanted.forEach(
+        (item, change) -> {
+          if (change.details() != null && found.containsKey(item)) {
+            found
+                .get(item)
+                .forEach(
+                    t ->
+                        byStore
+                            .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
+                            .put(t, change.details()));
+          }
+        });
+    byStore.forEach(
+        (store, details) -> {
+          Set<Long> productIds = new LinkedHashSet<>();
+          details.keySet().forEach(t -> productIds.add(t.variant().productId()));
+          Map<Long, List<VariantState>> variants = catalog.variants(store, productIds);
+          Map<Long, ProductDetails> writes = new LinkedHashMap<>();
+          details.forEach(
+              (target, d) -> {
+                List<VariantState> of = variants.get(target.variant().productId());
+                if (of != null && of.size() == 1) {
+                  writes.put(target.variant().productId(), d);
+                }
+              });
+          if (writes.isEmpty()) {
+            return;
+          }
+          Map<Long, WriteFailure> refused = catalog.updateProducts(store, writes);
+          details
+              .keySet()
+              .forEach(
+                  target -> {
+                    WriteFailure failure = refused.get(target.variant().productId());
+                    if (failure != null) {
+                      failed.putIfAbsent(target, failure);
+                    }
+                  });
+        });
   }
-
-  /** Why a product's level is not written (null: it is). */
-  private static Outcome check(String id, String field, BigDecimal level, ProductKeys keys) {
-    if (level == null) {
-      return Outcome.skipped("Product2 " + id + " has no stock level in " + field);
-    }
-    if (level.signum() < 0 || level.stripTrailingZeros().scale() > 0 || level.compareTo(MAX) > 0) {
-      return Outcome.permanent(
-          "Product2 "
-              + id
-              + " has a stock level BigCommerce cannot hold in "
-              + field
-              + " ("
-              + level.toPlainString()
-              + "): a whole number from 0 is needed");
-    }
-    if (keys.isEmpty()) {
-      return Outcome.permanent(
-          "Product2 "
-              + id
-              + " has no SKU (ProductCode) and no BC_Variant_Key__c: no variant to stock");
-    }
-    return null;
-  }
-
-  private static final BigDecimal MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 }

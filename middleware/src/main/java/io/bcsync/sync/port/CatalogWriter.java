@@ -32,6 +32,16 @@ public interface CatalogWriter {
       String storeHash, long locationId, Map<VariantRef, Integer> levels);
 
   /**
+   * Sets each product's descriptive fields (a null field keeps its value), ten products per call,
+   * one result per product id.
+   */
+  Map<Long, StoreWriter.WriteFailure> updateProducts(
+      String storeHash, Map<Long, ProductDetails> details);
+
+  /** A product's name, description and storefront visibility; null: not changed. */
+  record ProductDetails(String name, String description, Boolean visible) {}
+
+  /**
    * The variants of these products as the store holds them now (what the echo check compares with
    * what was written); products that no longer exist are absent.
    */

@@ -7,6 +7,7 @@ import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
+import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.testsupport.ports.InMemoryCatalog;
 import io.bcsync.testsupport.ports.InMemoryPorts;
@@ -65,8 +66,9 @@ class StockIntoBigCommerceTest implements TestPropertyProvider {
         .containsEntry(bySku, Outcome.SUCCESS)
         .containsEntry(byLink, Outcome.SUCCESS);
     assertThat(org.calls("query", "Product2")).isEqualTo(queries + 1);
-    assertThat(catalog.calls()).hasSize(writes + 1);
+    assertThat(catalog.calls()).as("one stock call, one product call").hasSize(writes + 2);
     assertThat(catalog.calls().get(writes).what()).isEqualTo("stock@" + LOCATION);
+    assertThat(catalog.calls().get(writes + 1).what()).isEqualTo("products");
     assertThat(catalog.stock(STORE, mug, LOCATION)).isEqualTo(7);
     assertThat(catalog.stock(STORE, lamp, LOCATION)).isZero();
   }
@@ -116,6 +118,42 @@ class StockIntoBigCommerceTest implements TestPropertyProvider {
     assertThat(run("salesforce/cdc/CREATE", bowlProduct).get(bowlProduct))
         .isEqualTo(Outcome.SUCCESS);
     assertThat(catalog.stock(STORE, bowl, LOCATION)).isEqualTo(12);
+  }
+
+  @Test
+  void name_description_and_visibility_reach_a_single_variant_product_only() {
+    VariantRef single = new VariantRef(61, 611);
+    VariantRef red = new VariantRef(62, 621);
+    VariantRef blue = new VariantRef(62, 622);
+    catalog.variant(STORE, single, "D-ONE", BigDecimal.ONE);
+    catalog.variant(STORE, red, "D-RED", BigDecimal.ONE);
+    catalog.variant(STORE, blue, "D-BLUE", BigDecimal.ONE);
+    String one = described("D-ONE", "Linen towel", "Soft", true);
+    String redOne = described("D-RED", "Red only", "Must not rename the product", true);
+    String tooLong = described("D-ONE", "x".repeat(251), null, true);
+    int writes = catalog.calls().size();
+
+    Map<String, Outcome> outcomes = run("salesforce/reconcile", one, redOne, tooLong);
+
+    assertThat(outcomes).containsEntry(one, Outcome.SUCCESS).containsEntry(redOne, Outcome.SUCCESS);
+    assertThat(catalog.details(STORE, 61))
+        .isEqualTo(new CatalogWriter.ProductDetails("Linen towel", "Soft", true));
+    assertThat(catalog.details(STORE, 62)).as("a product with several variants").isNull();
+    assertThat(((Outcome.Failure) outcomes.get(tooLong)).error()).contains("251 characters");
+    assertThat(catalog.calls().subList(writes, catalog.calls().size()))
+        .extracting(InMemoryCatalog.Call::what)
+        .containsExactly("products");
+  }
+
+  private String described(String sku, String name, String description, boolean active) {
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("Name", name);
+    fields.put("ProductCode", sku);
+    fields.put("IsActive", active);
+    if (description != null) {
+      fields.put("Description", description);
+    }
+    return org.insert("Product2", fields);
   }
 
   private String product(String sku, String variantKey, int level) {

@@ -27,6 +27,7 @@ public final class InMemoryCatalog implements CatalogWriter {
 
   private final Map<String, Map<VariantRef, Variant>> stores = new LinkedHashMap<>();
   private final List<Call> calls = new ArrayList<>();
+  private final Map<String, Map<Long, ProductDetails>> products = new HashMap<>();
   private final Map<Long, WriteFailure> refused = new HashMap<>();
   private int loseNext;
 
@@ -55,6 +56,11 @@ public final class InMemoryCatalog implements CatalogWriter {
     return stores.get(storeHash).get(ref).stock.get(locationId);
   }
 
+  /** What was last written to a product's descriptive fields; null when nothing was. */
+  public synchronized ProductDetails details(String storeHash, long productId) {
+    return products.getOrDefault(storeHash, Map.of()).get(productId);
+  }
+
   public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -77,6 +83,31 @@ public final class InMemoryCatalog implements CatalogWriter {
               }
             });
     return found;
+  }
+
+  @Override
+  public synchronized Map<Long, WriteFailure> updateProducts(
+      String storeHash, Map<Long, ProductDetails> details) {
+    Map<VariantRef, Object> sent = new LinkedHashMap<>();
+    details.forEach((id, d) -> sent.put(new VariantRef(id, id), d));
+    calls.add(new Call(storeHash, "products", sent));
+    Map<Long, WriteFailure> failed = new LinkedHashMap<>();
+    details.forEach(
+        (id, d) -> {
+          boolean exists =
+              stores.getOrDefault(storeHash, Map.of()).keySet().stream()
+                  .anyMatch(ref -> ref.productId() == id);
+          if (exists) {
+            products.computeIfAbsent(storeHash, s -> new HashMap<>()).put(id, d);
+          } else {
+            failed.put(id, new WriteFailure("product " + id + " not found", false));
+          }
+        });
+    if (loseNext > 0) {
+      loseNext--;
+      throw new IllegalStateException("the answer of the write was lost (in-memory fault)");
+    }
+    return failed;
   }
 
   @Override
