@@ -39,15 +39,29 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
     return level == null && details == null;
   }
 
+  /**
+   * What one item decides: a change to write, or the outcome that ends the item without a write
+   * (exactly one of the two is set).
+   */
+  record Decision(ProductChange change, Outcome outcome) {
+    static Decision write(ProductChange change) {
+      return new Decision(change, null);
+    }
+
+    static Decision end(Outcome outcome) {
+      return new Decision(null, outcome);
+    }
+  }
+
   /** The change of a re-read product, or the outcome that ends its item without a write. */
-  static Object of(
+  static Decision of(
       WorkItem item,
       List<ItemEvents.ItemEvent> events,
       Map<String, String> product,
       String inventoryField) {
     String id = item.entity().id();
     if (product == null) {
-      return Outcome.skipped("Product2 " + id + " no longer exists");
+      return Decision.end(Outcome.skipped("Product2 " + id + " no longer exists"));
     }
     Set<String> types = SalesforceChangeFlow.changeTypes(item.scopes());
     boolean whole = !types.equals(Set.of(UPDATE));
@@ -59,14 +73,15 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
           && (value.signum() < 0
               || value.stripTrailingZeros().scale() > 0
               || value.compareTo(MAX_LEVEL) > 0)) {
-        return Outcome.permanent(
-            "Product2 "
-                + id
-                + " has a stock level BigCommerce cannot hold in "
-                + inventoryField
-                + " ("
-                + value.toPlainString()
-                + "): a whole number from 0 is needed");
+        return Decision.end(
+            Outcome.permanent(
+                "Product2 "
+                    + id
+                    + " has a stock level BigCommerce cannot hold in "
+                    + inventoryField
+                    + " ("
+                    + value.toPlainString()
+                    + "): a whole number from 0 is needed"));
       }
       level = value == null ? null : value.intValueExact();
     }
@@ -77,13 +92,14 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
         || changed.contains(ACTIVE)) {
       String name = product.get(NAME);
       if (name != null && name.length() > MAX_NAME_LENGTH) {
-        return Outcome.permanent(
-            "Product2 "
-                + id
-                + " has a name of "
-                + name.length()
-                + " characters; BigCommerce allows "
-                + MAX_NAME_LENGTH);
+        return Decision.end(
+            Outcome.permanent(
+                "Product2 "
+                    + id
+                    + " has a name of "
+                    + name.length()
+                    + " characters; BigCommerce allows "
+                    + MAX_NAME_LENGTH));
       }
       details =
           new ProductDetails(
@@ -94,17 +110,20 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
     }
     ProductKeys keys = new ProductKeys(product.get(VARIANT_KEY), product.get(SKU));
     if (level == null && details == null) {
-      return Outcome.skipped(
-          "the change touches nothing bcsync writes to BigCommerce ("
-              + inventoryField
-              + ", Name, Description, IsActive)");
+      return Decision.end(
+          Outcome.skipped(
+              "the change touches nothing bcsync writes to BigCommerce ("
+                  + inventoryField
+                  + ", Name, Description, IsActive)"));
     }
     if (keys.isEmpty()) {
-      return Outcome.permanent(
-          "Product2 "
-              + id
-              + " has no SKU (ProductCode) and no BC_Variant_Key__c: no BigCommerce product to update");
+      return Decision.end(
+          Outcome.permanent(
+              "Product2 "
+                  + id
+                  + " has no SKU (ProductCode) and no BC_Variant_Key__c: no BigCommerce product to"
+                  + " update"));
     }
-    return new ProductChange(keys, level, details);
+    return Decision.write(new ProductChange(keys, level, details));
   }
 }

@@ -84,16 +84,16 @@ public class ProductFlow implements Flow {
     Map<Long, Outcome> outcomes = new HashMap<>();
     Map<WorkItem, ProductChange> wanted = new LinkedHashMap<>();
     for (WorkItem item : items) {
-      Object change =
+      ProductChange.Decision decision =
           ProductChange.of(
               item,
               byItem.getOrDefault(item.id(), List.of()),
               products.get(item.entity().id()),
               field);
-      if (change instanceof ProductChange productChange) {
-        wanted.put(item, productChange);
+      if (decision.change() != null) {
+        wanted.put(item, decision.change());
       } else {
-        outcomes.put(item.id(), (Outcome) change);
+        outcomes.put(item.id(), decision.outcome());
       }
     }
     Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();

@@ -66,8 +66,8 @@ public class WrittenValues {
               update.setString(4, storeHash);
               update.setLong(5, ref.variantId());
               update.setString(6, field);
-              // Items of one variant run one at a time (one work item per entity), so the insert
-              // after a missed update does not race another writer of the same row.
+              // Two workers inserting the same row at once (two Product2s sharing a SKU) make one
+              // batch fail on the primary key; its retry finds the row and updates it.
               if (update.executeUpdate() == 0) {
                 insert.setString(1, storeHash);
                 insert.setLong(2, ref.variantId());
