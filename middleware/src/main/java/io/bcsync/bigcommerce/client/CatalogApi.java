@@ -143,4 +143,58 @@ public final class CatalogApi {
         .map(CatalogDtos.Variant::from)
         .toList();
   }
+
+  /**
+   * One call of {@code PUT /v3/catalog/variants} (at most fifty). A 207 (partial success, as
+   * BigCommerce answers batch writes some of whose records failed) lists the variants it wrote in
+   * {@code data} and why the others failed in {@code errors}; a 422 refuses the whole batch and
+   * throws.
+   */
+  public VariantBatch updateVariantBatch(List<VariantUpdate> chunk) {
+    if (chunk.isEmpty() || chunk.size() > VARIANT_UPDATES_PER_CALL) {
+      throw new IllegalArgumentException(
+          "a variant batch holds 1 to " + VARIANT_UPDATES_PER_CALL + " updates");
+    }
+    ArrayNode body = store.mapper().valueToTree(chunk);
+    ApiResponse response = store.require(ApiRequest.write("PUT", "/v3/catalog/variants", body));
+    List<CatalogDtos.Variant> written =
+        Fields.elements(response.body().path("data")).stream()
+            .map(CatalogDtos.Variant::from)
+            .toList();
+    String errors =
+        response.status() == MULTI_STATUS ? response.body().path("errors").toString() : null;
+    return new VariantBatch(written, errors);
+  }
+
+  static final int MULTI_STATUS = 207;
+
+  /**
+   * @param errors what a 207 said about the records it did not write; null on a full success
+   */
+  public record VariantBatch(List<CatalogDtos.Variant> written, String errors) {}
+
+  /**
+   * One call of {@code PUT /v3/catalog/products} (at most ten) with descriptive fields. A 207 lists
+   * the products it wrote in {@code data} and why the others failed in {@code errors}.
+   */
+  public ProductBatch updateProductBatch(List<ProductDetailsUpdate> chunk) {
+    if (chunk.isEmpty() || chunk.size() > PRODUCT_UPDATES_PER_CALL) {
+      throw new IllegalArgumentException(
+          "a product batch holds 1 to " + PRODUCT_UPDATES_PER_CALL + " updates");
+    }
+    ArrayNode body = store.mapper().valueToTree(chunk);
+    ApiResponse response = store.require(ApiRequest.write("PUT", "/v3/catalog/products", body));
+    List<Long> written =
+        Fields.elements(response.body().path("data")).stream()
+            .map(product -> product.path("id").asLong())
+            .toList();
+    String errors =
+        response.status() == MULTI_STATUS ? response.body().path("errors").toString() : null;
+    return new ProductBatch(written, errors);
+  }
+
+  /**
+   * @param errors what a 207 said about the products it did not write; null on a full success
+   */
+  public record ProductBatch(List<Long> written, String errors) {}
 }

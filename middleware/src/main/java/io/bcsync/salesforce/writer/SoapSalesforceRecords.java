@@ -19,9 +19,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -170,6 +172,57 @@ public class SoapSalesforceRecords implements SalesforceRecords {
           "looking up " + sobjectType + " by " + keyPath, SalesforceErrors.ofCallFailure(e), e);
     }
     return ids;
+  }
+
+  /** Ids per re-read query: a whole claimed batch in one query, far below SOQL's length limit. */
+  static final int IDS_PER_READ = 500;
+
+  @Override
+  public Map<String, Map<String, String>> read(
+      String sobjectType, List<String> fieldPaths, Collection<String> ids) {
+    if (!NAME.matcher(sobjectType).matches()
+        || fieldPaths.stream().anyMatch(f -> !PATH.matcher(f).matches())) {
+      throw new IllegalArgumentException(
+          "not an object and fields: " + sobjectType + " " + fieldPaths);
+    }
+    Map<String, String> givenByShortId = new LinkedHashMap<>();
+    ids.forEach(id -> givenByShortId.put(shortId(id), id));
+    List<String> all = new ArrayList<>(givenByShortId.values());
+    Set<String> select = new LinkedHashSet<>();
+    select.add("Id");
+    select.addAll(fieldPaths);
+    Map<String, Map<String, String>> found = new LinkedHashMap<>();
+    try {
+      SalesforceSession session = connector.session();
+      for (int from = 0; from < all.size(); from += IDS_PER_READ) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_READ));
+        String soql =
+            "SELECT "
+                + String.join(", ", select)
+                + " FROM "
+                + sobjectType
+                + " WHERE Id IN "
+                + Soql.inList(chunk);
+        for (SObject row : SalesforceQueries.queryAll(session, soql)) {
+          String given = givenByShortId.get(shortId(row.getId()));
+          if (given == null) {
+            continue;
+          }
+          Map<String, String> values = new LinkedHashMap<>();
+          for (String path : fieldPaths) {
+            Object value = valueAt(row, path);
+            values.put(path, value == null || value.toString().isEmpty() ? null : value.toString());
+          }
+          found.put(given, values);
+        }
+      }
+    } catch (ConnectionException e) {
+      throw new SalesforceUnreachableException(
+          "re-reading " + all.size() + " " + sobjectType + " records",
+          SalesforceErrors.ofCallFailure(e),
+          e);
+    }
+    return found;
   }
 
   /** A field's value, or a parent's field's through the nested relationship record. */

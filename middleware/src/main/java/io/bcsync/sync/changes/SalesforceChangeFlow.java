@@ -23,14 +23,18 @@ import java.util.Set;
  * <b>A Salesforce record changed.</b> Change events (CDC, GAP events), reconciliation of what the
  * stream missed, and PUSH requests all become a work item per record; this flow records each as a
  * {@code salesforce_change} row — the object, the record, the kinds of change and the fields the
- * events named — visible at {@code GET /admin/salesforce/changes}, and ends the item DONE. Writing
- * the change to BigCommerce (catalog, prices, customers) is the next step of this flow; until it
- * exists nothing is written to the store. Our own writes never get here: the subscriber drops them.
+ * events named — visible at {@code GET /admin/salesforce/changes}, and ends the item DONE. Price
+ * book entries and products are taken by the flows that write them to BigCommerce ({@code
+ * sync/catalog}), which record them here too; the other objects (Contacts, Accounts) are only
+ * recorded until their flows exist. Our own writes never get here: the subscriber drops them.
  */
 @Singleton
 public class SalesforceChangeFlow implements Flow {
   /** salesforce_change.changed_fields is VARCHAR(2000). */
   static final int MAX_FIELDS_LENGTH = 2000;
+
+  /** Objects whose changes flows of {@code sync/catalog} write to BigCommerce. */
+  public static final Set<String> WRITTEN_TO_STORE = Set.of("PricebookEntry", "Product2");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,19 +53,32 @@ public class SalesforceChangeFlow implements Flow {
     return "salesforce-change";
   }
 
-  /** Records of any object; platform events ({@code __e}) are requests, not record changes. */
+  /**
+   * Records of any object the flows that write to BigCommerce do not take (they record their items
+   * here themselves, {@link #record}); platform events ({@code __e}) are requests, not record
+   * changes.
+   */
   @Override
   public boolean handles(WorkKind kind) {
-    return kind.origin() == Origin.SALESFORCE && !kind.type().endsWith("__e");
+    return kind.origin() == Origin.SALESFORCE
+        && !kind.type().endsWith("__e")
+        && !WRITTEN_TO_STORE.contains(kind.type());
   }
 
   @Override
   public Map<Long, Outcome> run(List<WorkItem> items) {
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    record(items);
+    items.forEach(item -> outcomes.put(item.id(), Outcome.SUCCESS));
+    return outcomes;
+  }
+
+  /** Records the changes of these items ({@code GET /admin/salesforce/changes}). */
+  public void record(List<WorkItem> items) {
     Map<Long, List<ItemEvents.ItemEvent>> byItem =
         events.of(items.stream().map(WorkItem::id).toList());
     long now = clock.millis();
     List<SalesforceChangeRow> rows = new ArrayList<>();
-    Map<Long, Outcome> outcomes = new HashMap<>();
     for (WorkItem item : items) {
       List<ItemEvents.ItemEvent> itemEvents = byItem.getOrDefault(item.id(), List.of());
       EntityRef entity = item.entity();
@@ -76,14 +93,12 @@ public class SalesforceChangeFlow implements Flow {
               itemEvents.size(),
               item.id(),
               now));
-      outcomes.put(item.id(), Outcome.SUCCESS);
     }
     log.record(rows);
-    return outcomes;
   }
 
   /** {@code salesforce/cdc/UPDATE} → UPDATE, {@code salesforce/reconcile} → RECONCILE, ... */
-  static Set<String> changeTypes(List<String> scopes) {
+  public static Set<String> changeTypes(List<String> scopes) {
     Set<String> types = new LinkedHashSet<>();
     for (String scope : scopes) {
       String last = scope.substring(scope.lastIndexOf('/') + 1);
@@ -94,11 +109,7 @@ public class SalesforceChangeFlow implements Flow {
 
   /** The union of the events' {@code changedFields}, in order, cut to the column's size. */
   static String changedFields(List<ItemEvents.ItemEvent> itemEvents) {
-    Set<String> fields = new LinkedHashSet<>();
-    for (ItemEvents.ItemEvent event : itemEvents) {
-      JsonNode header = header(event.rawBody());
-      header.path("changedFields").forEach(field -> fields.add(field.asText()));
-    }
+    Set<String> fields = fieldsNamed(itemEvents);
     if (fields.isEmpty()) {
       return null;
     }
@@ -111,6 +122,16 @@ public class SalesforceChangeFlow implements Flow {
       joined.append(joined.length() == 0 ? "" : ",").append(field);
     }
     return joined.toString();
+  }
+
+  /** The union of the fields the change events' {@code changedFields} name, in order. */
+  public static Set<String> fieldsNamed(List<ItemEvents.ItemEvent> itemEvents) {
+    Set<String> fields = new LinkedHashSet<>();
+    for (ItemEvents.ItemEvent event : itemEvents) {
+      JsonNode header = header(event.rawBody());
+      header.path("changedFields").forEach(field -> fields.add(field.asText()));
+    }
+    return fields;
   }
 
   /** The CDC header of a stored change event; a missing node for other payloads. */

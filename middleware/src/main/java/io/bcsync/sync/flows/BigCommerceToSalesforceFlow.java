@@ -5,6 +5,7 @@ import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.ProductCategories;
+import io.bcsync.sync.catalog.CatalogEchoes;
 import io.bcsync.sync.customers.CustomerFlow;
 import io.bcsync.sync.customers.CustomerLink;
 import io.bcsync.sync.customers.CustomerNeed;
@@ -62,6 +63,7 @@ public class BigCommerceToSalesforceFlow implements Flow {
   private final OrderFlow orders;
   private final ProductCategories categories;
   private final StoreRecords storeRecords;
+  private final CatalogEchoes catalogEchoes;
 
   public BigCommerceToSalesforceFlow(
       StoreReader store,
@@ -70,7 +72,9 @@ public class BigCommerceToSalesforceFlow implements Flow {
       CustomerFlow customers,
       OrderFlow orders,
       ProductCategories categories,
-      StoreRecords storeRecords) {
+      StoreRecords storeRecords,
+      CatalogEchoes catalogEchoes) {
+    this.catalogEchoes = catalogEchoes;
     this.store = store;
     this.configs = configs;
     this.identities = identities;
@@ -111,6 +115,17 @@ public class BigCommerceToSalesforceFlow implements Flow {
       items.forEach(item -> all.put(item.id(), unreadable.get()));
       return all;
     }
+    // Our own catalog writes (issue 17) come back as webhooks: those echoes end here.
+    Map<Long, Outcome> echoes = catalogEchoes.echoes(storeHash, items);
+    List<WorkItem> rest = items.stream().filter(i -> !echoes.containsKey(i.id())).toList();
+    Map<Long, Outcome> outcomes = new HashMap<>(echoes);
+    if (!rest.isEmpty()) {
+      outcomes.putAll(syncStore(storeHash, rest));
+    }
+    return outcomes;
+  }
+
+  private Map<Long, Outcome> syncStore(String storeHash, List<WorkItem> items) throws Exception {
     StoreBatch batch = StoreBatch.read(store, storeHash, items);
     categories.refresh(storeHash, batch.productCategories());
     Map<Long, Outcome> outcomes = new HashMap<>(batch.settled());

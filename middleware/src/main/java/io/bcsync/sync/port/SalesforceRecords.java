@@ -42,4 +42,15 @@ public interface SalesforceRecords {
    * find what an earlier attempt wrote although its answer was lost. One query per 100 keys.
    */
   Map<String, List<String>> idsByKey(String sobjectType, String keyPath, Collection<String> keys);
+
+  /**
+   * Fields of records of one object by id, in one query per 500 ids, so a claimed batch (at most
+   * 400 items) costs one query: what a flow re-reads when change events lack fields its mapping
+   * needs). {@code fieldPaths} are fields of the object or a parent's field through its
+   * relationship ({@code "Product2.ProductCode"}); each answer maps every asked path to its value
+   * as text (null when empty). Records that do not exist or are deleted are absent; the answer is
+   * keyed by the id as given (15 or 18 characters).
+   */
+  Map<String, Map<String, String>> read(
+      String sobjectType, List<String> fieldPaths, Collection<String> ids);
 }

@@ -5,6 +5,7 @@ import io.bcsync.pipeline.FollowUpWork;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
@@ -24,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * <b>A Salesforce user asked for a sync</b> ({@code BC_Sync_Request__e}, one work item per event).
  * A RESYNC enqueues the named BigCommerce entity's normal work item at once; the request is
  * answered with a {@code BC_Sync_Status__e} when that item has run ({@link SyncRequestSettlement}).
- * A PUSH is recorded as a change of the Salesforce record ({@code SalesforceChangeFlow}) and
- * answered SKIPPED until records are written to BigCommerce. A request that names nothing bcsync
- * knows is answered FAILED with the reason.
+ * A PUSH becomes a work item of the Salesforce record: a PricebookEntry or Product2 is written to
+ * BigCommerce ({@code sync/catalog}), other objects are recorded as a change ({@code
+ * SalesforceChangeFlow}); either way it is answered SKIPPED at once (the write's own result is not
+ * reported yet, docs/reverse-sync.md). A request that names nothing bcsync knows is answered FAILED
+ * with the reason.
  */
 @Singleton
 public class SyncRequestFlow implements Flow {
@@ -101,9 +104,13 @@ public class SyncRequestFlow implements Flow {
     } else if (target instanceof SyncRequestTarget.Push push) {
       status = SyncRequestRow.SKIPPED;
       message =
-          "recorded as a change of "
-              + request.sobject()
-              + "; writing Salesforce records to BigCommerce is not available yet";
+          SalesforceChangeFlow.WRITTEN_TO_STORE.contains(request.sobject())
+              ? "queued: "
+                  + request.sobject()
+                  + " is written to BigCommerce; this status does not report the write's result"
+              : "recorded as a change of "
+                  + request.sobject()
+                  + "; writing it to BigCommerce is not available yet";
       work = Optional.of(new FollowUpWorkEvent(push.record(), "PUSH"));
     } else {
       SyncRequestTarget.Refused refused = (SyncRequestTarget.Refused) target;

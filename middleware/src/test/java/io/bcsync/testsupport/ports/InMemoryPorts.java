@@ -1,6 +1,7 @@
 package io.bcsync.testsupport.ports;
 
 import io.bcsync.bigcommerce.reading.BigCommerceStoreReader;
+import io.bcsync.bigcommerce.writing.BigCommerceCatalogWriter;
 import io.bcsync.bigcommerce.writing.BigCommerceStoreWriter;
 import io.bcsync.salesforce.SalesforceStartupCheck;
 import io.bcsync.salesforce.lookup.SalesforceLeadConversion;
@@ -10,6 +11,7 @@ import io.bcsync.salesforce.writer.SoapSalesforceRecords;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.customers.LeadConversion;
 import io.bcsync.sync.matching.CandidateSource;
+import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.StoreReader;
 import io.bcsync.sync.port.StoreWriter;
@@ -136,6 +138,18 @@ public class InMemoryPorts {
   @Replaces(BigCommerceStoreReader.class)
   StoreReader storeReader(InMemoryStore store) {
     return store;
+  }
+
+  @Singleton
+  @Bean(typed = InMemoryCatalog.class)
+  InMemoryCatalog catalog() {
+    return new InMemoryCatalog();
+  }
+
+  @Singleton
+  @Replaces(BigCommerceCatalogWriter.class)
+  CatalogWriter catalogWriter(InMemoryCatalog catalog) {
+    return catalog;
   }
 
   @Singleton

@@ -175,6 +175,33 @@ public final class InMemorySalesforce
     return ids;
   }
 
+  @Override
+  public synchronized Map<String, Map<String, String>> read(
+      String sobjectType, List<String> fieldPaths, Collection<String> ids) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    Map<String, Map<String, String>> found = new LinkedHashMap<>();
+    for (int from = 0; from < all.size(); from += 500) {
+      Set<String> chunk = new HashSet<>(all.subList(from, Math.min(all.size(), from + 500)));
+      calls.whole(
+          "query",
+          sobjectType,
+          () -> {
+            for (OrgRecords.Stored r : data.live(sobjectType)) {
+              if (chunk.contains(r.id())) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (String path : fieldPaths) {
+                  Object value = valueAt(r, path);
+                  values.put(path, value == null ? null : value.toString());
+                }
+                found.put(r.id(), values);
+              }
+            }
+            return null;
+          });
+    }
+    return found;
+  }
+
   /** A field, or a parent's field through its relationship ({@code Opportunity.BC_Order_Id__c}). */
   private Object valueAt(OrgRecords.Stored record, String path) {
     int dot = path.indexOf('.');

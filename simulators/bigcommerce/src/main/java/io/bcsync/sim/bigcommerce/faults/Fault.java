@@ -24,7 +24,12 @@ public final class Fault {
      */
     TIMEOUT,
     /** Hold the call (inside its concurrency permit) until a test opens the gate; Java API only. */
-    GATE
+    GATE,
+    /**
+     * Handle the call normally (its write commits, its webhooks fire), then answer 504 instead of
+     * the result: what a client sees when a gateway times out after the platform did the work.
+     */
+    LOSE_RESPONSE
   }
 
   private final Kind kind;
@@ -69,6 +74,10 @@ public final class Fault {
 
   public static Fault latency(Duration delay, int times) {
     return new Fault(Kind.LATENCY, 200, delay, null, null, times);
+  }
+
+  public static Fault loseResponse(int times) {
+    return new Fault(Kind.LOSE_RESPONSE, 504, Duration.ZERO, null, null, times);
   }
 
   public static Fault timeout(Duration hold, int times) {

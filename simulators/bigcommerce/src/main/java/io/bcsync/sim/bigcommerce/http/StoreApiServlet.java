@@ -93,9 +93,12 @@ public final class StoreApiServlet extends HttpServlet {
     }
     Optional<Fault> fault = runtime.faults().next(req.getMethod(), apiPath);
     Fault slowDown = null;
+    boolean loseResponse = false;
     if (fault.isPresent()) {
       if (fault.get().kind() == Fault.Kind.LATENCY || fault.get().kind() == Fault.Kind.GATE) {
         slowDown = fault.get();
+      } else if (fault.get().kind() == Fault.Kind.LOSE_RESPONSE) {
+        loseResponse = true;
       } else {
         ApiResponse faulted = applyFault(fault.get(), version, runtime);
         if (!faulted.headers().containsKey("X-Rate-Limit-Requests-Left")) {
@@ -111,6 +114,10 @@ public final class StoreApiServlet extends HttpServlet {
       response = error(version, new ApiException(405, "Method Not Allowed"));
     } else {
       response = invoke(runtime, credential, req, apiPath, version, match.get(), body, slowDown);
+    }
+    if (loseResponse) {
+      // The work is done; only its answer is replaced.
+      response = error(version, new ApiException(504, "Gateway Timeout"));
     }
     addRateHeaders(response, quota);
     return response;

@@ -1,0 +1,243 @@
+package io.bcsync.bigcommerce.writing;
+
+import io.bcsync.bigcommerce.client.BigCommerceApiException;
+import io.bcsync.bigcommerce.client.BigCommerceClient;
+import io.bcsync.bigcommerce.client.CatalogApi;
+import io.bcsync.bigcommerce.client.CatalogDtos;
+import io.bcsync.bigcommerce.client.InventoryLevel;
+import io.bcsync.bigcommerce.client.PricingApi;
+import io.bcsync.bigcommerce.client.ProductDetailsUpdate;
+import io.bcsync.bigcommerce.client.VariantUpdate;
+import io.bcsync.bigcommerce.stores.ConnectedStore;
+import io.bcsync.bigcommerce.stores.ConnectedStores;
+import io.bcsync.pipeline.PermanentFailureException;
+import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The {@link CatalogWriter} port over the V3 catalog and inventory APIs. Prices go in batches of
+ * fifty variants ({@code PUT /v3/catalog/variants}), stock levels in absolute adjustments of up to
+ * 2,000 items. Both endpoints refuse a whole batch (422) for one bad record; such a batch is split
+ * in halves until the refused records stand alone, so every other record is still written and each
+ * gets its own answer.
+ */
+@Singleton
+public class BigCommerceCatalogWriter implements CatalogWriter {
+  static final int VARIANTS_PER_CALL = 50;
+  static final int STOCK_ITEMS_PER_CALL = 2000;
+  private static final Set<Integer> RECORD_REFUSALS = Set.of(404, 409, 422);
+  static final int PRODUCTS_PER_CALL = 10;
+  static final String STOCK_REASON = "Salesforce stock level (bcsync)";
+
+  private final BigCommerceClient client;
+  private final ConnectedStores stores;
+
+  public BigCommerceCatalogWriter(BigCommerceClient client, ConnectedStores stores) {
+    this.client = client;
+    this.stores = stores;
+  }
+
+  @Override
+  public List<String> writableStores() {
+    return stores.withApiAccess().stream().map(ConnectedStore::storeHash).toList();
+  }
+
+  /**
+   * Products by their own SKU first ({@code sku:in}, fifty per call: a product without options has
+   * its SKU on the product and its base variant); the remaining SKUs one call each, as the
+   * store-wide variants endpoint filters by a single {@code sku} only.
+   */
+  @Override
+  public Map<String, VariantRef> variantsBySku(String storeHash, Collection<String> skus) {
+    CatalogApi catalog = client.forStore(storeHash).catalog();
+    Set<String> wanted = new HashSet<>(skus);
+    Map<String, VariantRef> found = new LinkedHashMap<>();
+    for (CatalogDtos.Product product : catalog.readBySkus(wanted)) {
+      for (CatalogDtos.Variant variant : product.variants()) {
+        if (wanted.contains(variant.sku())) {
+          found.putIfAbsent(variant.sku(), new VariantRef(product.id(), variant.id()));
+        }
+      }
+    }
+    for (String sku : wanted) {
+      if (!found.containsKey(sku)) {
+        catalog.variantsBySku(sku).stream()
+            .filter(v -> sku.equals(v.sku()))
+            .findFirst()
+            .ifPresent(v -> found.put(sku, new VariantRef(v.productId(), v.id())));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Map<Long, WriteFailure> updateProducts(
+      String storeHash, Map<Long, ProductDetails> details) {
+    Map<Long, WriteFailure> failed = new LinkedHashMap<>();
+    List<ProductDetailsUpdate> updates = new ArrayList<>();
+    details.forEach(
+        (id, d) ->
+            updates.add(new ProductDetailsUpdate(id, d.name(), d.description(), d.visible())));
+    CatalogApi catalog;
+    try {
+      catalog = client.forStore(storeHash).catalog();
+    } catch (PermanentFailureException e) {
+      details.keySet().forEach(id -> failed.put(id, new WriteFailure(e.getMessage(), false)));
+      return failed;
+    }
+    for (int from = 0; from < updates.size(); from += PRODUCTS_PER_CALL) {
+      write(
+          updates.subList(from, Math.min(updates.size(), from + PRODUCTS_PER_CALL)),
+          part -> {
+            CatalogApi.ProductBatch answer = catalog.updateProductBatch(part);
+            if (answer.errors() != null) {
+              part.stream()
+                  .filter(u -> !answer.written().contains(u.id()))
+                  .forEach(
+                      u ->
+                          failed.put(
+                              u.id(),
+                              new WriteFailure(
+                                  "BigCommerce did not write the product: " + answer.errors(),
+                                  false)));
+            }
+          },
+          ProductDetailsUpdate::id,
+          failed);
+    }
+    return failed;
+  }
+
+  /** Products with their variants, 100 ids per call. */
+  @Override
+  public Map<Long, List<VariantState>> variants(String storeHash, Collection<Long> productIds) {
+    Map<Long, List<VariantState>> found = new LinkedHashMap<>();
+    client
+        .forStore(storeHash)
+        .catalog()
+        .readByIds(productIds)
+        .forEach(
+            (id, product) ->
+                found.put(
+                    id,
+                    product.variants().stream()
+                        .map(v -> new VariantState(v.id(), v.price(), v.inventoryLevel()))
+                        .toList()));
+    return found;
+  }
+
+  @Override
+  public Map<VariantRef, WriteFailure> setPrices(
+      String storeHash, Map<VariantRef, BigDecimal> prices) {
+    Map<VariantRef, WriteFailure> failed = new LinkedHashMap<>();
+    Map<Long, VariantRef> byId = new LinkedHashMap<>();
+    prices.keySet().forEach(ref -> byId.put(ref.variantId(), ref));
+    List<VariantUpdate> updates = new ArrayList<>();
+    prices.forEach((ref, price) -> updates.add(VariantUpdate.of(ref.variantId()).withPrice(price)));
+    CatalogApi catalog;
+    try {
+      catalog = client.forStore(storeHash).catalog();
+    } catch (PermanentFailureException e) {
+      prices.keySet().forEach(ref -> failed.put(ref, new WriteFailure(e.getMessage(), false)));
+      return failed;
+    }
+    for (int from = 0; from < updates.size(); from += VARIANTS_PER_CALL) {
+      List<VariantUpdate> chunk =
+          updates.subList(from, Math.min(updates.size(), from + VARIANTS_PER_CALL));
+      write(
+          chunk,
+          part -> partial(catalog.updateVariantBatch(part), part, byId, failed),
+          update -> byId.get(update.id()),
+          failed);
+    }
+    return failed;
+  }
+
+  /** The variants a 207 left out of its {@code data} failed, for the reason its errors give. */
+  private static void partial(
+      CatalogApi.VariantBatch answer,
+      List<VariantUpdate> sent,
+      Map<Long, VariantRef> byId,
+      Map<VariantRef, WriteFailure> failed) {
+    if (answer.errors() == null) {
+      return;
+    }
+    Set<Long> written = new HashSet<>();
+    answer.written().forEach(v -> written.add(v.id()));
+    for (VariantUpdate update : sent) {
+      if (!written.contains(update.id())) {
+        failed.put(
+            byId.get(update.id()),
+            new WriteFailure("BigCommerce did not write the price: " + answer.errors(), false));
+      }
+    }
+  }
+
+  @Override
+  public Map<VariantRef, WriteFailure> setStockLevels(
+      String storeHash, long locationId, Map<VariantRef, Integer> levels) {
+    Map<VariantRef, WriteFailure> failed = new LinkedHashMap<>();
+    Map<InventoryLevel, VariantRef> refs = new LinkedHashMap<>();
+    levels.forEach(
+        (ref, level) ->
+            refs.put(InventoryLevel.ofVariant(locationId, ref.variantId(), level), ref));
+    List<InventoryLevel> items = new ArrayList<>(refs.keySet());
+    PricingApi pricing;
+    try {
+      pricing = client.forStore(storeHash).pricing();
+    } catch (PermanentFailureException e) {
+      levels.keySet().forEach(ref -> failed.put(ref, new WriteFailure(e.getMessage(), false)));
+      return failed;
+    }
+    for (int from = 0; from < items.size(); from += STOCK_ITEMS_PER_CALL) {
+      write(
+          items.subList(from, Math.min(items.size(), from + STOCK_ITEMS_PER_CALL)),
+          part -> pricing.adjustInventoryAbsolute(STOCK_REASON, part),
+          refs::get,
+          failed);
+    }
+    return failed;
+  }
+
+  /**
+   * Sends one batch. A refusal of one record (404, 409, 422) of a batch of several is split in
+   * halves so the refused records end alone (about two calls per halving for one bad record in
+   * fifty); any other failure (a timeout, a 5xx, a lost answer) fails the whole batch for a retry,
+   * which sets the same values.
+   */
+  private static <T, K> void write(
+      List<T> batch, Consumer<List<T>> call, Function<T, K> ref, Map<K, WriteFailure> failed) {
+    try {
+      call.accept(batch);
+    } catch (PermanentFailureException e) {
+      if (batch.size() == 1 || !isInvalidData(e)) {
+        batch.forEach(item -> failed.put(ref.apply(item), new WriteFailure(e.getMessage(), false)));
+        return;
+      }
+      int half = batch.size() / 2;
+      write(batch.subList(0, half), call, ref, failed);
+      write(batch.subList(half, batch.size()), call, ref, failed);
+    } catch (RuntimeException e) {
+      batch.forEach(item -> failed.put(ref.apply(item), new WriteFailure(e.getMessage(), true)));
+    }
+  }
+
+  /**
+   * 404 (a record not found), 409 (a record in conflict, such as a duplicate name) or 422 (a record
+   * refused): one record of the batch; other refusals (scope, store gone) are for all.
+   */
+  private static boolean isInvalidData(RuntimeException e) {
+    return e instanceof BigCommerceApiException api && RECORD_REFUSALS.contains(api.status());
+  }
+}

@@ -1,0 +1,181 @@
+package io.bcsync.sync.catalog;
+
+import io.bcsync.config.ReverseSyncConfig;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
+import io.bcsync.sync.catalog.CatalogTargets.Target;
+import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CatalogWriter.VariantRef;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
+import io.bcsync.sync.routing.Flow;
+import io.bcsync.sync.routing.Origin;
+import io.bcsync.sync.routing.WorkKind;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * <b>A Salesforce price changed → the variant's price in BigCommerce.</b> Takes {@code
+ * PricebookEntry} items (change events, reconciliation, PUSH). Change events of updates carry only
+ * the changed fields, so the batch's entries are re-read in one query; entries of another price
+ * book than the configured one (default: the standard price book) are SKIPPED. Bad data (no price,
+ * a negative price, a product with neither SKU nor link) is dead-lettered with the reason and never
+ * sent; the others are written in the endpoint's batches, each entry answered by its own variants'
+ * results. A price is set absolutely, so a retry after a lost answer writes the same value again.
+ */
+@Singleton
+public class PriceFlow implements Flow {
+  public static final String OBJECT = "PricebookEntry";
+
+  static final String BOOK = "Pricebook2Id";
+  static final String STANDARD = "Pricebook2.IsStandard";
+  static final String PRICE = "UnitPrice";
+  static final String ACTIVE = "IsActive";
+  static final String SKU = "Product2.ProductCode";
+  static final String VARIANT_KEY = "Product2.BC_Variant_Key__c";
+  static final List<String> FIELDS = List.of(BOOK, STANDARD, PRICE, ACTIVE, SKU, VARIANT_KEY);
+
+  private final SalesforceRecords salesforce;
+  private final CatalogWriter catalog;
+  private final CatalogTargets targets;
+  private final SalesforceChangeFlow changes;
+  private final ReverseSyncConfig config;
+  private final WrittenValues written;
+
+  public PriceFlow(
+      SalesforceRecords salesforce,
+      CatalogWriter catalog,
+      CatalogTargets targets,
+      SalesforceChangeFlow changes,
+      ReverseSyncConfig config,
+      WrittenValues written) {
+    this.written = written;
+    this.salesforce = salesforce;
+    this.catalog = catalog;
+    this.targets = targets;
+    this.changes = changes;
+    this.config = config;
+  }
+
+  @Override
+  public String name() {
+    return "salesforce-prices";
+  }
+
+  @Override
+  public boolean handles(WorkKind kind) {
+    return kind.is(Origin.SALESFORCE, OBJECT);
+  }
+
+  @Override
+  public Map<Long, Outcome> run(List<WorkItem> items) {
+    changes.record(items);
+    Map<String, Map<String, String>> entries =
+        salesforce.read(OBJECT, FIELDS, items.stream().map(i -> i.entity().id()).toList());
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    Map<WorkItem, BigDecimal> prices = new LinkedHashMap<>();
+    Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
+    for (WorkItem item : items) {
+      Map<String, String> entry = entries.get(item.entity().id());
+      Outcome refused = check(item.entity().id(), entry);
+      if (refused != null) {
+        outcomes.put(item.id(), refused);
+      } else {
+        prices.put(item, WriteOutcomes.decimal(entry.get(PRICE)));
+        keys.put(item, new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU)));
+      }
+    }
+    Map<WorkItem, List<Target>> found = targets.resolve(keys);
+    Map<String, Map<VariantRef, BigDecimal>> writes = new LinkedHashMap<>();
+    prices.forEach(
+        (item, price) -> {
+          List<Target> itemTargets = found.get(item);
+          if (itemTargets == null) {
+            outcomes.put(item.id(), notInStore(keys.get(item)));
+          } else {
+            itemTargets.forEach(
+                t ->
+                    writes
+                        .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
+                        .put(t.variant(), price));
+          }
+        });
+    Map<Target, WriteFailure> failed = new HashMap<>();
+    writes.forEach(
+        (store, byVariant) -> {
+          Map<VariantRef, String> values = new LinkedHashMap<>();
+          byVariant.forEach((variant, price) -> values.put(variant, WrittenValues.price(price)));
+          written.record(store, WrittenValues.PRICE, values);
+          catalog
+              .setPrices(store, byVariant)
+              .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
+        });
+    prices.keySet().stream()
+        .filter(item -> found.containsKey(item))
+        .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
+    return outcomes;
+  }
+
+  /** Why an entry is not written (null: it is): gone, another book, inactive, or bad data. */
+  private Outcome check(String id, Map<String, String> entry) {
+    if (entry == null) {
+      return Outcome.skipped("PricebookEntry " + id + " no longer exists");
+    }
+    boolean ours =
+        config.pricebookId() == null
+            ? Boolean.parseBoolean(entry.get(STANDARD))
+            : sameId(config.pricebookId(), entry.get(BOOK));
+    if (!ours) {
+      return Outcome.skipped(
+          "PricebookEntry "
+              + id
+              + " is in price book "
+              + entry.get(BOOK)
+              + ", not the one synced to BigCommerce");
+    }
+    if (!Boolean.parseBoolean(entry.get(ACTIVE))) {
+      return Outcome.skipped("PricebookEntry " + id + " is inactive: its price is not offered");
+    }
+    BigDecimal price = WriteOutcomes.decimal(entry.get(PRICE));
+    if (price == null) {
+      return Outcome.permanent("PricebookEntry " + id + " has no valid UnitPrice");
+    }
+    if (price.signum() < 0) {
+      return Outcome.permanent(
+          "PricebookEntry " + id + " has a negative UnitPrice (" + price.toPlainString() + ")");
+    }
+    if (new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU)).isEmpty()) {
+      return Outcome.permanent(
+          "the product of PricebookEntry "
+              + id
+              + " has no SKU (ProductCode) and no BC_Variant_Key__c: no variant to price");
+    }
+    return null;
+  }
+
+  static Outcome notInStore(ProductKeys keys) {
+    return Outcome.skipped(
+        "no BigCommerce variant has SKU '"
+            + keys.sku()
+            + "'"
+            + (CatalogTargets.blank(keys.variantKey()) ? "" : " or key " + keys.variantKey())
+            + " (Salesforce updates existing products only)");
+  }
+
+  /**
+   * Salesforce ids compare on their first 15 characters (the 18-character form adds a checksum).
+   */
+  static boolean sameId(String a, String b) {
+    return a != null
+        && b != null
+        && a.length() >= 15
+        && b.length() >= 15
+        && a.substring(0, 15).equals(b.substring(0, 15));
+  }
+}

@@ -1,0 +1,129 @@
+package io.bcsync.sync.catalog;
+
+import io.bcsync.pipeline.ItemEvents;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
+import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.port.CatalogWriter.ProductDetails;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one Product2 item asks of BigCommerce: a stock level and/or the product's descriptive
+ * fields, each only when it is news (update events carry only what changed: an item made only of
+ * update events writes the fields their {@code changedFields} name; a create, undelete, GAP event,
+ * reconciliation or PUSH states the whole record). Bad data refuses the whole item, so nothing of
+ * it is written.
+ *
+ * @param level the stock level to set; null when not news or empty
+ * @param details the descriptive fields to set; null when not news
+ */
+record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
+  static final String SKU = "ProductCode";
+  static final String VARIANT_KEY = "BC_Variant_Key__c";
+  static final String NAME = "Name";
+  static final String DESCRIPTION = "Description";
+  static final String ACTIVE = "IsActive";
+  static final String UPDATE = "UPDATE";
+  static final int MAX_NAME_LENGTH = 250;
+  private static final BigDecimal MAX_LEVEL = BigDecimal.valueOf(Integer.MAX_VALUE);
+
+  static List<String> fields(String inventoryField) {
+    return List.of(SKU, VARIANT_KEY, NAME, DESCRIPTION, ACTIVE, inventoryField);
+  }
+
+  boolean writesNothing() {
+    return level == null && details == null;
+  }
+
+  /**
+   * What one item decides: a change to write, or the outcome that ends the item without a write
+   * (exactly one of the two is set).
+   */
+  record Decision(ProductChange change, Outcome outcome) {
+    static Decision write(ProductChange change) {
+      return new Decision(change, null);
+    }
+
+    static Decision end(Outcome outcome) {
+      return new Decision(null, outcome);
+    }
+  }
+
+  /** The change of a re-read product, or the outcome that ends its item without a write. */
+  static Decision of(
+      WorkItem item,
+      List<ItemEvents.ItemEvent> events,
+      Map<String, String> product,
+      String inventoryField) {
+    String id = item.entity().id();
+    if (product == null) {
+      return Decision.end(Outcome.skipped("Product2 " + id + " no longer exists"));
+    }
+    Set<String> types = SalesforceChangeFlow.changeTypes(item.scopes());
+    boolean whole = !types.equals(Set.of(UPDATE));
+    Set<String> changed = SalesforceChangeFlow.fieldsNamed(events);
+    Integer level = null;
+    if (whole || changed.contains(inventoryField)) {
+      BigDecimal value = WriteOutcomes.decimal(product.get(inventoryField));
+      if (value != null
+          && (value.signum() < 0
+              || value.stripTrailingZeros().scale() > 0
+              || value.compareTo(MAX_LEVEL) > 0)) {
+        return Decision.end(
+            Outcome.permanent(
+                "Product2 "
+                    + id
+                    + " has a stock level BigCommerce cannot hold in "
+                    + inventoryField
+                    + " ("
+                    + value.toPlainString()
+                    + "): a whole number from 0 is needed"));
+      }
+      level = value == null ? null : value.intValueExact();
+    }
+    ProductDetails details = null;
+    if (whole
+        || changed.contains(NAME)
+        || changed.contains(DESCRIPTION)
+        || changed.contains(ACTIVE)) {
+      String name = product.get(NAME);
+      if (name != null && name.length() > MAX_NAME_LENGTH) {
+        return Decision.end(
+            Outcome.permanent(
+                "Product2 "
+                    + id
+                    + " has a name of "
+                    + name.length()
+                    + " characters; BigCommerce allows "
+                    + MAX_NAME_LENGTH));
+      }
+      details =
+          new ProductDetails(
+              name,
+              // An emptied description is sent empty: null would keep the old text.
+              product.get(DESCRIPTION) == null ? "" : product.get(DESCRIPTION),
+              Boolean.parseBoolean(product.get(ACTIVE)));
+    }
+    ProductKeys keys = new ProductKeys(product.get(VARIANT_KEY), product.get(SKU));
+    if (level == null && details == null) {
+      return Decision.end(
+          Outcome.skipped(
+              "the change touches nothing bcsync writes to BigCommerce ("
+                  + inventoryField
+                  + ", Name, Description, IsActive)"));
+    }
+    if (keys.isEmpty()) {
+      return Decision.end(
+          Outcome.permanent(
+              "Product2 "
+                  + id
+                  + " has no SKU (ProductCode) and no BC_Variant_Key__c: no BigCommerce product to"
+                  + " update"));
+    }
+    return Decision.write(new ProductChange(keys, level, details));
+  }
+}

@@ -1,0 +1,192 @@
+package io.bcsync.sync.catalog;
+
+import io.bcsync.config.ReverseSyncConfig;
+import io.bcsync.pipeline.ItemEvents;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
+import io.bcsync.sync.catalog.CatalogTargets.Target;
+import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CatalogWriter.ProductDetails;
+import io.bcsync.sync.port.CatalogWriter.VariantRef;
+import io.bcsync.sync.port.CatalogWriter.VariantState;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
+import io.bcsync.sync.routing.Flow;
+import io.bcsync.sync.routing.Origin;
+import io.bcsync.sync.routing.WorkKind;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * <b>A Salesforce product → its BigCommerce product and stock.</b> Takes {@code Product2} items;
+ * the batch is re-read in one query. What is news ({@link ProductChange}) is written: the
+ * configured numeric field (default {@code BC_Inventory_Level__c}) as an absolute stock level at
+ * the configured location, and Name, Description and IsActive as the product's name, description
+ * and storefront visibility. Only existing products are updated. A product with several variants
+ * keeps its descriptive fields (one variant's Product2 must not rename the others); its stock is
+ * still set. Bad data refuses the whole item unsent.
+ */
+@Singleton
+public class ProductFlow implements Flow {
+  public static final String OBJECT = "Product2";
+
+  private final SalesforceRecords salesforce;
+  private final CatalogWriter catalog;
+  private final CatalogTargets targets;
+  private final SalesforceChangeFlow changes;
+  private final ItemEvents events;
+  private final ReverseSyncConfig config;
+  private final WrittenValues written;
+
+  public ProductFlow(
+      SalesforceRecords salesforce,
+      CatalogWriter catalog,
+      CatalogTargets targets,
+      SalesforceChangeFlow changes,
+      ItemEvents events,
+      ReverseSyncConfig config,
+      WrittenValues written) {
+    this.salesforce = salesforce;
+    this.catalog = catalog;
+    this.targets = targets;
+    this.changes = changes;
+    this.events = events;
+    this.config = config;
+    this.written = written;
+  }
+
+  @Override
+  public String name() {
+    return "salesforce-products";
+  }
+
+  @Override
+  public boolean handles(WorkKind kind) {
+    return kind.is(Origin.SALESFORCE, OBJECT);
+  }
+
+  @Override
+  public Map<Long, Outcome> run(List<WorkItem> items) {
+    changes.record(items);
+    String field = config.inventoryField();
+    Map<Long, List<ItemEvents.ItemEvent>> byItem =
+        events.of(items.stream().map(WorkItem::id).toList());
+    Map<String, Map<String, String>> products =
+        salesforce.read(
+            OBJECT, ProductChange.fields(field), items.stream().map(i -> i.entity().id()).toList());
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    Map<WorkItem, ProductChange> wanted = new LinkedHashMap<>();
+    for (WorkItem item : items) {
+      ProductChange.Decision decision =
+          ProductChange.of(
+              item,
+              byItem.getOrDefault(item.id(), List.of()),
+              products.get(item.entity().id()),
+              field);
+      if (decision.change() != null) {
+        wanted.put(item, decision.change());
+      } else {
+        outcomes.put(item.id(), decision.outcome());
+      }
+    }
+    Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
+    wanted.forEach((item, change) -> keys.put(item, change.keys()));
+    Map<WorkItem, List<Target>> found = targets.resolve(keys);
+    wanted.forEach(
+        (item, change) -> {
+          if (!found.containsKey(item)) {
+            outcomes.put(item.id(), PriceFlow.notInStore(change.keys()));
+          }
+        });
+    Map<Target, WriteFailure> failed = new HashMap<>();
+    writeStock(wanted, found, failed);
+    writeDetails(wanted, found, failed);
+    wanted.keySet().stream()
+        .filter(found::containsKey)
+        .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
+    return outcomes;
+  }
+
+  private void writeStock(
+      Map<WorkItem, ProductChange> wanted,
+      Map<WorkItem, List<Target>> found,
+      Map<Target, WriteFailure> failed) {
+    Map<String, Map<VariantRef, Integer>> writes = new LinkedHashMap<>();
+    wanted.forEach(
+        (item, change) -> {
+          if (change.level() != null && found.containsKey(item)) {
+            found
+                .get(item)
+                .forEach(
+                    t ->
+                        writes
+                            .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
+                            .put(t.variant(), change.level()));
+          }
+        });
+    String stockField = WrittenValues.stock(config.locationId());
+    writes.forEach(
+        (store, byVariant) -> {
+          Map<VariantRef, String> values = new LinkedHashMap<>();
+          byVariant.forEach((variant, level) -> values.put(variant, Integer.toString(level)));
+          written.record(store, stockField, values);
+          catalog
+              .setStockLevels(store, config.locationId(), byVariant)
+              .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
+        });
+  }
+
+  /** Descriptive fields, per store, only on products whose one variant is the target. */
+  private void writeDetails(
+      Map<WorkItem, ProductChange> wanted,
+      Map<WorkItem, List<Target>> found,
+      Map<Target, WriteFailure> failed) {
+    Map<String, Map<Target, ProductDetails>> byStore = new LinkedHashMap<>();
+    wanted.forEach(
+        (item, change) -> {
+          if (change.details() != null && found.containsKey(item)) {
+            found
+                .get(item)
+                .forEach(
+                    t ->
+                        byStore
+                            .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
+                            .put(t, change.details()));
+          }
+        });
+    byStore.forEach(
+        (store, details) -> {
+          Set<Long> productIds = new LinkedHashSet<>();
+          details.keySet().forEach(t -> productIds.add(t.variant().productId()));
+          Map<Long, List<VariantState>> variants = catalog.variants(store, productIds);
+          Map<Long, ProductDetails> writes = new LinkedHashMap<>();
+          details.forEach(
+              (target, d) -> {
+                List<VariantState> of = variants.get(target.variant().productId());
+                if (of != null && of.size() == 1) {
+                  writes.put(target.variant().productId(), d);
+                }
+              });
+          if (writes.isEmpty()) {
+            return;
+          }
+          Map<Long, WriteFailure> refused = catalog.updateProducts(store, writes);
+          details
+              .keySet()
+              .forEach(
+                  target -> {
+                    WriteFailure failure = refused.get(target.variant().productId());
+                    if (failure != null) {
+                      failed.putIfAbsent(target, failure);
+                    }
+                  });
+        });
+  }
+}

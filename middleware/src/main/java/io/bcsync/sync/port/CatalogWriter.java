@@ -1,0 +1,63 @@
+package io.bcsync.sync.port;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Port: what the Salesforce → BigCommerce flows change in a store's catalog. Adapter: {@code
+ * io.bcsync.bigcommerce.writing.BigCommerceCatalogWriter}. Every write sets an absolute value, so
+ * repeating it (after a lost response or a crash before the item was marked done) leaves the store
+ * as one successful call would. Each write answers the variants whose write failed; a variant
+ * absent from the answer was written.
+ */
+public interface CatalogWriter {
+
+  /** The stores whose catalog can be written (connected with an API token). */
+  List<String> writableStores();
+
+  /**
+   * The variants of the store that carry these SKUs (exactly, as BigCommerce stores them), by SKU;
+   * a SKU no variant carries is absent.
+   */
+  Map<String, VariantRef> variantsBySku(String storeHash, Collection<String> skus);
+
+  /** Sets each variant's price, in the endpoint's batch size, one result per variant. */
+  Map<VariantRef, StoreWriter.WriteFailure> setPrices(
+      String storeHash, Map<VariantRef, BigDecimal> prices);
+
+  /** Sets each variant's stock level at the location (absolute adjustments). */
+  Map<VariantRef, StoreWriter.WriteFailure> setStockLevels(
+      String storeHash, long locationId, Map<VariantRef, Integer> levels);
+
+  /**
+   * Sets each product's descriptive fields (a null field keeps its value), ten products per call,
+   * one result per product id.
+   */
+  Map<Long, StoreWriter.WriteFailure> updateProducts(
+      String storeHash, Map<Long, ProductDetails> details);
+
+  /** A product's name, description and storefront visibility; null: not changed. */
+  record ProductDetails(String name, String description, Boolean visible) {}
+
+  /**
+   * The variants of these products as the store holds them now (what the echo check compares with
+   * what was written); products that no longer exist are absent.
+   */
+  Map<Long, List<VariantState>> variants(String storeHash, Collection<Long> productIds);
+
+  /**
+   * @param price the variant's own price; null when it inherits the product's
+   * @param stock the variant's stock level as the catalog reports it
+   */
+  record VariantState(long variantId, BigDecimal price, int stock) {}
+
+  /** A variant of a product; a product without options has one, its base variant. */
+  record VariantRef(long productId, long variantId) {
+    @Override
+    public String toString() {
+      return productId + ":" + variantId;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.bcsync.testsupport.ports;
+
+import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalog of in-memory stores, as {@link CatalogWriter} sees it: variants with a SKU, a price
+ * and a stock level per location. Records every write call, and can fail or lose the answer of the
+ * next write (the write is applied, then the call throws, as a lost response looks to the caller).
+ */
+public final class InMemoryCatalog implements CatalogWriter {
+  /** One write call: what it sent. */
+  public record Call(String storeHash, String what, Map<VariantRef, Object> values) {}
+
+  private static final class Variant {
+    String sku;
+    BigDecimal price;
+    final Map<Long, Integer> stock = new HashMap<>();
+  }
+
+  private final Map<String, Map<VariantRef, Variant>> stores = new LinkedHashMap<>();
+  private final List<Call> calls = new ArrayList<>();
+  private final Map<String, Map<Long, ProductDetails>> products = new HashMap<>();
+  private final Map<Long, WriteFailure> refused = new HashMap<>();
+  private int loseNext;
+
+  public synchronized void variant(String storeHash, VariantRef ref, String sku, BigDecimal price) {
+    Variant v = new Variant();
+    v.sku = sku;
+    v.price = price;
+    stores.computeIfAbsent(storeHash, s -> new LinkedHashMap<>()).put(ref, v);
+  }
+
+  /** The store refuses every write to this variant (as a 422 for a deleted variant would). */
+  public synchronized void refuse(long variantId, String message) {
+    refused.put(variantId, new WriteFailure(message, false));
+  }
+
+  /** The next write is applied, but its answer is lost. */
+  public synchronized void loseNextAnswer() {
+    loseNext++;
+  }
+
+  public synchronized BigDecimal price(String storeHash, VariantRef ref) {
+    return stores.get(storeHash).get(ref).price;
+  }
+
+  public synchronized Integer stock(String storeHash, VariantRef ref, long locationId) {
+    return stores.get(storeHash).get(ref).stock.get(locationId);
+  }
+
+  /** What was last written to a product's descriptive fields; null when nothing was. */
+  public synchronized ProductDetails details(String storeHash, long productId) {
+    return products.getOrDefault(storeHash, Map.of()).get(productId);
+  }
+
+  public synchronized List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  @Override
+  public synchronized List<String> writableStores() {
+    return List.copyOf(stores.keySet());
+  }
+
+  @Override
+  public synchronized Map<String, VariantRef> variantsBySku(
+      String storeHash, Collection<String> skus) {
+    Map<String, VariantRef> found = new LinkedHashMap<>();
+    stores
+        .getOrDefault(storeHash, Map.of())
+        .forEach(
+            (ref, v) -> {
+              if (skus.contains(v.sku)) {
+                found.put(v.sku, ref);
+              }
+            });
+    return found;
+  }
+
+  @Override
+  public synchronized Map<Long, WriteFailure> updateProducts(
+      String storeHash, Map<Long, ProductDetails> details) {
+    Map<VariantRef, Object> sent = new LinkedHashMap<>();
+    details.forEach((id, d) -> sent.put(new VariantRef(id, id), d));
+    calls.add(new Call(storeHash, "products", sent));
+    Map<Long, WriteFailure> failed = new LinkedHashMap<>();
+    details.forEach(
+        (id, d) -> {
+          boolean exists =
+              stores.getOrDefault(storeHash, Map.of()).keySet().stream()
+                  .anyMatch(ref -> ref.productId() == id);
+          if (exists) {
+            products.computeIfAbsent(storeHash, s -> new HashMap<>()).put(id, d);
+          } else {
+            failed.put(id, new WriteFailure("product " + id + " not found", false));
+          }
+        });
+    if (loseNext > 0) {
+      loseNext--;
+      throw new IllegalStateException("the answer of the write was lost (in-memory fault)");
+    }
+    return failed;
+  }
+
+  @Override
+  public synchronized Map<Long, List<VariantState>> variants(
+      String storeHash, Collection<Long> productIds) {
+    Map<Long, List<VariantState>> found = new LinkedHashMap<>();
+    stores
+        .getOrDefault(storeHash, Map.of())
+        .forEach(
+            (ref, v) -> {
+              if (productIds.contains(ref.productId())) {
+                int stock = v.stock.values().stream().mapToInt(Integer::intValue).sum();
+                found
+                    .computeIfAbsent(ref.productId(), p -> new ArrayList<>())
+                    .add(new VariantState(ref.variantId(), v.price, stock));
+              }
+            });
+    return found;
+  }
+
+  @Override
+  public synchronized Map<VariantRef, WriteFailure> setPrices(
+      String storeHash, Map<VariantRef, BigDecimal> prices) {
+    calls.add(new Call(storeHash, "prices", new LinkedHashMap<>(prices)));
+    return apply(storeHash, prices, (v, price) -> v.price = (BigDecimal) price);
+  }
+
+  @Override
+  public synchronized Map<VariantRef, WriteFailure> setStockLevels(
+      String storeHash, long locationId, Map<VariantRef, Integer> levels) {
+    calls.add(new Call(storeHash, "stock@" + locationId, new LinkedHashMap<>(levels)));
+    return apply(storeHash, levels, (v, level) -> v.stock.put(locationId, (Integer) level));
+  }
+
+  private Map<VariantRef, WriteFailure> apply(
+      String storeHash,
+      Map<VariantRef, ?> values,
+      java.util.function.BiConsumer<Variant, Object> setter) {
+    Map<VariantRef, WriteFailure> failed = new LinkedHashMap<>();
+    values.forEach(
+        (ref, value) -> {
+          Variant v = stores.getOrDefault(storeHash, Map.of()).get(ref);
+          if (v == null) {
+            failed.put(ref, new WriteFailure("variant " + ref + " not found", false));
+          } else if (refused.containsKey(ref.variantId())) {
+            failed.put(ref, refused.get(ref.variantId()));
+          } else {
+            setter.accept(v, value);
+          }
+        });
+    if (loseNext > 0) {
+      loseNext--;
+      throw new IllegalStateException("the answer of the write was lost (in-memory fault)");
+    }
+    return failed;
+  }
+}
