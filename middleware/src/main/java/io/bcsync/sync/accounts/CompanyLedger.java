@@ -96,6 +96,39 @@ public class CompanyLedger {
         contactIds, chunk -> rows.countedOfContacts(storeHash, chunk), LedgerRow::contactId);
   }
 
+  /**
+   * Each given Contact's counted order ids in order (by order date, then id): an order's place in
+   * it is its number among the customer's orders, whatever order the webhooks arrived in. What the
+   * order rules' first and repeat order triggers read (sync/rules).
+   */
+  public Map<String, List<Long>> orderSequence(String storeHash, Collection<String> contactIds) {
+    Map<String, List<LedgerRow>> byContact = new HashMap<>();
+    if (contactIds.isEmpty()) {
+      return Map.of();
+    }
+    db.read(
+        () -> {
+          for (List<String> chunk : Chunks.of(contactIds)) {
+            for (LedgerRow row : rows.countedOfContacts(storeHash, chunk)) {
+              byContact.computeIfAbsent(row.contactId(), k -> new ArrayList<>()).add(row);
+            }
+          }
+          return null;
+        });
+    Map<String, List<Long>> out = new HashMap<>();
+    byContact.forEach(
+        (contactId, orders) ->
+            out.put(
+                contactId,
+                orders.stream()
+                    .sorted(
+                        java.util.Comparator.comparingLong(LedgerRow::orderDateMs)
+                            .thenComparingLong(r -> r.id().orderId()))
+                    .map(r -> r.id().orderId())
+                    .toList()));
+    return out;
+  }
+
   private Map<String, List<List<Long>>> productsPerOrder(
       Collection<String> keys,
       Function<List<String>, List<LedgerRow>> counted,

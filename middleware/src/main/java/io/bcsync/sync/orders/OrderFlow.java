@@ -14,6 +14,7 @@ import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
+import io.bcsync.sync.rules.OrderRulesStep;
 import io.bcsync.sync.stores.StoreLinks;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
@@ -49,6 +50,7 @@ public class OrderFlow {
   private final OrderIdWriteBack writeBack;
   private final Clock clock;
   private final StoreLinks stores;
+  private final OrderRulesStep rules;
 
   public OrderFlow(
       IdentityMap identities,
@@ -58,7 +60,8 @@ public class OrderFlow {
       CustomerRollup customerRollup,
       OrderIdWriteBack writeBack,
       Clock clock,
-      StoreLinks stores) {
+      StoreLinks stores,
+      OrderRulesStep rules) {
     this.identities = identities;
     this.pricebooks = pricebooks;
     this.salesforce = salesforce;
@@ -67,6 +70,7 @@ public class OrderFlow {
     this.writeBack = writeBack;
     this.clock = clock;
     this.stores = stores;
+    this.rules = rules;
   }
 
   /** Writes the orders; answers an outcome for each of their items. */
@@ -123,6 +127,15 @@ public class OrderFlow {
             written.orders().stream().filter(p -> !notDeleted.containsKey(p.itemId())).toList()));
     outcomes.putAll(rollup.apply(storeHash, companyOrders(written.orders())));
     outcomes.putAll(customerRollup.apply(storeHash, customerOrders(written.orders())));
+    // After the rollups: the ledger now holds these orders, which the first/repeat triggers count.
+    rules
+        .apply(storeHash, cfg.config().rules(), ruleOrders(written.orders()))
+        .forEach(
+            (item, failure) -> {
+              if (!(outcomes.get(item) instanceof Outcome.Failure)) {
+                outcomes.put(item, failure);
+              }
+            });
     LOG.info(
         "Store {}: {} orders as {} ({} records, {} calls)",
         storeHash,
@@ -274,6 +287,15 @@ public class OrderFlow {
                     p.work().customer().contactId(),
                     p.work().customer().accountId(),
                     p.work().customer().company() != null))
+        .toList();
+  }
+
+  private static List<OrderRulesStep.RuleOrder> ruleOrders(List<PlannedOrder> written) {
+    return written.stream()
+        .map(
+            p ->
+                new OrderRulesStep.RuleOrder(
+                    p.itemId(), p.work().order(), p.work().customer().contactId()))
         .toList();
   }
 
