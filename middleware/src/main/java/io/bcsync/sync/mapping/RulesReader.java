@@ -160,7 +160,8 @@ final class RulesReader {
         }
       case "total_at_least":
         {
-          BigDecimal threshold = threshold(nodes, argument, subject);
+          BigDecimal threshold =
+              threshold(nodes, argument, argument == null ? nameNode : argument, subject);
           return threshold == null ? null : new Condition.TotalAtLeast(threshold);
         }
       case "coupon_present":
@@ -202,7 +203,7 @@ final class RulesReader {
     return nth;
   }
 
-  private static BigDecimal threshold(YamlNodes nodes, Node argument, String subject) {
+  private static BigDecimal threshold(YamlNodes nodes, Node argument, Node at, String subject) {
     String value = argument == null ? null : nodes.scalar(argument, subject);
     try {
       BigDecimal threshold = value == null ? null : new BigDecimal(value.trim());
@@ -213,7 +214,7 @@ final class RulesReader {
       // reported below
     }
     nodes.problem(
-        nodes.at(argument),
+        nodes.at(at),
         subject,
         "total_at_least needs an amount above 0 in the store's currency, e.g. 250.00; got '"
             + value

@@ -127,6 +127,25 @@ class RulesConfigTest {
   }
 
   @Test
+  void a_threshold_without_an_amount_is_reported_at_its_own_line() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        rules:
+          big:
+            trigger: total_at_least
+            actions:
+              - enrol_in_campaign: { campaign: { name: Big } }
+        """);
+
+    assertThatThrownBy(() -> loader.load(store))
+        .isInstanceOf(InvalidMappingException.class)
+        .hasMessageContaining(store + ":3: rules.big: total_at_least needs an amount above 0");
+  }
+
+  @Test
   void a_source_key_campaign_needs_the_package_field_in_the_schema() {
     SyncConfigLoader withoutPackage = new SyncConfigLoader(new StandardFieldsSchema());
     Path store =
