@@ -3,8 +3,11 @@ package io.bcsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bcsync.sim.bigcommerce.orders.OrderDraft;
+import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +46,11 @@ class SyncEndToEndOrderRulesTest extends SyncEndToEndTestBase {
               enabled: true
             repeat_order_campaign:
               enabled: true
+            coupon_campaign:
+              enabled: true
+            high_value_campaign:
+              enabled: true
+              trigger: { total_at_least: 100.00 }
           """);
       properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
     } catch (Exception e) {
@@ -106,5 +114,35 @@ class SyncEndToEndOrderRulesTest extends SyncEndToEndTestBase {
     Object contactId = one("Contact", "Email", "rules.lost@example.com").get("Id");
     assertThat(membersOf(FIRST_KEY, contactId)).hasSize(1);
     assertThat(membersOf(REPEAT_KEY, contactId)).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void a_coupon_order_creates_the_coupons_campaign_and_a_high_value_one_lands_in_its_own() {
+    store.createCoupon("SPRING10", 2, new BigDecimal("1.00"));
+    long customer = store.createCustomer("rules.coupon@example.com", "Cora", "Coupon");
+    OrderDraft draft = new OrderDraft();
+    draft.customerId = customer;
+    draft.billing = new Address();
+    draft.billing.firstName = "Cora";
+    draft.billing.lastName = "Coupon";
+    draft.billing.email = "rules.coupon@example.com";
+    draft.billing.zip = "78701";
+    draft.statusId = 11;
+    draft.couponCode = "SPRING10";
+    draft.addLine(
+        OrderDraft.Line.of(lamp, 3)); // 120.00 less the coupon: above the 100.00 threshold
+    long order = store.createOrder(draft);
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
+    awaitDone();
+
+    Object contactId = one("Contact", "Email", "rules.coupon@example.com").get("Id");
+    String couponKey = STORE + ":coupon:spring10";
+    assertThat(one("Campaign", "BC_Source_Key__c", couponKey))
+        .containsEntry("Name", "Coupon spring10")
+        .containsEntry("BC_Source_Type__c", "Coupon");
+    assertThat(membersOf(couponKey, contactId)).hasSize(1);
+    assertThat(membersOf(STORE + ":campaign:high-value", contactId)).hasSize(1);
+    assertThat(membersOf(FIRST_KEY, contactId)).hasSize(1);
   }
 }

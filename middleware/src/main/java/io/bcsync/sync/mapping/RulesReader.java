@@ -89,6 +89,13 @@ final class RulesReader {
                             + ")");
               }
             });
+    if (!entry.name().matches("[A-Za-z0-9_-]{1,100}")) {
+      // The name is part of each firing's durable key (sync_rule_firing): renaming a rule makes it
+      // a new rule, which fires again for what the old name fired for.
+      problems.add(
+          new MappingProblem(
+              entry.location(), subject, "a rule name is 1 to 100 letters, digits, _ or -"));
+    }
     RuleKey trigger = entry.keys().get("trigger");
     RuleKey actions = entry.keys().get("actions");
     if (trigger == null) {

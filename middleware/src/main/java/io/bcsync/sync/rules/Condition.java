@@ -53,15 +53,21 @@ public interface Condition {
     }
   }
 
-  /** The order's total (tax included) at or above the threshold, in the store's currency. */
+  /**
+   * The order's total (tax included) at or above the threshold, in the store's currency; a
+   * cancelled, declined or refunded order is no sale and does not count.
+   */
   record TotalAtLeast(BigDecimal threshold) implements Condition {
     @Override
     public boolean holds(OrderFacts facts) {
-      return facts.total().compareTo(threshold) >= 0;
+      return facts.counted() && facts.total().compareTo(threshold) >= 0;
     }
   }
 
-  /** A coupon on the order; with {@code codes}, one of those (compared ignoring case). */
+  /**
+   * A coupon on the order; with {@code codes}, one of those (compared ignoring case). Counted
+   * orders only, as {@link TotalAtLeast}.
+   */
   record CouponPresent(Set<String> codes) implements Condition {
     public CouponPresent {
       codes =
@@ -72,8 +78,9 @@ public interface Condition {
 
     @Override
     public boolean holds(OrderFacts facts) {
-      return facts.coupons().stream()
-          .anyMatch(c -> codes.isEmpty() || codes.contains(c.toLowerCase(Locale.ROOT)));
+      return facts.counted()
+          && facts.coupons().stream()
+              .anyMatch(c -> codes.isEmpty() || codes.contains(c.toLowerCase(Locale.ROOT)));
     }
   }
 }

@@ -27,8 +27,19 @@ public record OrderFacts(
     List<String> coupons,
     int statusId) {
 
+  /**
+   * Incomplete, Cancelled, Declined, Refunded: what the ledger does not count either ({@code
+   * accounts/CompanyRollup.NOT_COUNTED}, the same set; private there, so repeated here).
+   */
+  static final java.util.Set<Integer> NOT_COUNTED = java.util.Set.of(0, 4, 5, 6);
+
   public OrderFacts {
     coupons = List.copyOf(coupons);
+  }
+
+  /** A real sale: the buyer-facing triggers of this slice ignore cancelled or declined orders. */
+  public boolean counted() {
+    return !NOT_COUNTED.contains(statusId);
   }
 
   /** The facts of {@code order} (a V2 order with its {@code coupons} embedded). */

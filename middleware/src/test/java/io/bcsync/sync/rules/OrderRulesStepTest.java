@@ -186,5 +186,11 @@ class OrderRulesStepTest {
     assertThat(new Condition.RepeatOrder(3).holds(facts)).isFalse();
     assertThat(new Condition.FirstOrder().holds(facts)).isFalse();
     assertThat(OrderFacts.couponKey(STORE, " Spring10 ")).isEqualTo("s1:coupon:spring10");
+
+    ObjectNode declined = (ObjectNode) order(6, "900.00", "SPRING10");
+    declined.put("status_id", 6);
+    OrderFacts notASale = OrderFacts.of(STORE, declined, "003E", 0);
+    assertThat(new Condition.TotalAtLeast(new BigDecimal("250")).holds(notASale)).isFalse();
+    assertThat(new Condition.CouponPresent(Set.of()).holds(notASale)).isFalse();
   }
 }
