@@ -57,6 +57,9 @@ public class CampaignEnrolments {
         ready.add(e);
       }
     }
+    if (ready.isEmpty()) {
+      return failures;
+    }
     // Synthetic item ids (the index): one refused membership must not stop the writer from sending
     // the others, which it does for records of one work item.
     List<RecordWrite> writes = new ArrayList<>();
@@ -171,13 +174,18 @@ public class CampaignEnrolments {
       if (result.success()) {
         campaigns.put("key:" + key, result.id());
       } else {
+        // Another worker creating the same key at once loses to it with a duplicate error: the
+        // retry finds that Campaign by its key, so the race is not a permanent failure.
+        boolean raced =
+            result.errors().stream()
+                .anyMatch(e -> e.statusCode() != null && e.statusCode().startsWith("DUPLICATE_"));
         failures.put(
             "key:" + key,
             new Failure(
                 "Campaign upsert failed: "
                     + String.join(
                         "; ", result.errors().stream().map(RecordError::toString).toList()),
-                !result.retryable()));
+                !raced && !result.retryable()));
       }
     }
   }
