@@ -29,7 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public class CampaignEnrolments {
-  /** An enrolment that could not be made, and whether retrying can help. */
+  /**
+   * An enrolment that could not be made, and whether retrying cannot help. A Campaign not found is
+   * retried (someone may create it), then dead-lettered by the pipeline's attempts.
+   */
   public record Failure(String error, boolean permanent) {}
 
   private final SalesforceRecords salesforce;
@@ -123,13 +126,13 @@ public class CampaignEnrolments {
                 } else {
                   failures.put(
                       "name:" + name,
-                      new Failure(ids.size() + " Campaigns are named '" + name + "'", true));
+                      new Failure(ids.size() + " Campaigns are named '" + name + "'", false));
                 }
               });
       for (String name : names) {
         if (!campaigns.containsKey("name:" + name)) {
           failures.putIfAbsent(
-              "name:" + name, new Failure("no Campaign is named '" + name + "'", true));
+              "name:" + name, new Failure("no Campaign is named '" + name + "'", false));
         }
       }
     }
@@ -151,7 +154,7 @@ public class CampaignEnrolments {
       if (!e.campaign().createMissing()) {
         failures.put(
             "key:" + e.sourceKey(),
-            new Failure("no Campaign has BC_Source_Key__c '" + e.sourceKey() + "'", true));
+            new Failure("no Campaign has BC_Source_Key__c '" + e.sourceKey() + "'", false));
         continue;
       }
       boolean coupon = e.campaign().kind() == CampaignTarget.Kind.COUPON;
