@@ -101,6 +101,39 @@ public class CompanyLedger {
         customerKeys, chunk -> rows.countedOfCustomers(storeHash, chunk), LedgerRow::customerKey);
   }
 
+  /**
+   * Each given customer's (by customer key) counted order ids in order (by order date, then id): an
+   * order's place in it is its number among the customer's orders, whatever order the webhooks
+   * arrived in. What the order rules' first and repeat order triggers read (sync/rules).
+   */
+  public Map<String, List<Long>> orderSequence(String storeHash, Collection<String> customerKeys) {
+    Map<String, List<LedgerRow>> byCustomer = new HashMap<>();
+    if (customerKeys.isEmpty()) {
+      return Map.of();
+    }
+    db.read(
+        () -> {
+          for (List<String> chunk : Chunks.of(customerKeys)) {
+            for (LedgerRow row : rows.countedOfCustomers(storeHash, chunk)) {
+              byCustomer.computeIfAbsent(row.customerKey(), k -> new ArrayList<>()).add(row);
+            }
+          }
+          return null;
+        });
+    Map<String, List<Long>> out = new HashMap<>();
+    byCustomer.forEach(
+        (customerKey, orders) ->
+            out.put(
+                customerKey,
+                orders.stream()
+                    .sorted(
+                        java.util.Comparator.comparingLong(LedgerRow::orderDateMs)
+                            .thenComparingLong(r -> r.id().orderId()))
+                    .map(r -> r.id().orderId())
+                    .toList()));
+    return out;
+  }
+
   private Map<String, List<List<Long>>> productsPerOrder(
       Collection<String> keys,
       Function<List<String>, List<LedgerRow>> counted,

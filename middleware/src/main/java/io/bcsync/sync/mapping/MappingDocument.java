@@ -15,7 +15,8 @@ record MappingDocument(
     String file,
     Map<String, ObjectEntry> objects,
     Map<String, LookupTable> lookups,
-    Map<String, Setting> settings) {
+    Map<String, Setting> settings,
+    Map<String, RuleEntry> rules) {
 
   /**
    * An object's section. A field whose value is {@code null} was written as {@code ~}: it removes
@@ -30,6 +31,17 @@ record MappingDocument(
       SourceLocation location) {}
 
   record LookupTable(String name, Map<String, String> entries, SourceLocation location) {}
+
+  /**
+   * One rule's keys as written ({@code enabled}, {@code trigger}, {@code when}, {@code actions}),
+   * each with the file it came from: a store file may override single keys of a shipped rule (most
+   * often just {@code enabled: true}), so the keys of one rule can come from two files.
+   */
+  record RuleEntry(String name, Map<String, RuleKey> keys, SourceLocation location) {}
+
+  /** {@code name} is the key's own node, for the line of an unknown key. */
+  record RuleKey(
+      org.yaml.snakeyaml.nodes.Node name, org.yaml.snakeyaml.nodes.Node node, String file) {}
 
   /** A setting's value is a String or a List of Strings. */
   record Setting(Object value, SourceLocation location) {}

@@ -22,7 +22,17 @@ final class MappingMerger {
     lookups.putAll(overlay.lookups());
     Map<String, MappingDocument.Setting> settings = new LinkedHashMap<>(base.settings());
     settings.putAll(overlay.settings());
-    return new MappingDocument(overlay.file(), objects, lookups, settings);
+    Map<String, MappingDocument.RuleEntry> rules = new LinkedHashMap<>(base.rules());
+    overlay.rules().forEach((name, rule) -> rules.merge(name, rule, MappingMerger::mergeRule));
+    return new MappingDocument(overlay.file(), objects, lookups, settings, rules);
+  }
+
+  /** A rule's keys the store sets replace the shipped rule's; the others stay. */
+  private static MappingDocument.RuleEntry mergeRule(
+      MappingDocument.RuleEntry base, MappingDocument.RuleEntry overlay) {
+    Map<String, MappingDocument.RuleKey> keys = new LinkedHashMap<>(base.keys());
+    keys.putAll(overlay.keys());
+    return new MappingDocument.RuleEntry(base.name(), keys, overlay.location());
   }
 
   private static ObjectEntry mergeObject(ObjectEntry base, ObjectEntry overlay) {

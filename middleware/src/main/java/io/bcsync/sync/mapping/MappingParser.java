@@ -77,7 +77,11 @@ final class MappingParser {
   private MappingDocument parse(Reader reader) {
     MappingDocument document =
         new MappingDocument(
-            file, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+            file,
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>());
     Node root;
     try {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
@@ -104,11 +108,12 @@ final class MappingParser {
             nodes.entries(value, "lookups").forEach(table -> readLookup(table, document.lookups()));
         case "matching" -> readSettings("matching", MATCHING_KEYS, value, document.settings());
         case "orders" -> readSettings("orders", ORDERS_KEYS, value, document.settings());
+        case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
         default ->
             nodes.problem(
                 nodes.at(entry.getKeyNode()),
                 key,
-                "unknown section (expected objects, lookups, matching, orders)");
+                "unknown section (expected objects, lookups, matching, orders, rules)");
       }
     }
     return document;
@@ -312,6 +317,29 @@ final class MappingParser {
           nodes.at(node), subject, "invalid JSONPath '" + expression + "': " + e.getMessage());
       return java.util.Optional.empty();
     }
+  }
+
+  /** Keeps a rule's keys as nodes; {@link RulesReader} checks them once the files are merged. */
+  private void readRule(NodeTuple entry, MappingDocument document) {
+    String name = nodes.scalar(entry.getKeyNode(), "rules");
+    if (name == null) {
+      return;
+    }
+    if (document.rules().containsKey(name)) {
+      nodes.problem(nodes.at(entry.getKeyNode()), "rules." + name, "rule listed twice");
+      return;
+    }
+    Map<String, MappingDocument.RuleKey> keys = new LinkedHashMap<>();
+    for (NodeTuple key : nodes.entries(entry.getValueNode(), "rules." + name)) {
+      String k = nodes.scalar(key.getKeyNode(), "rules." + name);
+      if (k == null) {
+        continue;
+      }
+      keys.put(k, new MappingDocument.RuleKey(key.getKeyNode(), key.getValueNode(), file));
+    }
+    document
+        .rules()
+        .put(name, new MappingDocument.RuleEntry(name, keys, nodes.at(entry.getKeyNode())));
   }
 
   private void readLookup(NodeTuple entry, Map<String, LookupTable> lookups) {

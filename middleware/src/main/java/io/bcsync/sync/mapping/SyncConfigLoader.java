@@ -51,7 +51,11 @@ public final class SyncConfigLoader {
     SyncMapping mapping = new MappingValidator(schema, problems).resolve(merged);
     SettingsReader settings = new SettingsReader(merged.settings(), problems);
     StoreSyncConfig config =
-        new StoreSyncConfig(mapping, settings.orders(mapping), settings.matching());
+        new StoreSyncConfig(
+            mapping,
+            settings.orders(mapping),
+            settings.matching(),
+            new RulesReader(schema, problems).read(merged.rules()));
     if (!problems.isEmpty()) {
       throw new InvalidMappingException(problems);
     }

@@ -13,6 +13,7 @@ import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
+import io.bcsync.sync.rules.OrderRulesStep;
 import io.bcsync.sync.stores.StoreLinks;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
@@ -47,6 +48,7 @@ public class OrderFlow {
   private final OrderIdWriteBack writeBack;
   private final Clock clock;
   private final StoreLinks stores;
+  private final OrderRulesStep rules;
 
   public OrderFlow(
       IdentityMap identities,
@@ -55,7 +57,8 @@ public class OrderFlow {
       CompanyRollup rollup,
       OrderIdWriteBack writeBack,
       Clock clock,
-      StoreLinks stores) {
+      StoreLinks stores,
+      OrderRulesStep rules) {
     this.identities = identities;
     this.pricebooks = pricebooks;
     this.salesforce = salesforce;
@@ -63,6 +66,7 @@ public class OrderFlow {
     this.writeBack = writeBack;
     this.clock = clock;
     this.stores = stores;
+    this.rules = rules;
   }
 
   /** Writes the orders; answers an outcome for each of their items. */
@@ -118,6 +122,15 @@ public class OrderFlow {
         activation.activate(
             written.orders().stream().filter(p -> !notDeleted.containsKey(p.itemId())).toList()));
     outcomes.putAll(rollup.apply(storeHash, companyOrders(written.orders())));
+    // After the rollups: the ledger now holds these orders, which the first/repeat triggers count.
+    rules
+        .apply(storeHash, cfg.config().rules(), ruleOrders(written.orders()))
+        .forEach(
+            (item, failure) -> {
+              if (!(outcomes.get(item) instanceof Outcome.Failure)) {
+                outcomes.put(item, failure);
+              }
+            });
     LOG.info(
         "Store {}: {} orders as {} ({} records, {} calls)",
         storeHash,
@@ -255,6 +268,18 @@ public class OrderFlow {
                     p.work().order(),
                     p.work().customer().company().key(),
                     p.work().customer().company().name(),
+                    p.work().customer().contactId(),
+                    p.work().customer().customerKey()))
+        .toList();
+  }
+
+  private static List<OrderRulesStep.RuleOrder> ruleOrders(List<PlannedOrder> written) {
+    return written.stream()
+        .map(
+            p ->
+                new OrderRulesStep.RuleOrder(
+                    p.itemId(),
+                    p.work().order(),
                     p.work().customer().contactId(),
                     p.work().customer().customerKey()))
         .toList();

@@ -1,0 +1,204 @@
+package io.bcsync.sync.rules;
+
+import io.bcsync.sync.port.RecordError;
+import io.bcsync.sync.port.RecordResult;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteReport;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes campaign memberships in batched calls through the {@link SalesforceRecords} port: Campaigns
+ * are resolved once and cached (by id: no call; by Name or {@code BC_Source_Key__c}: one query per
+ * 100 not yet cached; missing source-key Campaigns created by one upsert call, idempotent by the
+ * key), then every membership of the batch is created in calls of 200.
+ *
+ * <p>Exactly one membership per Campaign and person: Salesforce refuses a second CampaignMember for
+ * the same Campaign and Contact with {@code DUPLICATE_VALUE} "Already a campaign member." (see
+ * ../shared/reference/salesforce.md E.8), which is taken as success. So a membership whose create
+ * committed but whose answer was lost, or a firing not recorded before a crash, converges on the
+ * retry without a read.
+ */
+@Singleton
+public class CampaignEnrolments {
+  /**
+   * An enrolment that could not be made, and whether retrying cannot help. A Campaign not found is
+   * retried (someone may create it), then dead-lettered by the pipeline's attempts.
+   */
+  public record Failure(String error, boolean permanent) {}
+
+  private final SalesforceRecords salesforce;
+
+  /** Campaign id by {@link Enrolment#campaignKey()}. */
+  private final Map<String, String> campaigns = new ConcurrentHashMap<>();
+
+  public CampaignEnrolments(SalesforceRecords salesforce) {
+    this.salesforce = salesforce;
+  }
+
+  /** Makes the memberships; answers the failed ones (by identity), the others are made. */
+  public Map<Enrolment, Failure> enrol(String storeHash, List<Enrolment> enrolments) {
+    Map<Enrolment, Failure> failures = new IdentityHashMap<>();
+    if (enrolments.isEmpty()) {
+      return failures;
+    }
+    Map<String, Failure> unresolved = resolve(enrolments);
+    List<Enrolment> ready = new ArrayList<>();
+    for (Enrolment e : enrolments) {
+      Failure failure = unresolved.get(e.campaignKey());
+      if (failure != null) {
+        failures.put(e, failure);
+      } else {
+        ready.add(e);
+      }
+    }
+    if (ready.isEmpty()) {
+      return failures;
+    }
+    // Synthetic item ids (the index): one refused membership must not stop the writer from sending
+    // the others, which it does for records of one work item.
+    List<RecordWrite> writes = new ArrayList<>();
+    for (int i = 0; i < ready.size(); i++) {
+      Enrolment e = ready.get(i);
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("CampaignId", campaigns.get(e.campaignKey()));
+      fields.put("ContactId", e.contactId());
+      fields.put("Status", e.memberStatus());
+      writes.add(RecordWrite.create(i, "CampaignMember", fields));
+    }
+    WriteReport report = salesforce.write(writes);
+    for (RecordResult result : report.results()) {
+      if (result.success() || alreadyMember(result)) {
+        continue;
+      }
+      Enrolment e = ready.get((int) result.write().workItemId());
+      // The cached id may name a deleted Campaign: look it up again on the retry.
+      campaigns.remove(e.campaignKey());
+      failures.put(
+          e,
+          new Failure(
+              "CampaignMember create failed: "
+                  + String.join("; ", result.errors().stream().map(RecordError::toString).toList()),
+              !result.retryable()));
+    }
+    return failures;
+  }
+
+  private static boolean alreadyMember(RecordResult result) {
+    return result.errors().stream().anyMatch(e -> "DUPLICATE_VALUE".equals(e.statusCode()));
+  }
+
+  /** Fills the cache for every Campaign the enrolments need; answers those it could not. */
+  private Map<String, Failure> resolve(List<Enrolment> enrolments) {
+    Map<String, Failure> failures = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    Map<String, Enrolment> byKey = new LinkedHashMap<>();
+    for (Enrolment e : enrolments) {
+      if (campaigns.containsKey(e.campaignKey())) {
+        continue;
+      }
+      switch (e.campaign().kind()) {
+        case ID:
+          campaigns.put(e.campaignKey(), e.campaign().value());
+          break;
+        case NAME:
+          names.add(e.campaign().value());
+          break;
+        default:
+          byKey.putIfAbsent(e.sourceKey(), e);
+      }
+    }
+    if (!names.isEmpty()) {
+      salesforce
+          .idsByKey("Campaign", "Name", names)
+          .forEach(
+              (name, ids) -> {
+                if (ids.size() == 1) {
+                  campaigns.put("name:" + name, ids.get(0));
+                } else {
+                  failures.put(
+                      "name:" + name,
+                      new Failure(ids.size() + " Campaigns are named '" + name + "'", false));
+                }
+              });
+      for (String name : names) {
+        if (!campaigns.containsKey("name:" + name)) {
+          failures.putIfAbsent(
+              "name:" + name, new Failure("no Campaign is named '" + name + "'", false));
+        }
+      }
+    }
+    if (!byKey.isEmpty()) {
+      resolveKeys(byKey, failures);
+    }
+    return failures;
+  }
+
+  private void resolveKeys(Map<String, Enrolment> byKey, Map<String, Failure> failures) {
+    salesforce
+        .idsByKey("Campaign", "BC_Source_Key__c", byKey.keySet())
+        .forEach((key, ids) -> campaigns.put("key:" + key, ids.get(0)));
+    List<String> missing =
+        byKey.keySet().stream().filter(k -> !campaigns.containsKey("key:" + k)).toList();
+    List<RecordWrite> creates = new ArrayList<>();
+    for (int i = 0; i < missing.size(); i++) {
+      Enrolment e = byKey.get(missing.get(i));
+      if (!e.campaign().createMissing()) {
+        failures.put(
+            "key:" + e.sourceKey(),
+            new Failure("no Campaign has BC_Source_Key__c '" + e.sourceKey() + "'", false));
+        continue;
+      }
+      boolean coupon = e.campaign().kind() == CampaignTarget.Kind.COUPON;
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("BC_Source_Key__c", e.sourceKey());
+      fields.put(
+          "Name", truncate(coupon ? "Coupon " + couponOf(e.sourceKey()) : e.campaign().name()));
+      fields.put("IsActive", Boolean.TRUE);
+      if (coupon) {
+        fields.put("BC_Source_Type__c", "Coupon");
+      }
+      // An upsert by the key: a create whose answer was lost is found, not made twice.
+      creates.add(RecordWrite.upsert(i, "Campaign", "BC_Source_Key__c", fields));
+    }
+    if (creates.isEmpty()) {
+      return;
+    }
+    for (RecordResult result : salesforce.write(creates).results()) {
+      String key = missing.get((int) result.write().workItemId());
+      if (result.success()) {
+        campaigns.put("key:" + key, result.id());
+      } else {
+        // Another worker creating the same key at once loses to it with a duplicate error: the
+        // retry finds that Campaign by its key, so the race is not a permanent failure.
+        boolean raced =
+            result.errors().stream()
+                .anyMatch(e -> e.statusCode() != null && e.statusCode().startsWith("DUPLICATE_"));
+        failures.put(
+            "key:" + key,
+            new Failure(
+                "Campaign upsert failed: "
+                    + String.join(
+                        "; ", result.errors().stream().map(RecordError::toString).toList()),
+                !raced && !result.retryable()));
+      }
+    }
+  }
+
+  private static String couponOf(String sourceKey) {
+    return sourceKey.substring(sourceKey.indexOf(":coupon:") + ":coupon:".length());
+  }
+
+  /** Campaign.Name holds 80 characters. */
+  private static String truncate(String name) {
+    return name.length() <= 80 ? name : name.substring(0, 80);
+  }
+}

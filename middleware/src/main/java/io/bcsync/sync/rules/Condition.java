@@ -1,0 +1,86 @@
+package io.bcsync.sync.rules;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A test on an order's facts. A rule's trigger is one condition and its {@code when} list holds
+ * more, all of which must hold. Each condition also names the occurrence it fires for ({@link
+ * #occurrence}): a rule fires at most once per occurrence, recorded durably, so a replayed or
+ * duplicated webhook, or a retry, never fires it twice. The triggers issue 18 adds later (status
+ * change, payment failure, refund, return, fulfilment delay) are further implementations over
+ * further facts.
+ */
+public interface Condition {
+  boolean holds(OrderFacts facts);
+
+  /**
+   * What one firing stands for: the customer for "first order" (once per customer however the
+   * orders arrive), the order for most others.
+   */
+  default String occurrence(OrderFacts facts) {
+    return "order:" + facts.orderId();
+  }
+
+  /** The customer's first counted order. */
+  record FirstOrder() implements Condition {
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return facts.contactId() != null && facts.customerOrderNumber() == 1;
+    }
+
+    @Override
+    public String occurrence(OrderFacts facts) {
+      return "first:" + facts.contactId();
+    }
+  }
+
+  /**
+   * A repeat order: exactly the {@code nth} counted order (2 or more) when given, else any counted
+   * order after the first.
+   */
+  record RepeatOrder(Integer nth) implements Condition {
+    @Override
+    public boolean holds(OrderFacts facts) {
+      int n = facts.customerOrderNumber();
+      return facts.contactId() != null && (nth == null ? n >= 2 : n == nth);
+    }
+
+    @Override
+    public String occurrence(OrderFacts facts) {
+      return nth == null ? "order:" + facts.orderId() : "nth:" + nth + ":" + facts.contactId();
+    }
+  }
+
+  /**
+   * The order's total (tax included) at or above the threshold, in the store's currency; a
+   * cancelled, declined or refunded order is no sale and does not count.
+   */
+  record TotalAtLeast(BigDecimal threshold) implements Condition {
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return facts.counted() && facts.total().compareTo(threshold) >= 0;
+    }
+  }
+
+  /**
+   * A coupon on the order; with {@code codes}, one of those (compared ignoring case). Counted
+   * orders only, as {@link TotalAtLeast}.
+   */
+  record CouponPresent(Set<String> codes) implements Condition {
+    public CouponPresent {
+      codes =
+          codes.stream()
+              .map(c -> c.toLowerCase(Locale.ROOT))
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return facts.counted()
+          && facts.coupons().stream()
+              .anyMatch(c -> codes.isEmpty() || codes.contains(c.toLowerCase(Locale.ROOT)));
+    }
+  }
+}

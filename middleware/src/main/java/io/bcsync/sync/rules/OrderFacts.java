@@ -1,0 +1,81 @@
+package io.bcsync.sync.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the rules can know about one written order, all taken from the order the sync already read
+ * and from the order ledger: no call per order. Later triggers (status, payment, refund, return,
+ * delay) add facts here rather than reading the order themselves.
+ *
+ * @param contactId the Contact the order was written against; null when it has none
+ * @param customerOrderNumber the order's place among its customer's counted orders in the ledger (1
+ *     for the first, by order date then id); 0 when the ledger does not count it (cancelled,
+ *     declined, refunded, or no Contact)
+ * @param total {@code total_inc_tax}, in the store's currency
+ * @param coupons the codes of the coupons applied, as written in the store
+ */
+public record OrderFacts(
+    String storeHash,
+    long orderId,
+    String contactId,
+    int customerOrderNumber,
+    BigDecimal total,
+    List<String> coupons,
+    int statusId) {
+
+  /**
+   * Incomplete, Cancelled, Declined, Refunded: what the ledger does not count either ({@code
+   * accounts/CompanyRollup.NOT_COUNTED}, the same set; private there, so repeated here).
+   */
+  static final java.util.Set<Integer> NOT_COUNTED = java.util.Set.of(0, 4, 5, 6);
+
+  public OrderFacts {
+    coupons = List.copyOf(coupons);
+  }
+
+  /** A real sale: the buyer-facing triggers of this slice ignore cancelled or declined orders. */
+  public boolean counted() {
+    return !NOT_COUNTED.contains(statusId);
+  }
+
+  /** The facts of {@code order} (a V2 order with its {@code coupons} embedded). */
+  public static OrderFacts of(
+      String storeHash, JsonNode order, String contactId, int customerOrderNumber) {
+    List<String> coupons = new ArrayList<>();
+    order
+        .path("coupons")
+        .forEach(
+            coupon -> {
+              String code = coupon.path("code").asText("").trim();
+              if (!code.isEmpty() && !coupons.contains(code)) {
+                coupons.add(code);
+              }
+            });
+    return new OrderFacts(
+        storeHash,
+        order.path("id").asLong(),
+        contactId,
+        customerOrderNumber,
+        money(order.path("total_inc_tax")),
+        coupons,
+        order.path("status_id").asInt());
+  }
+
+  /** A coupon's store-qualified campaign key, as {@code Campaign.BC_Source_Key__c} documents it. */
+  public static String couponKey(String storeHash, String code) {
+    return storeHash + ":coupon:" + code.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static BigDecimal money(JsonNode value) {
+    String text = value.asText("").trim();
+    try {
+      return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return BigDecimal.ZERO;
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.bcsync.sync.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.sync.accounts.CompanyLedger;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's order rules over a batch of written orders, run by {@code orders/OrderFlow} after the
+ * order ledger holds them. Facts come from the orders already read and the ledger (one query per
+ * batch); rules already fired for an occurrence are skipped (one query per batch); the actions go
+ * out batched ({@link CampaignEnrolments}). A firing is recorded only once all its actions are
+ * done, so a failure retries the order's item and the retry repeats only what is not recorded, and
+ * converges on what a lost answer had made.
+ */
+@Singleton
+public class OrderRulesStep {
+  /**
+   * A written order, on behalf of a work item; {@code contactId} null when it has no Contact, and
+   * {@code customerKey} (the ledger's key for its buyer) null when it has no customer.
+   */
+  public record RuleOrder(long itemId, JsonNode order, String contactId, String customerKey) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrderRulesStep.class);
+
+  private final CompanyLedger ledger;
+  private final RuleFirings firings;
+  private final CampaignEnrolments enrolments;
+
+  public OrderRulesStep(CompanyLedger ledger, RuleFirings firings, CampaignEnrolments enrolments) {
+    this.ledger = ledger;
+    this.firings = firings;
+    this.enrolments = enrolments;
+  }
+
+  private record Firing(long itemId, long orderId, String key, List<Enrolment> enrolments) {}
+
+  /** Fires the rules for these orders; answers the items to retry or fail. */
+  public Map<Long, Outcome> apply(String storeHash, OrderRules rules, List<RuleOrder> orders) {
+    if (rules.isEmpty() || orders.isEmpty()) {
+      return Map.of();
+    }
+    // The ledger counts a customer's orders by its customer key (recorded before its Contact is
+    // known); the Contact is who gets enrolled.
+    Set<String> customers = new LinkedHashSet<>();
+    orders.forEach(
+        o -> {
+          if (o.contactId() != null && o.customerKey() != null) {
+            customers.add(o.customerKey());
+          }
+        });
+    Map<String, List<Long>> sequences = ledger.orderSequence(storeHash, customers);
+    Map<String, Firing> due = new LinkedHashMap<>();
+    for (RuleOrder o : orders) {
+      long orderId = o.order().path("id").asLong();
+      List<Long> sequence =
+          o.contactId() == null || o.customerKey() == null
+              ? List.<Long>of()
+              : sequences.getOrDefault(o.customerKey(), List.of());
+      OrderFacts facts =
+          OrderFacts.of(storeHash, o.order(), o.contactId(), sequence.indexOf(orderId) + 1);
+      for (OrderRule rule : rules.enabled()) {
+        if (rule.fires(facts)) {
+          // The first order of a key in the batch owns the firing (a customer's two orders in
+          // one batch both counting as first cannot happen, but one order twice can).
+          due.putIfAbsent(
+              rule.firingKey(facts),
+              new Firing(o.itemId(), orderId, rule.firingKey(facts), enrolments(rule, facts)));
+        }
+      }
+    }
+    if (due.isEmpty()) {
+      return Map.of();
+    }
+    due.keySet().removeAll(firings.done(storeHash, due.keySet()));
+    List<Enrolment> all = new ArrayList<>();
+    due.values().forEach(f -> all.addAll(f.enrolments()));
+    Map<Enrolment, CampaignEnrolments.Failure> failed = enrolments.enrol(storeHash, all);
+    Map<String, Long> done = new LinkedHashMap<>();
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    for (Firing f : due.values()) {
+      CampaignEnrolments.Failure failure =
+          f.enrolments().stream().map(failed::get).filter(x -> x != null).findFirst().orElse(null);
+      if (failure == null) {
+        done.put(f.key(), f.orderId());
+      } else {
+        String error = "order rule " + f.key() + ": " + failure.error();
+        outcomes.put(
+            f.itemId(), failure.permanent() ? Outcome.permanent(error) : Outcome.retry(error));
+      }
+    }
+    firings.record(storeHash, done);
+    LOG.info(
+        "Store {}: order rules fired {} times ({} enrolments, {} failed)",
+        storeHash,
+        due.size(),
+        all.size(),
+        failed.size());
+    return outcomes;
+  }
+
+  private static List<Enrolment> enrolments(OrderRule rule, OrderFacts facts) {
+    List<Enrolment> out = new ArrayList<>();
+    if (facts.contactId() == null) {
+      return out;
+    }
+    for (RuleAction action : rule.actions()) {
+      if (action instanceof RuleAction.EnrolInCampaign enrol) {
+        CampaignTarget target = enrol.campaign();
+        if (target.kind() == CampaignTarget.Kind.COUPON) {
+          for (String code : facts.coupons()) {
+            out.add(
+                new Enrolment(
+                    target,
+                    OrderFacts.couponKey(facts.storeHash(), code),
+                    facts.contactId(),
+                    enrol.memberStatus()));
+          }
+        } else {
+          String key =
+              target.kind() == CampaignTarget.Kind.KEY
+                  ? CampaignTarget.fixedKey(facts.storeHash(), target.value())
+                  : null;
+          out.add(new Enrolment(target, key, facts.contactId(), enrol.memberStatus()));
+        }
+      }
+    }
+    return out;
+  }
+}

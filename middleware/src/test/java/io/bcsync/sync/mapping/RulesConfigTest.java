@@ -1,0 +1,166 @@
+package io.bcsync.sync.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bcsync.sync.rules.CampaignTarget;
+import io.bcsync.sync.rules.Condition;
+import io.bcsync.sync.rules.OrderRule;
+import io.bcsync.sync.rules.RuleAction;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code rules:} section: shipped defaults, store overlays and startup errors. */
+class RulesConfigTest {
+  private final SyncConfigLoader loader = new SyncConfigLoader(Fixtures.packageSchema());
+  @TempDir Path dir;
+
+  @Test
+  void the_shipped_rules_validate_and_are_all_off() {
+    assertThat(loader.loadDefaults().rules().enabled()).isEmpty();
+  }
+
+  @Test
+  void a_store_switches_a_shipped_rule_on_with_one_key_and_adds_its_own() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        rules:
+          first_order_campaign:
+            enabled: true
+          big_spring_orders:
+            enabled: true
+            trigger: { total_at_least: 250.50 }
+            when:
+              coupon_present: [SPRING10]
+              repeat_order: { nth: 3 }
+            actions:
+              - enrol_in_campaign:
+                  campaign: { name: Spring VIPs }
+                  member_status: Responded
+        """);
+
+    List<OrderRule> rules = loader.load(store).rules().enabled();
+
+    assertThat(rules)
+        .extracting(OrderRule::name)
+        .containsExactly("first_order_campaign", "big_spring_orders");
+    assertThat(rules.get(0).trigger()).isEqualTo(new Condition.FirstOrder());
+    assertThat(rules.get(0).actions())
+        .containsExactly(
+            new RuleAction.EnrolInCampaign(
+                new CampaignTarget(
+                    CampaignTarget.Kind.KEY, "first-order", "BigCommerce first-time buyers", true),
+                "Sent"));
+    OrderRule spring = rules.get(1);
+    assertThat(spring.trigger()).isEqualTo(new Condition.TotalAtLeast(new BigDecimal("250.50")));
+    assertThat(spring.when())
+        .containsExactly(
+            new Condition.CouponPresent(Set.of("spring10")), new Condition.RepeatOrder(3));
+    assertThat(spring.actions())
+        .containsExactly(
+            new RuleAction.EnrolInCampaign(
+                new CampaignTarget(CampaignTarget.Kind.NAME, "Spring VIPs", null, false),
+                "Responded"));
+  }
+
+  @Test
+  void bad_rules_stop_startup_naming_file_line_and_rule() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store-rules.yml",
+            """
+        rules:
+          typo_trigger:
+            trigger: frist_order
+            actions:
+              - enrol_in_campaign: { campaign: { name: A } }
+          bad_threshold:
+            enabled: true
+            trigger: { total_at_least: -5 }
+            actions:
+              - enrol_in_campaign: { campaign: { name: A } }
+          bad_action:
+            trigger: first_order
+            actions:
+              - enroll: { campaign: { name: A } }
+          not_yet:
+            trigger: payment_failed
+            actions:
+              - open_case: {}
+          bad_field:
+            trigger: coupon_present
+            colour: red
+            actions:
+              - enrol_in_campaign: { campaign: { name: A, create_missing: true } }
+          bad_nth:
+            trigger: { repeat_order: { nth: 1 } }
+            actions:
+              - enrol_in_campaign: { campaign: { id: 12345 } }
+        """);
+
+    assertThatThrownBy(() -> loader.load(store))
+        .isInstanceOf(InvalidMappingException.class)
+        .hasMessageContaining(
+            store + ":3: rules.typo_trigger: unknown trigger 'frist_order' (expected one of")
+        .hasMessageContaining(
+            store + ":8: rules.bad_threshold: total_at_least needs an amount above 0")
+        .hasMessageContaining(store + ":14: rules.bad_action: unknown action 'enroll'")
+        .hasMessageContaining(
+            store + ":16: rules.not_yet: trigger 'payment_failed' is not built yet")
+        .hasMessageContaining(store + ":18: rules.not_yet: action 'open_case' is not built yet")
+        .hasMessageContaining(store + ":21: rules.bad_field: unknown key 'colour'")
+        .hasMessageContaining(
+            store
+                + ":23: rules.bad_field.enrol_in_campaign.campaign: create_missing needs source_key")
+        .hasMessageContaining(
+            store + ":25: rules.bad_nth: repeat_order takes {nth: N} with N of 2 or more")
+        .hasMessageContaining(
+            store + ":27: rules.bad_nth.enrol_in_campaign.campaign: id needs a Campaign id");
+  }
+
+  @Test
+  void a_threshold_without_an_amount_is_reported_at_its_own_line() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        rules:
+          big:
+            trigger: total_at_least
+            actions:
+              - enrol_in_campaign: { campaign: { name: Big } }
+        """);
+
+    assertThatThrownBy(() -> loader.load(store))
+        .isInstanceOf(InvalidMappingException.class)
+        .hasMessageContaining(store + ":3: rules.big: total_at_least needs an amount above 0");
+  }
+
+  @Test
+  void a_source_key_campaign_needs_the_package_field_in_the_schema() {
+    SyncConfigLoader withoutPackage = new SyncConfigLoader(new StandardFieldsSchema());
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        rules:
+          coupon_campaign:
+            enabled: true
+        """);
+
+    assertThatThrownBy(() -> withoutPackage.load(store))
+        .isInstanceOf(InvalidMappingException.class)
+        .hasMessageContaining(
+            "rules.coupon_campaign.enrol_in_campaign: Campaign.BC_Source_Key__c is not in the Salesforce schema");
+  }
+}
