@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -48,17 +48,18 @@ public class OwedFigures {
       return;
     }
     // One key order for every batch, so two batches marking the same customers cannot deadlock.
-    Map<String, Boolean> sorted = new TreeMap<>(owing);
+    Set<String> keys = new TreeSet<>(written);
+    keys.addAll(owing.keySet());
     db.write(
         connection -> {
-          for (Map.Entry<String, Boolean> e : sorted.entrySet()) {
-            Upsert.updateElseInsert(
-                () -> bump(connection, storeHash, e.getKey()),
-                () -> insert(connection, storeHash, e.getKey(), e.getValue()));
-          }
-          for (String key : new TreeSet<>(written)) {
-            if (!sorted.containsKey(key)) {
+          for (String key : keys) {
+            Boolean ofCompany = owing.get(key);
+            if (ofCompany == null) {
               bump(connection, storeHash, key);
+            } else {
+              Upsert.updateElseInsert(
+                  () -> bump(connection, storeHash, key),
+                  () -> insert(connection, storeHash, key, ofCompany));
             }
           }
           return null;
@@ -122,14 +123,19 @@ public class OwedFigures {
     if (flushed.isEmpty()) {
       return 0;
     }
-    return db.write(
+    // Key order, as batches mark, so a clear and a batch cannot deadlock; a deadlock that happens
+    // anyway is retried, and failing that the marks stay and the next run writes them again.
+    List<Owed> sorted = new ArrayList<>(flushed);
+    sorted.sort(java.util.Comparator.comparing(Owed::customerKey));
+    return db.writeRetryingTransient(
+        3,
         connection -> {
           int cleared = 0;
           try (PreparedStatement delete =
               connection.prepareStatement(
                   "DELETE FROM sync_customer_figures_owed"
                       + " WHERE store_hash = ? AND customer_key = ? AND version = ?")) {
-            for (Owed o : flushed) {
+            for (Owed o : sorted) {
               delete.setString(1, storeHash);
               delete.setString(2, o.customerKey());
               delete.setLong(3, o.version());
