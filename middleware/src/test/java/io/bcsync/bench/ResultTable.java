@@ -64,6 +64,12 @@ final class ResultTable {
             settings.bcQuota(),
             settings.sfLatencyMs(),
             settings.trickleSeconds()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Calls per order count every call until Salesforce saw no write call for %d s after the drain, so they"
+                + " include the flush of the burst's owed customer figures (every 60 s by default).%n%n",
+            Integer.getInteger("bench.settle-seconds", 75)));
     md.append("| measure | goal | measured |\n|---|---|---|\n");
     md.append(
         String.format(

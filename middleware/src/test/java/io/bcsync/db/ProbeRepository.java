@@ -10,8 +10,8 @@ import java.util.Optional;
 interface ProbeRepository extends GenericRepository<ProbeRow, String> {
   ProbeRow save(ProbeRow row);
 
-  Optional<ProbeRow> findById(String state);
+  Optional<ProbeRow> findById(String jti);
 
-  @Query("DELETE FROM salesforce_oauth_state")
+  @Query("DELETE FROM bc_callback_token")
   int deleteEverything();
 }

@@ -42,7 +42,7 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
             () ->
                 db.write(
                     () -> {
-                      probes.save(new ProbeRow("rolled-back", 1));
+                      probes.save(ProbeRow.of("rolled-back", 1));
                       throw new IllegalStateException("the rest of the transaction failed");
                     }))
         .isInstanceOf(IllegalStateException.class);
@@ -55,7 +55,7 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
     long seenByJdbc =
         db.write(
             connection -> {
-              probes.save(new ProbeRow("same-connection", 1));
+              probes.save(ProbeRow.of("same-connection", 1));
               return count(connection, "same-connection");
             });
 
@@ -67,9 +67,9 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
 
   @Test
   void a_duplicate_key_is_a_data_access_failure_that_says_so() {
-    db.write(() -> probes.save(new ProbeRow("taken", 1)));
+    db.write(() -> probes.save(ProbeRow.of("taken", 1)));
 
-    assertThatThrownBy(() -> db.write(() -> probes.save(new ProbeRow("taken", 2))))
+    assertThatThrownBy(() -> db.write(() -> probes.save(ProbeRow.of("taken", 2))))
         .isInstanceOfSatisfying(
             DataAccessFailure.class,
             failure -> {
@@ -80,13 +80,13 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
 
   @Test
   void a_duplicate_key_fails_only_its_own_statement() {
-    db.write(() -> probes.save(new ProbeRow("taken", 1)));
+    db.write(() -> probes.save(ProbeRow.of("taken", 1)));
 
     boolean inserted =
         db.write(
             () -> {
-              boolean again = Upsert.insertIfAbsent(() -> probes.save(new ProbeRow("taken", 2)));
-              probes.save(new ProbeRow("after-the-duplicate", 3));
+              boolean again = Upsert.insertIfAbsent(() -> probes.save(ProbeRow.of("taken", 2)));
+              probes.save(ProbeRow.of("after-the-duplicate", 3));
               return again;
             });
 
@@ -101,9 +101,9 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
             () ->
                 db.write(
                     connection -> {
-                      probes.save(new ProbeRow("before-the-loss", 1));
+                      probes.save(ProbeRow.of("before-the-loss", 1));
                       killSession(connection);
-                      return probes.save(new ProbeRow("after-the-loss", 1));
+                      return probes.save(ProbeRow.of("after-the-loss", 1));
                     }))
         .isInstanceOf(DataAccessFailure.class);
 
@@ -114,7 +114,7 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
 
   @Test
   void a_repository_call_outside_a_transaction_is_refused() {
-    assertThatThrownBy(() -> probes.save(new ProbeRow("no-transaction", 1)))
+    assertThatThrownBy(() -> probes.save(ProbeRow.of("no-transaction", 1)))
         .isInstanceOf(io.micronaut.data.exceptions.DataAccessException.class);
 
     assertThat(db.read(() -> probes.findById("no-transaction"))).isEmpty();
@@ -141,8 +141,7 @@ class RepositoriesInTransactionsTest extends DatabaseTest {
 
   private static long count(Connection connection, String state) throws SQLException {
     try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT COUNT(*) FROM salesforce_oauth_state WHERE state = ?")) {
+        connection.prepareStatement("SELECT COUNT(*) FROM bc_callback_token WHERE jti = ?")) {
       select.setString(1, state);
       try (ResultSet rs = select.executeQuery()) {
         rs.next();

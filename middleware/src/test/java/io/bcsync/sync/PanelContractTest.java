@@ -80,7 +80,7 @@ class PanelContractTest extends SyncEndToEndTestBase {
     for (long order : all) {
       awaitOne(target(source), "BC_Order_Id__c", hash + ":" + order);
     }
-    awaitDone();
+    awaitDoneAndFlushFigures();
     SimulatedPanel panel = panel();
     String controlPanel = "https://store-" + hash + ".mybigcommerce.com/manage";
 

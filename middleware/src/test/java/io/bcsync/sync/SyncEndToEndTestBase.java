@@ -55,6 +55,7 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
   @Inject BigCommerceToSalesforceFlow flow;
   @Inject BigCommerceClient client;
   @Inject ConnectedStores stores;
+  @Inject io.bcsync.sync.customers.CustomerFiguresFlush figuresFlush;
 
   /**
    * The store's clock: real time plus an offset, because V2 dates have whole seconds and one test
@@ -196,6 +197,15 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
 
   void awaitDone() {
     records().awaitDone();
+  }
+
+  /**
+   * Once the queue is drained, runs the flush of owed customer figures, as its cluster job would
+   * within {@code flush-interval} (the scheduler is off in these tests).
+   */
+  void awaitDoneAndFlushFigures() {
+    awaitDone();
+    figuresFlush.run();
   }
 
   Map<String, Object> one(String type, String field, Object value) {

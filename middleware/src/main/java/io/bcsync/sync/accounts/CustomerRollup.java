@@ -1,6 +1,7 @@
 package io.bcsync.sync.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.db.Db;
 import io.bcsync.sync.mapping.StoreDates;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -59,12 +60,20 @@ public class CustomerRollup {
   private final CompanyLedger ledger;
   private final ProductCategories categories;
   private final CustomerFigures figures;
+  private final OwedFigures owed;
+  private final Db db;
 
   public CustomerRollup(
-      CompanyLedger ledger, ProductCategories categories, CustomerFigures figures) {
+      CompanyLedger ledger,
+      ProductCategories categories,
+      CustomerFigures figures,
+      OwedFigures owed,
+      Db db) {
     this.ledger = ledger;
     this.categories = categories;
     this.figures = figures;
+    this.owed = owed;
+    this.db = db;
   }
 
   /** How many rewrites of figures that moved meanwhile one batch makes at most. */
@@ -83,6 +92,35 @@ public class CustomerRollup {
    * retried and records the same rows again.
    */
   public void record(String storeHash, Collection<Buyer> buyers) {
+    record(storeHash, buyers, Set.of());
+  }
+
+  /**
+   * {@link #record(String, Collection)}, and in the same transaction marks the buyers in {@code
+   * owing} as owed their figures ({@link OwedFigures}): written by the flush job, not by this
+   * batch. The other buyers' figures travel in this batch's writes; an owed mark they already have
+   * gets a new version, so a flush running meanwhile cannot clear it with figures older than these.
+   */
+  public void record(String storeHash, Collection<Buyer> buyers, Set<String> owing) {
+    Map<String, Boolean> marks = new java.util.HashMap<>();
+    List<String> written = new ArrayList<>();
+    for (Buyer buyer : buyers) {
+      if (owing.contains(buyer.customerKey())) {
+        marks.put(buyer.customerKey(), !buyer.companyKey().isEmpty());
+      } else {
+        written.add(buyer.customerKey());
+      }
+    }
+    List<CompanyLedger.Entry> entries = entries(storeHash, buyers);
+    db.write(
+        () -> {
+          ledger.record(entries);
+          owed.mark(storeHash, marks, written);
+          return null;
+        });
+  }
+
+  private static List<CompanyLedger.Entry> entries(String storeHash, Collection<Buyer> buyers) {
     List<CompanyLedger.Entry> entries = new ArrayList<>();
     for (Buyer buyer : buyers) {
       for (JsonNode order : buyer.orders()) {
@@ -101,7 +139,7 @@ public class CustomerRollup {
                 buyer.customerKey()));
       }
     }
-    ledger.record(entries);
+    return entries;
   }
 
   /** The customers' figures as the ledger has them now. */

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Housekeeping of the per-customer claims, and the At Risk sweep of customers' segments, once per
- * cluster like the pipeline's jobs.
+ * Housekeeping of the per-customer claims, the At Risk sweep of customers' segments and the flush
+ * of owed customer figures, once per cluster like the pipeline's jobs.
  */
 @Factory
 public class CustomerClaimJobs {
@@ -55,5 +55,25 @@ public class CustomerClaimJobs {
     }
     return Tasks.recurring("customer-at-risk-sweep", FixedDelay.of(interval))
         .execute((instance, context) -> sweep.run());
+  }
+
+  /**
+   * Writes the figures batches left owed ({@link CustomerFiguresFlush}) every {@code
+   * bcsync.sync.customer-figures.flush-interval} (default 60 s): the figures on the panel lag a
+   * linked customer's order by up to the interval plus one run; a shorter interval costs a burst
+   * more calls (one Contact and one Account record per owed customer and run).
+   */
+  @Singleton
+  @Named("customer-figures-flush")
+  @Requires(condition = SalesforceConfigured.class)
+  RecurringTask<Void> customerFiguresFlush(
+      CustomerFiguresFlush flush,
+      @Value("${bcsync.sync.customer-figures.flush-interval:60s}") Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new InvalidConfigurationException(
+          "bcsync.sync.customer-figures.flush-interval", "must be positive; was " + interval);
+    }
+    return Tasks.recurring("customer-figures-flush", FixedDelay.of(interval))
+        .execute((instance, context) -> flush.run());
   }
 }

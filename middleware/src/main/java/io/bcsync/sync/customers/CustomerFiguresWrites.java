@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +24,22 @@ import org.slf4j.LoggerFactory;
  * The figures of the batch's buyers ({@link CustomerRollup}) as fields of the batch's own Contact
  * and Account writes, so they cost no call of their own: before the write, the buyers' orders are
  * recorded in the ledger by customer key and the figures recomputed from it; a customer whose
- * writes already name its Contact or household Account gets the fields added there, and a linked
- * customer with nothing else to write gets its Contact upserted by {@code BC_Customer_Id__c} (a
- * guest's updated by id: a guest has no key of its own) and its household Account upserted by
- * {@code BC_Account_Key__c} (updated by id when the Account was the matched Contact's own), which
- * join the upsert calls of the batch's new customers.
+ * writes already name its Contact and household Account (new, matched, its record updated) gets the
+ * fields added there. A customer linked before, with nothing else to write, is only marked as owed
+ * its figures, in the transaction that records its orders: {@link CustomerFiguresFlush} writes the
+ * owed figures of many customers per call every flush interval, instead of one Contact and one
+ * Account record per buyer and batch (issue 15's call budget, bench/sync-notes.md).
  *
  * <p>After the write, figures that moved meanwhile (another worker recorded an order of the same
  * customer between this batch's reading of the ledger and its write landing) are written again by
- * id: the only figure writes in calls of their own, and rare.
+ * id: the only figure writes of the batch in calls of their own, and rare.
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
 public class CustomerFiguresWrites {
   private static final Logger LOG = LoggerFactory.getLogger(CustomerFiguresWrites.class);
 
-  /** A Contact's household Account keyed {@code BC_Account_Key__c} when it was made for it. */
+  /** A guest's own records: made for it (or by review), or found again by its own key. */
   private static final Set<String> HOUSEHOLD_MADE_BY = Set.of("created", "review");
 
   private final CustomerRollup rollup;
@@ -60,47 +61,86 @@ public class CustomerFiguresWrites {
       Map<String, CompanyLedger.Figures> written,
       Map<Long, Outcome> later) {}
 
-  /** Records the buyers' orders in the ledger and adds their figures to their planned writes. */
+  /**
+   * Records the buyers' orders in the ledger and adds their figures to their planned writes; a
+   * buyer without a Contact or household Account write to carry them is marked as owed its figures
+   * (in the same transaction) and left to the flush job ({@link CustomerFiguresFlush}).
+   */
   Attached attach(String storeHash, List<PlannedCustomer> planned) {
     List<CustomerRollup.Buyer> buyers = new ArrayList<>();
+    Set<String> owing = new HashSet<>();
     for (PlannedCustomer p : planned) {
       BatchCustomer c = p.customer();
       if (c.forOrder()) {
         buyers.add(
             new CustomerRollup.Buyer(
                 c.key(), c.company() == null ? "" : c.company().key(), p.contactId(), orders(c)));
+        // A guest on someone else's Contact owes nothing: its figures are not that Contact's.
+        if (!carried(p) && ownsItsRecords(p.decided())) {
+          owing.add(c.key());
+        }
       }
     }
     if (buyers.isEmpty()) {
       return new Attached(planned, Map.of(), Map.of());
     }
-    rollup.record(storeHash, buyers);
+    rollup.record(storeHash, buyers, owing);
     if (!rollup.writes("Contact") && !rollup.writes("Account")) {
       return new Attached(planned, Map.of(), Map.of());
     }
-    CustomerRollup.Computed computed =
-        rollup.compute(storeHash, buyers.stream().map(CustomerRollup.Buyer::customerKey).toList());
+    List<String> carried =
+        buyers.stream()
+            .map(CustomerRollup.Buyer::customerKey)
+            .filter(k -> !owing.contains(k))
+            .toList();
+    List<String> withWrites =
+        planned.stream()
+            .filter(
+                p ->
+                    p.customer().forOrder() && !p.writes().isEmpty() && ownsItsRecords(p.decided()))
+            .map(p -> p.customer().key())
+            .toList();
+    if (withWrites.isEmpty()) {
+      return new Attached(planned, Map.of(), Map.of());
+    }
+    CustomerRollup.Computed computed = rollup.compute(storeHash, withWrites);
     List<PlannedCustomer> out = new ArrayList<>();
     Map<String, CompanyLedger.Figures> written = new LinkedHashMap<>();
     Map<Long, Outcome> later = new HashMap<>();
     for (PlannedCustomer p : planned) {
       BatchCustomer c = p.customer();
-      if (!c.forOrder()) {
+      if (!c.forOrder() || p.writes().isEmpty() || !ownsItsRecords(p.decided())) {
+        // Recorded in the ledger above; a guest's figures are not a foreign Contact's to carry.
         out.add(p);
         continue;
       }
-      if (!ownsItsRecords(p.decided())) {
-        // Recorded in the ledger above, but its figures are not the Contact's to carry.
-        out.add(p);
-        continue;
+      out.add(p.withWrites(withFigures(p, computed)));
+      if (carried.contains(c.key())) {
+        written.put(c.key(), computed.sums().get(c.key()));
       }
-      out.add(p.withWrites(withFigures(storeHash, p, computed)));
-      written.put(c.key(), computed.sums().get(c.key()));
       if (computed.topError() != null) {
         later.putAll(ordersOf(c, Outcome.retry("top categories: " + computed.topError())));
       }
     }
     return new Attached(out, written, later);
+  }
+
+  /**
+   * Whether the customer's planned writes carry all its figures: a Contact write, and (without a
+   * company, whose Account has the company's figures) a household Account write by its key. A
+   * customer linked before, with nothing else to write, has neither: before issue 15's flush it got
+   * an upsert of its own in every batch, ~4 calls per batch of 400 orders.
+   */
+  private boolean carried(PlannedCustomer p) {
+    boolean contact = !rollup.writes("Contact");
+    boolean account = p.customer().company() != null || !rollup.writes("Account");
+    for (RecordWrite w : p.writes()) {
+      contact |= w.sobjectType().equals("Contact");
+      account |=
+          w.sobjectType().equals("Account")
+              && CustomerWritePlanner.ACCOUNT_KEY.equals(w.externalIdField());
+    }
+    return contact && account;
   }
 
   /**
@@ -176,8 +216,7 @@ public class CustomerFiguresWrites {
     return reason != null && (HOUSEHOLD_MADE_BY.contains(reason) || "external_id".equals(reason));
   }
 
-  private List<RecordWrite> withFigures(
-      String storeHash, PlannedCustomer p, CustomerRollup.Computed computed) {
+  private List<RecordWrite> withFigures(PlannedCustomer p, CustomerRollup.Computed computed) {
     BatchCustomer c = p.customer();
     Map<String, Object> contact = rollup.fields("Contact", computed, c.key());
     // A company's Account carries the company's figures, not one buyer's.
@@ -199,51 +238,7 @@ public class CustomerFiguresWrites {
         writes.add(w);
       }
     }
-    if (!onContact && p.contactId() != null) {
-      writes.add(linkedContact(storeHash, c, p.contactId(), contact));
-    }
-    if (!onAccount && p.accountId() != null) {
-      writes.add(linkedAccount(storeHash, c, p.accountId(), account));
-    }
     return writes;
-  }
-
-  /**
-   * By its key, so it joins the upsert call of the batch's new Contacts: every registered
-   * customer's Contact carries {@code BC_Customer_Id__c} once linked (the mapping writes it).
-   */
-  private static RecordWrite linkedContact(
-      String storeHash, BatchCustomer c, String contactId, Map<String, Object> figures) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    if (c.ref().isGuest()) {
-      fields.put("Id", contactId);
-      fields.putAll(figures);
-      return RecordWrite.update(c.owner(), "Contact", fields);
-    }
-    fields.put(CustomerWritePlanner.CONTACT_KEY, storeHash + ":" + c.ref().bcId());
-    fields.putAll(figures);
-    return RecordWrite.upsert(c.owner(), "Contact", CustomerWritePlanner.CONTACT_KEY, fields);
-  }
-
-  /**
-   * By its key when the household Account was made for a registered customer; by id for a guest's,
-   * and for a matched Contact's own Account, which has no such key.
-   */
-  private static RecordWrite linkedAccount(
-      String storeHash, BatchCustomer c, String accountId, Map<String, Object> figures) {
-    // A guest's household Account is updated by id: its key may be the legacy unkeyed one
-    // (GuestKeys), and a guest has no key of its own to upsert by, as for its Contact.
-    String madeBy = c.identity() == null ? null : c.identity().matchedBy();
-    boolean keyed = !c.ref().isGuest() && madeBy != null && HOUSEHOLD_MADE_BY.contains(madeBy);
-    Map<String, Object> fields = new LinkedHashMap<>();
-    if (!keyed) {
-      fields.put("Id", accountId);
-      fields.putAll(figures);
-      return RecordWrite.update(c.owner(), "Account", fields);
-    }
-    fields.put(CustomerWritePlanner.ACCOUNT_KEY, c.ref().accountKey(storeHash));
-    fields.putAll(figures);
-    return RecordWrite.upsert(c.owner(), "Account", CustomerWritePlanner.ACCOUNT_KEY, fields);
   }
 
   private static void addById(

@@ -12,6 +12,7 @@ import io.bcsync.db.Db;
 import io.bcsync.sync.accounts.CompanyLedger;
 import io.bcsync.sync.accounts.CustomerFigures;
 import io.bcsync.sync.accounts.CustomerRollup;
+import io.bcsync.sync.accounts.OwedFigures;
 import io.bcsync.sync.accounts.ProductCategories;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
@@ -59,6 +60,7 @@ class AtRiskSweepRaceTest implements TestPropertyProvider {
   @Inject CompanyLedger ledger;
   @Inject IdentityMap identities;
   @Inject Db db;
+  @Inject OwedFigures owed;
 
   @Override
   public Map<String, String> getProperties() {
@@ -75,7 +77,7 @@ class AtRiskSweepRaceTest implements TestPropertyProvider {
     CustomerFiguresConfig config =
         new CustomerFiguresConfig(new BigDecimal("1000"), 30, "VIP", "At Risk", "Standard", 3);
     CustomerRollup rollup =
-        new CustomerRollup(ledger, mock(ProductCategories.class), figures(config, clock));
+        new CustomerRollup(ledger, mock(ProductCategories.class), figures(config, clock), owed, db);
     identities.saveNew(
         List.of(
             new Identity(

@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.config.CustomerFiguresConfig;
+import io.bcsync.db.Db;
 import io.bcsync.sync.accounts.CompanyLedger;
 import io.bcsync.sync.accounts.CustomerFigures;
 import io.bcsync.sync.accounts.CustomerRollup;
+import io.bcsync.sync.accounts.OwedFigures;
 import io.bcsync.sync.accounts.ProductCategories;
 import io.bcsync.sync.identity.Identity;
+import io.bcsync.sync.identity.IdentityMap;
 import io.bcsync.sync.mapping.FieldSchema;
 import io.bcsync.sync.mapping.FieldType;
 import io.bcsync.sync.mapping.ObjectSchema;
@@ -53,6 +56,9 @@ class CustomerFiguresRaceTest implements TestPropertyProvider {
   private static final String ACCOUNT = "001000000000009AAA";
 
   @Inject CompanyLedger ledger;
+  @Inject OwedFigures owed;
+  @Inject Db db;
+  @Inject IdentityMap identities;
 
   @Override
   public Map<String, String> getProperties() {
@@ -66,16 +72,17 @@ class CustomerFiguresRaceTest implements TestPropertyProvider {
   @Test
   void figures_that_moved_while_being_written_are_written_again_from_the_ledger() {
     List<List<RecordWrite>> calls = new ArrayList<>();
-    CustomerRollup rollup = new CustomerRollup(ledger, mock(ProductCategories.class), figures());
+    CustomerRollup rollup =
+        new CustomerRollup(ledger, mock(ProductCategories.class), figures(), owed, db);
     CustomerFiguresWrites writes = new CustomerFiguresWrites(rollup, recording(calls));
     BatchCustomer customer = linkedBuyer(9, 7, order(9, 1, "20.00"));
 
     CustomerFiguresWrites.Attached attached =
-        writes.attach(STORE, List.of(planned(customer, List.of())));
+        writes.attach(STORE, List.of(planned(customer, updated(9, customer))));
 
     List<RecordWrite> planned = attached.customers().get(0).writes();
     assertThat(planned)
-        .as("a linked customer's figures join the batch's Contact and Account upserts")
+        .as("a customer's figures join the Contact and Account upserts its batch makes anyway")
         .extracting(RecordWrite::sobjectType, RecordWrite::operation, RecordWrite::externalIdField)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
@@ -117,18 +124,75 @@ class CustomerFiguresRaceTest implements TestPropertyProvider {
   @Test
   void figures_that_did_not_move_cost_no_call() {
     List<List<RecordWrite>> calls = new ArrayList<>();
-    CustomerRollup rollup = new CustomerRollup(ledger, mock(ProductCategories.class), figures());
+    CustomerRollup rollup =
+        new CustomerRollup(ledger, mock(ProductCategories.class), figures(), owed, db);
     CustomerFiguresWrites writes = new CustomerFiguresWrites(rollup, recording(calls));
     BatchCustomer customer = linkedBuyer(10, 8, order(10, 3, "10.00"));
 
     CustomerFiguresWrites.Attached attached =
-        writes.attach(STORE, List.of(planned(customer, List.of())));
+        writes.attach(STORE, List.of(planned(customer, updated(10, customer))));
     writes.rewriteMoved(
         STORE,
         attached,
         Map.of("customer:10", new CustomerLink(CONTACT, ACCOUNT, null, "customer:10")));
 
     assertThat(calls).isEmpty();
+  }
+
+  @Test
+  void an_order_recorded_during_the_flush_keeps_the_customer_owed() {
+    identities.saveNew(
+        List.of(
+            new Identity(
+                STORE, "customer", "11", "Contact", CONTACT, ACCOUNT, null, null, "created")));
+    List<List<RecordWrite>> calls = new ArrayList<>();
+    CustomerRollup rollup =
+        new CustomerRollup(ledger, mock(ProductCategories.class), figures(), owed, db);
+    CustomerFiguresWrites writes = new CustomerFiguresWrites(rollup, recording(calls));
+    BatchCustomer customer = linkedBuyer(11, 12, order(11, 4, "20.00"));
+
+    CustomerFiguresWrites.Attached attached =
+        writes.attach(STORE, List.of(planned(customer, List.of())));
+    assertThat(attached.customers().get(0).writes())
+        .as("a linked customer with nothing to write gets no write of its own: it is owed")
+        .isEmpty();
+
+    // While the flush's write is in flight, another worker records a second order of the customer.
+    SalesforceRecords recording = recording(calls);
+    SalesforceRecords writer = mock(SalesforceRecords.class);
+    when(writer.write(anyList()))
+        .thenAnswer(
+            invocation -> {
+              if (calls.isEmpty()) {
+                rollup.record(
+                    STORE,
+                    List.of(
+                        new CustomerRollup.Buyer(
+                            "customer:11", "", CONTACT, List.of(order(11, 5, "30.00")))),
+                    java.util.Set.of("customer:11"));
+              }
+              return recording.write(invocation.getArgument(0));
+            });
+    CustomerFiguresFlush flush = new CustomerFiguresFlush(owed, rollup, identities, writer);
+
+    assertThat(flush.run()).as("the mark moved on: not cleared").isZero();
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0))
+        .extracting(RecordWrite::sobjectType, RecordWrite::operation, RecordWrite::externalIdField)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "Contact", WriteOperation.UPSERT, "BC_Customer_Id__c"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Account", WriteOperation.UPSERT, "BC_Account_Key__c"));
+    assertThat(calls.get(0).get(0).fields()).containsEntry("BC_Order_Count__c", BigDecimal.ONE);
+
+    assertThat(flush.run()).as("the next run writes the new figures").isEqualTo(1);
+    assertThat(calls).hasSize(2);
+    for (RecordWrite last : calls.get(1)) {
+      assertThat(last.fields().get("BC_Order_Count__c")).isEqualTo(BigDecimal.valueOf(2));
+    }
+    assertThat(flush.run()).as("nothing owed any more").isZero();
+    assertThat(calls).hasSize(2);
   }
 
   private static SalesforceRecords recording(List<List<RecordWrite>> calls) {
@@ -163,6 +227,21 @@ class CustomerFiguresRaceTest implements TestPropertyProvider {
                 null,
                 null,
                 "created"));
+  }
+
+  /** The writes of a customer whose own record changed: its Contact and household Account. */
+  private static List<RecordWrite> updated(long customerId, BatchCustomer customer) {
+    return List.of(
+        RecordWrite.upsert(
+            customer.owner(),
+            "Contact",
+            "BC_Customer_Id__c",
+            new HashMap<>(Map.of("BC_Customer_Id__c", STORE + ":" + customerId))),
+        RecordWrite.upsert(
+            customer.owner(),
+            "Account",
+            "BC_Account_Key__c",
+            new HashMap<>(Map.of("BC_Account_Key__c", STORE + ":customer:" + customerId))));
   }
 
   private static PlannedCustomer planned(BatchCustomer customer, List<RecordWrite> writes) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.customers.CustomerFiguresFlush;
 import io.bcsync.testsupport.ports.InMemoryPorts;
 import io.bcsync.testsupport.ports.InMemorySalesforce;
 import io.bcsync.testsupport.ports.InMemoryStore;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Issue 15's call budget: a buyer's figures are fields of the batch's own Contact and Account
- * upserts, new and linked customers alike, not update calls of their own after the orders; and they
- * stay right when the batch is replayed or the answer to the Contact upsert is lost.
+ * Issue 15's call budget: a new buyer's figures are fields of the batch's own Contact and Account
+ * upserts; a linked buyer with nothing else to write costs the batch no call at all, its figures
+ * are owed and written by the flush job, many customers per call. Both stay right when a batch is
+ * replayed or the answer to a Contact upsert (the batch's or the flush's) is lost.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +38,7 @@ class CustomerFiguresInOneCallTest implements TestPropertyProvider {
   @Inject BigCommerceToSalesforceFlow flow;
   @Inject InMemorySalesforce org;
   @Inject InMemoryStore store;
+  @Inject CustomerFiguresFlush flush;
 
   private final AtomicLong itemIds = new AtomicLong(12_000);
 
@@ -45,26 +48,65 @@ class CustomerFiguresInOneCallTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_batchs_figures_travel_in_its_contact_and_account_upserts() throws Exception {
+  void new_customers_figures_ride_in_their_upserts_and_linked_ones_are_flushed_in_one_call_each()
+      throws Exception {
     store.customer(STORE, 91).email("linked@example.com").save();
+    store.customer(STORE, 94).email("linked2@example.com").save();
     store.customer(STORE, 92).email("new@example.com").save();
     store.order(STORE, 901, 91).line(90101, 7, "MUG-1", "30.00", 1).createdAt(T0).save();
-    assertThat(run("order", 901)).containsOnly(Outcome.SUCCESS);
+    store.order(STORE, 941, 94).line(94101, 7, "MUG-1", "5.00", 1).createdAt(T0).save();
+    assertThat(run("order", 901, "order", 941)).containsOnly(Outcome.SUCCESS);
+    flush.run();
     store.order(STORE, 902, 91).line(90201, 7, "MUG-1", "40.00", 1).createdAt(day(5)).save();
+    store.order(STORE, 942, 94).line(94201, 7, "MUG-1", "6.00", 1).createdAt(day(2)).save();
     store.order(STORE, 921, 92).line(92101, 7, "MUG-1", "10.00", 1).createdAt(T0).save();
     store.order(STORE, 922, 92).line(92201, 7, "MUG-1", "15.00", 2).createdAt(day(1)).save();
     Map<String, Integer> before = org.calls();
 
-    assertThat(run("order", 902, "order", 921, "order", 922)).containsOnly(Outcome.SUCCESS);
+    assertThat(run("order", 902, "order", 942)).containsOnly(Outcome.SUCCESS);
+    assertThat(since(before))
+        .as("a batch of linked customers writes no Contact or Account")
+        .doesNotContainKeys("upsert Contact", "upsert Account", "update Contact", "update Account");
+    assertFigures(91, "30.00", 1);
+    assertFigures(94, "5.00", 1);
 
-    Map<String, Integer> batch = since(before);
-    assertThat(batch)
-        .as("one upsert call per object for a new and a linked customer, no figure updates")
+    Map<String, Integer> beforeNew = org.calls();
+    assertThat(run("order", 921, "order", 922)).containsOnly(Outcome.SUCCESS);
+    assertThat(since(beforeNew))
+        .as("a new customer's figures ride in its own upserts")
         .containsEntry("upsert Contact", 1)
         .containsEntry("upsert Account", 1)
         .doesNotContainKeys("update Contact", "update Account");
-    assertFigures(91, "70.00", 2);
     assertFigures(92, "40.00", 2);
+
+    Map<String, Integer> beforeFlush = org.calls();
+    assertThat(flush.run()).as("both linked customers' figures").isEqualTo(2);
+    assertThat(since(beforeFlush))
+        .as("all owed figures in one Contact and one Account call")
+        .containsOnly(Map.entry("upsert Contact", 1), Map.entry("upsert Account", 1));
+    assertFigures(91, "70.00", 2);
+    assertFigures(94, "11.00", 2);
+    Map<String, Integer> afterFlush = org.calls();
+    assertThat(flush.run()).as("nothing owed any more").isZero();
+    assertThat(since(afterFlush)).isEmpty();
+  }
+
+  @Test
+  void a_lost_flush_answer_is_written_again_by_the_next_run() throws Exception {
+    store.customer(STORE, 95).email("lostflush@example.com").save();
+    store.order(STORE, 951, 95).line(95101, 7, "MUG-1", "20.00", 1).createdAt(T0).save();
+    assertThat(run("order", 951)).containsOnly(Outcome.SUCCESS);
+    flush.run();
+    store.order(STORE, 952, 95).line(95201, 7, "MUG-1", "25.00", 1).createdAt(day(3)).save();
+    assertThat(run("order", 952)).containsOnly(Outcome.SUCCESS);
+
+    // The flush's Contact upsert is applied, but its answer never comes back.
+    org.loseResponseOfNext("upsert", "Contact");
+    assertThat(flush.run()).as("nothing confirmed, the mark stays").isZero();
+    assertThat(flush.run()).as("the next run writes the same figures again").isEqualTo(1);
+    assertFigures(95, "45.00", 2);
+    assertThat(flush.run()).isZero();
+    assertThat(org.where("Contact", "BC_Customer_Id__c", STORE + ":95")).hasSize(1);
   }
 
   @Test
@@ -74,17 +116,20 @@ class CustomerFiguresInOneCallTest implements TestPropertyProvider {
     assertThat(run("order", 931)).containsOnly(Outcome.SUCCESS);
     store.order(STORE, 932, 93).line(93201, 7, "MUG-1", "25.00", 1).createdAt(day(3)).save();
 
-    // The Contact upsert carrying the figures is applied, but its answer never comes back.
-    org.loseResponseOfNext("upsert", "Contact");
+    // The order's upsert is applied, but its answer never comes back: the retry records the
+    // order in the ledger again (one row), and the flush writes the figures once.
+    org.loseResponseOfNext("upsert", "Order");
     assertThat(run("order", 932))
         .singleElement()
         .isInstanceOfSatisfying(Outcome.Failure.class, f -> assertThat(f.permanent()).isFalse());
     assertThat(run("order", 932)).as("the retry").containsOnly(Outcome.SUCCESS);
+    flush.run();
     assertFigures(93, "45.00", 2);
 
     Map<String, Integer> before = org.calls();
     assertThat(run("order", 931, "order", 932)).as("replayed").containsOnly(Outcome.SUCCESS);
     assertThat(run("order", 932)).as("and again").containsOnly(Outcome.SUCCESS);
+    flush.run();
     assertFigures(93, "45.00", 2);
     assertThat(since(before)).doesNotContainKeys("update Contact", "update Account");
     assertThat(org.where("Order", "BC_Order_Id__c", STORE + ":932")).hasSize(1);
