@@ -189,19 +189,8 @@ public class AtRiskSweep {
   }
 
   private Map<String, Identity> links(String storeHash, List<CompanyLedger.Lapsed> lapsed) {
-    Map<String, Identity> links = new HashMap<>();
-    for (String type : List.of("customer", "guest")) {
-      List<String> ids =
-          lapsed.stream()
-              .map(CompanyLedger.Lapsed::customerKey)
-              .filter(k -> k.startsWith(type + ":"))
-              .map(k -> k.substring(type.length() + 1))
-              .toList();
-      if (!ids.isEmpty()) {
-        identities.find(storeHash, type, ids).forEach((id, row) -> links.put(type + ":" + id, row));
-      }
-    }
-    return links;
+    return identities.findByCustomerKeys(
+        storeHash, lapsed.stream().map(CompanyLedger.Lapsed::customerKey).toList());
   }
 
   private static void byId(

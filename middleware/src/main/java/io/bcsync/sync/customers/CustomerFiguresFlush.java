@@ -199,18 +199,7 @@ public class CustomerFiguresFlush {
   }
 
   private Map<String, Identity> links(String storeHash, List<OwedFigures.Owed> marks) {
-    Map<String, Identity> links = new HashMap<>();
-    for (String type : List.of("customer", "guest")) {
-      List<String> ids =
-          marks.stream()
-              .map(OwedFigures.Owed::customerKey)
-              .filter(k -> k.startsWith(type + ":"))
-              .map(k -> k.substring(type.length() + 1))
-              .toList();
-      if (!ids.isEmpty()) {
-        identities.find(storeHash, type, ids).forEach((id, row) -> links.put(type + ":" + id, row));
-      }
-    }
-    return links;
+    return identities.findByCustomerKeys(
+        storeHash, marks.stream().map(OwedFigures.Owed::customerKey).toList());
   }
 }

@@ -29,6 +29,25 @@ public class IdentityMap {
     this.clock = clock;
   }
 
+  /**
+   * Rows of customers named by their ledger keys ({@code customer:<id>} or {@code guest:<id>}), by
+   * that key; keys of other kinds are ignored.
+   */
+  public Map<String, Identity> findByCustomerKeys(String storeHash, Collection<String> keys) {
+    Map<String, Identity> links = new HashMap<>();
+    for (String type : List.of("customer", "guest")) {
+      List<String> ids =
+          keys.stream()
+              .filter(k -> k.startsWith(type + ":"))
+              .map(k -> k.substring(type.length() + 1))
+              .toList();
+      if (!ids.isEmpty()) {
+        find(storeHash, type, ids).forEach((id, row) -> links.put(type + ":" + id, row));
+      }
+    }
+    return links;
+  }
+
   /** Rows of these entities of one type, by BigCommerce id. */
   public Map<String, Identity> find(String storeHash, String bcType, Collection<String> bcIds) {
     Map<String, Identity> found = new HashMap<>();
