@@ -234,12 +234,12 @@ class SyncEndToEndCustomersTest extends SyncEndToEndTestBase {
     long customer = store.createCustomer("olive@example.com", "Olive", "Owner");
     long own = store.placeOrder(customer, mug);
     awaitOne("Order", "BC_Order_Id__c", STORE + ":" + own);
-    awaitDone();
+    awaitDoneAndFlushFigures();
     Map<String, Object> before = one("Contact", "BC_Customer_Id__c", STORE + ":" + customer);
 
     long guestOrder = store.placeGuestOrder("Olive@Example.com", lamp);
     Map<String, Object> sfOrder = awaitOne("Order", "BC_Order_Id__c", STORE + ":" + guestOrder);
-    awaitDone();
+    awaitDoneAndFlushFigures();
 
     Map<String, Object> after = sf.record((String) before.get("Id")).orElseThrow();
     assertThat(sfOrder.get("BC_Contact__c"))
