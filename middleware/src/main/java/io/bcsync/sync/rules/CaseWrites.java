@@ -46,7 +46,16 @@ public class CaseWrites {
     Set<String> existing = lowerCase(salesforce.idsByKey("Case", "BC_Case_Key__c", keys).keySet());
     List<CaseRequest> ready = new ArrayList<>();
     List<RecordWrite> writes = new ArrayList<>();
+    // Two rules with the same reason firing for one order ask for the same Case: Salesforce refuses
+    // one external id twice in a call, so the first is written and the others share its outcome.
+    Map<String, CaseRequest> first = new LinkedHashMap<>();
+    List<CaseRequest> repeats = new ArrayList<>();
     for (CaseRequest r : requests) {
+      if (first.putIfAbsent(r.key().toLowerCase(java.util.Locale.ROOT), r) != null) {
+        repeats.add(r);
+      }
+    }
+    for (CaseRequest r : first.values()) {
       boolean fresh = !existing.contains(r.key().toLowerCase(java.util.Locale.ROOT));
       if (fresh && r.queue() != null && missingQueues.contains(r.queue())) {
         // Retried, then dead-lettered by the pipeline's attempts: someone may create the Queue.
@@ -67,9 +76,23 @@ public class CaseWrites {
       writes.add(RecordWrite.upsert(ready.size(), "Case", "BC_Case_Key__c", fields));
       ready.add(r);
     }
-    if (writes.isEmpty()) {
-      return failures;
+    if (!writes.isEmpty()) {
+      send(writes, ready, failures);
     }
+    for (CaseRequest r : repeats) {
+      CampaignEnrolments.Failure failure =
+          failures.get(first.get(r.key().toLowerCase(java.util.Locale.ROOT)));
+      if (failure != null) {
+        failures.put(r, failure);
+      }
+    }
+    return failures;
+  }
+
+  private void send(
+      List<RecordWrite> writes,
+      List<CaseRequest> ready,
+      Map<CaseRequest, CampaignEnrolments.Failure> failures) {
     for (RecordResult result : salesforce.write(writes).results()) {
       if (result.success()) {
         continue;
@@ -90,7 +113,6 @@ public class CaseWrites {
                   + String.join("; ", result.errors().stream().map(RecordError::toString).toList()),
               !raced && !result.retryable()));
     }
-    return failures;
   }
 
   /** Fills the cache for the requests' Queues; answers the names no Queue has. */

@@ -186,4 +186,15 @@ class CaseWritesTest {
     // The Opportunity target has no Case lookup in the package: the Case stays unlinked.
     assertThat(r.fields()).doesNotContainKeys("BC_Related_Order__c", "BC_Related_BC_Order__c");
   }
+
+  @Test
+  void two_rules_asking_for_the_same_case_in_one_batch_write_it_once() throws Exception {
+    CaseRequest one = request(6, "Declined");
+    CaseRequest two = request(6, "Declined");
+
+    assertThat(writes.write(List.of(one, two))).isEmpty();
+
+    assertThat(sent).hasSize(1);
+    assertThat(cases).hasSize(1);
+  }
 }
