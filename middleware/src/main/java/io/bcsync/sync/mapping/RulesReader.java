@@ -27,21 +27,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RulesReader {
   static final Set<String> RULE_KEYS = Set.of("enabled", "trigger", "when", "actions");
   static final Set<String> CONDITIONS =
-      Set.of("first_order", "repeat_order", "total_at_least", "coupon_present");
+      Set.of(
+          "first_order",
+          "repeat_order",
+          "total_at_least",
+          "coupon_present",
+          "status_in",
+          "payment_failed");
 
   /** Named by issue 18 and planned, but not built yet: refused rather than silently ignored. */
   static final Set<String> PLANNED_CONDITIONS =
-      Set.of(
-          "status_in",
-          "payment_failed",
-          "refund_created",
-          "items_returned",
-          "fulfilment_delayed",
-          "utm_source_present");
+      Set.of("refund_created", "items_returned", "fulfilment_delayed", "utm_source_present");
 
-  static final Set<String> ACTIONS = Set.of("enrol_in_campaign");
+  static final Set<String> ACTIONS = Set.of("enrol_in_campaign", "case");
   static final Set<String> PLANNED_ACTIONS =
-      Set.of("open_case", "high_value_opportunity", "notify_slack", "notify_email");
+      Set.of("high_value_opportunity", "notify_slack", "notify_email");
   private static final Set<String> ENROL_KEYS = Set.of("campaign", "member_status");
   private static final Set<String> CAMPAIGN_KEYS =
       Set.of("id", "name", "source_key", "create_missing");
@@ -171,6 +171,11 @@ final class RulesReader {
               threshold(nodes, argument, argument == null ? nameNode : argument, subject);
           return threshold == null ? null : new Condition.TotalAtLeast(threshold);
         }
+      case "status_in":
+        return CaseRuleReader.statusIn(nodes, argument, node, subject + ".status_in");
+      case "payment_failed":
+        noArgument(nodes, argument, name, subject);
+        return new Condition.PaymentFailed();
       case "coupon_present":
         {
           List<String> codes =
@@ -254,9 +259,16 @@ final class RulesReader {
         nodes.problem(
             nodes.at(item),
             subject,
-            "unknown action '" + name + "' (expected one of " + ACTIONS + ")");
+            "unknown action '"
+                + name
+                + "' (expected one of "
+                + new java.util.TreeSet<>(ACTIONS)
+                + ")");
       } else {
-        RuleAction action = enrolment(nodes, options, subject + ".enrol_in_campaign");
+        RuleAction action =
+            "case".equals(name)
+                ? new CaseRuleReader(schema).openCase(nodes, options, subject + ".case")
+                : enrolment(nodes, options, subject + ".enrol_in_campaign");
         if (action != null) {
           actions.add(action);
         }

@@ -124,7 +124,10 @@ public class OrderFlow {
     outcomes.putAll(rollup.apply(storeHash, companyOrders(written.orders())));
     // After the rollups: the ledger now holds these orders, which the first/repeat triggers count.
     rules
-        .apply(storeHash, cfg.config().rules(), ruleOrders(written.orders()))
+        .apply(
+            storeHash,
+            cfg.config().rules(),
+            ruleOrders(objects.header(), written.orders(), written.headerIds()))
         .forEach(
             (item, failure) -> {
               if (!(outcomes.get(item) instanceof Outcome.Failure)) {
@@ -199,12 +202,14 @@ public class OrderFlow {
    * @param fresh identity rows of records linked now (inserted): every line written, even when a
    *     sibling failed, so a retry does not create it again, and the header of every order fully
    *     written
+   * @param headerIds the Salesforce id of each written order's header, by item (what a Case links)
    */
   private record Written(
       List<PlannedOrder> orders,
       List<Identity> known,
       List<Identity> fresh,
-      Map<Long, Outcome> outcomes) {}
+      Map<Long, Outcome> outcomes,
+      Map<Long, String> headerIds) {}
 
   private static Written written(
       String storeHash, OrderObjects objects, List<PlannedOrder> planned, WriteReport report) {
@@ -215,6 +220,7 @@ public class OrderFlow {
     List<Identity> known = new ArrayList<>();
     List<Identity> fresh = new ArrayList<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
+    Map<Long, String> headerIds = new HashMap<>();
     for (PlannedOrder p : planned) {
       Outcome outcome = reported.getOrDefault(p.itemId(), Outcome.SUCCESS);
       outcomes.put(p.itemId(), outcome);
@@ -253,9 +259,10 @@ public class OrderFlow {
                     null,
                     p.work().modifiedMs()));
         succeeded.add(p);
+        headerIds.put(p.itemId(), header.id());
       }
     }
-    return new Written(succeeded, known, fresh, outcomes);
+    return new Written(succeeded, known, fresh, outcomes, headerIds);
   }
 
   private static List<CompanyRollup.CompanyOrder> companyOrders(List<PlannedOrder> written) {
@@ -273,7 +280,8 @@ public class OrderFlow {
         .toList();
   }
 
-  private static List<OrderRulesStep.RuleOrder> ruleOrders(List<PlannedOrder> written) {
+  private static List<OrderRulesStep.RuleOrder> ruleOrders(
+      String orderObject, List<PlannedOrder> written, Map<Long, String> headerIds) {
     return written.stream()
         .map(
             p ->
@@ -281,7 +289,10 @@ public class OrderFlow {
                     p.itemId(),
                     p.work().order(),
                     p.work().customer().contactId(),
-                    p.work().customer().customerKey()))
+                    p.work().customer().customerKey(),
+                    p.work().customer().accountId(),
+                    orderObject,
+                    headerIds.get(p.itemId())))
         .toList();
   }
 

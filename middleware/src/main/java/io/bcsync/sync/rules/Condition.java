@@ -8,9 +8,8 @@ import java.util.Set;
  * A test on an order's facts. A rule's trigger is one condition and its {@code when} list holds
  * more, all of which must hold. Each condition also names the occurrence it fires for ({@link
  * #occurrence}): a rule fires at most once per occurrence, recorded durably, so a replayed or
- * duplicated webhook, or a retry, never fires it twice. The triggers issue 18 adds later (status
- * change, payment failure, refund, return, fulfilment delay) are further implementations over
- * further facts.
+ * duplicated webhook, or a retry, never fires it twice. The triggers issue 18 adds later (refund,
+ * return, fulfilment delay) are further implementations over further facts.
  */
 public interface Condition {
   boolean holds(OrderFacts facts);
@@ -81,6 +80,39 @@ public interface Condition {
       return facts.counted()
           && facts.coupons().stream()
               .anyMatch(c -> codes.isEmpty() || codes.contains(c.toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  /**
+   * The order's status is one of {@code statusIds}. Fires once per order and status reached, so a
+   * later change into another status of the set fires again (and a Case action updates the order's
+   * Case for that reason with the new status), while a duplicated webhook does not.
+   */
+  record StatusIn(Set<Integer> statusIds) implements Condition {
+    public StatusIn {
+      statusIds = Set.copyOf(statusIds);
+    }
+
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return statusIds.contains(facts.statusId());
+    }
+
+    @Override
+    public String occurrence(OrderFacts facts) {
+      return "order:" + facts.orderId() + ":status:" + facts.statusId();
+    }
+  }
+
+  /**
+   * The payment failed, as far as the order itself tells: its status is Declined. A failed
+   * transaction on an order in another status needs the transactions resource (another read per
+   * order, to be done in batches) and is not seen yet (docs/order-rules.md).
+   */
+  record PaymentFailed() implements Condition {
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return facts.statusId() == OrderStatuses.DECLINED;
     }
   }
 }

@@ -18,31 +18,48 @@ import org.slf4j.LoggerFactory;
  * The store's order rules over a batch of written orders, run by {@code orders/OrderFlow} after the
  * order ledger holds them. Facts come from the orders already read and the ledger (one query per
  * batch); rules already fired for an occurrence are skipped (one query per batch); the actions go
- * out batched ({@link CampaignEnrolments}). A firing is recorded only once all its actions are
- * done, so a failure retries the order's item and the retry repeats only what is not recorded, and
- * converges on what a lost answer had made.
+ * out batched ({@link CampaignEnrolments}, {@link CaseWrites}). A firing is recorded only once all
+ * its actions are done, so a failure retries the order's item and the retry repeats only what is
+ * not recorded, and converges on what a lost answer had made.
  */
 @Singleton
 public class OrderRulesStep {
   /**
    * A written order, on behalf of a work item; {@code contactId} null when it has no Contact, and
-   * {@code customerKey} (the ledger's key for its buyer) null when it has no customer.
+   * {@code customerKey} (the ledger's key for its buyer) null when it has no customer; {@code
+   * orderObject} and {@code orderRecordId} the Salesforce record the order was written as, and
+   * {@code accountId} its buyer's Account, for what a Case links to (null when unknown).
    */
-  public record RuleOrder(long itemId, JsonNode order, String contactId, String customerKey) {}
+  public record RuleOrder(
+      long itemId,
+      JsonNode order,
+      String contactId,
+      String customerKey,
+      String accountId,
+      String orderObject,
+      String orderRecordId) {
+    public RuleOrder(long itemId, JsonNode order, String contactId, String customerKey) {
+      this(itemId, order, contactId, customerKey, null, null, null);
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderRulesStep.class);
 
   private final CompanyLedger ledger;
   private final RuleFirings firings;
   private final CampaignEnrolments enrolments;
+  private final CaseWrites cases;
 
-  public OrderRulesStep(CompanyLedger ledger, RuleFirings firings, CampaignEnrolments enrolments) {
+  public OrderRulesStep(
+      CompanyLedger ledger, RuleFirings firings, CampaignEnrolments enrolments, CaseWrites cases) {
     this.ledger = ledger;
     this.firings = firings;
     this.enrolments = enrolments;
+    this.cases = cases;
   }
 
-  private record Firing(long itemId, long orderId, String key, List<Enrolment> enrolments) {}
+  private record Firing(
+      long itemId, long orderId, String key, List<Enrolment> enrolments, List<CaseRequest> cases) {}
 
   /** Fires the rules for these orders; answers the items to retry or fail. */
   public Map<Long, Outcome> apply(String storeHash, OrderRules rules, List<RuleOrder> orders) {
@@ -74,7 +91,12 @@ public class OrderRulesStep {
           // one batch both counting as first cannot happen, but one order twice can).
           due.putIfAbsent(
               rule.firingKey(facts),
-              new Firing(o.itemId(), orderId, rule.firingKey(facts), enrolments(rule, facts)));
+              new Firing(
+                  o.itemId(),
+                  orderId,
+                  rule.firingKey(facts),
+                  enrolments(rule, facts),
+                  cases(storeHash, rule, o)));
         }
       }
     }
@@ -85,11 +107,19 @@ public class OrderRulesStep {
     List<Enrolment> all = new ArrayList<>();
     due.values().forEach(f -> all.addAll(f.enrolments()));
     Map<Enrolment, CampaignEnrolments.Failure> failed = enrolments.enrol(storeHash, all);
+    List<CaseRequest> allCases = new ArrayList<>();
+    due.values().forEach(f -> allCases.addAll(f.cases()));
+    Map<CaseRequest, CampaignEnrolments.Failure> casesFailed = cases.write(allCases);
     Map<String, Long> done = new LinkedHashMap<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
     for (Firing f : due.values()) {
       CampaignEnrolments.Failure failure =
-          f.enrolments().stream().map(failed::get).filter(x -> x != null).findFirst().orElse(null);
+          java.util.stream.Stream.concat(
+                  f.enrolments().stream().map(failed::get),
+                  f.cases().stream().map(casesFailed::get))
+              .filter(x -> x != null)
+              .findFirst()
+              .orElse(null);
       if (failure == null) {
         done.put(f.key(), f.orderId());
       } else {
@@ -100,12 +130,31 @@ public class OrderRulesStep {
     }
     firings.record(storeHash, done);
     LOG.info(
-        "Store {}: order rules fired {} times ({} enrolments, {} failed)",
+        "Store {}: order rules fired {} times ({} enrolments, {} Cases, {} failed)",
         storeHash,
         due.size(),
         all.size(),
-        failed.size());
+        allCases.size(),
+        failed.size() + casesFailed.size());
     return outcomes;
+  }
+
+  private static List<CaseRequest> cases(String storeHash, OrderRule rule, RuleOrder o) {
+    List<CaseRequest> out = new ArrayList<>();
+    for (RuleAction action : rule.actions()) {
+      if (action instanceof RuleAction.OpenCase open) {
+        out.add(
+            CaseContext.request(
+                storeHash,
+                o.order(),
+                open,
+                o.contactId(),
+                o.accountId(),
+                o.orderObject(),
+                o.orderRecordId()));
+      }
+    }
+    return out;
   }
 
   private static List<Enrolment> enrolments(OrderRule rule, OrderFacts facts) {

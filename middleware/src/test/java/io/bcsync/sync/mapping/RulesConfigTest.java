@@ -92,9 +92,9 @@ class RulesConfigTest {
             actions:
               - enroll: { campaign: { name: A } }
           not_yet:
-            trigger: payment_failed
+            trigger: refund_created
             actions:
-              - open_case: {}
+              - notify_slack: {}
           bad_field:
             trigger: coupon_present
             colour: red
@@ -114,8 +114,8 @@ class RulesConfigTest {
             store + ":8: rules.bad_threshold: total_at_least needs an amount above 0")
         .hasMessageContaining(store + ":14: rules.bad_action: unknown action 'enroll'")
         .hasMessageContaining(
-            store + ":16: rules.not_yet: trigger 'payment_failed' is not built yet")
-        .hasMessageContaining(store + ":18: rules.not_yet: action 'open_case' is not built yet")
+            store + ":16: rules.not_yet: trigger 'refund_created' is not built yet")
+        .hasMessageContaining(store + ":18: rules.not_yet: action 'notify_slack' is not built yet")
         .hasMessageContaining(store + ":21: rules.bad_field: unknown key 'colour'")
         .hasMessageContaining(
             store
@@ -162,5 +162,73 @@ class RulesConfigTest {
         .isInstanceOf(InvalidMappingException.class)
         .hasMessageContaining(
             "rules.coupon_campaign.enrol_in_campaign: Campaign.BC_Source_Key__c is not in the Salesforce schema");
+  }
+
+  @Test
+  void a_case_rule_reads_statuses_by_name_or_id_and_the_case_options() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        rules:
+          problem_orders:
+            enabled: true
+            trigger: { status_in: [Refunded, partially refunded, 5, Declined, Disputed] }
+            actions:
+              - case:
+                  reason: Order Problem
+                  queue: BC_Order_Problems
+                  origin: Web
+                  priority: High
+                  type: Problem
+          declined:
+            enabled: true
+            trigger: payment_failed
+            actions:
+              - case: { reason: Payment Declined }
+        """);
+
+    List<OrderRule> rules = loader.load(store).rules().enabled();
+
+    assertThat(rules.get(0).trigger()).isEqualTo(new Condition.StatusIn(Set.of(4, 14, 5, 6, 13)));
+    assertThat(rules.get(0).actions())
+        .containsExactly(
+            new RuleAction.OpenCase(
+                "Order Problem", "BC_Order_Problems", "Web", "High", "Problem"));
+    assertThat(rules.get(1).trigger()).isEqualTo(new Condition.PaymentFailed());
+    assertThat(rules.get(1).actions())
+        .containsExactly(new RuleAction.OpenCase("Payment Declined", null, null, null, null));
+  }
+
+  @Test
+  void bad_case_rules_stop_startup_naming_file_line_and_rule() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store-cases.yml",
+            """
+        rules:
+          no_reason:
+            trigger: payment_failed
+            actions:
+              - case: { queue: BC_Order_Problems }
+          bad_queue:
+            trigger: { status_in: [Declined] }
+            actions:
+              - case: { reason: Payment Declined, queue: "Order Problems!" }
+          bad_status:
+            trigger: { status_in: [Declined, Lost] }
+            actions:
+              - case: { reason: X, colour: red }
+        """);
+
+    assertThatThrownBy(() -> loader.load(store))
+        .isInstanceOf(InvalidMappingException.class)
+        .hasMessageContaining(store + ":5: rules.no_reason.case: needs reason:")
+        .hasMessageContaining(store + ":9: rules.bad_queue.case: queue is a Queue's DeveloperName")
+        .hasMessageContaining(
+            store + ":11: rules.bad_status.status_in: unknown order status 'Lost'")
+        .hasMessageContaining(store + ":13: rules.bad_status.case: unknown option 'colour'");
   }
 }

@@ -74,7 +74,9 @@ class OrderRulesStepTest {
         };
     SalesforceRecords salesforce = mock(SalesforceRecords.class);
     when(salesforce.write(any())).thenAnswer(call -> write(call.getArgument(0)));
-    step = new OrderRulesStep(sequences, firings, new CampaignEnrolments(salesforce));
+    step =
+        new OrderRulesStep(
+            sequences, firings, new CampaignEnrolments(salesforce), new CaseWrites(salesforce));
   }
 
   private WriteReport write(List<RecordWrite> writes) {

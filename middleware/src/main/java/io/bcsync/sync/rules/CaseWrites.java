@@ -1,0 +1,154 @@
+package io.bcsync.sync.rules;
+
+import io.bcsync.sync.port.RecordError;
+import io.bcsync.sync.port.RecordResult;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.SalesforceRecords;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens or updates Cases in batched calls through the {@link SalesforceRecords} port: one Case per
+ * order and reason, upserted by {@code BC_Case_Key__c} (external id, unique), so a later event, a
+ * duplicated webhook or a create whose answer was lost finds the same Case instead of making a
+ * second. Queues are resolved by {@code Group.DeveloperName} with {@code Type = 'Queue'} once and
+ * cached. One query per batch finds which keys already have a Case: only a new Case gets the owner,
+ * Origin, Priority and Type, so an agent who took the Case or changed its priority is not overruled
+ * by the order's next event.
+ */
+@Singleton
+public class CaseWrites {
+  private final SalesforceRecords salesforce;
+
+  /** Queue id by DeveloperName. */
+  private final Map<String, String> queues = new ConcurrentHashMap<>();
+
+  public CaseWrites(SalesforceRecords salesforce) {
+    this.salesforce = salesforce;
+  }
+
+  /** Writes the Cases; answers the failed ones (by identity), the others are written. */
+  public Map<CaseRequest, CampaignEnrolments.Failure> write(List<CaseRequest> requests) {
+    Map<CaseRequest, CampaignEnrolments.Failure> failures = new IdentityHashMap<>();
+    if (requests.isEmpty()) {
+      return failures;
+    }
+    Set<String> missingQueues = resolveQueues(requests);
+    Set<String> keys = new LinkedHashSet<>();
+    requests.forEach(r -> keys.add(r.key()));
+    Set<String> existing = lowerCase(salesforce.idsByKey("Case", "BC_Case_Key__c", keys).keySet());
+    List<CaseRequest> ready = new ArrayList<>();
+    List<RecordWrite> writes = new ArrayList<>();
+    // Two rules with the same reason firing for one order ask for the same Case: Salesforce refuses
+    // one external id twice in a call, so the first is written and the others share its outcome.
+    Map<String, CaseRequest> first = new LinkedHashMap<>();
+    List<CaseRequest> repeats = new ArrayList<>();
+    for (CaseRequest r : requests) {
+      if (first.putIfAbsent(r.key().toLowerCase(java.util.Locale.ROOT), r) != null) {
+        repeats.add(r);
+      }
+    }
+    for (CaseRequest r : first.values()) {
+      boolean fresh = !existing.contains(r.key().toLowerCase(java.util.Locale.ROOT));
+      if (fresh && r.queue() != null && missingQueues.contains(r.queue())) {
+        // Retried, then dead-lettered by the pipeline's attempts: someone may create the Queue.
+        failures.put(
+            r,
+            new CampaignEnrolments.Failure(
+                "no Queue has DeveloperName '" + r.queue() + "'", false));
+        continue;
+      }
+      Map<String, Object> fields = new LinkedHashMap<>(r.fields());
+      if (fresh) {
+        fields.putAll(r.onCreate());
+        if (r.queue() != null) {
+          fields.put("OwnerId", queues.get(r.queue()));
+        }
+      }
+      // Synthetic item ids (the index): one refused Case must not stop the others.
+      writes.add(RecordWrite.upsert(ready.size(), "Case", "BC_Case_Key__c", fields));
+      ready.add(r);
+    }
+    if (!writes.isEmpty()) {
+      send(writes, ready, failures);
+    }
+    for (CaseRequest r : repeats) {
+      CampaignEnrolments.Failure failure =
+          failures.get(first.get(r.key().toLowerCase(java.util.Locale.ROOT)));
+      if (failure != null) {
+        failures.put(r, failure);
+      }
+    }
+    return failures;
+  }
+
+  private void send(
+      List<RecordWrite> writes,
+      List<CaseRequest> ready,
+      Map<CaseRequest, CampaignEnrolments.Failure> failures) {
+    for (RecordResult result : salesforce.write(writes).results()) {
+      if (result.success()) {
+        continue;
+      }
+      CaseRequest r = ready.get((int) result.write().workItemId());
+      // The cached Queue may have been deleted: look it up again on the retry.
+      if (r.queue() != null) {
+        queues.remove(r.queue());
+      }
+      // Two workers creating the same key at once: the loser's retry updates the winner's Case.
+      boolean raced =
+          result.errors().stream()
+              .anyMatch(e -> e.statusCode() != null && e.statusCode().startsWith("DUPLICATE_"));
+      failures.put(
+          r,
+          new CampaignEnrolments.Failure(
+              "Case upsert failed: "
+                  + String.join("; ", result.errors().stream().map(RecordError::toString).toList()),
+              !raced && !result.retryable()));
+    }
+  }
+
+  /** Fills the cache for the requests' Queues; answers the names no Queue has. */
+  private Set<String> resolveQueues(List<CaseRequest> requests) {
+    Set<String> names = new LinkedHashSet<>();
+    requests.forEach(
+        r -> {
+          if (r.queue() != null && !queues.containsKey(r.queue())) {
+            names.add(r.queue());
+          }
+        });
+    if (names.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, List<String>> groups = salesforce.idsByKey("Group", "DeveloperName", names);
+    List<String> ids = new ArrayList<>();
+    groups.values().forEach(ids::addAll);
+    // A public group may share nothing with a Queue but its name shape: only Type = 'Queue' owns.
+    Map<String, Map<String, String>> read =
+        ids.isEmpty() ? Map.of() : salesforce.read("Group", List.of("Type", "DeveloperName"), ids);
+    read.forEach(
+        (id, values) -> {
+          if ("Queue".equals(values.get("Type"))) {
+            names.stream()
+                .filter(n -> n.equalsIgnoreCase(values.get("DeveloperName")))
+                .forEach(n -> queues.put(n, id));
+          }
+        });
+    Set<String> missing = new LinkedHashSet<>(names);
+    missing.removeAll(queues.keySet());
+    return missing;
+  }
+
+  private static Set<String> lowerCase(Set<String> keys) {
+    Set<String> out = new java.util.HashSet<>();
+    keys.forEach(k -> out.add(k.toLowerCase(java.util.Locale.ROOT)));
+    return out;
+  }
+}
