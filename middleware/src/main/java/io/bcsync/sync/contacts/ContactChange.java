@@ -30,12 +30,13 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
   static final List<String> READ =
       List.of(LINK, FIRST_NAME, LAST_NAME, PHONE, ACCOUNT, ACCOUNT_NAME, ACCOUNT_KEY);
 
-  /** BigCommerce's limits ({@code customer_Full}: names 1–100, phone ≤ 50). */
+  /**
+   * BigCommerce's limits ({@code customer_Put} in the customers V3 spec: names 1–100, phone ≤ 50,
+   * company ≤ 255).
+   */
   static final int MAX_NAME = 100;
 
   static final int MAX_PHONE = 50;
-
-  /** BigCommerce's company has no documented limit; the name of a Salesforce Account is ≤ 255. */
   static final int MAX_COMPANY = 255;
 
   private static final String UPDATE = "UPDATE";
