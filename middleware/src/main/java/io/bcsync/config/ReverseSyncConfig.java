@@ -3,6 +3,7 @@ package io.bcsync.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.util.List;
 
 /**
  * Salesforce → BigCommerce (issue 17). Bound from {@code bcsync.sync.reverse.*}.
@@ -12,14 +13,24 @@ import io.micronaut.core.bind.annotation.Bindable;
  *     {@code BC_Inventory_Level__c}; any other numeric field can be named)
  * @param locationId the BigCommerce inventory location the stock level is set at (1: the location
  *     every store has)
+ * @param customerFields the BigCommerce customer fields Salesforce owns, written from a linked
+ *     Contact: any of {@code first_name}, {@code last_name}, {@code phone}, {@code company}.
+ *     Default {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17),
+ *     and the names are what the shopper typed at sign-up, while a phone or a company is what
+ *     service corrects in Salesforce. E-mail is never written (it is the shopper's login).
  */
 @ConfigurationProperties(ReverseSyncConfig.PREFIX)
 public record ReverseSyncConfig(
     @Nullable String pricebookId,
     @Bindable(defaultValue = "BC_Inventory_Level__c") String inventoryField,
-    @Bindable(defaultValue = "1") long locationId) {
+    @Bindable(defaultValue = "1") long locationId,
+    @Bindable(defaultValue = "phone,company") List<String> customerFields) {
 
   public static final String PREFIX = "bcsync.sync.reverse";
+
+  /** The customer fields a Contact can set, in the order they are written. */
+  public static final List<String> CUSTOMER_FIELDS =
+      List.of("first_name", "last_name", "phone", "company");
 
   public ReverseSyncConfig {
     if (pricebookId != null && !pricebookId.matches("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}")) {
@@ -33,6 +44,13 @@ public record ReverseSyncConfig(
     }
     if (locationId < 1) {
       throw new InvalidConfigurationException(PREFIX + ".location-id", "must be positive");
+    }
+    customerFields = customerFields == null ? List.of() : List.copyOf(customerFields);
+    for (String field : customerFields) {
+      if (!CUSTOMER_FIELDS.contains(field)) {
+        throw new InvalidConfigurationException(
+            PREFIX + ".customer-fields", "each must be one of " + CUSTOMER_FIELDS);
+      }
     }
   }
 }

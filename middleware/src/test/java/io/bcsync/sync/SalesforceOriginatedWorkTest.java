@@ -169,7 +169,17 @@ class SalesforceOriginatedWorkTest implements TestPropertyProvider {
     assertThat(salesforceItems)
         .as("every Salesforce-originated item reached a flow")
         .isNotEmpty()
-        .allSatisfy(i -> assertThat(i.status()).isEqualTo(WorkItemStatus.DONE));
+        .allSatisfy(
+            i -> {
+              if (i.status() == WorkItemStatus.SKIPPED) {
+                // The Contact flow (issue 17) ends a Contact with no BigCommerce customer SKIPPED
+                // (a reconciled Contact of another test, linked, is written: DONE).
+                assertThat(i.entity().type()).isEqualTo("Contact");
+                assertThat(i.lastError()).contains("not linked to a BigCommerce customer");
+              } else {
+                assertThat(i.status()).isEqualTo(WorkItemStatus.DONE);
+              }
+            });
     assertThat(changesOf("Contact", contact))
         .anySatisfy(
             c -> {

@@ -214,9 +214,9 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
    * Sends one batch. A refusal of one record (404, 409, 422) of a batch of several is split in
    * halves so the refused records end alone (about two calls per halving for one bad record in
    * fifty); any other failure (a timeout, a 5xx, a lost answer) fails the whole batch for a retry,
-   * which sets the same values.
+   * which sets the same values. Shared with {@link BigCommerceCustomerWriter}.
    */
-  private static <T, K> void write(
+  static <T, K> void write(
       List<T> batch, Consumer<List<T>> call, Function<T, K> ref, Map<K, WriteFailure> failed) {
     try {
       call.accept(batch);

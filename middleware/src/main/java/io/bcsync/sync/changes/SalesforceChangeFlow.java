@@ -25,16 +25,21 @@ import java.util.Set;
  * {@code salesforce_change} row — the object, the record, the kinds of change and the fields the
  * events named — visible at {@code GET /admin/salesforce/changes}, and ends the item DONE. Price
  * book entries and products are taken by the flows that write them to BigCommerce ({@code
- * sync/catalog}), which record them here too; the other objects (Contacts, Accounts) are only
- * recorded until their flows exist. Our own writes never get here: the subscriber drops them.
+ * sync/catalog}), Contacts by the flow that writes their customers ({@code sync/contacts}); they
+ * record them here too. The other objects (Accounts) are only recorded until their flows exist. Our
+ * own writes never get here: the subscriber drops them.
  */
 @Singleton
 public class SalesforceChangeFlow implements Flow {
   /** salesforce_change.changed_fields is VARCHAR(2000). */
   static final int MAX_FIELDS_LENGTH = 2000;
 
-  /** Objects whose changes flows of {@code sync/catalog} write to BigCommerce. */
-  public static final Set<String> WRITTEN_TO_STORE = Set.of("PricebookEntry", "Product2");
+  /**
+   * Objects whose changes flows of {@code sync/catalog} and {@code sync/contacts} write to
+   * BigCommerce.
+   */
+  public static final Set<String> WRITTEN_TO_STORE =
+      Set.of("PricebookEntry", "Product2", "Contact");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

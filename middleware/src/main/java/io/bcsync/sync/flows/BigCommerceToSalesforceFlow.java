@@ -6,6 +6,7 @@ import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.ProductCategories;
 import io.bcsync.sync.catalog.CatalogEchoes;
+import io.bcsync.sync.contacts.CustomerEchoes;
 import io.bcsync.sync.customers.CustomerFlow;
 import io.bcsync.sync.customers.CustomerLink;
 import io.bcsync.sync.customers.CustomerNeed;
@@ -64,6 +65,7 @@ public class BigCommerceToSalesforceFlow implements Flow {
   private final ProductCategories categories;
   private final StoreRecords storeRecords;
   private final CatalogEchoes catalogEchoes;
+  private final CustomerEchoes customerEchoes;
 
   public BigCommerceToSalesforceFlow(
       StoreReader store,
@@ -73,8 +75,10 @@ public class BigCommerceToSalesforceFlow implements Flow {
       OrderFlow orders,
       ProductCategories categories,
       StoreRecords storeRecords,
-      CatalogEchoes catalogEchoes) {
+      CatalogEchoes catalogEchoes,
+      CustomerEchoes customerEchoes) {
     this.catalogEchoes = catalogEchoes;
+    this.customerEchoes = customerEchoes;
     this.store = store;
     this.configs = configs;
     this.identities = identities;
@@ -115,8 +119,9 @@ public class BigCommerceToSalesforceFlow implements Flow {
       items.forEach(item -> all.put(item.id(), unreadable.get()));
       return all;
     }
-    // Our own catalog writes (issue 17) come back as webhooks: those echoes end here.
-    Map<Long, Outcome> echoes = catalogEchoes.echoes(storeHash, items);
+    // Our own catalog and customer writes (issue 17) come back as webhooks: those echoes end here.
+    Map<Long, Outcome> echoes = new HashMap<>(catalogEchoes.echoes(storeHash, items));
+    echoes.putAll(customerEchoes.echoes(storeHash, items));
     List<WorkItem> rest = items.stream().filter(i -> !echoes.containsKey(i.id())).toList();
     Map<Long, Outcome> outcomes = new HashMap<>(echoes);
     if (!rest.isEmpty()) {

@@ -2,6 +2,7 @@ package io.bcsync.testsupport.ports;
 
 import io.bcsync.bigcommerce.reading.BigCommerceStoreReader;
 import io.bcsync.bigcommerce.writing.BigCommerceCatalogWriter;
+import io.bcsync.bigcommerce.writing.BigCommerceCustomerWriter;
 import io.bcsync.bigcommerce.writing.BigCommerceStoreWriter;
 import io.bcsync.salesforce.SalesforceStartupCheck;
 import io.bcsync.salesforce.lookup.SalesforceLeadConversion;
@@ -12,6 +13,7 @@ import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.customers.LeadConversion;
 import io.bcsync.sync.matching.CandidateSource;
 import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CustomerWriter;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.StoreReader;
 import io.bcsync.sync.port.StoreWriter;
@@ -150,6 +152,18 @@ public class InMemoryPorts {
   @Replaces(BigCommerceCatalogWriter.class)
   CatalogWriter catalogWriter(InMemoryCatalog catalog) {
     return catalog;
+  }
+
+  @Singleton
+  @Bean(typed = InMemoryCustomers.class)
+  InMemoryCustomers customers() {
+    return new InMemoryCustomers();
+  }
+
+  @Singleton
+  @Replaces(BigCommerceCustomerWriter.class)
+  CustomerWriter customerWriter(InMemoryCustomers customers) {
+    return customers;
   }
 
   @Singleton

@@ -1,0 +1,114 @@
+package io.bcsync.sync.contacts;
+
+import io.bcsync.config.ReverseSyncConfig;
+import io.bcsync.pipeline.ItemEvents;
+import io.bcsync.pipeline.Outcome;
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.port.CustomerWriter;
+import io.bcsync.sync.port.CustomerWriter.CustomerFields;
+import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
+import io.bcsync.sync.routing.Flow;
+import io.bcsync.sync.routing.Origin;
+import io.bcsync.sync.routing.WorkKind;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * <b>A Salesforce Contact → its linked BigCommerce customer</b> ({@code BC_Customer_Id__c} = {@code
+ * storeHash:customerId}). The batch is re-read in one query; the Salesforce-owned fields that are
+ * news ({@link ContactChange}) are written with the customers batch update, ten per call, per
+ * store. A Contact without a link is skipped: Salesforce never creates BigCommerce customers. What
+ * is written is recorded first ({@link WrittenCustomers}) so the webhook it fires is dropped as an
+ * echo ({@link CustomerEchoes}).
+ */
+@Singleton
+public class ContactFlow implements Flow {
+  public static final String OBJECT = "Contact";
+
+  private final SalesforceRecords salesforce;
+  private final CustomerWriter customers;
+  private final SalesforceChangeFlow changes;
+  private final ItemEvents events;
+  private final ReverseSyncConfig config;
+  private final WrittenCustomers written;
+
+  public ContactFlow(
+      SalesforceRecords salesforce,
+      CustomerWriter customers,
+      SalesforceChangeFlow changes,
+      ItemEvents events,
+      ReverseSyncConfig config,
+      WrittenCustomers written) {
+    this.salesforce = salesforce;
+    this.customers = customers;
+    this.changes = changes;
+    this.events = events;
+    this.config = config;
+    this.written = written;
+  }
+
+  @Override
+  public String name() {
+    return "salesforce-contacts";
+  }
+
+  @Override
+  public boolean handles(WorkKind kind) {
+    return kind.is(Origin.SALESFORCE, OBJECT);
+  }
+
+  @Override
+  public Map<Long, Outcome> run(List<WorkItem> items) {
+    changes.record(items);
+    Map<Long, List<ItemEvents.ItemEvent>> byItem =
+        events.of(items.stream().map(WorkItem::id).toList());
+    Map<String, Map<String, String>> contacts =
+        salesforce.read(
+            OBJECT, ContactChange.READ, items.stream().map(i -> i.entity().id()).toList());
+    Map<Long, Outcome> outcomes = new HashMap<>();
+    // Per store, per customer: two Contacts linked to one customer are written once, the later
+    // item's values winning (both items get that write's outcome).
+    Map<String, Map<Long, CustomerFields>> writes = new LinkedHashMap<>();
+    Map<WorkItem, ContactChange> wanted = new LinkedHashMap<>();
+    for (WorkItem item : items) {
+      ContactChange.Decision decision =
+          ContactChange.of(
+              item,
+              byItem.getOrDefault(item.id(), List.of()),
+              contacts.get(item.entity().id()),
+              config.customerFields());
+      if (decision.change() == null) {
+        outcomes.put(item.id(), decision.outcome());
+        continue;
+      }
+      ContactChange change = decision.change();
+      wanted.put(item, change);
+      writes
+          .computeIfAbsent(change.storeHash(), s -> new LinkedHashMap<>())
+          .put(change.customerId(), change.fields());
+    }
+    Map<String, Map<Long, WriteFailure>> failed = new HashMap<>();
+    writes.forEach(
+        (store, fields) -> {
+          written.record(store, fields);
+          failed.put(store, customers.updateCustomers(store, fields));
+        });
+    wanted.forEach(
+        (item, change) -> {
+          WriteFailure failure = failed.get(change.storeHash()).get(change.customerId());
+          outcomes.put(
+              item.id(),
+              failure == null
+                  ? Outcome.SUCCESS
+                  : failure.retryable()
+                      ? Outcome.retry(failure.message())
+                      : Outcome.permanent(failure.message()));
+        });
+    return outcomes;
+  }
+}

@@ -1,0 +1,29 @@
+package io.bcsync.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Salesforce-owned customer fields are checked at startup: e-mail can never be owned. */
+class ReverseSyncConfigTest {
+
+  @Test
+  void owned_customer_fields_must_be_ones_a_contact_can_set() {
+    assertThat(
+            new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, List.of("phone", "last_name"))
+                .customerFields())
+        .containsExactly("phone", "last_name");
+    assertThatThrownBy(
+            () -> new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, List.of("email")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("customer-fields");
+  }
+
+  @Test
+  void no_owned_field_is_allowed_and_writes_nothing() {
+    assertThat(new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, null).customerFields())
+        .isEmpty();
+  }
+}
