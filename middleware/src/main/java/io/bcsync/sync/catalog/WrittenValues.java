@@ -1,18 +1,15 @@
 package io.bcsync.sync.catalog;
 
 import io.bcsync.db.Db;
+import io.bcsync.sync.WrittenHash;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -116,14 +113,7 @@ public class WrittenValues {
   }
 
   static String hash(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return WrittenHash.of(String.valueOf(value));
   }
 
   /** A price as text that compares equal however many trailing zeros either side wrote. */

@@ -2,11 +2,9 @@ package io.bcsync.sync.contacts;
 
 import io.bcsync.config.ReverseSyncConfig;
 import io.bcsync.db.Db;
+import io.bcsync.sync.WrittenHash;
 import io.bcsync.sync.port.CustomerWriter.CustomerFields;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -129,13 +126,6 @@ public class WrittenCustomers {
           .append(value == null ? "\u0000" : value.length() + ":" + value);
       text.append('\n');
     }
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return WrittenHash.of(text.toString());
   }
 }
