@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  * A RESYNC enqueues the named BigCommerce entity's normal work item at once; the request is
  * answered with a {@code BC_Sync_Status__e} when that item has run ({@link SyncRequestSettlement}).
  * A PUSH becomes a work item of the Salesforce record: a PricebookEntry or Product2 is written to
- * BigCommerce ({@code sync/catalog}), other objects are recorded as a change ({@code
- * SalesforceChangeFlow}); either way it is answered SKIPPED at once (the write's own result is not
- * reported yet, docs/reverse-sync.md). A request that names nothing bcsync knows is answered FAILED
- * with the reason.
+ * BigCommerce ({@code sync/catalog}), a Contact to its linked customer ({@code sync/contacts}), and
+ * the request is answered with that item's outcome (SUCCESS, SKIPPED or FAILED with the reason,
+ * {@link SyncRequestSettlement}); other objects are recorded as a change ({@code
+ * SalesforceChangeFlow}) and answered SKIPPED at once. A request that names nothing bcsync knows is
+ * answered FAILED with the reason.
  */
 @Singleton
 public class SyncRequestFlow implements Flow {
@@ -102,15 +103,18 @@ public class SyncRequestFlow implements Flow {
       message = "queued: " + resync.entity().type() + " " + resync.entity().id() + " is read again";
       work = Optional.of(new FollowUpWorkEvent(resync.entity(), "RESYNC"));
     } else if (target instanceof SyncRequestTarget.Push push) {
-      status = SyncRequestRow.SKIPPED;
-      message =
-          SalesforceChangeFlow.WRITTEN_TO_STORE.contains(request.sobject())
-              ? "queued: "
-                  + request.sobject()
-                  + " is written to BigCommerce; this status does not report the write's result"
-              : "recorded as a change of "
-                  + request.sobject()
-                  + "; writing it to BigCommerce is not available yet";
+      if (SalesforceChangeFlow.WRITTEN_TO_STORE.contains(request.sobject())) {
+        // Answered with the write's own outcome once the record's item has run.
+        status = SyncRequestRow.QUEUED;
+        targetKey = push.record().key();
+        message = "queued: " + request.sobject() + " " + request.recordId() + " is written";
+      } else {
+        status = SyncRequestRow.SKIPPED;
+        message =
+            "recorded as a change of "
+                + request.sobject()
+                + "; writing it to BigCommerce is not available yet";
+      }
       work = Optional.of(new FollowUpWorkEvent(push.record(), "PUSH"));
     } else {
       SyncRequestTarget.Refused refused = (SyncRequestTarget.Refused) target;

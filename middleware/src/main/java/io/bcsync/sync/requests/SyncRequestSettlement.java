@@ -4,6 +4,7 @@ import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.RetryPolicy;
 import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
 import io.bcsync.sync.routing.Origin;
@@ -18,10 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Answers sync requests once the entity they resynced has run: SUCCESS (with the Salesforce record
- * it was written to), SKIPPED (nothing to write, with why), FAILED when the item is dead-lettered
- * (a permanent failure, or its last attempt), RETRYING on its first retryable failure. Costs one
- * indexed query per batch of BigCommerce items, none when no request is open.
+ * Answers sync requests once the entity they resynced (or the Salesforce record they pushed) has
+ * run: SUCCESS (with the Salesforce record a resync was written to), SKIPPED (nothing to write,
+ * with why), FAILED when the item is dead-lettered (a permanent failure such as bad data, or its
+ * last attempt), RETRYING on its first retryable failure. Costs one indexed query per batch of
+ * BigCommerce items or pushable Salesforce records, none when no request is open.
  */
 @Singleton
 public class SyncRequestSettlement implements OutcomeObserver {
@@ -45,7 +47,7 @@ public class SyncRequestSettlement implements OutcomeObserver {
   public void observe(List<WorkItem> items, Map<Long, Outcome> outcomes) {
     Map<String, WorkItem> byKey = new HashMap<>();
     items.stream()
-        .filter(item -> Origin.of(item.entity()) == Origin.BIGCOMMERCE)
+        .filter(SyncRequestSettlement::answersRequests)
         .forEach(item -> byKey.put(item.entity().key(), item));
     if (byKey.isEmpty()) {
       return;
@@ -64,7 +66,21 @@ public class SyncRequestSettlement implements OutcomeObserver {
     requests.settle(settled);
   }
 
+  /** BigCommerce entities (RESYNC) and the Salesforce records a PUSH writes to BigCommerce. */
+  private static boolean answersRequests(WorkItem item) {
+    return Origin.of(item.entity()) == Origin.BIGCOMMERCE
+        || SalesforceChangeFlow.WRITTEN_TO_STORE.contains(item.entity().type());
+  }
+
   private SyncRequestRow settle(SyncRequestRow row, WorkItem item, Outcome outcome, long now) {
+    if (outcome instanceof Outcome.Success && item.entity().isSalesforce()) {
+      return row.settled(
+          SyncRequestRow.SUCCESS,
+          "wrote " + item.entity().type() + " " + item.entity().id() + " to BigCommerce",
+          null,
+          null,
+          now);
+    }
     if (outcome instanceof Outcome.Success) {
       return row.settled(
           SyncRequestRow.SUCCESS,
