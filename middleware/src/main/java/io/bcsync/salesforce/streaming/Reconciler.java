@@ -8,8 +8,13 @@ import io.bcsync.pipeline.WorkSignal;
 import io.bcsync.salesforce.soap.SalesforceQueries;
 import io.bcsync.salesforce.soap.SalesforceSession;
 import io.bcsync.salesforce.soap.Soql;
+import io.bcsync.sync.changes.SeenRecords;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * since the window start (all records for a full resync) with queryMore paging, and records one
  * work item per record, page by page. A failed run stays PENDING with its error and is tried again
  * on the next leader tick; re-enqueuing a record twice is harmless (it joins the open work item).
+ *
+ * <p>Each run first queues the periodic polls that are due ({@link ReconciliationPoll}). A poll
+ * reads each record's {@code SystemModstamp} too and leaves out the records a flow already read at
+ * that stamp ({@link SeenRecords}): what the stream delivered is not written to BigCommerce twice.
+ * Other reconciliations (a GAP event, an expired replay id, an operator's request) enqueue every
+ * record of their window, as before.
  */
 public class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -27,23 +38,36 @@ public class Reconciler {
   private final EventIntake intake;
   private final WorkSignal signal;
   private final ReconciliationQueue queue;
+  private final ReconciliationPoll poll;
+  private final SeenRecords seen;
   private final Clock clock;
 
-  public Reconciler(
-      Db db, EventIntake intake, WorkSignal signal, ReconciliationQueue queue, Clock clock) {
+  Reconciler(
+      Db db,
+      EventIntake intake,
+      WorkSignal signal,
+      ReconciliationQueue queue,
+      ReconciliationPoll poll,
+      SeenRecords seen,
+      Clock clock) {
     this.db = db;
     this.intake = intake;
     this.signal = signal;
     this.queue = queue;
+    this.poll = poll;
+    this.seen = seen;
     this.clock = clock;
   }
 
-  /** Runs every pending request; returns how many completed. */
+  /** Queues the due polls, then runs every pending request; returns how many completed. */
   public int runPending(SalesforceSession session) {
+    poll.enqueueDue();
     int done = 0;
+    String orgId = session.org().orgId();
     for (ReconciliationQueue.Request request : queue.pending()) {
+      boolean polled = ReconciliationPoll.REASON.equals(request.reason());
       String soql =
-          "SELECT Id FROM "
+          (polled ? "SELECT Id, SystemModstamp FROM " : "SELECT Id FROM ")
               + Soql.name(request.entity())
               + (request.sinceMs() == null
                   ? ""
@@ -54,25 +78,27 @@ public class Reconciler {
         SalesforceQueries.forEachPage(
             session,
             soql,
-            page ->
-                db.write(
-                    connection -> {
-                      for (var record : page) {
-                        intake.recordInTransaction(
-                            connection,
-                            new IncomingEvent(
-                                EntityRef.salesforce(
-                                    session.org().orgId(), request.entity(), record.getId()),
-                                "salesforce/reconcile",
-                                "salesforce/reconcile",
-                                null,
-                                null,
-                                null,
-                                "{\"reconciliation\":" + request.id() + "}"));
-                        enqueued.incrementAndGet();
-                      }
-                      return null;
-                    }));
+            page -> {
+              List<com.sforce.soap.partner.sobject.SObject> wanted =
+                  polled ? notSeen(orgId, request.entity(), page) : page;
+              db.write(
+                  connection -> {
+                    for (var record : wanted) {
+                      intake.recordInTransaction(
+                          connection,
+                          new IncomingEvent(
+                              EntityRef.salesforce(orgId, request.entity(), record.getId()),
+                              "salesforce/reconcile",
+                              "salesforce/reconcile",
+                              null,
+                              null,
+                              null,
+                              "{\"reconciliation\":" + request.id() + "}"));
+                      enqueued.incrementAndGet();
+                    }
+                    return null;
+                  });
+            });
         queue.finish(request.id(), "DONE", enqueued.get(), clock.millis(), null);
         signal.wake();
         LOG.info(
@@ -93,5 +119,17 @@ public class Reconciler {
       }
     }
     return done;
+  }
+
+  /** The page's records no flow has read at their current stamp (or later). */
+  private List<com.sforce.soap.partner.sobject.SObject> notSeen(
+      String orgId, String entity, List<com.sforce.soap.partner.sobject.SObject> page) {
+    Map<String, Long> stamps = new LinkedHashMap<>();
+    for (var record : page) {
+      Object stamp = record.getField(SeenRecords.MODSTAMP);
+      stamps.put(record.getId(), SeenRecords.millis(stamp == null ? null : stamp.toString()));
+    }
+    Set<String> already = seen.alreadySeen(orgId, entity, stamps);
+    return page.stream().filter(record -> !already.contains(record.getId())).toList();
   }
 }

@@ -54,6 +54,11 @@ public class ReconciliationQueue {
     return db.read(() -> rows.pending(MAX_PENDING)).stream().map(this::request).toList();
   }
 
+  /** The newest request of the object with this reason, if any. */
+  java.util.Optional<Request> latest(String entity, String reason) {
+    return db.read(() -> rows.latest(entity, reason)).stream().map(this::request).findFirst();
+  }
+
   public List<Request> recent(int limit) {
     return db.read(() -> rows.recent(limit)).stream().map(this::request).toList();
   }

@@ -17,6 +17,11 @@ interface ReconciliationRepository extends GenericRepository<ReconciliationRow, 
       "SELECT * FROM salesforce_reconciliation WHERE status = 'PENDING' ORDER BY id LIMIT :limit")
   List<ReconciliationRow> pending(int limit);
 
+  @Query(
+      "SELECT * FROM salesforce_reconciliation WHERE entity = :entity AND reason = :reason"
+          + " ORDER BY id DESC LIMIT 1")
+  List<ReconciliationRow> latest(String entity, String reason);
+
   @Query("SELECT * FROM salesforce_reconciliation ORDER BY id DESC LIMIT :limit")
   List<ReconciliationRow> recent(int limit);
 

@@ -1,5 +1,6 @@
 package io.bcsync.salesforce.streaming;
 
+import io.bcsync.config.ReconciliationPollConfig;
 import io.bcsync.config.SalesforceConfig;
 import io.bcsync.config.SalesforceStreamingConfig;
 import io.bcsync.db.Db;
@@ -7,6 +8,7 @@ import io.bcsync.pipeline.EventIntake;
 import io.bcsync.pipeline.WorkSignal;
 import io.bcsync.salesforce.auth.TokenProvider;
 import io.bcsync.salesforce.soap.SalesforceConnector;
+import io.bcsync.sync.changes.SeenRecords;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -50,7 +52,9 @@ public class StreamingComponents {
       ReconciliationRepository reconciliationRows,
       LeaseRepository leaseRows,
       EventIntake intake,
-      WorkSignal signal) {
+      WorkSignal signal,
+      ReconciliationPollConfig pollConfig,
+      SeenRecords seen) {
     this.salesforce = salesforce;
     this.config = config;
     this.tokens = tokens;
@@ -61,7 +65,15 @@ public class StreamingComponents {
     this.reconciliations = new ReconciliationQueue(db, reconciliationRows);
     this.recorder =
         new StreamEventRecorder(db, intake, signal, replays, reconciliations, metrics, clock);
-    this.reconciler = new Reconciler(db, intake, signal, reconciliations, clock);
+    this.reconciler =
+        new Reconciler(
+            db,
+            intake,
+            signal,
+            reconciliations,
+            new ReconciliationPoll(reconciliations, pollConfig, clock),
+            seen,
+            clock);
     this.lease = new StreamingLease(db, leaseRows, clock, config.leaseTtl());
   }
 

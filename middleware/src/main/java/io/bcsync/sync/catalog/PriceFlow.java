@@ -6,6 +6,7 @@ import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
 import io.bcsync.sync.catalog.CatalogTargets.Target;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.changes.SeenRecords;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.sync.port.SalesforceRecords;
@@ -39,7 +40,8 @@ public class PriceFlow implements Flow {
   static final String ACTIVE = "IsActive";
   static final String SKU = "Product2.ProductCode";
   static final String VARIANT_KEY = "Product2.BC_Variant_Key__c";
-  static final List<String> FIELDS = List.of(BOOK, STANDARD, PRICE, ACTIVE, SKU, VARIANT_KEY);
+  static final List<String> FIELDS =
+      List.of(BOOK, STANDARD, PRICE, ACTIVE, SKU, VARIANT_KEY, SeenRecords.MODSTAMP);
 
   private final SalesforceRecords salesforce;
   private final CatalogWriter catalog;
@@ -47,6 +49,7 @@ public class PriceFlow implements Flow {
   private final SalesforceChangeFlow changes;
   private final ReverseSyncConfig config;
   private final WrittenValues written;
+  private final SeenRecords seen;
 
   public PriceFlow(
       SalesforceRecords salesforce,
@@ -54,8 +57,10 @@ public class PriceFlow implements Flow {
       CatalogTargets targets,
       SalesforceChangeFlow changes,
       ReverseSyncConfig config,
-      WrittenValues written) {
+      WrittenValues written,
+      SeenRecords seen) {
     this.written = written;
+    this.seen = seen;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
@@ -78,6 +83,7 @@ public class PriceFlow implements Flow {
     changes.record(items);
     Map<String, Map<String, String>> entries =
         salesforce.read(OBJECT, FIELDS, items.stream().map(i -> i.entity().id()).toList());
+    seen.record(OBJECT, items, entries);
     Map<Long, Outcome> outcomes = new HashMap<>();
     Map<WorkItem, BigDecimal> prices = new LinkedHashMap<>();
     Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();

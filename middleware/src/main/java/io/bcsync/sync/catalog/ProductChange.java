@@ -32,7 +32,14 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
   private static final BigDecimal MAX_LEVEL = BigDecimal.valueOf(Integer.MAX_VALUE);
 
   static List<String> fields(String inventoryField) {
-    return List.of(SKU, VARIANT_KEY, NAME, DESCRIPTION, ACTIVE, inventoryField);
+    return List.of(
+        SKU,
+        VARIANT_KEY,
+        NAME,
+        DESCRIPTION,
+        ACTIVE,
+        inventoryField,
+        io.bcsync.sync.changes.SeenRecords.MODSTAMP);
   }
 
   boolean writesNothing() {

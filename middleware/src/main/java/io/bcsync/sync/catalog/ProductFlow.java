@@ -7,6 +7,7 @@ import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
 import io.bcsync.sync.catalog.CatalogTargets.Target;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.changes.SeenRecords;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
@@ -44,6 +45,7 @@ public class ProductFlow implements Flow {
   private final ItemEvents events;
   private final ReverseSyncConfig config;
   private final WrittenValues written;
+  private final SeenRecords seen;
 
   public ProductFlow(
       SalesforceRecords salesforce,
@@ -52,7 +54,9 @@ public class ProductFlow implements Flow {
       SalesforceChangeFlow changes,
       ItemEvents events,
       ReverseSyncConfig config,
-      WrittenValues written) {
+      WrittenValues written,
+      SeenRecords seen) {
+    this.seen = seen;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
@@ -81,6 +85,7 @@ public class ProductFlow implements Flow {
     Map<String, Map<String, String>> products =
         salesforce.read(
             OBJECT, ProductChange.fields(field), items.stream().map(i -> i.entity().id()).toList());
+    seen.record(OBJECT, items, products);
     Map<Long, Outcome> outcomes = new HashMap<>();
     Map<WorkItem, ProductChange> wanted = new LinkedHashMap<>();
     for (WorkItem item : items) {

@@ -28,7 +28,15 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
   static final String ACCOUNT_NAME = "Account.Name";
   static final String ACCOUNT_KEY = "Account.BC_Account_Key__c";
   static final List<String> READ =
-      List.of(LINK, FIRST_NAME, LAST_NAME, PHONE, ACCOUNT, ACCOUNT_NAME, ACCOUNT_KEY);
+      List.of(
+          LINK,
+          FIRST_NAME,
+          LAST_NAME,
+          PHONE,
+          ACCOUNT,
+          ACCOUNT_NAME,
+          ACCOUNT_KEY,
+          io.bcsync.sync.changes.SeenRecords.MODSTAMP);
 
   /**
    * BigCommerce's limits ({@code customer_Put} in the customers V3 spec: names 1–100, phone ≤ 50,

@@ -5,6 +5,7 @@ import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.changes.SeenRecords;
 import io.bcsync.sync.port.CustomerWriter;
 import io.bcsync.sync.port.CustomerWriter.CustomerFields;
 import io.bcsync.sync.port.SalesforceRecords;
@@ -36,6 +37,7 @@ public class ContactFlow implements Flow {
   private final ItemEvents events;
   private final ReverseSyncConfig config;
   private final WrittenCustomers written;
+  private final SeenRecords seen;
 
   public ContactFlow(
       SalesforceRecords salesforce,
@@ -43,7 +45,9 @@ public class ContactFlow implements Flow {
       SalesforceChangeFlow changes,
       ItemEvents events,
       ReverseSyncConfig config,
-      WrittenCustomers written) {
+      WrittenCustomers written,
+      SeenRecords seen) {
+    this.seen = seen;
     this.salesforce = salesforce;
     this.customers = customers;
     this.changes = changes;
@@ -70,6 +74,7 @@ public class ContactFlow implements Flow {
     Map<String, Map<String, String>> contacts =
         salesforce.read(
             OBJECT, ContactChange.READ, items.stream().map(i -> i.entity().id()).toList());
+    seen.record(OBJECT, items, contacts);
     Map<Long, Outcome> outcomes = new HashMap<>();
     // Per store, per customer: two Contacts linked to one customer are written once, the later
     // item's values winning (both items get that write's outcome).
