@@ -56,7 +56,7 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
       WorkItem item,
       List<ItemEvents.ItemEvent> events,
       Map<String, String> contact,
-      List<String> owned) {
+      java.util.function.Function<String, List<String>> ownedIn) {
     String id = item.entity().id();
     if (contact == null) {
       return end(Outcome.skipped("Contact " + id + " no longer exists"));
@@ -72,6 +72,7 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
           Outcome.permanent(
               "Contact " + id + " has a " + LINK + " that is not {storeHash}:{id}: " + link));
     }
+    List<String> owned = ownedIn.apply(link.substring(0, colon));
     boolean whole = !SalesforceChangeFlow.changeTypes(item.scopes()).equals(Set.of(UPDATE));
     Set<String> changed = SalesforceChangeFlow.fieldsNamed(events);
     String first = null;

@@ -1,6 +1,5 @@
 package io.bcsync.sync.contacts;
 
-import io.bcsync.config.ReverseSyncConfig;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
@@ -35,24 +34,24 @@ public class ContactFlow implements Flow {
   private final CustomerWriter customers;
   private final SalesforceChangeFlow changes;
   private final ItemEvents events;
-  private final ReverseSyncConfig config;
   private final WrittenCustomers written;
   private final SeenRecords seen;
+  private final CustomerOwnership ownership;
 
   public ContactFlow(
       SalesforceRecords salesforce,
       CustomerWriter customers,
       SalesforceChangeFlow changes,
       ItemEvents events,
-      ReverseSyncConfig config,
       WrittenCustomers written,
-      SeenRecords seen) {
+      SeenRecords seen,
+      CustomerOwnership ownership) {
     this.seen = seen;
+    this.ownership = ownership;
     this.salesforce = salesforce;
     this.customers = customers;
     this.changes = changes;
     this.events = events;
-    this.config = config;
     this.written = written;
   }
 
@@ -86,7 +85,7 @@ public class ContactFlow implements Flow {
               item,
               byItem.getOrDefault(item.id(), List.of()),
               contacts.get(item.entity().id()),
-              config.customerFields());
+              ownership::salesforceOwned);
       if (decision.change() == null) {
         outcomes.put(item.id(), decision.outcome());
         continue;

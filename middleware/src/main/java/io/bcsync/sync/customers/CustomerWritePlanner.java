@@ -4,6 +4,7 @@ import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.accounts.CompanyRollup;
+import io.bcsync.sync.contacts.CustomerOwnership;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.mapping.MappedRecord;
 import io.bcsync.sync.mapping.RecordMappingException;
@@ -38,17 +39,23 @@ public class CustomerWritePlanner {
   private final Clock clock;
   private final StoreLinks stores;
   private final GroupNames groups;
+  private final CustomerOwnership ownership;
 
-  /** A planner that links no store and writes no group name: for tests of the planning alone. */
+  /**
+   * A planner that links no store, writes no group name and leaves no field to Salesforce: for
+   * tests of the planning alone.
+   */
   public CustomerWritePlanner(Clock clock) {
-    this(clock, StoreLinks.NONE, GroupNames.NONE);
+    this(clock, StoreLinks.NONE, GroupNames.NONE, CustomerOwnership.NONE);
   }
 
   @Inject
-  public CustomerWritePlanner(Clock clock, StoreLinks stores, GroupNames groups) {
+  public CustomerWritePlanner(
+      Clock clock, StoreLinks stores, GroupNames groups, CustomerOwnership ownership) {
     this.clock = clock;
     this.stores = stores;
     this.groups = groups;
+    this.ownership = ownership;
   }
 
   /**
@@ -162,7 +169,8 @@ public class CustomerWritePlanner {
 
   /**
    * An existing Contact updated by id; given a household Account when it has none (orders need
-   * one).
+   * one). The fields Salesforce owns in the store ({@link CustomerOwnership}, e.g. the phone) are
+   * left as Salesforce holds them: a new Contact gets them, an existing one is not overwritten.
    */
   private List<RecordWrite> updateContact(
       String storeHash,
@@ -172,6 +180,7 @@ public class CustomerWritePlanner {
       String accountId) {
     List<RecordWrite> writes = new ArrayList<>();
     Map<String, Object> fields = new LinkedHashMap<>(map(cfg, "Contact", c).fields());
+    fields.keySet().removeAll(ownership.contactFieldsOwnedBySalesforce(cfg));
     fields.put(SYNCED_AT, clock.instant());
     stores.link(storeHash, "Contact", fields);
     groups.add(storeHash, "Contact", c.ref().document(), fields);

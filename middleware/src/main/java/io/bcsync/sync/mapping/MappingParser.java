@@ -58,6 +58,7 @@ final class MappingParser {
           "new_customers_as",
           "match_across_stores");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
+  private static final Set<String> OWNERSHIP_KEYS = Set.of("customer_fields");
 
   private final String file;
   private final YamlNodes nodes;
@@ -109,11 +110,12 @@ final class MappingParser {
         case "matching" -> readSettings("matching", MATCHING_KEYS, value, document.settings());
         case "orders" -> readSettings("orders", ORDERS_KEYS, value, document.settings());
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
+        case "ownership" -> readSettings("ownership", OWNERSHIP_KEYS, value, document.settings());
         default ->
             nodes.problem(
                 nodes.at(entry.getKeyNode()),
                 key,
-                "unknown section (expected objects, lookups, matching, orders, rules)");
+                "unknown section (expected objects, lookups, matching, orders, rules, ownership)");
       }
     }
     return document;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the {@code matching:} and {@code orders:} settings into typed configuration, reporting bad
@@ -145,6 +146,38 @@ final class SettingsReader {
       return absent;
     }
     return Boolean.parseBoolean(value);
+  }
+
+  /**
+   * {@code ownership.customer_fields}: the BigCommerce customer fields Salesforce owns for this
+   * store, overriding {@code bcsync.sync.reverse.customer-fields}; empty when the file does not
+   * say.
+   */
+  Optional<List<String>> salesforceCustomerFields() {
+    String key = "ownership.customer_fields";
+    Setting setting = settings.get(key);
+    if (setting == null || setting.value() == null) {
+      return Optional.empty();
+    }
+    List<String> fields = new ArrayList<>();
+    if (setting.value() instanceof List<?> values) {
+      values.forEach(v -> fields.add(String.valueOf(v)));
+    } else {
+      fields.add(String.valueOf(setting.value()));
+    }
+    for (String field : fields) {
+      if (!io.bcsync.config.ReverseSyncConfig.CUSTOMER_FIELDS.contains(field)) {
+        problem(
+            key,
+            "'"
+                + field
+                + "' is not a customer field Salesforce can own (expected any of "
+                + io.bcsync.config.ReverseSyncConfig.CUSTOMER_FIELDS
+                + ")");
+        return Optional.empty();
+      }
+    }
+    return Optional.of(List.copyOf(fields));
   }
 
   private String text(String key, String absent) {

@@ -2,13 +2,28 @@ package io.bcsync.sync.mapping;
 
 import io.bcsync.sync.matching.MatchingConfig;
 import io.bcsync.sync.rules.OrderRules;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one store's mapping file decides: field mappings, where orders go, how customers are
- * matched, and the order rules (docs/order-rules.md).
+ * matched, the order rules (docs/order-rules.md), and which customer fields Salesforce owns ({@code
+ * ownership.customer_fields}; empty: the global {@code bcsync.sync.reverse.customer-fields},
+ * docs/reverse-sync.md).
  */
 public record StoreSyncConfig(
-    SyncMapping mapping, OrderTarget orders, MatchingConfig matching, OrderRules rules) {
+    SyncMapping mapping,
+    OrderTarget orders,
+    MatchingConfig matching,
+    OrderRules rules,
+    Optional<List<String>> salesforceCustomerFields) {
+
+  /** Without a per-store ownership of customer fields. */
+  public StoreSyncConfig(
+      SyncMapping mapping, OrderTarget orders, MatchingConfig matching, OrderRules rules) {
+    this(mapping, orders, matching, rules, Optional.empty());
+  }
+
   /** Without rules (the shipped default: every rule off). */
   public StoreSyncConfig(SyncMapping mapping, OrderTarget orders, MatchingConfig matching) {
     this(mapping, orders, matching, OrderRules.none());
