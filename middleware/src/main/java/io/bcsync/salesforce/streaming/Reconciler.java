@@ -26,10 +26,12 @@ import org.slf4j.LoggerFactory;
  * on the next leader tick; re-enqueuing a record twice is harmless (it joins the open work item).
  *
  * <p>Each run first queues the periodic polls that are due ({@link ReconciliationPoll}). A poll
- * reads each record's {@code SystemModstamp} too and leaves out the records a flow already read at
- * that stamp ({@link SeenRecords}): what the stream delivered is not written to BigCommerce twice.
- * Other reconciliations (a GAP event, an expired replay id, an operator's request) enqueue every
- * record of their window, as before.
+ * reads each record's {@code SystemModstamp} and last modifier too, and leaves out the records a
+ * flow already read at that stamp ({@link SeenRecords}: what the stream delivered is not written to
+ * BigCommerce twice) and those whose last change is our own (the integration user's, as the
+ * subscriber drops their events: the forward sync's writes must not come back as work). Other
+ * reconciliations (a GAP event, an expired replay id, an operator's request) enqueue every record
+ * of their window, as before.
  */
 public class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -40,6 +42,7 @@ public class Reconciler {
   private final ReconciliationQueue queue;
   private final ReconciliationPoll poll;
   private final SeenRecords seen;
+  private final String integrationUserId;
   private final Clock clock;
 
   Reconciler(
@@ -49,7 +52,9 @@ public class Reconciler {
       ReconciliationQueue queue,
       ReconciliationPoll poll,
       SeenRecords seen,
+      String integrationUserId,
       Clock clock) {
+    this.integrationUserId = integrationUserId;
     this.db = db;
     this.intake = intake;
     this.signal = signal;
@@ -64,10 +69,11 @@ public class Reconciler {
     poll.enqueueDue();
     int done = 0;
     String orgId = session.org().orgId();
+    String ourUser = integrationUserId != null ? integrationUserId : session.org().userId();
     for (ReconciliationQueue.Request request : queue.pending()) {
       boolean polled = ReconciliationPoll.REASON.equals(request.reason());
       String soql =
-          (polled ? "SELECT Id, SystemModstamp FROM " : "SELECT Id FROM ")
+          (polled ? "SELECT Id, SystemModstamp, LastModifiedById FROM " : "SELECT Id FROM ")
               + Soql.name(request.entity())
               + (request.sinceMs() == null
                   ? ""
@@ -80,7 +86,7 @@ public class Reconciler {
             soql,
             page -> {
               List<com.sforce.soap.partner.sobject.SObject> wanted =
-                  polled ? notSeen(orgId, request.entity(), page) : page;
+                  polled ? notSeen(orgId, ourUser, request.entity(), page) : page;
               db.write(
                   connection -> {
                     for (var record : wanted) {
@@ -121,15 +127,31 @@ public class Reconciler {
     return done;
   }
 
-  /** The page's records no flow has read at their current stamp (or later). */
+  /**
+   * The page's records last changed by someone else than us that no flow has read at their current
+   * stamp (or later).
+   */
   private List<com.sforce.soap.partner.sobject.SObject> notSeen(
-      String orgId, String entity, List<com.sforce.soap.partner.sobject.SObject> page) {
+      String orgId,
+      String ourUser,
+      String entity,
+      List<com.sforce.soap.partner.sobject.SObject> page) {
     Map<String, Long> stamps = new LinkedHashMap<>();
     for (var record : page) {
+      Object modifiedBy = record.getField("LastModifiedById");
+      if (ourUser != null && modifiedBy != null && sameId(modifiedBy.toString(), ourUser)) {
+        continue;
+      }
       Object stamp = record.getField(SeenRecords.MODSTAMP);
       stamps.put(record.getId(), SeenRecords.millis(stamp == null ? null : stamp.toString()));
     }
     Set<String> already = seen.alreadySeen(orgId, entity, stamps);
-    return page.stream().filter(record -> !already.contains(record.getId())).toList();
+    return page.stream()
+        .filter(record -> stamps.containsKey(record.getId()) && !already.contains(record.getId()))
+        .toList();
+  }
+
+  private static boolean sameId(String a, String b) {
+    return a.length() >= 15 && b.length() >= 15 && a.substring(0, 15).equals(b.substring(0, 15));
   }
 }

@@ -73,6 +73,7 @@ public class StreamingComponents {
             reconciliations,
             new ReconciliationPoll(reconciliations, pollConfig, clock),
             seen,
+            config.integrationUserId(),
             clock);
     this.lease = new StreamingLease(db, leaseRows, clock, config.leaseTtl());
   }
