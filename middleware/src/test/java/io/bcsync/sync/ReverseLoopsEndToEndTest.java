@@ -31,13 +31,14 @@ import org.junit.jupiter.api.TestInstance;
  * BigCommerce write; the same customer edited on both sides at once ends in the ownership rule's
  * state on both; after that, 60 simulated seconds pass without a call to BigCommerce or a
  * Salesforce write; a PUSH request is answered with its write's outcome; an edit the stream missed
- * reaches BigCommerce through the reconciliation poll, once.
+ * reaches BigCommerce through the reconciliation poll, once; a renamed company Account reaches the
+ * company of its Contacts' customers.
  *
  * <p>Simulated time: the app runs on a {@link MutableClock}, which the tests advance together with
  * the Salesforce simulator's clock, one second at a time, ticking the streaming leader each second
  * (which queues and runs the polls that are due, every 20 simulated seconds here). The store's
- * mapping file makes Salesforce own the phone and the last name (a per-store override of the global
- * default, phone and company).
+ * mapping file makes Salesforce own the phone, the last name and the company (a per-store override
+ * of the global default, phone and company).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +67,7 @@ class ReverseLoopsEndToEndTest extends ReverseEndToEndTestBase {
         "/data/PricebookEntryChangeEvent",
         "/data/Product2ChangeEvent",
         "/data/ContactChangeEvent",
+        "/data/AccountChangeEvent",
         "/event/BC_Sync_Request__e");
   }
 
@@ -82,7 +84,7 @@ class ReverseLoopsEndToEndTest extends ReverseEndToEndTestBase {
   private static String storeMapping() {
     try {
       Path file = Files.createTempFile("revl-sync", ".yml");
-      Files.writeString(file, "ownership:\n  customer_fields: [phone, last_name]\n");
+      Files.writeString(file, "ownership:\n  customer_fields: [phone, last_name, company]\n");
       file.toFile().deleteOnExit();
       return file.toString();
     } catch (IOException e) {
@@ -148,6 +150,31 @@ class ReverseLoopsEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(sf.apiCallCount("query") - salesforceQueriesBefore)
         .as("only the polls' queries: 3 objects, every 20 simulated seconds")
         .isLessThanOrEqualTo(3 * 4);
+  }
+
+  @Test
+  void a_renamed_company_account_reaches_its_contacts_customers() {
+    long cid = store.createCustomer("cid.loops@example.com", "Cid", "Company");
+    String contact = linkedContact(cid);
+    settle();
+    String acme = sf.createAsUser("Account", Map.of("Name", "Acme")).id();
+    sf.updateAsUser(contact, Map.of("AccountId", acme));
+    await().atMost(WAIT).until(() -> "Acme".equals(store.read(s -> s.customers.get(cid).company)));
+    settle();
+    int writesBefore = storeWrites().size();
+
+    sf.updateAsUser(acme, Map.of("Name", "Acme Ltd"));
+
+    await()
+        .atMost(WAIT)
+        .until(() -> "Acme Ltd".equals(store.read(s -> s.customers.get(cid).company)));
+    settle();
+    assertThat(storeWrites().subList(writesBefore, storeWrites().size()))
+        .as("one customers write")
+        .extracting(e -> e.method() + " " + e.path())
+        .singleElement()
+        .asString()
+        .endsWith("PUT /v3/customers");
   }
 
   @Test

@@ -25,9 +25,9 @@ import java.util.Set;
  * {@code salesforce_change} row — the object, the record, the kinds of change and the fields the
  * events named — visible at {@code GET /admin/salesforce/changes}, and ends the item DONE. Price
  * book entries and products are taken by the flows that write them to BigCommerce ({@code
- * sync/catalog}), Contacts by the flow that writes their customers ({@code sync/contacts}); they
- * record them here too. The other objects (Accounts) are only recorded until their flows exist. Our
- * own writes never get here: the subscriber drops them.
+ * sync/catalog}), Contacts and Accounts by the flows that write their customers ({@code
+ * sync/contacts}); they record them here too. The other objects are only recorded. Our own writes
+ * never get here: the subscriber drops them.
  */
 @Singleton
 public class SalesforceChangeFlow implements Flow {
@@ -39,7 +39,7 @@ public class SalesforceChangeFlow implements Flow {
    * BigCommerce.
    */
   public static final Set<String> WRITTEN_TO_STORE =
-      Set.of("PricebookEntry", "Product2", "Contact");
+      Set.of("PricebookEntry", "Product2", "Contact", "Account");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
