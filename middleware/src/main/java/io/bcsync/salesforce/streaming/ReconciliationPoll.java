@@ -8,8 +8,9 @@ import java.util.Optional;
  * Queues each polled object's next reconciliation once its interval has passed. Runs on the
  * streaming leader's tick, so once per cluster. The window starts where the previous poll's did end
  * (its creation time) less {@link StreamEventRecorder#RECONCILE_MARGIN}, so downtime of any length
- * is covered by the first poll after it; the first poll ever looks back one interval. A poll still
- * pending (its query failed) is retried before another is queued.
+ * is covered by the first poll after it. The first poll ever starts its window now: what happened
+ * before bcsync polled is the backfill's business, and an org's history is not re-read on a fresh
+ * install. A poll still pending (its query failed) is retried before another is queued.
  */
 final class ReconciliationPoll {
   static final String REASON = "periodic poll";
@@ -38,8 +39,12 @@ final class ReconciliationPoll {
           && ("PENDING".equals(last.get().status()) || last.get().createdAtMs() > now - interval)) {
         continue;
       }
-      long from = last.map(ReconciliationQueue.Request::createdAtMs).orElse(now - interval);
-      queue.enqueue(object, from - StreamEventRecorder.RECONCILE_MARGIN.toMillis(), REASON, now);
+      long since =
+          last.map(
+                  previous ->
+                      previous.createdAtMs() - StreamEventRecorder.RECONCILE_MARGIN.toMillis())
+              .orElse(now);
+      queue.enqueue(object, since, REASON, now);
       queued++;
     }
     return queued;
