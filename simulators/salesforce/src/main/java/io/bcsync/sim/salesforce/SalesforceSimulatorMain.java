@@ -27,6 +27,10 @@ public final class SalesforceSimulatorMain {
     }
     SimulatorOptions options = parse(args);
     SalesforceSimulator sim = SalesforceSimulator.start(options);
+    Duration demoEdits = demoEdits(args);
+    if (!demoEdits.isZero()) {
+      DemoEdits.every(sim, demoEdits);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "salesforce-simulator-shutdown"));
     printBanner(sim);
     new CountDownLatch(1).await();
@@ -72,6 +76,11 @@ public final class SalesforceSimulatorMain {
             options.sessionTimeout(Duration.ofMinutes(Long.parseLong(value)));
         case "--daily-api-limit" -> options.dailyApiLimit(Long.parseLong(value));
         case "--enable-cdc" -> options.enableCdc(value);
+        case "--demo-edits-seconds" -> {
+          if (Long.parseLong(value) < 0) {
+            throw new IllegalArgumentException("--demo-edits-seconds must be 0 or more");
+          }
+        }
         default -> throw new IllegalArgumentException("Unknown flag " + flag + "\n" + usage());
       }
     }
@@ -94,6 +103,16 @@ public final class SalesforceSimulatorMain {
               jwtKey));
     }
     return options;
+  }
+
+  /** {@code --demo-edits-seconds N}: how often the org's users edit a record (0: never). */
+  static Duration demoEdits(String[] args) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--demo-edits-seconds")) {
+        return Duration.ofSeconds(Long.parseLong(args[i + 1]));
+      }
+    }
+    return Duration.ZERO;
   }
 
   /** username:password[:securityToken] */
@@ -178,6 +197,6 @@ public final class SalesforceSimulatorMain {
         + "  [--client-id <key>] [--client-secret <secret>] [--callback-url <url>] [--jwt-cert <PEM file>]\n"
         + "  [--jwt-demo-key-out <file for a generated PKCS#8 private key>]\n"
         + "  [--event-retention-hours 72] [--session-timeout-minutes 120] [--daily-api-limit 100000]\n"
-        + "  [--enable-cdc <Entity>]...";
+        + "  [--enable-cdc <Entity>]... [--demo-edits-seconds 0]";
   }
 }
