@@ -109,11 +109,15 @@ final class MappingParser {
         case "matching" -> readSettings("matching", MATCHING_KEYS, value, document.settings());
         case "orders" -> readSettings("orders", ORDERS_KEYS, value, document.settings());
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
+        case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
+        case "price_lists" ->
+            new ReverseSections(nodes).table("price_lists", value, document.settings());
         default ->
             nodes.problem(
                 nodes.at(entry.getKeyNode()),
                 key,
-                "unknown section (expected objects, lookups, matching, orders, rules)");
+                "unknown section (expected objects, lookups, matching, orders, rules, segments,"
+                    + " price_lists)");
       }
     }
     return document;

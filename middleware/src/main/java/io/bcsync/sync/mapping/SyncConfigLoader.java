@@ -55,7 +55,8 @@ public final class SyncConfigLoader {
             mapping,
             settings.orders(mapping),
             settings.matching(),
-            new RulesReader(schema, problems).read(merged.rules()));
+            new RulesReader(schema, problems).read(merged.rules()),
+            new ReverseSettingsReader(merged.settings(), schema, problems).read());
     if (!problems.isEmpty()) {
       throw new InvalidMappingException(problems);
     }
