@@ -18,13 +18,20 @@ import java.util.List;
  *     Default {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17),
  *     and the names are what the shopper typed at sign-up, while a phone or a company is what
  *     service corrects in Salesforce. E-mail is never written (it is the shopper's login).
+ * @param currency the currency variant prices are in (the store's default currency): in a
+ *     single-currency org, the org's currency, which every entry is in; in a multi-currency org,
+ *     entries in another currency never set the variant price (they can go to a price list)
+ * @param multiCurrency whether the org has multi-currency on: then each entry's {@code
+ *     CurrencyIsoCode} is read (a single-currency org has no such field, so it is not queried)
  */
 @ConfigurationProperties(ReverseSyncConfig.PREFIX)
 public record ReverseSyncConfig(
     @Nullable String pricebookId,
     @Bindable(defaultValue = "BC_Inventory_Level__c") String inventoryField,
     @Bindable(defaultValue = "1") long locationId,
-    @Bindable(defaultValue = "phone,company") List<String> customerFields) {
+    @Bindable(defaultValue = "phone,company") List<String> customerFields,
+    @Bindable(defaultValue = "USD") String currency,
+    @Bindable(defaultValue = "false") boolean multiCurrency) {
 
   public static final String PREFIX = "bcsync.sync.reverse";
 
@@ -45,6 +52,11 @@ public record ReverseSyncConfig(
     if (locationId < 1) {
       throw new InvalidConfigurationException(PREFIX + ".location-id", "must be positive");
     }
+    if (currency == null || !currency.matches("[A-Za-z]{3}")) {
+      throw new InvalidConfigurationException(
+          PREFIX + ".currency", "must be a 3-letter ISO 4217 currency code");
+    }
+    currency = currency.toUpperCase(java.util.Locale.ROOT);
     customerFields = customerFields == null ? List.of() : List.copyOf(customerFields);
     for (String field : customerFields) {
       if (!CUSTOMER_FIELDS.contains(field)) {

@@ -61,6 +61,14 @@ public class SyncConfigs {
     return byStore.getOrDefault(storeHash, defaults);
   }
 
+  /** The default configuration and every store's own, each once. */
+  public List<Loaded> all() {
+    List<Loaded> all = new java.util.ArrayList<>();
+    all.add(defaults);
+    byStore.values().stream().filter(l -> !all.contains(l)).forEach(all::add);
+    return all;
+  }
+
   private static Loaded load(SyncConfigLoader loader, Optional<String> file) {
     StoreSyncConfig config = file.map(f -> loader.load(Path.of(f))).orElseGet(loader::loadDefaults);
     return new Loaded(config, new SyncMapper(config.mapping()));

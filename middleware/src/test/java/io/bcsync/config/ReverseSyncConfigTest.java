@@ -12,18 +12,23 @@ class ReverseSyncConfigTest {
   @Test
   void owned_customer_fields_must_be_ones_a_contact_can_set() {
     assertThat(
-            new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, List.of("phone", "last_name"))
+            new ReverseSyncConfig(
+                    null, "BC_Inventory_Level__c", 1, List.of("phone", "last_name"), "usd", false)
                 .customerFields())
         .containsExactly("phone", "last_name");
     assertThatThrownBy(
-            () -> new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, List.of("email")))
+            () ->
+                new ReverseSyncConfig(
+                    null, "BC_Inventory_Level__c", 1, List.of("email"), "USD", false))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("customer-fields");
   }
 
   @Test
   void no_owned_field_is_allowed_and_writes_nothing() {
-    assertThat(new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, null).customerFields())
+    assertThat(
+            new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, null, "USD", false)
+                .customerFields())
         .isEmpty();
   }
 }

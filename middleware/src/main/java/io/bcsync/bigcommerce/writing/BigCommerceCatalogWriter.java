@@ -5,6 +5,7 @@ import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.client.CatalogApi;
 import io.bcsync.bigcommerce.client.CatalogDtos;
 import io.bcsync.bigcommerce.client.InventoryLevel;
+import io.bcsync.bigcommerce.client.PriceRecordUpsert;
 import io.bcsync.bigcommerce.client.PricingApi;
 import io.bcsync.bigcommerce.client.ProductDetailsUpdate;
 import io.bcsync.bigcommerce.client.VariantUpdate;
@@ -36,6 +37,7 @@ import java.util.function.Function;
 public class BigCommerceCatalogWriter implements CatalogWriter {
   static final int VARIANTS_PER_CALL = 50;
   static final int STOCK_ITEMS_PER_CALL = 2000;
+  static final int RECORDS_PER_CALL = 1000;
   private static final Set<Integer> RECORD_REFUSALS = Set.of(404, 409, 422);
   static final int PRODUCTS_PER_CALL = 10;
   static final String STOCK_REASON = "Salesforce stock level (bcsync)";
@@ -182,6 +184,41 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
             new WriteFailure("BigCommerce did not write the price: " + answer.errors(), false));
       }
     }
+  }
+
+  /**
+   * {@code PUT /v3/pricelists/{id}/records}, 1,000 records per call (the endpoint's limit). The
+   * client sends no {@code X-Strict-Mode}, so BigCommerce writes the valid records of a batch and
+   * answers 422 for the refused ones; that 422 is split in halves like the other batches until each
+   * refused record stands alone (the valid ones are sent again, to the same absolute values), so
+   * every record gets its own outcome.
+   */
+  @Override
+  public Map<VariantRef, WriteFailure> setPriceListRecords(
+      String storeHash, long priceListId, String currency, Map<VariantRef, BigDecimal> prices) {
+    Map<VariantRef, WriteFailure> failed = new LinkedHashMap<>();
+    Map<Long, VariantRef> byId = new LinkedHashMap<>();
+    List<PriceRecordUpsert> records = new ArrayList<>();
+    prices.forEach(
+        (ref, price) -> {
+          byId.put(ref.variantId(), ref);
+          records.add(PriceRecordUpsert.forVariant(ref.variantId(), currency, price));
+        });
+    PricingApi pricing;
+    try {
+      pricing = client.forStore(storeHash).pricing();
+    } catch (PermanentFailureException e) {
+      prices.keySet().forEach(ref -> failed.put(ref, new WriteFailure(e.getMessage(), false)));
+      return failed;
+    }
+    for (int from = 0; from < records.size(); from += RECORDS_PER_CALL) {
+      write(
+          records.subList(from, Math.min(records.size(), from + RECORDS_PER_CALL)),
+          part -> pricing.upsertRecords(priceListId, part),
+          record -> byId.get(record.variantId()),
+          failed);
+    }
+    return failed;
   }
 
   @Override

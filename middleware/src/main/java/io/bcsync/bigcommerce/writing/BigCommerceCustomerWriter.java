@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * The {@link CustomerWriter} port over {@code PUT /v3/customers}: ten customers per call (the
- * platform's limit, 413 above it). BigCommerce refuses the whole batch (422) when one customer does
- * not exist or one value is invalid, so such a batch is split in halves until the refused customer
- * stands alone ({@link BigCommerceCatalogWriter#write}); every other customer is still written.
+ * platform's limit, 413 above it); a segment's group goes in the same call as {@code
+ * customer_group_id}. BigCommerce refuses the whole batch (422) when one customer does not exist or
+ * one value is invalid, so such a batch is split in halves until the refused customer stands alone
+ * ({@link BigCommerceCatalogWriter#write}); every other customer is still written.
  */
 @Singleton
 public class BigCommerceCustomerWriter implements CustomerWriter {
@@ -35,12 +36,17 @@ public class BigCommerceCustomerWriter implements CustomerWriter {
     Map<Long, WriteFailure> failed = new LinkedHashMap<>();
     List<CustomerUpdate> updates = new ArrayList<>();
     fields.forEach(
-        (id, f) ->
-            updates.add(
-                CustomerUpdate.of(id)
-                    .withName(f.firstName(), f.lastName())
-                    .withPhone(f.phone())
-                    .withCompany(f.company())));
+        (id, f) -> {
+          CustomerUpdate update =
+              CustomerUpdate.of(id)
+                  .withName(f.firstName(), f.lastName())
+                  .withPhone(f.phone())
+                  .withCompany(f.company());
+          updates.add(
+              f.customerGroupId() == null
+                  ? update
+                  : update.withCustomerGroupId(f.customerGroupId()));
+        });
     CustomersApi customers;
     try {
       customers = client.forStore(storeHash).customers();
@@ -68,7 +74,9 @@ public class BigCommerceCustomerWriter implements CustomerWriter {
         .forEach(
             (id, c) ->
                 found.put(
-                    id, new CustomerFields(c.firstName(), c.lastName(), c.phone(), c.company())));
+                    id,
+                    new CustomerFields(
+                        c.firstName(), c.lastName(), c.phone(), c.company(), c.customerGroupId())));
     return found;
   }
 }

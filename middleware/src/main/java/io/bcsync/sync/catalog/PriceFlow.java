@@ -16,16 +16,21 @@ import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * <b>A Salesforce price changed → the variant's price in BigCommerce.</b> Takes {@code
  * PricebookEntry} items (change events, reconciliation, PUSH). Change events of updates carry only
- * the changed fields, so the batch's entries are re-read in one query; entries of another price
- * book than the configured one (default: the standard price book) are SKIPPED. Bad data (no price,
+ * the changed fields, so the batch's entries are re-read in one query. An entry of the configured
+ * price book (default: the standard price book) in the store currency sets the variant's price; an
+ * entry of a price book and currency a store's mapping file maps to a price list ({@code
+ * price_lists:}) sets the variant's record in that list ({@link PriceLists}); any other entry is
+ * SKIPPED. In a multi-currency org the entry's {@code CurrencyIsoCode} decides. Bad data (no price,
  * a negative price, a product with neither SKU nor link) is dead-lettered with the reason and never
  * sent; the others are written in the endpoint's batches, each entry answered by its own variants'
  * results. A price is set absolutely, so a retry after a lost answer writes the same value again.
@@ -40,6 +45,7 @@ public class PriceFlow implements Flow {
   static final String ACTIVE = "IsActive";
   static final String SKU = "Product2.ProductCode";
   static final String VARIANT_KEY = "Product2.BC_Variant_Key__c";
+  static final String CURRENCY = "CurrencyIsoCode";
   static final List<String> FIELDS =
       List.of(BOOK, STANDARD, PRICE, ACTIVE, SKU, VARIANT_KEY, SeenRecords.MODSTAMP);
 
@@ -50,6 +56,7 @@ public class PriceFlow implements Flow {
   private final ReverseSyncConfig config;
   private final WrittenValues written;
   private final SeenRecords seen;
+  private final PriceLists lists;
 
   public PriceFlow(
       SalesforceRecords salesforce,
@@ -58,9 +65,11 @@ public class PriceFlow implements Flow {
       SalesforceChangeFlow changes,
       ReverseSyncConfig config,
       WrittenValues written,
-      SeenRecords seen) {
+      SeenRecords seen,
+      PriceLists lists) {
     this.written = written;
     this.seen = seen;
+    this.lists = lists;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
@@ -81,35 +90,61 @@ public class PriceFlow implements Flow {
   @Override
   public Map<Long, Outcome> run(List<WorkItem> items) {
     changes.record(items);
+    List<String> fields = new ArrayList<>(FIELDS);
+    if (config.multiCurrency()) {
+      fields.add(CURRENCY);
+    }
     Map<String, Map<String, String>> entries =
-        salesforce.read(OBJECT, FIELDS, items.stream().map(i -> i.entity().id()).toList());
+        salesforce.read(OBJECT, fields, items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, entries);
     Map<Long, Outcome> outcomes = new HashMap<>();
-    Map<WorkItem, BigDecimal> prices = new LinkedHashMap<>();
+    Map<WorkItem, PricedEntry> priced = new LinkedHashMap<>();
     Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
     for (WorkItem item : items) {
       Map<String, String> entry = entries.get(item.entity().id());
-      Outcome refused = check(item.entity().id(), entry);
+      if (entry == null) {
+        outcomes.put(
+            item.id(),
+            Outcome.skipped("PricebookEntry " + item.entity().id() + " no longer exists"));
+        continue;
+      }
+      PricedEntry e = priced(entry);
+      // Entries of a book and currency synced nowhere are skipped before their data is judged.
+      Outcome refused =
+          !e.variantPrice() && !lists.anyStoreLists(e)
+              ? notSynced(item.entity().id(), e)
+              : check(item.entity().id(), entry);
       if (refused != null) {
         outcomes.put(item.id(), refused);
-      } else {
-        prices.put(item, WriteOutcomes.decimal(entry.get(PRICE)));
-        keys.put(item, new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU)));
+        continue;
       }
+      priced.put(item, e);
+      keys.put(item, new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU)));
     }
     Map<WorkItem, List<Target>> found = targets.resolve(keys);
     Map<String, Map<VariantRef, BigDecimal>> writes = new LinkedHashMap<>();
-    prices.forEach(
-        (item, price) -> {
+    Map<WorkItem, List<Target>> answered = new LinkedHashMap<>();
+    PriceLists.Batch listed = lists.batch();
+    priced.forEach(
+        (item, e) -> {
           List<Target> itemTargets = found.get(item);
           if (itemTargets == null) {
             outcomes.put(item.id(), notInStore(keys.get(item)));
-          } else {
-            itemTargets.forEach(
-                t ->
-                    writes
-                        .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
-                        .put(t.variant(), price));
+            return;
+          }
+          for (Target t : itemTargets) {
+            boolean inList = listed.plan(t, e);
+            if (e.variantPrice()) {
+              writes
+                  .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
+                  .put(t.variant(), e.price());
+            }
+            if (inList || e.variantPrice()) {
+              answered.computeIfAbsent(item, i -> new ArrayList<>()).add(t);
+            }
+          }
+          if (!answered.containsKey(item)) {
+            outcomes.put(item.id(), notSynced(item.entity().id(), e));
           }
         });
     Map<Target, WriteFailure> failed = new HashMap<>();
@@ -122,29 +157,45 @@ public class PriceFlow implements Flow {
               .setPrices(store, byVariant)
               .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
         });
-    prices.keySet().stream()
-        .filter(item -> found.containsKey(item))
-        .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
+    // A failure of either write fails the target (a retry sets both again, absolutely).
+    listed.write().forEach(failed::putIfAbsent);
+    answered.forEach(
+        (item, itemTargets) -> outcomes.put(item.id(), WriteOutcomes.of(itemTargets, failed)));
     return outcomes;
   }
 
-  /** Why an entry is not written (null: it is): gone, another book, inactive, or bad data. */
-  private Outcome check(String id, Map<String, String> entry) {
-    if (entry == null) {
-      return Outcome.skipped("PricebookEntry " + id + " no longer exists");
-    }
-    boolean ours =
+  /** The entry's price, book and currency, and whether it sets the variant's own price. */
+  private PricedEntry priced(Map<String, String> entry) {
+    String currency =
+        config.multiCurrency() && entry.get(CURRENCY) != null
+            ? entry.get(CURRENCY).toUpperCase(Locale.ROOT)
+            : config.currency();
+    boolean synced =
         config.pricebookId() == null
             ? Boolean.parseBoolean(entry.get(STANDARD))
             : sameId(config.pricebookId(), entry.get(BOOK));
-    if (!ours) {
-      return Outcome.skipped(
-          "PricebookEntry "
-              + id
-              + " is in price book "
-              + entry.get(BOOK)
-              + ", not the one synced to BigCommerce");
-    }
+    return new PricedEntry(
+        WriteOutcomes.decimal(entry.get(PRICE)),
+        entry.get(BOOK),
+        Boolean.parseBoolean(entry.get(STANDARD)),
+        currency,
+        synced && currency.equals(config.currency()));
+  }
+
+  private static Outcome notSynced(String id, PricedEntry e) {
+    return Outcome.skipped(
+        "PricebookEntry "
+            + id
+            + " is in price book "
+            + e.pricebookId()
+            + " ("
+            + e.currency()
+            + "), not the one synced to BigCommerce variant prices, and no store maps it to a"
+            + " price list");
+  }
+
+  /** Why an entry is not written (null: it may be): inactive, or bad data. */
+  private Outcome check(String id, Map<String, String> entry) {
     if (!Boolean.parseBoolean(entry.get(ACTIVE))) {
       return Outcome.skipped("PricebookEntry " + id + " is inactive: its price is not offered");
     }

@@ -4,16 +4,22 @@ import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.mapping.ReverseMapping;
 import io.bcsync.sync.port.CustomerWriter.CustomerFields;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What one Contact item asks of its linked BigCommerce customer: the Salesforce-owned fields
  * ({@code bcsync.sync.reverse.customer-fields}) that are news. An item made only of update events
  * writes the fields their {@code changedFields} name; a create, undelete, GAP event, reconciliation
- * or PUSH states the whole record. Bad data refuses the whole item, unsent.
+ * or PUSH states the whole record. When the store maps segments to customer groups (U7), the
+ * segment field's value sets the customer's group; a value the table lacks is bad data. Bad data
+ * refuses the whole item, unsent.
  *
  * @param storeHash the store of the linked customer
  * @param customerId the linked customer
@@ -56,7 +62,8 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
       WorkItem item,
       List<ItemEvents.ItemEvent> events,
       Map<String, String> contact,
-      java.util.function.Function<String, List<String>> ownedIn) {
+      Function<String, List<String>> ownedIn,
+      Function<String, ReverseMapping> stores) {
     String id = item.entity().id();
     if (contact == null) {
       return end(Outcome.skipped("Contact " + id + " no longer exists"));
@@ -112,14 +119,53 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
         return end(tooLong(id, "company (Account name)", company, MAX_COMPANY));
       }
     }
-    CustomerFields fields = new CustomerFields(first, last, phone, company);
+    String storeHash = link.substring(0, colon);
+    ReverseMapping segments = stores.apply(storeHash);
+    Long group = null;
+    if (!segments.groups().isEmpty() && (whole || changed.contains(segments.segmentField()))) {
+      String segment = contact.get(segments.segmentField());
+      if (segment != null && !segment.isBlank()) {
+        group = segments.groups().get(segment);
+        if (group == null) {
+          return end(
+              Outcome.permanent(
+                  "Contact "
+                      + id
+                      + " has "
+                      + segments.segmentField()
+                      + " '"
+                      + segment
+                      + "', which names no BigCommerce customer group in store "
+                      + storeHash
+                      + "'s mapping (segments.groups: "
+                      + new TreeSet<>(segments.groups().keySet())
+                      + ")"));
+        }
+      }
+    }
+    CustomerFields fields = new CustomerFields(first, last, phone, company, group);
     if (WrittenCustomers.written(fields).isEmpty()) {
       return end(
           Outcome.skipped(
-              "the change touches no customer field Salesforce owns " + owned + " (" + LINK + ")"));
+              "the change touches no customer field Salesforce owns "
+                  + owned
+                  + (segments.groups().isEmpty() ? "" : " nor " + segments.segmentField())
+                  + " ("
+                  + LINK
+                  + ")"));
     }
     long customerId = Long.parseLong(link.substring(colon + 1));
-    return new Decision(new ContactChange(link.substring(0, colon), customerId, fields), null);
+    return new Decision(new ContactChange(storeHash, customerId, fields), null);
+  }
+
+  /**
+   * The fields to read: the identity fields and the segment field of every store that maps segments
+   * to groups (one query for the batch, whichever store each Contact is linked to).
+   */
+  static List<String> fieldsToRead(List<ReverseMapping> stores) {
+    Set<String> fields = new LinkedHashSet<>(READ);
+    stores.stream().filter(s -> !s.groups().isEmpty()).forEach(s -> fields.add(s.segmentField()));
+    return List.copyOf(fields);
   }
 
   /**

@@ -3,8 +3,10 @@ package io.bcsync.sync.contacts;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
+import io.bcsync.sync.SyncConfigs;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.changes.SeenRecords;
+import io.bcsync.sync.mapping.ReverseMapping;
 import io.bcsync.sync.port.CustomerWriter;
 import io.bcsync.sync.port.CustomerWriter.CustomerFields;
 import io.bcsync.sync.port.SalesforceRecords;
@@ -12,6 +14,7 @@ import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import java.util.Map;
  * news ({@link ContactChange}) are written with the customers batch update, ten per call, per
  * store. A Contact without a link is skipped: Salesforce never creates BigCommerce customers. What
  * is written is recorded first ({@link WrittenCustomers}) so the webhook it fires is dropped as an
- * echo ({@link CustomerEchoes}).
+ * echo ({@link CustomerEchoes}). A store whose mapping file maps segments to customer groups
+ * ({@code segments:}) also gets the customer's group from the Contact's segment, in the same call.
  */
 @Singleton
 public class ContactFlow implements Flow {
@@ -37,6 +41,7 @@ public class ContactFlow implements Flow {
   private final WrittenCustomers written;
   private final SeenRecords seen;
   private final CustomerOwnership ownership;
+  private final BeanProvider<SyncConfigs> configs;
 
   public ContactFlow(
       SalesforceRecords salesforce,
@@ -45,14 +50,29 @@ public class ContactFlow implements Flow {
       ItemEvents events,
       WrittenCustomers written,
       SeenRecords seen,
-      CustomerOwnership ownership) {
+      CustomerOwnership ownership,
+      BeanProvider<SyncConfigs> configs) {
     this.seen = seen;
     this.ownership = ownership;
+    this.configs = configs;
     this.salesforce = salesforce;
     this.customers = customers;
     this.changes = changes;
     this.events = events;
     this.written = written;
+  }
+
+  /** A store's segments and price lists; none when no store mapping is loaded (no Salesforce). */
+  private ReverseMapping mappingOf(String storeHash) {
+    return configs.isPresent()
+        ? configs.get().forStore(storeHash).config().reverse()
+        : ReverseMapping.none();
+  }
+
+  private List<ReverseMapping> allMappings() {
+    return configs.isPresent()
+        ? configs.get().all().stream().map(l -> l.config().reverse()).toList()
+        : List.of();
   }
 
   @Override
@@ -72,7 +92,9 @@ public class ContactFlow implements Flow {
         events.of(items.stream().map(WorkItem::id).toList());
     Map<String, Map<String, String>> contacts =
         salesforce.read(
-            OBJECT, ContactChange.READ, items.stream().map(i -> i.entity().id()).toList());
+            OBJECT,
+            ContactChange.fieldsToRead(allMappings()),
+            items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, contacts);
     Map<Long, Outcome> outcomes = new HashMap<>();
     // Per store, per customer: two Contacts linked to one customer are written once, the later
@@ -85,7 +107,8 @@ public class ContactFlow implements Flow {
               item,
               byItem.getOrDefault(item.id(), List.of()),
               contacts.get(item.entity().id()),
-              ownership::salesforceOwned);
+              ownership::salesforceOwned,
+              this::mappingOf);
       if (decision.change() == null) {
         outcomes.put(item.id(), decision.outcome());
         continue;

@@ -23,6 +23,9 @@ import java.util.Map;
  */
 @Singleton
 public class WrittenCustomers {
+  /** The segment's customer group (U7), recorded with the identity fields. */
+  static final String GROUP = "customer_group_id";
+
   private final Db db;
   private final Clock clock;
 
@@ -111,9 +114,15 @@ public class WrittenCustomers {
         });
   }
 
-  /** The fields an update sends: those not null, in a fixed order. */
+  /** The fields an update can send, in the order they are recorded. */
+  static final List<String> WRITABLE =
+      java.util.stream.Stream.concat(
+              ReverseSyncConfig.CUSTOMER_FIELDS.stream(), java.util.stream.Stream.of(GROUP))
+          .toList();
+
+  /** The fields an update sends: those not null, in a fixed order (the group last). */
   static List<String> written(CustomerFields fields) {
-    return ReverseSyncConfig.CUSTOMER_FIELDS.stream().filter(f -> fields.get(f) != null).toList();
+    return WRITABLE.stream().filter(f -> fields.get(f) != null).toList();
   }
 
   /** A SHA-256 over each named field and its value, so "a" + "bc" never equals "ab" + "c". */

@@ -111,11 +111,15 @@ final class MappingParser {
         case "orders" -> readSettings("orders", ORDERS_KEYS, value, document.settings());
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
         case "ownership" -> readSettings("ownership", OWNERSHIP_KEYS, value, document.settings());
+        case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
+        case "price_lists" ->
+            new ReverseSections(nodes).table("price_lists", value, document.settings());
         default ->
             nodes.problem(
                 nodes.at(entry.getKeyNode()),
                 key,
-                "unknown section (expected objects, lookups, matching, orders, rules, ownership)");
+                "unknown section (expected objects, lookups, matching, orders, rules, ownership,"
+                    + " segments, price_lists)");
       }
     }
     return document;

@@ -56,7 +56,8 @@ public final class SyncConfigLoader {
             settings.orders(mapping),
             settings.matching(),
             new RulesReader(schema, problems).read(merged.rules()),
-            settings.salesforceCustomerFields());
+            settings.salesforceCustomerFields(),
+            new ReverseSettingsReader(merged.settings(), schema, problems).read());
     if (!problems.isEmpty()) {
       throw new InvalidMappingException(problems);
     }

@@ -28,6 +28,14 @@ public interface CatalogWriter {
       String storeHash, Map<VariantRef, BigDecimal> prices);
 
   /** Sets each variant's stock level at the location (absolute adjustments). */
+  /**
+   * Sets each variant's record in a price list, in one currency (an upsert by variant and currency:
+   * the price is set absolutely), up to 1,000 records per call; answers the variants whose record
+   * failed.
+   */
+  Map<VariantRef, StoreWriter.WriteFailure> setPriceListRecords(
+      String storeHash, long priceListId, String currency, Map<VariantRef, BigDecimal> prices);
+
   Map<VariantRef, StoreWriter.WriteFailure> setStockLevels(
       String storeHash, long locationId, Map<VariantRef, Integer> levels);
 

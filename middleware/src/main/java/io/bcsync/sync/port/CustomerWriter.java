@@ -21,12 +21,32 @@ public interface CustomerWriter {
   /** These customers as the store holds them now; customers that do not exist are absent. */
   Map<Long, CustomerFields> customers(String storeHash, Collection<Long> customerIds);
 
-  /** A customer's identity fields the flow may write; null: not written (or not held). */
-  record CustomerFields(String firstName, String lastName, String phone, String company) {
+  /**
+   * A customer's fields the flow may write; null: not written (or not held). {@code
+   * customerGroupId} is the customer's BigCommerce group (0: none), set from its Contact's segment
+   * (U7).
+   */
+  record CustomerFields(
+      String firstName, String lastName, String phone, String company, Long customerGroupId) {
 
-    /** The named fields ({@code first_name}, {@code last_name}, {@code phone}, {@code company}). */
+    /** Identity fields only; the group is not written. */
+    public CustomerFields(String firstName, String lastName, String phone, String company) {
+      this(firstName, lastName, phone, company, null);
+    }
+
+    /** The same fields, with this group. */
+    public CustomerFields withGroup(Long groupId) {
+      return new CustomerFields(firstName, lastName, phone, company, groupId);
+    }
+
+    /**
+     * The named fields ({@code first_name}, {@code last_name}, {@code phone}, {@code company},
+     * {@code customer_group_id}) as text.
+     */
     public String get(String field) {
       switch (field) {
+        case "customer_group_id":
+          return customerGroupId == null ? null : String.valueOf(customerGroupId);
         case "first_name":
           return firstName;
         case "last_name":

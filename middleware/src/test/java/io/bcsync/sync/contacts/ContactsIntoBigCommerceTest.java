@@ -176,7 +176,8 @@ class ContactsIntoBigCommerceTest implements TestPropertyProvider {
             item("003000000000001AAA", "salesforce/reconcile"),
             List.of(),
             Map.of("BC_Customer_Id__c", STORE + ":51", "FirstName", "Only"),
-            store -> List.of("first_name", "last_name", "phone"));
+            store -> List.of("first_name", "last_name", "phone"),
+            store -> io.bcsync.sync.mapping.ReverseMapping.none());
 
     assertThat(((Outcome.Failure) decision.outcome()).error()).contains("no last name");
   }

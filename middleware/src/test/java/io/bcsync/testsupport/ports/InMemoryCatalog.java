@@ -23,6 +23,7 @@ public final class InMemoryCatalog implements CatalogWriter {
     String sku;
     BigDecimal price;
     final Map<Long, Integer> stock = new HashMap<>();
+    final Map<String, BigDecimal> listPrices = new HashMap<>();
   }
 
   private final Map<String, Map<VariantRef, Variant>> stores = new LinkedHashMap<>();
@@ -50,6 +51,24 @@ public final class InMemoryCatalog implements CatalogWriter {
 
   public synchronized BigDecimal price(String storeHash, VariantRef ref) {
     return stores.get(storeHash).get(ref).price;
+  }
+
+  /** The variant's record in a price list and currency, null when it has none. */
+  public synchronized BigDecimal listPrice(
+      String storeHash, VariantRef ref, long priceListId, String currency) {
+    return stores.get(storeHash).get(ref).listPrices.get(priceListId + "/" + currency);
+  }
+
+  @Override
+  public synchronized Map<VariantRef, WriteFailure> setPriceListRecords(
+      String storeHash, long priceListId, String currency, Map<VariantRef, BigDecimal> prices) {
+    calls.add(
+        new Call(
+            storeHash, "pricelist:" + priceListId + "/" + currency, new LinkedHashMap<>(prices)));
+    return apply(
+        storeHash,
+        prices,
+        (v, price) -> v.listPrices.put(priceListId + "/" + currency, (BigDecimal) price));
   }
 
   public synchronized Integer stock(String storeHash, VariantRef ref, long locationId) {

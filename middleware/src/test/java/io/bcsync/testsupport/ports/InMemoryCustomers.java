@@ -56,7 +56,8 @@ public final class InMemoryCustomers implements CustomerWriter {
                   f.firstName() == null ? old.firstName() : f.firstName(),
                   f.lastName() == null ? old.lastName() : f.lastName(),
                   f.phone() == null ? old.phone() : f.phone(),
-                  f.company() == null ? old.company() : f.company()));
+                  f.company() == null ? old.company() : f.company(),
+                  f.customerGroupId() == null ? old.customerGroupId() : f.customerGroupId()));
         });
     if (loseNext) {
       loseNext = false;

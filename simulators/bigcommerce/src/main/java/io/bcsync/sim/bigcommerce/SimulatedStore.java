@@ -280,6 +280,39 @@ public final class SimulatedStore {
     return runtime.requests().counts();
   }
 
+  /**
+   * The price a signed-in customer sees for a SKU on channel 1, in a currency: the record of the
+   * active price list assigned to the customer's group (price lists override catalog prices for the
+   * groups they are assigned to; reference/bigcommerce.md §9), else the catalog price. What a
+   * storefront would show, for tests of a tier change; no discount rules, no sale prices.
+   */
+  public BigDecimal priceSeenBy(long customerId, String sku, String currency) {
+    return read(
+        s -> {
+          var variant =
+              io.bcsync.sim.bigcommerce.catalog.CatalogOperations.findVariantBySku(s, sku)
+                  .orElseThrow(() -> new IllegalArgumentException("no SKU " + sku));
+          long group = s.customers.get(customerId).customerGroupId;
+          return s.priceListAssignments.values().stream()
+              .filter(a -> group != 0 && a.customerGroupId == group && a.channelId == 1)
+              .filter(a -> s.priceLists.containsKey(a.priceListId))
+              .filter(a -> s.priceLists.get(a.priceListId).active)
+              .flatMap(
+                  a ->
+                      s.priceRecords.stream()
+                          .filter(r -> r.priceListId == a.priceListId)
+                          .filter(r -> r.variantId == variant.id)
+                          .filter(r -> r.currency.equalsIgnoreCase(currency)))
+              .map(r -> r.price)
+              .findFirst()
+              .orElseGet(
+                  () ->
+                      variant.price != null
+                          ? variant.price
+                          : s.products.get(variant.productId).price);
+        });
+  }
+
   /** Reads store state under its lock, e.g. {@code store.read(s -> s.orders.get(id).statusId)}. */
   public <T> T read(Function<Store, T> reader) {
     synchronized (store()) {

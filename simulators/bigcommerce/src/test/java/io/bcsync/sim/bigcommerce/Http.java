@@ -54,11 +54,16 @@ final class Http {
   }
 
   Response send(String method, String path, Object body) {
+    return send(method, path, body, java.util.Map.of());
+  }
+
+  Response send(String method, String path, Object body, java.util.Map<String, String> headers) {
     try {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(base + path))
               .timeout(Duration.ofSeconds(20))
               .header("Accept", "application/json");
+      headers.forEach(b::header);
       if (token != null) {
         b.header("X-Auth-Token", token);
       }

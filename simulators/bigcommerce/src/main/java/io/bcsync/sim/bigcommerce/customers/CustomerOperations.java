@@ -55,6 +55,24 @@ public final class CustomerOperations {
     store.publish("store/customer/updated", Events.resource("customer", c.id));
   }
 
+  /**
+   * A {@code customer_group_id} must name an existing group (0: none). customers.v3.yml does not
+   * say what an unknown group gets; the simulator refuses the whole batch with 422, its answer for
+   * invalid data (the stricter plausible behaviour: a customer is never put into a group that does
+   * not exist).
+   */
+  public static void checkGroup(Store store, JsonNode item) {
+    if (!item.hasNonNull("customer_group_id")) {
+      return;
+    }
+    long group = item.get("customer_group_id").asLong(-1);
+    if (group != 0 && !store.customerGroups.containsKey(group)) {
+      throw ApiException.unprocessable(
+          "customer_group_id",
+          "Customer group " + item.get("customer_group_id").asText() + " does not exist.");
+    }
+  }
+
   private static void apply(Customer c, JsonNode body) {
     c.firstName = Json.text(body, "first_name", c.firstName);
     c.lastName = Json.text(body, "last_name", c.lastName);

@@ -83,6 +83,7 @@ public final class V3CustomersApi {
 
   private ApiResponse create(ApiRequest req) {
     JsonNode body = Batches.array(req, BATCH_MAX);
+    body.forEach(item -> CustomerOperations.checkGroup(req.store(), item));
     ArrayNode data = Json.array();
     for (JsonNode item : body) {
       data.add(customer(CustomerOperations.create(req.store(), item, true), true));
@@ -97,6 +98,7 @@ public final class V3CustomersApi {
         throw ApiException.unprocessable(
             "id", "Customer " + item.path("id").asText("(missing)") + " does not exist.");
       }
+      CustomerOperations.checkGroup(req.store(), item);
     }
     ArrayNode data = Json.array();
     for (JsonNode item : body) {

@@ -19,8 +19,11 @@ import io.bcsync.sim.bigcommerce.store.PriceRecord;
 import io.bcsync.sim.bigcommerce.store.Store;
 import io.bcsync.sim.bigcommerce.store.Variant;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** V3 price lists, their records (upsert ≤1000, 2 concurrent) and assignments (batch ≤25). */
@@ -109,37 +112,93 @@ public final class V3PriceListsApi {
     return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
   }
 
+  /**
+   * {@code setPriceListRecordCollection} (price_lists.v3.yml): up to 1,000 records, each keyed by
+   * {@code variant_id} or {@code sku} and {@code currency}. By default ({@code X-Strict-Mode: 0})
+   * the valid records are written and the invalid ones answered in a 422 whose {@code batch_errors}
+   * carry each refused record's identifiers and {@code field_errors} ("May include errors during
+   * partial update in non-strict mode"); with {@code X-Strict-Mode: 1} one invalid record refuses
+   * the whole request ("Strict mode will reject the entire request if any item in the batch has an
+   * error"). The spec requires only {@code currency}; a record without a price, or with a negative
+   * one, is refused here too (stricter than the documented minimum: a price record without a price
+   * has nothing to set). Each written record fires {@code store/priceList/record/created} or {@code
+   * .../updated} with {@code data{price_list_id, variant_id, currency}} (reference/bigcommerce.md,
+   * "Other scopes": the events page lists these scopes; the stored OpenAPI files do not describe
+   * webhook bodies for them).
+   */
   private ApiResponse upsertRecords(ApiRequest req) {
     PriceList p = find(req);
     JsonNode body = Batches.array(req, RECORDS_UPSERT_MAX);
+    boolean strict = "1".equals(String.valueOf(req.header("X-Strict-Mode")).trim());
+    List<Variant> variants = new ArrayList<>();
+    ArrayNode errors = Json.array();
     for (JsonNode item : body) {
-      if (!item.hasNonNull("currency") || !item.hasNonNull("price")) {
-        throw ApiException.unprocessable("currency", "Each record needs currency and price.");
+      Map<String, String> problems = new LinkedHashMap<>();
+      Variant v = resolveVariant(req.store(), item, problems);
+      checkValues(item, problems);
+      variants.add(problems.isEmpty() ? v : null);
+      if (!problems.isEmpty()) {
+        ObjectNode error = errors.addObject();
+        ObjectNode data = error.putObject("data").put("price_list_id", p.id);
+        if (item.hasNonNull("variant_id")) data.set("variant_id", item.get("variant_id"));
+        if (item.hasNonNull("sku")) data.set("sku", item.get("sku"));
+        if (item.hasNonNull("currency")) data.set("currency", item.get("currency"));
+        ObjectNode fields = error.putObject("field_errors");
+        problems.forEach(fields::put);
       }
-      Variant v = resolveVariant(req.store(), item);
-      upsert(req.store(), p, v, item);
+    }
+    if (errors.isEmpty() || !strict) {
+      for (int i = 0; i < body.size(); i++) {
+        if (variants.get(i) != null) {
+          upsert(req.store(), p, variants.get(i), body.get(i));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      ObjectNode answer = Json.object();
+      answer.set("batch_errors", errors);
+      return ApiResponse.of(422, answer);
     }
     return ApiResponse.ok(Json.object().<ObjectNode>set("data", Json.object()));
   }
 
-  private static Variant resolveVariant(Store store, JsonNode item) {
+  private static Variant resolveVariant(Store store, JsonNode item, Map<String, String> problems) {
     if (item.hasNonNull("variant_id")) {
       long id = item.get("variant_id").asLong();
-      return store.products.values().stream()
-          .flatMap(x -> x.variants.stream())
-          .filter(v -> v.id == id)
-          .findFirst()
-          .orElseThrow(
-              () -> ApiException.unprocessable("variant_id", "Variant " + id + " does not exist."));
+      Optional<Variant> found =
+          store.products.values().stream()
+              .flatMap(x -> x.variants.stream())
+              .filter(v -> v.id == id)
+              .findFirst();
+      if (found.isEmpty()) {
+        problems.put("variant_id", "Variant " + id + " does not exist.");
+      }
+      return found.orElse(null);
     }
     if (item.hasNonNull("sku")) {
-      return CatalogOperations.findVariantBySku(store, item.get("sku").asText())
-          .orElseThrow(
-              () ->
-                  ApiException.unprocessable(
-                      "sku", "SKU " + item.get("sku").asText() + " does not exist."));
+      Optional<Variant> found = CatalogOperations.findVariantBySku(store, item.get("sku").asText());
+      if (found.isEmpty()) {
+        problems.put("sku", "SKU " + item.get("sku").asText() + " does not exist.");
+      }
+      return found.orElse(null);
     }
-    throw ApiException.unprocessable("variant_id", "Each record needs variant_id or sku.");
+    problems.put("variant_id", "Each record needs variant_id or sku.");
+    return null;
+  }
+
+  private static void checkValues(JsonNode item, Map<String, String> problems) {
+    if (!item.hasNonNull("currency") || !item.get("currency").asText().matches("[A-Za-z]{3}")) {
+      problems.put("currency", "A 3-letter ISO-4217 currency code is required.");
+    }
+    if (!item.hasNonNull("price")) {
+      problems.put("price", "The price is required.");
+    }
+    for (String field : List.of("price", "sale_price", "retail_price", "map_price")) {
+      if (item.hasNonNull(field)
+          && (!item.get(field).isNumber() || item.get(field).decimalValue().signum() < 0)) {
+        problems.put(field, "The " + field + " must be a number of at least 0.");
+      }
+    }
   }
 
   private static void upsert(Store store, PriceList p, Variant v, JsonNode item) {
@@ -150,7 +209,8 @@ public final class V3PriceListsApi {
                 x -> x.priceListId == p.id && x.variantId == v.id && x.currency.equals(currency))
             .findFirst()
             .orElse(null);
-    if (r == null) {
+    boolean created = r == null;
+    if (created) {
       r = new PriceRecord();
       r.priceListId = p.id;
       r.variantId = v.id;
@@ -168,6 +228,9 @@ public final class V3PriceListsApi {
     r.mapPrice =
         item.hasNonNull("map_price") ? new BigDecimal(item.get("map_price").asText()) : null;
     r.dateModified = store.now();
+    store.publish(
+        created ? "store/priceList/record/created" : "store/priceList/record/updated",
+        Json.object().put("price_list_id", p.id).put("variant_id", v.id).put("currency", currency));
   }
 
   private ApiResponse assignments(ApiRequest req) {

@@ -1,0 +1,48 @@
+package io.bcsync.sync.mapping;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a store's mapping file says about Salesforce → BigCommerce writes.
+ *
+ * @param segmentField the Contact field (or {@code Account.<field>}, read through the Contact's
+ *     Account) whose value names the customer's BigCommerce group; default {@code BC_Segment__c}
+ * @param groups segment value → BigCommerce customer group id (0: no group); empty: groups are not
+ *     written
+ * @param priceLists {@code standard/<currency>} or {@code <15-character price book id>/<currency>}
+ *     (upper case) → BigCommerce price list id
+ */
+public record ReverseMapping(
+    String segmentField, Map<String, Long> groups, Map<String, Long> priceLists) {
+  public static final String DEFAULT_SEGMENT_FIELD = "BC_Segment__c";
+
+  public ReverseMapping {
+    groups = Map.copyOf(groups);
+    priceLists = Map.copyOf(priceLists);
+  }
+
+  /** Nothing configured: no group writes, no price lists. */
+  public static ReverseMapping none() {
+    return new ReverseMapping(DEFAULT_SEGMENT_FIELD, Map.of(), Map.of());
+  }
+
+  /**
+   * The price list of a price book's entries in a currency, if the store has one: by the book's id,
+   * else, for the standard price book, by {@code standard}.
+   */
+  public Optional<Long> priceList(String pricebookId, boolean standard, String currency) {
+    if (currency == null) {
+      return Optional.empty();
+    }
+    String cur = currency.toUpperCase(Locale.ROOT);
+    if (pricebookId != null && pricebookId.length() >= 15) {
+      Long byId = priceLists.get(pricebookId.substring(0, 15) + "/" + cur);
+      if (byId != null) {
+        return Optional.of(byId);
+      }
+    }
+    return standard ? Optional.ofNullable(priceLists.get("standard/" + cur)) : Optional.empty();
+  }
+}

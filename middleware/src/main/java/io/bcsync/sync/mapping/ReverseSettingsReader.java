@@ -1,0 +1,112 @@
+package io.bcsync.sync.mapping;
+
+import io.bcsync.sync.mapping.MappingDocument.Setting;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the {@code segments:} and {@code price_lists:} settings into a {@link ReverseMapping},
+ * reporting each bad value at its line: the segment field must be a Contact field (or {@code
+ * Account.<field>}) the schema knows, group and price list ids whole numbers, price-list keys
+ * {@code standard/<currency>} or {@code <price book id>/<currency>}.
+ */
+final class ReverseSettingsReader {
+  private static final String GROUPS = "segments.groups.";
+  private static final String LISTS = "price_lists.";
+
+  private final Map<String, Setting> settings;
+  private final SalesforceSchema schema;
+  private final List<MappingProblem> problems;
+
+  ReverseSettingsReader(
+      Map<String, Setting> settings, SalesforceSchema schema, List<MappingProblem> problems) {
+    this.settings = settings;
+    this.schema = schema;
+    this.problems = problems;
+  }
+
+  ReverseMapping read() {
+    String field = segmentField();
+    Map<String, Long> groups = new LinkedHashMap<>();
+    Map<String, Long> lists = new LinkedHashMap<>();
+    settings.forEach(
+        (key, setting) -> {
+          if (key.startsWith(GROUPS)) {
+            Long id = id(key, setting, 0);
+            if (id != null) {
+              groups.put(key.substring(GROUPS.length()), id);
+            }
+          } else if (key.startsWith(LISTS)) {
+            String listKey = priceListKey(key, setting);
+            Long id = id(key, setting, 1);
+            if (listKey != null && id != null) {
+              lists.put(listKey, id);
+            }
+          }
+        });
+    return new ReverseMapping(field, groups, lists);
+  }
+
+  private String segmentField() {
+    Setting setting = settings.get("segments.field");
+    if (setting == null || setting.value() == null) {
+      return ReverseMapping.DEFAULT_SEGMENT_FIELD;
+    }
+    String field = String.valueOf(setting.value());
+    // Put into SOQL as it is: only a field name (or one Account.<field> hop) is accepted.
+    if (!field.matches("(Account\\.)?[A-Za-z]\\w{0,79}")) {
+      problem(setting, "segments.field", "expected a Contact field or Account.<field>");
+      return ReverseMapping.DEFAULT_SEGMENT_FIELD;
+    }
+    String object = field.startsWith("Account.") ? "Account" : "Contact";
+    String name = field.substring(field.indexOf('.') + 1);
+    schema
+        .object(object)
+        .filter(o -> o.field(name).isEmpty())
+        .ifPresent(
+            o -> problem(setting, "segments.field", object + " has no field '" + name + "'"));
+    return field;
+  }
+
+  private Long id(String key, Setting setting, long min) {
+    String value = setting.value() == null ? "" : String.valueOf(setting.value()).trim();
+    if (value.matches("\\d{1,18}") && Long.parseLong(value) >= min) {
+      return Long.parseLong(value);
+    }
+    problem(
+        setting,
+        key,
+        "'"
+            + value
+            + "' is not a BigCommerce "
+            + (key.startsWith(GROUPS) ? "customer group id (0: no group)" : "price list id"));
+    return null;
+  }
+
+  /** {@code standard/EUR} or {@code 01s.../EUR} → the book (or 15-character id) and currency. */
+  private String priceListKey(String key, Setting setting) {
+    String written = key.substring(LISTS.length());
+    String[] parts = written.split("/", -1);
+    if (parts.length == 2 && parts[1].matches("[A-Za-z]{3}")) {
+      String currency = parts[1].toUpperCase(Locale.ROOT);
+      if (parts[0].equals("standard")) {
+        return "standard/" + currency;
+      }
+      if (parts[0].matches("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}")) {
+        return parts[0].substring(0, 15) + "/" + currency;
+      }
+    }
+    problem(
+        setting,
+        key,
+        "a price list key is standard/<currency> or <price book id>/<currency>, e.g."
+            + " standard/EUR");
+    return null;
+  }
+
+  private void problem(Setting setting, String key, String message) {
+    problems.add(new MappingProblem(setting.location(), key, message));
+  }
+}

@@ -1,0 +1,302 @@
+package io.bcsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.bcsync.pipeline.WorkItem;
+import io.bcsync.pipeline.WorkItemStatus;
+import io.bcsync.sim.bigcommerce.customers.V2CustomerGroupsApi;
+import io.bcsync.sim.bigcommerce.faults.Fault;
+import io.bcsync.sim.bigcommerce.store.PriceList;
+import io.bcsync.sim.bigcommerce.store.PriceListAssignment;
+import io.bcsync.sim.bigcommerce.store.RequestLog;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Segments and tiers (U7) and price lists over both simulators, through the real CometD, force-wsc
+ * and REST clients, with the store's webhooks delivered back to the app. The store's mapping file
+ * maps {@code BC_Segment__c} VIP → the "Gold" group (which a price list is assigned to) and
+ * Standard → the "Standard" group, and a wholesale price book in USD → that price list. A tier
+ * change is one {@code PUT /v3/customers} with the group, no Salesforce write, its webhook an echo,
+ * and the customer then sees the list's price; a segment the table lacks is dead-lettered; a
+ * wholesale price change is one price-list records write and no Salesforce write, and converges
+ * after a lost answer.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
+  static final String STORE = "revg1";
+  static final String SECRET = "revg-webhook-secret-0123456789";
+
+  long gold;
+  long standard;
+  long priceList;
+  String wholesale;
+
+  @Override
+  String storeHash() {
+    return STORE;
+  }
+
+  @Override
+  String webhookSecret() {
+    return SECRET;
+  }
+
+  @Override
+  List<String> channels() {
+    return List.of("/data/ContactChangeEvent", "/data/PricebookEntryChangeEvent");
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = super.getProperties();
+    gold = store.read(s -> V2CustomerGroupsApi.create(s, "Gold").id);
+    standard = store.read(s -> V2CustomerGroupsApi.create(s, "Standard").id);
+    priceList =
+        store.read(
+            s -> {
+              PriceList list = new PriceList();
+              list.id = s.nextId();
+              list.name = "Gold prices";
+              list.dateCreated = s.now();
+              list.dateModified = s.now();
+              s.priceLists.put(list.id, list);
+              PriceListAssignment assignment = new PriceListAssignment();
+              assignment.id = s.nextId();
+              assignment.priceListId = list.id;
+              assignment.customerGroupId = gold;
+              assignment.channelId = 1;
+              s.priceListAssignments.put(assignment.id, assignment);
+              return list.id;
+            });
+    wholesale = sf.createAsUser("Pricebook2", Map.of("Name", "Wholesale", "IsActive", true)).id();
+    String mapping =
+        "segments:\n"
+            + "  groups:\n"
+            + "    VIP: "
+            + gold
+            + "\n"
+            + "    Standard: "
+            + standard
+            + "\n"
+            + "price_lists:\n"
+            + "  "
+            + wholesale
+            + "/USD: "
+            + priceList
+            + "\n";
+    try {
+      Path file = Files.createTempFile("bcsync-" + STORE + "-mapping", ".yml");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, mapping);
+      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+
+  @Test
+  void a_tier_change_is_one_customer_write_with_the_group_and_the_customer_sees_its_price_list() {
+    store.createProduct("Gold mug", "GLD-1", new BigDecimal("10.00"));
+    wholesalePrice("GLD-1", "10.00", "8.00");
+    long ada = store.createCustomer("ada.tier@example.com", "Ada", "Tier");
+    String contact = linkedContact(ada);
+    settle();
+    assertThat(store.priceSeenBy(ada, "GLD-1", "USD")).isEqualByComparingTo("10.00");
+    int writesBefore = storeWrites().size();
+    long salesforceWritesBefore = salesforceWrites();
+    nextSecond();
+
+    sf.updateAsUser(contact, Map.of("BC_Segment__c", "VIP"));
+
+    await().atMost(WAIT).until(() -> group(ada) == gold);
+    settle();
+    List<RequestLog.Entry> writes = storeWrites().subList(writesBefore, storeWrites().size());
+    assertThat(writes)
+        .as("exactly one BigCommerce write, carrying the group")
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.method() + " " + w.path()).endsWith("PUT /v3/customers");
+              assertThat(w.body().get(0).get("customer_group_id").asLong()).isEqualTo(gold);
+            });
+    assertThat(salesforceWrites()).as("no Salesforce write").isEqualTo(salesforceWritesBefore);
+    assertThat(store.priceSeenBy(ada, "GLD-1", "USD"))
+        .as("the Gold group's price list now prices what Ada sees")
+        .isEqualByComparingTo("8.00");
+    assertThat(inspector.workItems(Optional.empty(), Optional.empty(), 500))
+        .as("the webhook of our own write was dropped as an echo")
+        .anySatisfy(
+            i -> {
+              assertThat(i.entity().storeHash()).isEqualTo(STORE);
+              assertThat(i.entity().type()).isEqualTo("customer");
+              assertThat(i.entity().id()).isEqualTo(String.valueOf(ada));
+              assertThat(i.status()).isEqualTo(WorkItemStatus.SKIPPED);
+              assertThat(i.lastError()).contains("echo");
+            });
+  }
+
+  @Test
+  void a_segment_no_group_is_mapped_to_is_dead_lettered_and_nothing_is_written() {
+    long bob = store.createCustomer("bob.tier@example.com", "Bob", "Risk");
+    String contact = linkedContact(bob);
+    settle();
+    int writesBefore = storeWrites().size();
+    long groupBefore = group(bob);
+
+    sf.updateAsUser(contact, Map.of("BC_Segment__c", "At Risk"));
+
+    await().atMost(WAIT).until(() -> contactItem(contact).isPresent());
+    WorkItem dead = contactItem(contact).orElseThrow();
+    assertThat(dead.status()).isEqualTo(WorkItemStatus.DEAD);
+    assertThat(dead.lastError()).contains("'At Risk'", "no BigCommerce customer group");
+    assertThat(storeWrites()).hasSize(writesBefore);
+    assertThat(group(bob)).isEqualTo(groupBefore);
+  }
+
+  @Test
+  void a_wholesale_price_change_is_one_price_list_write_and_converges_after_a_lost_answer() {
+    store.createProduct("Crate", "CRT-1", new BigDecimal("50.00"));
+    String entry = wholesalePrice("CRT-1", "50.00", "45.00");
+    await().atMost(WAIT).until(() -> listPrice("CRT-1") != null);
+    settle();
+    int writesBefore = storeWrites().size();
+    long salesforceWritesBefore = salesforceWrites();
+    int hooksBefore = store.webhookAttempts().size();
+
+    sf.updateAsUser(entry, Map.of("UnitPrice", new BigDecimal("42.00")));
+
+    await().atMost(WAIT).until(() -> new BigDecimal("42.00").compareTo(listPrice("CRT-1")) == 0);
+    settle();
+    assertThat(storeWrites().subList(writesBefore, storeWrites().size()))
+        .as("exactly one BigCommerce write: the list's records")
+        .extracting(e -> e.method() + " " + e.path())
+        .singleElement()
+        .asString()
+        .endsWith("PUT /v3/pricelists/" + priceList + "/records");
+    assertThat(salesforceWrites()).as("no Salesforce write").isEqualTo(salesforceWritesBefore);
+    assertThat(store.webhookAttempts().subList(hooksBefore, store.webhookAttempts().size()))
+        .as("bcsync registers no price-list hooks: nothing comes back to echo")
+        .isEmpty();
+
+    int lostBefore = storeWrites().size();
+    store.injectFault(Fault.loseResponse(1).on("PUT", "/v3/pricelists/" + priceList + "/records"));
+    sf.updateAsUser(entry, Map.of("UnitPrice", new BigDecimal("41.00")));
+
+    await().atMost(WAIT).until(() -> storeWrites().size() >= lostBefore + 2);
+    settle();
+    assertThat(listPrice("CRT-1")).isEqualByComparingTo("41.00");
+    assertThat(storeWrites().subList(lostBefore, storeWrites().size()))
+        .as("the lost write, then its retry")
+        .extracting(e -> e.status())
+        .containsExactly(504, 200);
+    assertThat(salesforceWrites()).isEqualTo(salesforceWritesBefore);
+  }
+
+  /** A Product2, its standard entry and its wholesale entry; answers the wholesale entry's id. */
+  private String wholesalePrice(String sku, String listPrice, String wholesalePrice) {
+    String product = sf.createAsUser("Product2", Map.of("Name", sku, "ProductCode", sku)).id();
+    sf.createAsUser(
+        "PricebookEntry",
+        Map.of(
+            "Pricebook2Id",
+            sf.standardPricebookId(),
+            "Product2Id",
+            product,
+            "UnitPrice",
+            new BigDecimal(listPrice),
+            "IsActive",
+            true));
+    return sf.createAsUser(
+            "PricebookEntry",
+            Map.of(
+                "Pricebook2Id",
+                wholesale,
+                "Product2Id",
+                product,
+                "UnitPrice",
+                new BigDecimal(wholesalePrice),
+                "IsActive",
+                true))
+        .id();
+  }
+
+  private BigDecimal listPrice(String sku) {
+    return store.read(
+        s ->
+            s.priceRecords.stream()
+                .filter(r -> r.priceListId == priceList && sku.equals(r.sku))
+                .map(r -> r.price)
+                .findFirst()
+                .orElse(null));
+  }
+
+  private long group(long customerId) {
+    return store.read(s -> s.customers.get(customerId).customerGroupId);
+  }
+
+  private Optional<WorkItem> contactItem(String contactId) {
+    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
+        .filter(i -> contactId.equals(i.entity().id()))
+        .filter(i -> i.status() == WorkItemStatus.DEAD)
+        .findFirst();
+  }
+
+  /** The Contact the forward sync wrote for the customer, linked by BC_Customer_Id__c. */
+  private String linkedContact(long customerId) {
+    String link = STORE + ":" + customerId;
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                sf.records("Contact").stream()
+                    .anyMatch(c -> link.equals(c.get("BC_Customer_Id__c"))));
+    return sf.records("Contact").stream()
+        .filter(c -> link.equals(c.get("BC_Customer_Id__c")))
+        .map(c -> c.get("Id").toString())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Intake drops a second webhook with the same data hash in the same second as a redelivery. */
+  private void nextSecond() {
+    long second = bc.clock().instant().getEpochSecond();
+    await().atMost(WAIT).until(() -> bc.clock().instant().getEpochSecond() > second);
+  }
+
+  /**
+   * The queue is idle, and every webhook the store fired has been handled. Unlike the base class's
+   * {@code idle()}, a dead-lettered item counts as finished: the unknown-segment test leaves one.
+   */
+  private void settle() {
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              int fired = store.webhookAttempts().size();
+              boolean done = finished();
+              return done && fired == store.webhookAttempts().size();
+            });
+  }
+
+  private boolean finished() {
+    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
+        .allMatch(
+            i ->
+                i.status() == WorkItemStatus.DONE
+                    || i.status() == WorkItemStatus.SKIPPED
+                    || i.status() == WorkItemStatus.DEAD);
+  }
+}

@@ -1,0 +1,80 @@
+package io.bcsync.sync.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code segments:} and {@code price_lists:} sections of a store's mapping file. */
+class ReverseMappingConfigTest {
+  private final SyncConfigLoader loader = new SyncConfigLoader(Fixtures.packageSchema());
+  @TempDir Path dir;
+
+  @Test
+  void the_defaults_map_no_segments_and_no_price_lists() {
+    ReverseMapping reverse = loader.loadDefaults().reverse();
+
+    assertThat(reverse.segmentField()).isEqualTo("BC_Segment__c");
+    assertThat(reverse.groups()).isEmpty();
+    assertThat(reverse.priceLists()).isEmpty();
+  }
+
+  @Test
+  void a_store_maps_segment_values_to_groups_and_price_books_to_price_lists() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        segments:
+          groups:
+            VIP: 12
+            Standard: 0
+        price_lists:
+          standard/eur: 7
+          01s000000000002AAA/USD: 9
+        """);
+
+    ReverseMapping reverse = loader.load(store).reverse();
+
+    assertThat(reverse.groups()).containsEntry("VIP", 12L).containsEntry("Standard", 0L);
+    assertThat(reverse.priceList("01s000000000001AAA", true, "EUR")).contains(7L);
+    assertThat(reverse.priceList("01s000000000002AAA", false, "usd")).contains(9L);
+    assertThat(reverse.priceList("01s000000000002", false, "EUR")).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void bad_values_are_reported_with_file_and_line() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        segments:
+          field: No_Such_Field__c
+          groups:
+            VIP: gold
+        price_lists:
+          EUR: 7
+          standard/USD: -1
+        """);
+
+    InvalidMappingException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidMappingException.class, () -> loader.load(store));
+
+    assertThat(error.problems())
+        .extracting(MappingProblem::toString)
+        .containsExactlyInAnyOrder(
+            store + ":2: segments.field: Contact has no field 'No_Such_Field__c'",
+            store
+                + ":4: segments.groups.VIP: 'gold' is not a BigCommerce customer group id (0: no"
+                + " group)",
+            store
+                + ":6: price_lists.EUR: a price list key is standard/<currency> or <price book"
+                + " id>/<currency>, e.g. standard/EUR",
+            store + ":7: price_lists.standard/USD: '-1' is not a BigCommerce price list id");
+  }
+}
