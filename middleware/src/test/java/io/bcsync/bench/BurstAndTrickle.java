@@ -18,7 +18,12 @@ import java.util.Optional;
 final class BurstAndTrickle {
   /** What the burst gave: its size, how long Salesforce took to hold it, and whether it did. */
   record BurstResult(
-      int orders, int lines, Duration drain, boolean drained, int ordersInSalesforce) {}
+      int orders,
+      int lines,
+      Duration drain,
+      boolean drained,
+      int ordersInSalesforce,
+      Map<String, Long> salesforceCallsAtDrain) {}
 
   private final SyncBenchmark.Settings settings;
   private final SalesforceSimulator sf;
@@ -31,12 +36,13 @@ final class BurstAndTrickle {
     this.placement = placement;
   }
 
-  BurstResult burst(MiddlewareProcess middleware) throws InterruptedException {
-    SyncBenchmark.log("burst: placing %d orders", settings.orders());
+  BurstResult burst(MiddlewareProcess middleware, List<OrderPlacement.PlannedOrder> orders)
+      throws InterruptedException {
+    SyncBenchmark.log("burst: placing %d orders", orders.size());
     int lines = 0;
     Instant start = Instant.now();
-    for (int i = 0; i < settings.orders(); i++) {
-      lines += placement.placeOrder();
+    for (OrderPlacement.PlannedOrder order : orders) {
+      lines += placement.place(order);
     }
     SyncBenchmark.log(
         "burst placed in %s; waiting for Salesforce", Duration.between(start, Instant.now()));
@@ -49,12 +55,15 @@ final class BurstAndTrickle {
       }
       Thread.sleep(500);
     }
+    // The calls that drained the burst, for its API floor (the settled counts add the later flush).
+    Map<String, Long> callsAtDrain = sf.apiCalls();
     Instant last = lastCommit("Order").orElse(Instant.now());
     boolean drained = seen >= settings.orders();
     SyncBenchmark.log(
         "burst: %d of %d orders in Salesforce after %s",
         seen, settings.orders(), Duration.between(start, last));
-    return new BurstResult(settings.orders(), lines, Duration.between(start, last), drained, seen);
+    return new BurstResult(
+        settings.orders(), lines, Duration.between(start, last), drained, seen, callsAtDrain);
   }
 
   /** The trickle's latencies in milliseconds, sorted; one per order that reached Salesforce. */

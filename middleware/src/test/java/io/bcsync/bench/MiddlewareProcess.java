@@ -32,7 +32,10 @@ final class MiddlewareProcess {
   }
 
   static MiddlewareProcess start(
-      SyncBenchmark.Settings settings, BigCommerceSimulator bc, SalesforceSimulator sf)
+      SyncBenchmark.Settings settings,
+      BigCommerceSimulator bc,
+      SalesforceSimulator sf,
+      Map<String, String> extraProperties)
       throws IOException {
     int port = freePort();
     Map<String, String> properties = new HashMap<>(SimulatedSalesforce.passwordLogin(sf));
@@ -52,10 +55,14 @@ final class MiddlewareProcess {
         "bcsync.bigcommerce.stores." + SyncBenchmark.STORE + ".webhook-secret",
         SyncBenchmark.SECRET);
     properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
+    properties.putAll(extraProperties);
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("bench.mw."))
         .forEach(k -> properties.put(k.substring("bench.mw.".length()), System.getProperty(k)));
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    // The JVM options a user gets (scripts/lib/jvm-options, also read by scripts/run): the memory
+    // measured is the default's.
+    List<String> command =
+        new ArrayList<>(List.of("java", "@" + settings.jvmOptions().toAbsolutePath()));
     // BENCH_MW_JVM in scripts/bench-sync, e.g. a JFR recording to profile the middleware alone.
     for (String arg : System.getProperty("bench.mw-jvm-args", "").trim().split("\\s+")) {
       if (!arg.isEmpty()) {

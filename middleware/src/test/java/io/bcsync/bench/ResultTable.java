@@ -17,8 +17,12 @@ import java.util.TreeMap;
 final class ResultTable {
   private final SyncBenchmark.Settings settings;
 
-  ResultTable(SyncBenchmark.Settings settings) {
+  /** What the rules did, or null for the run without rules. */
+  private final String rulesReport;
+
+  ResultTable(SyncBenchmark.Settings settings, String rulesReport) {
     this.settings = settings;
+    this.rulesReport = rulesReport;
   }
 
   void write(
@@ -41,8 +45,9 @@ final class ResultTable {
           }
         });
     long sfTotal = sfByOperation.values().stream().mapToLong(Long::longValue).sum();
+    ApiFloor floor = ApiFloor.of(settings, bcTotal, operationsOnly(burst.salesforceCallsAtDrain()));
     StringBuilder md = new StringBuilder();
-    md.append("# Sync benchmark\n\n");
+    md.append(rulesReport == null ? "## Without rules\n\n" : "## With the default rules on\n\n");
     md.append("Measured by `scripts/bench-sync` on ")
         .append(Instant.now())
         .append(" (")
@@ -55,15 +60,20 @@ final class ResultTable {
             Locale.ROOT,
             "Setup: %d orders from %d customers (%d lines, %.2f per order) placed at "
                 + "once in the BigCommerce simulator (quota %d requests/30 s), Salesforce simulator answering every "
-                + "call after %d ms, middleware on embedded H2 in its own JVM (-Xmx1g); then one order per second "
-                + "for %d s.%n%n",
+                + "call after %d ms, middleware on embedded H2 in its own JVM (options: `scripts/lib/jvm-options`,"
+                + " the defaults); then one order per second for %d s. Every %dth order of the burst is"
+                + " Declined.%n%n",
             burst.orders(),
             settings.customers(),
             burst.lines(),
             burst.lines() / (double) burst.orders(),
             settings.bcQuota(),
             settings.sfLatencyMs(),
-            settings.trickleSeconds()));
+            settings.trickleSeconds(),
+            OrderPlacement.DECLINED_EVERY));
+    if (rulesReport != null) {
+      md.append(rulesReport);
+    }
     md.append(
         String.format(
             Locale.ROOT,
@@ -95,8 +105,10 @@ final class ResultTable {
                     + " of "
                     + burst.orders()
                     + " orders arrived before the timeout"));
+    md.append(floor.rows(burst.drain()));
     md.append(
-        String.format(Locale.ROOT, "| middleware peak RSS | – | %d MiB |%n", peakRssKb / 1024));
+        String.format(
+            Locale.ROOT, "| middleware peak RSS | ≤ 400 MiB | %d MiB |%n", peakRssKb / 1024));
     md.append(
         String.format(
             Locale.ROOT,
@@ -132,9 +144,24 @@ final class ResultTable {
         .append(new TreeMap<>(bcCalls))
         .append("\n");
     Files.createDirectories(settings.output().toAbsolutePath().getParent());
-    Files.writeString(settings.output(), md.toString());
+    ResultSections.replace(
+        settings.output(), rulesReport == null ? "plain" : "rules", md.toString());
     SyncBenchmark.log("wrote %s", settings.output());
     System.out.println(md);
+  }
+
+  /**
+   * The per-operation counts only: the simulator also counts each call per operation and object.
+   */
+  private static Map<String, Long> operationsOnly(Map<String, Long> calls) {
+    Map<String, Long> byOperation = new HashMap<>();
+    calls.forEach(
+        (k, v) -> {
+          if (!k.contains(" ")) {
+            byOperation.put(k, v);
+          }
+        });
+    return byOperation;
   }
 
   private static String percentile(List<Long> sorted, int p) {
@@ -145,7 +172,7 @@ final class ResultTable {
     return sorted.get(Math.max(0, index)) + " ms";
   }
 
-  private static String format(Duration d) {
+  static String format(Duration d) {
     return String.format(Locale.ROOT, "%d.%01d s", d.toSeconds(), d.toMillisPart() / 100);
   }
 }

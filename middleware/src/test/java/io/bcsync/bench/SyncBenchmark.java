@@ -43,7 +43,9 @@ public final class SyncBenchmark {
       Path middlewareJar,
       Path workDir,
       Path output,
-      Duration drainTimeout) {
+      Duration drainTimeout,
+      boolean rules,
+      Path jvmOptions) {
     static Settings fromSystemProperties() {
       return new Settings(
           Integer.getInteger("bench.orders", 10_000),
@@ -55,7 +57,25 @@ public final class SyncBenchmark {
           Path.of(required("bench.middleware-jar")),
           Path.of(required("bench.work-dir")),
           Path.of(required("bench.output")),
-          Duration.ofMinutes(Integer.getInteger("bench.drain-timeout-minutes", 20)));
+          Duration.ofMinutes(Integer.getInteger("bench.drain-timeout-minutes", 20)),
+          Boolean.getBoolean("bench.rules"),
+          Path.of(required("bench.jvm-options")));
+    }
+
+    /**
+     * Salesforce calls the middleware may have in flight at once: one per pipeline worker (each
+     * batch writes its calls one after another).
+     */
+    int salesforceConcurrency() {
+      return Integer.parseInt(System.getProperty("bench.mw.bcsync.pipeline.workers", "2"));
+    }
+
+    /** BigCommerce calls per second the middleware allows itself: the quota less its headroom. */
+    double bigCommerceAllowedPerSecond() {
+      double headroom =
+          Double.parseDouble(
+              System.getProperty("bench.mw.bcsync.bigcommerce.client.quota-headroom", "0.2"));
+      return bcQuota * (1 - headroom) / 30.0;
     }
 
     private static String required(String key) {
@@ -98,24 +118,30 @@ public final class SyncBenchmark {
             store.createCustomer("shopper" + i + "@bench.example", "Shopper", "Number" + i));
       }
       List<Long> products = new ArrayList<>();
+      Map<Long, BigDecimal> prices = new HashMap<>();
       for (int i = 0; i < settings.products(); i++) {
-        products.add(
-            store.createProduct(
-                "Product " + i, "BENCH-" + i, new BigDecimal("10.00").add(BigDecimal.valueOf(i))));
+        BigDecimal price = new BigDecimal("10.00").add(BigDecimal.valueOf(i));
+        long id = store.createProduct("Product " + i, "BENCH-" + i, price);
+        products.add(id);
+        prices.put(id, price);
       }
+      OrderPlacement placement = new OrderPlacement(store, customers, products, prices);
+      List<OrderPlacement.PlannedOrder> planned = placement.planBurst(settings.orders());
+      OrderRules rules = settings.rules() ? OrderRules.forBurst(planned, settings) : null;
       // Salesforce answers every call after this much delay, as the benchmark prescribes.
       sf.faults().addLatency("*", Duration.ofMillis(settings.sfLatencyMs()), -1);
 
-      MiddlewareProcess middleware = MiddlewareProcess.start(settings, bc, sf);
+      MiddlewareProcess middleware =
+          MiddlewareProcess.start(
+              settings, bc, sf, rules == null ? Map.of() : rules.middlewareProperties());
       try {
         middleware.awaitHealthy();
         awaitHooks(store);
         sf.resetApiCalls();
         Map<String, Long> bcBefore = store.callCounts();
-        BurstAndTrickle phases =
-            new BurstAndTrickle(settings, sf, new OrderPlacement(store, customers, products));
+        BurstAndTrickle phases = new BurstAndTrickle(settings, sf, placement);
 
-        BurstAndTrickle.BurstResult burst = phases.burst(middleware);
+        BurstAndTrickle.BurstResult burst = phases.burst(middleware, planned);
         Map<String, Long> bcAfterBurst = store.callCounts();
         // Customer figures owed by the burst's batches are written by a cluster job every
         // flush-interval (default 60 s), after the orders: the burst's calls include that flush.
@@ -125,7 +151,7 @@ public final class SyncBenchmark {
         Duration middlewareCpu = middleware.cpuTime();
         Duration simulatorsCpu =
             ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-        new ResultTable(settings)
+        new ResultTable(settings, rules == null ? null : rules.report(sf))
             .write(
                 burst,
                 callsBetween(bcBefore, bcAfterBurst),

@@ -147,6 +147,21 @@ public final class SimulatedStore {
     return createOrder(draft);
   }
 
+  /**
+   * A registered customer's order of one unit of each given product, created in the given status
+   * (e.g. 6 Declined: a checkout whose payment was refused).
+   */
+  public long placeOrderWithStatus(long customerId, int statusId, long... productIds) {
+    OrderDraft draft = new OrderDraft();
+    draft.customerId = customerId;
+    draft.billing = read(s -> billingOf(s, customerId));
+    draft.statusId = statusId;
+    for (long productId : productIds) {
+      draft.addLine(OrderDraft.Line.of(productId, 1));
+    }
+    return createOrder(draft);
+  }
+
   /** A guest checkout: customer_id 0, the email only in the billing address. */
   public long placeGuestOrder(String email, long... productIds) {
     OrderDraft draft = new OrderDraft();
