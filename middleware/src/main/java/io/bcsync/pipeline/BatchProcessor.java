@@ -23,6 +23,8 @@ public class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
   private static final Outcome MISSING_OUTCOME =
       Outcome.retry("handler returned no outcome for this item");
+  static final String RELEASED_AT_SHUTDOWN =
+      "released: the instance running it shut down mid-batch (not attempted)";
 
   private final WorkQueue queue;
   private final WorkItemHandler handler;
@@ -67,6 +69,7 @@ public class BatchProcessor {
     }
     Map<Long, Outcome> outcomes;
     Outcome.Failure batchFailure = null;
+    boolean interruptedMidBatch = false;
     List<Long> ids = batch.stream().map(WorkItem::id).toList();
     try (Heartbeat.Beat ignored =
         heartbeat.start(
@@ -76,18 +79,41 @@ public class BatchProcessor {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
       batchFailure = classifier.classify(e);
-      LOG.warn(
-          "Handler failed for a batch of {} items ({})", batch.size(), batchFailure.error(), e);
+      interruptedMidBatch = Thread.currentThread().isInterrupted() || causedByInterrupt(e);
+      if (!interruptedMidBatch) {
+        LOG.warn(
+            "Handler failed for a batch of {} items ({})", batch.size(), batchFailure.error(), e);
+      }
       outcomes = Map.of();
     }
+    // Interrupted: this instance is shutting down and its worker grace ran out mid-batch
+    // (PipelineWorkers#stopGracefully). If the handler gave up, the batch's items are released,
+    // due now and with their attempt given back, so another instance runs them at once; outcomes
+    // the handler did return are kept. The flag is cleared while the outcomes are written (an
+    // interrupted thread's JDBC calls may fail) and set again after.
+    boolean interrupted = Thread.interrupted() || interruptedMidBatch;
+    boolean released = interruptedMidBatch;
     long finishedAt = clock.millis();
     List<WorkQueue.Finish> decisions = new ArrayList<>(batch.size());
     for (WorkItem item : batch) {
       Outcome outcome =
           batchFailure != null ? batchFailure : outcomes == null ? null : outcomes.get(item.id());
-      decisions.add(decide(item, outcome == null ? MISSING_OUTCOME : outcome, finishedAt));
+      decisions.add(
+          released
+              ? WorkQueue.Finish.defer(item.id(), finishedAt, RELEASED_AT_SHUTDOWN)
+              : decide(item, outcome == null ? MISSING_OUTCOME : outcome, finishedAt));
     }
-    List<Boolean> applied = queue.finish(decisions, leaseToken, finishedAt);
+    List<Boolean> applied;
+    try {
+      applied = queue.finish(decisions, leaseToken, finishedAt);
+    } finally {
+      if (released) {
+        LOG.info("Released {} work item(s) of an interrupted batch at shutdown", batch.size());
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     for (int i = 0; i < decisions.size(); i++) {
       WorkQueue.Finish decision = decisions.get(i);
       if (!applied.get(i)) {
@@ -123,6 +149,20 @@ public class BatchProcessor {
       }
     }
     return batch.size();
+  }
+
+  /**
+   * An interrupt the handler turned into an exception (and so cleared the thread's flag). Not
+   * {@code InterruptedIOException}: a socket timeout is one, and is an ordinary retryable failure.
+   */
+  private static boolean causedByInterrupt(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException
+          || cause instanceof java.nio.channels.ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private WorkQueue.Finish decide(WorkItem item, Outcome outcome, long now) {

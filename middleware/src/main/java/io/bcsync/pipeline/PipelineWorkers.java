@@ -1,6 +1,7 @@
 package io.bcsync.pipeline;
 
 import io.bcsync.config.PipelineConfig;
+import io.bcsync.config.ShutdownConfig;
 import io.bcsync.db.DataAccessFailure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,19 +27,27 @@ import org.slf4j.LoggerFactory;
 public class PipelineWorkers implements ApplicationEventListener<ServerStartupEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineWorkers.class);
   private static final long MAX_FAILURE_BACKOFF_MS = 5_000;
+  // Time an interrupted batch gets to write its released outcomes before the pool closes.
+  private static final long RELEASE_WAIT_MILLIS = 5_000;
 
   private final BatchProcessor processor;
   private final WorkSignal signal;
   private final PipelineConfig config;
+  private final ShutdownConfig shutdown;
   private final Counter failures;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
   public PipelineWorkers(
-      BatchProcessor processor, WorkSignal signal, PipelineConfig config, MeterRegistry registry) {
+      BatchProcessor processor,
+      WorkSignal signal,
+      PipelineConfig config,
+      ShutdownConfig shutdown,
+      MeterRegistry registry) {
     this.processor = processor;
     this.signal = signal;
     this.config = config;
+    this.shutdown = shutdown;
     this.failures =
         Counter.builder("bcsync.pipeline.worker.failures")
             .description("Worker cycles that failed (database unavailable, or a bug)")
@@ -101,15 +111,43 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
     }
   }
 
-  @PreDestroy
-  public synchronized void stop() throws InterruptedException {
-    running = false;
-    for (Thread thread : threads) {
-      thread.interrupt();
+  /**
+   * Claims nothing more and lets each worker finish the batch it runs, for up to {@code grace}; a
+   * batch still running then is interrupted, and {@link BatchProcessor} releases its items to the
+   * queue (due now, not attempted). Idle workers are woken and stop at once.
+   */
+  public synchronized void stopGracefully(Duration grace) {
+    if (threads.isEmpty()) {
+      return;
     }
-    for (Thread thread : threads) {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
+    running = false;
+    threads.forEach(thread -> signal.wake());
+    long deadline = System.nanoTime() + grace.toNanos();
+    try {
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
+      List<Thread> late = threads.stream().filter(Thread::isAlive).toList();
+      if (!late.isEmpty()) {
+        LOG.warn(
+            "{} pipeline worker(s) still busy after {}; interrupting, their items are released",
+            late.size(),
+            grace);
+        late.forEach(Thread::interrupt);
+        for (Thread thread : late) {
+          thread.join(RELEASE_WAIT_MILLIS);
+        }
+      }
+    } catch (InterruptedException e) {
+      threads.forEach(Thread::interrupt);
+      Thread.currentThread().interrupt();
     }
     threads.clear();
+    LOG.info("Pipeline workers stopped");
+  }
+
+  @PreDestroy
+  public void stop() {
+    stopGracefully(shutdown.workerGrace());
   }
 }

@@ -187,8 +187,18 @@ public class StreamingClient {
     }
   }
 
+  /**
+   * Stops; the event being recorded commits with its replay id (queued ones are replayed from the
+   * stored id). One still running after 5 s is interrupted, rolled back, replayed.
+   */
   public void close() {
     stop();
+    events.shutdown();
+    try {
+      events.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     events.shutdownNow();
   }
 

@@ -1,0 +1,30 @@
+package io.bcsync.lifecycle;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@link RollingRestartTestBase} on an H2 file database: both instances of this JVM open the same
+ * file, as two processes would through H2's server mode.
+ */
+class RollingRestartTest extends RollingRestartTestBase {
+  @Override
+  protected Map<String, String> databaseProperties() {
+    try {
+      Path directory = Files.createTempDirectory("bcsync-rolling-restart");
+      directory.toFile().deleteOnExit();
+      return Map.of(
+          "datasources.default.url",
+          "jdbc:h2:file:" + directory.resolve("bcsync") + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+          "datasources.default.driver-class-name",
+          "org.h2.Driver",
+          "datasources.default.username",
+          "sa",
+          "datasources.default.password",
+          "");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("no temporary directory for the H2 database", e);
+    }
+  }
+}
