@@ -48,7 +48,7 @@ public class FulfilmentDelays {
   }
 
   /** Enqueues everything due at {@code nowMs}; answers how many orders. */
-  static int run(FulfilmentWatch watch, long nowMs) {
+  public static int run(FulfilmentWatch watch, long nowMs) {
     int enqueued = 0;
     for (int page = 0; page < MAX_PAGES; page++) {
       List<FulfilmentWatch.Due> due = watch.enqueueDue(nowMs, PAGE);

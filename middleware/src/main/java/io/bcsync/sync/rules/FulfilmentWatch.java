@@ -102,6 +102,24 @@ public class FulfilmentWatch {
         });
   }
 
+  /** When the order is due a check, if it is watched (for operators and tests). */
+  public java.util.Optional<Long> dueAt(String storeHash, long orderId) {
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT due_at_ms FROM sync_fulfilment_watch WHERE store_hash = ? AND order_id = ?")) {
+            select.setString(1, storeHash);
+            select.setLong(2, orderId);
+            try (ResultSet rows = select.executeQuery()) {
+              return rows.next()
+                  ? java.util.Optional.of(rows.getLong(1))
+                  : java.util.Optional.<Long>empty();
+            }
+          }
+        });
+  }
+
   private static void delete(Connection connection, String storeHash, long orderId) {
     try (PreparedStatement delete =
         connection.prepareStatement(
