@@ -6,13 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
 import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
+import io.bcsync.sync.rules.FulfilmentDelays;
+import io.bcsync.sync.rules.FulfilmentWatch;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,14 +22,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The Case action end to end over both simulators (docs/order-rules.md): store {@value #STORE}
- * opens a Case in the {@code BC_Order_Problems} Queue when an order is Declined or Cancelled. One
- * Case per order and reason however often the order arrives, updated by its later status, and made
- * once when Salesforce's answer to the Case upsert is lost.
+ * opens a Case in the {@code BC_Order_Problems} Queue (shipped by the package, supporting Case)
+ * when an order is Declined or Cancelled, and turns on the shipped Case rules for a failed payment
+ * transaction, returned items and a fulfilment delay. One Case per order and reason however often
+ * the order arrives, updated by its later status, and made once when Salesforce's answer to the
+ * Case upsert is lost.
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
   private static final String QUEUE = "BC_Order_Problems";
+
+  @Inject FulfilmentWatch watch;
 
   @Override
   public Map<String, String> getProperties() {
@@ -48,24 +54,18 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
                     origin: Web
                     priority: High
                     type: Problem
+            payment_failed_case:
+              enabled: true
+            items_returned_case:
+              enabled: true
+            fulfilment_delayed_case:
+              enabled: true
           """);
       properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
     return properties;
-  }
-
-  /**
-   * The package does not ship the Queue yet (docs/order-rules.md), so the test's org has it as an
-   * admin would make it.
-   */
-  @BeforeEach
-  void queue() {
-    if (sf.records("Group").stream().noneMatch(g -> QUEUE.equals(g.get("DeveloperName")))) {
-      sf.createAsUser(
-          "Group", Map.of("Name", "BC Order Problems", "DeveloperName", QUEUE, "Type", "Queue"));
-    }
   }
 
   @AfterEach
@@ -146,6 +146,123 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
     await().atMost(WAIT).until(() -> sf.faults().lostResponses() == before + 1);
     awaitDone();
 
+    assertThat(where("Case", "BC_Case_Key__c", key))
+        .singleElement()
+        .satisfies(c -> assertThat(c).containsEntry("OwnerId", queueId()));
+  }
+
+  private long order(String email, String first, String last, int statusId) {
+    long customer = store.createCustomer(email, first, last);
+    OrderDraft draft = new OrderDraft();
+    draft.customerId = customer;
+    draft.billing = new Address();
+    draft.billing.firstName = first;
+    draft.billing.lastName = last;
+    draft.billing.email = email;
+    draft.billing.zip = "78701";
+    draft.statusId = statusId;
+    draft.addLine(OrderDraft.Line.of(mug, 2));
+    return store.createOrder(draft);
+  }
+
+  @Test
+  @Order(3)
+  void a_failed_payment_transaction_opens_a_case_with_the_payment_details() {
+    long order = order("case.attempt@example.com", "Atte", "Mpt", 7);
+    String key = STORE + ":" + order + ":Payment Failed";
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
+    awaitDone();
+    assertThat(where("Case", "BC_Case_Key__c", key)).isEmpty();
+
+    long transaction = store.declinePayment(order, "Insufficient funds");
+    await().atMost(WAIT).until(() -> !where("Case", "BC_Case_Key__c", key).isEmpty());
+    awaitDone();
+
+    Map<String, Object> opened = one("Case", "BC_Case_Key__c", key);
+    assertThat(opened)
+        .containsEntry("OwnerId", queueId())
+        .containsEntry("BC_Reason__c", "Payment Failed")
+        .containsEntry("Priority", "High");
+    assertThat(opened.get("Description").toString())
+        .contains("Status: Awaiting Payment")
+        .contains("Failed payments:")
+        .contains(": error (transaction " + transaction + ")");
+
+    store.changeOrderStatus(order, 6);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                one("Order", "BC_Order_Id__c", STORE + ":" + order)
+                    .get("BC_Status__c")
+                    .equals("Declined"));
+    awaitDone();
+    assertThat(where("Case", "BC_Case_Key__c", key)).hasSize(1);
+  }
+
+  @Test
+  @Order(4)
+  void a_return_opens_a_case_listing_the_returned_line() {
+    long order = order("case.return@example.com", "Re", "Turn", 10);
+    String key = STORE + ":" + order + ":Items Returned";
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
+    awaitDone();
+
+    long returnId = store.markReturned(order, "MUG-1");
+    await().atMost(WAIT).until(() -> !where("Case", "BC_Case_Key__c", key).isEmpty());
+    awaitDone();
+
+    assertThat(where("Case", "BC_Case_Key__c", key))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c).containsEntry("OwnerId", queueId());
+              assertThat(c.get("Description").toString())
+                  .contains("Returned lines:")
+                  .contains("MUG-1 Mug (return " + returnId + ")");
+            });
+  }
+
+  /**
+   * An order placed almost 48 hours ago and still Awaiting Fulfillment is watched, not flagged;
+   * once due, the fulfilment-delay job re-syncs it and it opens one Case, however often the job
+   * runs after. The store's clock is set back so the order's date is old without waiting two days.
+   */
+  @Test
+  @Order(5)
+  void a_late_order_found_by_the_fulfilment_delay_job_opens_one_case() {
+    long margin = Duration.ofSeconds(20).toMillis();
+    bcOffsetMs.set(-(Duration.ofHours(48).toMillis() - margin));
+    long order;
+    try {
+      order = order("case.late@example.com", "Lay", "Te", 11);
+    } finally {
+      bcOffsetMs.set(0);
+    }
+    String key = STORE + ":" + order + ":Fulfilment Delayed";
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
+    awaitDone();
+    assertThat(where("Case", "BC_Case_Key__c", key)).isEmpty();
+    long due = watch.dueAt(STORE, order).orElseThrow();
+
+    await()
+        .atMost(Duration.ofMillis(margin).plus(WAIT))
+        .until(() -> System.currentTimeMillis() >= due);
+    assertThat(FulfilmentDelays.run(watch, System.currentTimeMillis())).isPositive();
+    await().atMost(WAIT).until(() -> !where("Case", "BC_Case_Key__c", key).isEmpty());
+    awaitDone();
+    assertThat(watch.dueAt(STORE, order)).isEmpty();
+    assertThat(FulfilmentDelays.run(watch, System.currentTimeMillis())).isZero();
+
+    store.changeOrderStatus(order, 9);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                one("Order", "BC_Order_Id__c", STORE + ":" + order)
+                    .get("BC_Status__c")
+                    .equals("Awaiting Shipment"));
+    awaitDone();
     assertThat(where("Case", "BC_Case_Key__c", key))
         .singleElement()
         .satisfies(c -> assertThat(c).containsEntry("OwnerId", queueId()));

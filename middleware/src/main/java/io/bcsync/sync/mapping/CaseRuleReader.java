@@ -10,9 +10,9 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The parts of the {@code rules:} section that serve Cases: the {@code status_in} trigger and the
- * {@code case} action (docs/order-rules.md). Kept apart from {@link RulesReader} so each stays
- * readable; problems go to the same list, with file and line.
+ * The parts of the {@code rules:} section that serve Cases: the {@code status_in} and {@code
+ * fulfilment_delayed} triggers and the {@code case} action (docs/order-rules.md). Kept apart from
+ * {@link RulesReader} so each stays readable; problems go to the same list, with file and line.
  */
 final class CaseRuleReader {
   private static final Set<String> CASE_KEYS =
@@ -51,6 +51,27 @@ final class CaseRuleReader {
       return null;
     }
     return new Condition.StatusIn(ids);
+  }
+
+  /**
+   * {@code fulfilment_delayed: {hours: 48}}: an order still Awaiting Fulfillment/Shipment that many
+   * whole hours (1 to 8760) after it was placed.
+   */
+  static Condition fulfilmentDelayed(YamlNodes nodes, Node argument, Node at, String subject) {
+    Integer hours = null;
+    if (argument != null) {
+      Map<String, Node> spec = nodes.keyed(argument, subject, Set.of("hours"));
+      hours = spec.containsKey("hours") ? nodes.integer(spec.get("hours"), subject) : null;
+    }
+    if (hours == null || hours < 1 || hours > 8760) {
+      nodes.problem(
+          nodes.at(argument == null ? at : argument),
+          subject,
+          "fulfilment_delayed needs {hours: N}, N whole hours from 1 to 8760 after the order was"
+              + " placed, e.g. {hours: 48}");
+      return null;
+    }
+    return new Condition.FulfilmentDelayed(java.time.Duration.ofHours(hours));
   }
 
   /** {@code case: {reason: ..., queue: ..., origin: ..., priority: ..., type: ...}}. */

@@ -29,7 +29,8 @@ final class CaseContext {
       String contactId,
       String accountId,
       String orderObject,
-      String orderRecordId) {
+      String orderRecordId,
+      ProblemFacts problems) {
     long orderId = order.path("id").asLong();
     String status = status(order);
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -38,7 +39,8 @@ final class CaseContext {
     fields.put(
         "Subject",
         cut(action.reason() + ": BigCommerce order #" + orderId + " (" + status + ")", SUBJECT));
-    fields.put("Description", cut(description(storeHash, order, action, status), DESCRIPTION));
+    fields.put(
+        "Description", cut(description(storeHash, order, action, status, problems), DESCRIPTION));
     if (contactId != null) {
       fields.put("ContactId", contactId);
     }
@@ -63,7 +65,11 @@ final class CaseContext {
   }
 
   private static String description(
-      String storeHash, JsonNode order, RuleAction.OpenCase action, String status) {
+      String storeHash,
+      JsonNode order,
+      RuleAction.OpenCase action,
+      String status,
+      ProblemFacts problems) {
     long orderId = order.path("id").asLong();
     String currency = order.path("currency_code").asText("");
     JsonNode billing = order.path("billing_address");
@@ -87,6 +93,10 @@ final class CaseContext {
     if (!order.path("refunded_amount").asText("").isBlank()) {
       s.append("\nRefunded: ").append(amount(order, "refunded_amount", currency));
     }
+    // Refund details (the V3 refunds: date, amount, reason, items) belong here, after the refunded
+    // amount, once the refund reader exists (refund_created, docs/order-rules.md): the extension
+    // point is a further list in ProblemFacts and a section appended at this spot.
+    payments(s, problems);
     s.append("\nLines:");
     for (JsonNode line : order.path("products")) {
       s.append("\n- ")
@@ -98,8 +108,62 @@ final class CaseContext {
           .append(" ")
           .append(line.path("name").asText(""));
     }
+    returned(s, problems);
     s.append("\nControl panel: ").append(orderUrl(storeHash, orderId));
     return s.toString();
+  }
+
+  /** The failed payment attempts, when a rule read the order's transactions. */
+  private static void payments(StringBuilder s, ProblemFacts problems) {
+    if (problems == null || problems.failedPayments().isEmpty()) {
+      return;
+    }
+    s.append("\nFailed payments:");
+    problems
+        .failedPayments()
+        .forEach(
+            t ->
+                s.append("\n- ")
+                    .append(t.dateCreated() == null ? "" : t.dateCreated().toString())
+                    .append(" ")
+                    .append(t.event())
+                    .append(" of ")
+                    .append(t.amount() == null ? "" : t.amount().toPlainString())
+                    .append(" ")
+                    .append(t.currency())
+                    .append(" by ")
+                    .append(t.method())
+                    .append(" via ")
+                    .append(t.gateway())
+                    .append(": ")
+                    .append(t.status())
+                    .append(" (transaction ")
+                    .append(t.id())
+                    .append(")"));
+  }
+
+  /** The lines given back: returned (with the return's id) or refunded (with the quantity). */
+  private static void returned(StringBuilder s, ProblemFacts problems) {
+    if (problems == null || problems.returned().isEmpty()) {
+      return;
+    }
+    s.append("\nReturned lines:");
+    problems
+        .returned()
+        .forEach(
+            l -> {
+              s.append("\n- ").append(l.sku()).append(" ").append(l.name());
+              if (l.quantityRefunded() > 0) {
+                s.append(": ")
+                    .append(l.quantityRefunded())
+                    .append(" of ")
+                    .append(l.quantity())
+                    .append(" refunded");
+              }
+              if (l.returnId() > 0) {
+                s.append(" (return ").append(l.returnId()).append(")");
+              }
+            });
   }
 
   private static String status(JsonNode order) {

@@ -8,8 +8,8 @@ import java.util.Set;
  * A test on an order's facts. A rule's trigger is one condition and its {@code when} list holds
  * more, all of which must hold. Each condition also names the occurrence it fires for ({@link
  * #occurrence}): a rule fires at most once per occurrence, recorded durably, so a replayed or
- * duplicated webhook, or a retry, never fires it twice. The triggers issue 18 adds later (refund,
- * return, fulfilment delay) are further implementations over further facts.
+ * duplicated webhook, or a retry, never fires it twice. Further triggers (refund, UTM source) are
+ * further implementations over further facts.
  */
 public interface Condition {
   boolean holds(OrderFacts facts);
@@ -105,14 +105,74 @@ public interface Condition {
   }
 
   /**
-   * The payment failed, as far as the order itself tells: its status is Declined. A failed
-   * transaction on an order in another status needs the transactions resource (another read per
-   * order, to be done in batches) and is not seen yet (docs/order-rules.md).
+   * Whether evaluating this condition needs the order's transactions (one read per order, made only
+   * for orders where it can matter: see {@link PaymentFacts}).
+   */
+  default boolean readsTransactions() {
+    return false;
+  }
+
+  /**
+   * The payment failed: the order is Declined, or (for an order not paid yet: Pending, Awaiting
+   * Payment, Manual Verification Required) a transaction of it failed ({@code status: error} in
+   * {@code GET /v3/orders/{id}/transactions}). An order paid by now is no payment problem, so its
+   * transactions are not read. Fires once per order: a declined attempt followed by the Declined
+   * status is one problem.
    */
   record PaymentFailed() implements Condition {
     @Override
     public boolean holds(OrderFacts facts) {
-      return facts.statusId() == OrderStatuses.DECLINED;
+      return facts.statusId() == OrderStatuses.DECLINED
+          || !facts.problems().failedPayments().isEmpty();
+    }
+
+    @Override
+    public boolean readsTransactions() {
+      return true;
+    }
+  }
+
+  /**
+   * Line items came back: a line with a return ({@code return_id}) or a refunded quantity ({@code
+   * quantity_refunded}). Fires once per order and extent of the returns, so a further return or
+   * refunded quantity fires again (and updates the order's Case for the reason), a repeated event
+   * does not.
+   */
+  record ItemsReturned() implements Condition {
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return !facts.problems().returned().isEmpty();
+    }
+
+    @Override
+    public String occurrence(OrderFacts facts) {
+      int refunded = 0;
+      java.util.Set<Long> returns = new java.util.TreeSet<>();
+      for (ProblemFacts.ReturnedLine line : facts.problems().returned()) {
+        refunded += line.quantityRefunded();
+        if (line.returnId() > 0) {
+          returns.add(line.returnId());
+        }
+      }
+      return "order:" + facts.orderId() + ":returned:" + refunded + ":" + returns.size();
+    }
+  }
+
+  /**
+   * The order is still Awaiting Fulfillment or Awaiting Shipment {@code after} its creation. Seen
+   * whenever the order is synced, and found without any event by the {@code fulfilment-delay}
+   * cluster job ({@link FulfilmentDelays}). Fires once per order.
+   */
+  record FulfilmentDelayed(java.time.Duration after) implements Condition {
+    /** Awaiting Shipment (9) and Awaiting Fulfillment (11). */
+    public static final java.util.Set<Integer> AWAITING = java.util.Set.of(9, 11);
+
+    @Override
+    public boolean holds(OrderFacts facts) {
+      Long created = facts.problems().createdMs();
+      return AWAITING.contains(facts.statusId())
+          && created != null
+          && facts.problems().nowMs() - created >= after.toMillis();
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
  *     declined, refunded, or no Contact)
  * @param total {@code total_inc_tax}, in the store's currency
  * @param coupons the codes of the coupons applied, as written in the store
+ * @param problems failed payments, returned lines and the order's age, for the problem triggers
  */
 public record OrderFacts(
     String storeHash,
@@ -25,7 +26,8 @@ public record OrderFacts(
     int customerOrderNumber,
     BigDecimal total,
     List<String> coupons,
-    int statusId) {
+    int statusId,
+    ProblemFacts problems) {
 
   /**
    * Incomplete, Cancelled, Declined, Refunded: what the ledger does not count either ({@code
@@ -35,6 +37,27 @@ public record OrderFacts(
 
   public OrderFacts {
     coupons = List.copyOf(coupons);
+    problems = problems == null ? ProblemFacts.none() : problems;
+  }
+
+  /** Facts without problem facts (no failed payment, nothing returned, age unknown). */
+  public OrderFacts(
+      String storeHash,
+      long orderId,
+      String contactId,
+      int customerOrderNumber,
+      BigDecimal total,
+      List<String> coupons,
+      int statusId) {
+    this(
+        storeHash,
+        orderId,
+        contactId,
+        customerOrderNumber,
+        total,
+        coupons,
+        statusId,
+        ProblemFacts.none());
   }
 
   /** A real sale: the buyer-facing triggers of this slice ignore cancelled or declined orders. */
@@ -45,6 +68,16 @@ public record OrderFacts(
   /** The facts of {@code order} (a V2 order with its {@code coupons} embedded). */
   public static OrderFacts of(
       String storeHash, JsonNode order, String contactId, int customerOrderNumber) {
+    return of(storeHash, order, contactId, customerOrderNumber, ProblemFacts.none());
+  }
+
+  /** The same, with the problem facts taken for it. */
+  public static OrderFacts of(
+      String storeHash,
+      JsonNode order,
+      String contactId,
+      int customerOrderNumber,
+      ProblemFacts problems) {
     List<String> coupons = new ArrayList<>();
     order
         .path("coupons")
@@ -62,7 +95,8 @@ public record OrderFacts(
         customerOrderNumber,
         money(order.path("total_inc_tax")),
         coupons,
-        order.path("status_id").asInt());
+        order.path("status_id").asInt(),
+        problems);
   }
 
   /** A coupon's store-qualified campaign key, as {@code Campaign.BC_Source_Key__c} documents it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.sync.accounts.CompanyLedger;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,13 +50,25 @@ public class OrderRulesStep {
   private final RuleFirings firings;
   private final CampaignEnrolments enrolments;
   private final CaseWrites cases;
+  private final PaymentFacts payments;
+  private final FulfilmentWatch watch;
+  private final Clock clock;
 
   public OrderRulesStep(
-      CompanyLedger ledger, RuleFirings firings, CampaignEnrolments enrolments, CaseWrites cases) {
+      CompanyLedger ledger,
+      RuleFirings firings,
+      CampaignEnrolments enrolments,
+      CaseWrites cases,
+      PaymentFacts payments,
+      FulfilmentWatch watch,
+      Clock clock) {
     this.ledger = ledger;
     this.firings = firings;
     this.enrolments = enrolments;
     this.cases = cases;
+    this.payments = payments;
+    this.watch = watch;
+    this.clock = clock;
   }
 
   private record Firing(
@@ -76,15 +89,40 @@ public class OrderRulesStep {
           }
         });
     Map<String, List<Long>> sequences = ledger.orderSequence(storeHash, customers);
-    Map<String, Firing> due = new LinkedHashMap<>();
+    Map<Long, PaymentFacts.Candidate> candidates = new LinkedHashMap<>();
     for (RuleOrder o : orders) {
       long orderId = o.order().path("id").asLong();
       List<Long> sequence =
           o.contactId() == null || o.customerKey() == null
               ? List.<Long>of()
               : sequences.getOrDefault(o.customerKey(), List.of());
+      candidates.putIfAbsent(
+          orderId,
+          new PaymentFacts.Candidate(
+              o.itemId(),
+              OrderFacts.of(storeHash, o.order(), o.contactId(), sequence.indexOf(orderId) + 1)));
+    }
+    // Transactions only where a rule needs them (PaymentFacts); an order whose read failed is
+    // retried as a whole rather than judged without them.
+    PaymentFacts.Read read = payments.read(storeHash, rules, candidates);
+    Map<Long, Outcome> outcomes = new HashMap<>(read.failed());
+    long now = clock.millis();
+    Map<String, Firing> due = new LinkedHashMap<>();
+    List<OrderFacts> evaluated = new ArrayList<>();
+    for (RuleOrder o : orders) {
+      long orderId = o.order().path("id").asLong();
+      if (outcomes.containsKey(o.itemId())) {
+        continue;
+      }
+      OrderFacts base = candidates.get(orderId).facts();
       OrderFacts facts =
-          OrderFacts.of(storeHash, o.order(), o.contactId(), sequence.indexOf(orderId) + 1);
+          OrderFacts.of(
+              storeHash,
+              o.order(),
+              o.contactId(),
+              base.customerOrderNumber(),
+              ProblemFacts.of(o.order(), read.byOrder().getOrDefault(orderId, List.of()), now));
+      evaluated.add(facts);
       for (OrderRule rule : rules.enabled()) {
         if (rule.fires(facts)) {
           // The first order of a key in the batch owns the firing (a customer's two orders in
@@ -96,12 +134,13 @@ public class OrderRulesStep {
                   orderId,
                   rule.firingKey(facts),
                   enrolments(rule, facts),
-                  cases(storeHash, rule, o)));
+                  cases(storeHash, rule, o, facts)));
         }
       }
     }
+    keepWatch(storeHash, rules, evaluated, now);
     if (due.isEmpty()) {
-      return Map.of();
+      return outcomes;
     }
     due.keySet().removeAll(firings.done(storeHash, due.keySet()));
     List<Enrolment> all = new ArrayList<>();
@@ -111,7 +150,6 @@ public class OrderRulesStep {
     due.values().forEach(f -> allCases.addAll(f.cases()));
     Map<CaseRequest, CampaignEnrolments.Failure> casesFailed = cases.write(allCases);
     Map<String, Long> done = new LinkedHashMap<>();
-    Map<Long, Outcome> outcomes = new HashMap<>();
     for (Firing f : due.values()) {
       CampaignEnrolments.Failure failure =
           java.util.stream.Stream.concat(
@@ -139,7 +177,40 @@ public class OrderRulesStep {
     return outcomes;
   }
 
-  private static List<CaseRequest> cases(String storeHash, OrderRule rule, RuleOrder o) {
+  /**
+   * Orders awaiting fulfilment that a {@code fulfilment_delayed} rule will find late are watched
+   * until then (the {@code fulfilment-delay} job re-syncs them when due); the others are forgotten:
+   * moved on, late already (firing now, or its rule's other conditions did not hold at its chance),
+   * or of unknown age.
+   */
+  private void keepWatch(String storeHash, OrderRules rules, List<OrderFacts> facts, long now) {
+    java.util.Optional<java.time.Duration> soonest =
+        rules.enabled().stream()
+            .map(OrderRule::trigger)
+            .filter(t -> t instanceof Condition.FulfilmentDelayed)
+            .map(t -> ((Condition.FulfilmentDelayed) t).after())
+            .min(java.util.Comparator.naturalOrder());
+    if (soonest.isEmpty() || facts.isEmpty()) {
+      return;
+    }
+    Map<Long, Long> watched = new LinkedHashMap<>();
+    List<Long> forgotten = new ArrayList<>();
+    for (OrderFacts f : facts) {
+      Long created = f.problems().createdMs();
+      long dueAt = created == null ? 0 : created + soonest.get().toMillis();
+      if (Condition.FulfilmentDelayed.AWAITING.contains(f.statusId())
+          && created != null
+          && dueAt > now) {
+        watched.put(f.orderId(), dueAt);
+      } else {
+        forgotten.add(f.orderId());
+      }
+    }
+    watch.keep(storeHash, watched, forgotten);
+  }
+
+  private static List<CaseRequest> cases(
+      String storeHash, OrderRule rule, RuleOrder o, OrderFacts facts) {
     List<CaseRequest> out = new ArrayList<>();
     for (RuleAction action : rule.actions()) {
       if (action instanceof RuleAction.OpenCase open) {
@@ -151,7 +222,8 @@ public class OrderRulesStep {
                 o.contactId(),
                 o.accountId(),
                 o.orderObject(),
-                o.orderRecordId()));
+                o.orderRecordId(),
+                facts.problems()));
       }
     }
     return out;

@@ -103,7 +103,14 @@ class CaseWritesTest {
 
   private CaseRequest request(int statusId, String status) throws Exception {
     return CaseContext.request(
-        "abc", order(statusId, status), DECLINED, "003C", "001A", "Order", "801O");
+        "abc",
+        order(statusId, status),
+        DECLINED,
+        "003C",
+        "001A",
+        "Order",
+        "801O",
+        ProblemFacts.none());
   }
 
   @Test
@@ -176,7 +183,8 @@ class CaseWritesTest {
             "003C",
             null,
             "Opportunity",
-            "006O");
+            "006O",
+            ProblemFacts.none());
 
     Map<CaseRequest, CampaignEnrolments.Failure> failed = writes.write(List.of(r));
 

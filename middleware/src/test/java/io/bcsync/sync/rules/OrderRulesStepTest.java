@@ -76,7 +76,13 @@ class OrderRulesStepTest {
     when(salesforce.write(any())).thenAnswer(call -> write(call.getArgument(0)));
     step =
         new OrderRulesStep(
-            sequences, firings, new CampaignEnrolments(salesforce), new CaseWrites(salesforce));
+            sequences,
+            firings,
+            new CampaignEnrolments(salesforce),
+            new CaseWrites(salesforce),
+            new PaymentFacts(mock(io.bcsync.sync.port.OrderPayments.class), firings),
+            mock(FulfilmentWatch.class),
+            java.time.Clock.systemUTC());
   }
 
   private WriteReport write(List<RecordWrite> writes) {

@@ -230,6 +230,25 @@ public final class SimulatedStore {
         s -> OrderOperations.refund(s, order(s, orderId), Map.of(), amount, "Simulated refund").id);
   }
 
+  /**
+   * A payment attempt on the order that the gateway declined: an {@code error} transaction, the
+   * order's status unchanged ({@link io.bcsync.sim.bigcommerce.orders.OrderProblems}).
+   */
+  public long declinePayment(long orderId, String message) {
+    return write(
+        s ->
+            io.bcsync.sim.bigcommerce.orders.OrderProblems.declinePayment(
+                    s, order(s, orderId), message)
+                .id);
+  }
+
+  /** A shopper's return of the order's line with {@code sku}; answers the return id. */
+  public long markReturned(long orderId, String sku) {
+    return write(
+        s ->
+            io.bcsync.sim.bigcommerce.orders.OrderProblems.markReturned(s, order(s, orderId), sku));
+  }
+
   /** Sets a product's stock (absolute), firing the inventory hook. */
   public void setStock(long productId, int level) {
     write(

@@ -92,7 +92,9 @@ public final class SalesforceSimulator implements AutoCloseable {
             new FaultInjector(),
             new ChangeLog(),
             http::baseUrl);
-    new OrgBootstrap(org).seed();
+    OrgBootstrap bootstrap = new OrgBootstrap(org);
+    bootstrap.seed();
+    bootstrap.seedPackageQueues(options.metadataDirs);
     this.bus = new EventBus(clock, options.eventRetention);
     this.cdc = new CdcPublisher(schema, store, reader, bus, clock);
     org.dml().addSink(org.changes());

@@ -44,6 +44,8 @@ final class ControlApi {
     r.add("POST", "/stores/{hash}/orders/burst", this::burst);
     r.add("PUT", "/stores/{hash}/orders/{id}/status", this::changeStatus);
     r.add("POST", "/stores/{hash}/orders/{id}/refunds", this::refund);
+    r.add("POST", "/stores/{hash}/orders/{id}/declined-payments", this::declinePayment);
+    r.add("POST", "/stores/{hash}/orders/{id}/returns", this::markReturned);
     r.add("POST", "/stores/{hash}/faults", this::addFault);
     r.add("DELETE", "/stores/{hash}/faults", this::clearFaults);
     r.add("POST", "/stores/{hash}/rate-limit/exhaust", this::exhaust);
@@ -185,6 +187,20 @@ final class ControlApi {
   private ApiResponse refund(ApiRequest req) {
     long id = store(req).refund(req.pathId("id"), new BigDecimal(required(req.json(), "amount")));
     return ApiResponse.created(Json.object().put("id", id));
+  }
+
+  /** Body: optional message (the gateway's). A declined payment attempt on the order. */
+  private ApiResponse declinePayment(ApiRequest req) {
+    JsonNode b = req.json();
+    String message = b != null && b.hasNonNull("message") ? b.get("message").asText() : null;
+    return ApiResponse.created(
+        Json.object().put("id", store(req).declinePayment(req.pathId("id"), message)));
+  }
+
+  /** Body: sku. A shopper's return of the order's line with that SKU. */
+  private ApiResponse markReturned(ApiRequest req) {
+    long id = store(req).markReturned(req.pathId("id"), required(req.json(), "sku"));
+    return ApiResponse.created(Json.object().put("return_id", id));
   }
 
   /**

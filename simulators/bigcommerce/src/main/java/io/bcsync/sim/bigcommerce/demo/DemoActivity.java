@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shopper and merchant activity for demos: a small catalog, then every tick a new customer, a
- * customer or guest order, a status change, a stock change or now and then a refund, each firing
- * its webhooks.
+ * customer or guest order, a status change (sometimes holding an order Awaiting Fulfillment), a
+ * stock change or now and then a refund or a declined payment attempt, each firing its webhooks.
  */
 public final class DemoActivity implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);
@@ -94,9 +94,15 @@ public final class DemoActivity implements AutoCloseable {
     } else if (dice < 7) {
       orders.add(store.placeGuestOrder("guest" + tick + "@example.com", pick(products)));
     } else if (dice < 9 && !orders.isEmpty()) {
-      store.changeOrderStatus(pick(orders), random.nextBoolean() ? 2 : 9);
+      // Now and then an order is held Awaiting Fulfillment (11), which the fulfilment-delay rule
+      // of the demo store's configuration finds once it is old enough.
+      int[] statuses = {2, 9, 11};
+      store.changeOrderStatus(pick(orders), statuses[random.nextInt(statuses.length)]);
     } else if (!orders.isEmpty() && random.nextBoolean()) {
       store.refund(pick(orders), new BigDecimal("1.00"));
+    } else if (!orders.isEmpty() && random.nextBoolean()) {
+      // A declined payment attempt, for the demo's payment-failed Case rule.
+      store.declinePayment(pick(orders), "Card declined (demo)");
     } else {
       store.setStock(pick(products), 100 + random.nextInt(400));
     }

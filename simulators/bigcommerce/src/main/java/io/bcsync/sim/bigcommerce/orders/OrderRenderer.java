@@ -155,7 +155,7 @@ public final class OrderRenderer {
     n.put("is_refunded", l.quantityRefunded > 0 && l.quantityRefunded >= l.quantity);
     n.put("quantity_refunded", l.quantityRefunded);
     n.put("refund_amount", v2Money(BigDecimal.ZERO));
-    n.put("return_id", 0);
+    n.put("return_id", l.returnId);
     n.put("wrapping_id", 0);
     n.put("wrapping_name", "");
     n.put("base_wrapping_cost", v2Money(BigDecimal.ZERO));

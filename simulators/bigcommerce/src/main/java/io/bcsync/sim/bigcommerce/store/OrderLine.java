@@ -16,6 +16,12 @@ public final class OrderLine {
   public int quantityShipped;
   public int quantityRefunded;
 
+  /**
+   * The return this line is on ({@code return_id}), 0 for none: set when a shopper's return is
+   * recorded for the line (which need not be refunded yet).
+   */
+  public long returnId;
+
   /** Tax per unit, on the undiscounted price (as in the spec's order-products example). */
   public BigDecimal priceTax = BigDecimal.ZERO;
 

@@ -3,7 +3,11 @@ package io.bcsync.sim.bigcommerce.store;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A V3 order transaction (purchase, refund, ...). */
+/**
+ * A V3 order transaction (purchase, refund, ...). {@code status} is {@code ok} or {@code error},
+ * the two values the spec's {@code Transaction} schema enumerates (orders.v3.yml): a declined
+ * payment attempt is an {@code error} transaction.
+ */
 public final class Transaction {
   public long id;
   public long orderId;

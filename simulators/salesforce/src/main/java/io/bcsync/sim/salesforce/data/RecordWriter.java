@@ -99,6 +99,7 @@ final class RecordWriter {
       throw requiredMissing(missing);
     }
     checkReferences(type, values);
+    QueueOwnership.check(schema, store, type, values);
     checkUnique(type, values, null, tx);
     return values;
   }
@@ -147,6 +148,7 @@ final class RecordWriter {
       throw requiredMissing(requiredNulled);
     }
     checkReferences(type, changes);
+    QueueOwnership.check(schema, store, type, changes);
     checkUnique(type, changes, record.id(), tx);
     rules.beforeUpdate(type, record, changes);
     apply(record, changes, tx);

@@ -40,6 +40,7 @@ public final class StandardObjects {
     campaign(schema);
     campaignMember(schema);
     group(schema);
+    queueSobject(schema);
     user(schema);
     organization(schema);
   }
@@ -347,6 +348,17 @@ public final class StandardObjects {
         .markDefaultedOnCreate()
         .picklist("Regular", "Queue", "Role");
     field(t, "Email", EMAIL).length(255);
+  }
+
+  /**
+   * Which objects a Queue may own records of (Metadata API {@code Queue.queueSobject}, one row per
+   * object): a record owned by a Queue without a row for its object is refused ({@link
+   * io.bcsync.sim.salesforce.data.QueueOwnership}).
+   */
+  private static void queueSobject(Schema schema) {
+    SObjectType t = standard(schema, "QueueSobject", "03g", "QueueSobjects");
+    lookup(t, "QueueId", "Queue", "Group").required().createOnly();
+    text(t, "SobjectType", 40).required().createOnly();
   }
 
   private static void user(Schema schema) {
