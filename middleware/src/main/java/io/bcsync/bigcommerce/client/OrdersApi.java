@@ -89,6 +89,22 @@ public final class OrdersApi {
         .toList();
   }
 
+  /** The refunds of the given orders: one call per 50 order ids (and per 250 refunds). */
+  public List<Dtos.Refund> refundsOfOrders(Collection<Long> orderIds) {
+    List<Long> ids = new ArrayList<>(orderIds);
+    List<Dtos.Refund> out = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += 50) {
+      String in =
+          String.join(
+              ",",
+              ids.subList(i, Math.min(ids.size(), i + 50)).stream().map(String::valueOf).toList());
+      store
+          .v3All(ApiRequest.get("/v3/orders/payment_actions/refunds").with("order_id:in", in))
+          .forEach(n -> out.add(Dtos.Refund.from(n)));
+    }
+    return out;
+  }
+
   /**
    * Every order's metafield {@code namespace}/{@code key} created in {@code [from, to)}, through
    * the batch endpoint {@code GET /v3/orders/metafields} (one call per 250 metafields): those the

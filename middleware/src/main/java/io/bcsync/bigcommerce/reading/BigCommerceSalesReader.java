@@ -45,6 +45,10 @@ public class BigCommerceSalesReader implements SalesReader {
     return stores.withApiAccess().stream().map(ConnectedStore::storeHash).toList();
   }
 
+  /**
+   * {@code timezone.name} of {@code GET /v2/store}, an IANA id ({@code America/Chicago} in
+   * store_information.v2.yml's example); UTC, with a warning, when absent or unknown.
+   */
   @Override
   public ZoneId timeZone(String storeHash) {
     String name = store(storeHash).timeZoneName();
@@ -84,6 +88,21 @@ public class BigCommerceSalesReader implements SalesReader {
     return store(storeHash).orders().refundsCreatedBetween(from, to).stream()
         .map(r -> new StoreRefund(r.id(), r.orderId(), r.created(), r.totalAmount()))
         .toList();
+  }
+
+  @Override
+  public Map<Long, List<StoreRefund>> refundsOf(String storeHash, Collection<Long> orderIds) {
+    Map<Long, List<StoreRefund>> out = new LinkedHashMap<>();
+    if (orderIds.isEmpty()) {
+      return out;
+    }
+    store(storeHash).orders().refundsOfOrders(orderIds).stream()
+        .sorted(java.util.Comparator.comparingLong(Dtos.Refund::id))
+        .forEach(
+            r ->
+                out.computeIfAbsent(r.orderId(), id -> new java.util.ArrayList<>())
+                    .add(new StoreRefund(r.id(), r.orderId(), r.created(), r.totalAmount())));
+    return out;
   }
 
   @Override

@@ -33,11 +33,12 @@ final class RulesReader {
           "total_at_least",
           "coupon_present",
           "status_in",
-          "payment_failed");
+          "payment_failed",
+          "refund_created",
+          "utm_source_present");
 
   /** Named by issue 18 and planned, but not built yet: refused rather than silently ignored. */
-  static final Set<String> PLANNED_CONDITIONS =
-      Set.of("refund_created", "items_returned", "fulfilment_delayed", "utm_source_present");
+  static final Set<String> PLANNED_CONDITIONS = Set.of("items_returned", "fulfilment_delayed");
 
   static final Set<String> ACTIONS = Set.of("enrol_in_campaign", "case");
   static final Set<String> PLANNED_ACTIONS =
@@ -176,6 +177,17 @@ final class RulesReader {
       case "payment_failed":
         noArgument(nodes, argument, name, subject);
         return new Condition.PaymentFailed();
+      case "refund_created":
+        noArgument(nodes, argument, name, subject);
+        return new Condition.RefundCreated();
+      case "utm_source_present":
+        {
+          List<String> sources =
+              argument == null
+                  ? List.of()
+                  : nodes.scalars(argument, subject + ".utm_source_present");
+          return new Condition.UtmSourcePresent(new HashSet<>(sources));
+        }
       case "coupon_present":
         {
           List<String> codes =

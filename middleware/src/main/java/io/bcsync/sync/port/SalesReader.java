@@ -35,6 +35,13 @@ public interface SalesReader {
   List<StoreRefund> refundsCreated(String storeHash, Instant from, Instant to);
 
   /**
+   * The refunds of the given orders, by order id, oldest first ({@code GET
+   * /v3/orders/payment_actions/refunds?order_id:in=...}: one call per 50 orders and 250 refunds);
+   * orders without refunds are absent.
+   */
+  Map<Long, List<StoreRefund>> refundsOf(String storeHash, Collection<Long> orderIds);
+
+  /**
    * The value of the order metafield {@code namespace}/{@code key} by order id, for metafields
    * created in {@code [from, to)} (one batch read of all orders' metafields, filtered by namespace,
    * key and date).

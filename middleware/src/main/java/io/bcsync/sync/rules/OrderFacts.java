@@ -1,6 +1,8 @@
 package io.bcsync.sync.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.sync.port.SalesReader.StoreRefund;
+import io.bcsync.sync.revenue.Utm;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Locale;
  *     declined, refunded, or no Contact)
  * @param total {@code total_inc_tax}, in the store's currency
  * @param coupons the codes of the coupons applied, as written in the store
+ * @param utm the UTM facts the storefront recorded; null when none (or not read: no rule needs
+ *     them)
+ * @param refunds the order's refunds (V3), oldest first; empty when none or not read
  */
 public record OrderFacts(
     String storeHash,
@@ -25,7 +30,9 @@ public record OrderFacts(
     int customerOrderNumber,
     BigDecimal total,
     List<String> coupons,
-    int statusId) {
+    int statusId,
+    Utm utm,
+    List<StoreRefund> refunds) {
 
   /**
    * Incomplete, Cancelled, Declined, Refunded: what the ledger does not count either ({@code
@@ -35,6 +42,16 @@ public record OrderFacts(
 
   public OrderFacts {
     coupons = List.copyOf(coupons);
+    refunds = refunds == null ? List.of() : List.copyOf(refunds);
+  }
+
+  /**
+   * These facts with the order's UTM facts and refunds ({@link OrderExtras}, read in batches only
+   * when an enabled rule needs them).
+   */
+  public OrderFacts withExtras(Utm utm, List<StoreRefund> refunds) {
+    return new OrderFacts(
+        storeHash, orderId, contactId, customerOrderNumber, total, coupons, statusId, utm, refunds);
   }
 
   /** A real sale: the buyer-facing triggers of this slice ignore cancelled or declined orders. */
@@ -62,7 +79,9 @@ public record OrderFacts(
         customerOrderNumber,
         money(order.path("total_inc_tax")),
         coupons,
-        order.path("status_id").asInt());
+        order.path("status_id").asInt(),
+        null,
+        List.of());
   }
 
   /** A coupon's store-qualified campaign key, as {@code Campaign.BC_Source_Key__c} documents it. */

@@ -49,13 +49,26 @@ public class OrderRulesStep {
   private final RuleFirings firings;
   private final CampaignEnrolments enrolments;
   private final CaseWrites cases;
+  private final OrderExtras extras;
 
+  /** Without {@link OrderExtras}: rules on UTM facts or refunds never hold (tests of the rest). */
   public OrderRulesStep(
       CompanyLedger ledger, RuleFirings firings, CampaignEnrolments enrolments, CaseWrites cases) {
+    this(ledger, firings, enrolments, cases, null);
+  }
+
+  @jakarta.inject.Inject
+  public OrderRulesStep(
+      CompanyLedger ledger,
+      RuleFirings firings,
+      CampaignEnrolments enrolments,
+      CaseWrites cases,
+      OrderExtras extras) {
     this.ledger = ledger;
     this.firings = firings;
     this.enrolments = enrolments;
     this.cases = cases;
+    this.extras = extras;
   }
 
   private record Firing(
@@ -76,6 +89,11 @@ public class OrderRulesStep {
           }
         });
     Map<String, List<Long>> sequences = ledger.orderSequence(storeHash, customers);
+    // UTM facts and refunds: read in batches, and only when an enabled rule needs them.
+    Map<Long, OrderExtras.Extra> extra =
+        extras == null
+            ? Map.of()
+            : extras.of(storeHash, rules, orders.stream().map(RuleOrder::order).toList());
     Map<String, Firing> due = new LinkedHashMap<>();
     for (RuleOrder o : orders) {
       long orderId = o.order().path("id").asLong();
@@ -85,6 +103,10 @@ public class OrderRulesStep {
               : sequences.getOrDefault(o.customerKey(), List.of());
       OrderFacts facts =
           OrderFacts.of(storeHash, o.order(), o.contactId(), sequence.indexOf(orderId) + 1);
+      OrderExtras.Extra more = extra.get(orderId);
+      if (more != null) {
+        facts = facts.withExtras(more.utm(), more.refunds());
+      }
       for (OrderRule rule : rules.enabled()) {
         if (rule.fires(facts)) {
           // The first order of a key in the batch owns the firing (a customer's two orders in
@@ -96,7 +118,7 @@ public class OrderRulesStep {
                   orderId,
                   rule.firingKey(facts),
                   enrolments(rule, facts),
-                  cases(storeHash, rule, o)));
+                  cases(storeHash, rule, o, facts)));
         }
       }
     }
@@ -139,19 +161,23 @@ public class OrderRulesStep {
     return outcomes;
   }
 
-  private static List<CaseRequest> cases(String storeHash, OrderRule rule, RuleOrder o) {
+  private static List<CaseRequest> cases(
+      String storeHash, OrderRule rule, RuleOrder o, OrderFacts facts) {
     List<CaseRequest> out = new ArrayList<>();
     for (RuleAction action : rule.actions()) {
       if (action instanceof RuleAction.OpenCase open) {
         out.add(
-            CaseContext.request(
-                storeHash,
-                o.order(),
-                open,
-                o.contactId(),
-                o.accountId(),
-                o.orderObject(),
-                o.orderRecordId()));
+            RefundDetails.appended(
+                CaseContext.request(
+                    storeHash,
+                    o.order(),
+                    open,
+                    o.contactId(),
+                    o.accountId(),
+                    o.orderObject(),
+                    o.orderRecordId()),
+                facts.refunds(),
+                o.order().path("currency_code").asText("")));
       }
     }
     return out;
