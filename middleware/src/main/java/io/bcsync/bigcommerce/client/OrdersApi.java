@@ -61,6 +61,69 @@ public final class OrdersApi {
     return found;
   }
 
+  /**
+   * Orders created in {@code [from, to)} with their documents (as {@link #readDocuments}), by
+   * ascending id: one call per 250 orders (lines inlined) plus the coupon call of each order with a
+   * coupon discount. V2 date filters are inclusive and whole seconds, hence {@code to} minus one
+   * second.
+   */
+  public List<OrderDocument> createdBetween(Instant from, Instant to) {
+    ApiRequest request =
+        withLineItems(ApiRequest.get("/v2/orders"))
+            .with("min_date_created", from.toString())
+            .with("max_date_created", to.minusSeconds(1).toString())
+            .with("sort", "id:asc");
+    return store.v2All(request).stream().map(this::document).toList();
+  }
+
+  /** Refunds created in {@code [from, to)} across all orders: one call per 250 refunds. */
+  public List<Dtos.Refund> refundsCreatedBetween(Instant from, Instant to) {
+    return store
+        .v3All(
+            ApiRequest.get("/v3/orders/payment_actions/refunds")
+                .with("created:min", from.toString())
+                .with("created:max", to.minusSeconds(1).toString()))
+        .stream()
+        .map(Dtos.Refund::from)
+        .filter(r -> r.created() == null || r.created().isBefore(to))
+        .toList();
+  }
+
+  /** The refunds of the given orders: one call per 50 order ids (and per 250 refunds). */
+  public List<Dtos.Refund> refundsOfOrders(Collection<Long> orderIds) {
+    List<Long> ids = new ArrayList<>(orderIds);
+    List<Dtos.Refund> out = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += 50) {
+      String in =
+          String.join(
+              ",",
+              ids.subList(i, Math.min(ids.size(), i + 50)).stream().map(String::valueOf).toList());
+      store
+          .v3All(ApiRequest.get("/v3/orders/payment_actions/refunds").with("order_id:in", in))
+          .forEach(n -> out.add(Dtos.Refund.from(n)));
+    }
+    return out;
+  }
+
+  /**
+   * Every order's metafield {@code namespace}/{@code key} created in {@code [from, to)}, through
+   * the batch endpoint {@code GET /v3/orders/metafields} (one call per 250 metafields): those the
+   * token's client may read (its own and those whose permission set opens them).
+   */
+  public List<Dtos.Metafield> metafieldsCreatedBetween(
+      String namespace, String key, Instant from, Instant to) {
+    return store
+        .v3All(
+            ApiRequest.get("/v3/orders/metafields")
+                .with("namespace", namespace)
+                .with("key", key)
+                .with("date_created:min", from.toString())
+                .with("date_created:max", to.minusSeconds(1).toString()))
+        .stream()
+        .map(Dtos.Metafield::from)
+        .toList();
+  }
+
   public Optional<Dtos.Order> read(long orderId) {
     return store
         .one(withLineItems(ApiRequest.get("/v2/orders/" + orderId)))

@@ -78,6 +78,14 @@ public final class StoreClient {
     return Dtos.StoreInfo.from(require(ApiRequest.get("/v2/store")).body());
   }
 
+  /**
+   * {@code GET /v2/store}: the store's time zone name ({@code timezone.name}, an IANA id such as
+   * {@code Europe/Paris}); empty text when the store does not say.
+   */
+  public String timeZoneName() {
+    return require(ApiRequest.get("/v2/store")).body().path("timezone").path("name").asText("");
+  }
+
   /** {@code GET /v2/customer_groups}, every page: the name of each customer group by id. */
   public java.util.Map<Long, String> customerGroupNames() {
     java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();

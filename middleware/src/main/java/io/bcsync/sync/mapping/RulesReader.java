@@ -35,10 +35,12 @@ final class RulesReader {
           "status_in",
           "payment_failed",
           "items_returned",
-          "fulfilment_delayed");
+          "fulfilment_delayed",
+          "refund_created",
+          "utm_source_present");
 
   /** Named by issue 18 and planned, but not built yet: refused rather than silently ignored. */
-  static final Set<String> PLANNED_CONDITIONS = Set.of("refund_created", "utm_source_present");
+  static final Set<String> PLANNED_CONDITIONS = Set.of();
 
   static final Set<String> ACTIONS = Set.of("enrol_in_campaign", "case");
   static final Set<String> PLANNED_ACTIONS =
@@ -183,6 +185,17 @@ final class RulesReader {
       case "fulfilment_delayed":
         return CaseRuleReader.fulfilmentDelayed(
             nodes, argument, node, subject + ".fulfilment_delayed");
+      case "refund_created":
+        noArgument(nodes, argument, name, subject);
+        return new Condition.RefundCreated();
+      case "utm_source_present":
+        {
+          List<String> sources =
+              argument == null
+                  ? List.of()
+                  : nodes.scalars(argument, subject + ".utm_source_present");
+          return new Condition.UtmSourcePresent(new HashSet<>(sources));
+        }
       case "coupon_present":
         {
           List<String> codes =

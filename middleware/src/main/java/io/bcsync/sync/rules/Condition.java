@@ -8,8 +8,8 @@ import java.util.Set;
  * A test on an order's facts. A rule's trigger is one condition and its {@code when} list holds
  * more, all of which must hold. Each condition also names the occurrence it fires for ({@link
  * #occurrence}): a rule fires at most once per occurrence, recorded durably, so a replayed or
- * duplicated webhook, or a retry, never fires it twice. Further triggers (refund, UTM source) are
- * further implementations over further facts.
+ * duplicated webhook, or a retry, never fires it twice. Each trigger is a further implementation
+ * over further facts.
  */
 public interface Condition {
   boolean holds(OrderFacts facts);
@@ -173,6 +173,55 @@ public interface Condition {
       return AWAITING.contains(facts.statusId())
           && created != null
           && facts.problems().nowMs() - created >= after.toMillis();
+    }
+  }
+
+  /**
+   * The storefront recorded a UTM source for the order (docs/order-rules.md, "UTM facts"); with
+   * {@code sources}, one of those (lower-cased, as sources are compared). Counted orders only.
+   */
+  record UtmSourcePresent(Set<String> sources) implements Condition {
+    public UtmSourcePresent {
+      sources =
+          sources.stream()
+              .map(c -> c.trim().toLowerCase(Locale.ROOT))
+              .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return facts.counted()
+          && facts.utm() != null
+          && facts.utm().hasSource()
+          && (sources.isEmpty() || sources.contains(facts.utm().source()));
+    }
+
+    /** Whether this condition needs the UTM facts read. */
+    static boolean needs(Condition c) {
+      return c instanceof UtmSourcePresent;
+    }
+  }
+
+  /**
+   * A refund was created on the order (V3 refunds, {@code store/order/refund/created}). Fires once
+   * per order and latest refund: a later refund fires again (and its Case is updated with every
+   * refund), a duplicated webhook does not. Two refunds synced in one batch fire once, for the
+   * later.
+   */
+  record RefundCreated() implements Condition {
+    @Override
+    public boolean holds(OrderFacts facts) {
+      return !facts.refunds().isEmpty();
+    }
+
+    @Override
+    public String occurrence(OrderFacts facts) {
+      long latest =
+          facts.refunds().stream()
+              .mapToLong(io.bcsync.sync.port.SalesReader.StoreRefund::id)
+              .max()
+              .orElse(0);
+      return "order:" + facts.orderId() + ":refund:" + latest;
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.bcsync.sync.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.sync.port.SalesReader.StoreRefund;
+import io.bcsync.sync.revenue.Utm;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,9 @@ import java.util.Locale;
  * @param total {@code total_inc_tax}, in the store's currency
  * @param coupons the codes of the coupons applied, as written in the store
  * @param problems failed payments, returned lines and the order's age, for the problem triggers
+ * @param utm the UTM facts the storefront recorded; null when none (or not read: no rule needs
+ *     them)
+ * @param refunds the order's refunds (V3), oldest first; empty when none or not read
  */
 public record OrderFacts(
     String storeHash,
@@ -27,7 +32,9 @@ public record OrderFacts(
     BigDecimal total,
     List<String> coupons,
     int statusId,
-    ProblemFacts problems) {
+    ProblemFacts problems,
+    Utm utm,
+    List<StoreRefund> refunds) {
 
   /**
    * Incomplete, Cancelled, Declined, Refunded: what the ledger does not count either ({@code
@@ -38,9 +45,10 @@ public record OrderFacts(
   public OrderFacts {
     coupons = List.copyOf(coupons);
     problems = problems == null ? ProblemFacts.none() : problems;
+    refunds = refunds == null ? List.of() : List.copyOf(refunds);
   }
 
-  /** Facts without problem facts (no failed payment, nothing returned, age unknown). */
+  /** Facts without problem facts, UTM facts or refunds (no failed payment, nothing returned). */
   public OrderFacts(
       String storeHash,
       long orderId,
@@ -57,7 +65,27 @@ public record OrderFacts(
         total,
         coupons,
         statusId,
-        ProblemFacts.none());
+        ProblemFacts.none(),
+        null,
+        List.of());
+  }
+
+  /**
+   * These facts with the order's UTM facts and refunds ({@link OrderExtras}, read in batches only
+   * when an enabled rule needs them).
+   */
+  public OrderFacts withExtras(Utm utm, List<StoreRefund> refunds) {
+    return new OrderFacts(
+        storeHash,
+        orderId,
+        contactId,
+        customerOrderNumber,
+        total,
+        coupons,
+        statusId,
+        problems,
+        utm,
+        refunds);
   }
 
   /** A real sale: the buyer-facing triggers of this slice ignore cancelled or declined orders. */
@@ -96,7 +124,9 @@ public record OrderFacts(
         money(order.path("total_inc_tax")),
         coupons,
         order.path("status_id").asInt(),
-        problems);
+        problems,
+        null,
+        List.of());
   }
 
   /** A coupon's store-qualified campaign key, as {@code Campaign.BC_Source_Key__c} documents it. */

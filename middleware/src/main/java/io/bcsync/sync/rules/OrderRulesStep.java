@@ -53,7 +53,9 @@ public class OrderRulesStep {
   private final PaymentFacts payments;
   private final FulfilmentWatch watch;
   private final Clock clock;
+  private final OrderExtras extras;
 
+  /** Without {@link OrderExtras}: rules on UTM facts or refunds never hold (tests of the rest). */
   public OrderRulesStep(
       CompanyLedger ledger,
       RuleFirings firings,
@@ -62,6 +64,19 @@ public class OrderRulesStep {
       PaymentFacts payments,
       FulfilmentWatch watch,
       Clock clock) {
+    this(ledger, firings, enrolments, cases, payments, watch, clock, null);
+  }
+
+  @jakarta.inject.Inject
+  public OrderRulesStep(
+      CompanyLedger ledger,
+      RuleFirings firings,
+      CampaignEnrolments enrolments,
+      CaseWrites cases,
+      PaymentFacts payments,
+      FulfilmentWatch watch,
+      Clock clock,
+      OrderExtras extras) {
     this.ledger = ledger;
     this.firings = firings;
     this.enrolments = enrolments;
@@ -69,6 +84,7 @@ public class OrderRulesStep {
     this.payments = payments;
     this.watch = watch;
     this.clock = clock;
+    this.extras = extras;
   }
 
   private record Firing(
@@ -89,6 +105,11 @@ public class OrderRulesStep {
           }
         });
     Map<String, List<Long>> sequences = ledger.orderSequence(storeHash, customers);
+    // UTM facts and refunds: read in batches, and only when an enabled rule needs them.
+    Map<Long, OrderExtras.Extra> extra =
+        extras == null
+            ? Map.of()
+            : extras.of(storeHash, rules, orders.stream().map(RuleOrder::order).toList());
     Map<Long, PaymentFacts.Candidate> candidates = new LinkedHashMap<>();
     for (RuleOrder o : orders) {
       long orderId = o.order().path("id").asLong();
@@ -122,6 +143,10 @@ public class OrderRulesStep {
               o.contactId(),
               base.customerOrderNumber(),
               ProblemFacts.of(o.order(), read.byOrder().getOrDefault(orderId, List.of()), now));
+      OrderExtras.Extra more = extra.get(orderId);
+      if (more != null) {
+        facts = facts.withExtras(more.utm(), more.refunds());
+      }
       evaluated.add(facts);
       for (OrderRule rule : rules.enabled()) {
         if (rule.fires(facts)) {
@@ -215,15 +240,18 @@ public class OrderRulesStep {
     for (RuleAction action : rule.actions()) {
       if (action instanceof RuleAction.OpenCase open) {
         out.add(
-            CaseContext.request(
-                storeHash,
-                o.order(),
-                open,
-                o.contactId(),
-                o.accountId(),
-                o.orderObject(),
-                o.orderRecordId(),
-                facts.problems()));
+            RefundDetails.appended(
+                CaseContext.request(
+                    storeHash,
+                    o.order(),
+                    open,
+                    o.contactId(),
+                    o.accountId(),
+                    o.orderObject(),
+                    o.orderRecordId(),
+                    facts.problems()),
+                facts.refunds(),
+                o.order().path("currency_code").asText(""));
       }
     }
     return out;

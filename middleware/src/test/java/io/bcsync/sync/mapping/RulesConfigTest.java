@@ -92,7 +92,7 @@ class RulesConfigTest {
             actions:
               - enroll: { campaign: { name: A } }
           not_yet:
-            trigger: refund_created
+            trigger: items_returned
             actions:
               - notify_slack: {}
           bad_field:
@@ -114,7 +114,7 @@ class RulesConfigTest {
             store + ":8: rules.bad_threshold: total_at_least needs an amount above 0")
         .hasMessageContaining(store + ":14: rules.bad_action: unknown action 'enroll'")
         .hasMessageContaining(
-            store + ":16: rules.not_yet: trigger 'refund_created' is not built yet")
+            store + ":16: rules.not_yet: trigger 'items_returned' is not built yet")
         .hasMessageContaining(store + ":18: rules.not_yet: action 'notify_slack' is not built yet")
         .hasMessageContaining(store + ":21: rules.bad_field: unknown key 'colour'")
         .hasMessageContaining(
@@ -124,6 +124,36 @@ class RulesConfigTest {
             store + ":25: rules.bad_nth: repeat_order takes {nth: N} with N of 2 or more")
         .hasMessageContaining(
             store + ":27: rules.bad_nth.enrol_in_campaign.campaign: id needs a Campaign id");
+  }
+
+  @Test
+  void refund_and_utm_triggers_are_read() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store.yml",
+            """
+        rules:
+          refunds:
+            enabled: true
+            trigger: refund_created
+            actions:
+              - case: { reason: Refund }
+          from_ads:
+            enabled: true
+            trigger: { utm_source_present: [Google, Instagram] }
+            when:
+              utm_source_present:
+            actions:
+              - enrol_in_campaign: { campaign: { name: Ads } }
+        """);
+
+    List<OrderRule> rules = loader.load(store).rules().enabled();
+
+    assertThat(rules.get(0).trigger()).isEqualTo(new Condition.RefundCreated());
+    assertThat(rules.get(1).trigger())
+        .isEqualTo(new Condition.UtmSourcePresent(Set.of("google", "instagram")));
+    assertThat(rules.get(1).when()).containsExactly(new Condition.UtmSourcePresent(Set.of()));
   }
 
   @Test

@@ -249,6 +249,32 @@ public final class SimulatedStore {
             io.bcsync.sim.bigcommerce.orders.OrderProblems.markReturned(s, order(s, orderId), sku));
   }
 
+  /**
+   * An order metafield written by the storefront's own API account (client id {@code storefront},
+   * permission set {@code read}, so other apps such as bcsync can read it), as a storefront records
+   * the UTM parameters of a checkout (docs/order-rules.md, "UTM facts"). Returns its id.
+   */
+  public long recordStorefrontMetafield(long orderId, String namespace, String key, String value) {
+    return write(
+        s -> {
+          order(s, orderId);
+          io.bcsync.sim.bigcommerce.store.Metafield m =
+              new io.bcsync.sim.bigcommerce.store.Metafield();
+          m.id = s.nextId();
+          m.resourceType = "order";
+          m.resourceId = orderId;
+          m.namespace = namespace;
+          m.key = key;
+          m.value = value;
+          m.permissionSet = "read";
+          m.ownerClientId = "storefront";
+          m.dateCreated = s.now();
+          m.dateModified = m.dateCreated;
+          s.metafields.put(m.id, m);
+          return m.id;
+        });
+  }
+
   /** Sets a product's stock (absolute), firing the inventory hook. */
   public void setStock(long productId, int level) {
     write(

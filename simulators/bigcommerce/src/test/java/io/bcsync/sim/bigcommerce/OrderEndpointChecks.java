@@ -131,6 +131,8 @@ final class OrderEndpointChecks {
     checker.check(V3_SPEC, "GET", "/v3", "/orders/" + orderId + "/metafields", null, 200);
     checker.check(V3_SPEC, "GET", "/v3", "/orders/" + orderId + "/metafields/" + mfId, null, 200);
     checker.check(
+        V3_SPEC, "GET", "/v3", "/orders/metafields?namespace=bcsync&key=sf_id", null, 200);
+    checker.check(
         V3_SPEC,
         "PUT",
         "/v3",

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoActivity implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoActivity.class);
+  private static final String[] UTM_SOURCES = {"google", "newsletter", "instagram"};
+
   private static final String[] FIRST = {
     "Ada", "Grace", "Alan", "Edsger", "Barbara", "Ken", "Margaret", "Linus"
   };
@@ -90,7 +92,15 @@ public final class DemoActivity implements AutoCloseable {
     if (dice < 2) {
       newCustomer();
     } else if (dice < 5 && !customers.isEmpty()) {
-      orders.add(store.placeOrder(pick(customers), pick(products), pick(products)));
+      long order = store.placeOrder(pick(customers), pick(products), pick(products));
+      orders.add(order);
+      // Now and then the storefront records where the shopper came from, as a real storefront
+      // would (docs/order-rules.md, "UTM facts"), so the daily revenue has UTM rows.
+      if (random.nextInt(3) == 0) {
+        String source = UTM_SOURCES[random.nextInt(UTM_SOURCES.length)];
+        store.recordStorefrontMetafield(
+            order, "bcsync", "utm", "{\"source\":\"" + source + "\",\"medium\":\"cpc\"}");
+      }
     } else if (dice < 7) {
       orders.add(store.placeGuestOrder("guest" + tick + "@example.com", pick(products)));
     } else if (dice < 9 && !orders.isEmpty()) {

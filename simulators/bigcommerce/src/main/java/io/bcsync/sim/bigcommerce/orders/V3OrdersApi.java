@@ -35,6 +35,7 @@ public final class V3OrdersApi {
     r.add("GET", "/v3/orders/{id}/payment_actions/refunds", this::orderRefunds);
     r.add("GET", "/v3/orders/payment_actions/refunds", this::allRefunds);
     r.add("GET", "/v3/orders/payment_actions/refunds/{refund}", this::refund);
+    r.add("GET", "/v3/orders/metafields", this::allMetafields);
     r.add("GET", "/v3/orders/{id}/metafields", this::metafields);
     r.add("POST", "/v3/orders/{id}/metafields", this::createMetafield);
     r.add("GET", "/v3/orders/{id}/metafields/{mf}", this::metafield);
@@ -181,6 +182,46 @@ public final class V3OrdersApi {
     ArrayNode data = Json.array();
     page.slice(list).forEach(m -> data.add(metafield(m)));
     return ApiResponse.ok(Paging.v3Collection(data, list.size(), page));
+  }
+
+  /**
+   * {@code GET /v3/orders/metafields} (batch, "Get All Order Metafields", orders.v3.yml): every
+   * order's metafields this client may see, filtered by {@code namespace}, {@code key} (also their
+   * {@code :in} lists) and {@code date_created:min/max} / {@code date_modified:min/max}, by id.
+   */
+  private ApiResponse allMetafields(ApiRequest req) {
+    Optional<Set<String>> namespaces = names(req, "namespace");
+    Optional<Set<String>> keys = names(req, "key");
+    Optional<Instant> createdMin = req.queryDate("date_created:min");
+    Optional<Instant> createdMax = req.queryDate("date_created:max");
+    Optional<Instant> modifiedMin = req.queryDate("date_modified:min");
+    Optional<Instant> modifiedMax = req.queryDate("date_modified:max");
+    List<Metafield> list =
+        req.store().metafields.values().stream()
+            .filter(m -> "order".equals(m.resourceType))
+            .filter(
+                m -> m.ownerClientId.equals(req.clientId()) || !"app_only".equals(m.permissionSet))
+            .filter(m -> namespaces.map(n -> n.contains(m.namespace)).orElse(true))
+            .filter(m -> keys.map(k -> k.contains(m.key)).orElse(true))
+            .filter(m -> createdMin.map(t -> !m.dateCreated.isBefore(t)).orElse(true))
+            .filter(m -> createdMax.map(t -> !m.dateCreated.isAfter(t)).orElse(true))
+            .filter(m -> modifiedMin.map(t -> !m.dateModified.isBefore(t)).orElse(true))
+            .filter(m -> modifiedMax.map(t -> !m.dateModified.isAfter(t)).orElse(true))
+            .sorted(java.util.Comparator.comparingLong(m -> m.id))
+            .toList();
+    Paging.Page page = Paging.of(req, 50);
+    ArrayNode data = Json.array();
+    page.slice(list).forEach(m -> data.add(metafield(m)));
+    return ApiResponse.ok(Paging.v3Collection(data, list.size(), page));
+  }
+
+  /** A filter given as {@code name=value} or {@code name:in=a,b}. */
+  private static Optional<Set<String>> names(ApiRequest req, String name) {
+    Optional<List<String>> in = req.queryList(name + ":in");
+    if (in.isPresent()) {
+      return Optional.of(Set.copyOf(in.get()));
+    }
+    return req.query(name).map(Set::of);
   }
 
   private ApiResponse createMetafield(ApiRequest req) {

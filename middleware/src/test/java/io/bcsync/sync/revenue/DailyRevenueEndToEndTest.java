@@ -1,0 +1,411 @@
+package io.bcsync.sync.revenue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
+import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.bigcommerce.orders.OrderDraft;
+import io.bcsync.sim.bigcommerce.store.Address;
+import io.bcsync.sim.bigcommerce.time.MutableClock;
+import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedSalesforce;
+import io.bcsync.testsupport.TestDatabases;
+import io.bcsync.testsupport.WebhookCalls;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The daily revenue summary end to end over both simulators (docs/order-rules.md, "Daily revenue"):
+ * the orders and refunds of a day in the BigCommerce simulator, UTM facts in the storefront's order
+ * metafields, rows and Campaign totals in the Salesforce simulator. The store's time zone is UTC
+ * (the simulator's settings). Tests run in order on one state.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DailyRevenueEndToEndTest implements TestPropertyProvider {
+  static final String STORE = "rev1";
+  static final String SECRET = "rev-webhook-secret-0123456789";
+  static final String OBJECT = "BC_Daily_Revenue__c";
+
+  /** Yesterday in UTC: the day the job summarises. */
+  final LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+
+  final MutableClock bcClock = MutableClock.startingAt(at(day.minusDays(2), 9));
+
+  @Inject DailyRevenueJob job;
+  @Inject DataSource dataSource;
+  @Inject DataSourceResolver resolver;
+
+  @Inject
+  @Named("daily-revenue")
+  RecurringTask<Void> task;
+
+  BigCommerceSimulator bc;
+  SalesforceSimulator sf;
+  SimulatedStore store;
+  String springCampaign;
+  int port;
+  String googleCampaign;
+
+  @Override
+  public Map<String, String> getProperties() {
+    bc =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults()
+                .clock(bcClock)
+                .rateLimit(10_000, Duration.ofSeconds(30)));
+    store =
+        bc.createStore(
+            BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("c1"));
+    sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
+    placeOrders();
+    Map<String, String> p = new HashMap<>(TestDatabases.h2());
+    p.putAll(SimulatedSalesforce.passwordLogin(sf));
+    port = FreePort.find();
+    p.put("micronaut.server.port", String.valueOf(port));
+    p.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
+    p.put("bcsync.bigcommerce.api-url", bc.baseUrl());
+    p.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
+    p.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
+    p.put("bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    p.put("bcsync.staging.allowed-stores", STORE);
+    p.put("bcsync.scheduler.enabled", "false");
+    p.put("bcsync.sync.guest-keys.secret", "ZTJlLWd1ZXN0LWtleS1zZWNyZXQtb2YtMzItYnl0ZXMh");
+    p.put("bcsync.daily-revenue.enabled", "true");
+    p.put("bcsync.daily-revenue.run-at", "00:00");
+    return p;
+  }
+
+  /**
+   * The day: five sales (three coupons, two UTM sources, one with neither), a declined order that
+   * is no sale, a partial refund of a sale of the day and a refund on the day of an order placed
+   * the day before; a refund of the next day does not belong to it.
+   */
+  private void placeOrders() {
+    long mug = store.createProduct("Mug", "MUG-1", new BigDecimal("10.00"));
+    long lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
+    store.createCoupon("SPRING10", 2, new BigDecimal("5.00"));
+    store.createCoupon("SUMMER20", 2, new BigDecimal("20.00"));
+    store.createCoupon("FALL5", 2, new BigDecimal("5.00"));
+    springCampaign = campaign("Spring", STORE + ":coupon:spring10");
+    googleCampaign = campaign("Google ads", STORE + ":utm:google");
+
+    // The day before: 40 - 20 = 20.00 with SUMMER20, from the newsletter; refunded 8.00 on the day.
+    bcClock.set(at(day.minusDays(1), 15));
+    long previous = order("SUMMER20", 0, lamp);
+    utm(previous, "{\"utm_source\":\"newsletter\",\"utm_medium\":\"email\"}");
+
+    bcClock.set(at(day, 9));
+    long o1 = order("SPRING10", 0, lamp); // 35.00
+    utm(o1, "{\"source\":\"Google\",\"medium\":\"cpc\"}");
+    bcClock.set(at(day, 10));
+    order("SUMMER20", 0, mug, lamp); // 50 - 20 = 30.00, no UTM
+    bcClock.set(at(day, 11));
+    long o3 = order("FALL5", 0, mug); // 5.00
+    utm(o3, "utm_source=newsletter&utm_medium=email");
+    bcClock.set(at(day, 12));
+    long o4 = order(null, 0, lamp); // 40.00
+    utm(o4, "utm_source=google&utm_medium=cpc");
+    bcClock.set(at(day, 13));
+    order(null, 0, mug); // 10.00, unattributed
+    bcClock.set(at(day, 14));
+    order("SPRING10", 6, lamp); // Declined: no sale
+    bcClock.set(at(day, 18));
+    store.refund(o1, new BigDecimal("15.00"));
+    store.refund(previous, new BigDecimal("8.00"));
+
+    bcClock.set(at(day.plusDays(1), 0).plusSeconds(1));
+    store.refund(o4, new BigDecimal("40.00")); // today: not the day's
+
+    // Two days before: one sale, for the lost-response test.
+    bcClock.set(at(day.minusDays(2), 9));
+    order("SPRING10", 0, lamp); // 35.00
+  }
+
+  @AfterAll
+  void stop() {
+    bc.close();
+    sf.close();
+  }
+
+  @Test
+  @Order(1)
+  void theJobRunsOncePerCluster() {
+    DataSource pool = resolver.resolve(dataSource);
+    SettableClock clock = new SettableClock();
+    clock.set(Instant.now());
+    ManualScheduler first = manualScheduler(pool, clock);
+    ManualScheduler second = manualScheduler(pool, clock);
+    first.start();
+    second.start();
+    clock.tick(Duration.ofMinutes(11));
+    long upsertsBefore = sf.apiCallCount("upsert", OBJECT);
+
+    first.runAnyDueExecutions();
+    long afterFirst = sf.apiCallCount("upsert", OBJECT);
+    second.runAnyDueExecutions();
+    long afterSecond = sf.apiCallCount("upsert", OBJECT);
+
+    assertThat(afterFirst - upsertsBefore).as("the first instance summarised the day").isEqualTo(1);
+    assertThat(afterSecond).as("the second instance found nothing due").isEqualTo(afterFirst);
+    assertThat(job.runDue()).as("a later tick: the day is done").isEmpty();
+    assertThat(sf.apiCallCount("upsert", OBJECT)).isEqualTo(afterFirst);
+    first.stop();
+    second.stop();
+  }
+
+  @Test
+  @Order(2)
+  void aDayWithThreeCouponsTwoUtmSourcesAndRefundsEqualsTheHandComputedFigures() {
+    Map<String, Map<String, Object>> rows = rowsOf(day);
+
+    // key -> revenue, refunds, net, orders
+    assertRow(rows, "all", "Total", null, "120.00", "23.00", "97.00", 5);
+    assertRow(rows, "coupon:spring10", "Coupon", "spring10", "35.00", "15.00", "20.00", 1);
+    assertRow(rows, "coupon:summer20", "Coupon", "summer20", "30.00", "8.00", "22.00", 1);
+    assertRow(rows, "coupon:fall5", "Coupon", "fall5", "5.00", "0", "5.00", 1);
+    assertRow(rows, "utm:google", "UTM", "google", "75.00", "15.00", "60.00", 2);
+    assertRow(rows, "utm:newsletter", "UTM", "newsletter", "5.00", "8.00", "-3.00", 1);
+    assertRow(rows, "none", "None", null, "10.00", "0", "10.00", 1);
+    assertThat(rows).hasSize(7);
+    assertThat(rows.get("coupon:spring10")).containsEntry("BC_Campaign__c", springCampaign);
+    assertThat(rows.get("utm:google")).containsEntry("BC_Campaign__c", googleCampaign);
+    assertThat(rows.get("coupon:summer20").get("BC_Campaign__c")).isNull();
+    assertThat(rows.get("all").get("BC_Store__c")).isNotNull();
+
+    assertCampaign(springCampaign, "20.00", 1);
+    assertCampaign(googleCampaign, "60.00", 2);
+  }
+
+  @Test
+  @Order(3)
+  void rebuildingTwiceGivesTheSameRows() {
+    Map<String, Map<String, Object>> before = rowsOf(day);
+    int count = sf.count(OBJECT);
+
+    job.rebuild(STORE, day);
+    job.rebuild(STORE, day);
+
+    assertThat(sf.count(OBJECT)).isEqualTo(count);
+    assertThat(comparable(rowsOf(day))).isEqualTo(comparable(before));
+    assertCampaign(springCampaign, "20.00", 1);
+    assertCampaign(googleCampaign, "60.00", 2);
+  }
+
+  @Test
+  @Order(4)
+  void aLostResponseOfTheUpsertConvergesOnTheNextRun() {
+    LocalDate twoDaysBefore = day.minusDays(2);
+    sf.faults().loseResponses("upsert", OBJECT, 1, Duration.ZERO);
+
+    assertThatThrownBy(() -> job.rebuild(STORE, twoDaysBefore))
+        .isInstanceOf(DailyRevenueException.class)
+        .satisfies(e -> assertThat(((DailyRevenueException) e).retryable()).isTrue());
+    assertThat(rowsOf(twoDaysBefore)).as("committed although unanswered").hasSize(2);
+    sf.faults().clear();
+
+    job.rebuild(STORE, twoDaysBefore);
+
+    Map<String, Map<String, Object>> rows = rowsOf(twoDaysBefore);
+    assertThat(rows).hasSize(2);
+    assertRow(rows, "all", "Total", null, "35.00", "0", "35.00", 1);
+    assertRow(rows, "coupon:spring10", "Coupon", "spring10", "35.00", "0", "35.00", 1);
+    // The day before the day (the newsletter order) is rebuilt too, once.
+    assertRow(
+        rowsOf(day.minusDays(1)),
+        "coupon:summer20",
+        "Coupon",
+        "summer20",
+        "20.00",
+        "0",
+        "20.00",
+        1);
+    assertCampaign(springCampaign, "55.00", 2);
+    assertCampaign(googleCampaign, "60.00", 2);
+    assertThat(rowsOf(day)).hasSize(7);
+  }
+
+  @Test
+  @Order(5)
+  void theRebuildEndpointRefusesBadInputAndRebuildsGoodRequests() throws Exception {
+    URI base = URI.create("http://localhost:" + port);
+    String path = "/admin/daily-revenue/rebuild";
+    String token = WebhookCalls.ADMIN_TOKEN;
+
+    assertThat(WebhookCalls.postJson(base, path, "{\"store\":\"rev1\",\"since\":\"May 1\"}", token))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("since must be a date like 2024-01-01"));
+    assertThat(WebhookCalls.postJson(base, path, "{\"since\":\"" + day + "\"}", token).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            WebhookCalls.postJson(
+                    base, path, "{\"store\":\"nostore\",\"since\":\"" + day + "\"}", token)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            WebhookCalls.postJson(
+                    base, path, "{\"store\":\"rev1\",\"since\":\"" + day + "\"}", "wrong-token")
+                .statusCode())
+        .isEqualTo(401);
+    int count = sf.count(OBJECT);
+
+    var ok =
+        WebhookCalls.postJson(base, path, "{\"store\":\"rev1\",\"since\":\"" + day + "\"}", token);
+
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.body()).contains("\"day\":\"" + day + "\"", "\"rows\":7");
+    assertThat(sf.count(OBJECT)).isEqualTo(count);
+  }
+
+  // --- helpers ---
+
+  private ManualScheduler manualScheduler(DataSource pool, SettableClock clock) {
+    // The recurring task is known through startTasks (naming it here too would register it twice).
+    TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(pool, List.of());
+    builder.clock(clock);
+    builder.startTasks(List.of(task));
+    builder.commitWhenAutocommitDisabled(true);
+    return builder.build();
+  }
+
+  private static Instant at(LocalDate date, int hour) {
+    return date.atTime(LocalTime.of(hour, 0)).toInstant(ZoneOffset.UTC);
+  }
+
+  private long order(String coupon, int status, long... products) {
+    OrderDraft draft = new OrderDraft();
+    Address billing = new Address();
+    billing.firstName = "Ada";
+    billing.lastName = "Shopper";
+    billing.email = "ada@example.com";
+    draft.billing = billing;
+    draft.couponCode = coupon;
+    if (status != 0) {
+      draft.statusId = status;
+    }
+    for (long product : products) {
+      draft.addLine(OrderDraft.Line.of(product, 1));
+    }
+    return store.createOrder(draft);
+  }
+
+  private void utm(long orderId, String value) {
+    store.recordStorefrontMetafield(orderId, "bcsync", "utm", value);
+  }
+
+  private String campaign(String name, String sourceKey) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("Name", name);
+    fields.put("BC_Source_Key__c", sourceKey);
+    var outcome = sf.createAsUser("Campaign", fields);
+    assertThat(outcome.success()).as("Campaign %s: %s", name, outcome.errors()).isTrue();
+    return outcome.id();
+  }
+
+  /** The day's rows by source key (the part of BC_Revenue_Key__c after store and date). */
+  private Map<String, Map<String, Object>> rowsOf(LocalDate date) {
+    String prefix = STORE + ":" + date + ":";
+    Map<String, Map<String, Object>> rows = new TreeMap<>();
+    for (Map<String, Object> r : sf.records(OBJECT)) {
+      String key = String.valueOf(r.get("BC_Revenue_Key__c"));
+      if (key.startsWith(prefix)) {
+        rows.put(key.substring(prefix.length()), r);
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Map<String, String>> comparable(
+      Map<String, Map<String, Object>> rows) {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    rows.forEach(
+        (key, r) -> {
+          Map<String, String> fields = new TreeMap<>();
+          for (String f :
+              List.of(
+                  "Id",
+                  "BC_Revenue__c",
+                  "BC_Refunds__c",
+                  "BC_Net_Revenue__c",
+                  "BC_Order_Count__c",
+                  "BC_Campaign__c",
+                  "BC_Source__c",
+                  "BC_Source_Type__c")) {
+            Object v = r.get(f);
+            fields.put(f, v == null ? null : normal(v));
+          }
+          out.put(key, fields);
+        });
+    return out;
+  }
+
+  private static String normal(Object v) {
+    try {
+      return new BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return String.valueOf(v);
+    }
+  }
+
+  private static void assertRow(
+      Map<String, Map<String, Object>> rows,
+      String key,
+      String type,
+      String source,
+      String revenue,
+      String refunds,
+      String net,
+      int orders) {
+    assertThat(rows).as("row %s", key).containsKey(key);
+    Map<String, Object> r = rows.get(key);
+    assertThat(r.get("BC_Source_Type__c")).as("%s type", key).isEqualTo(type);
+    assertThat(r.get("BC_Source__c")).as("%s source", key).isEqualTo(source);
+    assertThat(amount(r.get("BC_Revenue__c"))).as("%s revenue", key).isEqualByComparingTo(revenue);
+    assertThat(amount(r.get("BC_Refunds__c"))).as("%s refunds", key).isEqualByComparingTo(refunds);
+    assertThat(amount(r.get("BC_Net_Revenue__c"))).as("%s net", key).isEqualByComparingTo(net);
+    assertThat(amount(r.get("BC_Order_Count__c")))
+        .as("%s orders", key)
+        .isEqualByComparingTo(String.valueOf(orders));
+  }
+
+  private void assertCampaign(String id, String revenue, int orders) {
+    Map<String, Object> c = sf.record(id).orElseThrow();
+    assertThat(amount(c.get("BC_Revenue__c"))).as("Campaign revenue").isEqualByComparingTo(revenue);
+    assertThat(amount(c.get("BC_Order_Count__c")))
+        .as("Campaign orders")
+        .isEqualByComparingTo(String.valueOf(orders));
+  }
+
+  private static BigDecimal amount(Object v) {
+    return v == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(v));
+  }
+}
