@@ -1,5 +1,8 @@
 package io.bcsync.admin;
 
+import io.bcsync.pipeline.DeadLetterReplays;
+import io.bcsync.pipeline.QueueActivity;
+import io.bcsync.pipeline.QueueActivity.DeadLetterFilter;
 import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.QueueInspector.StoredEvent;
 import io.bcsync.pipeline.WorkItem;
@@ -20,7 +23,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,13 +38,22 @@ public class AdminController {
   static final int MAX_REPLAY_IDS = 1000;
 
   private final QueueInspector inspector;
+  private final QueueActivity activity;
+  private final DeadLetterReplays replays;
   private final WorkQueue queue;
   private final WorkSignal signal;
   private final Clock clock;
 
   public AdminController(
-      QueueInspector inspector, WorkQueue queue, WorkSignal signal, Clock clock) {
+      QueueInspector inspector,
+      QueueActivity activity,
+      DeadLetterReplays replays,
+      WorkQueue queue,
+      WorkSignal signal,
+      Clock clock) {
     this.inspector = inspector;
+    this.activity = activity;
+    this.replays = replays;
     this.queue = queue;
     this.signal = signal;
     this.clock = clock;
@@ -82,12 +93,20 @@ public class AdminController {
                     Map.of("error", "not_found", "message", "no work item " + id)));
   }
 
+  /**
+   * Dead letters newest first; {@code store}, {@code kind} and {@code error} (a text) narrow them.
+   */
   @Get("/dead-letters")
   public Page<WorkItem> deadLetters(
-      @Nullable @QueryValue Long before, @Nullable @QueryValue Integer limit) {
+      @Nullable @QueryValue String store,
+      @Nullable @QueryValue String kind,
+      @Nullable @QueryValue String error,
+      @Nullable @QueryValue Long before,
+      @Nullable @QueryValue Integer limit) {
     int size = limit(limit);
     return Page.of(
-        inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.ofNullable(before), size),
+        activity.deadLetters(
+            DeadLetterFilter.of(store, kind, error), Optional.ofNullable(before), size),
         size,
         WorkItem::id);
   }
@@ -123,18 +142,14 @@ public class AdminController {
    */
   @Post("/dead-letters/replay")
   public Map<String, Object> replayMany(@Body ReplayRequest request) {
-    List<Long> ids = new ArrayList<>();
+    Map<Long, ReplayResult> replayed;
     if (Boolean.TRUE.equals(request.all())) {
       if (request.ids() != null && !request.ids().isEmpty()) {
         throw new BadAdminRequest("give either ids or all, not both");
       }
-      Optional<Long> before = Optional.empty();
-      List<WorkItem> page;
-      do {
-        page = inspector.workItems(Optional.of(WorkItemStatus.DEAD), before, MAX_LIMIT);
-        page.forEach(item -> ids.add(item.id()));
-        before = page.isEmpty() ? before : Optional.of(page.get(page.size() - 1).id());
-      } while (page.size() == MAX_LIMIT);
+      replayed =
+          replays.replayMatching(
+              DeadLetterFilter.of(request.store(), request.kind(), request.error()));
     } else {
       if (request.ids() == null || request.ids().isEmpty()) {
         throw new BadAdminRequest("ids must list at least one dead-letter id (or set all to true)");
@@ -142,17 +157,16 @@ public class AdminController {
       if (request.ids().size() > MAX_REPLAY_IDS) {
         throw new BadAdminRequest("at most " + MAX_REPLAY_IDS + " ids per request");
       }
-      ids.addAll(request.ids());
-    }
-    Map<String, ReplayResult> results = new LinkedHashMap<>();
-    long now = clock.millis();
-    for (Long id : ids) {
-      if (id == null) {
+      if (request.ids().contains(null)) {
         throw new BadAdminRequest("ids must not contain null");
       }
-      results.put(String.valueOf(id), queue.replay(id, now));
+      if (request.store() != null || request.kind() != null || request.error() != null) {
+        throw new BadAdminRequest("store, kind and error filter all=true only");
+      }
+      replayed = replays.replay(request.ids());
     }
-    signal.wake();
+    Map<String, ReplayResult> results = new LinkedHashMap<>();
+    replayed.forEach((id, result) -> results.put(String.valueOf(id), result));
     return Map.of("results", results);
   }
 
@@ -183,8 +197,16 @@ public class AdminController {
     return limit;
   }
 
-  /** {@code ids} of dead letters to replay, or {@code all} for every one. */
-  public record ReplayRequest(@Nullable List<Long> ids, @Nullable Boolean all) {}
+  /**
+   * {@code ids} of dead letters to replay, or {@code all} for every one ({@code store}, {@code
+   * kind} and {@code error} narrow {@code all} as they narrow the list).
+   */
+  public record ReplayRequest(
+      @Nullable List<Long> ids,
+      @Nullable Boolean all,
+      @Nullable String store,
+      @Nullable String kind,
+      @Nullable String error) {}
 
   /**
    * A page of rows, newest first; pass {@code nextBefore} as {@code before} to get the next page.

@@ -29,6 +29,12 @@ public class AdminToken {
         .body(Map.of("error", "unauthorized", "message", "a valid admin bearer token is required"));
   }
 
+  /** Whether {@code presented} (the console's sign-in form) is the admin token. */
+  public boolean matches(String presented) {
+    return presented != null
+        && MessageDigest.isEqual(token, presented.trim().getBytes(StandardCharsets.UTF_8));
+  }
+
   public boolean isPresentedBy(HttpRequest<?> request) {
     String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
     return header != null

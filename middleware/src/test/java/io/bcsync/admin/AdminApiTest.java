@@ -152,6 +152,92 @@ class AdminApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void dead_letters_filter_by_kind_and_error_and_replay_all_that_match() throws Exception {
+    post(base, orderCallback("store/order/created", 20, "a"), secretHeader());
+    post(base, orderCallback("store/order/created", 21, "b"), secretHeader());
+    post(base, orderCallback("store/order/created", 22, "c"), secretHeader());
+    handler.script(
+        batch ->
+            batch.stream()
+                .collect(
+                    Collectors.toMap(
+                        item -> item.id(),
+                        item ->
+                            Outcome.permanent(
+                                item.entity().id().equals("21")
+                                    ? "Salesforce said REQUIRED_FIELD_MISSING: Name"
+                                    : "Salesforce said INVALID_FIELD (50%_off)"))));
+    processor.processDueBatch();
+
+    JsonNode invalid =
+        json(httpGet(base, "/admin/dead-letters?error=invalid_field", ADMIN_TOKEN)).get("items");
+    assertThat(invalid).hasSize(2);
+    // LIKE wildcards in the text are literals: "%_" matches only itself.
+    assertThat(json(httpGet(base, "/admin/dead-letters?error=50%25_off", ADMIN_TOKEN)).get("items"))
+        .hasSize(2);
+    assertThat(json(httpGet(base, "/admin/dead-letters?error=5%25f", ADMIN_TOKEN)).get("items"))
+        .isEmpty();
+    assertThat(json(httpGet(base, "/admin/dead-letters?kind=customer", ADMIN_TOKEN)).get("items"))
+        .isEmpty();
+    assertThat(
+            json(httpGet(
+                    base,
+                    "/admin/dead-letters?store=" + WebhookCalls.STORE + "&kind=order",
+                    ADMIN_TOKEN))
+                .get("items"))
+        .hasSize(3);
+
+    JsonNode replayed =
+        json(
+            postJson(
+                base,
+                "/admin/dead-letters/replay",
+                "{\"all\":true,\"error\":\"INVALID_FIELD\"}",
+                ADMIN_TOKEN));
+    assertThat(replayed.get("results")).hasSize(2);
+    JsonNode left = json(httpGet(base, "/admin/dead-letters", ADMIN_TOKEN)).get("items");
+    assertThat(left).hasSize(1);
+    assertThat(left.get(0).get("entity").get("id").asText()).isEqualTo("21");
+    assertBadRequest(
+        postJson(
+            base, "/admin/dead-letters/replay", "{\"ids\":[1],\"kind\":\"order\"}", ADMIN_TOKEN),
+        "filter all=true only");
+  }
+
+  @Test
+  void the_overview_counts_what_each_store_received_synced_and_dead_lettered() throws Exception {
+    post(base, orderCallback("store/order/created", 30, "a"), secretHeader());
+    post(base, orderCallback("store/order/created", 31, "b"), secretHeader());
+    handler.script(
+        batch ->
+            batch.stream()
+                .collect(
+                    Collectors.toMap(
+                        item -> item.id(),
+                        item ->
+                            item.entity().id().equals("31")
+                                ? Outcome.permanent("Salesforce said INVALID_FIELD")
+                                : Outcome.SUCCESS)));
+    processor.processDueBatch();
+
+    JsonNode overview = json(httpGet(base, "/admin/overview", ADMIN_TOKEN));
+    JsonNode store = overview.get("stores").get(0);
+    assertThat(store.get("store").asText()).isEqualTo(WebhookCalls.STORE);
+    assertThat(store.get("totals").get("received").asLong()).isEqualTo(2);
+    assertThat(store.get("totals").get("synced").asLong()).isEqualTo(1);
+    assertThat(store.get("totals").get("dead").asLong()).isEqualTo(1);
+    assertThat(store.get("series")).hasSize(60);
+    assertThat(overview.get("bucketSeconds").asLong()).isEqualTo(60);
+    assertThat(overview.get("recentErrors").get(0).get("error").asText())
+        .isEqualTo("Salesforce said INVALID_FIELD");
+    JsonNode day = json(httpGet(base, "/admin/overview?window=day", ADMIN_TOKEN));
+    assertThat(day.get("stores").get(0).get("series")).hasSize(144);
+    assertThat(day.get("stores").get(0).get("totals").get("received").asLong()).isEqualTo(2);
+    assertThat(httpGet(base, "/admin/overview?window=week", ADMIN_TOKEN).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void bad_admin_input_is_a_clear_400() throws Exception {
     assertBadRequest(
         httpGet(base, "/admin/work-items?status=sleeping", ADMIN_TOKEN), "status must be one of");
