@@ -251,7 +251,7 @@ public class OrderRulesStep {
                     o.orderRecordId(),
                     facts.problems()),
                 facts.refunds(),
-                o.order().path("currency_code").asText(""));
+                o.order().path("currency_code").asText("")));
       }
     }
     return out;

@@ -86,7 +86,8 @@ class RefundAndUtmRulesTest {
             firings,
             new CampaignEnrolments(salesforce),
             new CaseWrites(salesforce),
-            new PaymentFacts(org.mockito.Mockito.mock(io.bcsync.sync.port.OrderPayments.class), firings),
+            new PaymentFacts(
+                org.mockito.Mockito.mock(io.bcsync.sync.port.OrderPayments.class), firings),
             org.mockito.Mockito.mock(FulfilmentWatch.class),
             java.time.Clock.systemUTC(),
             fake);
