@@ -58,6 +58,7 @@ final class MappingParser {
           "new_customers_as",
           "match_across_stores");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
+  private static final Set<String> CATALOG_KEYS = Set.of("create_products");
 
   private final String file;
   private final YamlNodes nodes;
@@ -110,6 +111,7 @@ final class MappingParser {
         case "orders" -> readSettings("orders", ORDERS_KEYS, value, document.settings());
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
         case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
+        case "catalog" -> readSettings("catalog", CATALOG_KEYS, value, document.settings());
         case "price_lists" ->
             new ReverseSections(nodes).table("price_lists", value, document.settings());
         default ->
@@ -117,7 +119,7 @@ final class MappingParser {
                 nodes.at(entry.getKeyNode()),
                 key,
                 "unknown section (expected objects, lookups, matching, orders, rules, segments,"
-                    + " price_lists)");
+                    + " price_lists, catalog)");
       }
     }
     return document;
