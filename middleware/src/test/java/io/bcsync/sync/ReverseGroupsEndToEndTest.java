@@ -55,7 +55,8 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
 
   @Override
   List<String> channels() {
-    return List.of("/data/ContactChangeEvent", "/data/PricebookEntryChangeEvent");
+    return List.of(
+        "/data/ContactChangeEvent", "/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent");
   }
 
   @Override
@@ -95,7 +96,9 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
             + wholesale
             + "/USD: "
             + priceList
-            + "\n";
+            + "\n"
+            + "catalog:\n"
+            + "  create_products: true\n";
     try {
       Path file = Files.createTempFile("bcsync-" + STORE + "-mapping", ".yml");
       file.toFile().deleteOnExit();
@@ -203,6 +206,38 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
         .extracting(e -> e.status())
         .containsExactly(504, 200);
     assertThat(salesforceWrites()).isEqualTo(salesforceWritesBefore);
+  }
+
+  @Test
+  void a_product_created_in_salesforce_is_created_once_even_when_the_answer_was_lost() {
+    settle();
+    int writesBefore = storeWrites().size();
+    store.injectFault(Fault.loseResponse(1).on("POST", "/v3/catalog/products"));
+
+    sf.createAsUser(
+        "Product2", Map.of("Name", "Brand new kettle", "ProductCode", "NEW-K1", "IsActive", true));
+
+    await().atMost(WAIT).until(() -> storeWrites().size() >= writesBefore + 2 && finished());
+    settle();
+    assertThat(
+            store.<Long>read(
+                s -> s.products.values().stream().filter(p -> "NEW-K1".equals(p.sku)).count()))
+        .as("created once")
+        .isEqualTo(1);
+    assertThat(
+            store.<String>read(
+                s ->
+                    s.products.values().stream()
+                        .filter(p -> "NEW-K1".equals(p.sku))
+                        .findFirst()
+                        .orElseThrow()
+                        .name))
+        .isEqualTo("Brand new kettle");
+    List<RequestLog.Entry> writes = storeWrites().subList(writesBefore, storeWrites().size());
+    assertThat(writes.get(0).method() + " " + writes.get(0).status()).isEqualTo("POST 504");
+    assertThat(writes.subList(1, writes.size()))
+        .as("the retry found the product by its SKU: no second create")
+        .noneMatch(w -> "POST".equals(w.method()));
   }
 
   /** A Product2, its standard entry and its wholesale entry; answers the wholesale entry's id. */

@@ -110,6 +110,31 @@ public final class CatalogApi {
         .toList();
   }
 
+  /**
+   * Creates one product ({@code POST /v3/catalog/products}: one product per call); answers its id.
+   * A physical product needs a name, a type, a price and a weight (catalog.v3.yml, createProduct).
+   */
+  public long createProduct(
+      String sku, String name, String description, boolean visible, java.math.BigDecimal price) {
+    com.fasterxml.jackson.databind.node.ObjectNode body =
+        store
+            .mapper()
+            .createObjectNode()
+            .put("name", name)
+            .put("type", "physical")
+            .put("sku", sku)
+            .put("price", price)
+            .put("weight", 0)
+            .put("description", description == null ? "" : description)
+            .put("is_visible", visible);
+    return store
+        .require(ApiRequest.write("POST", "/v3/catalog/products", body))
+        .body()
+        .path("data")
+        .path("id")
+        .asLong();
+  }
+
   /** Updates products ten per call (BigCommerce's limit; 413 above it). */
   public List<CatalogDtos.Product> updateProducts(List<ProductUpdate> updates) {
     return Batches.chunks(updates, PRODUCT_UPDATES_PER_CALL).stream()

@@ -83,6 +83,36 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
     return found;
   }
 
+  /**
+   * One {@code POST /v3/catalog/products} per product, with price 0 and weight 0 (both required;
+   * the price flow sets the price, and a merchant the weight). A 409 (a product with this SKU or
+   * name exists) is retryable, never permanent: after a lost answer the retry finds the product by
+   * its SKU and updates it instead; a name another product holds stays a retry until it is renamed
+   * or the item is dead-lettered after its attempts.
+   */
+  @Override
+  public Map<String, WriteFailure> createProducts(String storeHash, List<NewProduct> products) {
+    Map<String, WriteFailure> failed = new LinkedHashMap<>();
+    CatalogApi catalog;
+    try {
+      catalog = client.forStore(storeHash).catalog();
+    } catch (PermanentFailureException e) {
+      products.forEach(p -> failed.put(p.sku(), new WriteFailure(e.getMessage(), false)));
+      return failed;
+    }
+    for (NewProduct p : products) {
+      try {
+        catalog.createProduct(p.sku(), p.name(), p.description(), p.visible(), BigDecimal.ZERO);
+      } catch (PermanentFailureException e) {
+        boolean exists = e instanceof BigCommerceApiException api && api.status() == 409;
+        failed.put(p.sku(), new WriteFailure(e.getMessage(), exists));
+      } catch (RuntimeException e) {
+        failed.put(p.sku(), new WriteFailure(e.getMessage(), true));
+      }
+    }
+    return failed;
+  }
+
   @Override
   public Map<Long, WriteFailure> updateProducts(
       String storeHash, Map<Long, ProductDetails> details) {

@@ -30,7 +30,8 @@ import java.util.Set;
  * the batch is re-read in one query. What is news ({@link ProductChange}) is written: the
  * configured numeric field (default {@code BC_Inventory_Level__c}) as an absolute stock level at
  * the configured location, and Name, Description and IsActive as the product's name, description
- * and storefront visibility. Only existing products are updated. A product with several variants
+ * and storefront visibility. Existing products are updated; one found in no store is created only
+ * in stores whose mapping file allows it ({@link ProductCreation}). A product with several variants
  * keeps its descriptive fields (one variant's Product2 must not rename the others); its stock is
  * still set. Bad data refuses the whole item unsent.
  */
@@ -46,6 +47,7 @@ public class ProductFlow implements Flow {
   private final ReverseSyncConfig config;
   private final WrittenValues written;
   private final SeenRecords seen;
+  private final ProductCreation creation;
 
   public ProductFlow(
       SalesforceRecords salesforce,
@@ -55,8 +57,10 @@ public class ProductFlow implements Flow {
       ItemEvents events,
       ReverseSyncConfig config,
       WrittenValues written,
-      SeenRecords seen) {
+      SeenRecords seen,
+      ProductCreation creation) {
     this.seen = seen;
+    this.creation = creation;
     this.salesforce = salesforce;
     this.catalog = catalog;
     this.targets = targets;
@@ -104,12 +108,14 @@ public class ProductFlow implements Flow {
     Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
     wanted.forEach((item, change) -> keys.put(item, change.keys()));
     Map<WorkItem, List<Target>> found = targets.resolve(keys);
+    Map<WorkItem, ProductChange> missing = new LinkedHashMap<>();
     wanted.forEach(
         (item, change) -> {
           if (!found.containsKey(item)) {
-            outcomes.put(item.id(), PriceFlow.notInStore(change.keys()));
+            missing.put(item, change);
           }
         });
+    outcomes.putAll(creation.create(missing));
     Map<Target, WriteFailure> failed = new HashMap<>();
     writeStock(wanted, found, failed);
     writeDetails(wanted, found, failed);

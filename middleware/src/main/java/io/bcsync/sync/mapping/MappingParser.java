@@ -59,6 +59,7 @@ final class MappingParser {
           "match_across_stores");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
   private static final Set<String> OWNERSHIP_KEYS = Set.of("customer_fields");
+  private static final Set<String> CATALOG_KEYS = Set.of("create_products");
 
   private final String file;
   private final YamlNodes nodes;
@@ -112,6 +113,7 @@ final class MappingParser {
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
         case "ownership" -> readSettings("ownership", OWNERSHIP_KEYS, value, document.settings());
         case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
+        case "catalog" -> readSettings("catalog", CATALOG_KEYS, value, document.settings());
         case "price_lists" ->
             new ReverseSections(nodes).table("price_lists", value, document.settings());
         default ->
@@ -119,7 +121,7 @@ final class MappingParser {
                 nodes.at(entry.getKeyNode()),
                 key,
                 "unknown section (expected objects, lookups, matching, orders, rules, ownership,"
-                    + " segments, price_lists)");
+                    + " segments, price_lists, catalog)");
       }
     }
     return document;

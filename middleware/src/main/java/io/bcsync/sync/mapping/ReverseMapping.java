@@ -13,9 +13,14 @@ import java.util.Optional;
  *     written
  * @param priceLists {@code standard/<currency>} or {@code <15-character price book id>/<currency>}
  *     (upper case) → BigCommerce price list id
+ * @param createProducts whether a Salesforce product found in no store may be created in this one
+ *     ({@code catalog.create_products}; default false: update only)
  */
 public record ReverseMapping(
-    String segmentField, Map<String, Long> groups, Map<String, Long> priceLists) {
+    String segmentField,
+    Map<String, Long> groups,
+    Map<String, Long> priceLists,
+    boolean createProducts) {
   public static final String DEFAULT_SEGMENT_FIELD = "BC_Segment__c";
 
   public ReverseMapping {
@@ -25,7 +30,7 @@ public record ReverseMapping(
 
   /** Nothing configured: no group writes, no price lists. */
   public static ReverseMapping none() {
-    return new ReverseMapping(DEFAULT_SEGMENT_FIELD, Map.of(), Map.of());
+    return new ReverseMapping(DEFAULT_SEGMENT_FIELD, Map.of(), Map.of(), false);
   }
 
   /**

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the {@code segments:} and {@code price_lists:} settings into a {@link ReverseMapping},
- * reporting each bad value at its line: the segment field must be a Contact field (or {@code
- * Account.<field>}) the schema knows, group and price list ids whole numbers, price-list keys
- * {@code standard/<currency>} or {@code <price book id>/<currency>}.
+ * Turns the {@code segments:}, {@code price_lists:} and {@code catalog:} settings into a {@link
+ * ReverseMapping}, reporting each bad value at its line: the segment field must be a Contact field
+ * (or {@code Account.<field>}) the schema knows, group and price list ids whole numbers, price-list
+ * keys {@code standard/<currency>} or {@code <price book id>/<currency>}.
  */
 final class ReverseSettingsReader {
   private static final String GROUPS = "segments.groups.";
@@ -46,7 +46,20 @@ final class ReverseSettingsReader {
             }
           }
         });
-    return new ReverseMapping(field, groups, lists);
+    return new ReverseMapping(field, groups, lists, createProducts());
+  }
+
+  private boolean createProducts() {
+    Setting setting = settings.get("catalog.create_products");
+    if (setting == null || setting.value() == null) {
+      return false;
+    }
+    String value = String.valueOf(setting.value());
+    if (!value.equals("true") && !value.equals("false")) {
+      problem(setting, "catalog.create_products", "expected true or false");
+      return false;
+    }
+    return Boolean.parseBoolean(value);
   }
 
   private String segmentField() {

@@ -36,6 +36,16 @@ public interface CatalogWriter {
   Map<VariantRef, StoreWriter.WriteFailure> setPriceListRecords(
       String storeHash, long priceListId, String currency, Map<VariantRef, BigDecimal> prices);
 
+  /**
+   * Creates products that exist in Salesforce but not in the store, one call each (BigCommerce
+   * creates one product per {@code POST}); answers the SKUs whose creation failed. A product
+   * created before a lost answer is found by its SKU on the retry, so it is never created twice.
+   */
+  Map<String, StoreWriter.WriteFailure> createProducts(String storeHash, List<NewProduct> products);
+
+  /** A product to create: its SKU, name, description and storefront visibility. */
+  record NewProduct(String sku, String name, String description, boolean visible) {}
+
   Map<VariantRef, StoreWriter.WriteFailure> setStockLevels(
       String storeHash, long locationId, Map<VariantRef, Integer> levels);
 

@@ -46,6 +46,21 @@ class ReverseMappingConfigTest {
   }
 
   @Test
+  void a_store_may_allow_creating_products_and_only_with_true_or_false() {
+    Path allows = Fixtures.write(dir, "allows.yml", "catalog:\n  create_products: true\n");
+    Path bad = Fixtures.write(dir, "bad.yml", "catalog:\n  create_products: maybe\n");
+
+    assertThat(loader.loadDefaults().reverse().createProducts()).isFalse();
+    assertThat(loader.load(allows).reverse().createProducts()).isTrue();
+    InvalidMappingException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidMappingException.class, () -> loader.load(bad));
+    assertThat(error.problems())
+        .extracting(MappingProblem::toString)
+        .containsExactly(bad + ":2: catalog.create_products: expected true or false");
+  }
+
+  @Test
   void bad_values_are_reported_with_file_and_line() {
     Path store =
         Fixtures.write(

@@ -31,6 +31,7 @@ public final class InMemoryCatalog implements CatalogWriter {
   private final Map<String, Map<Long, ProductDetails>> products = new HashMap<>();
   private final Map<Long, WriteFailure> refused = new HashMap<>();
   private int loseNext;
+  private long nextProductId = 900_000;
 
   public synchronized void variant(String storeHash, VariantRef ref, String sku, BigDecimal price) {
     Variant v = new Variant();
@@ -102,6 +103,36 @@ public final class InMemoryCatalog implements CatalogWriter {
               }
             });
     return found;
+  }
+
+  @Override
+  public synchronized Map<String, WriteFailure> createProducts(
+      String storeHash, List<NewProduct> created) {
+    Map<VariantRef, Object> sent = new LinkedHashMap<>();
+    Map<String, WriteFailure> failed = new LinkedHashMap<>();
+    Map<VariantRef, Variant> store = stores.computeIfAbsent(storeHash, s -> new LinkedHashMap<>());
+    for (NewProduct p : created) {
+      if (store.values().stream().anyMatch(v -> p.sku().equals(v.sku))) {
+        failed.put(p.sku(), new WriteFailure("a product with SKU " + p.sku() + " exists", true));
+        continue;
+      }
+      long id = nextProductId++;
+      VariantRef ref = new VariantRef(id, id);
+      sent.put(ref, p);
+      Variant v = new Variant();
+      v.sku = p.sku();
+      v.price = BigDecimal.ZERO;
+      store.put(ref, v);
+      products
+          .computeIfAbsent(storeHash, s -> new HashMap<>())
+          .put(id, new ProductDetails(p.name(), p.description(), p.visible()));
+    }
+    calls.add(new Call(storeHash, "create", sent));
+    if (loseNext > 0) {
+      loseNext--;
+      throw new IllegalStateException("the answer of the write was lost (in-memory fault)");
+    }
+    return failed;
   }
 
   @Override
