@@ -6,9 +6,9 @@ import io.bcsync.pipeline.PipelineWorkers;
 import io.bcsync.salesforce.streaming.StreamingRunner;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanRegistration;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,21 +36,18 @@ import org.slf4j.LoggerFactory;
  * stopped without the signal (a test, an embedding) drains on its {@link ShutdownEvent}, which
  * Micronaut publishes before it destroys any bean.
  */
-@Context
+@Singleton
 public class GracefulShutdown implements ApplicationEventListener<ShutdownEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
   private final ShutdownState state;
   private final ShutdownConfig config;
-  private final IntakeBatcher intake;
   private final BeanContext beans;
   private boolean drained;
 
-  public GracefulShutdown(
-      ShutdownState state, ShutdownConfig config, IntakeBatcher intake, BeanContext beans) {
+  public GracefulShutdown(ShutdownState state, ShutdownConfig config, BeanContext beans) {
     this.state = state;
     this.config = config;
-    this.intake = intake;
     this.beans = beans;
   }
 
@@ -66,9 +63,13 @@ public class GracefulShutdown implements ApplicationEventListener<ShutdownEvent>
             + " stores its position",
         config.workerGrace());
     state.begin();
-    intake.close();
     // Only beans that exist: workers and streaming are off in some configurations, and creating
-    // one while shutting down would start what is being stopped.
+    // one while shutting down would start what is being stopped (or, for intake, open the
+    // database in a context that never used it).
+    for (BeanRegistration<IntakeBatcher> intake :
+        beans.getActiveBeanRegistrations(IntakeBatcher.class)) {
+      intake.bean().close();
+    }
     for (BeanRegistration<StreamingRunner> runner :
         beans.getActiveBeanRegistrations(StreamingRunner.class)) {
       runner.bean().stop();

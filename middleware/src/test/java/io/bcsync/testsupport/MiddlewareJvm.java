@@ -86,6 +86,19 @@ public final class MiddlewareJvm implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as an orchestrator stops it; returns at once, so a test can watch the shutdown. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Its exit status once it is gone (143 after a SIGTERM handled gracefully). */
+  public int awaitExit(Duration atMost) throws InterruptedException {
+    if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("the middleware did not stop within " + atMost);
+    }
+    return process.exitValue();
+  }
+
   /** The admin API's answer as JSON. */
   public JsonNode admin(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = get(path);
