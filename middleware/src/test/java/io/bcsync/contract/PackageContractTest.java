@@ -29,11 +29,11 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The contract between the middleware and the package's permission sets: every object and field the
  * sync writes (found by running the flows over representative customers and orders against the
- * in-memory org, which records each write) is creatable/editable in {@code BC_Sync_Integration},
- * and everything the panel's Apex reads through SOQL is readable in {@code
- * BC_Order_History_Viewer}. All gaps are reported at once; those listed as {@code contract:} in
- * {@code sfdx-package/tools/known-gaps.txt} pass until the package is fixed, and an entry that no
- * longer matches fails so it gets removed.
+ * in-memory org, which records each write, with order rules on for one store: Campaigns,
+ * CampaignMembers and a Case) is creatable/editable in {@code BC_Sync_Integration}, and everything
+ * the panel's Apex reads through SOQL is readable in {@code BC_Order_History_Viewer}. All gaps are
+ * reported at once; those listed as {@code contract:} in {@code sfdx-package/tools/known-gaps.txt}
+ * pass until the package is fixed, and an entry that no longer matches fails so it gets removed.
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,7 +56,20 @@ class PackageContractTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = InMemoryPorts.properties();
-    InMemoryPorts.withStore(properties, ORDERS);
+    // With order rules on (campaigns and a Case), so their writes are checked as well.
+    InMemoryPorts.withStore(
+        properties,
+        ORDERS,
+        """
+        rules:
+          first_order_campaign: { enabled: true }
+          coupon_campaign: { enabled: true }
+          contract_case:
+            enabled: true
+            trigger: { status_in: [Shipped] }
+            actions:
+              - case: { reason: Contract Check, origin: Web, priority: High, type: Problem }
+        """);
     InMemoryPorts.withStore(properties, CUSTOM_ORDERS, "orders:\n  target: BC_Order__c\n");
     properties.put("bcsync.bigcommerce.stores." + CUSTOM_ORDERS + ".write-back-order-id", "true");
     InMemoryPorts.withStore(

@@ -172,6 +172,18 @@ public class InMemoryPorts {
     return store;
   }
 
+  @Singleton
+  @Bean(typed = InMemoryPayments.class)
+  InMemoryPayments payments() {
+    return new InMemoryPayments();
+  }
+
+  @Singleton
+  @Replaces(io.bcsync.bigcommerce.reading.BigCommerceOrderPayments.class)
+  io.bcsync.sync.port.OrderPayments orderPayments(InMemoryPayments payments) {
+    return payments;
+  }
+
   /**
    * The real check logs in at startup to run the org guard; there is no org here, so it would only
    * wait for a refused connection and log a warning.

@@ -29,7 +29,12 @@ final class OrgSchema {
           Map.entry("Product2", "01t"),
           Map.entry("PricebookEntry", "01u"),
           Map.entry("Order", "801"),
-          Map.entry("OrderItem", "802"));
+          Map.entry("OrderItem", "802"),
+          // What order rules write (campaign enrolment, Cases) and read (Queues).
+          Map.entry("Campaign", "701"),
+          Map.entry("CampaignMember", "00v"),
+          Map.entry("Case", "500"),
+          Map.entry("Group", "00G"));
 
   /** Required on create, per the object reference (../shared/reference/salesforce.md E.1-E.6). */
   private static final Map<String, List<String>> REQUIRED =
