@@ -62,6 +62,8 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
   final MutableClock bcClock = MutableClock.startingAt(at(day.minusDays(2), 9));
 
   @Inject DailyRevenueJob job;
+  @Inject io.bcsync.sync.rules.OrderExtras orderExtras;
+  @Inject io.bcsync.sync.port.SalesReader salesReader;
   @Inject DataSource dataSource;
   @Inject DataSourceResolver resolver;
 
@@ -73,6 +75,8 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
   SalesforceSimulator sf;
   SimulatedStore store;
   String springCampaign;
+  long refundedGoogleOrder;
+  long plainOrder;
   int port;
   String googleCampaign;
 
@@ -126,6 +130,7 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
 
     bcClock.set(at(day, 9));
     long o1 = order("SPRING10", 0, lamp); // 35.00
+    refundedGoogleOrder = o1;
     utm(o1, "{\"source\":\"Google\",\"medium\":\"cpc\"}");
     bcClock.set(at(day, 10));
     order("SUMMER20", 0, mug, lamp); // 50 - 20 = 30.00, no UTM
@@ -136,7 +141,7 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     long o4 = order(null, 0, lamp); // 40.00
     utm(o4, "utm_source=google&utm_medium=cpc");
     bcClock.set(at(day, 13));
-    order(null, 0, mug); // 10.00, unattributed
+    plainOrder = order(null, 0, mug); // 10.00, unattributed
     bcClock.set(at(day, 14));
     order("SPRING10", 6, lamp); // Declined: no sale
     bcClock.set(at(day, 18));
@@ -284,6 +289,43 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(ok.body()).contains("\"day\":\"" + day + "\"", "\"rows\":7");
     assertThat(sf.count(OBJECT)).isEqualTo(count);
+  }
+
+  @Test
+  @Order(6)
+  void theOrderRulesReadUtmFactsAndRefundsOfABatchInOneCallEach() {
+    var rules =
+        new io.bcsync.sync.rules.OrderRules(
+            List.of(
+                new io.bcsync.sync.rules.OrderRule(
+                    "refunds",
+                    new io.bcsync.sync.rules.Condition.RefundCreated(),
+                    List.of(
+                        new io.bcsync.sync.rules.Condition.UtmSourcePresent(java.util.Set.of())),
+                    List.of(),
+                    "test")));
+    List<com.fasterxml.jackson.databind.JsonNode> orders = new java.util.ArrayList<>();
+    salesReader
+        .orders(STORE, List.of(refundedGoogleOrder, plainOrder))
+        .values()
+        .forEach(d -> orders.add(d.json()));
+    Map<String, Long> before = store.callCounts();
+
+    var extras = orderExtras.of(STORE, rules, orders);
+
+    Map<String, Long> after = store.callCounts();
+    assertThat(calls(after, before, "GET /v3/orders/payment_actions/refunds")).isEqualTo(1);
+    assertThat(calls(after, before, "GET /v3/orders/metafields")).isEqualTo(1);
+    assertThat(extras.get(refundedGoogleOrder).utm().source()).isEqualTo("google");
+    assertThat(extras.get(refundedGoogleOrder).refunds())
+        .singleElement()
+        .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("15.00"));
+    assertThat(extras.get(plainOrder).utm()).isNull();
+    assertThat(extras.get(plainOrder).refunds()).isEmpty();
+  }
+
+  private static long calls(Map<String, Long> after, Map<String, Long> before, String route) {
+    return after.getOrDefault(route, 0L) - before.getOrDefault(route, 0L);
   }
 
   // --- helpers ---
