@@ -9,8 +9,6 @@ import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
-import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.time.MutableClock;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
@@ -22,18 +20,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,9 +53,11 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
   /** Yesterday in UTC: the day the job summarises. */
   final LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
-  final MutableClock bcClock = MutableClock.startingAt(at(day.minusDays(2), 9));
+  final MutableClock bcClock = MutableClock.startingAt(RevenueScenario.at(day.minusDays(2), 9));
 
   @Inject DailyRevenueJob job;
+  @Inject io.bcsync.sync.rules.OrderExtras orderExtras;
+  @Inject io.bcsync.sync.port.SalesReader salesReader;
   @Inject DataSource dataSource;
   @Inject DataSourceResolver resolver;
 
@@ -72,9 +68,8 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
   BigCommerceSimulator bc;
   SalesforceSimulator sf;
   SimulatedStore store;
-  String springCampaign;
+  RevenueScenario scenario;
   int port;
-  String googleCampaign;
 
   @Override
   public Map<String, String> getProperties() {
@@ -87,8 +82,9 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
         bc.createStore(
             BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("c1"));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    placeOrders();
-    Map<String, String> p = new HashMap<>(TestDatabases.h2());
+    scenario = new RevenueScenario(store, sf, bcClock, day);
+    scenario.place();
+    Map<String, String> p = new HashMap<>(databaseProperties());
     p.putAll(SimulatedSalesforce.passwordLogin(sf));
     port = FreePort.find();
     p.put("micronaut.server.port", String.valueOf(port));
@@ -105,50 +101,9 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     return p;
   }
 
-  /**
-   * The day: five sales (three coupons, two UTM sources, one with neither), a declined order that
-   * is no sale, a partial refund of a sale of the day and a refund on the day of an order placed
-   * the day before; a refund of the next day does not belong to it.
-   */
-  private void placeOrders() {
-    long mug = store.createProduct("Mug", "MUG-1", new BigDecimal("10.00"));
-    long lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
-    store.createCoupon("SPRING10", 2, new BigDecimal("5.00"));
-    store.createCoupon("SUMMER20", 2, new BigDecimal("20.00"));
-    store.createCoupon("FALL5", 2, new BigDecimal("5.00"));
-    springCampaign = campaign("Spring", STORE + ":coupon:spring10");
-    googleCampaign = campaign("Google ads", STORE + ":utm:google");
-
-    // The day before: 40 - 20 = 20.00 with SUMMER20, from the newsletter; refunded 8.00 on the day.
-    bcClock.set(at(day.minusDays(1), 15));
-    long previous = order("SUMMER20", 0, lamp);
-    utm(previous, "{\"utm_source\":\"newsletter\",\"utm_medium\":\"email\"}");
-
-    bcClock.set(at(day, 9));
-    long o1 = order("SPRING10", 0, lamp); // 35.00
-    utm(o1, "{\"source\":\"Google\",\"medium\":\"cpc\"}");
-    bcClock.set(at(day, 10));
-    order("SUMMER20", 0, mug, lamp); // 50 - 20 = 30.00, no UTM
-    bcClock.set(at(day, 11));
-    long o3 = order("FALL5", 0, mug); // 5.00
-    utm(o3, "utm_source=newsletter&utm_medium=email");
-    bcClock.set(at(day, 12));
-    long o4 = order(null, 0, lamp); // 40.00
-    utm(o4, "utm_source=google&utm_medium=cpc");
-    bcClock.set(at(day, 13));
-    order(null, 0, mug); // 10.00, unattributed
-    bcClock.set(at(day, 14));
-    order("SPRING10", 6, lamp); // Declined: no sale
-    bcClock.set(at(day, 18));
-    store.refund(o1, new BigDecimal("15.00"));
-    store.refund(previous, new BigDecimal("8.00"));
-
-    bcClock.set(at(day.plusDays(1), 0).plusSeconds(1));
-    store.refund(o4, new BigDecimal("40.00")); // today: not the day's
-
-    // Two days before: one sale, for the lost-response test.
-    bcClock.set(at(day.minusDays(2), 9));
-    order("SPRING10", 0, lamp); // 35.00
+  /** H2 here; MariaDB in {@link DailyRevenueEndToEndMariaDbTest}. */
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @AfterAll
@@ -189,21 +144,24 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     Map<String, Map<String, Object>> rows = rowsOf(day);
 
     // key -> revenue, refunds, net, orders
-    assertRow(rows, "all", "Total", null, "120.00", "23.00", "97.00", 5);
-    assertRow(rows, "coupon:spring10", "Coupon", "spring10", "35.00", "15.00", "20.00", 1);
-    assertRow(rows, "coupon:summer20", "Coupon", "summer20", "30.00", "8.00", "22.00", 1);
-    assertRow(rows, "coupon:fall5", "Coupon", "fall5", "5.00", "0", "5.00", 1);
-    assertRow(rows, "utm:google", "UTM", "google", "75.00", "15.00", "60.00", 2);
-    assertRow(rows, "utm:newsletter", "UTM", "newsletter", "5.00", "8.00", "-3.00", 1);
-    assertRow(rows, "none", "None", null, "10.00", "0", "10.00", 1);
+    RevenueRows.assertRow(rows, "all", "Total", null, "120.00", "23.00", "97.00", 5);
+    RevenueRows.assertRow(
+        rows, "coupon:spring10", "Coupon", "spring10", "35.00", "15.00", "20.00", 1);
+    RevenueRows.assertRow(
+        rows, "coupon:summer20", "Coupon", "summer20", "30.00", "8.00", "22.00", 1);
+    RevenueRows.assertRow(rows, "coupon:fall5", "Coupon", "fall5", "5.00", "0", "5.00", 1);
+    RevenueRows.assertRow(rows, "utm:google", "UTM", "google", "75.00", "15.00", "60.00", 2);
+    RevenueRows.assertRow(rows, "utm:newsletter", "UTM", "newsletter", "5.00", "8.00", "-3.00", 1);
+    RevenueRows.assertRow(rows, "none", "None", null, "10.00", "0", "10.00", 1);
     assertThat(rows).hasSize(7);
-    assertThat(rows.get("coupon:spring10")).containsEntry("BC_Campaign__c", springCampaign);
-    assertThat(rows.get("utm:google")).containsEntry("BC_Campaign__c", googleCampaign);
+    assertThat(rows.get("coupon:spring10"))
+        .containsEntry("BC_Campaign__c", scenario.springCampaign);
+    assertThat(rows.get("utm:google")).containsEntry("BC_Campaign__c", scenario.googleCampaign);
     assertThat(rows.get("coupon:summer20").get("BC_Campaign__c")).isNull();
     assertThat(rows.get("all").get("BC_Store__c")).isNotNull();
 
-    assertCampaign(springCampaign, "20.00", 1);
-    assertCampaign(googleCampaign, "60.00", 2);
+    assertCampaign(scenario.springCampaign, "20.00", 1);
+    assertCampaign(scenario.googleCampaign, "60.00", 2);
   }
 
   @Test
@@ -216,9 +174,9 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     job.rebuild(STORE, day);
 
     assertThat(sf.count(OBJECT)).isEqualTo(count);
-    assertThat(comparable(rowsOf(day))).isEqualTo(comparable(before));
-    assertCampaign(springCampaign, "20.00", 1);
-    assertCampaign(googleCampaign, "60.00", 2);
+    assertThat(RevenueRows.comparable(rowsOf(day))).isEqualTo(RevenueRows.comparable(before));
+    assertCampaign(scenario.springCampaign, "20.00", 1);
+    assertCampaign(scenario.googleCampaign, "60.00", 2);
   }
 
   @Test
@@ -237,10 +195,10 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
 
     Map<String, Map<String, Object>> rows = rowsOf(twoDaysBefore);
     assertThat(rows).hasSize(2);
-    assertRow(rows, "all", "Total", null, "35.00", "0", "35.00", 1);
-    assertRow(rows, "coupon:spring10", "Coupon", "spring10", "35.00", "0", "35.00", 1);
+    RevenueRows.assertRow(rows, "all", "Total", null, "35.00", "0", "35.00", 1);
+    RevenueRows.assertRow(rows, "coupon:spring10", "Coupon", "spring10", "35.00", "0", "35.00", 1);
     // The day before the day (the newsletter order) is rebuilt too, once.
-    assertRow(
+    RevenueRows.assertRow(
         rowsOf(day.minusDays(1)),
         "coupon:summer20",
         "Coupon",
@@ -249,8 +207,8 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
         "0",
         "20.00",
         1);
-    assertCampaign(springCampaign, "55.00", 2);
-    assertCampaign(googleCampaign, "60.00", 2);
+    assertCampaign(scenario.springCampaign, "55.00", 2);
+    assertCampaign(scenario.googleCampaign, "60.00", 2);
     assertThat(rowsOf(day)).hasSize(7);
   }
 
@@ -286,6 +244,43 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     assertThat(sf.count(OBJECT)).isEqualTo(count);
   }
 
+  @Test
+  @Order(6)
+  void theOrderRulesReadUtmFactsAndRefundsOfABatchInOneCallEach() {
+    var rules =
+        new io.bcsync.sync.rules.OrderRules(
+            List.of(
+                new io.bcsync.sync.rules.OrderRule(
+                    "refunds",
+                    new io.bcsync.sync.rules.Condition.RefundCreated(),
+                    List.of(
+                        new io.bcsync.sync.rules.Condition.UtmSourcePresent(java.util.Set.of())),
+                    List.of(),
+                    "test")));
+    List<com.fasterxml.jackson.databind.JsonNode> orders = new java.util.ArrayList<>();
+    salesReader
+        .orders(STORE, List.of(scenario.refundedGoogleOrder, scenario.plainOrder))
+        .values()
+        .forEach(d -> orders.add(d.json()));
+    Map<String, Long> before = store.callCounts();
+
+    var extras = orderExtras.of(STORE, rules, orders);
+
+    Map<String, Long> after = store.callCounts();
+    assertThat(calls(after, before, "GET /v3/orders/payment_actions/refunds")).isEqualTo(1);
+    assertThat(calls(after, before, "GET /v3/orders/metafields")).isEqualTo(1);
+    assertThat(extras.get(scenario.refundedGoogleOrder).utm().source()).isEqualTo("google");
+    assertThat(extras.get(scenario.refundedGoogleOrder).refunds())
+        .singleElement()
+        .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("15.00"));
+    assertThat(extras.get(scenario.plainOrder).utm()).isNull();
+    assertThat(extras.get(scenario.plainOrder).refunds()).isEmpty();
+  }
+
+  private static long calls(Map<String, Long> after, Map<String, Long> before, String route) {
+    return after.getOrDefault(route, 0L) - before.getOrDefault(route, 0L);
+  }
+
   // --- helpers ---
 
   private ManualScheduler manualScheduler(DataSource pool, SettableClock clock) {
@@ -297,115 +292,11 @@ class DailyRevenueEndToEndTest implements TestPropertyProvider {
     return builder.build();
   }
 
-  private static Instant at(LocalDate date, int hour) {
-    return date.atTime(LocalTime.of(hour, 0)).toInstant(ZoneOffset.UTC);
-  }
-
-  private long order(String coupon, int status, long... products) {
-    OrderDraft draft = new OrderDraft();
-    Address billing = new Address();
-    billing.firstName = "Ada";
-    billing.lastName = "Shopper";
-    billing.email = "ada@example.com";
-    draft.billing = billing;
-    draft.couponCode = coupon;
-    if (status != 0) {
-      draft.statusId = status;
-    }
-    for (long product : products) {
-      draft.addLine(OrderDraft.Line.of(product, 1));
-    }
-    return store.createOrder(draft);
-  }
-
-  private void utm(long orderId, String value) {
-    store.recordStorefrontMetafield(orderId, "bcsync", "utm", value);
-  }
-
-  private String campaign(String name, String sourceKey) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("Name", name);
-    fields.put("BC_Source_Key__c", sourceKey);
-    var outcome = sf.createAsUser("Campaign", fields);
-    assertThat(outcome.success()).as("Campaign %s: %s", name, outcome.errors()).isTrue();
-    return outcome.id();
-  }
-
-  /** The day's rows by source key (the part of BC_Revenue_Key__c after store and date). */
   private Map<String, Map<String, Object>> rowsOf(LocalDate date) {
-    String prefix = STORE + ":" + date + ":";
-    Map<String, Map<String, Object>> rows = new TreeMap<>();
-    for (Map<String, Object> r : sf.records(OBJECT)) {
-      String key = String.valueOf(r.get("BC_Revenue_Key__c"));
-      if (key.startsWith(prefix)) {
-        rows.put(key.substring(prefix.length()), r);
-      }
-    }
-    return rows;
-  }
-
-  private static Map<String, Map<String, String>> comparable(
-      Map<String, Map<String, Object>> rows) {
-    Map<String, Map<String, String>> out = new TreeMap<>();
-    rows.forEach(
-        (key, r) -> {
-          Map<String, String> fields = new TreeMap<>();
-          for (String f :
-              List.of(
-                  "Id",
-                  "BC_Revenue__c",
-                  "BC_Refunds__c",
-                  "BC_Net_Revenue__c",
-                  "BC_Order_Count__c",
-                  "BC_Campaign__c",
-                  "BC_Source__c",
-                  "BC_Source_Type__c")) {
-            Object v = r.get(f);
-            fields.put(f, v == null ? null : normal(v));
-          }
-          out.put(key, fields);
-        });
-    return out;
-  }
-
-  private static String normal(Object v) {
-    try {
-      return new BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString();
-    } catch (NumberFormatException e) {
-      return String.valueOf(v);
-    }
-  }
-
-  private static void assertRow(
-      Map<String, Map<String, Object>> rows,
-      String key,
-      String type,
-      String source,
-      String revenue,
-      String refunds,
-      String net,
-      int orders) {
-    assertThat(rows).as("row %s", key).containsKey(key);
-    Map<String, Object> r = rows.get(key);
-    assertThat(r.get("BC_Source_Type__c")).as("%s type", key).isEqualTo(type);
-    assertThat(r.get("BC_Source__c")).as("%s source", key).isEqualTo(source);
-    assertThat(amount(r.get("BC_Revenue__c"))).as("%s revenue", key).isEqualByComparingTo(revenue);
-    assertThat(amount(r.get("BC_Refunds__c"))).as("%s refunds", key).isEqualByComparingTo(refunds);
-    assertThat(amount(r.get("BC_Net_Revenue__c"))).as("%s net", key).isEqualByComparingTo(net);
-    assertThat(amount(r.get("BC_Order_Count__c")))
-        .as("%s orders", key)
-        .isEqualByComparingTo(String.valueOf(orders));
+    return RevenueRows.rowsOf(sf, STORE, date);
   }
 
   private void assertCampaign(String id, String revenue, int orders) {
-    Map<String, Object> c = sf.record(id).orElseThrow();
-    assertThat(amount(c.get("BC_Revenue__c"))).as("Campaign revenue").isEqualByComparingTo(revenue);
-    assertThat(amount(c.get("BC_Order_Count__c")))
-        .as("Campaign orders")
-        .isEqualByComparingTo(String.valueOf(orders));
-  }
-
-  private static BigDecimal amount(Object v) {
-    return v == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(v));
+    RevenueRows.assertCampaign(sf, id, revenue, orders);
   }
 }
