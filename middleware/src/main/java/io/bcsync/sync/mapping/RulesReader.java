@@ -4,6 +4,7 @@ import io.bcsync.sync.mapping.MappingDocument.RuleEntry;
 import io.bcsync.sync.mapping.MappingDocument.RuleKey;
 import io.bcsync.sync.rules.CampaignTarget;
 import io.bcsync.sync.rules.Condition;
+import io.bcsync.sync.rules.NoticeChannels;
 import io.bcsync.sync.rules.OrderRule;
 import io.bcsync.sync.rules.OrderRules;
 import io.bcsync.sync.rules.RuleAction;
@@ -39,19 +40,25 @@ final class RulesReader {
   static final Set<String> PLANNED_CONDITIONS =
       Set.of("refund_created", "items_returned", "fulfilment_delayed", "utm_source_present");
 
-  static final Set<String> ACTIONS = Set.of("enrol_in_campaign", "case");
-  static final Set<String> PLANNED_ACTIONS =
-      Set.of("high_value_opportunity", "notify_slack", "notify_email");
+  static final Set<String> ACTIONS =
+      Set.of("enrol_in_campaign", "case", "high_value_opportunity", "notify_slack", "notify_email");
+  static final Set<String> PLANNED_ACTIONS = Set.of();
   private static final Set<String> ENROL_KEYS = Set.of("campaign", "member_status");
   private static final Set<String> CAMPAIGN_KEYS =
       Set.of("id", "name", "source_key", "create_missing");
 
   private final SalesforceSchema schema;
   private final List<MappingProblem> problems;
+  private final NoticeChannels channels;
 
   RulesReader(SalesforceSchema schema, List<MappingProblem> problems) {
+    this(schema, problems, NoticeChannels.UNCHECKED);
+  }
+
+  RulesReader(SalesforceSchema schema, List<MappingProblem> problems, NoticeChannels channels) {
     this.schema = schema;
     this.problems = problems;
+    this.channels = channels;
   }
 
   OrderRules read(Map<String, RuleEntry> entries) {
@@ -59,6 +66,9 @@ final class RulesReader {
     for (RuleEntry entry : entries.values()) {
       OrderRule rule = read(entry);
       if (rule != null && enabled(entry)) {
+        RuleKey actions = entry.keys().get("actions");
+        // Only enabled rules need their channel: a shipped, switched-off rule must not demand one.
+        NoticeRuleReader.requireChannels(nodes(actions), actions.node(), subject(entry), channels);
         enabled.add(rule);
       }
     }
@@ -268,7 +278,10 @@ final class RulesReader {
         RuleAction action =
             "case".equals(name)
                 ? new CaseRuleReader(schema).openCase(nodes, options, subject + ".case")
-                : enrolment(nodes, options, subject + ".enrol_in_campaign");
+                : NoticeRuleReader.ACTIONS.contains(name)
+                    ? new NoticeRuleReader(schema)
+                        .action(nodes, name, options, item, subject + "." + name)
+                    : enrolment(nodes, options, subject + ".enrol_in_campaign");
         if (action != null) {
           actions.add(action);
         }

@@ -49,17 +49,43 @@ public class OrderRulesStep {
   private final RuleFirings firings;
   private final CampaignEnrolments enrolments;
   private final CaseWrites cases;
+  private final HighValueOpportunities opportunities;
+  private final RuleNotices notices;
 
+  /** Without Opportunities and notices (rules using them fail their items): for tests. */
   public OrderRulesStep(
       CompanyLedger ledger, RuleFirings firings, CampaignEnrolments enrolments, CaseWrites cases) {
+    this(ledger, firings, enrolments, cases, null, null);
+  }
+
+  @jakarta.inject.Inject
+  public OrderRulesStep(
+      CompanyLedger ledger,
+      RuleFirings firings,
+      CampaignEnrolments enrolments,
+      CaseWrites cases,
+      HighValueOpportunities opportunities,
+      RuleNotices notices) {
     this.ledger = ledger;
     this.firings = firings;
     this.enrolments = enrolments;
     this.cases = cases;
+    this.opportunities = opportunities;
+    this.notices = notices;
   }
 
   private record Firing(
-      long itemId, long orderId, String key, List<Enrolment> enrolments, List<CaseRequest> cases) {}
+      long itemId,
+      long orderId,
+      String key,
+      List<Enrolment> enrolments,
+      List<CaseRequest> cases,
+      RuleOrder order,
+      OrderRule rule) {
+    boolean wantsOpportunity() {
+      return rule.actions().stream().anyMatch(a -> a instanceof RuleAction.HighValueOpportunity);
+    }
+  }
 
   /** Fires the rules for these orders; answers the items to retry or fail. */
   public Map<Long, Outcome> apply(String storeHash, OrderRules rules, List<RuleOrder> orders) {
@@ -96,7 +122,9 @@ public class OrderRulesStep {
                   orderId,
                   rule.firingKey(facts),
                   enrolments(rule, facts),
-                  cases(storeHash, rule, o)));
+                  cases(storeHash, rule, o),
+                  o,
+                  rule));
         }
       }
     }
@@ -110,33 +138,94 @@ public class OrderRulesStep {
     List<CaseRequest> allCases = new ArrayList<>();
     due.values().forEach(f -> allCases.addAll(f.cases()));
     Map<CaseRequest, CampaignEnrolments.Failure> casesFailed = cases.write(allCases);
+    HighValueOpportunities.Result opportunityIds = opportunities(storeHash, due.values());
     Map<String, Long> done = new LinkedHashMap<>();
+    List<io.bcsync.sync.port.Notice> owed = new ArrayList<>();
     Map<Long, Outcome> outcomes = new HashMap<>();
     for (Firing f : due.values()) {
       CampaignEnrolments.Failure failure =
           java.util.stream.Stream.concat(
-                  f.enrolments().stream().map(failed::get),
-                  f.cases().stream().map(casesFailed::get))
+                  java.util.stream.Stream.concat(
+                      f.enrolments().stream().map(failed::get),
+                      f.cases().stream().map(casesFailed::get)),
+                  java.util.stream.Stream.of(
+                      f.wantsOpportunity() ? opportunityIds.failed().get(f.itemId()) : null))
               .filter(x -> x != null)
               .findFirst()
               .orElse(null);
       if (failure == null) {
         done.put(f.key(), f.orderId());
+        owed.addAll(notices(storeHash, f, opportunityIds));
       } else {
         String error = "order rule " + f.key() + ": " + failure.error();
         outcomes.put(
             f.itemId(), failure.permanent() ? Outcome.permanent(error) : Outcome.retry(error));
       }
     }
-    firings.record(storeHash, done);
+    if (owed.isEmpty()) {
+      firings.record(storeHash, done);
+    } else {
+      // In one transaction with the notices and their work items (RuleFirings#record).
+      firings.record(storeHash, done, owed);
+    }
     LOG.info(
-        "Store {}: order rules fired {} times ({} enrolments, {} Cases, {} failed)",
+        "Store {}: order rules fired {} times ({} enrolments, {} Cases, {} Opportunities,"
+            + " {} notices, {} failed)",
         storeHash,
         due.size(),
         all.size(),
         allCases.size(),
-        failed.size() + casesFailed.size());
+        opportunityIds.ids().size(),
+        owed.size(),
+        failed.size() + casesFailed.size() + opportunityIds.failed().size());
     return outcomes;
+  }
+
+  /** The Opportunities of the firings whose rule asks for one, once per order. */
+  private HighValueOpportunities.Result opportunities(
+      String storeHash, java.util.Collection<Firing> due) {
+    Map<Long, RuleOrder> orders = new LinkedHashMap<>();
+    due.stream().filter(Firing::wantsOpportunity).forEach(f -> orders.put(f.itemId(), f.order()));
+    if (orders.isEmpty()) {
+      return new HighValueOpportunities.Result(Map.of(), Map.of());
+    }
+    if (opportunities == null) {
+      Map<Long, CampaignEnrolments.Failure> none = new HashMap<>();
+      orders
+          .keySet()
+          .forEach(
+              i -> none.put(i, new CampaignEnrolments.Failure("Opportunities not wired", true)));
+      return new HighValueOpportunities.Result(Map.of(), none);
+    }
+    return opportunities.ensure(storeHash, List.copyOf(orders.values()));
+  }
+
+  /**
+   * The firing's notices, linking the Opportunity when the rule made one, else the order's own
+   * record.
+   */
+  private List<io.bcsync.sync.port.Notice> notices(
+      String storeHash, Firing f, HighValueOpportunities.Result opportunityIds) {
+    if (notices == null) {
+      boolean notifies =
+          f.rule().actions().stream()
+              .anyMatch(
+                  a -> a instanceof RuleAction.NotifySlack || a instanceof RuleAction.NotifyEmail);
+      if (notifies) {
+        throw new IllegalStateException("rule " + f.rule().name() + " notifies: notices not wired");
+      }
+      return List.of();
+    }
+    String opportunity = f.wantsOpportunity() ? opportunityIds.ids().get(f.itemId()) : null;
+    return opportunity != null
+        ? notices.of(
+            storeHash, f.rule(), f.order().order(), HighValueOpportunities.OBJECT, opportunity)
+        : notices.of(
+            storeHash,
+            f.rule(),
+            f.order().order(),
+            f.order().orderObject(),
+            f.order().orderRecordId());
   }
 
   private static List<CaseRequest> cases(String storeHash, OrderRule rule, RuleOrder o) {

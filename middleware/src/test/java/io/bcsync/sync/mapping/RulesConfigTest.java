@@ -115,7 +115,6 @@ class RulesConfigTest {
         .hasMessageContaining(store + ":14: rules.bad_action: unknown action 'enroll'")
         .hasMessageContaining(
             store + ":16: rules.not_yet: trigger 'refund_created' is not built yet")
-        .hasMessageContaining(store + ":18: rules.not_yet: action 'notify_slack' is not built yet")
         .hasMessageContaining(store + ":21: rules.bad_field: unknown key 'colour'")
         .hasMessageContaining(
             store
