@@ -72,7 +72,8 @@ public class NoticeRows {
               try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
                   long sent = rs.getLong(2);
-                  rows.put(key, new Row(notice(rs.getString(1)), rs.wasNull() ? null : sent));
+                  Long sentAt = rs.wasNull() ? null : sent;
+                  rows.put(key, new Row(notice(rs.getString(1)), sentAt));
                 }
               }
             }
