@@ -45,6 +45,26 @@ class ArchitectureTest {
   }
 
   @Test
+  void notices_reach_slack_and_smtp_only_through_their_adapters() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.bcsync.notices..", "jakarta.mail..", "org.eclipse.angus..")
+        .because("rules send notices through the Notifier port; io.bcsync.notices implements it")
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("io.bcsync.notices..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SALESFORCE, BIGCOMMERCE)
+        .because("adapters never import each other")
+        .check(MAIN);
+  }
+
+  @Test
   void the_salesforce_package_never_imports_the_bigcommerce_package() {
     noClasses()
         .that()

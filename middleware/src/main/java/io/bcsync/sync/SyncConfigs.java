@@ -1,10 +1,13 @@
 package io.bcsync.sync;
 
 import io.bcsync.config.SalesforceConfigured;
+import io.bcsync.config.SmtpConfig;
 import io.bcsync.config.StoreConfig;
+import io.bcsync.config.StoreNoticeConfig;
 import io.bcsync.sync.mapping.StoreSyncConfig;
 import io.bcsync.sync.mapping.SyncConfigLoader;
 import io.bcsync.sync.mapping.SyncMapper;
+import io.bcsync.sync.rules.NoticeChannels;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -35,11 +38,27 @@ public class SyncConfigs {
 
   private final Loaded defaults;
   private final Map<String, Loaded> byStore = new ConcurrentHashMap<>();
+  private final StoreNoticeChannels noticeChannels;
 
   public SyncConfigs(SyncConfigLoader loader, Environment environment, List<StoreConfig> stores) {
+    this(loader, environment, stores, List.of(), null);
+  }
+
+  /**
+   * @param notices the stores' notice settings and {@code smtp} the SMTP server, against which
+   *     enabled notice rules are checked at startup
+   */
+  @jakarta.inject.Inject
+  public SyncConfigs(
+      SyncConfigLoader loader,
+      Environment environment,
+      List<StoreConfig> stores,
+      List<StoreNoticeConfig> notices,
+      @io.micronaut.core.annotation.Nullable SmtpConfig smtp) {
     Optional<String> defaultFile =
         environment.getProperty(DEFAULT_KEY, String.class).filter(f -> !f.isBlank());
-    this.defaults = load(loader, defaultFile);
+    this.noticeChannels = new StoreNoticeChannels(notices, smtp);
+    this.defaults = load(loader, defaultFile, noticeChannels.ofStoresWithout(environment, stores));
     for (StoreConfig store : stores) {
       Optional<String> file =
           environment
@@ -47,7 +66,7 @@ public class SyncConfigs {
                   StoreConfig.PREFIX + "." + store.storeHash() + ".sync-mapping", String.class)
               .filter(f -> !f.isBlank());
       if (file.isPresent()) {
-        byStore.put(store.storeHash(), load(loader, file));
+        byStore.put(store.storeHash(), load(loader, file, noticeChannels.of(store.storeHash())));
         LOG.info(
             "Store {}: sync mapping {} (orders to {})",
             store.storeHash(),
@@ -69,8 +88,9 @@ public class SyncConfigs {
     return all;
   }
 
-  private static Loaded load(SyncConfigLoader loader, Optional<String> file) {
-    StoreSyncConfig config = file.map(f -> loader.load(Path.of(f))).orElseGet(loader::loadDefaults);
+  private static Loaded load(
+      SyncConfigLoader loader, Optional<String> file, NoticeChannels channels) {
+    StoreSyncConfig config = loader.load(file.map(Path::of), channels);
     return new Loaded(config, new SyncMapper(config.mapping()));
   }
 }

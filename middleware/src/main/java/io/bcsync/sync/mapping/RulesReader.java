@@ -4,6 +4,7 @@ import io.bcsync.sync.mapping.MappingDocument.RuleEntry;
 import io.bcsync.sync.mapping.MappingDocument.RuleKey;
 import io.bcsync.sync.rules.CampaignTarget;
 import io.bcsync.sync.rules.Condition;
+import io.bcsync.sync.rules.NoticeChannels;
 import io.bcsync.sync.rules.OrderRule;
 import io.bcsync.sync.rules.OrderRules;
 import io.bcsync.sync.rules.RuleAction;
@@ -39,22 +40,25 @@ final class RulesReader {
           "refund_created",
           "utm_source_present");
 
-  /** Named by issue 18 and planned, but not built yet: refused rather than silently ignored. */
-  static final Set<String> PLANNED_CONDITIONS = Set.of();
 
-  static final Set<String> ACTIONS = Set.of("enrol_in_campaign", "case");
-  static final Set<String> PLANNED_ACTIONS =
-      Set.of("high_value_opportunity", "notify_slack", "notify_email");
+  static final Set<String> ACTIONS =
+      Set.of("enrol_in_campaign", "case", "high_value_opportunity", "notify_slack", "notify_email");
   private static final Set<String> ENROL_KEYS = Set.of("campaign", "member_status");
   private static final Set<String> CAMPAIGN_KEYS =
       Set.of("id", "name", "source_key", "create_missing");
 
   private final SalesforceSchema schema;
   private final List<MappingProblem> problems;
+  private final NoticeChannels channels;
 
   RulesReader(SalesforceSchema schema, List<MappingProblem> problems) {
+    this(schema, problems, NoticeChannels.UNCHECKED);
+  }
+
+  RulesReader(SalesforceSchema schema, List<MappingProblem> problems, NoticeChannels channels) {
     this.schema = schema;
     this.problems = problems;
+    this.channels = channels;
   }
 
   OrderRules read(Map<String, RuleEntry> entries) {
@@ -62,6 +66,9 @@ final class RulesReader {
     for (RuleEntry entry : entries.values()) {
       OrderRule rule = read(entry);
       if (rule != null && enabled(entry)) {
+        RuleKey actions = entry.keys().get("actions");
+        // Only enabled rules need their channel: a shipped, switched-off rule must not demand one.
+        NoticeRuleReader.requireChannels(nodes(actions), actions.node(), subject(entry), channels);
         enabled.add(rule);
       }
     }
@@ -153,10 +160,6 @@ final class RulesReader {
     String name = nodes.scalar(nameNode, subject);
     Node argument = argumentNode == null || YamlNodes.isNull(argumentNode) ? null : argumentNode;
     if (name == null) {
-      return null;
-    }
-    if (PLANNED_CONDITIONS.contains(name)) {
-      nodes.problem(nodes.at(node), subject, "trigger '" + name + "' is not built yet");
       return null;
     }
     switch (name) {
@@ -273,9 +276,7 @@ final class RulesReader {
       if (name == null) {
         continue;
       }
-      if (PLANNED_ACTIONS.contains(name)) {
-        nodes.problem(nodes.at(item), subject, "action '" + name + "' is not built yet");
-      } else if (!ACTIONS.contains(name)) {
+      if (!ACTIONS.contains(name)) {
         nodes.problem(
             nodes.at(item),
             subject,
@@ -288,7 +289,10 @@ final class RulesReader {
         RuleAction action =
             "case".equals(name)
                 ? new CaseRuleReader(schema).openCase(nodes, options, subject + ".case")
-                : enrolment(nodes, options, subject + ".enrol_in_campaign");
+                : NoticeRuleReader.ACTIONS.contains(name)
+                    ? new NoticeRuleReader(schema)
+                        .action(nodes, name, options, item, subject + "." + name)
+                    : enrolment(nodes, options, subject + ".enrol_in_campaign");
         if (action != null) {
           actions.add(action);
         }

@@ -1,5 +1,6 @@
 package io.bcsync.sync.mapping;
 
+import io.bcsync.sync.rules.NoticeChannels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,15 +31,19 @@ public final class SyncConfigLoader {
 
   /** The defaults alone. */
   public StoreSyncConfig loadDefaults() {
-    return load(Optional.empty());
+    return load(Optional.empty(), NoticeChannels.UNCHECKED);
   }
 
   /** The defaults overlaid by {@code storeFile}. */
   public StoreSyncConfig load(Path storeFile) {
-    return load(Optional.of(storeFile));
+    return load(Optional.of(storeFile), NoticeChannels.UNCHECKED);
   }
 
-  private StoreSyncConfig load(Optional<Path> storeFile) {
+  /**
+   * The defaults, overlaid by {@code storeFile} when present, with enabled notices checked against
+   * the channels the store has.
+   */
+  public StoreSyncConfig load(Optional<Path> storeFile, NoticeChannels channels) {
     List<MappingProblem> problems = new ArrayList<>();
     MappingDocument merged = readDefaults(problems);
     if (storeFile.isPresent()) {
@@ -55,7 +60,7 @@ public final class SyncConfigLoader {
             mapping,
             settings.orders(mapping),
             settings.matching(),
-            new RulesReader(schema, problems).read(merged.rules()),
+            new RulesReader(schema, problems, channels).read(merged.rules()),
             settings.salesforceCustomerFields(),
             new ReverseSettingsReader(merged.settings(), schema, problems).read());
     if (!problems.isEmpty()) {

@@ -54,8 +54,13 @@ public class OrderRulesStep {
   private final FulfilmentWatch watch;
   private final Clock clock;
   private final OrderExtras extras;
+  private final HighValueOpportunities opportunities;
+  private final RuleNotices notices;
 
-  /** Without {@link OrderExtras}: rules on UTM facts or refunds never hold (tests of the rest). */
+  /**
+   * Without Opportunities and notices (rules using them fail their items), and without {@link
+   * OrderExtras} when null (rules on UTM facts or refunds never hold): for tests.
+   */
   public OrderRulesStep(
       CompanyLedger ledger,
       RuleFirings firings,
@@ -63,8 +68,9 @@ public class OrderRulesStep {
       CaseWrites cases,
       PaymentFacts payments,
       FulfilmentWatch watch,
-      Clock clock) {
-    this(ledger, firings, enrolments, cases, payments, watch, clock, null);
+      Clock clock,
+      OrderExtras extras) {
+    this(ledger, firings, enrolments, cases, payments, watch, clock, extras, null, null);
   }
 
   @jakarta.inject.Inject
@@ -76,7 +82,9 @@ public class OrderRulesStep {
       PaymentFacts payments,
       FulfilmentWatch watch,
       Clock clock,
-      OrderExtras extras) {
+      OrderExtras extras,
+      HighValueOpportunities opportunities,
+      RuleNotices notices) {
     this.ledger = ledger;
     this.firings = firings;
     this.enrolments = enrolments;
@@ -85,10 +93,22 @@ public class OrderRulesStep {
     this.watch = watch;
     this.clock = clock;
     this.extras = extras;
+    this.opportunities = opportunities;
+    this.notices = notices;
   }
 
   private record Firing(
-      long itemId, long orderId, String key, List<Enrolment> enrolments, List<CaseRequest> cases) {}
+      long itemId,
+      long orderId,
+      String key,
+      List<Enrolment> enrolments,
+      List<CaseRequest> cases,
+      RuleOrder order,
+      OrderRule rule) {
+    boolean wantsOpportunity() {
+      return rule.actions().stream().anyMatch(a -> a instanceof RuleAction.HighValueOpportunity);
+    }
+  }
 
   /** Fires the rules for these orders; answers the items to retry or fail. */
   public Map<Long, Outcome> apply(String storeHash, OrderRules rules, List<RuleOrder> orders) {
@@ -159,11 +179,13 @@ public class OrderRulesStep {
                   orderId,
                   rule.firingKey(facts),
                   enrolments(rule, facts),
-                  cases(storeHash, rule, o, facts)));
+                  cases(storeHash, rule, o, facts),
+                  o,
+                  rule));
         }
       }
     }
-    keepWatch(storeHash, rules, evaluated, now);
+    FulfilmentWatchPlan.keep(watch, storeHash, rules, evaluated, now);
     if (due.isEmpty()) {
       return outcomes;
     }
@@ -174,64 +196,93 @@ public class OrderRulesStep {
     List<CaseRequest> allCases = new ArrayList<>();
     due.values().forEach(f -> allCases.addAll(f.cases()));
     Map<CaseRequest, CampaignEnrolments.Failure> casesFailed = cases.write(allCases);
+    HighValueOpportunities.Result opportunityIds = opportunities(storeHash, due.values());
     Map<String, Long> done = new LinkedHashMap<>();
+    List<io.bcsync.sync.port.Notice> owed = new ArrayList<>();
     for (Firing f : due.values()) {
       CampaignEnrolments.Failure failure =
           java.util.stream.Stream.concat(
-                  f.enrolments().stream().map(failed::get),
-                  f.cases().stream().map(casesFailed::get))
+                  java.util.stream.Stream.concat(
+                      f.enrolments().stream().map(failed::get),
+                      f.cases().stream().map(casesFailed::get)),
+                  java.util.stream.Stream.of(
+                      f.wantsOpportunity() ? opportunityIds.failed().get(f.itemId()) : null))
               .filter(x -> x != null)
               .findFirst()
               .orElse(null);
       if (failure == null) {
         done.put(f.key(), f.orderId());
+        owed.addAll(notices(storeHash, f, opportunityIds));
       } else {
         String error = "order rule " + f.key() + ": " + failure.error();
         outcomes.put(
             f.itemId(), failure.permanent() ? Outcome.permanent(error) : Outcome.retry(error));
       }
     }
-    firings.record(storeHash, done);
+    if (owed.isEmpty()) {
+      firings.record(storeHash, done);
+    } else {
+      // In one transaction with the notices and their work items (RuleFirings#record).
+      firings.record(storeHash, done, owed);
+    }
     LOG.info(
-        "Store {}: order rules fired {} times ({} enrolments, {} Cases, {} failed)",
+        "Store {}: order rules fired {} times ({} enrolments, {} Cases, {} Opportunities,"
+            + " {} notices, {} failed)",
         storeHash,
         due.size(),
         all.size(),
         allCases.size(),
-        failed.size() + casesFailed.size());
+        opportunityIds.ids().size(),
+        owed.size(),
+        failed.size() + casesFailed.size() + opportunityIds.failed().size());
     return outcomes;
   }
 
+  /** The Opportunities of the firings whose rule asks for one, once per order. */
+  private HighValueOpportunities.Result opportunities(
+      String storeHash, java.util.Collection<Firing> due) {
+    Map<Long, RuleOrder> orders = new LinkedHashMap<>();
+    due.stream().filter(Firing::wantsOpportunity).forEach(f -> orders.put(f.itemId(), f.order()));
+    if (orders.isEmpty()) {
+      return new HighValueOpportunities.Result(Map.of(), Map.of());
+    }
+    if (opportunities == null) {
+      Map<Long, CampaignEnrolments.Failure> none = new HashMap<>();
+      orders
+          .keySet()
+          .forEach(
+              i -> none.put(i, new CampaignEnrolments.Failure("Opportunities not wired", true)));
+      return new HighValueOpportunities.Result(Map.of(), none);
+    }
+    return opportunities.ensure(storeHash, List.copyOf(orders.values()));
+  }
+
   /**
-   * Orders awaiting fulfilment that a {@code fulfilment_delayed} rule will find late are watched
-   * until then (the {@code fulfilment-delay} job re-syncs them when due); the others are forgotten:
-   * moved on, late already (firing now, or its rule's other conditions did not hold at its chance),
-   * or of unknown age.
+   * The firing's notices, linking the Opportunity when the rule made one, else the order's own
+   * record.
    */
-  private void keepWatch(String storeHash, OrderRules rules, List<OrderFacts> facts, long now) {
-    java.util.Optional<java.time.Duration> soonest =
-        rules.enabled().stream()
-            .map(OrderRule::trigger)
-            .filter(t -> t instanceof Condition.FulfilmentDelayed)
-            .map(t -> ((Condition.FulfilmentDelayed) t).after())
-            .min(java.util.Comparator.naturalOrder());
-    if (soonest.isEmpty() || facts.isEmpty()) {
-      return;
-    }
-    Map<Long, Long> watched = new LinkedHashMap<>();
-    List<Long> forgotten = new ArrayList<>();
-    for (OrderFacts f : facts) {
-      Long created = f.problems().createdMs();
-      long dueAt = created == null ? 0 : created + soonest.get().toMillis();
-      if (Condition.FulfilmentDelayed.AWAITING.contains(f.statusId())
-          && created != null
-          && dueAt > now) {
-        watched.put(f.orderId(), dueAt);
-      } else {
-        forgotten.add(f.orderId());
+  private List<io.bcsync.sync.port.Notice> notices(
+      String storeHash, Firing f, HighValueOpportunities.Result opportunityIds) {
+    if (notices == null) {
+      boolean notifies =
+          f.rule().actions().stream()
+              .anyMatch(
+                  a -> a instanceof RuleAction.NotifySlack || a instanceof RuleAction.NotifyEmail);
+      if (notifies) {
+        throw new IllegalStateException("rule " + f.rule().name() + " notifies: notices not wired");
       }
+      return List.of();
     }
-    watch.keep(storeHash, watched, forgotten);
+    String opportunity = f.wantsOpportunity() ? opportunityIds.ids().get(f.itemId()) : null;
+    return opportunity != null
+        ? notices.of(
+            storeHash, f.rule(), f.order().order(), HighValueOpportunities.OBJECT, opportunity)
+        : notices.of(
+            storeHash,
+            f.rule(),
+            f.order().order(),
+            f.order().orderObject(),
+            f.order().orderRecordId());
   }
 
   private static List<CaseRequest> cases(

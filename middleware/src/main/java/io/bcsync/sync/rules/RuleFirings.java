@@ -3,8 +3,13 @@ package io.bcsync.sync.rules;
 import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
 import io.bcsync.db.Upsert;
+import io.bcsync.pipeline.EntityRef;
+import io.bcsync.pipeline.FollowUpWork;
+import io.bcsync.sync.port.Notice;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +19,27 @@ import java.util.Set;
 /** Which rules already fired for which occurrence ({@code sync_rule_firing}). */
 @Singleton
 public class RuleFirings {
+  /** Work items of notices ({@code NoticeFlow}), one per notice key. */
+  public static final String NOTICE_TYPE = "order_notice";
+
   private final Db db;
   private final FiringRepository rows;
   private final Clock clock;
+  private final FollowUpWork followUps;
+  private final NoticeRows notices;
 
   RuleFirings(Db db, FiringRepository rows, Clock clock) {
+    this(db, rows, clock, null, null);
+  }
+
+  @Inject
+  RuleFirings(
+      Db db, FiringRepository rows, Clock clock, FollowUpWork followUps, NoticeRows notices) {
     this.db = db;
     this.rows = rows;
     this.clock = clock;
+    this.followUps = followUps;
+    this.notices = notices;
   }
 
   /** The given firing keys already recorded. */
@@ -39,6 +57,43 @@ public class RuleFirings {
         });
   }
 
+  /**
+   * Records firings (key → order id) whose actions are done, and, in the same transaction, the
+   * notices they owe (each only if its key is new) with one work item each: a crash before the
+   * commit leaves neither (the order's retry makes both), after it both, so a notice is never lost
+   * and never enqueued twice.
+   */
+  public void record(String storeHash, Map<String, Long> firings, List<Notice> owed) {
+    if (firings.isEmpty()) {
+      return;
+    }
+    if (owed.isEmpty()) {
+      record(storeHash, firings);
+      return;
+    }
+    long now = clock.millis();
+    followUps.recordWith(
+        connection -> {
+          saveFirings(storeHash, firings, now);
+          List<Notice> fresh = new ArrayList<>();
+          for (Notice notice : owed) {
+            if (notices.insertIfAbsent(connection, notice, now)) {
+              fresh.add(notice);
+            }
+          }
+          return fresh;
+        },
+        fresh ->
+            fresh.stream()
+                .map(
+                    n ->
+                        FollowUpWork.event(
+                            new EntityRef(storeHash, NOTICE_TYPE, n.key()),
+                            "bcsync/rule/notice",
+                            "{}"))
+                .toList());
+  }
+
   /** Records firings (key → order id) whose actions are done; a key recorded before stays. */
   public void record(String storeHash, Map<String, Long> firings) {
     if (firings.isEmpty()) {
@@ -47,13 +102,15 @@ public class RuleFirings {
     long now = clock.millis();
     db.write(
         () -> {
-          firings.forEach(
-              (key, orderId) ->
-                  Upsert.insertIfAbsent(
-                      () ->
-                          rows.save(
-                              new FiringRow(new FiringRow.Key(storeHash, key), orderId, now))));
+          saveFirings(storeHash, firings, now);
           return null;
         });
+  }
+
+  private void saveFirings(String storeHash, Map<String, Long> firings, long now) {
+    firings.forEach(
+        (key, orderId) ->
+            Upsert.insertIfAbsent(
+                () -> rows.save(new FiringRow(new FiringRow.Key(storeHash, key), orderId, now))));
   }
 }

@@ -91,7 +91,7 @@ class RulesConfigTest {
             trigger: first_order
             actions:
               - enroll: { campaign: { name: A } }
-          not_yet:
+          fine_alongside:
             trigger: items_returned
             actions:
               - notify_slack: {}
@@ -114,8 +114,6 @@ class RulesConfigTest {
             store + ":8: rules.bad_threshold: total_at_least needs an amount above 0")
         .hasMessageContaining(store + ":14: rules.bad_action: unknown action 'enroll'")
         .hasMessageContaining(
-            store + ":16: rules.not_yet: trigger 'items_returned' is not built yet")
-        .hasMessageContaining(store + ":18: rules.not_yet: action 'notify_slack' is not built yet")
         .hasMessageContaining(store + ":21: rules.bad_field: unknown key 'colour'")
         .hasMessageContaining(
             store

@@ -82,7 +82,8 @@ class OrderRulesStepTest {
             new CaseWrites(salesforce),
             new PaymentFacts(mock(io.bcsync.sync.port.OrderPayments.class), firings),
             mock(FulfilmentWatch.class),
-            java.time.Clock.systemUTC());
+            java.time.Clock.systemUTC(),
+            null);
   }
 
   private WriteReport write(List<RecordWrite> writes) {

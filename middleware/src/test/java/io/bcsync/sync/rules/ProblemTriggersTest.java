@@ -195,7 +195,8 @@ class ProblemTriggersTest {
             new CaseWrites(mock(SalesforceRecords.class)),
             new PaymentFacts(mock(OrderPayments.class), firings),
             watch,
-            Clock.fixed(PLACED.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+            Clock.fixed(PLACED.plus(Duration.ofHours(1)), ZoneOffset.UTC),
+            null);
     OrderRule rule =
         new OrderRule(
             "late",
