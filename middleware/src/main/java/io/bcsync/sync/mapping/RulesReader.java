@@ -40,7 +40,6 @@ final class RulesReader {
           "refund_created",
           "utm_source_present");
 
-
   static final Set<String> ACTIONS =
       Set.of("enrol_in_campaign", "case", "high_value_opportunity", "notify_slack", "notify_email");
   private static final Set<String> ENROL_KEYS = Set.of("campaign", "member_status");

@@ -113,7 +113,7 @@ class RulesConfigTest {
         .hasMessageContaining(
             store + ":8: rules.bad_threshold: total_at_least needs an amount above 0")
         .hasMessageContaining(store + ":14: rules.bad_action: unknown action 'enroll'")
-        .hasMessageContaining(
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("fine_alongside"))
         .hasMessageContaining(store + ":21: rules.bad_field: unknown key 'colour'")
         .hasMessageContaining(
             store
