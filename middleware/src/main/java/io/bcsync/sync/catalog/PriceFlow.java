@@ -1,5 +1,6 @@
 package io.bcsync.sync.catalog;
 
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.ReverseSyncConfig;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
@@ -14,6 +15,7 @@ import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ import java.util.Map;
  * sent; the others are written in the endpoint's batches, each entry answered by its own variants'
  * results. A price is set absolutely, so a retry after a lost answer writes the same value again.
  */
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+@Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class PriceFlow implements Flow {
   public static final String OBJECT = "PricebookEntry";

@@ -1,5 +1,6 @@
 package io.bcsync.sync.catalog;
 
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.ReverseSyncConfig;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
@@ -17,6 +18,7 @@ import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +37,8 @@ import java.util.Set;
  * keeps its descriptive fields (one variant's Product2 must not rename the others); its stock is
  * still set. Bad data refuses the whole item unsent.
  */
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+@Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class ProductFlow implements Flow {
   public static final String OBJECT = "Product2";

@@ -1,5 +1,6 @@
 package io.bcsync.sync.contacts;
 
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.FollowUpWork;
 import io.bcsync.pipeline.IncomingEvent;
@@ -11,6 +12,7 @@ import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,8 @@ import java.util.Set;
  * SKIPPED. A retry after a crash enqueues the Contacts again, which only writes the same values
  * again.
  */
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+@Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class AccountFlow implements Flow {
   public static final String OBJECT = "Account";

@@ -1,5 +1,6 @@
 package io.bcsync.sync.contacts;
 
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
@@ -15,6 +16,7 @@ import io.bcsync.sync.routing.Flow;
 import io.bcsync.sync.routing.Origin;
 import io.bcsync.sync.routing.WorkKind;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import java.util.Map;
  * echo ({@link CustomerEchoes}). A store whose mapping file maps segments to customer groups
  * ({@code segments:}) also gets the customer's group from the Contact's segment, in the same call.
  */
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+@Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class ContactFlow implements Flow {
   public static final String OBJECT = "Contact";
