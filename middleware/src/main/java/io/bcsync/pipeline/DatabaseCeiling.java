@@ -1,6 +1,7 @@
 package io.bcsync.pipeline;
 
 import io.bcsync.config.IntakeBatchConfig;
+import io.bcsync.db.Db;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +16,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /**
  * The database's own ceiling for intake's durable work, for {@code scripts/bench-ingest} (issue
- * 20): a plain JDBC loop in this JVM committing the rows a new-order webhook leaves (one dedupe
- * key, one work item, one event with its raw body) with intake's own statements, in groups of the
- * given size, on as many threads as intake has writers. No HTTP, no parsing, no duplicate lookup,
- * no locking read: what is left is what the database needs to make those rows durable, so intake's
- * rate divided by this one is the share of the database's ceiling intake reaches.
+ * 20): a plain JDBC loop in this JVM (one {@link Db#write} transaction per group, nothing else
+ * around it) committing the rows a new-order webhook leaves (one dedupe key, one work item, one
+ * event with its raw body) with intake's own statements, in groups of the given size, on as many
+ * threads as intake has writers. No HTTP, no parsing, no duplicate lookup, no locking read: what is
+ * left is what the database needs to make those rows durable, so intake's rate divided by this one
+ * is the share of the database's ceiling intake reaches.
  *
  * <p>The work items are written not yet due (next attempt in the far future), so the pipeline
  * workers leave them alone and the loop measures the database, not the workers. Only exists when
@@ -37,11 +38,11 @@ public class DatabaseCeiling {
 
   private static final AtomicLong RUNS = new AtomicLong();
 
-  private final DataSource dataSource;
+  private final Db db;
   private final int threads;
 
-  public DatabaseCeiling(DataSource dataSource, IntakeBatchConfig config) {
-    this.dataSource = dataSource;
+  public DatabaseCeiling(Db db, IntakeBatchConfig config) {
+    this.db = db;
     this.threads = config.intakeWriters();
   }
 
@@ -63,7 +64,7 @@ public class DatabaseCeiling {
               () -> {
                 try {
                   loop(prefix, groupSize, deadline, events);
-                } catch (SQLException | RuntimeException e) {
+                } catch (RuntimeException e) {
                   synchronized (failures) {
                     failures.add(e);
                   }
@@ -86,24 +87,21 @@ public class DatabaseCeiling {
     return new Result(events.get() / seconds, groupSize, threads, events.get(), seconds);
   }
 
-  private void loop(String prefix, int groupSize, long deadline, AtomicLong events)
-      throws SQLException {
+  private void loop(String prefix, int groupSize, long deadline, AtomicLong events) {
     long next = 0;
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      while (System.nanoTime() < deadline) {
-        long now = System.currentTimeMillis();
-        List<EntityRef> entities = new ArrayList<>(groupSize);
-        for (int i = 0; i < groupSize; i++) {
-          entities.add(new EntityRef("benchstore", "order", prefix + next++));
-        }
-        commitGroup(connection, entities, now);
-        events.addAndGet(groupSize);
+    while (System.nanoTime() < deadline) {
+      long now = System.currentTimeMillis();
+      List<EntityRef> entities = new ArrayList<>(groupSize);
+      for (int i = 0; i < groupSize; i++) {
+        entities.add(new EntityRef("benchstore", "order", prefix + next++));
       }
+      db.write(connection -> commitGroup(connection, entities, now));
+      events.addAndGet(groupSize);
     }
   }
 
-  private static void commitGroup(Connection connection, List<EntityRef> entities, long now)
+  /** The group's rows in the caller's transaction; {@link Db#write} commits them. */
+  private static Void commitGroup(Connection connection, List<EntityRef> entities, long now)
       throws SQLException {
     try (PreparedStatement dedupe = connection.prepareStatement(EventIntake.INSERT_DEDUPE_KEY)) {
       for (EntityRef entity : entities) {
@@ -164,7 +162,7 @@ public class DatabaseCeiling {
       insertEvents.executeBatch();
       Sql.generatedKeys(insertEvents, entities.size());
     }
-    connection.commit();
+    return null;
   }
 
   private static String sha256(String value) {

@@ -84,7 +84,8 @@ final class MiddlewareProcess {
 
   void awaitHealthy() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    for (int i = 0; i < 120 && process.isAlive(); i++) {
+    // Up to ~5 minutes: on a host busy with other builds, start-up alone took over 2.
+    for (int i = 0; i < 300 && process.isAlive(); i++) {
       try {
         HttpResponse<String> response =
             http.send(

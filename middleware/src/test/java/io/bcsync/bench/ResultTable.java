@@ -60,15 +60,15 @@ final class ResultTable {
             Locale.ROOT,
             "Setup: %d orders from %d customers (%d lines, %.2f per order) placed at "
                 + "once in the BigCommerce simulator (quota %d requests/30 s), Salesforce simulator answering every "
-                + "call after %d ms, middleware on embedded H2 in its own JVM (options: `scripts/lib/jvm-options`,"
-                + " the defaults); then one order per second for %d s. Every %dth order of the burst is"
-                + " Declined.%n%n",
+                + "call after %d ms, middleware on embedded H2 in its own JVM (JVM options: %s); then one order"
+                + " per second for %d s. Every %dth order of the burst is Declined.%n%n",
             burst.orders(),
             settings.customers(),
             burst.lines(),
             burst.lines() / (double) burst.orders(),
             settings.bcQuota(),
             settings.sfLatencyMs(),
+            jvmOptions(),
             settings.trickleSeconds(),
             OrderPlacement.DECLINED_EVERY));
     if (rulesReport != null) {
@@ -148,6 +148,22 @@ final class ResultTable {
         settings.output(), rulesReport == null ? "plain" : "rules", md.toString());
     SyncBenchmark.log("wrote %s", settings.output());
     System.out.println(md);
+  }
+
+  /** The options file's options, comments left out: what the middleware's JVM ran with. */
+  private String jvmOptions() throws IOException {
+    String options =
+        Files.readAllLines(settings.jvmOptions()).stream()
+            .map(line -> line.replaceAll("#.*", "").trim())
+            .filter(line -> !line.isEmpty())
+            .reduce((a, b) -> a + " " + b)
+            .orElse("none");
+    String extra = System.getProperty("bench.mw-jvm-args", "").trim();
+    return "`"
+        + options
+        + (extra.isEmpty() ? "" : " " + extra)
+        + "` from "
+        + settings.jvmOptions().getFileName();
   }
 
   /**

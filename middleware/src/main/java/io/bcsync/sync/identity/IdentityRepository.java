@@ -14,13 +14,18 @@ interface IdentityRepository extends GenericRepository<IdentityRow, IdentityRow.
 
   IdentityRow save(IdentityRow row);
 
+  /** One batched insert (a multi-row statement on MySQL/MariaDB); fails whole on a duplicate. */
+  List<IdentityRow> saveAll(Iterable<IdentityRow> rows);
+
+  // USE INDEX: H2 would otherwise walk every row of the store and type (V34).
   @Query(
-      "SELECT * FROM sync_identity WHERE store_hash = :storeHash AND bc_type = :bcType"
-          + " AND bc_id IN (:bcIds)")
+      "SELECT * FROM sync_identity USE INDEX (ix_sync_identity_bc_id)"
+          + " WHERE store_hash = :storeHash AND bc_type = :bcType AND bc_id IN (:bcIds)")
   List<IdentityRow> find(String storeHash, String bcType, Collection<String> bcIds);
 
   @Query(
-      "SELECT * FROM sync_identity WHERE store_hash = :storeHash AND bc_type = :bcType"
+      "SELECT * FROM sync_identity USE INDEX (ix_sync_identity_parent_bc_id)"
+          + " WHERE store_hash = :storeHash AND bc_type = :bcType"
           + " AND parent_bc_id IN (:parentBcIds)")
   List<IdentityRow> children(String storeHash, String bcType, Collection<String> parentBcIds);
 

@@ -66,6 +66,32 @@ class IdentityMapTest extends DatabaseTest {
   }
 
   @Test
+  void new_rows_saved_together_are_all_stored_and_found_by_id_and_parent() {
+    List<Identity> lines =
+        IntStream.range(0, 450)
+            .mapToObj(
+                i ->
+                    new Identity(
+                        store,
+                        "order_line",
+                        "n" + i,
+                        "OrderItem",
+                        "802" + i,
+                        null,
+                        "o" + (i % 3),
+                        (long) i))
+            .toList();
+
+    identities.saveNew(lines);
+
+    assertThat(identities.find(store, "order_line", lines.stream().map(Identity::bcId).toList()))
+        .hasSize(450)
+        .containsEntry("n449", lines.get(449));
+    assertThat(identities.children(store, "order_line", List.of("o0", "o1", "o2")).get("o2"))
+        .hasSize(150);
+  }
+
+  @Test
   void rows_and_children_are_found_across_more_ids_than_one_statement_takes() {
     List<Identity> lines =
         IntStream.range(0, 1_100)
