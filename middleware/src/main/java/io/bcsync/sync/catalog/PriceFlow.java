@@ -1,7 +1,7 @@
 package io.bcsync.sync.catalog;
 
-import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.ReverseSyncConfig;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
@@ -37,7 +37,8 @@ import java.util.Map;
  * sent; the others are written in the endpoint's batches, each entry answered by its own variants'
  * results. A price is set absolutely, so a retry after a lost answer writes the same value again.
  */
-// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
+// not either.
 @Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class PriceFlow implements Flow {

@@ -1,7 +1,7 @@
 package io.bcsync.sync.catalog;
 
-import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.config.ReverseSyncConfig;
+import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
@@ -37,7 +37,8 @@ import java.util.Set;
  * keeps its descriptive fields (one variant's Product2 must not rename the others); its stock is
  * still set. Bad data refuses the whole item unsent.
  */
-// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
+// not either.
 @Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class ProductFlow implements Flow {

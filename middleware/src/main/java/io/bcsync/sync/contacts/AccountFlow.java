@@ -33,7 +33,8 @@ import java.util.Set;
  * SKIPPED. A retry after a crash enqueues the Contacts again, which only writes the same values
  * again.
  */
-// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
+// not either.
 @Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class AccountFlow implements Flow {

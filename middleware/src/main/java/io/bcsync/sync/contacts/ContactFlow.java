@@ -32,7 +32,8 @@ import java.util.Map;
  * echo ({@link CustomerEchoes}). A store whose mapping file maps segments to customer groups
  * ({@code segments:}) also gets the customer's group from the Contact's segment, in the same call.
  */
-// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do not either.
+// Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
+// not either.
 @Requires(condition = SalesforceConfigured.class)
 @Singleton
 public class ContactFlow implements Flow {
