@@ -1,5 +1,6 @@
 package io.bcsync.sync;
 
+import static io.bcsync.sync.ReverseBenchFigures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -335,28 +335,6 @@ class ReverseBenchmarkTest extends ReverseEndToEndTestBase {
     return md.toString();
   }
 
-  private static String row(String what, String goal, String result) {
-    return "| " + what + " | " + goal + " | " + result + " |\n";
-  }
-
-  private static String ratio(long calls, int changes) {
-    return String.format("%.4f", changes == 0 ? 0.0 : (double) calls / changes);
-  }
-
-  private static long percentile(List<Long> sorted, int p) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> delta = new HashMap<>();
-    after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
-    return delta;
-  }
-
   private long salesforceCalls() {
     return sf.apiCalls().values().stream().mapToLong(Long::longValue).sum();
   }
@@ -368,19 +346,6 @@ class ReverseBenchmarkTest extends ReverseEndToEndTestBase {
   private BigDecimal priceOf(long productId) {
     BigDecimal price = store.read(s -> s.products.get(productId).variants.get(0).price);
     return price == null ? BigDecimal.ZERO : price;
-  }
-
-  /** Polls (every 20 ms) until the condition holds or the time is up; answers whether it held. */
-  private static boolean until(BooleanSupplier condition, Duration atMost)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(atMost);
-    while (Instant.now().isBefore(deadline)) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
   }
 
   /** Every webhook handled and every item ended, twice in a row a second apart. */

@@ -258,20 +258,8 @@ public final class SimulatedStore {
     return write(
         s -> {
           order(s, orderId);
-          io.bcsync.sim.bigcommerce.store.Metafield m =
-              new io.bcsync.sim.bigcommerce.store.Metafield();
-          m.id = s.nextId();
-          m.resourceType = "order";
-          m.resourceId = orderId;
-          m.namespace = namespace;
-          m.key = key;
-          m.value = value;
-          m.permissionSet = "read";
-          m.ownerClientId = "storefront";
-          m.dateCreated = s.now();
-          m.dateModified = m.dateCreated;
-          s.metafields.put(m.id, m);
-          return m.id;
+          return io.bcsync.sim.bigcommerce.orders.OrderProblems.storefrontMetafield(
+              s, orderId, namespace, key, value);
         });
   }
 
@@ -341,36 +329,12 @@ public final class SimulatedStore {
   }
 
   /**
-   * The price a signed-in customer sees for a SKU on channel 1, in a currency: the record of the
-   * active price list assigned to the customer's group (price lists override catalog prices for the
-   * groups they are assigned to; reference/bigcommerce.md §9), else the catalog price. What a
-   * storefront would show, for tests of a tier change; no discount rules, no sale prices.
+   * The price a signed-in customer sees for a SKU ({@link
+   * io.bcsync.sim.bigcommerce.pricelists.PriceSeen}).
    */
   public BigDecimal priceSeenBy(long customerId, String sku, String currency) {
     return read(
-        s -> {
-          var variant =
-              io.bcsync.sim.bigcommerce.catalog.CatalogOperations.findVariantBySku(s, sku)
-                  .orElseThrow(() -> new IllegalArgumentException("no SKU " + sku));
-          long group = s.customers.get(customerId).customerGroupId;
-          return s.priceListAssignments.values().stream()
-              .filter(a -> group != 0 && a.customerGroupId == group && a.channelId == 1)
-              .filter(a -> s.priceLists.containsKey(a.priceListId))
-              .filter(a -> s.priceLists.get(a.priceListId).active)
-              .flatMap(
-                  a ->
-                      s.priceRecords.stream()
-                          .filter(r -> r.priceListId == a.priceListId)
-                          .filter(r -> r.variantId == variant.id)
-                          .filter(r -> r.currency.equalsIgnoreCase(currency)))
-              .map(r -> r.price)
-              .findFirst()
-              .orElseGet(
-                  () ->
-                      variant.price != null
-                          ? variant.price
-                          : s.products.get(variant.productId).price);
-        });
+        s -> io.bcsync.sim.bigcommerce.pricelists.PriceSeen.by(s, customerId, sku, currency));
   }
 
   /** Reads store state under its lock, e.g. {@code store.read(s -> s.orders.get(id).statusId)}. */

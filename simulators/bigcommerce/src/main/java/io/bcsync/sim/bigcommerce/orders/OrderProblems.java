@@ -69,4 +69,26 @@ public final class OrderProblems {
     OrderOperations.touch(store, o);
     return line.returnId;
   }
+
+  /** An order metafield written by the storefront's own API account, readable by other apps. */
+  public static long storefrontMetafield(
+      io.bcsync.sim.bigcommerce.store.Store s,
+      long orderId,
+      String namespace,
+      String key,
+      String value) {
+    io.bcsync.sim.bigcommerce.store.Metafield m = new io.bcsync.sim.bigcommerce.store.Metafield();
+    m.id = s.nextId();
+    m.resourceType = "order";
+    m.resourceId = orderId;
+    m.namespace = namespace;
+    m.key = key;
+    m.value = value;
+    m.permissionSet = "read";
+    m.ownerClientId = "storefront";
+    m.dateCreated = s.now();
+    m.dateModified = m.dateCreated;
+    s.metafields.put(m.id, m);
+    return m.id;
+  }
 }
