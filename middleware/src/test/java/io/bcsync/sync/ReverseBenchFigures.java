@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Figures and waiting helpers of {@link ReverseBenchmarkTest}. */
+/** Figures and waiting helpers of {@link ReverseBenchmark}. */
 final class ReverseBenchFigures {
   private ReverseBenchFigures() {}
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIfSystemProperty(named = "bench.reverse", matches = "true")
-class ReverseBenchmarkTest extends ReverseEndToEndTestBase {
+class ReverseBenchmark extends ReverseEndToEndTestBase {
   static final String STORE = "revb1";
   static final int PRICES = Integer.getInteger("bench.prices", 2000);
   static final int STOCK = Integer.getInteger("bench.stock", 500);
@@ -256,7 +256,7 @@ class ReverseBenchmarkTest extends ReverseEndToEndTestBase {
     int changes = catalogChanges + CONTACTS;
     StringBuilder md = new StringBuilder();
     md.append("# Salesforce → BigCommerce benchmark (issue 17)\n\n")
-        .append("Run by `scripts/bench-reverse` (`ReverseBenchmarkTest`) on ")
+        .append("Run by `scripts/bench-reverse` (`ReverseBenchmark`) on ")
         .append(Instant.now())
         .append(
             ". Both simulators and the middleware in one JVM on embedded H2, simulators at their")
