@@ -77,6 +77,16 @@ final class AppPages {
             + "<tr><th>Dead letters</th><td>"
             + summary.deadLetters()
             + "</td></tr></table>"
+            + "<h2>Last hour</h2><table id=\"last-hour\">"
+            + "<tr><th>Changes received</th><td class=\"received\">"
+            + summary.lastHour().received()
+            + "</td></tr><tr><th>Records synced</th><td class=\"synced\">"
+            + summary.lastHour().synced()
+            + "</td></tr><tr><th>Synced after a retry</th><td>"
+            + summary.lastHour().retried()
+            + "</td></tr><tr><th>Failed (dead letters)</th><td>"
+            + summary.lastHour().dead()
+            + "</td></tr></table>"
             + "<h2>Recent failures</h2>"
             + failures;
     return page("bcsync", body);
