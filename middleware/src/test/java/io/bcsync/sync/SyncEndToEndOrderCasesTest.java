@@ -3,6 +3,7 @@ package io.bcsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
 import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
@@ -10,6 +11,11 @@ import io.bcsync.sync.rules.FulfilmentDelays;
 import io.bcsync.sync.rules.FulfilmentWatch;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * when an order is Declined or Cancelled, and turns on the shipped Case rules for a failed payment
  * transaction, returned items and a fulfilment delay. One Case per order and reason however often
  * the order arrives, updated by its later status, and made once when Salesforce's answer to the
- * Case upsert is lost.
+ * Case upsert is lost. A refund rule ({@code refund_created}) opens a Case listing the refunds.
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +66,11 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
               enabled: true
             fulfilment_delayed_case:
               enabled: true
+            refund_case:
+              enabled: true
+              trigger: refund_created
+              actions:
+                - case: { reason: Refund Issued, queue: BC_Order_Problems, origin: Web, priority: Medium, type: Question }
           """);
       properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
     } catch (Exception e) {
@@ -221,6 +232,90 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
                   .contains("Returned lines:")
                   .contains("MUG-1 Mug (return " + returnId + ")");
             });
+  }
+
+  /**
+   * A refund made through the simulator's V3 refunds API reaches the middleware as {@code
+   * store/order/refund/created} (every webhook delivered twice) and opens one Case listing it; a
+   * second refund, whose Case upsert answer is lost once, updates that Case to list both.
+   */
+  @Test
+  @Order(6)
+  void a_refund_webhook_opens_one_case_and_a_second_refund_updates_it() throws Exception {
+    long order = order("case.refund@example.com", "Ree", "Fund", 10);
+    String key = STORE + ":" + order + ":Refund Issued";
+    awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
+    awaitDone();
+    assertThat(where("Case", "BC_Case_Key__c", key)).isEmpty();
+
+    store.setWebhookChaos(new DeliveryChaos(1.0, Duration.ofMillis(300), 11));
+    long first = refundThroughApi(order, "5.00");
+    await().atMost(WAIT).until(() -> !where("Case", "BC_Case_Key__c", key).isEmpty());
+    awaitDone();
+    Map<String, Object> opened = one("Case", "BC_Case_Key__c", key);
+    assertThat(where("Case", "BC_Case_Key__c", key)).hasSize(1);
+    assertThat(opened)
+        .containsEntry("OwnerId", queueId())
+        .containsEntry("BC_Reason__c", "Refund Issued")
+        .containsEntry("Type", "Question");
+    assertThat(opened.get("Description").toString())
+        .contains("Refunds (BigCommerce V3):")
+        .contains("refund " + first + " on ")
+        .contains("total refunded: 5.00");
+
+    int lostBefore = sf.faults().lostResponses();
+    sf.faults().loseResponses("upsert", "Case", 1, Duration.ZERO);
+    long second = store.refund(order, new BigDecimal("3.00"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                one("Case", "BC_Case_Key__c", key)
+                    .get("Description")
+                    .toString()
+                    .contains("refund " + second + " on "));
+    await().atMost(WAIT).until(() -> sf.faults().lostResponses() == lostBefore + 1);
+    awaitDone();
+    assertThat(where("Case", "BC_Case_Key__c", key))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c).containsEntry("Id", opened.get("Id"));
+              assertThat(c.get("Description").toString())
+                  .contains("refund " + first + " on ")
+                  .contains("total refunded: 8.00");
+            });
+  }
+
+  /** {@code POST /v3/orders/{id}/payment_actions/refunds}, as a control-panel user's refund. */
+  private long refundThroughApi(long order, String amount) throws Exception {
+    String body =
+        "{\"items\":[{\"item_type\":\"ORDER\",\"item_id\":"
+            + order
+            + ",\"amount\":"
+            + amount
+            + "}],\"payments\":[{\"provider_id\":\"custom\",\"amount\":"
+            + amount
+            + ",\"offline\":true}],\"reason\":\"Damaged in transit\"}";
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            bc.baseUrl()
+                                + "/stores/"
+                                + STORE
+                                + "/v3/orders/"
+                                + order
+                                + "/payment_actions/refunds"))
+                    .header("X-Auth-Token", "tok-" + STORE)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return new ObjectMapper().readTree(response.body()).path("data").path("id").asLong();
   }
 
   /**

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bcsync.sync.rules.CampaignTarget;
 import io.bcsync.sync.rules.Condition;
+import io.bcsync.sync.rules.NoticeChannels;
 import io.bcsync.sync.rules.OrderRule;
 import io.bcsync.sync.rules.RuleAction;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +21,46 @@ class RulesConfigTest {
   private final SyncConfigLoader loader = new SyncConfigLoader(Fixtures.packageSchema());
   @TempDir Path dir;
 
+  /** A service with neither a Slack webhook URL nor an SMTP server, as most stores start. */
+  private static final NoticeChannels NO_CHANNELS =
+      new NoticeChannels("no Slack webhook URL", "no SMTP server");
+
   @Test
   void the_shipped_rules_validate_and_are_all_off() {
     assertThat(loader.loadDefaults().rules().enabled()).isEmpty();
+    // The shipped high-value rule names Slack and e-mail; switched off it needs neither channel.
+    assertThat(loader.load(Optional.empty(), NO_CHANNELS).rules().enabled()).isEmpty();
+  }
+
+  @Test
+  void the_shipped_high_value_rule_switches_on_with_one_key_once_its_channels_exist() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "store-high-value.yml",
+            """
+        rules:
+          high_value_opportunity_notice:
+            enabled: true
+        """);
+
+    List<OrderRule> rules =
+        loader.load(Optional.of(store), NoticeChannels.UNCHECKED).rules().enabled();
+
+    assertThat(rules).extracting(OrderRule::name).containsExactly("high_value_opportunity_notice");
+    assertThat(rules.get(0).trigger())
+        .isEqualTo(new Condition.TotalAtLeast(new BigDecimal("1000.00")));
+    assertThat(rules.get(0).actions())
+        .containsExactly(
+            new RuleAction.HighValueOpportunity(),
+            new RuleAction.NotifySlack(),
+            new RuleAction.NotifyEmail(List.of("sales@example.com")));
+    // Switched on without the channels, the service refuses to start rather than dead-letter later.
+    assertThatThrownBy(() -> loader.load(Optional.of(store), NO_CHANNELS))
+        .isInstanceOf(InvalidMappingException.class)
+        .hasMessageContaining(
+            "rules.high_value_opportunity_notice: notify_slack: no Slack webhook URL")
+        .hasMessageContaining("rules.high_value_opportunity_notice: notify_email: no SMTP server");
   }
 
   @Test
