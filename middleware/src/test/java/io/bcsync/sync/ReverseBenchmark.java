@@ -260,11 +260,9 @@ class ReverseBenchmark extends ReverseEndToEndTestBase {
         .append(Instant.now())
         .append(
             ". Both simulators and the middleware in one JVM on embedded H2, simulators at their")
-        .append(
-            " default latency. **The host was shared and loaded** (2 cores for 8 engineers; load")
-        .append(" average at the start: ")
+        .append(" default latency; 2 cores, load average at the start: ")
         .append(System.getProperty("bench.loadavg", "unknown"))
-        .append("): times are pessimistic, call counts are not affected.\n\n")
+        .append(" (a loaded host makes the times pessimistic; call counts are not affected).\n\n")
         .append("| Measure | Goal | Result |\n|---|---|---|\n")
         .append(
             row(
