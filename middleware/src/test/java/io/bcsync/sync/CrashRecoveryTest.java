@@ -192,7 +192,7 @@ class CrashRecoveryTest {
         .toList();
   }
 
-  private static int manifestHooks() throws Exception {
+  static int manifestHooks() throws Exception {
     try (InputStream in =
         CrashRecoveryTest.class
             .getClassLoader()

@@ -357,11 +357,14 @@ final class RulesReader {
       nodes.problem(
           nodes.at(spec.get("source_key")),
           subject,
-          "source_key is 'coupon' or a key of letters, digits and dashes (no ':')");
+          "source_key is 'coupon', 'utm' or a key of letters, digits and dashes (no ':')");
       return null;
     }
     if ("coupon".equals(key)) {
       return new CampaignTarget(CampaignTarget.Kind.COUPON, null, null, create);
+    }
+    if ("utm".equals(key)) {
+      return new CampaignTarget(CampaignTarget.Kind.UTM, null, null, create);
     }
     if (create && name == null) {
       nodes.problem(

@@ -157,14 +157,20 @@ public class CampaignEnrolments {
             new Failure("no Campaign has BC_Source_Key__c '" + e.sourceKey() + "'", false));
         continue;
       }
-      boolean coupon = e.campaign().kind() == CampaignTarget.Kind.COUPON;
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("BC_Source_Key__c", e.sourceKey());
-      fields.put(
-          "Name", truncate(coupon ? "Coupon " + couponOf(e.sourceKey()) : e.campaign().name()));
       fields.put("IsActive", Boolean.TRUE);
-      if (coupon) {
-        fields.put("BC_Source_Type__c", "Coupon");
+      switch (e.campaign().kind()) {
+        case COUPON:
+          fields.put("Name", truncate("Coupon " + after(e.sourceKey(), ":coupon:")));
+          fields.put("BC_Source_Type__c", "Coupon");
+          break;
+        case UTM:
+          fields.put("Name", truncate("UTM " + after(e.sourceKey(), ":utm:")));
+          fields.put("BC_Source_Type__c", "UTM");
+          break;
+        default:
+          fields.put("Name", truncate(e.campaign().name()));
       }
       // An upsert by the key: a create whose answer was lost is found, not made twice.
       creates.add(RecordWrite.upsert(i, "Campaign", "BC_Source_Key__c", fields));
@@ -193,8 +199,9 @@ public class CampaignEnrolments {
     }
   }
 
-  private static String couponOf(String sourceKey) {
-    return sourceKey.substring(sourceKey.indexOf(":coupon:") + ":coupon:".length());
+  /** The code or source of a store-qualified key such as {@code s1:coupon:spring10}. */
+  private static String after(String sourceKey, String marker) {
+    return sourceKey.substring(sourceKey.indexOf(marker) + marker.length());
   }
 
   /** Campaign.Name holds 80 characters. */

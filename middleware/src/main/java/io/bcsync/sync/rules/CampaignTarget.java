@@ -5,10 +5,11 @@ package io.bcsync.sync.rules;
  *
  * @param value the Campaign id ({@link Kind#ID}), its Name ({@link Kind#NAME}) or the key after the
  *     store prefix ({@link Kind#KEY}: {@code BC_Source_Key__c} = {@code {store}:campaign:{value}});
- *     unused for {@link Kind#COUPON}
- * @param name the Name given to a Campaign created when missing (KEY; COUPON uses the code)
+ *     unused for {@link Kind#COUPON} and {@link Kind#UTM}
+ * @param name the Name given to a Campaign created when missing (KEY; COUPON and UTM use the code
+ *     or source)
  * @param createMissing create the Campaign (by its source key, an idempotent upsert) when no
- *     Campaign has the key; only for KEY and COUPON, since a Name is not unique
+ *     Campaign has the key; only for KEY, COUPON and UTM, since a Name is not unique
  */
 public record CampaignTarget(Kind kind, String value, String name, boolean createMissing) {
   public enum Kind {
@@ -17,11 +18,16 @@ public record CampaignTarget(Kind kind, String value, String name, boolean creat
     /** A fixed source key named in the rule. */
     KEY,
     /** One Campaign per coupon code on the order, keyed {@code {store}:coupon:{code}}. */
-    COUPON
+    COUPON,
+    /**
+     * The Campaign of the order's UTM source, keyed {@code {store}:utm:{source}}: the key the daily
+     * revenue summary links its rows to.
+     */
+    UTM
   }
 
   public boolean bySourceKey() {
-    return kind == Kind.KEY || kind == Kind.COUPON;
+    return kind == Kind.KEY || kind == Kind.COUPON || kind == Kind.UTM;
   }
 
   public static String fixedKey(String storeHash, String value) {

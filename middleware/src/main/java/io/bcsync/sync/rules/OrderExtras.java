@@ -47,7 +47,14 @@ public class OrderExtras {
         .anyMatch(
             r ->
                 r.trigger() instanceof Condition.UtmSourcePresent
-                    || r.when().stream().anyMatch(c -> c instanceof Condition.UtmSourcePresent));
+                    || r.when().stream().anyMatch(c -> c instanceof Condition.UtmSourcePresent)
+                    || r.actions().stream().anyMatch(OrderExtras::enrolsByUtm));
+  }
+
+  /** An enrolment in the Campaign of the order's UTM source needs the source read. */
+  private static boolean enrolsByUtm(RuleAction action) {
+    return action instanceof RuleAction.EnrolInCampaign enrol
+        && enrol.campaign().kind() == CampaignTarget.Kind.UTM;
   }
 
   static boolean needsRefunds(OrderRules rules) {

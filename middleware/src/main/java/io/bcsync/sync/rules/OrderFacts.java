@@ -129,6 +129,14 @@ public record OrderFacts(
         List.of());
   }
 
+  /**
+   * A UTM source's store-qualified campaign key, the one the daily revenue summary links its rows
+   * to ({@code Utm} has trimmed and lower-cased the source already).
+   */
+  public static String utmKey(String storeHash, String source) {
+    return storeHash + ":utm:" + source;
+  }
+
   /** A coupon's store-qualified campaign key, as {@code Campaign.BC_Source_Key__c} documents it. */
   public static String couponKey(String storeHash, String code) {
     return storeHash + ":coupon:" + code.trim().toLowerCase(Locale.ROOT);

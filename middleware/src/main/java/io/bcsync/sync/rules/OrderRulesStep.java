@@ -325,6 +325,16 @@ public class OrderRulesStep {
                     facts.contactId(),
                     enrol.memberStatus()));
           }
+        } else if (target.kind() == CampaignTarget.Kind.UTM) {
+          // No recorded source: no Campaign to choose, so nothing to enrol in.
+          if (facts.utm() != null && facts.utm().hasSource()) {
+            out.add(
+                new Enrolment(
+                    target,
+                    OrderFacts.utmKey(facts.storeHash(), facts.utm().source()),
+                    facts.contactId(),
+                    enrol.memberStatus()));
+          }
         } else {
           String key =
               target.kind() == CampaignTarget.Kind.KEY

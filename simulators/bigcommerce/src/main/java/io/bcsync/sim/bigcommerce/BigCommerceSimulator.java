@@ -161,6 +161,7 @@ public final class BigCommerceSimulator implements AutoCloseable {
     String secret = spec.clientSecret != null ? spec.clientSecret : randomHex(32);
     ApiCredential credential = new ApiCredential(token, clientId, secret, "all");
     store.addCredential(credential);
+    store.setTimeZone(spec.timeZone);
     Map<String, Integer> caps =
         options.concurrencyCaps
             ? Map.of(
@@ -245,6 +246,7 @@ public final class BigCommerceSimulator implements AutoCloseable {
     String clientId;
     String clientSecret;
     int rateLimitQuota;
+    java.time.ZoneId timeZone = java.time.ZoneId.of("Etc/UTC");
 
     private StoreSpec(String hash) {
       this.hash = hash;
@@ -280,6 +282,15 @@ public final class BigCommerceSimulator implements AutoCloseable {
     /** Overrides the simulator-wide quota per window for this store (e.g. 450 for a Pro plan). */
     public StoreSpec rateLimitQuota(int quota) {
       this.rateLimitQuota = quota;
+      return this;
+    }
+
+    /**
+     * The store's time zone, an IANA id such as {@code America/Chicago}: what {@code GET /v2/store}
+     * answers as {@code timezone.name} (default {@code Etc/UTC}).
+     */
+    public StoreSpec timeZone(String ianaId) {
+      this.timeZone = java.time.ZoneId.of(ianaId);
       return this;
     }
   }

@@ -254,10 +254,33 @@ class CustomersAndCatalogApiTest {
     JsonNode info = api.get("/v2/store").json();
     assertThat(info.get("id").asText()).isEqualTo("cat123");
     assertThat(info.get("store_id").asText()).isEqualTo(store.storeId());
+    assertThat(info.get("timezone").get("name").asText()).isEqualTo("Etc/UTC");
+    assertThat(info.get("timezone").get("dst_correction").asBoolean()).isFalse();
 
     Http b2b = new Http(sim.b2bBaseUrl() + "/api/v3/io", store.accessToken());
     Http.Response withoutHash = b2b.get("/companies");
     assertThat(withoutHash.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aStoreAnswersTheTimeZoneItWasCreatedWith() {
+    SimulatedStore chicago =
+        sim.createStore(BigCommerceSimulator.StoreSpec.named("tz123").timeZone("America/Chicago"));
+    SimulatedStore tokyo =
+        sim.createStore(BigCommerceSimulator.StoreSpec.named("tz456").timeZone("Asia/Tokyo"));
+
+    JsonNode central = Http.forStore(sim, chicago).get("/v2/store").json().get("timezone");
+    JsonNode japan = Http.forStore(sim, tokyo).get("/v2/store").json().get("timezone");
+
+    // The values of the API reference's example (store_information.v2.yml) for America/Chicago.
+    assertThat(central.get("name").asText()).isEqualTo("America/Chicago");
+    assertThat(central.get("raw_offset").asInt()).isEqualTo(-21600);
+    assertThat(central.get("dst_offset").asInt()).isEqualTo(-18000);
+    assertThat(central.get("dst_correction").asBoolean()).isTrue();
+    assertThat(japan.get("name").asText()).isEqualTo("Asia/Tokyo");
+    assertThat(japan.get("raw_offset").asInt()).isEqualTo(32400);
+    assertThat(japan.get("dst_offset").asInt()).isEqualTo(32400);
+    assertThat(japan.get("dst_correction").asBoolean()).isFalse();
   }
 
   private static Map<String, Object> customer(String email) {

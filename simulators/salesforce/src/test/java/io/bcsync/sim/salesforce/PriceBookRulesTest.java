@@ -296,6 +296,23 @@ class PriceBookRulesTest {
   }
 
   @Test
+  void a_lead_is_a_member_of_a_campaign_once_too() throws Exception {
+    String campaign = create("Campaign", Map.of("Name", "Autumn"));
+    String lead = create("Lead", Map.of("LastName", "Prospect", "Company", "Acme"));
+    create("CampaignMember", Map.of("CampaignId", campaign, "LeadId", lead));
+
+    SaveResult again =
+        connection
+            .create(
+                new SObject[] {
+                  sobject("CampaignMember", Map.of("CampaignId", campaign, "LeadId", lead))
+                })[0];
+
+    assertThat(again.getErrors()[0].getStatusCode()).isEqualTo(StatusCode.DUPLICATE_VALUE);
+    assertThat(again.getErrors()[0].getMessage()).isEqualTo("Already a campaign member.");
+  }
+
+  @Test
   void cases_can_be_owned_by_a_queue() throws Exception {
     SObject queue =
         connection.query(

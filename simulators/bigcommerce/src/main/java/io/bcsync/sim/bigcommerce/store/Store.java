@@ -23,6 +23,7 @@ public final class Store {
   private final StoreEvents events;
   private final Map<String, ApiCredential> credentials = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(100);
+  private volatile java.time.ZoneId timeZone = java.time.ZoneId.of("Etc/UTC");
 
   public final Map<Long, Order> orders = new TreeMap<>();
   public final Map<Long, Customer> customers = new TreeMap<>();
@@ -60,6 +61,15 @@ public final class Store {
 
   public String name() {
     return name;
+  }
+
+  /** The store's time zone (its settings; {@code GET /v2/store} {@code timezone}). */
+  public java.time.ZoneId timeZone() {
+    return timeZone;
+  }
+
+  public void setTimeZone(java.time.ZoneId zone) {
+    this.timeZone = zone;
   }
 
   public Instant now() {

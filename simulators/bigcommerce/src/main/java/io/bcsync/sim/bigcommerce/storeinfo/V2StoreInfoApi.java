@@ -42,11 +42,31 @@ public final class V2StoreInfoApi {
     n.put("admin_email", "owner@" + s.hash() + ".example");
     n.put("order_email", "orders@" + s.hash() + ".example");
     n.put("favicon_url", "");
+    // The store's time zone as BigCommerce describes it (reference/store_information.v2.yml,
+    // Timezone): an IANA name, the standard ("winter") offset and the daylight-saving offset from
+    // UTC in seconds, and whether the zone observes daylight saving time. Offsets as of now.
+    java.time.ZoneId zone = s.timeZone();
+    java.time.zone.ZoneRules rules = zone.getRules();
+    java.time.Instant now = req.now();
+    int standard = rules.getStandardOffset(now).getTotalSeconds();
+    boolean observesDst = !rules.isFixedOffset() && !rules.getTransitionRules().isEmpty();
+    long savings =
+        observesDst
+            ? java.util.stream.Stream.of(rules.nextTransition(now), rules.previousTransition(now))
+                .filter(java.util.Objects::nonNull)
+                .mapToLong(
+                    t ->
+                        Math.abs(
+                            (long) t.getOffsetAfter().getTotalSeconds()
+                                - t.getOffsetBefore().getTotalSeconds()))
+                .max()
+                .orElse(0)
+            : 0;
     ObjectNode tz = n.putObject("timezone");
-    tz.put("name", "Etc/UTC")
-        .put("raw_offset", 0)
-        .put("dst_offset", 0)
-        .put("dst_correction", false);
+    tz.put("name", zone.getId())
+        .put("raw_offset", standard)
+        .put("dst_offset", standard + savings)
+        .put("dst_correction", observesDst);
     tz.putObject("date_format")
         .put("display", "jS M Y")
         .put("export", "M jS Y")

@@ -1,0 +1,264 @@
+package io.bcsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
+import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.bigcommerce.orders.OrderDraft;
+import io.bcsync.sim.bigcommerce.store.Address;
+import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.MiddlewareJvm;
+import io.bcsync.testsupport.SimulatedSalesforce;
+import io.bcsync.testsupport.SlackCatcher;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * High-value orders across a real crash (docs/order-rules.md, "High-value orders"): the middleware
+ * runs in its own JVM and is killed with SIGKILL, then restarted on the same database.
+ *
+ * <ul>
+ *   <li>Order A: Salesforce commits its Opportunity upsert and holds the answer; the process dies
+ *       while it waits, so neither the firing nor its notices were committed.
+ *   <li>Order B: its firing and notices were committed, but Slack answers 503 and the SMTP server
+ *       is down, so neither notice was sent (nor marked sent) when the process dies.
+ * </ul>
+ *
+ * After the restart (Slack and SMTP back): exactly one Opportunity, one Slack message and one
+ * e-mail per order, never zero, and later syncs of both orders send nothing more. On H2 (a file
+ * database); {@code HighValueCrashRecoveryMariaDbTest} on MariaDB.
+ */
+class HighValueCrashRecoveryTest {
+  static final String STORE = "crashhv";
+  static final String SECRET = "crash-hv-webhook-secret-0123456789";
+  static final String ADMIN = "crash-hv-admin-token-0123456789";
+  static final Duration START = Duration.ofSeconds(90);
+  static final Duration WAIT = Duration.ofSeconds(120);
+
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  /** The datasource of the middleware's database; it must outlive the killed process. */
+  protected Map<String, String> databaseProperties(Path workDir) {
+    return Map.of(
+        "datasources.default.url",
+        "jdbc:h2:file:" + workDir.resolve("bcsync").toAbsolutePath() + ";LOCK_TIMEOUT=10000",
+        "datasources.default.driver-class-name",
+        "org.h2.Driver",
+        "datasources.default.username",
+        "sa",
+        "datasources.default.password",
+        "");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+    open.clear();
+  }
+
+  @Test
+  void a_killed_middleware_sends_each_notice_once_after_its_restart() throws Exception {
+    BigCommerceSimulator bc =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults()
+                .rateLimit(10_000, Duration.ofSeconds(30))
+                .allowLocalHttpHookDestinations(true));
+    open.add(bc);
+    SimulatedStore store =
+        bc.createStore(
+            BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("c"));
+    SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
+    open.add(sf);
+    SlackCatcher slack = SlackCatcher.start();
+    open.add(slack);
+    ServerSetup smtpSetup =
+        new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    long lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
+    Path workDir = Files.createTempDirectory("bcsync-crash-hv");
+    Map<String, String> properties = properties(bc, sf, slack, smtpSetup, workDir);
+
+    // Slack fails and no SMTP server listens while the first process runs.
+    slack.answerAlways(503);
+    MiddlewareJvm first = start(properties, workDir);
+    int hooks = CrashRecoveryTest.manifestHooks();
+    await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == hooks);
+
+    long orderB = bigOrder(store, lamp, "notice.pending@example.com", "Nina", "Pending");
+    await().atMost(WAIT).until(() -> opportunities(sf, orderB).size() == 1);
+    await().atMost(WAIT).until(() -> slack.attempts() >= 2);
+
+    int lostBefore = sf.faults().lostResponses();
+    sf.faults().loseResponses("upsert", "Opportunity", 1, Duration.ofMinutes(5));
+    long orderA = bigOrder(store, lamp, "crash.spender@example.com", "Cora", "Crash");
+    await().atMost(WAIT).until(() -> sf.faults().lostResponses() == lostBefore + 1);
+    first.kill();
+    sf.faults().clear();
+    assertThat(opportunities(sf, orderA)).as("committed, answer lost with the process").hasSize(1);
+    assertThat(slack.messagesAbout("#" + orderA + ":")).isEmpty();
+    assertThat(slack.messagesAbout("#" + orderB + ":")).isEmpty();
+
+    slack.answerAlways(200);
+    GreenMail smtp = new GreenMail(smtpSetup);
+    smtp.start();
+    open.add(smtp::stop);
+    MiddlewareJvm second = start(properties, workDir);
+
+    for (long order : List.of(orderA, orderB)) {
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  slack.messagesAbout("#" + order + ":").size() == 1
+                      && mailsAbout(smtp, order) == 1);
+    }
+    awaitDrained(second);
+    assertOneOfEach(sf, slack, smtp, orderA, orderB);
+
+    // Later syncs of both orders (a status change, then webhooks) send nothing more.
+    store.changeOrderStatus(orderA, 9);
+    store.changeOrderStatus(orderB, 9);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                List.of(orderA, orderB).stream()
+                    .allMatch(
+                        o ->
+                            sf.records("Order").stream()
+                                .anyMatch(
+                                    r ->
+                                        (STORE + ":" + o).equals(r.get("BC_Order_Id__c"))
+                                            && "Awaiting Shipment".equals(r.get("BC_Status__c")))));
+    awaitDrained(second);
+    assertOneOfEach(sf, slack, smtp, orderA, orderB);
+    assertThat(second.workItems("DEAD")).as("nothing dead-lettered; see " + second.log()).isZero();
+    close();
+    // Kept when an assertion failed: the middleware's log is there.
+    try (var paths = Files.walk(workDir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static void awaitDrained(MiddlewareJvm jvm) {
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> jvm.workItems("PENDING") == 0 && jvm.workItems("IN_PROGRESS") == 0);
+  }
+
+  private static void assertOneOfEach(
+      SalesforceSimulator sf, SlackCatcher slack, GreenMail smtp, long... orders) {
+    for (long order : orders) {
+      assertThat(opportunities(sf, order)).as("Opportunity of " + order).hasSize(1);
+      assertThat(slack.messagesAbout("#" + order + ":")).as("Slack, " + order).hasSize(1);
+      assertThat(mailsAbout(smtp, order)).as("e-mail, " + order).isEqualTo(1);
+    }
+  }
+
+  private static long bigOrder(
+      SimulatedStore store, long lamp, String email, String first, String last) {
+    long customer = store.createCustomer(email, first, last);
+    OrderDraft draft = new OrderDraft();
+    draft.customerId = customer;
+    draft.billing = new Address();
+    draft.billing.firstName = first;
+    draft.billing.lastName = last;
+    draft.billing.email = email;
+    draft.billing.zip = "78701";
+    draft.statusId = 11;
+    draft.addLine(OrderDraft.Line.of(lamp, 15)); // 600.00: above the 500.00 threshold
+    return store.createOrder(draft);
+  }
+
+  private static List<Map<String, Object>> opportunities(SalesforceSimulator sf, long order) {
+    return sf.records("Opportunity").stream()
+        .filter(r -> (STORE + ":" + order).equals(r.get("BC_Order_Id__c")))
+        .toList();
+  }
+
+  private static long mailsAbout(GreenMail smtp, long order) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return m.getSubject().startsWith("High-value order #" + order + ":");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .count();
+  }
+
+  private MiddlewareJvm start(Map<String, String> properties, Path workDir) throws Exception {
+    MiddlewareJvm jvm = MiddlewareJvm.start(properties, workDir.resolve("middleware.log"));
+    open.add(jvm);
+    return jvm.awaitHealthy(START);
+  }
+
+  private Map<String, String> properties(
+      BigCommerceSimulator bc,
+      SalesforceSimulator sf,
+      SlackCatcher slack,
+      ServerSetup smtp,
+      Path workDir)
+      throws Exception {
+    Path rules = workDir.resolve("store-rules.yml");
+    Files.writeString(
+        rules,
+        """
+        rules:
+          big_orders:
+            enabled: true
+            trigger: { total_at_least: 500.00 }
+            actions:
+              - high_value_opportunity: {}
+              - notify_slack: {}
+              - notify_email: { to: [sales@example.com] }
+        """);
+    int port = FreePort.find();
+    Map<String, String> properties = new HashMap<>(databaseProperties(workDir));
+    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
+    properties.put("micronaut.server.port", String.valueOf(port));
+    properties.put("bcsync.admin-token", ADMIN);
+    properties.put("bcsync.staging.allowed-stores", STORE);
+    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
+    properties.put("bcsync.bigcommerce.login-url", bc.loginBaseUrl());
+    properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
+    properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
+    properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", rules.toString());
+    // The same port for the restarted process: the store's hooks point at it.
+    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
+    properties.put(
+        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    properties.put("bcsync.notices.stores." + STORE + ".slack-webhook-url", slack.url());
+    properties.put("bcsync.notices.smtp.host", "127.0.0.1");
+    properties.put("bcsync.notices.smtp.port", String.valueOf(smtp.getPort()));
+    properties.put("bcsync.notices.smtp.tls", "none");
+    properties.put("bcsync.notices.smtp.from", "bcsync@example.com");
+    properties.put("bcsync.notices.smtp.timeout", "2s");
+    properties.put("bcsync.notices.salesforce-url", "https://acme.my.salesforce.com");
+    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
+    properties.put("bcsync.pipeline.backoff-initial", "200ms");
+    properties.put("bcsync.pipeline.backoff-max", "1s");
+    // Order B's notices fail while the first process lives: enough attempts that they are still
+    // pending, not dead-lettered, when it is killed.
+    properties.put("bcsync.pipeline.max-attempts", "1000");
+    properties.put("logger.levels.io.bcsync", "INFO");
+    return properties;
+  }
+}
