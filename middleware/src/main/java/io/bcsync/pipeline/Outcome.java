@@ -60,6 +60,21 @@ public sealed interface Outcome {
       response = capped(response);
     }
 
+    /**
+     * Sizes only: the request carries customer data, and an outcome may be logged or shown in a
+     * test's failure message; the texts are for the console and the admin API.
+     */
+    @Override
+    public String toString() {
+      return "Evidence["
+          + system
+          + ", request "
+          + (request == null ? "none" : request.length() + " chars")
+          + ", response "
+          + (response == null ? "none" : response.length() + " chars")
+          + "]";
+    }
+
     private static String capped(String text) {
       if (text == null || text.length() <= MAX_CHARS) {
         return text;

@@ -93,6 +93,8 @@ class TimelineBrowserTest implements TestPropertyProvider {
     properties.put(
         "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.staging.allowed-stores", STORE);
+    // Registers the store's hooks at start, pointing at this middleware.
+    properties.put("bcsync.bigcommerce.app.public-url", baseUrl);
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put(
         "bcsync.sync.guest-keys.secret", "dGltZWxpbmUtZ3Vlc3Qta2V5LXNlY3JldC0zMi1ieXRlcyE=");

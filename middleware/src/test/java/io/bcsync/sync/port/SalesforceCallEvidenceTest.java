@@ -38,6 +38,8 @@ class SalesforceCallEvidenceTest {
         .contains("\"Description\": \"line one\\n\\\"quoted\\\"\"")
         .contains("\"TotalAmount\": 19.9")
         .contains("\"Coupon__c\": null");
+    // An outcome may be logged: its text names the evidence's sizes, never the record's values.
+    assertThat(outcome.toString()).doesNotContain("store1:250", "line one");
     assertThat(evidence.response())
         .contains("\"success\": false")
         .contains(
