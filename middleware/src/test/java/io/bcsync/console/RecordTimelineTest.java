@@ -40,6 +40,7 @@ class RecordTimelineTest implements TestPropertyProvider {
   @Inject RecordTimeline timeline;
   @Inject EventIntake intake;
   @Inject Db db;
+  @Inject io.micronaut.runtime.server.EmbeddedServer server;
 
   @Override
   public Map<String, String> getProperties() {
@@ -158,6 +159,36 @@ class RecordTimelineTest implements TestPropertyProvider {
     Timeline found = timeline.find(TimelineQuery.parse("jo@example.com", null));
     assertThat(found.records()).isEmpty();
     assertThat(found.notes()).singleElement().asString().contains("Salesforce is not configured");
+  }
+
+  @Test
+  void the_admin_api_answers_an_items_failed_attempts_with_their_call_and_needs_the_token()
+      throws Exception {
+    long item = event("order", "251", 1_000);
+    sql(
+        "INSERT INTO work_item_failure (work_item_id, attempt, replay_round, outcome, error,"
+            + " system_name, request, response, failed_at_ms) VALUES ("
+            + item
+            + ", 1, 0, 'RETRY', 'Order upsert failed', 'salesforce', '{\"call\": \"upsert\"}',"
+            + " '{\"success\": false}', 5000)");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI uri = server.getURI().resolve("/admin/work-items/" + item + "/failures");
+
+    java.net.http.HttpResponse<String> answer =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + WebhookCalls.ADMIN_TOKEN)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body())
+        .contains("\"outcome\":\"RETRY\"", "\"system\":\"salesforce\"", "upsert");
+    assertThat(
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(401);
   }
 
   private long reviewId() {
