@@ -112,7 +112,19 @@ function fillErrors(errors) {
   for (const failure of errors) {
     const row = document.createElement("tr");
     cell(row, new Date(failure.atMs).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC"));
-    cell(row, `${failure.entity.storeHash} ${failure.entity.type} ${failure.entity.id}`);
+    const record = `${failure.entity.storeHash} ${failure.entity.type} ${failure.entity.id}`;
+    if (failure.timeline) {
+      // The server built the address (same-origin path); set as an attribute, never as HTML.
+      const link = document.createElement("a");
+      link.className = "timeline-link";
+      link.href = failure.timeline;
+      link.textContent = record;
+      const td = document.createElement("td");
+      td.appendChild(link);
+      row.appendChild(td);
+    } else {
+      cell(row, record);
+    }
     cell(row, failure.error, "error-text");
     body.appendChild(row);
   }

@@ -1,5 +1,8 @@
 package io.bcsync.console;
 
+import io.bcsync.pipeline.EntityRef;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +35,36 @@ public final class ConsoleFormat {
       return hours + " h " + (minutes % 60) + " min";
     }
     return (hours / 24) + " d " + (hours % 24) + " h";
+  }
+
+  /**
+   * The record-timeline search that finds the record a work item is about: its id for orders,
+   * customers, their follow-up work and Salesforce records; the order id of an order's notice
+   * ({@code 250:slack:rule}); null when the timeline cannot search for it (a product).
+   */
+  public static String timelineQuery(EntityRef entity) {
+    if (entity.isSalesforce()) {
+      return entity.id();
+    }
+    return switch (entity.type()) {
+      case "order", "customer", "order_salesforce_id" -> entity.id();
+      case "order_notice" ->
+          entity.id().contains(":") ? entity.id().substring(0, entity.id().indexOf(':')) : null;
+      default -> null;
+    };
+  }
+
+  /** The timeline page's address for a work item's record, or null (see timelineQuery). */
+  public static String timelineHref(EntityRef entity) {
+    String q = timelineQuery(entity);
+    if (q == null) {
+      return null;
+    }
+    return "/timeline?q="
+        + URLEncoder.encode(q, StandardCharsets.UTF_8)
+        + (entity.isSalesforce()
+            ? ""
+            : "&store=" + URLEncoder.encode(entity.storeHash(), StandardCharsets.UTF_8));
   }
 
   /** {@code used / limit}, or "not known yet" before the first report. */

@@ -1,5 +1,7 @@
 package io.bcsync.console;
 
+import io.bcsync.pipeline.FailureLog;
+import io.bcsync.pipeline.FailureLog.FailedAttempt;
 import io.bcsync.pipeline.QueueActivity;
 import io.bcsync.pipeline.QueueActivity.DeadLetterFilter;
 import io.bcsync.pipeline.QueueInspector;
@@ -8,13 +10,16 @@ import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkQueue;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The failed-records page's content: dead letters a filter matches, each with the BigCommerce
- * callback that opened it, and the records just replayed with what became of them. Reads the same
- * queries as {@code GET /admin/dead-letters} and {@code /admin/events}.
+ * callback that opened it and the Salesforce request and response that failed, and the records just
+ * replayed with what became of them (status and the attempts made since). Reads the same queries as
+ * {@code GET /admin/dead-letters} and {@code /admin/events}.
  */
 @Singleton
 public class FailedRecords {
@@ -24,21 +29,44 @@ public class FailedRecords {
   private final QueueActivity activity;
   private final QueueInspector inspector;
   private final WorkQueue queue;
+  private final FailureLog failures;
 
-  public FailedRecords(QueueActivity activity, QueueInspector inspector, WorkQueue queue) {
+  public FailedRecords(
+      QueueActivity activity, QueueInspector inspector, WorkQueue queue, FailureLog failures) {
     this.activity = activity;
     this.inspector = inspector;
     this.queue = queue;
+    this.failures = failures;
   }
 
   public FailedPage page(DeadLetterFilter filter, List<Long> replayed) {
     List<Row> rows = new ArrayList<>();
-    for (WorkItem item : activity.deadLetters(filter, Optional.empty(), PAGE_SIZE)) {
-      rows.add(new Row(item, payload(item.id())));
+    List<WorkItem> dead = activity.deadLetters(filter, Optional.empty(), PAGE_SIZE);
+    Map<Long, FailedAttempt> lastCalls = new HashMap<>();
+    for (FailedAttempt attempt : failures.attempts(dead.stream().map(WorkItem::id).toList())) {
+      if (attempt.request() != null || attempt.response() != null) {
+        lastCalls.put(attempt.workItemId(), attempt); // oldest first: the latest one stays
+      }
     }
-    List<WorkItem> after = new ArrayList<>();
+    for (WorkItem item : dead) {
+      rows.add(new Row(item, payload(item.id()), lastCalls.get(item.id())));
+    }
+    List<WorkItem> replayedNow = new ArrayList<>();
     for (Long id : replayed) {
-      queue.find(id).ifPresent(after::add);
+      queue.find(id).ifPresent(replayedNow::add);
+    }
+    List<FailedAttempt> attempts =
+        failures.attempts(replayedNow.stream().map(WorkItem::id).toList());
+    List<AfterReplay> after = new ArrayList<>();
+    for (WorkItem item : replayedNow) {
+      // The attempts of this round: made after the latest replay (their replay_round says so).
+      after.add(
+          new AfterReplay(
+              item,
+              attempts.stream()
+                  .filter(a -> a.workItemId() == item.id())
+                  .filter(a -> a.replayRound() == item.replayCount())
+                  .toList()));
     }
     return new FailedPage(
         filter.store().orElse(""),
@@ -76,7 +104,19 @@ public class FailedRecords {
       List<String> kinds,
       List<Row> rows,
       boolean more,
-      List<WorkItem> afterReplay) {}
+      List<AfterReplay> afterReplay) {}
 
-  public record Row(WorkItem item, String payload) {}
+  /**
+   * @param salesforceCall the latest failed attempt that carried the external call's request and
+   *     response (null when no attempt failed on a call: a mapping error, an unreachable org)
+   */
+  public record Row(WorkItem item, String payload, FailedAttempt salesforceCall) {}
+
+  /**
+   * A replayed record as it is now.
+   *
+   * @param attemptsSinceReplay its failed attempts since the replay (none while it waits or once it
+   *     succeeded first time)
+   */
+  public record AfterReplay(WorkItem item, List<FailedAttempt> attemptsSinceReplay) {}
 }

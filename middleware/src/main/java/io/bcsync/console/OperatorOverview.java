@@ -1,5 +1,6 @@
 package io.bcsync.console;
 
+import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.QueueActivity;
 import io.bcsync.pipeline.QueueActivity.Bucket;
 import io.bcsync.pipeline.QueueActivity.Depth;
@@ -109,7 +110,7 @@ public class OperatorOverview {
         rows,
         salesforceApi(),
         streaming.snapshot(),
-        activity.recentErrors(RECENT_ERRORS));
+        activity.recentErrors(RECENT_ERRORS).stream().map(LastError::of).toList());
   }
 
   private static Totals totals(List<Bucket> buckets) {
@@ -157,7 +158,21 @@ public class OperatorOverview {
       List<StoreOverview> stores,
       SalesforceApi salesforceApi,
       Map<String, Object> streaming,
-      List<FailedItem> recentErrors) {}
+      List<LastError> recentErrors) {}
+
+  /**
+   * One of the last errors, with the record timeline's address of its record (null when the
+   * timeline cannot search for it).
+   */
+  public record LastError(EntityRef entity, String error, long atMs, String timeline) {
+    static LastError of(FailedItem failed) {
+      return new LastError(
+          failed.entity(),
+          failed.error(),
+          failed.atMs(),
+          ConsoleFormat.timelineHref(failed.entity()));
+    }
+  }
 
   /** One store: its open items, their oldest's age, the window's totals, rate budget and series. */
   public record StoreOverview(

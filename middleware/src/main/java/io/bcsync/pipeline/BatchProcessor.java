@@ -179,9 +179,11 @@ public class BatchProcessor {
     }
     Outcome.Failure failure = (Outcome.Failure) outcome;
     if (failure.permanent() || !retryPolicy.mayRetry(item.attempts())) {
-      return WorkQueue.Finish.deadLetter(item.id(), failure.error());
+      return WorkQueue.Finish.deadLetter(item.id(), failure.error())
+          .withEvidence(failure.evidence());
     }
     return WorkQueue.Finish.retry(
-        item.id(), now + retryPolicy.delayAfter(item.attempts()).toMillis(), failure.error());
+            item.id(), now + retryPolicy.delayAfter(item.attempts()).toMillis(), failure.error())
+        .withEvidence(failure.evidence());
   }
 }

@@ -12,6 +12,11 @@ public sealed interface Outcome {
     return new Failure(error, true);
   }
 
+  /** A failure with what was sent and answered, kept with the attempt (work_item_failure). */
+  static Outcome failed(String error, boolean permanent, Evidence evidence) {
+    return new Failure(error, permanent, evidence);
+  }
+
   /** Nothing was done, on purpose, for this reason: the item ends SKIPPED and is counted. */
   static Outcome skipped(String reason) {
     return new Skipped(reason);
@@ -31,8 +36,52 @@ public sealed interface Outcome {
   /**
    * @param permanent true for failures that no retry can fix (validation, mapping): dead-lettered
    *     at once
+   * @param evidence the request that failed and the answer, when the failure was an external call's
+   *     (else null)
    */
-  record Failure(String error, boolean permanent) implements Outcome {}
+  record Failure(String error, boolean permanent, Evidence evidence) implements Outcome {
+    public Failure(String error, boolean permanent) {
+      this(error, permanent, null);
+    }
+  }
+
+  /**
+   * What an external system was asked and what it answered, for the operator looking at a failed
+   * record. Built by the caller with secrets already removed; the queue caps both texts at {@link
+   * #MAX_CHARS} when it stores them.
+   *
+   * @param system which system was called, e.g. "salesforce"
+   */
+  record Evidence(String system, String request, String response) {
+    public static final int MAX_CHARS = 16_000;
+
+    public Evidence {
+      request = capped(request);
+      response = capped(response);
+    }
+
+    /**
+     * Sizes only: the request carries customer data, and an outcome may be logged or shown in a
+     * test's failure message; the texts are for the console and the admin API.
+     */
+    @Override
+    public String toString() {
+      return "Evidence["
+          + system
+          + ", request "
+          + (request == null ? "none" : request.length() + " chars")
+          + ", response "
+          + (response == null ? "none" : response.length() + " chars")
+          + "]";
+    }
+
+    private static String capped(String text) {
+      if (text == null || text.length() <= MAX_CHARS) {
+        return text;
+      }
+      return text.substring(0, MAX_CHARS) + " …(shortened from " + text.length() + " characters)";
+    }
+  }
 
   /**
    * The item needs no work, or has no flow that could do it yet (a kind no flow handles, a store

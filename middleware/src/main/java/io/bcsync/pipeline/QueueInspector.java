@@ -4,6 +4,8 @@ import io.bcsync.db.Db;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,6 +163,36 @@ public class QueueInspector {
             }
             if (beforeId.isPresent()) {
               select.setLong(index++, beforeId.get());
+            }
+            select.setInt(index, limit);
+            return Sql.rows(select, WorkQueue::map);
+          }
+        });
+  }
+
+  /**
+   * The work items of these entities (every run of each, history included), oldest first; served by
+   * {@code ix_work_item_entity}. For the record timeline.
+   */
+  public List<WorkItem> itemsOf(Collection<EntityRef> entities, int limit) {
+    if (entities.isEmpty()) {
+      return List.of();
+    }
+    return db.read(
+        connection -> {
+          String match = "(store_hash = ? AND entity_type = ? AND entity_id = ?)";
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT "
+                      + WorkQueue.COLUMNS
+                      + " FROM work_item WHERE "
+                      + String.join(" OR ", Collections.nCopies(entities.size(), match))
+                      + " ORDER BY id LIMIT ?")) {
+            int index = 1;
+            for (EntityRef entity : entities) {
+              select.setString(index++, entity.storeHash());
+              select.setString(index++, entity.type());
+              select.setString(index++, entity.id());
             }
             select.setInt(index, limit);
             return Sql.rows(select, WorkQueue::map);

@@ -126,7 +126,8 @@ public class WorkQueue {
                   connection.prepareStatement(
                       "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
                           + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?")) {
+                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
+              FailureLog.Batch failures = FailureLog.batch(connection)) {
             for (Finish outcome : outcomes) {
               PreparedStatement update;
               switch (outcome.kind()) {
@@ -142,7 +143,11 @@ public class WorkQueue {
                   retry.setInt(4, outcome.kind() == Finish.Kind.DEFER ? 1 : 0);
                   retry.setLong(5, outcome.id());
                   retry.setString(6, leaseToken);
-                  applied.add(retry.executeUpdate() == 1);
+                  boolean held = retry.executeUpdate() == 1;
+                  applied.add(held);
+                  if (held && outcome.kind() == Finish.Kind.RETRY) {
+                    failures.add(outcome, now);
+                  }
                   continue;
                 }
                 case SKIP -> {
@@ -167,8 +172,13 @@ public class WorkQueue {
               update.setLong(3, now);
               update.setLong(4, outcome.id());
               update.setString(5, leaseToken);
-              applied.add(update.executeUpdate() == 1);
+              boolean held = update.executeUpdate() == 1;
+              applied.add(held);
+              if (held && outcome.kind() == Finish.Kind.DEAD_LETTER) {
+                failures.add(outcome, now);
+              }
             }
+            failures.write();
           }
           return applied;
         });
@@ -316,7 +326,7 @@ public class WorkQueue {
         Sql.nullableLong(rs, "superseded_by"));
   }
 
-  private static String truncate(String error) {
+  static String truncate(String error) {
     if (error == null) {
       return "unknown error";
     }
@@ -326,7 +336,8 @@ public class WorkQueue {
   }
 
   /** How one attempt of item {@code id} ended, as the queue records it. */
-  public record Finish(long id, Kind kind, long nextAttemptAt, String error) {
+  public record Finish(
+      long id, Kind kind, long nextAttemptAt, String error, Outcome.Evidence evidence) {
     public enum Kind {
       COMPLETE,
       SKIP,
@@ -336,11 +347,11 @@ public class WorkQueue {
     }
 
     public static Finish complete(long id) {
-      return new Finish(id, Kind.COMPLETE, 0, null);
+      return new Finish(id, Kind.COMPLETE, 0, null, null);
     }
 
     public static Finish retry(long id, long nextAttemptAt, String error) {
-      return new Finish(id, Kind.RETRY, nextAttemptAt, error);
+      return new Finish(id, Kind.RETRY, nextAttemptAt, error, null);
     }
 
     /**
@@ -348,16 +359,21 @@ public class WorkQueue {
      * item was not tried (what it needs is busy elsewhere).
      */
     public static Finish defer(long id, long nextAttemptAt, String reason) {
-      return new Finish(id, Kind.DEFER, nextAttemptAt, reason);
+      return new Finish(id, Kind.DEFER, nextAttemptAt, reason, null);
     }
 
     /** Ends the item SKIPPED; {@code reason} is kept in last_error. */
     public static Finish skip(long id, String reason) {
-      return new Finish(id, Kind.SKIP, 0, reason);
+      return new Finish(id, Kind.SKIP, 0, reason, null);
     }
 
     public static Finish deadLetter(long id, String error) {
-      return new Finish(id, Kind.DEAD_LETTER, 0, error);
+      return new Finish(id, Kind.DEAD_LETTER, 0, error, null);
+    }
+
+    /** The same decision, with the failed call's request and answer to keep with the attempt. */
+    public Finish withEvidence(Outcome.Evidence failedCall) {
+      return new Finish(id, kind, nextAttemptAt, error, failedCall);
     }
   }
 

@@ -13,6 +13,7 @@ public final class Tables {
     db.write(
         connection -> {
           try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM work_item_failure");
             statement.executeUpdate("DELETE FROM webhook_event");
             statement.executeUpdate("DELETE FROM work_item");
             statement.executeUpdate("DELETE FROM webhook_dedupe");

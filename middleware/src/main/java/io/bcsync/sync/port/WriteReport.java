@@ -35,7 +35,7 @@ public record WriteReport(List<RecordResult> results, int calls) {
       if (previous == null
           || previous instanceof Outcome.Success
           || (permanent && previous instanceof Outcome.Failure failure && !failure.permanent())) {
-        outcomes.put(item, permanent ? Outcome.permanent(error) : Outcome.retry(error));
+        outcomes.put(item, Outcome.failed(error, permanent, SalesforceCallEvidence.of(result)));
       }
     }
     return outcomes;

@@ -1,0 +1,122 @@
+package io.bcsync.pipeline;
+
+import io.bcsync.db.Db;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every failed attempt of a work item ({@code work_item_failure}, V37): its error and, when an
+ * external call failed, the request and the answer. {@code work_item} keeps only the latest error;
+ * the failed-records page and the record timeline show them all.
+ */
+@Singleton
+public class FailureLog {
+  public static final int MAX_ITEMS_PER_QUERY = 500;
+
+  private final Db db;
+
+  public FailureLog(Db db) {
+    this.db = db;
+  }
+
+  /** The failed attempts of these items, oldest first. */
+  public List<FailedAttempt> attempts(Collection<Long> workItemIds) {
+    if (workItemIds.isEmpty()) {
+      return List.of();
+    }
+    if (workItemIds.size() > MAX_ITEMS_PER_QUERY) {
+      throw new IllegalArgumentException("at most " + MAX_ITEMS_PER_QUERY + " items at once");
+    }
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT id, work_item_id, attempt, replay_round, outcome, error, system_name,"
+                      + " request, response, failed_at_ms FROM work_item_failure"
+                      + " WHERE work_item_id IN ("
+                      + Sql.placeholders(workItemIds.size())
+                      + ") ORDER BY id")) {
+            Sql.bindAll(select, 1, workItemIds);
+            return Sql.rows(
+                select,
+                rs ->
+                    new FailedAttempt(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getLong(10)));
+          }
+        });
+  }
+
+  /** Collects one finish call's failed attempts into one batched insert, in its transaction. */
+  static Batch batch(Connection connection) throws SQLException {
+    return new Batch(
+        connection.prepareStatement(
+            "INSERT INTO work_item_failure (work_item_id, attempt, replay_round, outcome, error,"
+                + " system_name, request, response, failed_at_ms)"
+                + " SELECT id, attempts, replay_count, ?, ?, ?, ?, ?, ? FROM work_item WHERE id = ?"));
+  }
+
+  static final class Batch implements AutoCloseable {
+    private final PreparedStatement insert;
+    private int pending;
+
+    private Batch(PreparedStatement insert) {
+      this.insert = insert;
+    }
+
+    /** Called after the item's update matched: the row is read from the updated item. */
+    void add(WorkQueue.Finish failed, long now) throws SQLException {
+      Outcome.Evidence evidence = failed.evidence();
+      insert.setString(1, failed.kind() == WorkQueue.Finish.Kind.DEAD_LETTER ? "DEAD" : "RETRY");
+      insert.setString(2, WorkQueue.truncate(failed.error()));
+      insert.setString(3, evidence == null ? null : evidence.system());
+      insert.setString(4, evidence == null ? null : evidence.request());
+      insert.setString(5, evidence == null ? null : evidence.response());
+      insert.setLong(6, now);
+      insert.setLong(7, failed.id());
+      insert.addBatch();
+      pending++;
+    }
+
+    void write() throws SQLException {
+      if (pending > 0) {
+        insert.executeBatch();
+        pending = 0;
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      insert.close();
+    }
+  }
+
+  /**
+   * @param attempt the item's attempt count when it failed
+   * @param replayRound how many times the item had been replayed from the dead letters by then
+   * @param outcome RETRY or DEAD
+   */
+  public record FailedAttempt(
+      long id,
+      long workItemId,
+      int attempt,
+      int replayRound,
+      String outcome,
+      String error,
+      String system,
+      String request,
+      String response,
+      long failedAtMs) {}
+}

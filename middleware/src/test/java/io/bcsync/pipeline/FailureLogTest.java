@@ -1,0 +1,151 @@
+package io.bcsync.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bcsync.db.Db;
+import io.bcsync.pipeline.FailureLog.FailedAttempt;
+import io.bcsync.testsupport.MutableClock;
+import io.bcsync.testsupport.ScriptedHandler;
+import io.bcsync.testsupport.Tables;
+import io.bcsync.testsupport.TestDatabases;
+import io.bcsync.testsupport.WebhookCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every failed attempt is kept with its error and the external call that failed (V37), in the
+ * transaction that records the attempt's outcome: retried, dead-lettered, replayed and failed
+ * again. A successful attempt and an attempt whose lease was lost write nothing.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FailureLogTest implements TestPropertyProvider {
+  @Inject EventIntake intake;
+  @Inject WorkQueue queue;
+  @Inject BatchProcessor processor;
+  @Inject ScriptedHandler handler;
+  @Inject MutableClock clock;
+  @Inject FailureLog failures;
+  @Inject Db db;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
+    properties.putAll(TestDatabases.h2());
+    properties.put("test.mutable-clock", "true");
+    properties.put("test.scripted-handler", "true");
+    properties.put("bcsync.pipeline.max-attempts", "2");
+    properties.put("bcsync.pipeline.backoff-initial", "10s");
+    properties.put("bcsync.pipeline.backoff-max", "1m");
+    return properties;
+  }
+
+  @BeforeEach
+  void setUp() {
+    Tables.clear(db);
+    handler.reset();
+    clock.set(1_700_000_000_000L);
+  }
+
+  @Test
+  void failed_attempts_are_kept_with_their_call_across_a_replay_and_successes_write_nothing() {
+    long itemId = event("order", "250");
+    Outcome.Evidence call =
+        new Outcome.Evidence("salesforce", "{\"call\": \"upsert\"}", "{\"success\": false}");
+    handler.script(batch -> Map.of(itemId, Outcome.failed("Order upsert failed", false, call)));
+    processor.processDueBatch();
+    long firstAt = clock.millis();
+    clock.advance(Duration.ofMinutes(1));
+    handler.script(
+        batch -> {
+          throw new IOException("connection reset");
+        });
+    processor.processDueBatch();
+    assertThat(queue.find(itemId).orElseThrow().status()).isEqualTo(WorkItemStatus.DEAD);
+
+    List<FailedAttempt> attempts = failures.attempts(List.of(itemId));
+    assertThat(attempts)
+        .extracting(FailedAttempt::attempt, FailedAttempt::outcome, FailedAttempt::replayRound)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "RETRY", 0),
+            org.assertj.core.groups.Tuple.tuple(2, "DEAD", 0));
+    FailedAttempt first = attempts.get(0);
+    assertThat(first.error()).isEqualTo("Order upsert failed");
+    assertThat(first.system()).isEqualTo("salesforce");
+    assertThat(first.request()).isEqualTo("{\"call\": \"upsert\"}");
+    assertThat(first.response()).isEqualTo("{\"success\": false}");
+    assertThat(first.failedAtMs()).isEqualTo(firstAt);
+    assertThat(attempts.get(1).error()).isEqualTo("IOException: connection reset");
+    assertThat(attempts.get(1).request()).isNull();
+
+    // Replayed: the round's first attempt fails, the next one succeeds and adds no row.
+    queue.replay(itemId, clock.millis());
+    handler.script(batch -> Map.of(itemId, Outcome.retry("still locked")));
+    processor.processDueBatch();
+    clock.advance(Duration.ofMinutes(1));
+    handler.script(ScriptedHandler::allSucceed);
+    processor.processDueBatch();
+    assertThat(queue.find(itemId).orElseThrow().status()).isEqualTo(WorkItemStatus.DONE);
+    assertThat(failures.attempts(List.of(itemId)))
+        .extracting(FailedAttempt::attempt, FailedAttempt::replayRound, FailedAttempt::error)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, 0, "Order upsert failed"),
+            org.assertj.core.groups.Tuple.tuple(2, 0, "IOException: connection reset"),
+            org.assertj.core.groups.Tuple.tuple(1, 1, "still locked"));
+  }
+
+  @Test
+  void an_attempt_whose_lease_was_lost_and_a_deferred_item_record_no_failure() {
+    long itemId = event("order", "251");
+    long now = clock.millis();
+    queue.claim("worker-a", 10, now, now + 1_000);
+    // Worker a's lease expired and the item was recovered; its late outcome must not count.
+    queue.recoverExpiredLeases(now + 2_000, 5);
+    List<Boolean> applied =
+        queue.finish(
+            List.of(
+                WorkQueue.Finish.retry(itemId, now + 5_000, "late")
+                    .withEvidence(new Outcome.Evidence("salesforce", "req", "resp"))),
+            "worker-a",
+            now + 2_000);
+    assertThat(applied).containsExactly(false);
+    handler.script(batch -> Map.of(itemId, Outcome.deferred("customer busy")));
+    clock.set(now + 3_000);
+    processor.processDueBatch();
+    assertThat(failures.attempts(List.of(itemId))).isEmpty();
+  }
+
+  @Test
+  void evidence_longer_than_the_cap_is_shortened_and_says_so() {
+    String request = "x".repeat(Outcome.Evidence.MAX_CHARS + 10);
+    Outcome.Evidence evidence = new Outcome.Evidence("salesforce", request, null);
+    assertThat(evidence.request())
+        .startsWith("x".repeat(100))
+        .endsWith("(shortened from " + request.length() + " characters)")
+        .hasSizeLessThan(Outcome.Evidence.MAX_CHARS + 60);
+    assertThat(evidence.response()).isNull();
+  }
+
+  private long event(String type, String id) {
+    return ((IntakeResult.Accepted)
+            intake.record(
+                new IncomingEvent(
+                    new EntityRef(WebhookCalls.STORE, type, id),
+                    "store/" + type + "/created",
+                    "stores/" + WebhookCalls.STORE,
+                    null,
+                    "hash-" + type + id,
+                    clock.millis() / 1000,
+                    "{}")))
+        .workItemId();
+  }
+}
