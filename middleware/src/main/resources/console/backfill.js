@@ -26,7 +26,7 @@ function show(article, bar) {
   set(".percent", bar.percent === null ? "? %" : `${bar.percent} %`);
   set(".state", p.state);
   set(".customers", `${bar.customers}${p.customersTotal === null ? "" : " of " + p.customersTotal}`);
-  set(".orders", `${bar.orders}${p.ordersRemainingEstimate === null ? "" : " (~" + p.ordersRemainingEstimate + " left)"}`);
+  set(".orders", `${bar.orders}${!p.ordersRemainingEstimate ? "" : " (~" + p.ordersRemainingEstimate + " left)"}`);
   set(".synced", String(bar.synced));
   set(".pending", String(bar.pending));
   set(".dead", String(bar.dead));
