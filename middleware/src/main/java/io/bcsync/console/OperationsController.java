@@ -220,8 +220,10 @@ public class OperationsController {
 
   /**
    * "Connect Salesforce": asks the web-server flow for a one-time start link, as {@code POST
-   * /admin/salesforce/connect} does, and sends the administrator's browser straight to it (the link
-   * is never shown).
+   * /admin/salesforce/connect} does, and answers with the Connections page offering it as a link.
+   * Not a redirect: the console's {@code form-action 'self'} policy also governs the redirects
+   * after a form is sent, and the start link redirects on to Salesforce's login, which the browser
+   * would refuse. A link the administrator follows is a plain navigation.
    */
   @Post(value = "/connections/salesforce/connect", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
@@ -231,7 +233,9 @@ public class OperationsController {
     boolean replace = "true".equals(Forms.single(form, "replace"));
     try {
       WebServerFlow.StartLink link = connectFlow.issueStartLink(replace);
-      return HttpResponse.seeOther(URI.create(link.url()));
+      ModelAndView<Map<String, Object>> page = connectionsView(request, null);
+      page.getModel().orElseThrow().put("startLink", link);
+      return HttpResponse.ok(page);
     } catch (ConnectRefusedException e) {
       return HttpResponse.status(HttpStatus.valueOf(e.status()))
           .body(connectionsView(request, e.getMessage()));
@@ -258,6 +262,7 @@ public class OperationsController {
     model.put("nav", ConsoleController.nav(request, "connections"));
     model.put("view", connections.view());
     model.put("error", error);
+    model.put("startLink", null);
     return new ModelAndView<>("console/connections", model);
   }
 

@@ -13,8 +13,7 @@ class BackfillBarTest {
 
   @Test
   void the_share_is_enqueued_out_of_customers_plus_orders_read_and_estimated_and_stops_at_99() {
-    BackfillBar bar =
-        BackfillBar.of(progress(BackfillState.RUNNING, 100L, 50L, 150L, 50L, null));
+    BackfillBar bar = BackfillBar.of(progress(BackfillState.RUNNING, 100L, 50L, 100L, 50L, null));
     // 150 of 100 + 50 + 50.
     assertThat(bar.percent()).isEqualTo(75);
     assertThat(bar.active()).isTrue();

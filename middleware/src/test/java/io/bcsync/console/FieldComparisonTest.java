@@ -63,9 +63,11 @@ class FieldComparisonTest {
 
   @Test
   void phones_compare_by_their_last_ten_digits() {
-    assertThat(FieldComparison.verdict("+44 20 7946 0958", "020 7946 0958", FieldComparison::digits))
+    assertThat(
+            FieldComparison.verdict("+44 20 7946 0958", "020 7946 0958", FieldComparison::digits))
         .isEqualTo(Verdict.SAME);
-    assertThat(FieldComparison.verdict("+44 20 7946 0958", "020 7946 0959", FieldComparison::digits))
+    assertThat(
+            FieldComparison.verdict("+44 20 7946 0958", "020 7946 0959", FieldComparison::digits))
         .isEqualTo(Verdict.DIFFERS);
   }
 }
