@@ -195,7 +195,7 @@ public class ConsoleController {
         .body(Map.of("error", "forbidden", "message", "missing or wrong CSRF token"));
   }
 
-  private static Session csrfChecked(HttpRequest<?> request, Map<String, Object> form) {
+  static Session csrfChecked(HttpRequest<?> request, Map<String, Object> form) {
     Session session = session(request);
     if (!ConsoleSessions.csrfMatches(session, Forms.single(form, "csrf"))) {
       LOG.warn(
@@ -213,7 +213,7 @@ public class ConsoleController {
         .orElseThrow(() -> new IllegalStateException("ConsoleSecurityFilter did not run"));
   }
 
-  private static Nav nav(HttpRequest<?> request, String active) {
+  static Nav nav(HttpRequest<?> request, String active) {
     return new Nav(active, session(request).csrfToken());
   }
 

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * a strict Content-Security-Policy: scripts, styles and requests from this origin only, no inline
  * script or style, never framed ({@code /bc/*} has its own policy: AppPageHeaders).
  */
-@ServerFilter({"/", "/sign-in", "/sign-out", "/failed", "/failed/**", "/console/**", "/timeline"})
+@ServerFilter({
+  "/", "/sign-in", "/sign-out", "/failed", "/failed/**", "/console/**", "/timeline",
+  "/reviews", "/reviews/**", "/backfill", "/backfill/**", "/connections", "/connections/**"
+})
 public class ConsoleSecurityFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityFilter.class);
 

@@ -62,6 +62,14 @@ public class SalesforceConnector {
     return session;
   }
 
+  /**
+   * The org of the current session, without connecting: empty until something needed Salesforce (or
+   * after {@link #reset}). For status pages, which must not make API calls of their own.
+   */
+  public synchronized java.util.Optional<OrgInfo> connectedOrg() {
+    return session == null ? java.util.Optional.empty() : java.util.Optional.of(session.org());
+  }
+
   /** Forget the session (after a new web-server grant, or when the guard must run again). */
   public synchronized void reset() {
     session = null;

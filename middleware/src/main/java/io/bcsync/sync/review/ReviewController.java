@@ -1,10 +1,5 @@
 package io.bcsync.sync.review;
 
-import io.bcsync.pipeline.EntityRef;
-import io.bcsync.pipeline.EventIntake;
-import io.bcsync.pipeline.IncomingEvent;
-import io.bcsync.sync.identity.Identity;
-import io.bcsync.sync.identity.IdentityMap;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,9 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,16 +24,13 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReviewController {
   static final int MAX_LIMIT = 500;
-  static final String SCOPE = "bcsync/review-resolved";
 
   private final Reviews reviews;
-  private final IdentityMap identities;
-  private final EventIntake intake;
+  private final ReviewResolutions resolutions;
 
-  public ReviewController(Reviews reviews, IdentityMap identities, EventIntake intake) {
+  public ReviewController(Reviews reviews, ReviewResolutions resolutions) {
     this.reviews = reviews;
-    this.identities = identities;
-    this.intake = intake;
+    this.resolutions = resolutions;
   }
 
   @Get
@@ -70,54 +60,20 @@ public class ReviewController {
     if (create == (contactId != null)) {
       return error(HttpStatus.BAD_REQUEST, "give either contactId or create: true");
     }
-    if (contactId != null && !contactId.matches("003[A-Za-z0-9]{12}([A-Za-z0-9]{3})?")) {
-      return error(
-          HttpStatus.BAD_REQUEST, "contactId must be a 15 or 18 character Contact id (003...)");
+    try {
+      ReviewResolutions.Resolved resolved = resolutions.resolve(id, contactId);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", resolved.id());
+      out.put("resolution", resolved.resolution());
+      out.put("requeued", resolved.requeued());
+      return HttpResponse.ok(out);
+    } catch (ReviewResolutions.BadResolution e) {
+      return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    } catch (ReviewResolutions.UnknownReview e) {
+      return error(HttpStatus.NOT_FOUND, e.getMessage());
+    } catch (ReviewResolutions.NotOpen e) {
+      return error(HttpStatus.CONFLICT, e.getMessage());
     }
-    Optional<Review> review = reviews.find(id);
-    if (review.isEmpty()) {
-      return error(HttpStatus.NOT_FOUND, "no review " + id);
-    }
-    Review r = review.get();
-    Optional<List<Reviews.Held>> held = reviews.resolve(id, contactId);
-    if (held.isEmpty()) {
-      return error(HttpStatus.CONFLICT, "review " + id + " is not open");
-    }
-    if (contactId != null) {
-      // The Account is looked up when the customer is next written (account_id null = not known
-      // yet).
-      String[] key = r.customerKey().split(":", 2);
-      identities.save(
-          List.of(
-              new Identity(
-                  r.storeHash(),
-                  key[0],
-                  key[1],
-                  "Contact",
-                  contactId,
-                  null,
-                  null,
-                  null,
-                  "review")));
-    }
-    List<String> requeued = new ArrayList<>();
-    for (Reviews.Held h : held.get()) {
-      intake.record(
-          new IncomingEvent(
-              new EntityRef(r.storeHash(), h.type(), h.id()),
-              SCOPE,
-              "bcsync",
-              null,
-              null,
-              null,
-              "{}"));
-      requeued.add(h.type() + " " + h.id());
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
-    out.put("resolution", contactId == null ? "create" : "link");
-    out.put("requeued", requeued);
-    return HttpResponse.ok(out);
   }
 
   private static HttpResponse<?> error(HttpStatus status, String message) {

@@ -118,6 +118,24 @@ public class Reviews {
     return db.read(() -> reviews.findById(id)).map(this::review);
   }
 
+  /** The entities a review holds (or held, once resolved), in a stable order. */
+  public List<Held> held(long reviewId) {
+    return db.read(() -> holds.ofReview(reviewId)).stream()
+        .map(h -> new Held(h.id().entityType(), h.id().entityId()))
+        .sorted(
+            java.util.Comparator.comparing(Held::type).thenComparing(Held::id, Reviews::byNumber))
+        .toList();
+  }
+
+  /** Numeric ids in numeric order (order 9 before order 10), anything else by text. */
+  private static int byNumber(String a, String b) {
+    try {
+      return Long.compare(Long.parseLong(a), Long.parseLong(b));
+    } catch (NumberFormatException e) {
+      return a.compareTo(b);
+    }
+  }
+
   /**
    * Resolves an open review: {@code contactId} links the customer to that Contact, null means
    * create a new record. Returns the held work to re-enqueue; empty when the review was not open
