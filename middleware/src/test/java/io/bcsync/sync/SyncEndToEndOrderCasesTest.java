@@ -148,9 +148,11 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
 
   @Test
   @Order(2)
-  void a_case_whose_upsert_answer_was_lost_is_made_once() {
+  void a_case_whose_create_answer_was_lost_is_made_once_and_keeps_its_owner() {
+    // A new Case goes out as a create (CaseWrites): Salesforce commits it and the answer is lost;
+    // the retry's create is refused as existing and the upsert by the key updates the same Case.
     int before = sf.faults().lostResponses();
-    sf.faults().loseResponses("upsert", "Case", 1, Duration.ZERO);
+    sf.faults().loseResponses("create", "Case", 1, Duration.ZERO);
     long order = declinedOrder("case.lost@example.com", "Lou", "Lost");
     String key = STORE + ":" + order + ":Payment Declined";
     awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);

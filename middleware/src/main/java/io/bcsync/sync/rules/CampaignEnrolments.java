@@ -26,6 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * ../shared/reference/salesforce.md E.8), which is taken as success. So a membership whose create
  * committed but whose answer was lost, or a firing not recorded before a crash, converges on the
  * retry without a read.
+ *
+ * <p>A membership made or found (created, or refused as existing) is remembered per process, up to
+ * {@link KnownMemberships#CAPACITY} of the most recent: a customer's later orders that fire the
+ * same Campaign again cost no call. A membership removed in Salesforce while this process remembers
+ * it is therefore not made again by that customer's next order (it is after a restart, or once
+ * forgotten); a lost answer is never remembered, so it still converges by the refusal above.
  */
 @Singleton
 public class CampaignEnrolments {
@@ -39,6 +45,9 @@ public class CampaignEnrolments {
 
   /** Campaign id by {@link Enrolment#campaignKey()}. */
   private final Map<String, String> campaigns = new ConcurrentHashMap<>();
+
+  /** Memberships (Campaign id and Contact id) this process made or found already made. */
+  private final KnownMemberships memberships = new KnownMemberships(KnownMemberships.CAPACITY);
 
   public CampaignEnrolments(SalesforceRecords salesforce) {
     this.salesforce = salesforce;
@@ -63,33 +72,67 @@ public class CampaignEnrolments {
     if (ready.isEmpty()) {
       return failures;
     }
-    // Synthetic item ids (the index): one refused membership must not stop the writer from sending
-    // the others, which it does for records of one work item.
+    // One create per Campaign and person: a membership this process made or found before costs no
+    // call, and one asked for twice in this batch (a customer's two orders) is sent once, the
+    // others sharing its outcome.
+    Set<String> sent = new java.util.HashSet<>();
+    Map<Enrolment, String> sharing = new IdentityHashMap<>();
     List<RecordWrite> writes = new ArrayList<>();
-    for (int i = 0; i < ready.size(); i++) {
-      Enrolment e = ready.get(i);
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("CampaignId", campaigns.get(e.campaignKey()));
-      fields.put("ContactId", e.contactId());
-      fields.put("Status", e.memberStatus());
-      writes.add(RecordWrite.create(i, "CampaignMember", fields));
-    }
-    WriteReport report = salesforce.write(writes);
-    for (RecordResult result : report.results()) {
-      if (result.success() || alreadyMember(result)) {
+    List<Enrolment> sentFor = new ArrayList<>();
+    for (Enrolment e : ready) {
+      String campaignId = campaigns.get(e.campaignKey());
+      String member = membershipKey(campaignId, e.contactId());
+      if (memberships.contains(member)) {
         continue;
       }
-      Enrolment e = ready.get((int) result.write().workItemId());
+      if (!sent.add(member)) {
+        sharing.put(e, member);
+        continue;
+      }
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("CampaignId", campaignId);
+      fields.put("ContactId", e.contactId());
+      fields.put("Status", e.memberStatus());
+      // Synthetic item ids (the index): one refused membership must not stop the writer from
+      // sending the others, which it does for records of one work item.
+      writes.add(RecordWrite.create(writes.size(), "CampaignMember", fields));
+      sentFor.add(e);
+    }
+    if (writes.isEmpty()) {
+      return failures;
+    }
+    WriteReport report = salesforce.write(writes);
+    Map<String, Failure> failedMembers = new LinkedHashMap<>();
+    for (RecordResult result : report.results()) {
+      Enrolment e = sentFor.get((int) result.write().workItemId());
+      String member =
+          membershipKey((String) result.write().fields().get("CampaignId"), e.contactId());
+      if (result.success() || alreadyMember(result)) {
+        memberships.remember(member);
+        continue;
+      }
       // The cached id may name a deleted Campaign: look it up again on the retry.
       campaigns.remove(e.campaignKey());
-      failures.put(
-          e,
+      Failure failure =
           new Failure(
               "CampaignMember create failed: "
                   + String.join("; ", result.errors().stream().map(RecordError::toString).toList()),
-              !result.retryable()));
+              !result.retryable());
+      failures.put(e, failure);
+      failedMembers.put(member, failure);
     }
+    sharing.forEach(
+        (e, member) -> {
+          Failure failure = failedMembers.get(member);
+          if (failure != null) {
+            failures.put(e, failure);
+          }
+        });
     return failures;
+  }
+
+  private static String membershipKey(String campaignId, String contactId) {
+    return campaignId + "|" + contactId;
   }
 
   private static boolean alreadyMember(RecordResult result) {

@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * order and reason, upserted by {@code BC_Case_Key__c} (external id, unique), so a later event, a
  * duplicated webhook or a create whose answer was lost finds the same Case instead of making a
  * second. Queues are resolved by {@code Group.DeveloperName} with {@code Type = 'Queue'} once and
- * cached. One query per batch finds which keys already have a Case: only a new Case gets the owner,
- * Origin, Priority and Type, so an agent who took the Case or changed its priority is not overruled
- * by the order's next event.
+ * cached. Only a new Case gets the owner, Origin, Priority and Type, so an agent who took the Case
+ * or changed its priority is not overruled by the order's next event: Cases are created first and
+ * only those Salesforce refuses as existing are upserted without those fields ({@link #write}).
  */
 @Singleton
 public class CaseWrites {
@@ -34,18 +34,22 @@ public class CaseWrites {
     this.salesforce = salesforce;
   }
 
-  /** Writes the Cases; answers the failed ones (by identity), the others are written. */
+  /**
+   * Writes the Cases; answers the failed ones (by identity), the others are written.
+   *
+   * <p>Create first: a Case is new for nearly every request (one per order and reason), so it is
+   * sent as a create with its owner and triage fields, and {@code BC_Case_Key__c} (unique) makes
+   * Salesforce refuse it with {@code DUPLICATE_VALUE} when the Case exists (a later event of the
+   * order, a create whose answer was lost, another worker's create). Only those refused go out
+   * again, as an upsert by the key without the create-only fields. One call per 200 Cases in the
+   * usual batch instead of a query plus an upsert; the final state is the same.
+   */
   public Map<CaseRequest, CampaignEnrolments.Failure> write(List<CaseRequest> requests) {
     Map<CaseRequest, CampaignEnrolments.Failure> failures = new IdentityHashMap<>();
     if (requests.isEmpty()) {
       return failures;
     }
     Set<String> missingQueues = resolveQueues(requests);
-    Set<String> keys = new LinkedHashSet<>();
-    requests.forEach(r -> keys.add(r.key()));
-    Set<String> existing = lowerCase(salesforce.idsByKey("Case", "BC_Case_Key__c", keys).keySet());
-    List<CaseRequest> ready = new ArrayList<>();
-    List<RecordWrite> writes = new ArrayList<>();
     // Two rules with the same reason firing for one order ask for the same Case: Salesforce refuses
     // one external id twice in a call, so the first is written and the others share its outcome.
     Map<String, CaseRequest> first = new LinkedHashMap<>();
@@ -55,29 +59,40 @@ public class CaseWrites {
         repeats.add(r);
       }
     }
+    List<CaseRequest> creates = new ArrayList<>();
+    List<CaseRequest> updates = new ArrayList<>();
+    List<CaseRequest> ownerless = new ArrayList<>();
     for (CaseRequest r : first.values()) {
-      boolean fresh = !existing.contains(r.key().toLowerCase(java.util.Locale.ROOT));
-      if (fresh && r.queue() != null && missingQueues.contains(r.queue())) {
-        // Retried, then dead-lettered by the pipeline's attempts: someone may create the Queue.
-        failures.put(
-            r,
-            new CampaignEnrolments.Failure(
-                "no Queue has DeveloperName '" + r.queue() + "'", false));
-        continue;
-      }
-      Map<String, Object> fields = new LinkedHashMap<>(r.fields());
-      if (fresh) {
-        fields.putAll(r.onCreate());
-        if (r.queue() != null) {
-          fields.put("OwnerId", queues.get(r.queue()));
+      (r.queue() != null && missingQueues.contains(r.queue()) ? ownerless : creates).add(r);
+    }
+    if (!ownerless.isEmpty()) {
+      // No Queue to own a new Case: only an existing Case may be written (the rare path, so it
+      // may cost a query). A new one is retried, then dead-lettered: someone may create the Queue.
+      Set<String> keys = new LinkedHashSet<>();
+      ownerless.forEach(r -> keys.add(r.key()));
+      Set<String> existing =
+          lowerCase(salesforce.idsByKey("Case", "BC_Case_Key__c", keys).keySet());
+      for (CaseRequest r : ownerless) {
+        if (existing.contains(r.key().toLowerCase(java.util.Locale.ROOT))) {
+          updates.add(r);
+        } else {
+          failures.put(
+              r,
+              new CampaignEnrolments.Failure(
+                  "no Queue has DeveloperName '" + r.queue() + "'", false));
         }
       }
-      // Synthetic item ids (the index): one refused Case must not stop the others.
-      writes.add(RecordWrite.upsert(ready.size(), "Case", "BC_Case_Key__c", fields));
-      ready.add(r);
     }
-    if (!writes.isEmpty()) {
-      send(writes, ready, failures);
+    if (!creates.isEmpty()) {
+      updates.addAll(create(creates, failures));
+    }
+    if (!updates.isEmpty()) {
+      List<RecordWrite> writes = new ArrayList<>();
+      for (CaseRequest r : updates) {
+        // Synthetic item ids (the index): one refused Case must not stop the others.
+        writes.add(RecordWrite.upsert(writes.size(), "Case", "BC_Case_Key__c", r.fields()));
+      }
+      send(writes, updates, failures);
     }
     for (CaseRequest r : repeats) {
       CampaignEnrolments.Failure failure =
@@ -89,30 +104,60 @@ public class CaseWrites {
     return failures;
   }
 
+  /** Creates the Cases as new ones; answers those that exist already (to be updated). */
+  private List<CaseRequest> create(
+      List<CaseRequest> requests, Map<CaseRequest, CampaignEnrolments.Failure> failures) {
+    List<RecordWrite> writes = new ArrayList<>();
+    for (CaseRequest r : requests) {
+      Map<String, Object> fields = new LinkedHashMap<>(r.fields());
+      fields.putAll(r.onCreate());
+      if (r.queue() != null) {
+        fields.put("OwnerId", queues.get(r.queue()));
+      }
+      writes.add(RecordWrite.create(writes.size(), "Case", fields));
+    }
+    List<CaseRequest> existing = new ArrayList<>();
+    for (RecordResult result : salesforce.write(writes).results()) {
+      if (result.success()) {
+        continue;
+      }
+      CaseRequest r = requests.get((int) result.write().workItemId());
+      if (result.errors().stream().anyMatch(e -> "DUPLICATE_VALUE".equals(e.statusCode()))) {
+        existing.add(r);
+      } else {
+        failures.put(r, failure(r, result));
+      }
+    }
+    return existing;
+  }
+
   private void send(
       List<RecordWrite> writes,
       List<CaseRequest> ready,
       Map<CaseRequest, CampaignEnrolments.Failure> failures) {
     for (RecordResult result : salesforce.write(writes).results()) {
-      if (result.success()) {
-        continue;
+      if (!result.success()) {
+        CaseRequest r = ready.get((int) result.write().workItemId());
+        failures.put(r, failure(r, result));
       }
-      CaseRequest r = ready.get((int) result.write().workItemId());
-      // The cached Queue may have been deleted: look it up again on the retry.
-      if (r.queue() != null) {
-        queues.remove(r.queue());
-      }
-      // Two workers creating the same key at once: the loser's retry updates the winner's Case.
-      boolean raced =
-          result.errors().stream()
-              .anyMatch(e -> e.statusCode() != null && e.statusCode().startsWith("DUPLICATE_"));
-      failures.put(
-          r,
-          new CampaignEnrolments.Failure(
-              "Case upsert failed: "
-                  + String.join("; ", result.errors().stream().map(RecordError::toString).toList()),
-              !raced && !result.retryable()));
     }
+  }
+
+  private CampaignEnrolments.Failure failure(CaseRequest r, RecordResult result) {
+    // The cached Queue may have been deleted: look it up again on the retry.
+    if (r.queue() != null) {
+      queues.remove(r.queue());
+    }
+    // Two workers creating the same key at once: the loser's retry updates the winner's Case.
+    boolean raced =
+        result.errors().stream()
+            .anyMatch(e -> e.statusCode() != null && e.statusCode().startsWith("DUPLICATE_"));
+    return new CampaignEnrolments.Failure(
+        "Case "
+            + result.write().operation().name().toLowerCase(java.util.Locale.ROOT)
+            + " failed: "
+            + String.join("; ", result.errors().stream().map(RecordError::toString).toList()),
+        !raced && !result.retryable());
   }
 
   /** Fills the cache for the requests' Queues; answers the names no Queue has. */

@@ -26,6 +26,8 @@ class CampaignEnrolmentsTest {
   private final Set<String> members = new HashSet<>();
   private final List<String> calls = new ArrayList<>();
   private String nextCampaignFault; // "lose" or a status code, for the next Campaign upsert
+  private String nextMemberFault; // "lose" (committed, answer lost) or a status code
+  private final List<String> memberCreates = new ArrayList<>();
 
   private final SalesforceRecords fake =
       new SalesforceRecords() {
@@ -84,7 +86,17 @@ class CampaignEnrolmentsTest {
 
   private RecordResult createMember(RecordWrite w) {
     String key = w.fields().get("CampaignId") + "/" + w.fields().get("ContactId");
-    return members.add(key) ? ok(w, "00v" + members.size()) : error(w, "DUPLICATE_VALUE", false);
+    memberCreates.add(key);
+    String fault = nextMemberFault;
+    nextMemberFault = null;
+    if (fault != null && !fault.equals("lose")) {
+      return error(w, fault, false);
+    }
+    boolean made = members.add(key);
+    if ("lose".equals(fault)) {
+      return error(w, "TIMEOUT", true);
+    }
+    return made ? ok(w, "00v" + members.size()) : error(w, "DUPLICATE_VALUE", false);
   }
 
   private static RecordResult ok(RecordWrite w, String id) {
@@ -139,5 +151,56 @@ class CampaignEnrolmentsTest {
     assertThat(failure.error()).isEqualTo("no Campaign is named 'Spring'");
     assertThat(failure.permanent()).isFalse();
     assertThat(members).isEmpty();
+  }
+
+  @Test
+  void
+      a_membership_made_or_found_costs_no_call_again_and_one_asked_twice_in_a_batch_is_sent_once() {
+    members.add("7011/003F"); // made by someone else before: found by its refusal
+    campaignsByKey.put("s1:campaign:first-order", "7011");
+
+    assertThat(enrolments.enrol("s1", List.of(enrol("003E"), enrol("003E"), enrol("003F"))))
+        .isEmpty();
+    assertThat(memberCreates).containsExactly("7011/003E", "7011/003F");
+
+    memberCreates.clear();
+    calls.clear();
+    assertThat(enrolments.enrol("s1", List.of(enrol("003E"), enrol("003F")))).isEmpty();
+    assertThat(calls).as("both known: no call at all").isEmpty();
+
+    assertThat(enrolments.enrol("s1", List.of(enrol("003G"), enrol("003E")))).isEmpty();
+    assertThat(memberCreates).containsExactly("7011/003G");
+    assertThat(members).containsExactlyInAnyOrder("7011/003E", "7011/003F", "7011/003G");
+  }
+
+  @Test
+  void a_membership_whose_create_answer_was_lost_is_sent_again_and_converges_on_one_member() {
+    campaignsByKey.put("s1:campaign:first-order", "7011");
+    nextMemberFault = "lose";
+    Enrolment lost = enrol("003H");
+
+    CampaignEnrolments.Failure failure = enrolments.enrol("s1", List.of(lost)).get(lost);
+    assertThat(failure.permanent()).isFalse();
+
+    // Not remembered as made: the retry sends it, Salesforce refuses the duplicate, that is
+    // success.
+    assertThat(enrolments.enrol("s1", List.of(enrol("003H")))).isEmpty();
+    assertThat(memberCreates).containsExactly("7011/003H", "7011/003H");
+    assertThat(members).containsExactly("7011/003H");
+  }
+
+  @Test
+  void a_refused_membership_fails_every_enrolment_that_shared_its_create_and_is_not_remembered() {
+    campaignsByKey.put("s1:campaign:first-order", "7011");
+    nextMemberFault = "INVALID_CROSS_REFERENCE_KEY";
+    Enrolment one = enrol("003J");
+    Enrolment two = enrol("003J");
+
+    Map<Enrolment, CampaignEnrolments.Failure> failed = enrolments.enrol("s1", List.of(one, two));
+
+    assertThat(failed).containsOnlyKeys(one, two);
+    assertThat(failed.get(two).error()).contains("INVALID_CROSS_REFERENCE_KEY");
+    assertThat(enrolments.enrol("s1", List.of(enrol("003J")))).isEmpty();
+    assertThat(members).containsExactly("7011/003J");
   }
 }

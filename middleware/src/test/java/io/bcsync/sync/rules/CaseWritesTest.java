@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -16,6 +17,7 @@ import io.bcsync.sync.port.RecordError;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
+import io.bcsync.sync.port.WriteOperation;
 import io.bcsync.sync.port.WriteReport;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,11 +74,31 @@ class CaseWritesTest {
     writes = new CaseWrites(salesforce);
   }
 
+  /**
+   * A create of an existing key is refused with DUPLICATE_VALUE (the unique external id), as
+   * Salesforce does; an upsert creates or updates by the key.
+   */
   private WriteReport write(List<RecordWrite> batch) {
     List<RecordResult> results = new ArrayList<>();
     for (RecordWrite w : batch) {
       sent.add(w);
       String key = w.fields().get("BC_Case_Key__c").toString().toLowerCase();
+      if (w.operation() == WriteOperation.CREATE && cases.containsKey(key)) {
+        results.add(
+            new RecordResult(
+                w,
+                false,
+                null,
+                false,
+                List.of(
+                    new RecordError(
+                        "DUPLICATE_VALUE",
+                        "duplicate value found: BC_Case_Key__c duplicates value on record with id:"
+                            + " 500x",
+                        List.of(),
+                        false))));
+        continue;
+      }
       cases.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(w.fields());
       results.add(
           loseNextAnswer
@@ -117,9 +139,11 @@ class CaseWritesTest {
   void a_new_case_is_owned_by_the_queue_linked_and_carries_the_order_context() throws Exception {
     assertThat(writes.write(List.of(request(6, "Declined")))).isEmpty();
 
+    // A new Case costs one create call and no query: the unique key refuses a second one.
     assertThat(sent)
         .singleElement()
-        .satisfies(w -> assertThat(w.externalIdField()).isEqualTo("BC_Case_Key__c"));
+        .satisfies(w -> assertThat(w.operation()).isEqualTo(WriteOperation.CREATE));
+    verify(salesforce, never()).idsByKey(eq("Case"), any(), anyCollection());
     Map<String, Object> c = cases.get("abc:101:payment declined");
     assertThat(c)
         .containsEntry("BC_Case_Key__c", "abc:101:Payment Declined")
@@ -154,7 +178,11 @@ class CaseWritesTest {
         .containsEntry("OwnerId", "005AGENT")
         .containsEntry("Priority", "Low")
         .containsEntry("Subject", "Payment Declined: BigCommerce order #101 (Cancelled)");
-    assertThat(sent.get(1).fields()).doesNotContainKeys("OwnerId", "Origin", "Priority", "Type");
+    // The create was refused as existing; the update by the key leaves owner and triage alone.
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(2).operation()).isEqualTo(WriteOperation.UPSERT);
+    assertThat(sent.get(2).externalIdField()).isEqualTo("BC_Case_Key__c");
+    assertThat(sent.get(2).fields()).doesNotContainKeys("OwnerId", "Origin", "Priority", "Type");
     // The Queue was looked up once, then cached.
     verify(salesforce, times(1)).idsByKey(eq("Group"), eq("DeveloperName"), anyCollection());
   }
@@ -171,6 +199,39 @@ class CaseWritesTest {
 
     assertThat(cases).hasSize(1);
     assertThat(cases.get("abc:101:payment declined")).containsEntry("OwnerId", QUEUE_ID);
+    assertThat(sent.get(sent.size() - 1).fields()).doesNotContainKey("OwnerId");
+  }
+
+  @Test
+  void an_existing_case_is_updated_even_while_its_queue_is_missing_and_a_new_one_waits()
+      throws Exception {
+    RuleAction.OpenCase noQueue =
+        new RuleAction.OpenCase("Payment Declined", "Nope", null, null, null);
+    CaseRequest existing =
+        CaseContext.request(
+            "abc",
+            order(6, "Declined"),
+            noQueue,
+            "003C",
+            null,
+            "Order",
+            "801O",
+            ProblemFacts.none());
+    cases.put("abc:101:payment declined", new LinkedHashMap<>(Map.of("OwnerId", "005AGENT")));
+    JsonNode other = order(6, "Declined");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) other).put("id", 102);
+    CaseRequest fresh =
+        CaseContext.request(
+            "abc", other, noQueue, "003C", null, "Order", "801P", ProblemFacts.none());
+
+    Map<CaseRequest, CampaignEnrolments.Failure> failed = writes.write(List.of(existing, fresh));
+
+    assertThat(failed).containsOnlyKeys(fresh);
+    assertThat(failed.get(fresh).permanent()).isFalse();
+    assertThat(cases).containsOnlyKeys("abc:101:payment declined");
+    assertThat(cases.get("abc:101:payment declined"))
+        .containsEntry("OwnerId", "005AGENT")
+        .containsEntry("Subject", "Payment Declined: BigCommerce order #101 (Declined)");
   }
 
   @Test

@@ -114,11 +114,7 @@ final class BusinessRules {
   }
 
   private List<Record> liveOfType(String typeName) {
-    return store.inTransaction(
-        () ->
-            store.snapshotView().stream()
-                .filter(r -> !r.isDeleted() && r.type().name().equals(typeName))
-                .toList());
+    return store.inTransaction(() -> store.liveOfTypeName(typeName));
   }
 
   private void pricebookEntry(Map<String, Object> values) {

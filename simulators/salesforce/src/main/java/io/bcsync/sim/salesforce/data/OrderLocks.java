@@ -46,12 +46,8 @@ final class OrderLocks {
         existing != null
             && store.inTransaction(
                 () ->
-                    store.snapshotView().stream()
-                        .anyMatch(
-                            r ->
-                                !r.isDeleted()
-                                    && r.type().name().equals("OrderItem")
-                                    && existing.id().equals(r.get("OrderId"))));
+                    store.liveOfTypeName("OrderItem").stream()
+                        .anyMatch(r -> existing.id().equals(r.get("OrderId"))));
     if (!hasItems) {
       throw RecordError.of(
               "FIELD_INTEGRITY_EXCEPTION",

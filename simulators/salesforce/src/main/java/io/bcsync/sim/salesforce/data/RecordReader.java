@@ -57,12 +57,8 @@ public final class RecordReader {
   private BigDecimal orderTotal(Record order) {
     return store.inTransaction(
         () ->
-            store.snapshotView().stream()
-                .filter(
-                    r ->
-                        !r.isDeleted()
-                            && r.type().name().equals("OrderItem")
-                            && order.id().equals(r.get("OrderId")))
+            store.liveOfTypeName("OrderItem").stream()
+                .filter(r -> order.id().equals(r.get("OrderId")))
                 .map(r -> (BigDecimal) multiply(r.get("Quantity"), r.get("UnitPrice")))
                 .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));

@@ -46,6 +46,29 @@ public final class RecordStore {
     return inTransaction(() -> ofType(type).stream().filter(r -> !r.isDeleted()).toList());
   }
 
+  /**
+   * Live records of the named type; callers hold the transaction lock. Walks only that type's
+   * records: the business rules' checks ran over the whole org per inserted record before, which
+   * made a burst of CampaignMember creates quadratic in the org's size (sync benchmark profile).
+   */
+  List<Record> liveOfTypeName(String typeName) {
+    List<Record> out = new java.util.ArrayList<>();
+    byType.forEach(
+        (type, records) -> {
+          if (type.name().equals(typeName)) {
+            records
+                .values()
+                .forEach(
+                    r -> {
+                      if (!r.isDeleted()) {
+                        out.add(r);
+                      }
+                    });
+          }
+        });
+    return out;
+  }
+
   /** Live and deleted (recycle-bin) records, for queryAll. */
   public List<Record> withDeleted(SObjectType type) {
     return inTransaction(() -> List.copyOf(ofType(type)));
@@ -53,11 +76,6 @@ public final class RecordStore {
 
   public int count(SObjectType type) {
     return live(type).size();
-  }
-
-  /** All records, deleted ones included; callers hold the transaction lock. */
-  java.util.Collection<Record> snapshotView() {
-    return byId.values();
   }
 
   Record insert(SObjectType type, String id, Map<String, Object> values) {
