@@ -34,6 +34,8 @@ public final class InstancesBenchmark {
       List<Duration> middlewareCpu,
       Duration databaseCpu,
       Duration driverCpu,
+      Duration hostBusy,
+      Duration hostCapacity,
       List<Long> peakRssKb,
       Map<String, Integer> duplicates,
       JobRunLog jobs,
@@ -118,6 +120,7 @@ public final class InstancesBenchmark {
         List<Duration> cpuBefore = middlewares.stream().map(MiddlewareProcess::cpuTime).toList();
         Duration databaseBefore = database.cpuTime();
         Duration driverBefore = driverCpu();
+        HostCpu hostBefore = HostCpu.read();
 
         BurstAndTrickle.BurstResult burst =
             new BurstAndTrickle(settings, sf, placement).burst(middlewares.get(0), planned);
@@ -128,6 +131,7 @@ public final class InstancesBenchmark {
         }
         Duration databaseCpu = database.cpuTime().minus(databaseBefore);
         Duration driverCpu = driverCpu().minus(driverBefore);
+        HostCpu host = HostCpu.read().minus(hostBefore);
         long bcCalls =
             store.callCounts().entrySet().stream()
                 .mapToLong(e -> e.getValue() - bcBefore.getOrDefault(e.getKey(), 0L))
@@ -151,6 +155,8 @@ public final class InstancesBenchmark {
             cpu,
             databaseCpu,
             driverCpu,
+            host.busy(),
+            host.busy().plus(host.idle()),
             rss,
             duplicates,
             JobRunLog.read(middlewares.stream().map(MiddlewareProcess::log).toList()),
@@ -166,6 +172,33 @@ public final class InstancesBenchmark {
 
   private static Duration driverCpu() {
     return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  /**
+   * The whole host's CPU time from /proc/stat (all cores, all processes, ours and others'): busy
+   * and idle (idle and I/O wait).
+   */
+  record HostCpu(Duration busy, Duration idle) {
+    static HostCpu read() throws IOException {
+      Path stat = Path.of("/proc/stat");
+      if (!Files.isReadable(stat)) {
+        return new HostCpu(Duration.ZERO, Duration.ZERO);
+      }
+      String[] fields = Files.readAllLines(stat).get(0).trim().split("\\s+");
+      long hz = Long.getLong("bench.clock-ticks", 100);
+      long total = 0;
+      // cpu user nice system idle iowait irq softirq steal (guest time is inside user already)
+      for (int i = 1; i <= Math.min(8, fields.length - 1); i++) {
+        total += Long.parseLong(fields[i]);
+      }
+      long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+      return new HostCpu(
+          Duration.ofMillis((total - idle) * 1000 / hz), Duration.ofMillis(idle * 1000 / hz));
+    }
+
+    HostCpu minus(HostCpu before) {
+      return new HostCpu(busy.minus(before.busy), idle.minus(before.idle));
+    }
   }
 
   /** CPU time of another user's process (the database server) from /proc; zero if unknown. */
