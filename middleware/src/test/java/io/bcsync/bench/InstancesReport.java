@@ -44,7 +44,9 @@ final class InstancesReport {
                 + " answers every call after %d ms as before, one call in flight per pipeline worker (%d per"
                 + " instance), so %d instances may have %d calls in flight. BigCommerce sends every webhook to"
                 + " the first instance (one hook destination, as behind a load balancer); the instances share"
-                + " the work through the database queue. JVM options: scripts/lib/jvm-options. No trickle.%n%n",
+                + " the work through the database queue. JVM options: scripts/lib/jvm-options. No trickle."
+                + " MariaDB's CPU is its whole server process's: on a shared server, other clients' queries"
+                + " count too.%n%n",
             settings.orders(),
             settings.customers(),
             n,
