@@ -17,6 +17,9 @@ WORKDIR /app
 COPY --chown=bcsync:bcsync middleware/target/bcsync-middleware-*.jar /app/bcsync.jar
 # JVM flags as a java @argfile, shared with the memory work (scripts/lib/jvm-options; docs/operations.md).
 COPY --chown=bcsync:bcsync scripts/lib/jvm-options /app/jvm-options
+# The environment of scripts/lib/jvm-environment (what scripts/run and the benchmarks use): at most 2 glibc malloc
+# arenas, which keeps the resident size down (docs/operations.md, "Sizing").
+ENV MALLOC_ARENA_MAX=2
 
 USER 10001:10001
 EXPOSE 8080

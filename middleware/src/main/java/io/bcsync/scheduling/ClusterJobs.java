@@ -2,6 +2,7 @@ package io.bcsync.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -26,14 +27,19 @@ public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent>
 
   private final DataSource dataSource;
   private final List<RecurringTask<?>> jobs;
+  private final MeterRegistry registry;
   private Scheduler scheduler;
 
   public ClusterJobs(
-      DataSource dataSource, DataSourceResolver resolver, List<RecurringTask<?>> jobs) {
+      DataSource dataSource,
+      DataSourceResolver resolver,
+      List<RecurringTask<?>> jobs,
+      MeterRegistry registry) {
     // db-scheduler manages its own connections and commits; give it the pool, not the
     // transaction-aware proxy.
     this.dataSource = resolver.resolve(dataSource);
     this.jobs = jobs;
+    this.registry = registry;
   }
 
   @Override
@@ -50,6 +56,8 @@ public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent>
             // The pool hands out connections with auto-commit off (application.yml): db-scheduler
             // must commit itself.
             .commitWhenAutocommitDisabled(true)
+            // Counts and logs each run, so "once per cluster" can be checked across instances.
+            .addSchedulerListener(new ClusterJobRuns(registry))
             .build();
     scheduler.start();
     LOG.info("Cluster jobs scheduled: {}", jobs.stream().map(RecurringTask::getName).toList());

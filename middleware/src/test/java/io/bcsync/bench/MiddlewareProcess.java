@@ -25,10 +25,12 @@ import java.util.concurrent.TimeUnit;
 final class MiddlewareProcess {
   private final Process process;
   private final int port;
+  private final Path log;
 
-  private MiddlewareProcess(Process process, int port) {
+  private MiddlewareProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
   static MiddlewareProcess start(
@@ -36,6 +38,21 @@ final class MiddlewareProcess {
       BigCommerceSimulator bc,
       SalesforceSimulator sf,
       Map<String, String> extraProperties)
+      throws IOException {
+    return start(settings, bc, sf, extraProperties, "middleware");
+  }
+
+  /**
+   * A middleware process whose log is {@code name.log} in the work directory; {@code
+   * extraProperties} win over the defaults here (e.g. a MariaDB URL instead of H2, another
+   * instance's public URL).
+   */
+  static MiddlewareProcess start(
+      SyncBenchmark.Settings settings,
+      BigCommerceSimulator bc,
+      SalesforceSimulator sf,
+      Map<String, String> extraProperties,
+      String name)
       throws IOException {
     int port = freePort();
     Map<String, String> properties = new HashMap<>(SimulatedSalesforce.passwordLogin(sf));
@@ -55,10 +72,10 @@ final class MiddlewareProcess {
         "bcsync.bigcommerce.stores." + SyncBenchmark.STORE + ".webhook-secret",
         SyncBenchmark.SECRET);
     properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
-    properties.putAll(extraProperties);
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("bench.mw."))
         .forEach(k -> properties.put(k.substring("bench.mw.".length()), System.getProperty(k)));
+    properties.putAll(extraProperties);
     // The JVM options a user gets (scripts/lib/jvm-options, also read by scripts/run): the memory
     // measured is the default's.
     List<String> command =
@@ -71,11 +88,19 @@ final class MiddlewareProcess {
     }
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", settings.middlewareJar().toString()));
-    Path log = settings.workDir().resolve("middleware.log");
+    Path log = settings.workDir().resolve(name + ".log");
     SyncBenchmark.log("middleware log: %s", log);
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new MiddlewareProcess(process, port);
+    return new MiddlewareProcess(process, port, log);
+  }
+
+  int port() {
+    return port;
+  }
+
+  Path log() {
+    return log;
   }
 
   boolean isAlive() {
@@ -104,12 +129,33 @@ final class MiddlewareProcess {
 
   /** The process's peak resident set (VmHWM), in KiB; -1 if the kernel does not tell. */
   long peakRssKb() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+    Path status = Path.of("/proc/" + process.pid() + "/status");
+    if (!process.isAlive() || !Files.isReadable(status)) {
+      return -1; // exited: its peak went with it (see outcome())
+    }
+    for (String line : Files.readAllLines(status)) {
       if (line.startsWith("VmHWM:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the process lived through the run, or how it ended: its exit status and whether its log
+   * shows an OutOfMemoryError (jvm-options makes the JVM exit on one).
+   */
+  String outcome() throws IOException {
+    if (process.isAlive()) {
+      return "running at the end of the run";
+    }
+    boolean outOfMemory;
+    try (var lines = Files.lines(log)) {
+      outOfMemory = lines.anyMatch(line -> line.contains("OutOfMemoryError"));
+    }
+    return "EXITED during the run with status "
+        + process.exitValue()
+        + (outOfMemory ? ", OutOfMemoryError in its log" : ", no OutOfMemoryError in its log");
   }
 
   Duration cpuTime() {

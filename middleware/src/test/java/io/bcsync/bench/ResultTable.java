@@ -32,7 +32,8 @@ final class ResultTable {
       List<Long> trickle,
       long peakRssKb,
       Duration middlewareCpu,
-      Duration simulatorsCpu)
+      Duration simulatorsCpu,
+      String middlewareOutcome)
       throws IOException {
     long bcTotal = bcCalls.values().stream().mapToLong(Long::longValue).sum();
     // apiCalls() counts each call under "operation" and again under "operation Object": sum the
@@ -47,7 +48,9 @@ final class ResultTable {
     long sfTotal = sfByOperation.values().stream().mapToLong(Long::longValue).sum();
     ApiFloor floor = ApiFloor.of(settings, bcTotal, operationsOnly(burst.salesforceCallsAtDrain()));
     StringBuilder md = new StringBuilder();
-    md.append(rulesReport == null ? "## Without rules\n\n" : "## With the default rules on\n\n");
+    md.append(rulesReport == null ? "## Without rules" : "## With the default rules on")
+        .append(defaultSize() ? "" : " (" + settings.orders() + " orders)")
+        .append("\n\n");
     md.append("Measured by `scripts/bench-sync` on ")
         .append(Instant.now())
         .append(" (")
@@ -108,7 +111,14 @@ final class ResultTable {
     md.append(floor.rows(burst.drain()));
     md.append(
         String.format(
-            Locale.ROOT, "| middleware peak RSS | ≤ 400 MiB | %d MiB |%n", peakRssKb / 1024));
+            Locale.ROOT,
+            "| middleware peak RSS | ≤ 400 MiB | %s |%n",
+            peakRssKb < 0 ? "unknown (the process had exited)" : peakRssKb / 1024 + " MiB"));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| middleware process (no OutOfMemoryError) | – | %s |%n",
+            middlewareOutcome));
     md.append(
         String.format(
             Locale.ROOT,
@@ -144,10 +154,17 @@ final class ResultTable {
         .append(new TreeMap<>(bcCalls))
         .append("\n");
     Files.createDirectories(settings.output().toAbsolutePath().getParent());
-    ResultSections.replace(
-        settings.output(), rulesReport == null ? "plain" : "rules", md.toString());
+    // A burst of another size (e.g. the 100,000-order memory check) gets a section of its own, so
+    // it leaves the 10,000-order rows in place.
+    String section =
+        (rulesReport == null ? "plain" : "rules") + (defaultSize() ? "" : "-" + settings.orders());
+    ResultSections.replace(settings.output(), section, md.toString());
     SyncBenchmark.log("wrote %s", settings.output());
     System.out.println(md);
+  }
+
+  private boolean defaultSize() {
+    return settings.orders() == 10_000;
   }
 
   /** The options file's options, comments left out: what the middleware's JVM ran with. */

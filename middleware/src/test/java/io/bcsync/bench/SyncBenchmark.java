@@ -111,21 +111,7 @@ public final class SyncBenchmark {
                   .accessToken(TOKEN)
                   .clientId("bench")
                   .rateLimitQuota(settings.bcQuota()));
-      log("seeding %d customers and %d products", settings.customers(), settings.products());
-      List<Long> customers = new ArrayList<>();
-      for (int i = 0; i < settings.customers(); i++) {
-        customers.add(
-            store.createCustomer("shopper" + i + "@bench.example", "Shopper", "Number" + i));
-      }
-      List<Long> products = new ArrayList<>();
-      Map<Long, BigDecimal> prices = new HashMap<>();
-      for (int i = 0; i < settings.products(); i++) {
-        BigDecimal price = new BigDecimal("10.00").add(BigDecimal.valueOf(i));
-        long id = store.createProduct("Product " + i, "BENCH-" + i, price);
-        products.add(id);
-        prices.put(id, price);
-      }
-      OrderPlacement placement = new OrderPlacement(store, customers, products, prices);
+      OrderPlacement placement = seed(store, settings);
       List<OrderPlacement.PlannedOrder> planned = placement.planBurst(settings.orders());
       OrderRules rules = settings.rules() ? OrderRules.forBurst(planned, settings) : null;
       // Salesforce answers every call after this much delay, as the benchmark prescribes.
@@ -148,6 +134,7 @@ public final class SyncBenchmark {
         Map<String, Long> sfAfterBurst = settled(sf);
         List<Long> trickle = phases.trickle();
         long peakRssKb = middleware.peakRssKb();
+        String outcome = middleware.outcome();
         Duration middlewareCpu = middleware.cpuTime();
         Duration simulatorsCpu =
             ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
@@ -159,11 +146,31 @@ public final class SyncBenchmark {
                 trickle,
                 peakRssKb,
                 middlewareCpu,
-                simulatorsCpu);
+                simulatorsCpu,
+                outcome);
       } finally {
         middleware.stop();
       }
     }
+  }
+
+  /** Seeds the store's customers and products; the placement chooses the orders among them. */
+  static OrderPlacement seed(SimulatedStore store, Settings settings) {
+    log("seeding %d customers and %d products", settings.customers(), settings.products());
+    List<Long> customers = new ArrayList<>();
+    for (int i = 0; i < settings.customers(); i++) {
+      customers.add(
+          store.createCustomer("shopper" + i + "@bench.example", "Shopper", "Number" + i));
+    }
+    List<Long> products = new ArrayList<>();
+    Map<Long, BigDecimal> prices = new HashMap<>();
+    for (int i = 0; i < settings.products(); i++) {
+      BigDecimal price = new BigDecimal("10.00").add(BigDecimal.valueOf(i));
+      long id = store.createProduct("Product " + i, "BENCH-" + i, price);
+      products.add(id);
+      prices.put(id, price);
+    }
+    return new OrderPlacement(store, customers, products, prices);
   }
 
   /**
@@ -199,7 +206,7 @@ public final class SyncBenchmark {
     return writes;
   }
 
-  private static void awaitHooks(SimulatedStore store) throws InterruptedException {
+  static void awaitHooks(SimulatedStore store) throws InterruptedException {
     for (int i = 0; i < 60; i++) {
       if (store.read(s -> s.hooks.size()) > 0) {
         return;

@@ -92,6 +92,28 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void the_image_sets_the_environment_the_scripts_run_the_middleware_with() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    Pattern export = Pattern.compile("export (\\w+)=\\$\\{\\1:-([^}]*)\\}");
+    int variables = 0;
+    for (String line : Files.readAllLines(ROOT.resolve("scripts/lib/jvm-environment"))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      Matcher matcher = export.matcher(line.strip());
+      assertThat(matcher.matches()).as("export NAME=${NAME:-value}: %s", line).isTrue();
+      assertThat(dockerfile).contains("ENV " + matcher.group(1) + "=" + matcher.group(2) + "\n");
+      variables++;
+    }
+    assertThat(variables).isPositive();
+    for (String script : List.of("scripts/run", "scripts/bench-sync", "scripts/bench-ingest")) {
+      assertThat(Files.readString(ROOT.resolve(script)))
+          .as(script)
+          .contains(". scripts/lib/jvm-environment");
+    }
+  }
+
+  @Test
   void compose_runs_two_instances_on_mysql_8_with_keys_the_service_reads() throws IOException {
     Map<String, Object> compose = ServiceProperties.load(ROOT.resolve("docker-compose.yml"));
     Map<String, Object> services = map(compose.get("services"));
