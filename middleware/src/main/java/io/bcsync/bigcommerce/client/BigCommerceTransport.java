@@ -201,7 +201,18 @@ public final class BigCommerceTransport {
     if (status >= 500 || status == 408) {
       throw new RetryableBigCommerceException(status, message, null);
     }
-    throw new PermanentBigCommerceException(status, message);
+    throw new PermanentBigCommerceException(status, message, jsonOrNull(body));
+  }
+
+  private JsonNode jsonOrNull(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return mapper.readTree(body);
+    } catch (IOException e) {
+      return null; // the caller falls back to what the status alone says
+    }
   }
 
   private JsonNode parse(ApiRequest request, int status, byte[] body) {

@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.Collection;
@@ -213,13 +214,31 @@ public final class CatalogApi {
         Fields.elements(response.body().path("data")).stream()
             .map(product -> product.path("id").asLong())
             .toList();
-    String errors =
-        response.status() == MULTI_STATUS ? response.body().path("errors").toString() : null;
-    return new ProductBatch(written, errors);
+    JsonNode detail = response.status() == MULTI_STATUS ? response.body().path("errors") : null;
+    return new ProductBatch(written, detail == null ? null : detail.toString(), detail);
   }
 
   /**
    * @param errors what a 207 said about the products it did not write; null on a full success
+   * @param errorDetail the same as JSON (to tell which products it names); null on a full success
    */
-  public record ProductBatch(List<Long> written, String errors) {}
+  public record ProductBatch(List<Long> written, String errors, JsonNode errorDetail) {}
+
+  /**
+   * Products with their variants and custom fields, 100 ids per call: what the Salesforce flows
+   * compare with what they wrote.
+   */
+  public Map<Long, JsonNode> readWithCustomFields(Collection<Long> ids) {
+    Map<Long, JsonNode> found = new LinkedHashMap<>();
+    for (List<Long> chunk :
+        Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+      store
+          .v3All(
+              ApiRequest.get("/v3/catalog/products")
+                  .with("id:in", Batches.joined(chunk))
+                  .with("include", "variants,custom_fields"))
+          .forEach(product -> found.put(product.path("id").asLong(), product));
+    }
+    return found;
+  }
 }

@@ -117,38 +117,38 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
   public Map<Long, WriteFailure> updateProducts(
       String storeHash, Map<Long, ProductDetails> details) {
     Map<Long, WriteFailure> failed = new LinkedHashMap<>();
-    List<ProductDetailsUpdate> updates = new ArrayList<>();
-    details.forEach(
-        (id, d) ->
-            updates.add(new ProductDetailsUpdate(id, d.name(), d.description(), d.visible())));
     CatalogApi catalog;
+    List<ProductDetailsUpdate> updates;
     try {
       catalog = client.forStore(storeHash).catalog();
+      updates = ProductUpdates.of(catalog, details);
     } catch (PermanentFailureException e) {
       details.keySet().forEach(id -> failed.put(id, new WriteFailure(e.getMessage(), false)));
+      return failed;
+    } catch (RuntimeException e) {
+      details.keySet().forEach(id -> failed.put(id, new WriteFailure(e.getMessage(), true)));
       return failed;
     }
     for (int from = 0; from < updates.size(); from += PRODUCTS_PER_CALL) {
       write(
           updates.subList(from, Math.min(updates.size(), from + PRODUCTS_PER_CALL)),
-          part -> {
-            CatalogApi.ProductBatch answer = catalog.updateProductBatch(part);
-            if (answer.errors() != null) {
-              part.stream()
-                  .filter(u -> !answer.written().contains(u.id()))
-                  .forEach(
-                      u ->
-                          failed.put(
-                              u.id(),
-                              new WriteFailure(
-                                  "BigCommerce did not write the product: " + answer.errors(),
-                                  false)));
-            }
-          },
+          part -> ProductUpdates.partial(catalog.updateProductBatch(part), part, failed),
           ProductDetailsUpdate::id,
           failed);
     }
     return failed;
+  }
+
+  /** Products with their variants and custom fields, 100 ids per call. */
+  @Override
+  public Map<Long, ProductState> products(String storeHash, Collection<Long> productIds) {
+    Map<Long, ProductState> found = new LinkedHashMap<>();
+    client
+        .forStore(storeHash)
+        .catalog()
+        .readWithCustomFields(productIds)
+        .forEach((id, product) -> found.put(id, ProductUpdates.state(product)));
+    return found;
   }
 
   /** Products with their variants, 100 ids per call. */
@@ -219,9 +219,10 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
   /**
    * {@code PUT /v3/pricelists/{id}/records}, 1,000 records per call (the endpoint's limit). The
    * client sends no {@code X-Strict-Mode}, so BigCommerce writes the valid records of a batch and
-   * answers 422 for the refused ones; that 422 is split in halves like the other batches until each
-   * refused record stands alone (the valid ones are sent again, to the same absolute values), so
-   * every record gets its own outcome.
+   * answers 422 with {@code batch_errors} naming the refused ones: exactly those fail. A 422 whose
+   * body does not name them is split in halves like the other batches until each refused record
+   * stands alone (the valid ones are sent again, to the same absolute values), so every record gets
+   * its own outcome either way.
    */
   @Override
   public Map<VariantRef, WriteFailure> setPriceListRecords(
@@ -244,11 +245,34 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
     for (int from = 0; from < records.size(); from += RECORDS_PER_CALL) {
       write(
           records.subList(from, Math.min(records.size(), from + RECORDS_PER_CALL)),
-          part -> pricing.upsertRecords(priceListId, part),
+          part -> upsertRecords(pricing, priceListId, part, byId, failed),
           record -> byId.get(record.variantId()),
           failed);
     }
     return failed;
+  }
+
+  /**
+   * One records call. A 422 whose {@code batch_errors} name the refused records fails exactly those
+   * (the others were written: no {@code X-Strict-Mode}); a 422 that does not is thrown, and {@link
+   * #write} halves the batch to find them.
+   */
+  private static void upsertRecords(
+      PricingApi pricing,
+      long priceListId,
+      List<PriceRecordUpsert> part,
+      Map<Long, VariantRef> byId,
+      Map<VariantRef, WriteFailure> failed) {
+    try {
+      pricing.upsertRecords(priceListId, part);
+    } catch (PermanentFailureException e) {
+      Map<Long, String> refused =
+          BatchAnswers.refusedPriceRecords(
+                  e, part.stream().map(PriceRecordUpsert::variantId).toList())
+              .orElseThrow(() -> e);
+      refused.forEach(
+          (variantId, reason) -> failed.put(byId.get(variantId), new WriteFailure(reason, false)));
+    }
   }
 
   @Override

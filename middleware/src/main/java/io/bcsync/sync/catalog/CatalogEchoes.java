@@ -4,6 +4,7 @@ import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.catalog.WrittenValues.Written;
 import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CatalogWriter.ProductState;
 import io.bcsync.sync.port.CatalogWriter.VariantState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -14,18 +15,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * <b>No echo on the BigCommerce side.</b> A price or stock level the Salesforce flows write makes
- * BigCommerce fire {@code store/sku/updated} or an inventory hook, which comes back as a product
- * work item. An item made only of those scopes, whose variants re-read hold exactly the values last
- * written ({@link WrittenValues}), is our own write coming back: it ends SKIPPED and is counted in
- * {@code bcsync_sync_echoes_total}. An item that also carries another change ({@code
- * store/product/updated}), or whose values differ (someone changed them since), goes on as usual.
+ * <b>No echo on the BigCommerce side.</b> A price, stock level or product field the Salesforce
+ * flows write makes BigCommerce fire {@code store/sku/updated}, an inventory hook or {@code
+ * store/product/updated}, which comes back as a product work item. An item made only of those
+ * scopes, whose product re-read holds exactly the values last written ({@link WrittenValues}: each
+ * variant's price and stock, and the product's name, description, visibility, weight, categories
+ * and custom fields, {@link ProductEchoText}), is our own write coming back: it ends SKIPPED and is
+ * counted in {@code bcsync_sync_echoes_total}. An item with {@code store/product/updated} for a
+ * product whose fields we never wrote, or whose values differ (someone changed them since), goes on
+ * as usual.
  */
 @Singleton
 public class CatalogEchoes {
   static final String PRODUCT = "product";
+  static final String PRODUCT_UPDATED = "store/product/updated";
   static final Set<String> WRITE_SCOPES =
-      Set.of("store/sku/updated", "store/sku/inventory/updated", "store/product/inventory/updated");
+      Set.of(
+          "store/sku/updated",
+          "store/sku/inventory/updated",
+          "store/product/inventory/updated",
+          PRODUCT_UPDATED);
 
   private final WrittenValues written;
   private final CatalogWriter catalog;
@@ -56,10 +65,13 @@ public class CatalogEchoes {
     if (ours.isEmpty()) {
       return echoes;
     }
-    Map<Long, List<VariantState>> now = catalog.variants(storeHash, ours.keySet());
+    Map<Long, ProductState> now = catalog.products(storeHash, ours.keySet());
     ours.forEach(
         (productId, values) -> {
-          if (holds(now.get(productId), values)) {
+          boolean fieldsAnnounced = candidates.get(productId).scopes().contains(PRODUCT_UPDATED);
+          boolean fieldsWritten =
+              values.stream().anyMatch(v -> ProductEchoText.FIELD.equals(v.field()));
+          if ((!fieldsAnnounced || fieldsWritten) && holds(now.get(productId), values)) {
             echoes.put(
                 candidates.get(productId).id(),
                 Outcome.skipped(
@@ -70,15 +82,21 @@ public class CatalogEchoes {
     return echoes;
   }
 
-  /** Whether every written value is what the variant holds now. */
-  static boolean holds(List<VariantState> variants, List<Written> values) {
-    if (variants == null) {
+  /** Whether every written value is what the product and its variants hold now. */
+  static boolean holds(ProductState product, List<Written> values) {
+    if (product == null) {
       return false;
     }
     Map<Long, VariantState> byId = new HashMap<>();
-    variants.forEach(v -> byId.put(v.variantId(), v));
+    product.variants().forEach(v -> byId.put(v.variantId(), v));
     List<Written> unmatched = new ArrayList<>();
     for (Written value : values) {
+      if (ProductEchoText.FIELD.equals(value.field())) {
+        if (!WrittenValues.hash(ProductEchoText.now(product)).equals(value.valueHash())) {
+          unmatched.add(value);
+        }
+        continue;
+      }
       VariantState state = byId.get(value.variantId());
       String current = state == null ? null : current(state, value.field());
       if (current == null || !WrittenValues.hash(current).equals(value.valueHash())) {

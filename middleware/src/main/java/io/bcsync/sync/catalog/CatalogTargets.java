@@ -13,9 +13,9 @@ import java.util.Set;
 /**
  * Finds the BigCommerce variants a Salesforce product stands for: first by its link to the store
  * (the variant key the forward sync wrote on the Product2, {@code store:productId:variantId}), then
- * by its SKU ({@code ProductCode}) in every store the app can write. Salesforce only updates
- * products that exist: a product found nowhere has no target (creating it is a store setting not
- * built yet, docs/reverse-sync.md).
+ * by its SKU ({@code ProductCode}, or the Product2 field a store's {@code catalog.sku_field} names)
+ * in every store the app can write. Salesforce only updates products that exist: a product found
+ * nowhere has no target (creating it is a store setting not built yet, docs/reverse-sync.md).
  */
 @Singleton
 public class CatalogTargets {
@@ -25,10 +25,33 @@ public class CatalogTargets {
     this.catalog = catalog;
   }
 
-  /** How a Salesforce product names its BigCommerce variant; either may be null. */
-  public record ProductKeys(String variantKey, String sku) {
+  /**
+   * How a Salesforce product names its BigCommerce variant; any may be null.
+   *
+   * @param sku the SKU of stores that map none of their own ({@code ProductCode})
+   * @param storeSkus the SKU in stores whose mapping names another Product2 field ({@code
+   *     catalog.sku_field}), by store hash
+   */
+  public record ProductKeys(String variantKey, String sku, Map<String, String> storeSkus) {
+    public ProductKeys {
+      storeSkus =
+          storeSkus == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(storeSkus));
+    }
+
+    public ProductKeys(String variantKey, String sku) {
+      this(variantKey, sku, Map.of());
+    }
+
+    /** The product's SKU in this store, or null. */
+    public String skuIn(String storeHash) {
+      String sku = storeSkus.containsKey(storeHash) ? storeSkus.get(storeHash) : this.sku;
+      return blank(sku) ? null : sku.trim();
+    }
+
     public boolean isEmpty() {
-      return blank(variantKey) && blank(sku);
+      return blank(variantKey) && blank(sku) && storeSkus.values().stream().allMatch(s -> blank(s));
     }
   }
 
@@ -43,25 +66,27 @@ public class CatalogTargets {
   public <K> Map<K, List<Target>> resolve(Map<K, ProductKeys> keys) {
     List<String> stores = catalog.writableStores();
     Map<K, List<Target>> found = new LinkedHashMap<>();
-    Map<K, String> bySku = new LinkedHashMap<>();
+    Map<K, ProductKeys> bySku = new LinkedHashMap<>();
     keys.forEach(
         (key, product) -> {
           Target linked = linked(product.variantKey(), stores);
           if (linked != null) {
             found.put(key, new ArrayList<>(List.of(linked)));
-          } else if (!blank(product.sku())) {
-            bySku.put(key, product.sku().trim());
+          } else {
+            bySku.put(key, product);
           }
         });
-    if (bySku.isEmpty()) {
-      return found;
-    }
-    Set<String> skus = new HashSet<>(bySku.values());
     for (String store : stores) {
+      Set<String> skus = new HashSet<>();
+      bySku.values().forEach(p -> skus.add(p.skuIn(store)));
+      skus.remove(null);
+      if (skus.isEmpty()) {
+        continue;
+      }
       Map<String, VariantRef> variants = catalog.variantsBySku(store, skus);
       bySku.forEach(
-          (key, sku) -> {
-            VariantRef variant = variants.get(sku);
+          (key, product) -> {
+            VariantRef variant = variants.get(product.skuIn(store));
             if (variant != null) {
               found.computeIfAbsent(key, k -> new ArrayList<>()).add(new Target(store, variant));
             }

@@ -5,23 +5,32 @@ import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
+import io.bcsync.sync.mapping.CatalogMapping;
 import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What one Product2 item asks of BigCommerce: a stock level and/or the product's descriptive
  * fields, each only when it is news (update events carry only what changed: an item made only of
  * update events writes the fields their {@code changedFields} name; a create, undelete, GAP event,
- * reconciliation or PUSH states the whole record). Bad data refuses the whole item, so nothing of
- * it is written.
+ * reconciliation or PUSH states the whole record). The descriptive fields are name, description,
+ * visibility, and the weight and custom fields a store's {@code catalog:} section maps. Bad data
+ * (for any store's mapping) refuses the whole item, so nothing of it is written.
  *
  * @param level the stock level to set; null when not news or empty
- * @param details the descriptive fields to set; null when not news
+ * @param details the name, description and visibility to set; null when not news
+ * @param product the re-read record, for the fields each store maps ({@link #detailsFor})
  */
-record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
+record ProductChange(
+    ProductKeys keys, Integer level, ProductDetails details, Map<String, String> product) {
   static final String SKU = "ProductCode";
   static final String VARIANT_KEY = "BC_Variant_Key__c";
   static final String NAME = "Name";
@@ -31,15 +40,45 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
   static final int MAX_NAME_LENGTH = 250;
   private static final BigDecimal MAX_LEVEL = BigDecimal.valueOf(Integer.MAX_VALUE);
 
-  static List<String> fields(String inventoryField) {
-    return List.of(
-        SKU,
-        VARIANT_KEY,
-        NAME,
-        DESCRIPTION,
-        ACTIVE,
-        inventoryField,
-        io.bcsync.sync.changes.SeenRecords.MODSTAMP);
+  static List<String> fields(String inventoryField, Collection<CatalogMapping> stores) {
+    Set<String> fields =
+        new LinkedHashSet<>(
+            List.of(
+                SKU,
+                VARIANT_KEY,
+                NAME,
+                DESCRIPTION,
+                ACTIVE,
+                inventoryField,
+                io.bcsync.sync.changes.SeenRecords.MODSTAMP));
+    stores.forEach(store -> fields.addAll(store.productFields()));
+    return List.copyOf(fields);
+  }
+
+  /**
+   * The descriptive fields for a store: name, description and visibility, with the weight and
+   * custom fields its mapping names (an empty Salesforce value leaves the store's as it is).
+   */
+  ProductDetails detailsFor(CatalogMapping store) {
+    if (details == null) {
+      return null;
+    }
+    BigDecimal weight =
+        store.weightField() == null
+            ? null
+            : WriteOutcomes.decimal(product.get(store.weightField()));
+    Map<String, String> custom = new TreeMap<>();
+    store
+        .customFields()
+        .forEach(
+            (name, field) -> {
+              String value = product.get(field);
+              if (value != null && !value.isEmpty()) {
+                custom.put(name, value);
+              }
+            });
+    return new ProductDetails(
+        details.name(), details.description(), details.visible(), weight, custom);
   }
 
   boolean writesNothing() {
@@ -65,7 +104,8 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
       WorkItem item,
       List<ItemEvents.ItemEvent> events,
       Map<String, String> product,
-      String inventoryField) {
+      String inventoryField,
+      Map<String, CatalogMapping> stores) {
     String id = item.entity().id();
     if (product == null) {
       return Decision.end(Outcome.skipped("Product2 " + id + " no longer exists"));
@@ -93,10 +133,14 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
       level = value == null ? null : value.intValueExact();
     }
     ProductDetails details = null;
-    if (whole
-        || changed.contains(NAME)
-        || changed.contains(DESCRIPTION)
-        || changed.contains(ACTIVE)) {
+    Set<String> describing = new HashSet<>(Set.of(NAME, DESCRIPTION, ACTIVE));
+    stores.values().forEach(m -> describing.addAll(m.productFields()));
+    describing.removeAll(stores.values().stream().map(CatalogMapping::skuField).toList());
+    if (whole || changed.stream().anyMatch(describing::contains)) {
+      String refused = ProductFieldChecks.refusal(id, product, stores.values());
+      if (refused != null) {
+        return Decision.end(Outcome.permanent(refused));
+      }
       String name = product.get(NAME);
       if (name != null && name.length() > MAX_NAME_LENGTH) {
         return Decision.end(
@@ -115,13 +159,20 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
               product.get(DESCRIPTION) == null ? "" : product.get(DESCRIPTION),
               Boolean.parseBoolean(product.get(ACTIVE)));
     }
-    ProductKeys keys = new ProductKeys(product.get(VARIANT_KEY), product.get(SKU));
+    Map<String, String> storeSkus = new HashMap<>();
+    stores.forEach(
+        (store, mapping) -> {
+          if (!SKU.equals(mapping.skuField())) {
+            storeSkus.put(store, product.get(mapping.skuField()));
+          }
+        });
+    ProductKeys keys = new ProductKeys(product.get(VARIANT_KEY), product.get(SKU), storeSkus);
     if (level == null && details == null) {
       return Decision.end(
           Outcome.skipped(
               "the change touches nothing bcsync writes to BigCommerce ("
                   + inventoryField
-                  + ", Name, Description, IsActive)"));
+                  + ", Name, Description, IsActive and the mapped catalog fields)"));
     }
     if (keys.isEmpty()) {
       return Decision.end(
@@ -131,6 +182,6 @@ record ProductChange(ProductKeys keys, Integer level, ProductDetails details) {
                   + " has no SKU (ProductCode) and no BC_Variant_Key__c: no BigCommerce product to"
                   + " update"));
     }
-    return Decision.write(new ProductChange(keys, level, details));
+    return Decision.write(new ProductChange(keys, level, details, product));
   }
 }

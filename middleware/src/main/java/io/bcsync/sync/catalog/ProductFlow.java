@@ -9,10 +9,9 @@ import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
 import io.bcsync.sync.catalog.CatalogTargets.Target;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.changes.SeenRecords;
+import io.bcsync.sync.mapping.CatalogMapping;
 import io.bcsync.sync.port.CatalogWriter;
-import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
-import io.bcsync.sync.port.CatalogWriter.VariantState;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.sync.routing.Flow;
@@ -22,20 +21,18 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * <b>A Salesforce product → its BigCommerce product and stock.</b> Takes {@code Product2} items;
  * the batch is re-read in one query. What is news ({@link ProductChange}) is written: the
  * configured numeric field (default {@code BC_Inventory_Level__c}) as an absolute stock level at
  * the configured location, and Name, Description and IsActive as the product's name, description
- * and storefront visibility. Existing products are updated; one found in no store is created only
- * in stores whose mapping file allows it ({@link ProductCreation}). A product with several variants
- * keeps its descriptive fields (one variant's Product2 must not rename the others); its stock is
- * still set. Bad data refuses the whole item unsent.
+ * and storefront visibility, with the weight and custom fields each store's {@code catalog:}
+ * section maps ({@link ProductDetailsWrites}: on the product, from the Product2 that speaks for
+ * it). Existing products are updated; one found in no store is created only in stores whose mapping
+ * file allows it ({@link ProductCreation}). Bad data refuses the whole item unsent.
  */
 // Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
 // not either.
@@ -53,6 +50,8 @@ public class ProductFlow implements Flow {
   private final WrittenValues written;
   private final SeenRecords seen;
   private final ProductCreation creation;
+  private final ProductDetailsWrites details;
+  private final CatalogMappings mappings;
 
   public ProductFlow(
       SalesforceRecords salesforce,
@@ -63,7 +62,11 @@ public class ProductFlow implements Flow {
       ReverseSyncConfig config,
       WrittenValues written,
       SeenRecords seen,
-      ProductCreation creation) {
+      ProductCreation creation,
+      ProductDetailsWrites details,
+      CatalogMappings mappings) {
+    this.details = details;
+    this.mappings = mappings;
     this.seen = seen;
     this.creation = creation;
     this.salesforce = salesforce;
@@ -91,9 +94,12 @@ public class ProductFlow implements Flow {
     String field = config.inventoryField();
     Map<Long, List<ItemEvents.ItemEvent>> byItem =
         events.of(items.stream().map(WorkItem::id).toList());
+    Map<String, CatalogMapping> stores = mappings.writable();
     Map<String, Map<String, String>> products =
         salesforce.read(
-            OBJECT, ProductChange.fields(field), items.stream().map(i -> i.entity().id()).toList());
+            OBJECT,
+            ProductChange.fields(field, stores.values()),
+            items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, products);
     Map<Long, Outcome> outcomes = new HashMap<>();
     Map<WorkItem, ProductChange> wanted = new LinkedHashMap<>();
@@ -103,7 +109,8 @@ public class ProductFlow implements Flow {
               item,
               byItem.getOrDefault(item.id(), List.of()),
               products.get(item.entity().id()),
-              field);
+              field,
+              stores);
       if (decision.change() != null) {
         wanted.put(item, decision.change());
       } else {
@@ -123,7 +130,7 @@ public class ProductFlow implements Flow {
     outcomes.putAll(creation.create(missing));
     Map<Target, WriteFailure> failed = new HashMap<>();
     writeStock(wanted, found, failed);
-    writeDetails(wanted, found, failed);
+    details.write(wanted, found, failed);
     wanted.keySet().stream()
         .filter(found::containsKey)
         .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
@@ -156,53 +163,6 @@ public class ProductFlow implements Flow {
           catalog
               .setStockLevels(store, config.locationId(), byVariant)
               .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
-        });
-  }
-
-  /** Descriptive fields, per store, only on products whose one variant is the target. */
-  private void writeDetails(
-      Map<WorkItem, ProductChange> wanted,
-      Map<WorkItem, List<Target>> found,
-      Map<Target, WriteFailure> failed) {
-    Map<String, Map<Target, ProductDetails>> byStore = new LinkedHashMap<>();
-    wanted.forEach(
-        (item, change) -> {
-          if (change.details() != null && found.containsKey(item)) {
-            found
-                .get(item)
-                .forEach(
-                    t ->
-                        byStore
-                            .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
-                            .put(t, change.details()));
-          }
-        });
-    byStore.forEach(
-        (store, details) -> {
-          Set<Long> productIds = new LinkedHashSet<>();
-          details.keySet().forEach(t -> productIds.add(t.variant().productId()));
-          Map<Long, List<VariantState>> variants = catalog.variants(store, productIds);
-          Map<Long, ProductDetails> writes = new LinkedHashMap<>();
-          details.forEach(
-              (target, d) -> {
-                List<VariantState> of = variants.get(target.variant().productId());
-                if (of != null && of.size() == 1) {
-                  writes.put(target.variant().productId(), d);
-                }
-              });
-          if (writes.isEmpty()) {
-            return;
-          }
-          Map<Long, WriteFailure> refused = catalog.updateProducts(store, writes);
-          details
-              .keySet()
-              .forEach(
-                  target -> {
-                    WriteFailure failure = refused.get(target.variant().productId());
-                    if (failure != null) {
-                      failed.putIfAbsent(target, failure);
-                    }
-                  });
         });
   }
 }

@@ -59,7 +59,6 @@ final class MappingParser {
           "match_across_stores");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
   private static final Set<String> OWNERSHIP_KEYS = Set.of("customer_fields");
-  private static final Set<String> CATALOG_KEYS = Set.of("create_products");
 
   private final String file;
   private final YamlNodes nodes;
@@ -113,7 +112,7 @@ final class MappingParser {
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
         case "ownership" -> readSettings("ownership", OWNERSHIP_KEYS, value, document.settings());
         case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
-        case "catalog" -> readSettings("catalog", CATALOG_KEYS, value, document.settings());
+        case "catalog" -> new ReverseSections(nodes).catalog(value, document.settings());
         case "price_lists" ->
             new ReverseSections(nodes).table("price_lists", value, document.settings());
         default ->

@@ -15,17 +15,29 @@ import java.util.Optional;
  *     (upper case) → BigCommerce price list id
  * @param createProducts whether a Salesforce product found in no store may be created in this one
  *     ({@code catalog.create_products}; default false: update only)
+ * @param catalog the SKU, weight and custom fields a Product2 sets ({@code catalog:})
  */
 public record ReverseMapping(
     String segmentField,
     Map<String, Long> groups,
     Map<String, Long> priceLists,
-    boolean createProducts) {
+    boolean createProducts,
+    CatalogMapping catalog) {
   public static final String DEFAULT_SEGMENT_FIELD = "BC_Segment__c";
 
   public ReverseMapping {
     groups = Map.copyOf(groups);
     priceLists = Map.copyOf(priceLists);
+    catalog = catalog == null ? CatalogMapping.none() : catalog;
+  }
+
+  /** Without catalog field mappings (SKU from ProductCode, no weight, no custom fields). */
+  public ReverseMapping(
+      String segmentField,
+      Map<String, Long> groups,
+      Map<String, Long> priceLists,
+      boolean createProducts) {
+    this(segmentField, groups, priceLists, createProducts, CatalogMapping.none());
   }
 
   /** Nothing configured: no group writes, no price lists. */

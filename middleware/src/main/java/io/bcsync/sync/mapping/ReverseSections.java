@@ -7,8 +7,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the sections of a mapping file that steer Salesforce → BigCommerce writes ({@code
- * segments:}, {@code price_lists:}) into settings, each row with its own line; {@link
- * ReverseSettingsReader} checks their values.
+ * segments:}, {@code price_lists:}, {@code catalog:}) into settings, each row with its own line;
+ * {@link ReverseSettingsReader} checks their values.
  */
 final class ReverseSections {
   private final YamlNodes nodes;
@@ -40,6 +40,36 @@ final class ReverseSections {
       }
     }
   }
+
+  /**
+   * {@code catalog: {create_products: false, sku_field: ProductCode, weight_field: Weight__c,
+   * custom_fields: {Material: Material__c}}}: whether Salesforce may create products, and which
+   * Product2 fields set the SKU, the weight and each BigCommerce custom field.
+   */
+  void catalog(Node node, Map<String, Setting> settings) {
+    for (NodeTuple entry : nodes.entries(node, "catalog")) {
+      String key = nodes.scalar(entry.getKeyNode(), "catalog");
+      if ("custom_fields".equals(key)) {
+        table("catalog.custom_fields", entry.getValueNode(), settings);
+      } else if (CATALOG_SCALARS.contains(key)) {
+        settings.put(
+            "catalog." + key,
+            new Setting(
+                nodes.scalar(entry.getValueNode(), "catalog." + key),
+                nodes.at(entry.getValueNode())));
+      } else if (key != null) {
+        nodes.problem(
+            nodes.at(entry.getKeyNode()),
+            "catalog",
+            "unknown key '"
+                + key
+                + "' (expected [create_products, sku_field, weight_field, custom_fields])");
+      }
+    }
+  }
+
+  private static final java.util.Set<String> CATALOG_SCALARS =
+      java.util.Set.of("create_products", "sku_field", "weight_field");
 
   /**
    * A table of key: value rows, each kept as its own setting ({@code prefix.key}) with its line, so

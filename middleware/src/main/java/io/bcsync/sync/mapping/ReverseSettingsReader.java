@@ -8,13 +8,16 @@ import java.util.Map;
 
 /**
  * Turns the {@code segments:}, {@code price_lists:} and {@code catalog:} settings into a {@link
- * ReverseMapping}, reporting each bad value at its line: the segment field must be a Contact field
- * (or {@code Account.<field>}) the schema knows, group and price list ids whole numbers, price-list
- * keys {@code standard/<currency>} or {@code <price book id>/<currency>}.
+ * ReverseMapping}, reporting each bad value at its line (the catalog fields: Product2 fields the
+ * schema knows, the weight a number): the segment field must be a Contact field (or {@code
+ * Account.<field>}) the schema knows, group and price list ids whole numbers, price-list keys
+ * {@code standard/<currency>} or {@code <price book id>/<currency>}.
  */
 final class ReverseSettingsReader {
   private static final String GROUPS = "segments.groups.";
   private static final String LISTS = "price_lists.";
+  private static final String CUSTOM = "catalog.custom_fields.";
+  private static final int MAX_CUSTOM_FIELD_NAME = 250;
 
   private final Map<String, Setting> settings;
   private final SalesforceSchema schema;
@@ -46,7 +49,59 @@ final class ReverseSettingsReader {
             }
           }
         });
-    return new ReverseMapping(field, groups, lists, createProducts());
+    return new ReverseMapping(field, groups, lists, createProducts(), catalog());
+  }
+
+  /**
+   * {@code catalog.sku_field}, {@code weight_field} and {@code custom_fields}: each a Product2
+   * field the schema knows (the weight a number); custom field names 1 to 250 characters, as
+   * BigCommerce allows.
+   */
+  private CatalogMapping catalog() {
+    String sku = productField("catalog.sku_field", false);
+    String weight = productField("catalog.weight_field", true);
+    Map<String, String> custom = new LinkedHashMap<>();
+    settings.forEach(
+        (key, setting) -> {
+          if (key.startsWith(CUSTOM)) {
+            String name = key.substring(CUSTOM.length());
+            String source = productField(key, false);
+            if (name.isBlank() || name.length() > MAX_CUSTOM_FIELD_NAME) {
+              problem(setting, key, "a BigCommerce custom field name is 1 to 250 characters");
+            } else if (source != null) {
+              custom.put(name, source);
+            }
+          }
+        });
+    return new CatalogMapping(sku == null ? CatalogMapping.DEFAULT_SKU_FIELD : sku, weight, custom);
+  }
+
+  /** A Product2 field named by the setting, or null when it is absent or bad (then reported). */
+  private String productField(String key, boolean numeric) {
+    Setting setting = settings.get(key);
+    if (setting == null || setting.value() == null) {
+      return null;
+    }
+    String field = String.valueOf(setting.value()).trim();
+    // Put into SOQL as it is: only a plain field name is accepted.
+    if (!field.matches("[A-Za-z]\\w{0,79}")) {
+      problem(setting, key, "expected a Product2 field name");
+      return null;
+    }
+    java.util.Optional<ObjectSchema> product = schema.object("Product2");
+    java.util.Optional<FieldSchema> known = product.flatMap(o -> o.field(field));
+    if (product.isPresent() && known.isEmpty()) {
+      problem(setting, key, "Product2 has no field '" + field + "'");
+      return null;
+    }
+    if (numeric
+        && known.isPresent()
+        && !java.util.Set.of(FieldType.NUMBER, FieldType.CURRENCY, FieldType.PERCENT)
+            .contains(known.get().type())) {
+      problem(setting, key, "Product2." + field + " is not a number field");
+      return null;
+    }
+    return field;
   }
 
   private boolean createProducts() {

@@ -51,13 +51,62 @@ public interface CatalogWriter {
 
   /**
    * Sets each product's descriptive fields (a null field keeps its value), ten products per call,
-   * one result per product id.
+   * one result per product id. Custom fields are set by name: a field the product has is updated,
+   * another added, so repeating the call leaves one field of each name.
    */
   Map<Long, StoreWriter.WriteFailure> updateProducts(
       String storeHash, Map<Long, ProductDetails> details);
 
-  /** A product's name, description and storefront visibility; null: not changed. */
-  record ProductDetails(String name, String description, Boolean visible) {}
+  /**
+   * A product's name, description, storefront visibility, weight and custom fields (name → value);
+   * null: not changed (an empty map: no custom field changed).
+   */
+  record ProductDetails(
+      String name,
+      String description,
+      Boolean visible,
+      BigDecimal weight,
+      Map<String, String> customFields) {
+    public ProductDetails {
+      customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    }
+
+    public ProductDetails(String name, String description, Boolean visible) {
+      this(name, description, visible, null, Map.of());
+    }
+  }
+
+  /**
+   * These products as the store holds them now: their descriptive fields, categories and variants
+   * (which product a Salesforce product may describe, and what the echo check compares with what
+   * was written); products that no longer exist are absent.
+   */
+  Map<Long, ProductState> products(String storeHash, Collection<Long> productIds);
+
+  /**
+   * A product as the store holds it.
+   *
+   * @param sku the product's own SKU (its base variant's when it has no options)
+   * @param categories its category ids, in the store's order
+   * @param customFields custom field name → value (the first of each name)
+   * @param variants its variants, in the store's order
+   */
+  record ProductState(
+      long id,
+      String sku,
+      String name,
+      String description,
+      boolean visible,
+      BigDecimal weight,
+      List<Long> categories,
+      Map<String, String> customFields,
+      List<VariantState> variants) {
+    public ProductState {
+      categories = List.copyOf(categories);
+      customFields = Map.copyOf(customFields);
+      variants = List.copyOf(variants);
+    }
+  }
 
   /**
    * The variants of these products as the store holds them now (what the echo check compares with

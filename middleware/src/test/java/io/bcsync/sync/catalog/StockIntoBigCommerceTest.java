@@ -121,7 +121,7 @@ class StockIntoBigCommerceTest implements TestPropertyProvider {
   }
 
   @Test
-  void name_description_and_visibility_reach_a_single_variant_product_only() {
+  void name_description_and_visibility_reach_the_product_from_its_first_variant_only() {
     VariantRef single = new VariantRef(61, 611);
     VariantRef red = new VariantRef(62, 621);
     VariantRef blue = new VariantRef(62, 622);
@@ -129,20 +129,31 @@ class StockIntoBigCommerceTest implements TestPropertyProvider {
     catalog.variant(STORE, red, "D-RED", BigDecimal.ONE);
     catalog.variant(STORE, blue, "D-BLUE", BigDecimal.ONE);
     String one = described("D-ONE", "Linen towel", "Soft", true);
-    String redOne = described("D-RED", "Red only", "Must not rename the product", true);
+    String blueOne = described("D-BLUE", "Blue only", "Must not rename the product", true);
     String tooLong = described("D-ONE", "x".repeat(251), null, true);
     int writes = catalog.calls().size();
 
-    Map<String, Outcome> outcomes = run("salesforce/reconcile", one, redOne, tooLong);
+    Map<String, Outcome> outcomes = run("salesforce/reconcile", one, blueOne, tooLong);
 
-    assertThat(outcomes).containsEntry(one, Outcome.SUCCESS).containsEntry(redOne, Outcome.SUCCESS);
+    assertThat(outcomes)
+        .containsEntry(one, Outcome.SUCCESS)
+        .containsEntry(blueOne, Outcome.SUCCESS);
     assertThat(catalog.details(STORE, 61))
         .isEqualTo(new CatalogWriter.ProductDetails("Linen towel", "Soft", true));
-    assertThat(catalog.details(STORE, 62)).as("a product with several variants").isNull();
+    assertThat(catalog.details(STORE, 62))
+        .as("a later variant of a product with several does not describe it")
+        .isNull();
+
     assertThat(((Outcome.Failure) outcomes.get(tooLong)).error()).contains("251 characters");
     assertThat(catalog.calls().subList(writes, catalog.calls().size()))
         .extracting(InMemoryCatalog.Call::what)
         .containsExactly("products");
+
+    String redOne = described("D-RED", "Shirt", "Linen", true);
+    assertThat(run("salesforce/reconcile", redOne)).containsEntry(redOne, Outcome.SUCCESS);
+    assertThat(catalog.details(STORE, 62))
+        .as("its first variant's Product2 describes the product")
+        .isEqualTo(new CatalogWriter.ProductDetails("Shirt", "Linen", true));
   }
 
   private String described(String sku, String name, String description, boolean active) {

@@ -61,6 +61,64 @@ class ReverseMappingConfigTest {
   }
 
   @Test
+  void a_store_maps_the_sku_weight_and_custom_fields_of_its_products() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "catalog.yml",
+            """
+        catalog:
+          sku_field: BC_Variant_Key__c
+          weight_field: BC_Inventory_Level__c
+          custom_fields:
+            Code: ProductCode
+        """);
+
+    CatalogMapping catalog = loader.load(store).reverse().catalog();
+
+    assertThat(loader.loadDefaults().reverse().catalog()).isEqualTo(CatalogMapping.none());
+    assertThat(catalog.skuField()).isEqualTo("BC_Variant_Key__c");
+    assertThat(catalog.weightField()).isEqualTo("BC_Inventory_Level__c");
+    assertThat(catalog.customFields()).containsExactly(java.util.Map.entry("Code", "ProductCode"));
+  }
+
+  @Test
+  void bad_catalog_fields_are_reported_with_file_and_line() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "catalog.yml",
+            """
+        catalog:
+          sku_field: No_Such__c
+          weight_field: Name
+          custom_fields:
+            Material: Nope__c
+        """);
+    Path unknown = Fixtures.write(dir, "unknown.yml", "catalog:\n  colour: red\n");
+
+    InvalidMappingException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidMappingException.class, () -> loader.load(store));
+
+    assertThat(error.problems())
+        .extracting(MappingProblem::toString)
+        .containsExactlyInAnyOrder(
+            store + ":2: catalog.sku_field: Product2 has no field 'No_Such__c'",
+            store + ":3: catalog.weight_field: Product2.Name is not a number field",
+            store + ":5: catalog.custom_fields.Material: Product2 has no field 'Nope__c'");
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    InvalidMappingException.class, () -> loader.load(unknown))
+                .problems())
+        .extracting(MappingProblem::toString)
+        .containsExactly(
+            unknown
+                + ":2: catalog: unknown key 'colour' (expected [create_products, sku_field,"
+                + " weight_field, custom_fields])");
+  }
+
+  @Test
   void bad_values_are_reported_with_file_and_line() {
     Path store =
         Fixtures.write(

@@ -178,6 +178,34 @@ public final class InMemoryCatalog implements CatalogWriter {
     return found;
   }
 
+  /**
+   * The products as the store holds them: the last descriptive fields written (none: an unnamed,
+   * visible product without weight), no categories, and their variants.
+   */
+  @Override
+  public synchronized Map<Long, ProductState> products(
+      String storeHash, Collection<Long> productIds) {
+    Map<Long, ProductState> found = new LinkedHashMap<>();
+    variants(storeHash, productIds)
+        .forEach(
+            (id, variants) -> {
+              ProductDetails d = products.getOrDefault(storeHash, Map.of()).getOrDefault(id, null);
+              found.put(
+                  id,
+                  new ProductState(
+                      id,
+                      "",
+                      d == null || d.name() == null ? "" : d.name(),
+                      d == null || d.description() == null ? "" : d.description(),
+                      d == null || d.visible() == null || d.visible(),
+                      d == null ? null : d.weight(),
+                      List.of(),
+                      d == null ? Map.of() : d.customFields(),
+                      variants));
+            });
+    return found;
+  }
+
   @Override
   public synchronized Map<VariantRef, WriteFailure> setPrices(
       String storeHash, Map<VariantRef, BigDecimal> prices) {

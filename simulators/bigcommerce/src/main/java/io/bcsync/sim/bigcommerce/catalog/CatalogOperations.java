@@ -6,6 +6,7 @@ import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.store.Events;
 import io.bcsync.sim.bigcommerce.store.Product;
+import io.bcsync.sim.bigcommerce.store.ProductCustomField;
 import io.bcsync.sim.bigcommerce.store.Store;
 import io.bcsync.sim.bigcommerce.store.Variant;
 import java.math.BigDecimal;
@@ -76,6 +77,56 @@ public final class CatalogOperations {
     }
     if (!p.variants.isEmpty() && body.has("sku")) {
       p.baseVariant().sku = p.sku;
+    }
+    applyCustomFields(p, body);
+  }
+
+  /**
+   * {@code custom_fields} of a product body: an element with an id updates that field of the
+   * product, one without adds a field (productCustomField_Put: the id is "Required to update
+   * existing custom field"), so sending a name twice without id leaves two fields of that name.
+   */
+  private static void applyCustomFields(Product p, JsonNode body) {
+    for (JsonNode f : Json.elements(body.get("custom_fields"))) {
+      ProductCustomField field =
+          f.hasNonNull("id")
+              ? p.customFields.stream()
+                  .filter(x -> x.id == f.get("id").asLong())
+                  .findFirst()
+                  .orElseThrow()
+              : null;
+      if (field == null) {
+        field = new ProductCustomField();
+        field.id = p.customFields.stream().mapToLong(x -> x.id).max().orElse(0) + 1;
+        p.customFields.add(field);
+      }
+      field.name = f.get("name").asText();
+      field.value = f.get("value").asText();
+    }
+  }
+
+  /**
+   * Refuses (422) what a product update may not carry: custom fields whose name or value is not 1
+   * to 250 characters or whose id the product lacks (productCustomField_Put), a negative weight
+   * (stricter than the spec, which states no minimum: a weight below zero is meaningless).
+   */
+  public static void checkUpdate(Product p, JsonNode body) {
+    if (body.hasNonNull("weight") && body.get("weight").decimalValue().signum() < 0) {
+      throw ApiException.unprocessable("weight", "Product " + p.id + ": weight must be 0 or more.");
+    }
+    for (JsonNode f : Json.elements(body.get("custom_fields"))) {
+      for (String part : new String[] {"name", "value"}) {
+        String text = f.path(part).asText("");
+        if (text.isEmpty() || text.length() > 250) {
+          throw ApiException.unprocessable(
+              "custom_fields." + part, "A custom field " + part + " is 1 to 250 characters long.");
+        }
+      }
+      if (f.hasNonNull("id")
+          && p.customFields.stream().noneMatch(x -> x.id == f.get("id").asLong())) {
+        throw ApiException.unprocessable(
+            "custom_fields.id", "Custom field " + f.get("id").asLong() + " was not found.");
+      }
     }
   }
 

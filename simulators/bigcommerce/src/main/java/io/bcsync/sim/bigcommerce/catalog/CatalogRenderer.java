@@ -13,6 +13,13 @@ public final class CatalogRenderer {
   private CatalogRenderer() {}
 
   public static ObjectNode product(Product p, boolean withVariants) {
+    return product(p, withVariants, false);
+  }
+
+  /**
+   * With {@code include=custom_fields}: the product's custom fields as {@code {id, name, value}}.
+   */
+  public static ObjectNode product(Product p, boolean withVariants, boolean withCustomFields) {
     ObjectNode n = Json.object();
     n.put("id", p.id);
     n.put("name", p.name);
@@ -56,6 +63,11 @@ public final class CatalogRenderer {
     if (withVariants) {
       ArrayNode variants = n.putArray("variants");
       p.variants.forEach(v -> variants.add(variant(p, v)));
+    }
+    if (withCustomFields) {
+      ArrayNode fields = n.putArray("custom_fields");
+      p.customFields.forEach(
+          f -> fields.addObject().put("id", f.id).put("name", f.name).put("value", f.value));
     }
     return n;
   }

@@ -2,6 +2,7 @@ package io.bcsync.sim.bigcommerce.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.ApiRequest;
 import io.bcsync.sim.bigcommerce.http.ApiResponse;
@@ -60,9 +61,13 @@ public final class V3CatalogApi {
     List<Product> all = req.store().products.values().stream().filter(p).toList();
     Paging.Page page = Paging.of(req, 50);
     boolean withVariants = includes(req, "variants");
+    boolean withCustomFields = includes(req, "custom_fields");
     ArrayNode data = Json.array();
     FieldSelection fields = FieldSelection.of(req);
-    page.slice(all).forEach(x -> data.add(fields.apply(CatalogRenderer.product(x, withVariants))));
+    page.slice(all)
+        .forEach(
+            x ->
+                data.add(fields.apply(CatalogRenderer.product(x, withVariants, withCustomFields))));
     return ApiResponse.ok(Paging.v3Collection(data, all.size(), page));
   }
 
@@ -71,21 +76,49 @@ public final class V3CatalogApi {
     return ApiResponse.ok(Paging.v3Single(CatalogRenderer.product(p, true)));
   }
 
+  /**
+   * {@code PUT /v3/catalog/products}, up to ten products. Every product is checked before any is
+   * written, so a bad one (an unknown id, a custom field name or value outside 1 to 250 characters,
+   * an unknown custom field id, a negative weight) refuses the whole batch, as the spec's 4xx
+   * answers do. A product listed in {@code Store.productAttributeFailures} is written without its
+   * custom fields and the batch answered 207, its {@code errors} naming the product.
+   */
   private ApiResponse batchUpdateProducts(ApiRequest req) {
     JsonNode body = Batches.array(req, PRODUCT_BATCH_MAX);
     for (JsonNode item : body) {
       if (!item.hasNonNull("id")) {
         throw ApiException.unprocessable("id", "Each product in a batch update needs an id.");
       }
-      if (!req.store().products.containsKey(item.get("id").asLong())) {
+      Product p = req.store().products.get(item.get("id").asLong());
+      if (p == null) {
         throw new ApiException(404, "Product " + item.get("id").asLong() + " was not found.");
       }
+      CatalogOperations.checkUpdate(p, item);
     }
     ArrayNode data = Json.array();
+    ObjectNode errors = Json.object();
     for (JsonNode item : body) {
       Product p = req.store().products.get(item.get("id").asLong());
-      CatalogOperations.update(req.store(), p, item);
+      String failure = req.store().productAttributeFailures.remove(p.id);
+      JsonNode applied = item;
+      if (failure != null) {
+        applied = item.deepCopy();
+        ((ObjectNode) applied).remove("custom_fields");
+        errors.put(String.valueOf(p.id), failure);
+      }
+      CatalogOperations.update(req.store(), p, applied);
       data.add(CatalogRenderer.product(p, false));
+    }
+    if (!errors.isEmpty()) {
+      ObjectNode answer = Paging.v3Batch(data);
+      answer
+          .putObject("errors")
+          .put("status", 207)
+          .put("title", "The product information was saved, but some attributes were not.")
+          .put(
+              "type", "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes")
+          .set("errors", errors);
+      return ApiResponse.of(207, answer);
     }
     return ApiResponse.ok(Paging.v3Batch(data));
   }

@@ -46,6 +46,15 @@ public final class Json {
     }
   }
 
+  /** The elements of an array node; none when it is absent, null or not an array. */
+  public static java.util.List<JsonNode> elements(JsonNode array) {
+    java.util.List<JsonNode> list = new java.util.ArrayList<>();
+    if (array != null && array.isArray()) {
+      array.forEach(list::add);
+    }
+    return list;
+  }
+
   public static String text(JsonNode node, String field, String fallback) {
     JsonNode v = node == null ? null : node.get(field);
     return v == null || v.isNull() ? fallback : v.asText();

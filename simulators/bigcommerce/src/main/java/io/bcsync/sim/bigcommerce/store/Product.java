@@ -29,6 +29,7 @@ public final class Product {
   public Instant dateCreated;
   public Instant dateModified;
   public final List<Variant> variants = new ArrayList<>();
+  public final List<ProductCustomField> customFields = new ArrayList<>();
 
   public Variant baseVariant() {
     return variants.get(0);
