@@ -14,10 +14,11 @@ import java.util.List;
  * @param locationId the BigCommerce inventory location the stock level is set at (1: the location
  *     every store has)
  * @param customerFields the BigCommerce customer fields Salesforce owns, written from a linked
- *     Contact: any of {@code first_name}, {@code last_name}, {@code phone}, {@code company}.
- *     Default {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17),
- *     and the names are what the shopper typed at sign-up, while a phone or a company is what
- *     service corrects in Salesforce. E-mail is never written (it is the shopper's login).
+ *     Contact: any of {@code first_name}, {@code last_name}, {@code phone}, {@code company}, {@code
+ *     notes} (from the Contact's {@code Description} unless a store maps another field). Default
+ *     {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17), and the
+ *     names are what the shopper typed at sign-up, while a phone or a company is what service
+ *     corrects in Salesforce. E-mail is never written (it is the shopper's login).
  * @param currency the currency variant prices are in (the store's default currency): in a
  *     single-currency org, the org's currency, which every entry is in; in a multi-currency org,
  *     entries in another currency never set the variant price (they can go to a price list)
@@ -37,7 +38,7 @@ public record ReverseSyncConfig(
 
   /** The customer fields a Contact can set, in the order they are written. */
   public static final List<String> CUSTOMER_FIELDS =
-      List.of("first_name", "last_name", "phone", "company");
+      List.of("first_name", "last_name", "phone", "company", "notes", "tax_exempt_category");
 
   public ReverseSyncConfig {
     if (pricebookId != null && !pricebookId.matches("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}")) {
@@ -62,6 +63,13 @@ public record ReverseSyncConfig(
       if (!CUSTOMER_FIELDS.contains(field)) {
         throw new InvalidConfigurationException(
             PREFIX + ".customer-fields", "each must be one of " + CUSTOMER_FIELDS);
+      }
+      if (field.equals("tax_exempt_category")) {
+        // It has no standard Contact field: only a store's customers.fields can name its source.
+        throw new InvalidConfigurationException(
+            PREFIX + ".customer-fields",
+            "tax_exempt_category is owned per store, with customers.fields naming its Contact"
+                + " field");
       }
     }
   }

@@ -15,12 +15,17 @@ import java.util.Optional;
  *     (upper case) → BigCommerce price list id
  * @param createProducts whether a Salesforce product found in no store may be created in this one
  *     ({@code catalog.create_products}; default false: update only)
+ * @param customers the {@code customers:} section: mapped customer fields, customer creation
+ * @param groupPriceLists the {@code segments.price_lists:} table: customer group id → the price
+ *     list bcsync assigns to it ({@code segments.channel_id}: on that channel, else on every one)
  */
 public record ReverseMapping(
     String segmentField,
     Map<String, Long> groups,
     Map<String, Long> priceLists,
-    boolean createProducts) {
+    boolean createProducts,
+    CustomerMapping customers,
+    GroupPriceLists groupPriceLists) {
   public static final String DEFAULT_SEGMENT_FIELD = "BC_Segment__c";
 
   public ReverseMapping {
@@ -28,9 +33,75 @@ public record ReverseMapping(
     priceLists = Map.copyOf(priceLists);
   }
 
+  /** The sections as they were before customers and group price lists (catalog tests). */
+  public ReverseMapping(
+      String segmentField,
+      Map<String, Long> groups,
+      Map<String, Long> priceLists,
+      boolean createProducts) {
+    this(
+        segmentField,
+        groups,
+        priceLists,
+        createProducts,
+        CustomerMapping.none(),
+        GroupPriceLists.none());
+  }
+
   /** Nothing configured: no group writes, no price lists. */
   public static ReverseMapping none() {
     return new ReverseMapping(DEFAULT_SEGMENT_FIELD, Map.of(), Map.of(), false);
+  }
+
+  /**
+   * The store file's {@code customers:} section.
+   *
+   * @param fields BigCommerce customer field ({@code notes}, {@code tax_exempt_category}) → the
+   *     Contact field it is written from; Salesforce owns a mapped field in this store
+   * @param createCustomers whether a Contact linked to no customer gets one in this store ({@code
+   *     customers.create_customers}; default false)
+   */
+  public record CustomerMapping(Map<String, String> fields, boolean createCustomers) {
+    /** The BigCommerce customer fields a store may map from a Contact field. */
+    public static final java.util.List<String> MAPPABLE =
+        java.util.List.of("notes", "tax_exempt_category");
+
+    /** Where {@code notes} comes from when the store does not say: the Contact's Description. */
+    public static final String DEFAULT_NOTES_FIELD = "Description";
+
+    public CustomerMapping {
+      fields = Map.copyOf(fields);
+    }
+
+    public static CustomerMapping none() {
+      return new CustomerMapping(Map.of(), false);
+    }
+
+    /** The Contact field a mapped customer field is written from; null: none. */
+    public String source(String customerField) {
+      String mapped = fields.get(customerField);
+      if (mapped == null && "notes".equals(customerField)) {
+        return DEFAULT_NOTES_FIELD;
+      }
+      return mapped;
+    }
+  }
+
+  /**
+   * The store file's {@code segments.price_lists:} table and {@code segments.channel_id}.
+   *
+   * @param byGroup customer group id → price list id
+   * @param channelId the channel the assignments are made on; null: every channel (the spec's
+   *     {@code channel_id} "may be null when a price list applies across channels")
+   */
+  public record GroupPriceLists(Map<Long, Long> byGroup, Long channelId) {
+    public GroupPriceLists {
+      byGroup = Map.copyOf(byGroup);
+    }
+
+    public static GroupPriceLists none() {
+      return new GroupPriceLists(Map.of(), null);
+    }
   }
 
   /**
