@@ -19,9 +19,11 @@ import java.util.List;
  *     {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17), and the
  *     names are what the shopper typed at sign-up, while a phone or a company is what service
  *     corrects in Salesforce. E-mail is never written (it is the shopper's login).
- * @param currency the currency variant prices are in (the store's default currency): in a
- *     single-currency org, the org's currency, which every entry is in; in a multi-currency org,
- *     entries in another currency never set the variant price (they can go to a price list)
+ * @param currency the currency variant prices are in; null (the default): the connected stores'
+ *     default currency, read from {@code GET /v2/store} ({@code currency}, "Default currency code"
+ *     in store_information.v2.yml). In a single-currency org every entry is in it; in a
+ *     multi-currency org, entries in another currency never set the variant price (they can go to a
+ *     price list)
  * @param multiCurrency whether the org has multi-currency on: then each entry's {@code
  *     CurrencyIsoCode} is read (a single-currency org has no such field, so it is not queried)
  */
@@ -31,7 +33,7 @@ public record ReverseSyncConfig(
     @Bindable(defaultValue = "BC_Inventory_Level__c") String inventoryField,
     @Bindable(defaultValue = "1") long locationId,
     @Bindable(defaultValue = "phone,company") List<String> customerFields,
-    @Bindable(defaultValue = "USD") String currency,
+    @Nullable String currency,
     @Bindable(defaultValue = "false") boolean multiCurrency) {
 
   public static final String PREFIX = "bcsync.sync.reverse";
@@ -53,11 +55,14 @@ public record ReverseSyncConfig(
     if (locationId < 1) {
       throw new InvalidConfigurationException(PREFIX + ".location-id", "must be positive");
     }
-    if (currency == null || !currency.matches("[A-Za-z]{3}")) {
+    if (currency != null && currency.isBlank()) {
+      currency = null;
+    }
+    if (currency != null && !currency.matches("[A-Za-z]{3}")) {
       throw new InvalidConfigurationException(
           PREFIX + ".currency", "must be a 3-letter ISO 4217 currency code");
     }
-    currency = currency.toUpperCase(java.util.Locale.ROOT);
+    currency = currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT);
     customerFields = customerFields == null ? List.of() : List.copyOf(customerFields);
     for (String field : customerFields) {
       if (!CUSTOMER_FIELDS.contains(field)) {
