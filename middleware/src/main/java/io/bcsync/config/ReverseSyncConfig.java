@@ -14,13 +14,16 @@ import java.util.List;
  * @param locationId the BigCommerce inventory location the stock level is set at (1: the location
  *     every store has)
  * @param customerFields the BigCommerce customer fields Salesforce owns, written from a linked
- *     Contact: any of {@code first_name}, {@code last_name}, {@code phone}, {@code company}.
- *     Default {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17),
- *     and the names are what the shopper typed at sign-up, while a phone or a company is what
- *     service corrects in Salesforce. E-mail is never written (it is the shopper's login).
- * @param currency the currency variant prices are in (the store's default currency): in a
- *     single-currency org, the org's currency, which every entry is in; in a multi-currency org,
- *     entries in another currency never set the variant price (they can go to a price list)
+ *     Contact: any of {@code first_name}, {@code last_name}, {@code phone}, {@code company}, {@code
+ *     notes} (from the Contact's {@code Description} unless a store maps another field). Default
+ *     {@code phone} and {@code company}: customer identity is BigCommerce-owned (issue 17), and the
+ *     names are what the shopper typed at sign-up, while a phone or a company is what service
+ *     corrects in Salesforce. E-mail is never written (it is the shopper's login).
+ * @param currency the currency variant prices are in; null (the default): the connected stores'
+ *     default currency, read from {@code GET /v2/store} ({@code currency}, "Default currency code"
+ *     in store_information.v2.yml). In a single-currency org every entry is in it; in a
+ *     multi-currency org, entries in another currency never set the variant price (they can go to a
+ *     price list)
  * @param multiCurrency whether the org has multi-currency on: then each entry's {@code
  *     CurrencyIsoCode} is read (a single-currency org has no such field, so it is not queried)
  */
@@ -30,14 +33,14 @@ public record ReverseSyncConfig(
     @Bindable(defaultValue = "BC_Inventory_Level__c") String inventoryField,
     @Bindable(defaultValue = "1") long locationId,
     @Bindable(defaultValue = "phone,company") List<String> customerFields,
-    @Bindable(defaultValue = "USD") String currency,
+    @Nullable String currency,
     @Bindable(defaultValue = "false") boolean multiCurrency) {
 
   public static final String PREFIX = "bcsync.sync.reverse";
 
   /** The customer fields a Contact can set, in the order they are written. */
   public static final List<String> CUSTOMER_FIELDS =
-      List.of("first_name", "last_name", "phone", "company");
+      List.of("first_name", "last_name", "phone", "company", "notes", "tax_exempt_category");
 
   public ReverseSyncConfig {
     if (pricebookId != null && !pricebookId.matches("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}")) {
@@ -52,16 +55,26 @@ public record ReverseSyncConfig(
     if (locationId < 1) {
       throw new InvalidConfigurationException(PREFIX + ".location-id", "must be positive");
     }
-    if (currency == null || !currency.matches("[A-Za-z]{3}")) {
+    if (currency != null && currency.isBlank()) {
+      currency = null;
+    }
+    if (currency != null && !currency.matches("[A-Za-z]{3}")) {
       throw new InvalidConfigurationException(
           PREFIX + ".currency", "must be a 3-letter ISO 4217 currency code");
     }
-    currency = currency.toUpperCase(java.util.Locale.ROOT);
+    currency = currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT);
     customerFields = customerFields == null ? List.of() : List.copyOf(customerFields);
     for (String field : customerFields) {
       if (!CUSTOMER_FIELDS.contains(field)) {
         throw new InvalidConfigurationException(
             PREFIX + ".customer-fields", "each must be one of " + CUSTOMER_FIELDS);
+      }
+      if (field.equals("tax_exempt_category")) {
+        // It has no standard Contact field: only a store's customers.fields can name its source.
+        throw new InvalidConfigurationException(
+            PREFIX + ".customer-fields",
+            "tax_exempt_category is owned per store, with customers.fields naming its Contact"
+                + " field");
       }
     }
   }

@@ -31,4 +31,32 @@ class ReverseSyncConfigTest {
                 .customerFields())
         .isEmpty();
   }
+
+  @Test
+  void notes_can_be_owned_globally_but_the_tax_category_only_per_store() {
+    assertThat(
+            new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, List.of("notes"), null, false)
+                .customerFields())
+        .containsExactly("notes");
+    assertThatThrownBy(
+            () ->
+                new ReverseSyncConfig(
+                    null, "BC_Inventory_Level__c", 1, List.of("tax_exempt_category"), null, false))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("customers.fields");
+  }
+
+  @Test
+  void an_unset_currency_is_left_to_the_store_and_a_set_one_must_be_a_code() {
+    assertThat(
+            new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, null, null, false).currency())
+        .isNull();
+    assertThat(
+            new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, null, "eur", false).currency())
+        .isEqualTo("EUR");
+    assertThatThrownBy(
+            () -> new ReverseSyncConfig(null, "BC_Inventory_Level__c", 1, null, "euro", false))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("currency");
+  }
 }

@@ -93,6 +93,11 @@ public class RecordingStoreReader implements StoreReader {
   }
 
   @Override
+  public String defaultCurrency(String storeHash) {
+    return real.defaultCurrency(storeHash);
+  }
+
+  @Override
   public Map<Long, String> categoryNames(String storeHash, Collection<Long> categoryIds) {
     return real.categoryNames(storeHash, categoryIds);
   }

@@ -146,6 +146,27 @@ public final class CustomersApi {
         .toList();
   }
 
+  /**
+   * Creates customers (V3 {@code customer_Post} bodies), ten per call; returns them as BigCommerce
+   * saved them, in the order sent.
+   */
+  public List<Dtos.Customer> create(List<? extends JsonNode> customers) {
+    return Batches.chunks(customers, UPDATES_PER_CALL).stream()
+        .flatMap(
+            chunk -> {
+              ArrayNode body = store.mapper().createArrayNode();
+              chunk.forEach(body::add);
+              return Fields.elements(
+                  store
+                      .require(ApiRequest.write("POST", "/v3/customers", body))
+                      .body()
+                      .path("data"))
+                  .stream();
+            })
+        .map(Dtos.Customer::from)
+        .toList();
+  }
+
   public List<Dtos.CustomerGroup> groups() {
     return store.v2All(ApiRequest.get("/v2/customer_groups")).stream()
         .map(Dtos.CustomerGroup::from)

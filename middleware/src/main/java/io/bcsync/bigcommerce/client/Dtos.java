@@ -225,7 +225,8 @@ public final class Dtos {
       long customerGroupId,
       Instant dateCreated,
       Instant dateModified,
-      String notes) {
+      String notes,
+      String taxExemptCategory) {
     static Customer from(JsonNode n) {
       return new Customer(
           longValue(n, "id"),
@@ -237,7 +238,8 @@ public final class Dtos {
           longValue(n, "customer_group_id"),
           date(n, "date_created"),
           date(n, "date_modified"),
-          text(n, "notes"));
+          text(n, "notes"),
+          text(n, "tax_exempt_category"));
     }
   }
 

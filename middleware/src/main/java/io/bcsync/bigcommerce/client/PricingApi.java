@@ -44,6 +44,22 @@ public final class PricingApi {
         .toList();
   }
 
+  /** The assignments of one customer group, on every channel. */
+  public List<CatalogDtos.PriceListAssignment> assignmentsOfGroup(long customerGroupId) {
+    return store
+        .v3All(
+            ApiRequest.get("/v3/pricelists/assignments").with("customer_group_id", customerGroupId))
+        .stream()
+        .map(CatalogDtos.PriceListAssignment::from)
+        .toList();
+  }
+
+  /** Deletes one assignment by its id (the endpoint deletes by filter). */
+  public void deleteAssignment(long assignmentId) {
+    store.require(
+        ApiRequest.write("DELETE", "/v3/pricelists/assignments", null).with("id", assignmentId));
+  }
+
   /** Creates assignments 25 per call (BigCommerce's batch limit). */
   public void createAssignments(List<PriceListAssignmentCreate> assignments) {
     for (List<PriceListAssignmentCreate> chunk :

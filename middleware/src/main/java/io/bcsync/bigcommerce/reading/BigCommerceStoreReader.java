@@ -103,6 +103,16 @@ public class BigCommerceStoreReader implements StoreReader {
   }
 
   @Override
+  public String defaultCurrency(String storeHash) {
+    String currency = store(storeHash).storeInfo().currency();
+    if (currency == null || !currency.matches("[A-Za-z]{3}")) {
+      throw new IllegalStateException(
+          "store " + storeHash + " answered GET /v2/store without a currency code");
+    }
+    return currency.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  @Override
   public Map<Long, String> customerGroupNames(String storeHash) {
     return store(storeHash).customerGroupNames();
   }

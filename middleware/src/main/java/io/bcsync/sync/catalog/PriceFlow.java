@@ -63,6 +63,8 @@ public class PriceFlow implements Flow {
   private final SeenRecords seen;
   private final PriceLists lists;
 
+  private final StoreCurrency currency;
+
   public PriceFlow(
       SalesforceRecords salesforce,
       CatalogWriter catalog,
@@ -71,7 +73,9 @@ public class PriceFlow implements Flow {
       ReverseSyncConfig config,
       WrittenValues written,
       SeenRecords seen,
-      PriceLists lists) {
+      PriceLists lists,
+      StoreCurrency currency) {
+    this.currency = currency;
     this.written = written;
     this.seen = seen;
     this.lists = lists;
@@ -103,6 +107,7 @@ public class PriceFlow implements Flow {
         salesforce.read(OBJECT, fields, items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, entries);
     Map<Long, Outcome> outcomes = new HashMap<>();
+    String storeCurrency = currency.current();
     Map<WorkItem, PricedEntry> priced = new LinkedHashMap<>();
     Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
     for (WorkItem item : items) {
@@ -113,7 +118,7 @@ public class PriceFlow implements Flow {
             Outcome.skipped("PricebookEntry " + item.entity().id() + " no longer exists"));
         continue;
       }
-      PricedEntry e = priced(entry);
+      PricedEntry e = priced(entry, storeCurrency);
       // Entries of a book and currency synced nowhere are skipped before their data is judged.
       Outcome refused =
           !e.variantPrice() && !lists.anyStoreLists(e)
@@ -170,11 +175,11 @@ public class PriceFlow implements Flow {
   }
 
   /** The entry's price, book and currency, and whether it sets the variant's own price. */
-  private PricedEntry priced(Map<String, String> entry) {
+  private PricedEntry priced(Map<String, String> entry, String storeCurrency) {
     String currency =
         config.multiCurrency() && entry.get(CURRENCY) != null
             ? entry.get(CURRENCY).toUpperCase(Locale.ROOT)
-            : config.currency();
+            : storeCurrency;
     boolean synced =
         config.pricebookId() == null
             ? Boolean.parseBoolean(entry.get(STANDARD))
@@ -184,7 +189,7 @@ public class PriceFlow implements Flow {
         entry.get(BOOK),
         Boolean.parseBoolean(entry.get(STANDARD)),
         currency,
-        synced && currency.equals(config.currency()));
+        synced && currency.equals(storeCurrency));
   }
 
   private static Outcome notSynced(String id, PricedEntry e) {

@@ -27,6 +27,7 @@ import java.util.function.Function;
  */
 record ContactChange(String storeHash, long customerId, CustomerFields fields) {
   static final String LINK = "BC_Customer_Id__c";
+  static final String EMAIL = "Email";
   static final String FIRST_NAME = "FirstName";
   static final String LAST_NAME = "LastName";
   static final String PHONE = "Phone";
@@ -36,6 +37,7 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
   static final List<String> READ =
       List.of(
           LINK,
+          EMAIL,
           FIRST_NAME,
           LAST_NAME,
           PHONE,
@@ -70,7 +72,8 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
     }
     String link = contact.get(LINK);
     if (link == null) {
-      // Never creates a BigCommerce customer: a Contact without a link has none to update.
+      // No customer to update; only a store that creates customers makes one (CustomerCreation,
+      // which the flow asks first).
       return end(Outcome.skipped("Contact " + id + " is not linked to a BigCommerce customer"));
     }
     int colon = link.lastIndexOf(':');
@@ -79,31 +82,52 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
           Outcome.permanent(
               "Contact " + id + " has a " + LINK + " that is not {storeHash}:{id}: " + link));
     }
-    List<String> owned = ownedIn.apply(link.substring(0, colon));
+    String storeHash = link.substring(0, colon);
+    long customerId = Long.parseLong(link.substring(colon + 1));
     boolean whole = !SalesforceChangeFlow.changeTypes(item.scopes()).equals(Set.of(UPDATE));
-    Set<String> changed = SalesforceChangeFlow.fieldsNamed(events);
+    Decision decision =
+        fields(
+            id,
+            contact,
+            ownedIn.apply(storeHash),
+            stores.apply(storeHash),
+            storeHash,
+            whole,
+            SalesforceChangeFlow.fieldsNamed(events));
+    if (decision.change() == null) {
+      return decision;
+    }
+    return new Decision(new ContactChange(storeHash, customerId, decision.change().fields()), null);
+  }
+
+  /**
+   * The Salesforce-owned fields of a Contact to write to its customer in a store: those {@code
+   * changed} names, or all of them for a {@code whole} record; the change's customer id is 0.
+   */
+  static Decision fields(
+      String id,
+      Map<String, String> contact,
+      List<String> owned,
+      ReverseMapping segments,
+      String storeHash,
+      boolean whole,
+      Set<String> changed) {
     String first = null;
     String last = null;
     String phone = null;
     String company = null;
     if (owned.contains("first_name") && (whole || named(changed, FIRST_NAME))) {
       first = value(contact.get(FIRST_NAME));
-      if (first.isBlank()) {
-        // Salesforce requires only a last name; BigCommerce requires both (1–100 characters).
-        return end(
-            Outcome.permanent("Contact " + id + " has no first name; BigCommerce needs one"));
-      }
-      if (first.length() > MAX_NAME) {
-        return end(tooLong(id, "first name", first, MAX_NAME));
+      Outcome bad = badName(id, "first name", first);
+      if (bad != null) {
+        return end(bad);
       }
     }
     if (owned.contains("last_name") && (whole || named(changed, LAST_NAME))) {
       last = value(contact.get(LAST_NAME));
-      if (last.isBlank()) {
-        return end(Outcome.permanent("Contact " + id + " has no last name; BigCommerce needs one"));
-      }
-      if (last.length() > MAX_NAME) {
-        return end(tooLong(id, "last name", last, MAX_NAME));
+      Outcome bad = badName(id, "last name", last);
+      if (bad != null) {
+        return end(bad);
       }
     }
     if (owned.contains("phone") && (whole || changed.contains(PHONE))) {
@@ -119,8 +143,11 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
         return end(tooLong(id, "company (Account name)", company, MAX_COMPANY));
       }
     }
-    String storeHash = link.substring(0, colon);
-    ReverseMapping segments = stores.apply(storeHash);
+    String notes = mapped("notes", contact, owned, segments, whole, changed);
+    String taxCategory = mapped("tax_exempt_category", contact, owned, segments, whole, changed);
+    if (taxCategory != null && taxCategory.length() > MAX_COMPANY) {
+      return end(tooLong(id, "tax-exempt category", taxCategory, MAX_COMPANY));
+    }
     Long group = null;
     if (!segments.groups().isEmpty() && (whole || changed.contains(segments.segmentField()))) {
       String segment = contact.get(segments.segmentField());
@@ -143,7 +170,8 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
         }
       }
     }
-    CustomerFields fields = new CustomerFields(first, last, phone, company, group);
+    CustomerFields fields =
+        new CustomerFields(first, last, phone, company, group).withMapped(notes, taxCategory);
     if (WrittenCustomers.written(fields).isEmpty()) {
       return end(
           Outcome.skipped(
@@ -154,8 +182,33 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
                   + LINK
                   + ")"));
     }
-    long customerId = Long.parseLong(link.substring(colon + 1));
-    return new Decision(new ContactChange(storeHash, customerId, fields), null);
+    return new Decision(new ContactChange(storeHash, 0, fields), null);
+  }
+
+  /**
+   * A customer field mapped from a Contact field ({@code customers.fields}; notes default to the
+   * Description) when Salesforce owns it and the change names its source; emptied is sent empty.
+   */
+  private static String mapped(
+      String field,
+      Map<String, String> contact,
+      List<String> owned,
+      ReverseMapping mapping,
+      boolean whole,
+      Set<String> changed) {
+    String source = mapping.customers().source(field);
+    if (!owned.contains(field) || source == null || !(whole || changed.contains(source))) {
+      return null;
+    }
+    return value(contact.get(source));
+  }
+
+  /** BigCommerce requires both names, 1–100 characters (Salesforce only a last name). */
+  static Outcome badName(String id, String what, String name) {
+    if (name.isBlank()) {
+      return Outcome.permanent("Contact " + id + " has no " + what + "; BigCommerce needs one");
+    }
+    return name.length() > MAX_NAME ? tooLong(id, what, name, MAX_NAME) : null;
   }
 
   /**
@@ -163,8 +216,14 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
    * to groups (one query for the batch, whichever store each Contact is linked to).
    */
   static List<String> fieldsToRead(List<ReverseMapping> stores) {
+    return fieldsToRead(stores, List.of());
+  }
+
+  /** The same, with the Contact fields mapped customer fields come from ({@code customers:}). */
+  static List<String> fieldsToRead(List<ReverseMapping> stores, List<String> mappedSources) {
     Set<String> fields = new LinkedHashSet<>(READ);
     stores.stream().filter(s -> !s.groups().isEmpty()).forEach(s -> fields.add(s.segmentField()));
+    fields.addAll(mappedSources);
     return List.copyOf(fields);
   }
 
@@ -186,11 +245,11 @@ record ContactChange(String storeHash, long customerId, CustomerFields fields) {
     return changed.contains(part) || changed.contains("Name." + part) || changed.contains("Name");
   }
 
-  private static String value(String value) {
+  static String value(String value) {
     return value == null ? "" : value;
   }
 
-  private static Outcome tooLong(String id, String what, String value, int max) {
+  static Outcome tooLong(String id, String what, String value, int max) {
     return Outcome.permanent(
         "Contact "
             + id

@@ -20,17 +20,21 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * <b>A Salesforce Contact → its linked BigCommerce customer</b> ({@code BC_Customer_Id__c} = {@code
  * storeHash:customerId}). The batch is re-read in one query; the Salesforce-owned fields that are
  * news ({@link ContactChange}) are written with the customers batch update, ten per call, per
- * store. A Contact without a link is skipped: Salesforce never creates BigCommerce customers. What
- * is written is recorded first ({@link WrittenCustomers}) so the webhook it fires is dropped as an
- * echo ({@link CustomerEchoes}). A store whose mapping file maps segments to customer groups
- * ({@code segments:}) also gets the customer's group from the Contact's segment, in the same call.
+ * store. A Contact without a link is skipped, unless a store creates customers ({@link
+ * CustomerCreation}); a group that carries a price list gets its assignment first ({@link
+ * GroupPriceLists}). What is written is recorded first ({@link WrittenCustomers}) so the webhook it
+ * fires is dropped as an echo ({@link CustomerEchoes}). A store whose mapping file maps segments to
+ * customer groups ({@code segments:}) also gets the customer's group from the Contact's segment, in
+ * the same call.
  */
 // Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
 // not either.
@@ -47,6 +51,8 @@ public class ContactFlow implements Flow {
   private final SeenRecords seen;
   private final CustomerOwnership ownership;
   private final BeanProvider<SyncConfigs> configs;
+  private final CustomerCreation creation;
+  private final GroupPriceLists groupPriceLists;
 
   public ContactFlow(
       SalesforceRecords salesforce,
@@ -56,7 +62,11 @@ public class ContactFlow implements Flow {
       WrittenCustomers written,
       SeenRecords seen,
       CustomerOwnership ownership,
-      BeanProvider<SyncConfigs> configs) {
+      BeanProvider<SyncConfigs> configs,
+      CustomerCreation creation,
+      GroupPriceLists groupPriceLists) {
+    this.creation = creation;
+    this.groupPriceLists = groupPriceLists;
     this.seen = seen;
     this.ownership = ownership;
     this.configs = configs;
@@ -80,6 +90,24 @@ public class ContactFlow implements Flow {
         : List.of();
   }
 
+  /** The Contact fields that mapped customer fields Salesforce owns come from, in any store. */
+  private List<String> mappedSources() {
+    if (!configs.isPresent()) {
+      return List.of();
+    }
+    Set<String> sources = new LinkedHashSet<>();
+    for (SyncConfigs.Loaded loaded : configs.get().all()) {
+      List<String> owned = ownership.salesforceOwned(loaded);
+      ReverseMapping.CustomerMapping mapping = loaded.config().reverse().customers();
+      ReverseMapping.CustomerMapping.MAPPABLE.stream()
+          .filter(owned::contains)
+          .map(mapping::source)
+          .filter(java.util.Objects::nonNull)
+          .forEach(sources::add);
+    }
+    return List.copyOf(sources);
+  }
+
   @Override
   public String name() {
     return "salesforce-contacts";
@@ -98,7 +126,7 @@ public class ContactFlow implements Flow {
     Map<String, Map<String, String>> contacts =
         salesforce.read(
             OBJECT,
-            ContactChange.fieldsToRead(allMappings()),
+            ContactChange.fieldsToRead(allMappings(), mappedSources()),
             items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, contacts);
     Map<Long, Outcome> outcomes = new HashMap<>();
@@ -106,7 +134,14 @@ public class ContactFlow implements Flow {
     // item's values winning (both items get that write's outcome).
     Map<String, Map<Long, CustomerFields>> writes = new LinkedHashMap<>();
     Map<WorkItem, ContactChange> wanted = new LinkedHashMap<>();
+    Map<WorkItem, Map<String, String>> unlinked = new LinkedHashMap<>();
+    boolean creating = !creation.creatingStores().isEmpty();
     for (WorkItem item : items) {
+      Map<String, String> contact = contacts.get(item.entity().id());
+      if (creating && contact != null && contact.get(ContactChange.LINK) == null) {
+        unlinked.put(item, contact);
+        continue;
+      }
       ContactChange.Decision decision =
           ContactChange.of(
               item,
@@ -124,11 +159,30 @@ public class ContactFlow implements Flow {
           .computeIfAbsent(change.storeHash(), s -> new LinkedHashMap<>())
           .put(change.customerId(), change.fields());
     }
+    if (!unlinked.isEmpty()) {
+      outcomes.putAll(creation.create(unlinked));
+    }
     Map<String, Map<Long, WriteFailure>> failed = new HashMap<>();
     writes.forEach(
         (store, fields) -> {
-          written.record(store, fields);
-          failed.put(store, customers.updateCustomers(store, fields));
+          // The group's price list first: a customer is moved only into a group that carries it.
+          Map<Long, WriteFailure> unassigned =
+              groupPriceLists.ensure(
+                  store, fields.values().stream().map(CustomerFields::customerGroupId).toList());
+          Map<Long, WriteFailure> refused = new HashMap<>();
+          Map<Long, CustomerFields> send = new LinkedHashMap<>();
+          fields.forEach(
+              (customerId, f) -> {
+                WriteFailure failure = unassigned.get(f.customerGroupId());
+                if (failure == null) {
+                  send.put(customerId, f);
+                } else {
+                  refused.put(customerId, failure);
+                }
+              });
+          written.record(store, send);
+          refused.putAll(customers.updateCustomers(store, send));
+          failed.put(store, refused);
         });
     wanted.forEach(
         (item, change) -> {

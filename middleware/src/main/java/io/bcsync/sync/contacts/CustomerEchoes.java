@@ -13,16 +13,20 @@ import java.util.Map;
 
 /**
  * <b>No echo of a customer write.</b> A customer the Contact flow writes makes BigCommerce fire
- * {@code store/customer/updated}, which comes back as a customer work item. An item made only of
- * that scope, whose customer re-read holds exactly the values last written ({@link
- * WrittenCustomers}), is our own write coming back: it ends SKIPPED and is counted in {@code
- * bcsync_sync_echoes_total{side="bigcommerce"}}. An item with another scope (created, address
- * changes) or whose values differ (the shopper changed them since) goes on as usual.
+ * {@code store/customer/updated} (a customer it creates, {@code store/customer/created}), which
+ * comes back as a customer work item. An item made only of those scopes, whose customer re-read
+ * holds exactly the values last written ({@link WrittenCustomers}), is our own write coming back:
+ * it ends SKIPPED and is counted in {@code bcsync_sync_echoes_total{side="bigcommerce"}}. An item
+ * with another scope (address changes) or whose values differ (the shopper changed them since) goes
+ * on as usual.
  */
 @Singleton
 public class CustomerEchoes {
   static final String CUSTOMER = "customer";
   static final String UPDATED = "store/customer/updated";
+
+  /** A customer created from a Contact ({@link CustomerCreation}) fires this one. */
+  static final String CREATED = "store/customer/created";
 
   private final WrittenCustomers written;
   private final CustomerWriter customers;
@@ -42,7 +46,7 @@ public class CustomerEchoes {
     for (WorkItem item : items) {
       if (CUSTOMER.equals(item.entity().type())
           && !item.scopes().isEmpty()
-          && item.scopes().stream().allMatch(UPDATED::equals)
+          && item.scopes().stream().allMatch(s -> UPDATED.equals(s) || CREATED.equals(s))
           && item.entity().id().matches("\\d{1,18}")) {
         candidates.put(Long.parseLong(item.entity().id()), item);
       }

@@ -51,7 +51,14 @@ public class CustomerOwnership {
 
   /** The customer fields Salesforce owns under this store's configuration. */
   public List<String> salesforceOwned(SyncConfigs.Loaded cfg) {
-    return configs == null ? global : cfg.config().salesforceCustomerFields().orElse(global);
+    if (configs == null) {
+      return global;
+    }
+    // A field the store maps from a Contact field (customers.fields) is Salesforce's there; the
+    // mapping reader refuses a file whose ownership list leaves a mapped field out.
+    Set<String> owned = new LinkedHashSet<>(cfg.config().salesforceCustomerFields().orElse(global));
+    owned.addAll(cfg.config().reverse().customers().fields().keySet());
+    return List.copyOf(owned);
   }
 
   /** The Contact fields an update from BigCommerce must not overwrite in this store. */
@@ -61,6 +68,13 @@ public class CustomerOwnership {
         .map(CONTACT_FIELD::get)
         .filter(java.util.Objects::nonNull)
         .forEach(fields::add);
+    // A mapped field's Contact source (notes from Description) is Salesforce's too.
+    if (configs != null) {
+      salesforceOwned(cfg).stream()
+          .map(cfg.config().reverse().customers()::source)
+          .filter(java.util.Objects::nonNull)
+          .forEach(fields::add);
+    }
     return fields;
   }
 }

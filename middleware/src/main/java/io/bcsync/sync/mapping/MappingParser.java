@@ -112,6 +112,7 @@ final class MappingParser {
         case "rules" -> nodes.entries(value, "rules").forEach(rule -> readRule(rule, document));
         case "ownership" -> readSettings("ownership", OWNERSHIP_KEYS, value, document.settings());
         case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
+        case "customers" -> new ReverseSections(nodes).customers(value, document.settings());
         case "catalog" -> new ReverseSections(nodes).catalog(value, document.settings());
         case "price_lists" ->
             new ReverseSections(nodes).table("price_lists", value, document.settings());
@@ -120,7 +121,7 @@ final class MappingParser {
                 nodes.at(entry.getKeyNode()),
                 key,
                 "unknown section (expected objects, lookups, matching, orders, rules, ownership,"
-                    + " segments, price_lists, catalog)");
+                    + " segments, price_lists, catalog, customers)");
       }
     }
     return document;

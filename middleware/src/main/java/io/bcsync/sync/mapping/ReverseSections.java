@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the sections of a mapping file that steer Salesforce → BigCommerce writes ({@code
- * segments:}, {@code price_lists:}, {@code catalog:}) into settings, each row with its own line;
+ * segments:}, {@code price_lists:}, {@code catalog:}, {@code customers:}) into settings, each row with its own line;
  * {@link ReverseSettingsReader} checks their values.
  */
 final class ReverseSections {
@@ -32,11 +32,43 @@ final class ReverseSections {
                 nodes.at(entry.getValueNode())));
       } else if ("groups".equals(key)) {
         table("segments.groups", entry.getValueNode(), settings);
+      } else if ("price_lists".equals(key)) {
+        table("segments.price_lists", entry.getValueNode(), settings);
+      } else if ("channel_id".equals(key)) {
+        settings.put(
+            "segments.channel_id",
+            new Setting(
+                nodes.scalar(entry.getValueNode(), "segments.channel_id"),
+                nodes.at(entry.getValueNode())));
       } else if (key != null) {
         nodes.problem(
             nodes.at(entry.getKeyNode()),
             "segments",
-            "unknown key '" + key + "' (expected [field, groups])");
+            "unknown key '" + key + "' (expected [field, groups, price_lists, channel_id])");
+      }
+    }
+  }
+
+  /**
+   * {@code customers: {create_customers: true, fields: {notes: Description}}}: whether Contacts
+   * without a customer get one in this store, and the customer fields mapped from Contact fields.
+   */
+  void customers(Node node, Map<String, Setting> settings) {
+    for (NodeTuple entry : nodes.entries(node, "customers")) {
+      String key = nodes.scalar(entry.getKeyNode(), "customers");
+      if ("create_customers".equals(key)) {
+        settings.put(
+            "customers.create_customers",
+            new Setting(
+                nodes.scalar(entry.getValueNode(), "customers.create_customers"),
+                nodes.at(entry.getValueNode())));
+      } else if ("fields".equals(key)) {
+        table("customers.fields", entry.getValueNode(), settings);
+      } else if (key != null) {
+        nodes.problem(
+            nodes.at(entry.getKeyNode()),
+            "customers",
+            "unknown key '" + key + "' (expected [create_customers, fields])");
       }
     }
   }

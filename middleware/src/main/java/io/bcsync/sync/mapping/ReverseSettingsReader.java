@@ -49,7 +49,14 @@ final class ReverseSettingsReader {
             }
           }
         });
-    return new ReverseMapping(field, groups, lists, createProducts(), catalog());
+    return new ReverseMapping(
+        field,
+        groups,
+        lists,
+        createProducts(),
+        catalog(),
+        new CustomerSettings(settings, schema, problems).read(),
+        groupPriceLists(groups));
   }
 
   /**
@@ -104,6 +111,42 @@ final class ReverseSettingsReader {
     return field;
   }
 
+  /**
+   * {@code segments.price_lists: {<group id>: <price list id>}}: each group must be one the {@code
+   * groups} table leads to (a typo would otherwise assign a list to a group nobody is moved into).
+   */
+  private ReverseMapping.GroupPriceLists groupPriceLists(Map<String, Long> groups) {
+    String prefix = "segments.price_lists.";
+    Map<Long, Long> byGroup = new LinkedHashMap<>();
+    settings.forEach(
+        (key, setting) -> {
+          if (!key.startsWith(prefix)) {
+            return;
+          }
+          String group = key.substring(prefix.length()).trim();
+          if (!group.matches("\\d{1,18}") || !groups.containsValue(Long.parseLong(group))) {
+            problem(
+                setting,
+                key,
+                "'"
+                    + group
+                    + "' is not a customer group id of segments.groups "
+                    + new java.util.TreeSet<>(groups.values()));
+            return;
+          }
+          Long list = id(key, setting, 1);
+          if (list != null) {
+            byGroup.put(Long.parseLong(group), list);
+          }
+        });
+    Setting channel = settings.get("segments.channel_id");
+    Long channelId = null;
+    if (channel != null && channel.value() != null) {
+      channelId = id("segments.channel_id", channel, 1);
+    }
+    return new ReverseMapping.GroupPriceLists(byGroup, channelId);
+  }
+
   private boolean createProducts() {
     Setting setting = settings.get("catalog.create_products");
     if (setting == null || setting.value() == null) {
@@ -149,7 +192,9 @@ final class ReverseSettingsReader {
         "'"
             + value
             + "' is not a BigCommerce "
-            + (key.startsWith(GROUPS) ? "customer group id (0: no group)" : "price list id"));
+            + (key.startsWith(GROUPS)
+                ? "customer group id (0: no group)"
+                : key.equals("segments.channel_id") ? "channel id" : "price list id"));
     return null;
   }
 

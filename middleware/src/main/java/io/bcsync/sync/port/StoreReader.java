@@ -22,6 +22,12 @@ public interface StoreReader {
   /** The store's name as its owner set it ({@code GET /v2/store}), null when it has none. */
   String storeName(String storeHash);
 
+  /**
+   * The store's default currency, upper case: {@code currency} of {@code GET /v2/store} ("Default
+   * currency code", store_information.v2.yml).
+   */
+  String defaultCurrency(String storeHash);
+
   /** The name of each of the store's customer groups, by group id. */
   Map<Long, String> customerGroupNames(String storeHash);
 

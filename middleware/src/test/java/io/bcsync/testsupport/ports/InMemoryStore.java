@@ -181,6 +181,20 @@ public final class InMemoryStore implements StoreReader, StoreWriter {
   }
 
   @Override
+  public String defaultCurrency(String storeHash) {
+    reads.add(new Read(storeHash, "defaultCurrency", List.of()));
+    return defaultCurrencies.getOrDefault(storeHash, "USD");
+  }
+
+  /** The store's default currency ({@code GET /v2/store}); USD unless set. */
+  public synchronized void defaultCurrency(String storeHash, String currency) {
+    defaultCurrencies.put(storeHash, currency);
+  }
+
+  private final Map<String, String> defaultCurrencies =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
   public String storeName(String storeHash) {
     reads.add(new Read(storeHash, "storeName", List.of()));
     String name = store(storeHash).name;

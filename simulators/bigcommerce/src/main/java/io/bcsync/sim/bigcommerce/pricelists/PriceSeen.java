@@ -6,9 +6,10 @@ import java.math.BigDecimal;
 
 /**
  * The price a signed-in customer sees for a SKU on channel 1, in a currency: the record of the
- * active price list assigned to the customer's group (price lists override catalog prices for the
- * groups they are assigned to; reference/bigcommerce.md §9), else the catalog price. What a
- * storefront would show, for tests of a tier change; no discount rules, no sale prices.
+ * active price list assigned to the customer's group (on channel 1 or on every channel) (price
+ * lists override catalog prices for the groups they are assigned to; reference/bigcommerce.md §9),
+ * else the catalog price. What a storefront would show, for tests of a tier change; no discount
+ * rules, no sale prices.
  */
 public final class PriceSeen {
   private PriceSeen() {}
@@ -20,7 +21,7 @@ public final class PriceSeen {
             .orElseThrow(() -> new IllegalArgumentException("no SKU " + sku));
     long group = s.customers.get(customerId).customerGroupId;
     return s.priceListAssignments.values().stream()
-        .filter(a -> group != 0 && a.customerGroupId == group && a.channelId == 1)
+        .filter(a -> group != 0 && a.customerGroupId == group && a.channelId <= 1)
         .filter(a -> s.priceLists.containsKey(a.priceListId))
         .filter(a -> s.priceLists.get(a.priceListId).active)
         .flatMap(

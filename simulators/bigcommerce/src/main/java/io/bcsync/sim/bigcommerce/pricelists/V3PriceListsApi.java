@@ -249,6 +249,8 @@ public final class V3PriceListsApi {
 
   private ApiResponse createAssignments(ApiRequest req) {
     JsonNode body = Batches.array(req, ASSIGNMENTS_BATCH_MAX);
+    // Validate the whole batch first: nothing of a refused batch is written.
+    List<PriceListAssignment> made = new java.util.ArrayList<>();
     for (JsonNode item : body) {
       long listId = Json.longValue(item, "price_list_id", 0);
       if (!req.store().priceLists.containsKey(listId)) {
@@ -256,14 +258,41 @@ public final class V3PriceListsApi {
             "price_list_id", "Price list " + listId + " does not exist.");
       }
       PriceListAssignment a = new PriceListAssignment();
-      a.id = req.store().nextId();
       a.priceListId = listId;
       a.customerGroupId = Json.longValue(item, "customer_group_id", 0);
-      a.channelId = Json.longValue(item, "channel_id", 1);
+      // price_lists.v3.yml, AssignmentsForGetResponse: channel_id "is optional or may be null when
+      // a price list applies across channels for the customer_group_id"; 0 stands for that here.
+      a.channelId = Json.longValue(item, "channel_id", 0);
+      if (a.customerGroupId != 0 && !req.store().customerGroups.containsKey(a.customerGroupId)) {
+        throw ApiException.unprocessable(
+            "customer_group_id", "Customer group " + a.customerGroupId + " does not exist.");
+      }
+      // UNVERIFIED: the spec does not say what a second assignment of one group on one channel
+      // gets; the stricter plausible answer is a 422, so a client must read before it assigns.
+      boolean taken =
+          req.store().priceListAssignments.values().stream().anyMatch(x -> sameTarget(x, a))
+              || made.stream().anyMatch(x -> sameTarget(x, a));
+      if (taken) {
+        throw ApiException.unprocessable(
+            "customer_group_id",
+            "Customer group "
+                + a.customerGroupId
+                + " already has a price list on "
+                + (a.channelId == 0 ? "every channel" : "channel " + a.channelId)
+                + ".");
+      }
+      made.add(a);
+    }
+    for (PriceListAssignment a : made) {
+      a.id = req.store().nextId();
       req.store().priceListAssignments.put(a.id, a);
     }
     // The spec documents this 200 as "No content".
     return ApiResponse.of(200, null);
+  }
+
+  private static boolean sameTarget(PriceListAssignment a, PriceListAssignment b) {
+    return a.customerGroupId == b.customerGroupId && a.channelId == b.channelId;
   }
 
   private ApiResponse deleteAssignments(ApiRequest req) {
@@ -321,10 +350,16 @@ public final class V3PriceListsApi {
   }
 
   static ObjectNode assignment(PriceListAssignment a) {
-    return Json.object()
-        .put("id", a.id)
-        .put("price_list_id", a.priceListId)
-        .put("customer_group_id", a.customerGroupId)
-        .put("channel_id", a.channelId);
+    ObjectNode n =
+        Json.object()
+            .put("id", a.id)
+            .put("price_list_id", a.priceListId)
+            .put("customer_group_id", a.customerGroupId);
+    if (a.channelId == 0) {
+      n.putNull("channel_id");
+    } else {
+      n.put("channel_id", a.channelId);
+    }
+    return n;
   }
 }

@@ -5,5 +5,7 @@ public final class PriceListAssignment {
   public long id;
   public long priceListId;
   public long customerGroupId;
+
+  /** 0: no channel, the list applies to the group on every channel. */
   public long channelId;
 }
