@@ -30,8 +30,19 @@ import org.slf4j.LoggerFactory;
  * script or style, never framed ({@code /bc/*} has its own policy: AppPageHeaders).
  */
 @ServerFilter({
-  "/", "/sign-in", "/sign-out", "/failed", "/failed/**", "/console/**", "/timeline",
-  "/reviews", "/reviews/**", "/backfill", "/backfill/**", "/connections", "/connections/**"
+  "/",
+  "/sign-in",
+  "/sign-out",
+  "/failed",
+  "/failed/**",
+  "/console/**",
+  "/timeline",
+  "/reviews",
+  "/reviews/**",
+  "/backfill",
+  "/backfill/**",
+  "/connections",
+  "/connections/**"
 })
 public class ConsoleSecurityFilter {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityFilter.class);

@@ -174,7 +174,8 @@ class SyncEndToEndUtmAndRefundRulesTest extends SyncEndToEndTestBase {
     String key = STORE + ":" + order + ":Refund Issued";
     awaitOne("Order", "BC_Order_Id__c", STORE + ":" + order);
     awaitDone();
-    // A new Case is created (create-first), an existing one upserted: count both kinds of Case write.
+    // A new Case is created (create-first), an existing one upserted: count both kinds of Case
+    // write.
     long caseWrites = sf.apiCallCount("create", "Case") + sf.apiCallCount("upsert", "Case");
     CompletableFuture<Void> gate = new CompletableFuture<>();
     Fault held = Fault.gate(gate, 1).on("GET", "/payment_actions/refunds");

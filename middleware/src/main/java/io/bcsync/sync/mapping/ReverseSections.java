@@ -7,8 +7,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * Reads the sections of a mapping file that steer Salesforce → BigCommerce writes ({@code
- * segments:}, {@code price_lists:}, {@code catalog:}, {@code customers:}) into settings, each row with its own line;
- * {@link ReverseSettingsReader} checks their values.
+ * segments:}, {@code price_lists:}, {@code catalog:}, {@code customers:}) into settings, each row
+ * with its own line; {@link ReverseSettingsReader} checks their values.
  */
 final class ReverseSections {
   private final YamlNodes nodes;
