@@ -14,15 +14,11 @@ import io.bcsync.sim.bigcommerce.app.AppRegistration;
 import io.bcsync.sim.bigcommerce.app.SignedPayloads;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.Browser;
-import io.bcsync.testsupport.FreePort;
-import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SyncedRecords;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -32,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,25 +77,24 @@ class ConsoleBrowserTest implements TestPropertyProvider {
   AppRegistration app;
   WebDriver browser;
 
+  ConsoleTestRig rig;
+
   @Override
   public Map<String, String> getProperties() {
-    bc =
-        BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults()
-                .allowLocalHttpHookDestinations(true)
-                .rateLimit(10_000, Duration.ofSeconds(30)));
-    store =
-        bc.createStore(
+    rig =
+        new ConsoleTestRig(
+            STORE,
             // Webhooks signed with the app's secret, which the middleware (configured for the app
             // page below) then requires.
             BigCommerceSimulator.StoreSpec.named(STORE)
                 .accessToken("tok-" + STORE)
                 .clientId(CLIENT_ID)
                 .clientSecret(CLIENT_SECRET));
-    sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
-    int port = FreePort.find();
-    baseUrl = "http://localhost:" + port;
+    bc = rig.bc;
+    sf = rig.sf;
+    store = rig.store;
+    mug = rig.mug;
+    baseUrl = rig.baseUrl;
     app =
         new AppRegistration(
             CLIENT_ID,
@@ -111,15 +105,8 @@ class ConsoleBrowserTest implements TestPropertyProvider {
             baseUrl + "/bc/remove_user",
             "store_v2_orders_read_only");
     bc.registerApp(app);
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    Map<String, String> properties =
+        rig.middlewareProperties(SECRET, "Y29uc29sZS1ndWVzdC1rZXktc2VjcmV0LTMyLWJ5dGVzIQ==");
     properties.put("bcsync.staging.allowed-stores", STORE + "," + APP_STORE);
     properties.put("bcsync.bigcommerce.login-url", bc.loginBaseUrl());
     properties.put("bcsync.bigcommerce.client-id", CLIENT_ID);
@@ -128,13 +115,6 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         "bcsync.bigcommerce.app.token-encryption-key",
         Base64.getEncoder()
             .encodeToString("console-test-key-of-32-bytes-ok!".getBytes(StandardCharsets.UTF_8)));
-    properties.put("bcsync.bigcommerce.app.public-url", baseUrl);
-    properties.put("bcsync.scheduler.enabled", "false");
-    properties.put(
-        "bcsync.sync.guest-keys.secret", "Y29uc29sZS1ndWVzdC1rZXktc2VjcmV0LTMyLWJ5dGVzIQ==");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "500ms");
     // A record Salesforce keeps refusing is dead-lettered after its second attempt.
     properties.put("bcsync.pipeline.max-attempts", "2");
     return properties;
@@ -151,8 +131,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     if (browser != null) {
       browser.quit();
     }
-    bc.close();
-    sf.close();
+    rig.close();
   }
 
   @Test

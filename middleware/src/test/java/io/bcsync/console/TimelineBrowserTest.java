@@ -12,21 +12,16 @@ import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.Browser;
-import io.bcsync.testsupport.FreePort;
-import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SyncedRecords;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,36 +66,20 @@ class TimelineBrowserTest implements TestPropertyProvider {
   long mug;
   WebDriver browser;
 
+  ConsoleTestRig rig;
+
   @Override
   public Map<String, String> getProperties() {
-    bc =
-        BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults()
-                .allowLocalHttpHookDestinations(true)
-                .rateLimit(10_000, Duration.ofSeconds(30)));
-    store = bc.createStore(BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE));
-    sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
-    int port = FreePort.find();
-    baseUrl = "http://localhost:" + port;
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put("bcsync.staging.allowed-stores", STORE);
-    // Registers the store's hooks at start, pointing at this middleware.
-    properties.put("bcsync.bigcommerce.app.public-url", baseUrl);
-    properties.put("bcsync.scheduler.enabled", "false");
-    properties.put(
-        "bcsync.sync.guest-keys.secret", "dGltZWxpbmUtZ3Vlc3Qta2V5LXNlY3JldC0zMi1ieXRlcyE=");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "500ms");
+    rig =
+        new ConsoleTestRig(
+            STORE, BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE));
+    bc = rig.bc;
+    sf = rig.sf;
+    store = rig.store;
+    mug = rig.mug;
+    baseUrl = rig.baseUrl;
+    Map<String, String> properties =
+        rig.middlewareProperties(SECRET, "dGltZWxpbmUtZ3Vlc3Qta2V5LXNlY3JldC0zMi1ieXRlcyE=");
     // A record Salesforce keeps refusing is dead-lettered after its second attempt.
     properties.put("bcsync.pipeline.max-attempts", "2");
     // One Salesforce call per attempt (no in-process retry of UNABLE_TO_LOCK_ROW), so a fault
@@ -124,8 +103,7 @@ class TimelineBrowserTest implements TestPropertyProvider {
     if (browser != null) {
       browser.quit();
     }
-    bc.close();
-    sf.close();
+    rig.close();
   }
 
   @Test

@@ -1,0 +1,71 @@
+package io.bcsync.console;
+
+import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
+import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.salesforce.SalesforceSimulator;
+import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedSalesforce;
+import io.bcsync.testsupport.TestDatabases;
+import io.bcsync.testsupport.WebhookCalls;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the console's browser tests share: both simulators, one store selling a mug, the port the
+ * middleware will listen on, and the middleware settings that connect it to them. Each test adds
+ * its own settings to {@link #middlewareProperties} (the app page, attempts, retries).
+ */
+final class ConsoleTestRig implements AutoCloseable {
+  final BigCommerceSimulator bc;
+  final SalesforceSimulator sf;
+  final SimulatedStore store;
+  final String storeHash;
+  final String baseUrl;
+  final long mug;
+
+  ConsoleTestRig(String storeHash, BigCommerceSimulator.StoreSpec spec) {
+    this.storeHash = storeHash;
+    bc =
+        BigCommerceSimulator.start(
+            BigCommerceSimulator.Options.defaults()
+                .allowLocalHttpHookDestinations(true)
+                .rateLimit(10_000, Duration.ofSeconds(30)));
+    store = bc.createStore(spec);
+    sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
+    mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
+    baseUrl = "http://localhost:" + FreePort.find();
+  }
+
+  /**
+   * H2, the simulated org, the store in connector mode with its webhook secret, hooks registered at
+   * start towards this middleware ({@code app.public-url}), no scheduler (the tests drive the
+   * jobs), and a fast pipeline.
+   */
+  Map<String, String> middlewareProperties(String webhookSecret, String guestKeySecret) {
+    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
+    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
+    properties.put("micronaut.server.port", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
+    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
+    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
+    properties.put("bcsync.bigcommerce.stores." + storeHash + ".access-token", "tok-" + storeHash);
+    properties.put("bcsync.bigcommerce.stores." + storeHash + ".webhook-secret", webhookSecret);
+    properties.put(
+        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    properties.put("bcsync.staging.allowed-stores", storeHash);
+    properties.put("bcsync.bigcommerce.app.public-url", baseUrl);
+    properties.put("bcsync.scheduler.enabled", "false");
+    properties.put("bcsync.sync.guest-keys.secret", guestKeySecret);
+    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
+    properties.put("bcsync.pipeline.backoff-initial", "200ms");
+    properties.put("bcsync.pipeline.backoff-max", "500ms");
+    return properties;
+  }
+
+  @Override
+  public void close() {
+    bc.close();
+    sf.close();
+  }
+}
