@@ -223,6 +223,8 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('b-since').value = '2020-01-01';");
     browser.findElement(By.cssSelector("#start-backfill button")).click();
+    // The click returns before the server has handled the form: wait for the backfill it starts.
+    await().atMost(WAIT).until(() -> !backfills.latest(STORE).isEmpty());
     long id = backfills.latest(STORE).get(0).id();
     WebElement article = awaitElement(By.id("backfill-" + id));
     assertThat(article.getAttribute("data-active")).isEqualTo("true");
@@ -252,8 +254,8 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('b-since').value = '2020-01-01';");
     browser.findElement(By.cssSelector("#start-backfill button")).click();
+    await().atMost(WAIT).until(() -> backfills.latest(STORE).get(0).id() != id);
     long second = backfills.latest(STORE).get(0).id();
-    assertThat(second).isNotEqualTo(id);
     awaitElement(By.cssSelector("#backfill-" + second + " form.cancel button")).click();
     new WebDriverWait(browser, WAIT)
         .until(
