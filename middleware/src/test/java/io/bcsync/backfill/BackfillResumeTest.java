@@ -63,7 +63,8 @@ class BackfillResumeTest {
   protected Map<String, String> databaseProperties() throws Exception {
     Path dir = Files.createTempDirectory("bcsync-backfill-resume");
     return Map.of(
-        "datasources.default.url", "jdbc:h2:file:" + dir.resolve("bcsync") + ";LOCK_TIMEOUT=10000",
+        "datasources.default.url",
+            "jdbc:h2:file:" + dir.resolve("bcsync") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0",
         "datasources.default.driver-class-name", "org.h2.Driver",
         "datasources.default.username", "sa",
         "datasources.default.password", "");

@@ -16,7 +16,9 @@ class RollingRestartTest extends RollingRestartTestBase {
       directory.toFile().deleteOnExit();
       return Map.of(
           "datasources.default.url",
-          "jdbc:h2:file:" + directory.resolve("bcsync") + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+          "jdbc:h2:file:"
+              + directory.resolve("bcsync")
+              + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
           "datasources.default.driver-class-name",
           "org.h2.Driver",
           "datasources.default.username",

@@ -80,7 +80,9 @@ class SigtermTest {
     properties.put("micronaut.server.port", String.valueOf(port));
     properties.put(
         "datasources.default.url",
-        "jdbc:h2:file:" + workDir.resolve("bcsync").toAbsolutePath() + ";LOCK_TIMEOUT=10000");
+        "jdbc:h2:file:"
+            + workDir.resolve("bcsync").toAbsolutePath()
+            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
     properties.put("datasources.default.driver-class-name", "org.h2.Driver");
     properties.put("datasources.default.username", "sa");
     properties.put("datasources.default.password", "");

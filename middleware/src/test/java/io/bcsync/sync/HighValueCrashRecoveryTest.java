@@ -54,7 +54,9 @@ class HighValueCrashRecoveryTest {
   protected Map<String, String> databaseProperties(Path workDir) {
     return Map.of(
         "datasources.default.url",
-        "jdbc:h2:file:" + workDir.resolve("bcsync").toAbsolutePath() + ";LOCK_TIMEOUT=10000",
+        "jdbc:h2:file:"
+            + workDir.resolve("bcsync").toAbsolutePath()
+            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0",
         "datasources.default.driver-class-name",
         "org.h2.Driver",
         "datasources.default.username",
