@@ -113,6 +113,47 @@ public class OperatorOverview {
         activity.recentErrors(RECENT_ERRORS).stream().map(LastError::of).toList());
   }
 
+  /**
+   * One store's overview, for the BigCommerce app page: the same series, totals, queue depth, rate
+   * budget and errors as that store's row of {@link #overview}, nothing of another store, and a
+   * summary of Salesforce streaming (one org serves every store, so it is not per store).
+   */
+  public StoreView forStore(String storeHash, Window window) {
+    long now = clock.millis();
+    List<Bucket> series =
+        activity.ofStore(
+            storeHash,
+            now - window.length.toMillis() + window.bucket.toMillis(),
+            now + 1,
+            window.bucket.toMillis());
+    Depth depth = activity.depthPerStore().get(storeHash);
+    StoreOverview store =
+        new StoreOverview(
+            storeHash,
+            depth == null ? 0 : depth.open(),
+            depth == null ? null : Math.max(0, now - depth.oldestCreatedAtMs()) / 1000,
+            totals(series),
+            quotas().get(storeHash),
+            series);
+    List<StoreError> errors =
+        inspector.storeActivity(storeHash, RECENT_ERRORS).recentFailures().stream()
+            .map(
+                failed ->
+                    new StoreError(
+                        failed.entity().type(),
+                        failed.entity().id(),
+                        failed.error(),
+                        failed.atMs()))
+            .toList();
+    return new StoreView(
+        now,
+        window.name().toLowerCase(java.util.Locale.ROOT),
+        window.bucket.toSeconds(),
+        store,
+        StreamingSummary.of(streaming.snapshot()),
+        errors);
+  }
+
   private static Totals totals(List<Bucket> buckets) {
     long received = 0;
     long synced = 0;
@@ -182,6 +223,40 @@ public class OperatorOverview {
       Totals totals,
       Quota quota,
       List<Bucket> series) {}
+
+  /** {@link #forStore}: one store's overview at {@code generatedAtMs}. */
+  public record StoreView(
+      long generatedAtMs,
+      String window,
+      long bucketSeconds,
+      StoreOverview store,
+      StreamingSummary streaming,
+      List<StoreError> recentErrors) {}
+
+  /** One of a store's last errors (the store is the view's). */
+  public record StoreError(String type, String id, String error, long atMs) {}
+
+  /**
+   * Salesforce streaming in a line: on or off, how many channels have a replay position, the age of
+   * the oldest, and whether one is near Salesforce's 72-hour retention. No instance names.
+   */
+  public record StreamingSummary(
+      boolean enabled, int channels, Long oldestReplayAgeSeconds, boolean nearRetention) {
+    static StreamingSummary of(Map<String, Object> snapshot) {
+      Long oldest = null;
+      boolean near = false;
+      List<?> channels = (List<?>) snapshot.getOrDefault("channels", List.of());
+      for (Object channel : channels) {
+        Map<?, ?> row = (Map<?, ?>) channel;
+        if (row.get("ageSeconds") instanceof Long age) {
+          oldest = oldest == null ? age : Math.max(oldest, age);
+        }
+        near |= Boolean.TRUE.equals(row.get("nearRetention"));
+      }
+      return new StreamingSummary(
+          Boolean.TRUE.equals(snapshot.get("enabled")), channels.size(), oldest, near);
+    }
+  }
 
   public record Totals(long received, long synced, long retried, long dead) {}
 

@@ -40,17 +40,47 @@ public class QueueActivity {
    * bucket) to {@code toMs}. Every bucket is present, with zeros where nothing happened.
    */
   public Map<String, List<Bucket>> perStore(long fromMs, long toMs, long bucketMs) {
+    return buckets(null, fromMs, toMs, bucketMs);
+  }
+
+  /**
+   * {@link #perStore} for one store only (the BigCommerce app page's overview): its buckets, all
+   * zeros when it had no activity, read with the store in each query's condition.
+   */
+  public List<Bucket> ofStore(String storeHash, long fromMs, long toMs, long bucketMs) {
+    List<Bucket> buckets = buckets(storeHash, fromMs, toMs, bucketMs).get(storeHash);
+    if (buckets != null) {
+      return buckets;
+    }
+    long first = fromMs - Math.floorMod(fromMs, bucketMs);
+    int count = bucketCount(first, toMs, bucketMs);
+    List<Bucket> zeros = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      zeros.add(new Bucket(first + i * bucketMs, 0, 0, 0, 0));
+    }
+    return zeros;
+  }
+
+  private static int bucketCount(long first, long toMs, long bucketMs) {
+    return (int) Math.min(MAX_BUCKETS, (toMs - first + bucketMs - 1) / bucketMs);
+  }
+
+  /** Every store's buckets, or only {@code storeHash}'s when it is not null. */
+  private Map<String, List<Bucket>> buckets(
+      String storeHash, long fromMs, long toMs, long bucketMs) {
     if (bucketMs < 1000 || toMs <= fromMs) {
       throw new IllegalArgumentException("bucket at least a second, and from before to");
     }
     long first = fromMs - Math.floorMod(fromMs, bucketMs);
-    int count = (int) Math.min(MAX_BUCKETS, (toMs - first + bucketMs - 1) / bucketMs);
+    int count = bucketCount(first, toMs, bucketMs);
+    String inStore = storeHash == null ? "" : " AND store_hash = ?";
     return db.read(
         connection -> {
           Map<String, long[][]> counts = new TreeMap<>();
           add(
               connection,
-              bucketed("webhook_event", "received_at_ms", ""),
+              bucketed("webhook_event", "received_at_ms", inStore),
+              storeHash,
               counts,
               0,
               first,
@@ -58,7 +88,8 @@ public class QueueActivity {
               count);
           add(
               connection,
-              bucketed("work_item", "completed_at_ms", " AND status = 'DONE'"),
+              bucketed("work_item", "completed_at_ms", " AND status = 'DONE'" + inStore),
+              storeHash,
               counts,
               1,
               first,
@@ -66,7 +97,11 @@ public class QueueActivity {
               count);
           add(
               connection,
-              bucketed("work_item", "completed_at_ms", " AND status = 'DONE' AND attempts > 1"),
+              bucketed(
+                  "work_item",
+                  "completed_at_ms",
+                  " AND status = 'DONE' AND attempts > 1" + inStore),
+              storeHash,
               counts,
               2,
               first,
@@ -74,7 +109,8 @@ public class QueueActivity {
               count);
           add(
               connection,
-              bucketed("work_item", "dead_lettered_at_ms", ""),
+              bucketed("work_item", "dead_lettered_at_ms", inStore),
+              storeHash,
               counts,
               3,
               first,
@@ -99,7 +135,8 @@ public class QueueActivity {
    * Counts per store and bucket of rows whose {@code column} lies in a range. The bucket is the
    * instant minus its remainder, computed in a derived table so the GROUP BY names a plain column
    * on both H2 and MySQL (MOD runs the same on both, where integer division does not: MySQL's /
-   * gives a decimal). Parameters: the first bucket's start and the bucket length, then the range.
+   * gives a decimal). Parameters: the first bucket's start and the bucket length, then the range,
+   * then the store when {@code condition} names one.
    */
   private static String bucketed(String table, String column, String condition) {
     return "SELECT store_hash, bucket, COUNT(*) FROM (SELECT store_hash, "
@@ -120,6 +157,7 @@ public class QueueActivity {
   private static void add(
       Connection connection,
       String sql,
+      String storeHash,
       Map<String, long[][]> counts,
       int series,
       long first,
@@ -131,6 +169,9 @@ public class QueueActivity {
       select.setLong(2, bucketMs);
       select.setLong(3, first);
       select.setLong(4, first + count * bucketMs);
+      if (storeHash != null) {
+        select.setString(5, storeHash);
+      }
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           int index = (int) ((rs.getLong(2) - first) / bucketMs);

@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * A flood therefore delays genuine installs and page loads too (BigCommerce's control panel shows
  * the error; the merchant opens the app again), but never the webhooks or the sync, which use other
  * threads.
+ *
+ * <p>The callbacks only: the app page's files and its refreshes ({@code /bc/static/}, {@code
+ * /bc/uplot/}, {@code /bc/api/}) need no BigCommerce call, and an open page polls every few
+ * seconds, which would spend the callbacks' budget.
  */
-@ServerFilter("/bc/**")
+@ServerFilter({"/bc/auth", "/bc/load", "/bc/uninstall", "/bc/remove_user"})
 public class AppCallbackRateLimit {
   private static final Logger LOG = LoggerFactory.getLogger(AppCallbackRateLimit.class);
   private static final long LOG_EVERY_MS = 10_000;

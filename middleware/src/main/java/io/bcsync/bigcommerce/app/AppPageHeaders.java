@@ -10,10 +10,11 @@ import java.util.Optional;
  * Security headers on every {@code /bc/*} answer (pages, plain answers and refusals alike):
  *
  * <ul>
- *   <li>{@code Content-Security-Policy}: nothing may load but the page's own inline style (the
- *       pages have no script, images, forms or frames), and only BigCommerce's control panel may
- *       frame it: {@code https://*.bigcommerce.com}, plus, on pages for a store whose signed
- *       payload or install context named it, that store's own {@code
+ *   <li>{@code Content-Security-Policy}: scripts, stylesheets and requests from this server only
+ *       (the overview's module and uPlot under {@code /bc/static/} and {@code /bc/uplot/}, its
+ *       refresh under {@code /bc/api/}), no inline script or style, no forms, and only
+ *       BigCommerce's control panel may frame it: {@code https://*.bigcommerce.com}, plus, on pages
+ *       for a store whose signed payload or install context named it, that store's own {@code
  *       https://store-<hash>.mybigcommerce.com} (where control panels have been served;
  *       BigCommerce's docs do not name the control panel's origin, so this is UNVERIFIED; the
  *       wildcard {@code *.mybigcommerce.com} is not used because every store's storefront lives
@@ -47,8 +48,8 @@ public class AppPageHeaders implements Ordered {
             + store.map(hash -> " https://store-" + hash + ".mybigcommerce.com").orElse("");
     response.header(
         "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';"
-            + " frame-ancestors "
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors "
             + ancestors);
     response.header("Referrer-Policy", "no-referrer");
     response.header("X-Content-Type-Options", "nosniff");

@@ -2,6 +2,8 @@ package io.bcsync.bigcommerce.app;
 
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.config.AppCallbackConfig;
+import io.bcsync.console.OperatorOverview;
+import io.bcsync.console.OperatorOverview.Window;
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.sync.port.SalesforceLink;
 import io.micronaut.core.annotation.Nullable;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * BigCommerce's app callbacks (paths from the manifest). {@code auth} and {@code load} render HTML
- * in the control panel's iframe; {@code uninstall} and {@code remove_user} are server-to-server. A
- * callback whose signature does not verify, or whose token was used before, gets 401 and changes
- * nothing. Logs name the store and the reason, never a code, token or payload.
+ * in the control panel's iframe ({@code load}: the store's overview, AppOverviewPage, with a token
+ * for its refreshes, AppPageTokens); {@code uninstall} and {@code remove_user} are
+ * server-to-server. A callback whose signature does not verify, or whose token was used before,
+ * gets 401 and changes nothing. Logs name the store and the reason, never a code, token or payload.
  */
 @Controller("/bc")
 @ExecuteOn(AppCallbackConfig.EXECUTOR)
@@ -35,6 +38,8 @@ public class BigCommerceAppController {
   private final ConnectedStores stores;
   private final SalesforceLink salesforce;
   private final CallbackTokens tokens;
+  private final AppPageTokens pageTokens;
+  private final OperatorOverview overview;
 
   public BigCommerceAppController(
       AppInstaller installer,
@@ -42,13 +47,17 @@ public class BigCommerceAppController {
       StoreStatus status,
       ConnectedStores stores,
       SalesforceLink salesforce,
-      CallbackTokens tokens) {
+      CallbackTokens tokens,
+      AppPageTokens pageTokens,
+      OperatorOverview overview) {
     this.installer = installer;
     this.verifier = verifier;
     this.status = status;
     this.stores = stores;
     this.salesforce = salesforce;
     this.tokens = tokens;
+    this.pageTokens = pageTokens;
+    this.overview = overview;
   }
 
   @Get(value = "/auth", produces = MediaType.TEXT_HTML)
@@ -86,9 +95,10 @@ public class BigCommerceAppController {
           }
           return new Page(
               caller.storeHash(),
-              AppPages.dashboard(
-                  caller.storeHash(),
+              AppOverviewPage.render(
                   caller.userEmail(),
+                  pageTokens.mint(caller.storeHash()),
+                  overview.forStore(caller.storeHash(), Window.HOUR),
                   status.summarize(caller.storeHash()),
                   salesforce.current()));
         });

@@ -68,6 +68,21 @@ class AppCallbackLimitsTest implements TestPropertyProvider {
     assertThat(load().statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void the_app_pages_files_and_refreshes_are_not_counted() throws Exception {
+    clock.advance(Duration.ofSeconds(10));
+    for (int i = 0; i < 10; i++) {
+      assertThat(WebhookCalls.httpGet(server.getURI(), "/bc/static/app.css", null).statusCode())
+          .isEqualTo(200);
+      // Without a token: refused by the endpoint (401), not by the callbacks' limit (429).
+      assertThat(
+              WebhookCalls.httpGet(server.getURI(), "/bc/api/stores/abc/overview", null)
+                  .statusCode())
+          .isEqualTo(401);
+    }
+    assertThat(load().statusCode()).isEqualTo(401);
+  }
+
   private HttpResponse<String> load() throws Exception {
     return WebhookCalls.httpGet(server.getURI(), "/bc/load", null);
   }

@@ -142,8 +142,10 @@ class AppCallbackReplayTest implements TestPropertyProvider {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .contains(
-            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';"
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " connect-src 'self'; base-uri 'none'; form-action 'none';"
                 + " frame-ancestors https://*.bigcommerce.com https://store-rp6.mybigcommerce.com");
+    assertThat(page.body()).doesNotContain("<style", "style=\"", "<script>");
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
