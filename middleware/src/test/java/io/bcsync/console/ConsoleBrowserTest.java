@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bcsync.bigcommerce.manifest.AppManifest;
+import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
@@ -19,6 +20,7 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,8 +51,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operator console in a real browser (headless chromium), against the middleware and both
  * simulators: sign-in, the overview refreshing itself as orders sync, a record the Salesforce
  * simulator keeps failing shown with its error and payload and replayed from the page, requests
- * without a session or a CSRF token refused, sign-out. One middleware and one browser for the whole
- * class; the tests run in order. Screenshots go to docs/screenshots/.
+ * without a session or a CSRF token refused, sign-out, and the BigCommerce app page: the store's
+ * overview after a valid signed load, refreshing itself as orders sync, and a forged load refused.
+ * One middleware and one browser for the whole class; the tests run in order. Screenshots go to
+ * docs/screenshots/.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,6 +72,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
   @Inject AppManifest manifest;
   @Inject QueueInspector inspector;
   @Inject WorkQueue queue;
+  @Inject InstalledStores installed;
 
   BigCommerceSimulator bc;
   SalesforceSimulator sf;
@@ -284,17 +289,47 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
   @Test
   @Order(6)
-  void the_app_page_shows_the_store_for_a_valid_signed_load_and_refuses_a_forged_one() {
-    bc.createStore(BigCommerceSimulator.StoreSpec.named(APP_STORE));
+  void the_app_page_shows_the_store_overview_refreshing_itself_and_refuses_a_forged_load() {
+    SimulatedStore appStore = bc.createStore(BigCommerceSimulator.StoreSpec.named(APP_STORE));
     assertThat(bc.installApp(APP_STORE, CLIENT_ID).callbackStatus()).isEqualTo(200);
+    long cup = appStore.createProduct("Cup", "CUP-1", new BigDecimal("4.50"));
     SignedPayloads.StoreUser owner =
         new SignedPayloads.StoreUser(1, "owner@" + APP_STORE + ".example");
     String load = SignedPayloads.create(app, APP_STORE, owner, owner, Instant.now(), "/");
 
     browser.get(baseUrl + "/bc/load?signed_payload_jwt=" + encode(load));
-    assertThat(browser.findElement(By.tagName("body")).getText())
-        .contains("Store " + APP_STORE, "owner@" + APP_STORE + ".example", "Last hour");
-    assertThat(browser.findElements(By.id("last-hour"))).isNotEmpty();
+    WebElement page = awaitElement(By.id("app-overview"));
+    assertThat(page.getText())
+        .contains(
+            "Store " + APP_STORE,
+            "owner@" + APP_STORE + ".example",
+            "Activity",
+            "Waiting in the queue",
+            "BigCommerce API budget left",
+            "Salesforce change events",
+            "Last errors");
+    // The page's script draws the chart (uPlot, from the jar) under the strict CSP.
+    new WebDriverWait(browser, WAIT)
+        .until(driver -> !driver.findElements(By.cssSelector("#chart canvas")).isEmpty());
+    // Neither the store's API token nor the signed payload is in the page; its own token is.
+    String accessToken = installed.find(APP_STORE).orElseThrow().accessToken().orElseThrow();
+    assertThat(browser.getPageSource()).doesNotContain(accessToken, load);
+    assertThat(page.getAttribute("data-token")).startsWith("v1." + APP_STORE + ".");
+
+    // Orders placed in the store show in the page's counts by its own polling: no reload (the
+    // marker set in this document survives).
+    ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+    long before = appCount("synced");
+    long received = appCount("received");
+    long customer = appStore.createCustomer("merchant-view@example.com", "Mer", "Chant");
+    appStore.placeOrder(customer, cup);
+    appStore.placeOrder(customer, cup);
+    new WebDriverWait(browser, WAIT).until(driver -> appCount("synced") >= before + 2);
+    assertThat(appCount("received")).isGreaterThan(received);
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true"))
+        .isEqualTo(true);
+    assertThat(Integer.parseInt(page.getAttribute("data-refreshes"))).isGreaterThan(1);
+    assertThat(page.getAttribute("data-stopped")).isNull();
     Browser.screenshot(browser, "app-page");
 
     AppRegistration forger =
@@ -309,7 +344,18 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     String forged = SignedPayloads.create(forger, APP_STORE, owner, owner, Instant.now(), "/");
     browser.get(baseUrl + "/bc/load?signed_payload_jwt=" + encode(forged));
     assertThat(browser.findElement(By.tagName("body")).getText())
-        .doesNotContain("Last hour", "owner@" + APP_STORE + ".example");
+        .contains("bcsync could not continue")
+        .doesNotContain("Activity", "owner@" + APP_STORE + ".example");
+    assertThat(browser.findElements(By.id("app-overview"))).isEmpty();
+  }
+
+  /** A count of the app page's totals table, read in one step (the script rewrites it). */
+  private long appCount(String column) {
+    Object text =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.querySelector(arguments[0]).textContent;", "#totals ." + column);
+    return Long.parseLong(String.valueOf(text).trim());
   }
 
   private static String encode(String value) {
