@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.bcsync.salesforce.auth.CredentialStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sim.salesforce.auth.ConnectedApp;
+import io.bcsync.testsupport.Browser;
+import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
@@ -16,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +27,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * "Connect Salesforce" from the console's Connections page, with the web-server sign-in configured:
@@ -42,9 +49,23 @@ class ConsoleConnectSalesforceTest {
 
   static SalesforceSimulator sim;
 
+  /** The browser test's middleware: its callback must be reachable, so it is on this host. */
+  static int browserPort;
+
+  static ConnectedApp browserApp;
+
   @BeforeAll
   static void startOrg() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox().connectedApp(APP));
+    browserPort = FreePort.find();
+    browserApp =
+        new ConnectedApp(
+            "console-browser-key",
+            "console-browser-secret",
+            "http://localhost:" + browserPort + "/salesforce/oauth/callback",
+            null);
+    sim =
+        SimulatedSalesforce.start(
+            SimulatedSalesforce.sandbox().connectedApp(APP).connectedApp(browserApp));
   }
 
   @AfterAll
@@ -55,16 +76,8 @@ class ConsoleConnectSalesforceTest {
   @Test
   void the_page_hands_out_a_start_link_only_with_the_csrf_token_and_the_link_leads_to_salesforce()
       throws Exception {
-    Map<String, Object> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.put("bcsync.salesforce.login-url", sim.baseUrl());
-    properties.put("bcsync.salesforce.auth-mode", "web-server");
-    properties.put("bcsync.salesforce.client-id", APP.clientId());
-    properties.put("bcsync.salesforce.client-secret", APP.clientSecret());
-    properties.put("bcsync.salesforce.redirect-uri", CALLBACK);
-    properties.put(
-        "bcsync.salesforce.token-encryption-key", Base64.getEncoder().encodeToString(new byte[32]));
-    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+    try (EmbeddedServer server =
+        ApplicationContext.run(EmbeddedServer.class, webServerProperties(APP))) {
       String base = "http://localhost:" + server.getPort();
       HttpResponse<String> signIn =
           HTTP.send(
@@ -116,6 +129,63 @@ class ConsoleConnectSalesforceTest {
           .as("nothing is connected before Salesforce answers")
           .isFalse();
     }
+  }
+
+  /**
+   * The same in a browser: the administrator signs in, clicks "Connect Salesforce", then the link
+   * the page shows; chromium follows the start link to the simulator's authorize page, which (as
+   * Salesforce does for a user already signed in who approved the app) sends it back to our
+   * callback with a code, and the org is connected.
+   */
+  @Test
+  void an_administrator_clicks_connect_salesforce_and_follows_it_through_the_authorize_page() {
+    Map<String, Object> properties = webServerProperties(browserApp);
+    properties.put("micronaut.server.port", browserPort);
+    WebDriver browser = Browser.start();
+    try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+      String base = "http://localhost:" + browserPort;
+      browser.get(base + "/sign-in");
+      browser.findElement(By.id("token")).sendKeys(WebhookCalls.ADMIN_TOKEN);
+      browser.findElement(By.cssSelector("form button[type=submit]")).click();
+      await(browser, By.cssSelector("h1"));
+      browser.get(base + "/connections");
+      assertThat(browser.findElement(By.id("sf-status")).getText()).isEqualTo("not connected");
+
+      browser.findElement(By.cssSelector("#connect-salesforce button[type=submit]")).click();
+      WebElement link = await(browser, By.cssSelector("#connect-start a"));
+      assertThat(link.getAttribute("href")).startsWith(base + "/salesforce/oauth/start?ticket=");
+      link.click();
+
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(driver -> driver.getCurrentUrl().contains("/salesforce/oauth/callback"));
+      // Only the simulator's authorize page issues the code this callback was given, and the
+      // callback connected with it: the browser went through that page.
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("\"connected\"");
+      assertThat(server.getApplicationContext().getBean(CredentialStore.class).isPresent())
+          .isTrue();
+      browser.get(base + "/connections");
+      assertThat(browser.findElement(By.id("sf-status")).getText()).isEqualTo("connected");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static Map<String, Object> webServerProperties(ConnectedApp app) {
+    Map<String, Object> properties = new HashMap<>(WebhookCalls.storeProperties());
+    properties.putAll(TestDatabases.h2());
+    properties.put("bcsync.salesforce.login-url", sim.baseUrl());
+    properties.put("bcsync.salesforce.auth-mode", "web-server");
+    properties.put("bcsync.salesforce.client-id", app.clientId());
+    properties.put("bcsync.salesforce.client-secret", app.clientSecret());
+    properties.put("bcsync.salesforce.redirect-uri", app.callbackUrl());
+    properties.put(
+        "bcsync.salesforce.token-encryption-key", Base64.getEncoder().encodeToString(new byte[32]));
+    return properties;
+  }
+
+  private static WebElement await(WebDriver browser, By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(driver -> driver.findElement(by));
   }
 
   private static HttpRequest form(String url, String body, String cookie) {

@@ -23,10 +23,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +41,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -71,6 +75,7 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
   String baseUrl;
   long mug;
   WebDriver browser;
+  Path downloads;
 
   ConsoleTestRig rig;
 
@@ -89,8 +94,9 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
   }
 
   @BeforeAll
-  void startBrowser() {
-    browser = Browser.start();
+  void startBrowser() throws Exception {
+    downloads = Files.createTempDirectory("bcsync-downloads");
+    browser = Browser.start(downloads);
     await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
   }
 
@@ -279,6 +285,19 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
         .startsWith("attachment; filename=\"match-report-" + STORE + "-");
     assertThat(report.body()).contains("\"counts\"", "\"entries\"").doesNotContain("@example.com");
 
+    // Clicked on the page, the report arrives as a file in the browser's download directory.
+    browser.get(baseUrl + "/backfill");
+    WebElement form = awaitElement(By.id("match-report"));
+    new Select(form.findElement(By.name("store"))).selectByValue(STORE);
+    // No "since": every customer of the store (a date input takes typed dates in the locale's
+    // order, which the test should not depend on).
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    Path downloaded =
+        await().atMost(WAIT).until(() -> downloadedReport().orElse(null), file -> file != null);
+    String content = Files.readString(downloaded);
+    assertThat(downloaded.getFileName().toString()).startsWith("match-report-" + STORE + "-");
+    assertThat(content).contains("\"counts\"", "\"entries\"").doesNotContain("@example.com");
+
     browser.get(baseUrl + "/backfill/match-report?store=" + STORE + "&since=yesterday");
     assertThat(awaitElement(By.id("backfill-error")).getText())
         .contains("since must be an ISO date");
@@ -302,6 +321,20 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
         .contains("web-server");
     assertThat(browser.getPageSource()).doesNotContain(SECRET, "tok-" + STORE);
     Browser.screenshot(browser, "connections");
+  }
+
+  /** The match report once chromium has finished writing it (no partial .crdownload left). */
+  private Optional<Path> downloadedReport() throws Exception {
+    try (Stream<Path> files = Files.list(downloads)) {
+      List<Path> all = files.toList();
+      if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+        return Optional.empty();
+      }
+      return all.stream()
+          .filter(f -> f.getFileName().toString().startsWith("match-report-"))
+          .filter(f -> f.getFileName().toString().endsWith(".json"))
+          .findFirst();
+    }
   }
 
   private Optional<Review> openReview() {

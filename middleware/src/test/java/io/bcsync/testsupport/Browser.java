@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -43,10 +44,31 @@ public final class Browser {
   }
 
   public static WebDriver start() {
+    return start(null);
+  }
+
+  /**
+   * A browser that saves downloads to {@code downloads} without asking (chromium's download
+   * preferences), or one that downloads nothing when it is null.
+   */
+  public static WebDriver start(Path downloads) {
     requireInstalled();
     try {
       Path profile = Files.createTempDirectory("bcsync-chromium");
       ChromeOptions options = new ChromeOptions();
+      if (downloads != null) {
+        options.setExperimentalOption(
+            "prefs",
+            Map.of(
+                "download.default_directory",
+                downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download",
+                false,
+                "download.directory_upgrade",
+                true,
+                "safebrowsing.enabled",
+                false));
+      }
       options.setBinary(CHROMIUM.toFile());
       options.addArguments(
           "--headless=new",
