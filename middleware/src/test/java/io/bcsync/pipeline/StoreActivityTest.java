@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The queue views other packages read instead of the queue's tables: one store's activity (the app
- * page) and the pending count (backfill pacing). Runs on H2; {@code StoreActivityMariaDbTest} runs
- * every case on MariaDB/MySQL.
+ * The queue views other packages read instead of the queue's tables: one store's activity and
+ * series (the app page) and the pending count (backfill pacing). Runs on H2; {@code
+ * StoreActivityMariaDbTest} runs every case on MariaDB/MySQL.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -26,6 +26,7 @@ class StoreActivityTest implements TestPropertyProvider {
   @Inject EventIntake intake;
   @Inject WorkQueue queue;
   @Inject QueueInspector inspector;
+  @Inject QueueActivity activity;
   @Inject MutableClock clock;
 
   @Override
@@ -73,6 +74,42 @@ class StoreActivityTest implements TestPropertyProvider {
         .containsExactlyInAnyOrder("2: timeout", "3: refused");
     assertThat(inspector.storeActivity(store, 1).recentFailures()).hasSize(1);
     assertThat(inspector.pendingCount()).isEqualTo(pendingBefore - 5 + 1);
+  }
+
+  @Test
+  void one_stores_series_is_its_row_of_every_stores_series_and_zeros_for_a_quiet_store() {
+    String store = "ser" + UUID.randomUUID().toString().substring(0, 8);
+    String other = "sot" + UUID.randomUUID().toString().substring(0, 8);
+    clock.set(1_800_000_000_000L);
+    long synced = record(store, "1");
+    long dead = record(store, "2");
+    long elsewhere = record(other, "1");
+    record(other, "2");
+    queue.claim("worker", 100, clock.millis(), clock.millis() + 60_000);
+    clock.advance(java.time.Duration.ofMinutes(2));
+    long now = clock.millis();
+    queue.finish(
+        List.of(
+            WorkQueue.Finish.complete(synced),
+            WorkQueue.Finish.deadLetter(dead, "refused"),
+            WorkQueue.Finish.complete(elsewhere)),
+        "worker",
+        now);
+    long from = now - java.time.Duration.ofMinutes(10).toMillis();
+    long bucket = java.time.Duration.ofMinutes(1).toMillis();
+
+    List<QueueActivity.Bucket> own = activity.ofStore(store, from, now + 1, bucket);
+
+    assertThat(own).isEqualTo(activity.perStore(from, now + 1, bucket).get(store));
+    assertThat(own.stream().mapToLong(QueueActivity.Bucket::received).sum()).isEqualTo(2);
+    assertThat(own.stream().mapToLong(QueueActivity.Bucket::synced).sum()).isEqualTo(1);
+    assertThat(own.stream().mapToLong(QueueActivity.Bucket::dead).sum()).isEqualTo(1);
+    List<QueueActivity.Bucket> quiet = activity.ofStore("quiet" + store, from, now + 1, bucket);
+    assertThat(quiet).hasSameSizeAs(own);
+    assertThat(quiet)
+        .allMatch(b -> b.received() + b.synced() + b.retried() + b.dead() == 0)
+        .extracting(QueueActivity.Bucket::startMs)
+        .isEqualTo(own.stream().map(QueueActivity.Bucket::startMs).toList());
   }
 
   private long record(String store, String id) {
