@@ -1,6 +1,5 @@
 package io.bcsync.bigcommerce.app;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -29,10 +28,6 @@ final class AppPages {
 
   static String error(String title, String message) {
     return page(title, "<h1>" + escape(title) + "</h1><p>" + escape(message) + "</p>");
-  }
-
-  static String time(long epochMs) {
-    return escape(Instant.ofEpochMilli(epochMs).toString());
   }
 
   /** A page of one panel (the installed and error pages). */
