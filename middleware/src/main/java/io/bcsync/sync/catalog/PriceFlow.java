@@ -153,6 +153,9 @@ public class PriceFlow implements Flow {
             return;
           }
           for (Target t : itemTargets) {
+            if (!mappings.forStore(t.storeHash()).owns(CatalogMapping.PRICE)) {
+              continue; // BigCommerce owns prices in that store (ownership.catalog_fields)
+            }
             boolean inList = listed.plan(t, e);
             if (e.variantPrice()) {
               writes
@@ -164,7 +167,14 @@ public class PriceFlow implements Flow {
             }
           }
           if (!answered.containsKey(item)) {
-            outcomes.put(item.id(), notSynced(item.entity().id(), e));
+            outcomes.put(
+                item.id(),
+                itemTargets.stream()
+                        .allMatch(t -> !mappings.forStore(t.storeHash()).owns(CatalogMapping.PRICE))
+                    ? Outcome.skipped(
+                        "BigCommerce owns the price in every store holding the variant"
+                            + " (ownership.catalog_fields)")
+                    : notSynced(item.entity().id(), e));
           }
         });
     Map<Target, WriteFailure> failed = new HashMap<>();
