@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class SyncRequestSettlement implements OutcomeObserver {
-  /** A Salesforce or BigCommerce status code in a failure text, such as REQUIRED_FIELD_MISSING. */
   /** The action of a row no request asked for: a dead-lettered change reported as a failure. */
   static final String REPORT = "REPORT";
 
+  /** A Salesforce or BigCommerce status code in a failure text, such as REQUIRED_FIELD_MISSING. */
   private static final Pattern ERROR_CODE = Pattern.compile("\\b[A-Z]+(?:_[A-Z0-9]+)+\\b");
 
   private final SyncRequests requests;
