@@ -9,7 +9,11 @@ import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.FieldType;
+import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.CatalogWriter.ProductDetails;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -28,14 +32,16 @@ import org.junit.jupiter.api.TestInstance;
  * from {@code StockKeepingUnit}, maps a weight and the custom field "Material", and leaves the
  * product name to BigCommerce ({@code ownership.catalog_fields} without {@code name}): a price
  * finds its variant by the mapped SKU; the name is not written while the description is; an emptied
- * weight and custom field are cleared (weight 0, the field deleted), and a delete whose answer was
- * lost converges on the retry.
+ * weight and custom field are cleared (weight 0, the field deleted), a delete whose answer was lost
+ * converges on the retry, and a delete answered 404 (already gone) counts as deleted.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReverseCatalogFieldsEndToEndTest extends ReverseEndToEndTestBase {
   static final String STORE = "revcf1";
   static final String SECRET = "revcf-webhook-secret-0123456789";
+
+  @Inject CatalogWriter catalog;
 
   @Override
   String storeHash() {
@@ -157,6 +163,25 @@ class ReverseCatalogFieldsEndToEndTest extends ReverseEndToEndTestBase {
         .as("one delete, its answer lost; the retry finds the field gone and deletes nothing")
         .extracting(RequestLog.Entry::status)
         .containsExactly(504);
+  }
+
+  @Test
+  void a_delete_answered_404_counts_as_deleted() {
+    long cup = store.createProduct("Cup", "FLD-3", new BigDecimal("3.00"));
+    catalog.updateProducts(
+        STORE, Map.of(cup, new ProductDetails(null, null, null, null, Map.of("Glaze", "Blue"))));
+    assertThat(customField(cup, "Glaze")).isEqualTo("Blue");
+    // As if another attempt had deleted it between our read and our delete.
+    store.injectFault(Fault.status(404, 1).on("DELETE", "/custom-fields/"));
+
+    Map<Long, WriteFailure> failed =
+        catalog.updateProducts(
+            STORE,
+            Map.of(
+                cup,
+                new ProductDetails(null, null, null, null, Map.of(), java.util.Set.of("Glaze"))));
+
+    assertThat(failed).as("a 404 on the delete is success").isEmpty();
   }
 
   private Optional<WorkItem> item(String salesforceId) {
