@@ -20,6 +20,18 @@ public final class CatalogApi {
     this.store = store;
   }
 
+  /**
+   * Deletes one custom field of a product (deleteProductCustomField: 204). A 404 (the field, or the
+   * product, is gone) is success: a delete repeated after a lost answer converges.
+   */
+  public void deleteCustomField(long productId, long customFieldId) {
+    store.call(
+        ApiRequest.write(
+            "DELETE",
+            "/v3/catalog/products/" + productId + "/custom-fields/" + customFieldId,
+            null));
+  }
+
   /** Products with their variants. */
   public Map<Long, CatalogDtos.Product> readByIds(Collection<Long> ids) {
     Map<Long, CatalogDtos.Product> found = new LinkedHashMap<>();

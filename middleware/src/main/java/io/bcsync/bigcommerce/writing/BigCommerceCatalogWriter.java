@@ -119,9 +119,12 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
     Map<Long, WriteFailure> failed = new LinkedHashMap<>();
     CatalogApi catalog;
     List<ProductDetailsUpdate> updates;
+    Map<Long, List<Long>> deletions;
     try {
       catalog = client.forStore(storeHash).catalog();
-      updates = ProductUpdates.of(catalog, details);
+      ProductUpdates.Plan plan = ProductUpdates.of(catalog, details);
+      updates = plan.updates();
+      deletions = plan.deletions();
     } catch (PermanentFailureException e) {
       details.keySet().forEach(id -> failed.put(id, new WriteFailure(e.getMessage(), false)));
       return failed;
@@ -136,7 +139,30 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
           ProductDetailsUpdate::id,
           failed);
     }
+    deleteCustomFields(catalog, deletions, failed);
     return failed;
+  }
+
+  /**
+   * Deletes the cleared custom fields of the products whose update went through, one call per field
+   * (the endpoint deletes one). A 404 is success; a failure fails its product's item, whose retry
+   * reads the fields again and deletes what is left.
+   */
+  private static void deleteCustomFields(
+      CatalogApi catalog, Map<Long, List<Long>> deletions, Map<Long, WriteFailure> failed) {
+    deletions.forEach(
+        (productId, fieldIds) -> {
+          if (failed.containsKey(productId)) {
+            return;
+          }
+          try {
+            fieldIds.forEach(fieldId -> catalog.deleteCustomField(productId, fieldId));
+          } catch (PermanentFailureException e) {
+            failed.put(productId, new WriteFailure(e.getMessage(), false));
+          } catch (RuntimeException e) {
+            failed.put(productId, new WriteFailure(e.getMessage(), true));
+          }
+        });
   }
 
   /** Products with their variants and custom fields, 100 ids per call. */

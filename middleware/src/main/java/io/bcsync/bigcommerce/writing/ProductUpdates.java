@@ -21,43 +21,56 @@ final class ProductUpdates {
   private ProductUpdates() {}
 
   /**
-   * The batch elements. When custom fields are set, the products' fields are read first (one call
-   * per 100 products) and a field of the same name is updated by its id: a PUT without id adds a
-   * field (productCustomField_Put: "id ... Required to update existing custom field"), so a retry
-   * after a lost answer would otherwise add a second one.
+   * What one products batch sends: the batch elements, and the custom fields to delete afterwards
+   * (product id → field ids).
    */
-  static List<ProductDetailsUpdate> of(CatalogApi catalog, Map<Long, ProductDetails> details) {
+  record Plan(List<ProductDetailsUpdate> updates, Map<Long, List<Long>> deletions) {}
+
+  /**
+   * The batch elements. When custom fields are set or cleared, the products' fields are read first
+   * (one call per 100 products) and a field of the same name is updated by its id: a PUT without id
+   * adds a field (productCustomField_Put: "id ... Required to update existing custom field"), so a
+   * retry after a lost answer would otherwise add a second one. A cleared name deletes every field
+   * of that name the product has; none left (a retry after a lost answer) deletes nothing.
+   */
+  static Plan of(CatalogApi catalog, Map<Long, ProductDetails> details) {
     Set<Long> withFields = new HashSet<>();
     details.forEach(
         (id, d) -> {
-          if (!d.customFields().isEmpty()) {
+          if (!d.customFields().isEmpty() || !d.clearedCustomFields().isEmpty()) {
             withFields.add(id);
           }
         });
-    Map<Long, Map<String, Long>> existing = new LinkedHashMap<>();
+    Map<Long, List<JsonNode>> existing = new LinkedHashMap<>();
     if (!withFields.isEmpty()) {
       catalog
           .readWithCustomFields(withFields)
           .forEach(
-              (id, product) -> {
-                Map<String, Long> ids = new LinkedHashMap<>();
-                Fields.elements(product.get("custom_fields"))
-                    .forEach(f -> ids.putIfAbsent(f.path("name").asText(), f.path("id").asLong()));
-                existing.put(id, ids);
-              });
+              (id, product) -> existing.put(id, Fields.elements(product.get("custom_fields"))));
     }
     List<ProductDetailsUpdate> updates = new ArrayList<>();
+    Map<Long, List<Long>> deletions = new LinkedHashMap<>();
     details.forEach(
         (id, d) -> {
+          List<JsonNode> present = existing.getOrDefault(id, List.of());
+          Map<String, Long> ids = new LinkedHashMap<>();
+          present.forEach(f -> ids.putIfAbsent(f.path("name").asText(), f.path("id").asLong()));
           List<CustomField> fields = new ArrayList<>();
-          Map<String, Long> ids = existing.getOrDefault(id, Map.of());
           d.customFields()
               .forEach((name, value) -> fields.add(new CustomField(ids.get(name), name, value)));
           updates.add(
               new ProductDetailsUpdate(
                   id, d.name(), d.description(), d.visible(), d.weight(), fields));
+          List<Long> gone =
+              present.stream()
+                  .filter(f -> d.clearedCustomFields().contains(f.path("name").asText()))
+                  .map(f -> f.path("id").asLong())
+                  .toList();
+          if (!gone.isEmpty()) {
+            deletions.put(id, gone);
+          }
         });
-    return updates;
+    return new Plan(updates, deletions);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.bcsync.sync.catalog.CatalogTargets.ProductKeys;
 import io.bcsync.sync.catalog.CatalogTargets.Target;
 import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.changes.SeenRecords;
+import io.bcsync.sync.mapping.CatalogMapping;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.sync.port.SalesforceRecords;
@@ -32,8 +33,10 @@ import java.util.Map;
  * price book (default: the standard price book) in the store currency sets the variant's price; an
  * entry of a price book and currency a store's mapping file maps to a price list ({@code
  * price_lists:}) sets the variant's record in that list ({@link PriceLists}); any other entry is
- * SKIPPED. In a multi-currency org the entry's {@code CurrencyIsoCode} decides. Bad data (no price,
- * a negative price, a product with neither SKU nor link) is dead-lettered with the reason and never
+ * SKIPPED. In a multi-currency org the entry's {@code CurrencyIsoCode} decides. The variant is
+ * found by the Product2's link, else its SKU: {@code ProductCode}, or in a store whose mapping
+ * names another Product2 field ({@code catalog.sku_field}) that field. Bad data (no price, a
+ * negative price, a product with neither SKU nor link) is dead-lettered with the reason and never
  * sent; the others are written in the endpoint's batches, each entry answered by its own variants'
  * results. A price is set absolutely, so a retry after a lost answer writes the same value again.
  */
@@ -64,6 +67,7 @@ public class PriceFlow implements Flow {
   private final PriceLists lists;
 
   private final StoreCurrency currency;
+  private final CatalogMappings mappings;
 
   public PriceFlow(
       SalesforceRecords salesforce,
@@ -74,8 +78,10 @@ public class PriceFlow implements Flow {
       WrittenValues written,
       SeenRecords seen,
       PriceLists lists,
-      StoreCurrency currency) {
+      StoreCurrency currency,
+      CatalogMappings mappings) {
     this.currency = currency;
+    this.mappings = mappings;
     this.written = written;
     this.seen = seen;
     this.lists = lists;
@@ -103,6 +109,10 @@ public class PriceFlow implements Flow {
     if (config.multiCurrency()) {
       fields.add(CURRENCY);
     }
+    // The SKU field each store maps (catalog.sku_field), read through the entry's Product2 in the
+    // same one query per batch.
+    Map<String, String> skuFields = skuFields();
+    skuFields.values().stream().distinct().filter(f -> !fields.contains(f)).forEach(fields::add);
     Map<String, Map<String, String>> entries =
         salesforce.read(OBJECT, fields, items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, entries);
@@ -123,13 +133,13 @@ public class PriceFlow implements Flow {
       Outcome refused =
           !e.variantPrice() && !lists.anyStoreLists(e)
               ? notSynced(item.entity().id(), e)
-              : check(item.entity().id(), entry);
+              : check(item.entity().id(), entry, skuFields);
       if (refused != null) {
         outcomes.put(item.id(), refused);
         continue;
       }
       priced.put(item, e);
-      keys.put(item, new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU)));
+      keys.put(item, keysOf(entry, skuFields));
     }
     Map<WorkItem, List<Target>> found = targets.resolve(keys);
     Map<String, Map<VariantRef, BigDecimal>> writes = new LinkedHashMap<>();
@@ -143,6 +153,9 @@ public class PriceFlow implements Flow {
             return;
           }
           for (Target t : itemTargets) {
+            if (!mappings.forStore(t.storeHash()).owns(CatalogMapping.PRICE)) {
+              continue; // BigCommerce owns prices in that store (ownership.catalog_fields)
+            }
             boolean inList = listed.plan(t, e);
             if (e.variantPrice()) {
               writes
@@ -154,7 +167,14 @@ public class PriceFlow implements Flow {
             }
           }
           if (!answered.containsKey(item)) {
-            outcomes.put(item.id(), notSynced(item.entity().id(), e));
+            outcomes.put(
+                item.id(),
+                itemTargets.stream()
+                        .allMatch(t -> !mappings.forStore(t.storeHash()).owns(CatalogMapping.PRICE))
+                    ? Outcome.skipped(
+                        "BigCommerce owns the price in every store holding the variant"
+                            + " (ownership.catalog_fields)")
+                    : notSynced(item.entity().id(), e));
           }
         });
     Map<Target, WriteFailure> failed = new HashMap<>();
@@ -204,8 +224,31 @@ public class PriceFlow implements Flow {
             + " price list");
   }
 
+  /**
+   * The {@code Product2.<field>} each store that maps its own SKU field reads, by store hash;
+   * stores that map none use {@link #SKU}.
+   */
+  private Map<String, String> skuFields() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    mappings
+        .writable()
+        .forEach(
+            (store, mapping) -> {
+              if (!CatalogMapping.DEFAULT_SKU_FIELD.equals(mapping.skuField())) {
+                fields.put(store, "Product2." + mapping.skuField());
+              }
+            });
+    return fields;
+  }
+
+  private static ProductKeys keysOf(Map<String, String> entry, Map<String, String> skuFields) {
+    Map<String, String> storeSkus = new HashMap<>();
+    skuFields.forEach((store, field) -> storeSkus.put(store, entry.get(field)));
+    return new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU), storeSkus);
+  }
+
   /** Why an entry is not written (null: it may be): inactive, or bad data. */
-  private Outcome check(String id, Map<String, String> entry) {
+  private Outcome check(String id, Map<String, String> entry, Map<String, String> skuFields) {
     if (!Boolean.parseBoolean(entry.get(ACTIVE))) {
       return Outcome.skipped("PricebookEntry " + id + " is inactive: its price is not offered");
     }
@@ -217,7 +260,7 @@ public class PriceFlow implements Flow {
       return Outcome.permanent(
           "PricebookEntry " + id + " has a negative UnitPrice (" + price.toPlainString() + ")");
     }
-    if (new ProductKeys(entry.get(VARIANT_KEY), entry.get(SKU)).isEmpty()) {
+    if (keysOf(entry, skuFields).isEmpty()) {
       return Outcome.permanent(
           "the product of PricebookEntry "
               + id
@@ -227,9 +270,16 @@ public class PriceFlow implements Flow {
   }
 
   static Outcome notInStore(ProductKeys keys) {
+    java.util.Set<String> skus = new java.util.LinkedHashSet<>();
+    if (!CatalogTargets.blank(keys.sku())) {
+      skus.add(keys.sku().trim());
+    }
+    keys.storeSkus().values().stream()
+        .filter(s -> !CatalogTargets.blank(s))
+        .forEach(s -> skus.add(s.trim()));
     return Outcome.skipped(
         "no BigCommerce variant has SKU '"
-            + keys.sku()
+            + String.join("' or '", skus)
             + "'"
             + (CatalogTargets.blank(keys.variantKey()) ? "" : " or key " + keys.variantKey())
             + " (Salesforce updates existing products only)");

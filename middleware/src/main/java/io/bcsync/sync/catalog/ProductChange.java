@@ -57,28 +57,46 @@ record ProductChange(
 
   /**
    * The descriptive fields for a store: name, description and visibility, with the weight and
-   * custom fields its mapping names (an empty Salesforce value leaves the store's as it is).
+   * custom fields its mapping names, each only where Salesforce owns it ({@code
+   * ownership.catalog_fields}; a field BigCommerce owns is left null, which keeps the store's
+   * value); null when the store owns none of them. An empty Salesforce weight clears it (0); an
+   * empty custom field is listed in {@link ProductDetails#clearedCustomFields()}.
    */
   ProductDetails detailsFor(CatalogMapping store) {
     if (details == null) {
       return null;
     }
-    BigDecimal weight =
-        store.weightField() == null
-            ? null
-            : WriteOutcomes.decimal(product.get(store.weightField()));
+    BigDecimal weight = null;
+    if (store.weightField() != null && store.owns(CatalogMapping.WEIGHT)) {
+      BigDecimal value = WriteOutcomes.decimal(product.get(store.weightField()));
+      // A product always has a weight (product_Full: required, minimum 0, not nullable), so an
+      // emptied Salesforce weight sets 0.
+      weight = value == null ? BigDecimal.ZERO : value;
+    }
     Map<String, String> custom = new TreeMap<>();
-    store
-        .customFields()
-        .forEach(
-            (name, field) -> {
-              String value = product.get(field);
-              if (value != null && !value.isEmpty()) {
-                custom.put(name, value);
-              }
-            });
-    return new ProductDetails(
-        details.name(), details.description(), details.visible(), weight, custom);
+    Set<String> cleared = new java.util.TreeSet<>();
+    if (store.owns(CatalogMapping.CUSTOM_FIELDS)) {
+      store
+          .customFields()
+          .forEach(
+              (name, field) -> {
+                String value = product.get(field);
+                if (value != null && !value.isEmpty()) {
+                  custom.put(name, value);
+                } else {
+                  cleared.add(name);
+                }
+              });
+    }
+    ProductDetails owned =
+        new ProductDetails(
+            store.owns(CatalogMapping.NAME) ? details.name() : null,
+            store.owns(CatalogMapping.DESCRIPTION) ? details.description() : null,
+            store.owns(CatalogMapping.VISIBILITY) ? details.visible() : null,
+            weight,
+            custom,
+            cleared);
+    return owned.changesNothing() ? null : owned;
   }
 
   boolean writesNothing() {

@@ -18,11 +18,12 @@ import java.util.Map;
 /**
  * <b>The "may create products" store setting.</b> A Salesforce product found in no store is created
  * in each connected store whose mapping file says {@code catalog: {create_products: true}} (default
- * false: Salesforce updates existing products only), from its SKU, name, description and active
- * flag. Only an item that states the name (a create, undelete, GAP, reconciliation, PUSH, or an
- * update naming {@code Name}) can create; stores that do not allow it, or an item without a SKU,
- * leave it SKIPPED as before. A creation whose answer was lost is not repeated: the retry finds the
- * product by its SKU and updates it.
+ * false: Salesforce updates existing products only), from its SKU (the store's {@code
+ * catalog.sku_field}, default {@code ProductCode}), name, description and active flag. Only an item
+ * that states the name (a create, undelete, GAP, reconciliation, PUSH, or an update naming {@code
+ * Name}) can create; stores that do not allow it, or an item without a SKU, leave it SKIPPED as
+ * before. A creation whose answer was lost is not repeated: the retry finds the product by its SKU
+ * and updates it.
  */
 @Singleton
 public class ProductCreation {
@@ -39,33 +40,50 @@ public class ProductCreation {
     Map<Long, Outcome> outcomes = new HashMap<>();
     List<String> stores = creatingStores();
     Map<String, List<NewProduct>> byStore = new LinkedHashMap<>();
-    Map<WorkItem, String> skus = new LinkedHashMap<>();
+    // Each item's SKU per creating store: the store's mapped SKU field (catalog.sku_field), else
+    // ProductCode. A store where the product has no SKU gets no product.
+    Map<WorkItem, Map<String, String>> skus = new LinkedHashMap<>();
     missing.forEach(
         (item, change) -> {
-          String sku = change.keys().sku();
-          if (stores.isEmpty() || CatalogTargets.blank(sku) || change.details() == null) {
+          Map<String, String> skuByStore = new LinkedHashMap<>();
+          stores.forEach(
+              store -> {
+                String sku = change.keys().skuIn(store);
+                if (sku != null) {
+                  skuByStore.put(store, sku);
+                }
+              });
+          if (skuByStore.isEmpty() || change.details() == null) {
             outcomes.put(item.id(), PriceFlow.notInStore(change.keys()));
             return;
           }
           ProductDetails d = change.details();
-          NewProduct product =
-              new NewProduct(
-                  sku.trim(), d.name(), d.description(), Boolean.TRUE.equals(d.visible()));
-          stores.forEach(s -> byStore.computeIfAbsent(s, k -> new ArrayList<>()).add(product));
-          skus.put(item, sku.trim());
+          skuByStore.forEach(
+              (store, sku) ->
+                  byStore
+                      .computeIfAbsent(store, k -> new ArrayList<>())
+                      .add(
+                          new NewProduct(
+                              sku, d.name(), d.description(), Boolean.TRUE.equals(d.visible()))));
+          skus.put(item, skuByStore);
         });
-    Map<String, List<WriteFailure>> failures = new HashMap<>();
+    Map<String, WriteFailure> failures = new HashMap<>();
     byStore.forEach(
         (store, products) ->
             catalog
                 .createProducts(store, products)
-                .forEach(
-                    (sku, failure) ->
-                        failures.computeIfAbsent(sku, k -> new ArrayList<>()).add(failure)));
+                .forEach((sku, failure) -> failures.put(store + "|" + sku, failure)));
     skus.forEach(
-        (item, sku) -> {
-          List<WriteFailure> failed = failures.get(sku);
-          if (failed == null) {
+        (item, skuByStore) -> {
+          List<WriteFailure> failed = new ArrayList<>();
+          skuByStore.forEach(
+              (store, sku) -> {
+                WriteFailure failure = failures.get(store + "|" + sku);
+                if (failure != null) {
+                  failed.add(failure);
+                }
+              });
+          if (failed.isEmpty()) {
             outcomes.put(item.id(), Outcome.SUCCESS);
           } else if (failed.stream().anyMatch(WriteFailure::retryable)) {
             outcomes.put(item.id(), Outcome.retry(failed.get(0).message()));

@@ -75,6 +75,9 @@ public class ProductDetailsWrites {
               && !writes.containsKey(productId)
               && speaksForProduct(state, target, change.keys().skuIn(store))) {
             ProductDetails details = change.detailsFor(mappings.forStore(store));
+            if (details == null) {
+              return; // BigCommerce owns every descriptive field here (ownership.catalog_fields)
+            }
             writes.put(productId, details);
             expected.put(
                 new VariantRef(productId, productId), ProductEchoText.after(state, details));

@@ -23,6 +23,7 @@ final class ProductEchoText {
   static String after(ProductState before, ProductDetails written) {
     Map<String, String> custom = new TreeMap<>(before.customFields());
     custom.putAll(written.customFields());
+    written.clearedCustomFields().forEach(custom::remove);
     return text(
         written.name() != null ? written.name() : before.name(),
         written.description() != null ? written.description() : before.description(),

@@ -129,12 +129,26 @@ public class ProductFlow implements Flow {
         });
     outcomes.putAll(creation.create(missing));
     Map<Target, WriteFailure> failed = new HashMap<>();
-    writeStock(wanted, found, failed);
+    writeStock(wanted, owning(found, CatalogMapping.STOCK), failed);
     details.write(wanted, found, failed);
     wanted.keySet().stream()
         .filter(found::containsKey)
         .forEach(item -> outcomes.put(item.id(), WriteOutcomes.of(found.get(item), failed)));
     return outcomes;
+  }
+
+  /** The targets in stores where Salesforce owns this catalog field (ownership.catalog_fields). */
+  private Map<WorkItem, List<Target>> owning(Map<WorkItem, List<Target>> found, String field) {
+    Map<WorkItem, List<Target>> owned = new LinkedHashMap<>();
+    found.forEach(
+        (item, targets) -> {
+          List<Target> kept =
+              targets.stream().filter(t -> mappings.forStore(t.storeHash()).owns(field)).toList();
+          if (!kept.isEmpty()) {
+            owned.put(item, kept);
+          }
+        });
+    return owned;
   }
 
   private void writeStock(

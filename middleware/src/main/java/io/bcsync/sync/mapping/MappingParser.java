@@ -58,7 +58,7 @@ final class MappingParser {
           "new_customers_as",
           "match_across_stores");
   private static final Set<String> ORDERS_KEYS = Set.of("target", "activate_on_status");
-  private static final Set<String> OWNERSHIP_KEYS = Set.of("customer_fields");
+  private static final Set<String> OWNERSHIP_KEYS = Set.of("customer_fields", "catalog_fields");
 
   private final String file;
   private final YamlNodes nodes;

@@ -80,7 +80,39 @@ final class ReverseSettingsReader {
             }
           }
         });
-    return new CatalogMapping(sku == null ? CatalogMapping.DEFAULT_SKU_FIELD : sku, weight, custom);
+    return new CatalogMapping(
+        sku == null ? CatalogMapping.DEFAULT_SKU_FIELD : sku, weight, custom, catalogOwnership());
+  }
+
+  /**
+   * {@code ownership.catalog_fields}: the catalog fields Salesforce owns in this store (any of
+   * {@link CatalogMapping#FIELDS}; {@code []}: none); null (all of them) when the file does not
+   * say.
+   */
+  private java.util.Set<String> catalogOwnership() {
+    String key = "ownership.catalog_fields";
+    Setting setting = settings.get(key);
+    if (setting == null || setting.value() == null) {
+      return null;
+    }
+    List<?> values = setting.value() instanceof List<?> list ? list : List.of(setting.value());
+    java.util.Set<String> owned = new java.util.LinkedHashSet<>();
+    for (Object value : values) {
+      String field = String.valueOf(value);
+      if (!CatalogMapping.FIELDS.contains(field)) {
+        problem(
+            setting,
+            key,
+            "'"
+                + field
+                + "' is not a catalog field Salesforce can own (expected any of "
+                + CatalogMapping.FIELDS
+                + ")");
+        return null;
+      }
+      owned.add(field);
+    }
+    return owned;
   }
 
   /** A Product2 field named by the setting, or null when it is absent or bad (then reported). */

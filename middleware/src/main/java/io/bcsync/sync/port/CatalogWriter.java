@@ -52,27 +52,54 @@ public interface CatalogWriter {
   /**
    * Sets each product's descriptive fields (a null field keeps its value), ten products per call,
    * one result per product id. Custom fields are set by name: a field the product has is updated,
-   * another added, so repeating the call leaves one field of each name.
+   * another added, so repeating the call leaves one field of each name; a cleared one is deleted
+   * (every field of that name; one already gone counts as deleted).
    */
   Map<Long, StoreWriter.WriteFailure> updateProducts(
       String storeHash, Map<Long, ProductDetails> details);
 
   /**
    * A product's name, description, storefront visibility, weight and custom fields (name → value);
-   * null: not changed (an empty map: no custom field changed).
+   * null: not changed (an empty map: no custom field changed). {@code clearedCustomFields}: names
+   * of custom fields to delete (their Salesforce value was emptied; BigCommerce refuses an empty
+   * value).
    */
   record ProductDetails(
       String name,
       String description,
       Boolean visible,
       BigDecimal weight,
-      Map<String, String> customFields) {
+      Map<String, String> customFields,
+      java.util.Set<String> clearedCustomFields) {
     public ProductDetails {
       customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+      clearedCustomFields =
+          clearedCustomFields == null
+              ? java.util.Set.of()
+              : java.util.Set.copyOf(clearedCustomFields);
+    }
+
+    public ProductDetails(
+        String name,
+        String description,
+        Boolean visible,
+        BigDecimal weight,
+        Map<String, String> customFields) {
+      this(name, description, visible, weight, customFields, java.util.Set.of());
     }
 
     public ProductDetails(String name, String description, Boolean visible) {
       this(name, description, visible, null, Map.of());
+    }
+
+    /** Whether writing this would change nothing at all. */
+    public boolean changesNothing() {
+      return name == null
+          && description == null
+          && visible == null
+          && weight == null
+          && customFields.isEmpty()
+          && clearedCustomFields.isEmpty();
     }
   }
 

@@ -62,6 +62,18 @@ public class SyncRequests {
         connection -> settled.stream().map(rows::update).toList(), this::statusEvents);
   }
 
+  /**
+   * Records rows no request asked for (dead-lettered changes reported as failures) with the status
+   * events they owe, in one transaction.
+   */
+  void report(List<SyncRequestRow> reports) {
+    if (reports.isEmpty()) {
+      return;
+    }
+    followUps.recordWith(
+        connection -> reports.stream().map(rows::save).toList(), this::statusEvents);
+  }
+
   List<SyncRequestRow> byRequestItems(Collection<Long> requestItemIds) {
     return requestItemIds.isEmpty()
         ? List.of()

@@ -83,6 +83,39 @@ class ReverseMappingConfigTest {
   }
 
   @Test
+  void catalog_field_ownership_defaults_to_salesforce_and_is_overridable_per_store() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "owned.yml",
+            """
+        ownership:
+          catalog_fields: [price, stock]
+        """);
+    Path none = Fixtures.write(dir, "none.yml", "ownership:\n  catalog_fields: []\n");
+    Path bad =
+        Fixtures.write(dir, "bad-owned.yml", "ownership:\n  catalog_fields: [price, brand]\n");
+
+    assertThat(loader.loadDefaults().reverse().catalog().salesforceOwned())
+        .containsExactlyInAnyOrderElementsOf(CatalogMapping.FIELDS);
+    CatalogMapping owned = loader.load(store).reverse().catalog();
+    assertThat(owned.owns(CatalogMapping.PRICE)).isTrue();
+    assertThat(owned.owns(CatalogMapping.NAME)).isFalse();
+    assertThat(loader.load(none).reverse().catalog().salesforceOwned()).isEmpty();
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    InvalidMappingException.class, () -> loader.load(bad))
+                .problems())
+        .extracting(MappingProblem::toString)
+        .containsExactly(
+            bad
+                + ":2: ownership.catalog_fields: 'brand' is not a catalog field Salesforce can own"
+                + " (expected any of "
+                + CatalogMapping.FIELDS
+                + ")");
+  }
+
+  @Test
   void bad_catalog_fields_are_reported_with_file_and_line() {
     Path store =
         Fixtures.write(

@@ -20,6 +20,43 @@ final class CatalogEndpointChecks {
     inventory(checker, variantId);
   }
 
+  /** deleteProductCustomField: 204, then 404 once the field is gone. */
+  private static void customFieldDelete(SpecResponseChecker checker, long productId) {
+    JsonNode updated =
+        checker.check(
+            PRODUCTS_SPEC,
+            "PUT",
+            "/v3",
+            "/catalog/products",
+            List.of(
+                Map.of(
+                    "id",
+                    productId,
+                    "custom_fields",
+                    List.of(Map.of("name", "Spec field", "value", "x")))),
+            200);
+    JsonNode read =
+        checker.check(
+            PRODUCTS_SPEC,
+            "GET",
+            "/v3",
+            "/catalog/products?include=custom_fields&id:in=" + productId,
+            null,
+            200);
+    long fieldId = -1;
+    for (JsonNode field : read.path("data").path(0).path("custom_fields")) {
+      if ("Spec field".equals(field.path("name").asText())) {
+        fieldId = field.path("id").asLong();
+      }
+    }
+    if (updated == null || fieldId < 0) {
+      throw new AssertionError("the custom field was not added: " + read);
+    }
+    String path = "/catalog/products/" + productId + "/custom-fields/" + fieldId;
+    checker.check(PRODUCTS_SPEC, "DELETE", "/v3", path, null, 204);
+    checker.check(PRODUCTS_SPEC, "DELETE", "/v3", path, null, 404);
+  }
+
   /** Answers the id of a variant it created. */
   private static long productsAndVariants(SpecResponseChecker checker, long productId) {
     checker.check(
@@ -57,6 +94,7 @@ final class CatalogEndpointChecks {
         200);
     checker.check(
         PRODUCTS_SPEC, "PUT", "/v3", "/catalog/products/" + productId, Map.of("price", 12), 200);
+    customFieldDelete(checker, productId);
     long kettleId = newProduct.path("data").path("id").asLong();
     JsonNode variant =
         checker.check(

@@ -19,9 +19,17 @@ import java.util.concurrent.TimeUnit;
  * made as the admin user (so its change event is not the integration's) and printed. Until the
  * forward sync has written such records there is nothing to edit, and the turn is skipped.
  */
-final class DemoEdits implements Runnable {
+public final class DemoEdits implements Runnable, AutoCloseable {
   private final SalesforceSimulator sim;
   private final Random random = new Random();
+  private final List<String> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "salesforce-demo-edits");
+            thread.setDaemon(true);
+            return thread;
+          });
   private boolean priceTurn = true;
 
   private DemoEdits(SalesforceSimulator sim) {
@@ -30,15 +38,37 @@ final class DemoEdits implements Runnable {
 
   /** Starts the edits on a daemon thread; the JVM's exit ends them. */
   static void every(SalesforceSimulator sim, Duration period) {
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "salesforce-demo-edits");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long seconds = period.toSeconds();
-    scheduler.scheduleWithFixedDelay(new DemoEdits(sim), seconds, seconds, TimeUnit.SECONDS);
+    start(sim, period);
+  }
+
+  /**
+   * Starts the edits on a daemon thread, one every {@code period} (the demo's scripts/run uses 20
+   * s; a test a shorter one); {@link #close()} stops them.
+   */
+  public static DemoEdits start(SalesforceSimulator sim, Duration period) {
+    DemoEdits edits = new DemoEdits(sim);
+    long millis = period.toMillis();
+    edits.scheduler.scheduleWithFixedDelay(edits, millis, millis, TimeUnit.MILLISECONDS);
+    return edits;
+  }
+
+  /**
+   * The edits made so far, as printed ({@code PricebookEntry … UnitPrice a -> b}, {@code Contact
+   * …}).
+   */
+  public List<String> made() {
+    return List.copyOf(made);
+  }
+
+  /** Stops the edits; one under way is finished first. */
+  @Override
+  public void close() {
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -104,7 +134,10 @@ final class DemoEdits implements Runnable {
         && sim.record(productId.toString()).map(p -> p.get("ProductCode") != null).orElse(false);
   }
 
-  private static void report(SaveOutcome outcome, String what) {
+  private void report(SaveOutcome outcome, String what) {
+    if (outcome.success()) {
+      made.add(what);
+    }
     System.out.println(
         "demo edit: " + what + (outcome.success() ? "" : " refused: " + outcome.errors()));
   }

@@ -31,6 +31,7 @@ public final class V3CatalogApi {
     r.add("GET", "/v3/catalog/products/{id}", this::getProduct);
     r.add("PUT", "/v3/catalog/products/{id}", this::updateProduct);
     r.add("DELETE", "/v3/catalog/products/{id}", this::deleteProduct);
+    r.add("DELETE", "/v3/catalog/products/{id}/custom-fields/{cfid}", this::deleteCustomField);
     r.add("GET", "/v3/catalog/products/{id}/variants", this::listProductVariants);
     r.add("POST", "/v3/catalog/products/{id}/variants", this::createVariant);
     r.add("GET", "/v3/catalog/products/{id}/variants/{vid}", this::getVariant);
@@ -140,6 +141,22 @@ public final class V3CatalogApi {
     Product p = product(req);
     req.store().products.remove(p.id);
     req.store().publish("store/product/deleted", Events.resource("product", p.id));
+    return ApiResponse.noContent();
+  }
+
+  /**
+   * deleteProductCustomField (products_catalog.v3.yml): 204 No Content; 404 when the product or the
+   * field does not exist. A change to the product through the API, so it fires {@code
+   * store/product/updated} like the other product writes here.
+   */
+  private ApiResponse deleteCustomField(ApiRequest req) {
+    Product p = product(req);
+    long fieldId = req.pathId("cfid");
+    if (!p.customFields.removeIf(f -> f.id == fieldId)) {
+      throw new ApiException(404, "The requested custom field was not found.");
+    }
+    p.dateModified = req.store().now();
+    req.store().publish("store/product/updated", Events.resource("product", p.id));
     return ApiResponse.noContent();
   }
 
