@@ -173,6 +173,42 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
   }
 
   @Test
+  void one_finish_records_each_held_item_and_leaves_an_item_held_by_another_claim_alone() {
+    long done = event("order", "30");
+    long retried = event("order", "31");
+    long taken = event("order", "32");
+    long claimedAt = clock.millis();
+    assertThat(queue.claim("worker-a", 10, claimedAt, claimedAt + 20_000)).hasSize(3);
+    // As if the third item's lease had lapsed and another worker had claimed it since.
+    db.write(
+        connection -> {
+          try (java.sql.PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET lease_owner = 'worker-b' WHERE id = ?")) {
+            update.setLong(1, taken);
+            return update.executeUpdate();
+          }
+        });
+
+    List<Boolean> applied =
+        queue.finish(
+            List.of(
+                WorkQueue.Finish.complete(done),
+                WorkQueue.Finish.retry(retried, claimedAt + 5_000, "HTTP 503"),
+                WorkQueue.Finish.complete(taken)),
+            "worker-a",
+            clock.millis());
+
+    assertThat(applied).containsExactly(true, true, false);
+    assertThat(item(done).status()).isEqualTo(DONE);
+    assertThat(item(retried).status()).isEqualTo(PENDING);
+    assertThat(item(retried).lastError()).isEqualTo("HTTP 503");
+    assertThat(item(taken).status()).isEqualTo(IN_PROGRESS);
+    assertThat(queue.complete(taken, "worker-b", clock.millis())).isTrue();
+    assertThat(item(taken).status()).isEqualTo(DONE);
+  }
+
+  @Test
   void a_worker_that_hangs_is_not_renewed_for_ever() {
     AtomicInteger renewals = new AtomicInteger();
     try (Heartbeat.Beat hung = heartbeat.start("a hung batch", renewals::incrementAndGet)) {
