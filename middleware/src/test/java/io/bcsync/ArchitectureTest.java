@@ -107,7 +107,7 @@ class ArchitectureTest {
   @Test
   void only_the_pipeline_touches_the_work_item_and_event_tables() throws IOException {
     Path root = Path.of("src/main/java/io/bcsync");
-    Pattern table = Pattern.compile("\\b(work_item|webhook_event|webhook_dedupe)\\b");
+    Pattern table = Pattern.compile("\\b(work_item|work_lease|webhook_event|webhook_dedupe)\\b");
     List<String> offenders;
     try (Stream<Path> files = Files.walk(root)) {
       offenders =
@@ -120,7 +120,8 @@ class ArchitectureTest {
               .toList();
     }
     assertThat(offenders)
-        .as("classes outside io.bcsync.pipeline naming work_item, webhook_event or webhook_dedupe")
+        .as(
+            "classes outside io.bcsync.pipeline naming work_item, work_lease, webhook_event or webhook_dedupe")
         .isEmpty();
   }
 

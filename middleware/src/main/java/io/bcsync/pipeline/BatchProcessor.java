@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * One claim-process-record cycle. Workers call it in a loop; tests call it directly to run due work
  * now. Whatever the handler does (returns, forgets an item, throws), every claimed item ends the
  * cycle either DONE, back in the queue with a later attempt time, or dead-lettered: nothing is
- * dropped. While the handler runs, the {@link Heartbeat} renews the batch's leases, so they expire
+ * dropped. While the handler runs, the {@link Heartbeat} renews the batch's lease, so it expires
  * only when this worker stops (dies, or loses the database for longer than a lease).
  */
 @Singleton
@@ -34,7 +34,7 @@ public class BatchProcessor {
   private final PipelineMetrics metrics;
   private final Clock clock;
   private final Heartbeat heartbeat;
-  private final LeaseRenewal leases;
+  private final WorkLeases leases;
   private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
 
   public BatchProcessor(
@@ -46,7 +46,7 @@ public class BatchProcessor {
       PipelineMetrics metrics,
       Clock clock,
       Heartbeat heartbeat,
-      LeaseRenewal leases) {
+      WorkLeases leases) {
     this.queue = queue;
     this.handler = handler;
     this.classifier = classifier;
@@ -70,12 +70,9 @@ public class BatchProcessor {
     Map<Long, Outcome> outcomes;
     Outcome.Failure batchFailure = null;
     boolean interruptedMidBatch = false;
-    List<Long> ids = batch.stream().map(WorkItem::id).toList();
     try (Heartbeat.Beat ignored =
         heartbeat.start(
-            "the leases of " + ids.size() + " work item(s)",
-            () ->
-                leases.renew(ids, leaseToken, clock.millis() + config.leaseTimeout().toMillis()))) {
+            "the lease of a batch of " + batch.size() + " work item(s)", () -> renew(leaseToken))) {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
       batchFailure = classifier.classify(e);
@@ -149,6 +146,18 @@ public class BatchProcessor {
       }
     }
     return batch.size();
+  }
+
+  /**
+   * One beat for a running batch: its lease row lasts another lease timeout. A lease already
+   * recovered (it lapsed while the database was out of reach) is not taken back; this attempt's
+   * outcomes will then be ignored, as the items belong to whoever runs them next.
+   */
+  private void renew(String leaseToken) {
+    if (!leases.renew(leaseToken, clock.millis() + config.leaseTimeout().toMillis())) {
+      LOG.warn(
+          "The lease of a running batch lapsed and was recovered; its outcomes will be ignored");
+    }
   }
 
   /**

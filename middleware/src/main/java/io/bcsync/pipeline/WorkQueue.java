@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +13,7 @@ import java.util.Optional;
  * State transitions of work items: claim, complete, retry, dead-letter, lease recovery and replay.
  * Every update that finishes an attempt is conditional on the claim's lease token, so a worker
  * whose lease expired (and whose item another worker has since claimed) cannot overwrite the newer
- * attempt's outcome.
+ * attempt's outcome. A claim's lease is one row per batch ({@link WorkLeases}).
  */
 @Singleton
 public class WorkQueue {
@@ -31,8 +30,9 @@ public class WorkQueue {
   }
 
   /**
-   * Claims up to {@code limit} due items. {@code SKIP LOCKED} lets concurrent claimers (threads or
-   * instances on one database) take disjoint rows without waiting on each other.
+   * Claims up to {@code limit} due items and opens the claim's lease ({@link WorkLeases}) until
+   * {@code leaseExpiresAt}. {@code SKIP LOCKED} lets concurrent claimers (threads or instances on
+   * one database) take disjoint rows without waiting on each other.
    */
   public List<WorkItem> claim(String leaseToken, int limit, long now, long leaseExpiresAt) {
     return db.write(
@@ -61,16 +61,12 @@ public class WorkQueue {
             Sql.bindAll(update, 4, ids);
             update.executeUpdate();
           }
+          WorkLeases.open(connection, leaseToken, leaseExpiresAt);
           return selectByIds(connection, ids);
         });
   }
 
-  /**
-   * Finishes a successful attempt. A dirty item (events arrived meanwhile) goes back to PENDING so
-   * the entity's newest state is processed once more; otherwise it is DONE and its entity key is
-   * released. Assignments are ordered so {@code dirty} is reset last: MySQL evaluates them left to
-   * right.
-   */
+  /** Finishes a successful attempt (see {@link #finish}: this ends the claim's lease). */
   public boolean complete(long id, String leaseToken, long now) {
     return finish(List.of(Finish.complete(id)), leaseToken, now).get(0);
   }
@@ -89,97 +85,16 @@ public class WorkQueue {
   }
 
   /**
-   * Records the outcomes of one claim's attempts in a single transaction (one commit per batch, not
-   * per item). Returns, per entry and in order, whether the item was still held by {@code
-   * leaseToken}.
+   * Records the outcomes of one claim's attempts and ends its lease, in a single transaction (one
+   * commit per batch, not per item; see {@link ClaimOutcomes} for its statements). Returns, per
+   * entry and in order, whether the item was still held by {@code leaseToken}. Items of the claim
+   * not listed keep their claim until its first expiry, then lease recovery returns them.
    */
   public List<Boolean> finish(List<Finish> outcomes, String leaseToken, long now) {
     return db.write(
         connection -> {
-          List<Boolean> applied = new ArrayList<>();
-          try (PreparedStatement complete =
-                  connection.prepareStatement(
-                      "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'DONE' END,"
-                          + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
-                          + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
-                          + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
-                          + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL, last_error = NULL,"
-                          + " updated_at_ms = ?, dirty = 0"
-                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-              // A deferred item gets the attempt its claim counted back.
-              PreparedStatement retry =
-                  connection.prepareStatement(
-                      "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0,"
-                          + " attempts = GREATEST(attempts - ?, 0)"
-                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-              PreparedStatement skip =
-                  connection.prepareStatement(
-                      "UPDATE work_item SET status = CASE WHEN dirty = 1 THEN 'PENDING' ELSE 'SKIPPED' END,"
-                          + " open_key = CASE WHEN dirty = 1 THEN open_key ELSE NULL END,"
-                          + " attempts = CASE WHEN dirty = 1 THEN 0 ELSE attempts END,"
-                          + " completed_at_ms = CASE WHEN dirty = 1 THEN NULL ELSE ? END,"
-                          + " next_attempt_at_ms = ?, lease_owner = NULL, lease_expires_at_ms = NULL,"
-                          + " last_error = ?, updated_at_ms = ?, dirty = 0"
-                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-              PreparedStatement dead =
-                  connection.prepareStatement(
-                      "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
-                          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-                          + " WHERE id = ? AND status = 'IN_PROGRESS' AND lease_owner = ?");
-              FailureLog.Batch failures = FailureLog.batch(connection)) {
-            for (Finish outcome : outcomes) {
-              PreparedStatement update;
-              switch (outcome.kind()) {
-                case COMPLETE -> {
-                  update = complete;
-                  update.setLong(1, now);
-                  update.setLong(2, now);
-                }
-                case RETRY, DEFER -> {
-                  retry.setLong(1, outcome.nextAttemptAt());
-                  retry.setString(2, truncate(outcome.error()));
-                  retry.setLong(3, now);
-                  retry.setInt(4, outcome.kind() == Finish.Kind.DEFER ? 1 : 0);
-                  retry.setLong(5, outcome.id());
-                  retry.setString(6, leaseToken);
-                  boolean held = retry.executeUpdate() == 1;
-                  applied.add(held);
-                  if (held && outcome.kind() == Finish.Kind.RETRY) {
-                    failures.add(outcome, now);
-                  }
-                  continue;
-                }
-                case SKIP -> {
-                  // A dirty item goes back to the queue like a completed one: new events may need
-                  // work.
-                  skip.setLong(1, now);
-                  skip.setLong(2, now);
-                  skip.setString(3, truncate(outcome.error()));
-                  skip.setLong(4, now);
-                  skip.setLong(5, outcome.id());
-                  skip.setString(6, leaseToken);
-                  applied.add(skip.executeUpdate() == 1);
-                  continue;
-                }
-                case DEAD_LETTER -> {
-                  update = dead;
-                  update.setLong(1, now);
-                  update.setString(2, truncate(outcome.error()));
-                }
-                default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
-              }
-              update.setLong(3, now);
-              update.setLong(4, outcome.id());
-              update.setString(5, leaseToken);
-              boolean held = update.executeUpdate() == 1;
-              applied.add(held);
-              if (held && outcome.kind() == Finish.Kind.DEAD_LETTER) {
-                failures.add(outcome, now);
-              }
-            }
-            failures.write();
-          }
+          List<Boolean> applied = ClaimOutcomes.record(connection, outcomes, leaseToken, now);
+          WorkLeases.end(connection, leaseToken);
           return applied;
         });
   }
@@ -187,39 +102,10 @@ public class WorkQueue {
   /**
    * Returns items whose worker stopped renewing its claim (crash, kill, partition) to the queue;
    * items that already used all their attempts are dead-lettered instead, so an item that crashes
-   * its worker cannot loop forever.
+   * its worker cannot loop forever. See {@link WorkLeases} for when a claim has lapsed.
    */
   public LeaseRecovery recoverExpiredLeases(long now, int maxAttempts) {
-    return db.write(
-        connection -> {
-          int dead;
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE work_item SET status = 'DEAD', open_key = NULL, dead_lettered_at_ms = ?, last_error = ?,"
-                      + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-                      + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ? AND attempts >= ?")) {
-            update.setLong(1, now);
-            update.setString(
-                2, "lease expired on the last allowed attempt (worker crashed or hung)");
-            update.setLong(3, now);
-            update.setLong(4, now);
-            update.setInt(5, maxAttempts);
-            dead = update.executeUpdate();
-          }
-          int requeued;
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
-                      + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
-                      + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ?")) {
-            update.setLong(1, now);
-            update.setString(2, "lease expired (worker crashed or hung); returned to the queue");
-            update.setLong(3, now);
-            update.setLong(4, now);
-            requeued = update.executeUpdate();
-          }
-          return new LeaseRecovery(requeued, dead);
-        });
+    return db.write(connection -> WorkLeases.recover(connection, now, maxAttempts));
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.bcsync.pipeline;
 
+import static io.bcsync.pipeline.WorkItemStatus.DONE;
+import static io.bcsync.pipeline.WorkItemStatus.IN_PROGRESS;
+import static io.bcsync.pipeline.WorkItemStatus.PENDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.config.PipelineConfig;
@@ -14,6 +17,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +46,7 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
   @Inject MutableClock clock;
   @Inject Db db;
   @Inject PipelineConfig config;
+  @Inject WorkLeases leases;
 
   private int hashes;
 
@@ -111,6 +116,96 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
     assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(item(itemId).status()).isEqualTo(WorkItemStatus.DONE);
     assertThat(heartbeat.beating()).as("the finished batch is no longer renewed").isZero();
+  }
+
+  @Test
+  void one_renewal_keeps_every_item_of_the_batch_past_the_claims_first_expiry() {
+    List<Long> ids = List.of(event("order", "10"), event("order", "11"), event("order", "12"));
+    long claimedAt = clock.millis();
+    assertThat(queue.claim("live-worker", 10, claimedAt, claimedAt + 20_000)).hasSize(3);
+
+    clock.set(claimedAt + 15_000);
+    assertThat(leases.renew("live-worker", clock.millis() + 20_000)).isTrue();
+    clock.set(claimedAt + 34_999);
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isZero();
+    assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(IN_PROGRESS));
+
+    clock.set(claimedAt + 35_001);
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isEqualTo(3);
+    assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(PENDING));
+  }
+
+  @Test
+  void a_lapsed_lease_is_recovered_once_and_its_late_renewal_and_outcomes_take_nothing_back() {
+    List<Long> ids = List.of(event("order", "20"), event("order", "21"));
+    long claimedAt = clock.millis();
+    queue.claim("slow-worker", 10, claimedAt, claimedAt + 20_000);
+    clock.set(claimedAt + 20_001);
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isEqualTo(2);
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued())
+        .as("recovered once")
+        .isZero();
+
+    // The slow worker's heartbeat comes back after the recovery: it renews nothing.
+    assertThat(leases.renew("slow-worker", clock.millis() + 20_000)).isFalse();
+    assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(PENDING));
+    assertThat(queue.claim("next-worker", 10, clock.millis(), clock.millis() + 20_000)).hasSize(2);
+    assertThat(
+            queue.finish(
+                ids.stream().map(WorkQueue.Finish::complete).toList(),
+                "slow-worker",
+                clock.millis()))
+        .containsExactly(false, false);
+    assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(IN_PROGRESS));
+
+    // The next worker's lease was untouched by the slow worker's finish: its renewal holds.
+    clock.advance(Duration.ofSeconds(15));
+    assertThat(leases.renew("next-worker", clock.millis() + 20_000)).isTrue();
+    clock.advance(Duration.ofSeconds(15));
+    assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isZero();
+    assertThat(
+            queue.finish(
+                ids.stream().map(WorkQueue.Finish::complete).toList(),
+                "next-worker",
+                clock.millis()))
+        .containsExactly(true, true);
+    assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(DONE));
+  }
+
+  @Test
+  void one_finish_records_each_held_item_and_leaves_an_item_held_by_another_claim_alone() {
+    long done = event("order", "30");
+    long retried = event("order", "31");
+    long taken = event("order", "32");
+    long claimedAt = clock.millis();
+    assertThat(queue.claim("worker-a", 10, claimedAt, claimedAt + 20_000)).hasSize(3);
+    // As if the third item's lease had lapsed and another worker had claimed it since.
+    db.write(
+        connection -> {
+          try (java.sql.PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE work_item SET lease_owner = 'worker-b' WHERE id = ?")) {
+            update.setLong(1, taken);
+            return update.executeUpdate();
+          }
+        });
+
+    List<Boolean> applied =
+        queue.finish(
+            List.of(
+                WorkQueue.Finish.complete(done),
+                WorkQueue.Finish.retry(retried, claimedAt + 5_000, "HTTP 503"),
+                WorkQueue.Finish.complete(taken)),
+            "worker-a",
+            clock.millis());
+
+    assertThat(applied).containsExactly(true, true, false);
+    assertThat(item(done).status()).isEqualTo(DONE);
+    assertThat(item(retried).status()).isEqualTo(PENDING);
+    assertThat(item(retried).lastError()).isEqualTo("HTTP 503");
+    assertThat(item(taken).status()).isEqualTo(IN_PROGRESS);
+    assertThat(queue.complete(taken, "worker-b", clock.millis())).isTrue();
+    assertThat(item(taken).status()).isEqualTo(DONE);
   }
 
   @Test

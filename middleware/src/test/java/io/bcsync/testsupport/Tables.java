@@ -16,6 +16,7 @@ public final class Tables {
             statement.executeUpdate("DELETE FROM work_item_failure");
             statement.executeUpdate("DELETE FROM webhook_event");
             statement.executeUpdate("DELETE FROM work_item");
+            statement.executeUpdate("DELETE FROM work_lease");
             statement.executeUpdate("DELETE FROM webhook_dedupe");
           }
           return null;

@@ -6,14 +6,15 @@ import io.bcsync.bigcommerce.reading.EntityVersions;
 import io.bcsync.bigcommerce.stores.ConnectedStore;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.config.BigCommerceAppConfig;
+import io.bcsync.pipeline.BulkIntake;
 import io.bcsync.pipeline.EntityRef;
-import io.bcsync.pipeline.EventIntake;
 import io.bcsync.pipeline.IncomingEvent;
 import io.bcsync.pipeline.IntakeResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public class CatchUpPoller {
   private final BigCommerceClient client;
   private final SyncCursors cursors;
   private final EntityVersions versions;
-  private final EventIntake intake;
+  private final BulkIntake intake;
   private final BigCommerceAppConfig config;
   private final Clock clock;
   private final MeterRegistry registry;
@@ -47,7 +48,7 @@ public class CatchUpPoller {
       BigCommerceClient client,
       SyncCursors cursors,
       EntityVersions versions,
-      EventIntake intake,
+      BulkIntake intake,
       BigCommerceAppConfig config,
       Clock clock,
       MeterRegistry registry) {
@@ -141,7 +142,6 @@ public class CatchUpPoller {
         fetch.apply(
             Instant.ofEpochSecond(Math.floorDiv(mark - config.catchUpOverlap().toMillis(), 1000)));
     long newMark = mark;
-    int enqueued = 0;
     Map<String, Map<Long, Change>> byType = new LinkedHashMap<>();
     for (Change change : changes) {
       if (change.modified() != null) {
@@ -151,6 +151,7 @@ public class CatchUpPoller {
           .computeIfAbsent(change.entityType(), t -> new LinkedHashMap<>())
           .merge(change.id(), change, (a, b) -> later(a, b));
     }
+    List<IncomingEvent> unread = new ArrayList<>();
     for (Map.Entry<String, Map<Long, Change>> type : byType.entrySet()) {
       Map<String, Long> read =
           versions.lastRead(
@@ -162,11 +163,15 @@ public class CatchUpPoller {
         if (seen != null && change.modified() != null && seen >= change.modified().toEpochMilli()) {
           continue;
         }
-        if (enqueue(store.storeHash(), resource, change)) {
-          enqueued++;
-        }
+        unread.add(event(store.storeHash(), resource, change));
       }
     }
+    // A group per transaction, not one per change: a poll during a burst finds hundreds.
+    int enqueued =
+        (int)
+            intake.recordAll(unread).stream()
+                .filter(IntakeResult.Accepted.class::isInstance)
+                .count();
     cursors.save(store.storeHash(), resource, newMark, now);
     registry
         .counter(
@@ -179,7 +184,7 @@ public class CatchUpPoller {
     return enqueued;
   }
 
-  private boolean enqueue(String storeHash, String resource, Change change) {
+  private static IncomingEvent event(String storeHash, String resource, Change change) {
     String body =
         "{\"source\":\"catch-up\",\"resource\":\""
             + resource
@@ -190,17 +195,14 @@ public class CatchUpPoller {
             + ",\"modified\":\""
             + change.modified()
             + "\"}";
-    IntakeResult result =
-        intake.record(
-            new IncomingEvent(
-                new EntityRef(storeHash, change.entityType(), String.valueOf(change.id())),
-                "bcsync/catch-up/" + resource,
-                "stores/" + storeHash,
-                null,
-                null,
-                null,
-                body));
-    return result instanceof IntakeResult.Accepted;
+    return new IncomingEvent(
+        new EntityRef(storeHash, change.entityType(), String.valueOf(change.id())),
+        "bcsync/catch-up/" + resource,
+        "stores/" + storeHash,
+        null,
+        null,
+        null,
+        body);
   }
 
   private static Change later(Change a, Change b) {
