@@ -28,7 +28,11 @@ public record GatheringConfig(
   public static final String PREFIX = "bcsync.pipeline.gathering";
 
   public GatheringConfig {
-    types = types == null ? List.of() : List.copyOf(types);
+    // An empty value (BCSYNC_PIPELINE_GATHERING_TYPES=) may bind as one blank entry: none.
+    types =
+        types == null
+            ? List.of()
+            : types.stream().map(String::strip).filter(type -> !type.isEmpty()).toList();
     for (String type : types) {
       if (!type.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
         throw new InvalidConfigurationException(
