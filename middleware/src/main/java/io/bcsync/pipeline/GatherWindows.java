@@ -19,7 +19,10 @@ import java.util.Set;
  * arrived since as a batch of their own.
  */
 final class GatherWindows {
-  private static final long NONE = Long.MIN_VALUE;
+  /**
+   * A window's {@code since} while its group has nothing due; {@code settledAt} before any claim.
+   */
+  private static final long UNSET = Long.MIN_VALUE;
 
   /** What one observation decided: the groups the next claim leaves out, and those it may take. */
   record Round(Set<GatherGroup> heldBack, Set<GatherGroup> released) {
@@ -27,11 +30,11 @@ final class GatherWindows {
   }
 
   private static final class Window {
-    long since = NONE;
+    long since = UNSET;
     long lastChange;
     int lastCount;
     boolean inFlight;
-    long settledAt = NONE;
+    long settledAt = UNSET;
   }
 
   private final int fill;
@@ -59,7 +62,7 @@ final class GatherWindows {
             heldBack.add(group);
             return;
           }
-          if (window.since == NONE) {
+          if (window.since == UNSET) {
             window.since = observedAt;
             window.lastChange = observedAt;
             window.lastCount = count;
@@ -89,8 +92,8 @@ final class GatherWindows {
                   || observedAt <= window.settledAt) {
                 return false;
               }
-              window.since = NONE;
-              return window.settledAt == NONE || observedAt - window.settledAt > maxWaitNanos;
+              window.since = UNSET;
+              return window.settledAt == UNSET || observedAt - window.settledAt > maxWaitNanos;
             });
     return new Round(Set.copyOf(heldBack), Set.copyOf(released));
   }
@@ -105,7 +108,7 @@ final class GatherWindows {
       if (window != null) {
         window.inFlight = false;
         window.settledAt = at;
-        window.since = NONE;
+        window.since = UNSET;
       }
     }
   }
@@ -117,7 +120,7 @@ final class GatherWindows {
   synchronized long nanosUntilNextRipening(long now) {
     long next = Long.MAX_VALUE;
     for (Window window : windows.values()) {
-      if (window.since == NONE || window.inFlight) {
+      if (window.since == UNSET || window.inFlight) {
         continue;
       }
       long ripensAt = Math.min(window.lastChange + quietNanos, window.since + maxWaitNanos);
