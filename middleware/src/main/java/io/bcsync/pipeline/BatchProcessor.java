@@ -35,6 +35,7 @@ public class BatchProcessor {
   private final Clock clock;
   private final Heartbeat heartbeat;
   private final WorkLeases leases;
+  private final ClaimGathering gathering;
   private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
 
   public BatchProcessor(
@@ -46,7 +47,8 @@ public class BatchProcessor {
       PipelineMetrics metrics,
       Clock clock,
       Heartbeat heartbeat,
-      WorkLeases leases) {
+      WorkLeases leases,
+      ClaimGathering gathering) {
     this.queue = queue;
     this.handler = handler;
     this.classifier = classifier;
@@ -56,14 +58,42 @@ public class BatchProcessor {
     this.clock = clock;
     this.heartbeat = heartbeat;
     this.leases = leases;
+    this.gathering = gathering;
   }
 
   /** Claims and processes one batch of due items; returns how many were claimed. */
   public int processDueBatch() {
     String leaseToken = instanceId + ":" + UUID.randomUUID();
     long now = clock.millis();
-    List<WorkItem> batch =
-        queue.claim(leaseToken, config.batchSize(), now, now + config.leaseTimeout().toMillis());
+    return process(
+        queue.claim(leaseToken, config.batchSize(), now, now + config.leaseTimeout().toMillis()),
+        leaseToken);
+  }
+
+  /**
+   * The workers' cycle: like {@link #processDueBatch()}, but the items of groups still gathering
+   * ({@link ClaimGathering}) are left in the queue for a later, fuller batch.
+   */
+  public int processGatheredBatch() {
+    String leaseToken = instanceId + ":" + UUID.randomUUID();
+    long now = clock.millis();
+    GatherWindows.Round round = gathering.begin(now);
+    List<WorkItem> batch;
+    try {
+      batch =
+          queue.claim(
+              leaseToken,
+              config.batchSize(),
+              now,
+              now + config.leaseTimeout().toMillis(),
+              round.heldBack());
+    } finally {
+      gathering.end(round);
+    }
+    return process(batch, leaseToken);
+  }
+
+  private int process(List<WorkItem> batch, String leaseToken) {
     if (batch.isEmpty()) {
       return 0;
     }

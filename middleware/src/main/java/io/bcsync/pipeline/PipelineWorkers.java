@@ -31,6 +31,7 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
   private static final long RELEASE_WAIT_MILLIS = 5_000;
 
   private final BatchProcessor processor;
+  private final ClaimGathering gathering;
   private final WorkSignal signal;
   private final PipelineConfig config;
   private final ShutdownConfig shutdown;
@@ -40,11 +41,13 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
 
   public PipelineWorkers(
       BatchProcessor processor,
+      ClaimGathering gathering,
       WorkSignal signal,
       PipelineConfig config,
       ShutdownConfig shutdown,
       MeterRegistry registry) {
     this.processor = processor;
+    this.gathering = gathering;
     this.signal = signal;
     this.config = config;
     this.shutdown = shutdown;
@@ -73,13 +76,13 @@ public class PipelineWorkers implements ApplicationEventListener<ServerStartupEv
     long failureBackoffMs = 0;
     while (running) {
       try {
-        int claimed = processor.processDueBatch();
+        int claimed = processor.processGatheredBatch();
         if (failureBackoffMs > 0) {
           LOG.info("Pipeline worker resumed after a failed cycle");
         }
         failureBackoffMs = 0;
         if (claimed == 0) {
-          signal.await(config.idlePollInterval());
+          signal.await(gathering.idleWait(config.idlePollInterval()));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

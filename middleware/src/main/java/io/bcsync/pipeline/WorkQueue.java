@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * State transitions of work items: claim, complete, retry, dead-letter, lease recovery and replay.
@@ -35,15 +36,22 @@ public class WorkQueue {
    * one database) take disjoint rows without waiting on each other.
    */
   public List<WorkItem> claim(String leaseToken, int limit, long now, long leaseExpiresAt) {
+    return claim(leaseToken, limit, now, leaseExpiresAt, Set.of());
+  }
+
+  /** The same, leaving out the groups still gathering ({@link ClaimGathering}). */
+  List<WorkItem> claim(
+      String leaseToken, int limit, long now, long leaseExpiresAt, Set<GatherGroup> heldBack) {
     return db.write(
         connection -> {
           List<Long> ids;
           try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT id FROM work_item WHERE status = 'PENDING' AND next_attempt_at_ms <= ?"
+                      + GatherGroup.leftOut(heldBack)
                       + " ORDER BY next_attempt_at_ms, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, now);
-            select.setInt(2, limit);
+            select.setInt(GatherGroup.bind(select, 2, heldBack), limit);
             ids = Sql.rows(select, rs -> rs.getLong(1));
           }
           if (ids.isEmpty()) {

@@ -237,13 +237,15 @@ public final class CatalogApi {
   public record ProductBatch(List<Long> written, String errors, JsonNode errorDetail) {}
 
   /**
-   * Products with their variants and custom fields, 100 ids per call: what the Salesforce flows
-   * compare with what they wrote.
+   * Products with their variants and custom fields: what the Salesforce flows compare with what
+   * they wrote. A full page of ids per call ({@link StoreClient#MAX_PAGE}: products_catalog's limit
+   * is 250; neither include shrinks the page, unlike options and modifiers): the echo check of a
+   * burst of our own writes reads every product back. 250 ids keep the URL under 3 KB.
    */
   public Map<Long, JsonNode> readWithCustomFields(Collection<Long> ids) {
     Map<Long, JsonNode> found = new LinkedHashMap<>();
     for (List<Long> chunk :
-        Batches.chunks(ids.stream().distinct().sorted().toList(), IDS_PER_CALL)) {
+        Batches.chunks(ids.stream().distinct().sorted().toList(), StoreClient.MAX_PAGE)) {
       store
           .v3All(
               ApiRequest.get("/v3/catalog/products")

@@ -165,7 +165,7 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
         });
   }
 
-  /** Products with their variants and custom fields, 100 ids per call. */
+  /** Products with their variants and custom fields, 250 ids per call. */
   @Override
   public Map<Long, ProductState> products(String storeHash, Collection<Long> productIds) {
     Map<Long, ProductState> found = new LinkedHashMap<>();

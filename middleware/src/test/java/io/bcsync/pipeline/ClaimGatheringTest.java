@@ -1,0 +1,150 @@
+package io.bcsync.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bcsync.config.GatheringConfig;
+import io.bcsync.db.Db;
+import io.bcsync.testsupport.MutableClock;
+import io.bcsync.testsupport.Tables;
+import io.bcsync.testsupport.TestDatabases;
+import io.bcsync.testsupport.WebhookCalls;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The workers' claim with gathering, against the database: items of a gathering type are left in
+ * the queue while their group gathers, other items are claimed as before, and a ripe group is
+ * claimed whole. Gathering counts in monotonic time (a hand-moved ticker here), so the application
+ * clock stays still. Runs on H2; the MariaDB subclass runs every case there.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClaimGatheringTest implements TestPropertyProvider {
+  private static final String OTHER_STORE = "gather2";
+
+  @Inject EventIntake intake;
+  @Inject WorkQueue queue;
+  @Inject MutableClock clock;
+  @Inject Db db;
+  @Inject GatheringConfig config;
+
+  private final AtomicLong ticker = new AtomicLong();
+  private ClaimGathering gathering;
+  private int hashes;
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
+    properties.putAll(databaseProperties());
+    properties.put("test.mutable-clock", "true");
+    properties.put("test.scripted-handler", "true");
+    return properties;
+  }
+
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
+  }
+
+  @BeforeEach
+  void setUp() {
+    Tables.clear(db);
+    clock.set(1_700_000_000_123L);
+    ticker.set(0);
+    // A full batch is three items here.
+    gathering = new ClaimGathering(config, 3, db, ticker::get);
+  }
+
+  @Test
+  void the_default_types_are_the_reverse_flows_and_their_echoes() {
+    assertThat(config.types())
+        .containsExactly("product", "customer", "PricebookEntry", "Product2", "Contact");
+    assertThat(config.quietPeriod()).isEqualTo(Duration.ofMillis(300));
+    assertThat(config.maxWait()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void gathering_items_wait_for_the_quiet_period_while_others_are_claimed_at_once() {
+    long first = event(WebhookCalls.STORE, "customer", "1");
+    long order = event(WebhookCalls.STORE, "order", "9");
+
+    assertThat(claimIds()).as("the order only").containsExactly(order);
+
+    ticker.addAndGet(Duration.ofMillis(200).toNanos());
+    long second = event(WebhookCalls.STORE, "customer", "2");
+    assertThat(claimIds()).as("a new customer joined: still gathering").isEmpty();
+
+    ticker.addAndGet(Duration.ofMillis(299).toNanos());
+    assertThat(claimIds()).isEmpty();
+    ticker.addAndGet(Duration.ofMillis(1).toNanos());
+    assertThat(claimIds()).as("quiet for 300 ms: both at once").containsExactly(first, second);
+  }
+
+  @Test
+  void a_full_batch_is_claimed_at_once_and_each_store_gathers_apart() {
+    long a = event(WebhookCalls.STORE, "product", "1");
+    long b = event(WebhookCalls.STORE, "product", "2");
+    long elsewhere = event(OTHER_STORE, "product", "1");
+    assertThat(claimIds()).isEmpty();
+
+    long c = event(WebhookCalls.STORE, "product", "3");
+
+    assertThat(claimIds()).as("this store's three fill a batch").containsExactly(a, b, c);
+    ticker.addAndGet(Duration.ofMillis(300).toNanos());
+    assertThat(claimIds()).as("the other store's one, once quiet").containsExactly(elsewhere);
+  }
+
+  @Test
+  void an_item_due_later_does_not_count_until_it_is_due() {
+    long retried = event(WebhookCalls.STORE, "customer", "7");
+    String token = "worker-a";
+    queue.claim(token, 10, clock.millis(), clock.millis() + 20_000);
+    queue.retryLater(retried, token, clock.millis(), clock.millis() + 5_000, "BigCommerce 503");
+
+    assertThat(claimIds()).isEmpty();
+    ticker.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(claimIds()).as("not due: nothing gathers").isEmpty();
+
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(claimIds()).as("due now: it gathers first").isEmpty();
+    ticker.addAndGet(Duration.ofMillis(300).toNanos());
+    assertThat(claimIds()).containsExactly(retried);
+  }
+
+  private List<Long> claimIds() {
+    GatherWindows.Round round = gathering.begin(clock.millis());
+    try {
+      return queue
+          .claim(
+              "lease-" + ++hashes, 400, clock.millis(), clock.millis() + 20_000, round.heldBack())
+          .stream()
+          .map(WorkItem::id)
+          .sorted()
+          .toList();
+    } finally {
+      gathering.end(round);
+    }
+  }
+
+  private long event(String store, String type, String id) {
+    return ((IntakeResult.Accepted)
+            intake.record(
+                new IncomingEvent(
+                    new EntityRef(store, type, id),
+                    "store/" + type + "/updated",
+                    "stores/" + store,
+                    null,
+                    "hash-" + ++hashes,
+                    clock.millis() / 1000,
+                    "{}")))
+        .workItemId();
+  }
+}
