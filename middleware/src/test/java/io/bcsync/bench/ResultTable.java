@@ -154,13 +154,25 @@ final class ResultTable {
         .append(new TreeMap<>(bcCalls))
         .append("\n");
     Files.createDirectories(settings.output().toAbsolutePath().getParent());
-    // A burst of another size (e.g. the 100,000-order memory check) gets a section of its own, so
-    // it leaves the 10,000-order rows in place.
-    String section =
-        (rulesReport == null ? "plain" : "rules") + (defaultSize() ? "" : "-" + settings.orders());
+    // A burst of another size gets a section of its own, so it leaves the 10,000-order rows in
+    // place: the 100,000-order memory check without rules writes "100k" (issue 20), with rules
+    // "rules-100k".
+    String section = sectionName();
     ResultSections.replace(settings.output(), section, md.toString());
     SyncBenchmark.log("wrote %s", settings.output());
     System.out.println(md);
+  }
+
+  private String sectionName() {
+    String kind = rulesReport == null ? "plain" : "rules";
+    if (defaultSize()) {
+      return kind;
+    }
+    String size =
+        settings.orders() % 1000 == 0
+            ? settings.orders() / 1000 + "k"
+            : String.valueOf(settings.orders());
+    return rulesReport == null ? size : kind + "-" + size;
   }
 
   private boolean defaultSize() {

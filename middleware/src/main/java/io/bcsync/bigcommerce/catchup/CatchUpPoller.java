@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,43 +95,49 @@ public class CatchUpPoller {
         pollResource(
             store,
             "orders",
-            since ->
-                api.orders().modifiedSince(since).stream()
-                    .map(o -> new Change("order", o.id(), o.dateModified()))
-                    .toList());
+            (since, found) ->
+                api.orders()
+                    .modifiedSince(
+                        since, o -> found.accept(new Change("order", o.id(), o.dateModified()))));
     total +=
         pollResource(
             store,
             "customers",
-            since ->
-                api.customers().modifiedSince(since).stream()
-                    .map(c -> new Change("customer", c.id(), c.dateModified()))
-                    .toList());
+            (since, found) ->
+                api.customers()
+                    .modifiedSince(
+                        since,
+                        c -> found.accept(new Change("customer", c.id(), c.dateModified()))));
     total +=
         pollResource(
             store,
             "products",
-            since ->
-                api.catalog().modifiedSince(since).stream()
-                    .map(p -> new Change("product", p.id(), p.dateModified()))
-                    .toList());
+            (since, found) ->
+                api.catalog()
+                    .modifiedSince(
+                        since, p -> found.accept(new Change("product", p.id(), p.dateModified()))));
     // A refund changes its order; refunds are listed by creation time.
     total +=
         pollResource(
             store,
             "refunds",
-            since ->
-                api.orders().refundsCreatedSince(since).stream()
-                    .map(r -> new Change("order", r.orderId(), r.created()))
-                    .toList());
+            (since, found) ->
+                api.orders()
+                    .refundsCreatedSince(
+                        since, r -> found.accept(new Change("order", r.orderId(), r.created()))));
     if (total > 0) {
       LOG.info("Store {}: catch-up poll found {} changes not yet read", store.storeHash(), total);
     }
     return total;
   }
 
+  /**
+   * {@code fetch} hands each change to its consumer as the pages arrive: only the small {@link
+   * Change}s are kept, never the whole listing (after a 100,000-order burst the orders alone would
+   * take over a gigabyte of heap; issue 20).
+   */
   private int pollResource(
-      ConnectedStore store, String resource, Function<Instant, List<Change>> fetch) {
+      ConnectedStore store, String resource, BiConsumer<Instant, Consumer<Change>> fetch) {
     long now = clock.millis();
     long mark =
         cursors
@@ -138,9 +145,10 @@ public class CatchUpPoller {
             .orElse(now - config.catchUpInitialLookback().toMillis());
     // Whole seconds: BigCommerce date filters do not take fractions, and the overlap covers the
     // rest.
-    List<Change> changes =
-        fetch.apply(
-            Instant.ofEpochSecond(Math.floorDiv(mark - config.catchUpOverlap().toMillis(), 1000)));
+    List<Change> changes = new ArrayList<>();
+    fetch.accept(
+        Instant.ofEpochSecond(Math.floorDiv(mark - config.catchUpOverlap().toMillis(), 1000)),
+        changes::add);
     long newMark = mark;
     Map<String, Map<Long, Change>> byType = new LinkedHashMap<>();
     for (Change change : changes) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** V3 catalog: products and variants, read in batches and updated in the platform's batch sizes. */
 public final class CatalogApi {
@@ -115,12 +116,14 @@ public final class CatalogApi {
         .toList();
   }
 
-  public List<CatalogDtos.Product> modifiedSince(Instant since) {
-    return store
-        .v3All(ApiRequest.get("/v3/catalog/products").with("date_modified:min", since.toString()))
-        .stream()
-        .map(CatalogDtos.Product::from)
-        .toList();
+  /**
+   * Products modified at or after {@code since}, handed to {@code each} page by page (one page held
+   * at a time).
+   */
+  public void modifiedSince(Instant since, Consumer<CatalogDtos.Product> each) {
+    store.v3Each(
+        ApiRequest.get("/v3/catalog/products").with("date_modified:min", since.toString()),
+        product -> each.accept(CatalogDtos.Product.from(product)));
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** V3 customers (batch reads by id or e-mail, batch updates) and V2 customer groups. */
 public final class CustomersApi {
@@ -78,15 +79,16 @@ public final class CustomersApi {
         .toList();
   }
 
-  public List<Dtos.Customer> modifiedSince(Instant since) {
-    return store
-        .v3All(
-            ApiRequest.get("/v3/customers")
-                .with("date_modified:min", since.toString())
-                .with("sort", "date_modified:asc"))
-        .stream()
-        .map(Dtos.Customer::from)
-        .toList();
+  /**
+   * Customers modified at or after {@code since}, oldest change first, handed to {@code each} page
+   * by page (one page held at a time).
+   */
+  public void modifiedSince(Instant since, Consumer<Dtos.Customer> each) {
+    store.v3Each(
+        ApiRequest.get("/v3/customers")
+            .with("date_modified:min", since.toString())
+            .with("sort", "date_modified:asc"),
+        customer -> each.accept(Dtos.Customer.from(customer)));
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** V2 orders and their sub-resources; V3 refunds, transactions and order metafields. */
 public final class OrdersApi {
@@ -131,16 +132,17 @@ public final class OrdersApi {
         .map(OrderDocument::order);
   }
 
-  /** Orders modified at or after {@code since}, oldest change first (the catch-up poll's query). */
-  public List<Dtos.Order> modifiedSince(Instant since) {
-    return store
-        .v2All(
-            ApiRequest.get("/v2/orders")
-                .with("min_date_modified", since.toString())
-                .with("sort", "date_modified:asc"))
-        .stream()
-        .map(order -> Dtos.Order.from(order, null))
-        .toList();
+  /**
+   * Orders modified at or after {@code since}, oldest change first (the catch-up poll's query),
+   * handed to {@code each} page by page: a poll over a 100,000-order burst holds one page of orders
+   * at a time, not all of them.
+   */
+  public void modifiedSince(Instant since, Consumer<Dtos.Order> each) {
+    store.v2Each(
+        ApiRequest.get("/v2/orders")
+            .with("min_date_modified", since.toString())
+            .with("sort", "date_modified:asc"),
+        order -> each.accept(Dtos.Order.from(order, null)));
   }
 
   /**
@@ -221,15 +223,14 @@ public final class OrdersApi {
         .toList();
   }
 
-  /** Refunds created at or after {@code since} across all orders (RFC 3339 filter). */
-  public List<Dtos.Refund> refundsCreatedSince(Instant since) {
-    return store
-        .v3All(
-            ApiRequest.get("/v3/orders/payment_actions/refunds")
-                .with("created:min", since.toString()))
-        .stream()
-        .map(Dtos.Refund::from)
-        .toList();
+  /**
+   * Refunds created at or after {@code since} across all orders (RFC 3339 filter), handed to {@code
+   * each} page by page.
+   */
+  public void refundsCreatedSince(Instant since, Consumer<Dtos.Refund> each) {
+    store.v3Each(
+        ApiRequest.get("/v3/orders/payment_actions/refunds").with("created:min", since.toString()),
+        refund -> each.accept(Dtos.Refund.from(refund)));
   }
 
   public List<Dtos.Refund> refunds(long orderId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The REST API of one store, with its access token: pagination in the three styles BigCommerce uses
@@ -130,14 +131,23 @@ public final class StoreClient {
   /** Every page of a V2 collection. 204 (no content) is an empty page. */
   List<JsonNode> v2All(ApiRequest request) {
     List<JsonNode> all = new ArrayList<>();
+    v2Each(request, all::add);
+    return all;
+  }
+
+  /**
+   * Every element of a V2 collection, handed over page by page: only the current page is held, so a
+   * caller that keeps less than the whole element reads any number of pages in bounded memory.
+   */
+  void v2Each(ApiRequest request, Consumer<JsonNode> each) {
     for (int page = 1; ; page++) {
       ApiResponse response = call(request.replacing("limit", MAX_PAGE).replacing("page", page));
       if (response.status() == 404 || response.isEmpty() || !response.body().isArray()) {
-        return all;
+        return;
       }
-      response.body().forEach(all::add);
+      response.body().forEach(each);
       if (response.body().size() < MAX_PAGE) {
-        return all;
+        return;
       }
     }
   }
@@ -162,15 +172,24 @@ public final class StoreClient {
    */
   List<JsonNode> v3All(ApiRequest request) {
     List<JsonNode> all = new ArrayList<>();
+    v3Each(request, all::add);
+    return all;
+  }
+
+  /**
+   * Every element of a V3 collection, handed over page by page (cursors or page numbers, as {@link
+   * #v3All}): only the current page is held.
+   */
+  void v3Each(ApiRequest request, Consumer<JsonNode> each) {
     ApiRequest current = request.replacing("limit", MAX_PAGE);
     int page = 1;
     while (true) {
       ApiResponse response = call(current);
       if (response.status() == 404 || response.isEmpty()) {
-        return all;
+        return;
       }
       JsonNode body = response.body();
-      body.path("data").forEach(all::add);
+      body.path("data").forEach(each);
       JsonNode cursor = body.path("meta").path("cursor_pagination");
       String endCursor = cursor.path("end_cursor").asText("");
       if (!endCursor.isEmpty() && !cursor.path("links").path("next").asText("").isEmpty()) {
@@ -180,7 +199,7 @@ public final class StoreClient {
       JsonNode pagination = body.path("meta").path("pagination");
       int totalPages = pagination.path("total_pages").asInt(1);
       if (page >= totalPages || body.path("data").isEmpty()) {
-        return all;
+        return;
       }
       page++;
       current = request.replacing("limit", MAX_PAGE).replacing("page", page);

@@ -118,7 +118,7 @@ class QueryParametersContractTest {
     orders.readWithLines(List.of(order));
     orders.readDocuments(List.of(order));
     orders.read(order);
-    orders.modifiedSince(SINCE);
+    orders.modifiedSince(SINCE, listed -> {});
     orders.modifiedPageAfter(SINCE, Instant.now().plusSeconds(60), 0);
     orders.highestIdModifiedSince(SINCE);
     orders.lines(order);
@@ -126,7 +126,7 @@ class QueryParametersContractTest {
     orders.coupons(order);
     orders.statuses();
     orders.transactions(order);
-    orders.refundsCreatedSince(SINCE);
+    orders.refundsCreatedSince(SINCE, listed -> {});
     orders.refunds(order);
     orders.metafields(order);
 
@@ -134,7 +134,7 @@ class QueryParametersContractTest {
     customers.readByIds(List.of(customer));
     customers.readDocuments(List.of(customer));
     customers.readByEmails(List.of("qp@example.com"));
-    customers.modifiedSince(SINCE);
+    customers.modifiedSince(SINCE, listed -> {});
     customers.modifiedPage(SINCE, Instant.now().plusSeconds(60), 1, true);
     customers.groups();
 
@@ -144,7 +144,7 @@ class QueryParametersContractTest {
     catalog.categoryNames(List.of(category));
     catalog.readBySkus(List.of("QP-1"));
     catalog.variantsBySku("QP-1");
-    catalog.modifiedSince(SINCE);
+    catalog.modifiedSince(SINCE, listed -> {});
 
     PricingApi pricing = client.pricing();
     pricing.priceLists().forEach(list -> pricing.records(list.id()));

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -148,8 +149,8 @@ class StoreClientSimulatorTest {
       store.createCustomer("c" + i + "@example.com", "C", "N" + i);
     }
 
-    List<Dtos.Customer> customers =
-        client(store).customers().modifiedSince(Instant.now().minusSeconds(3600));
+    List<Dtos.Customer> customers = new ArrayList<>();
+    client(store).customers().modifiedSince(Instant.now().minusSeconds(3600), customers::add);
 
     assertThat(customers).hasSize(260);
     assertThat(customers).extracting(Dtos.Customer::id).doesNotHaveDuplicates();
@@ -282,8 +283,8 @@ class StoreClientSimulatorTest {
       store.createCustomer("cursor" + i + "@example.com", "C" + i, "Cursor");
     }
 
-    List<Dtos.Customer> customers =
-        client(store).customers().modifiedSince(Instant.parse("2000-01-01T00:00:00Z"));
+    List<Dtos.Customer> customers = new ArrayList<>();
+    client(store).customers().modifiedSince(Instant.parse("2000-01-01T00:00:00Z"), customers::add);
 
     assertThat(customers).hasSize(StoreClient.MAX_PAGE + 10);
     assertThat(customers).extracting(Dtos.Customer::id).doesNotHaveDuplicates();
@@ -296,6 +297,35 @@ class StoreClientSimulatorTest {
             .toList();
     assertThat(queries).hasSize(2);
     assertThat(queries.get(1)).contains("after=").doesNotContain("page=");
+  }
+
+  @Test
+  void modified_orders_are_handed_over_page_by_page_not_after_the_whole_listing() {
+    SimulatedStore store = store("pages-orders1");
+    store.burstOrders(StoreClient.MAX_PAGE + 10);
+    List<Long> listCallsAtEachOrder = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+
+    client(store)
+        .orders()
+        .modifiedSince(
+            Instant.parse("2000-01-01T00:00:00Z"),
+            order -> {
+              ids.add(order.id());
+              listCallsAtEachOrder.add(orderListCalls(store));
+            });
+
+    // The catch-up poll lists every order modified since its mark (after a 100,000-order burst,
+    // all of them): the first page's orders arrive before the second page is asked for, so the
+    // caller never needs the whole listing in memory.
+    assertThat(ids).hasSize(StoreClient.MAX_PAGE + 10).doesNotHaveDuplicates();
+    assertThat(listCallsAtEachOrder.get(0)).isEqualTo(1);
+    assertThat(listCallsAtEachOrder.get(StoreClient.MAX_PAGE - 1)).isEqualTo(1);
+    assertThat(listCallsAtEachOrder.get(StoreClient.MAX_PAGE)).isEqualTo(2);
+  }
+
+  private static long orderListCalls(SimulatedStore store) {
+    return store.requests().stream().filter(r -> r.path().endsWith("/v2/orders")).count();
   }
 
   private static long totalCalls(SimulatedStore store) {
