@@ -135,6 +135,32 @@ class FailureLogTest implements TestPropertyProvider {
     assertThat(evidence.response()).isNull();
   }
 
+  @Test
+  void retention_deletes_old_failed_attempts_of_ended_items_and_keeps_dead_and_open_ones() {
+    long done = event("order", "260");
+    long dead = event("order", "261");
+    long open = event("order", "262");
+    handler.script(
+        batch -> {
+          Map<Long, Outcome> outcomes = new HashMap<>();
+          batch.forEach(item -> outcomes.put(item.id(), Outcome.retry("locked")));
+          outcomes.put(dead, Outcome.permanent("refused"));
+          return outcomes;
+        });
+    processor.processDueBatch();
+    long failedAt = clock.millis();
+    clock.advance(Duration.ofMinutes(1));
+    handler.script(batch -> Map.of(done, Outcome.SUCCESS, open, Outcome.deferred("busy")));
+    processor.processDueBatch();
+    assertThat(queue.find(done).orElseThrow().status()).isEqualTo(WorkItemStatus.DONE);
+    assertThat(queue.find(open).orElseThrow().status()).isEqualTo(WorkItemStatus.PENDING);
+    assertThat(failures.deleteFailedBefore(failedAt)).isZero();
+    assertThat(failures.deleteFailedBefore(failedAt + 1)).isEqualTo(1);
+    assertThat(failures.attempts(List.of(done, dead, open)))
+        .extracting(FailedAttempt::workItemId)
+        .containsExactlyInAnyOrder(dead, open);
+  }
+
   private long event(String type, String id) {
     return ((IntakeResult.Accepted)
             intake.record(
