@@ -179,6 +179,7 @@ public class RecordTimeline {
     String store = record.store();
     List<EntityRef> refs = new ArrayList<>();
     refs.add(new EntityRef(store, record.type(), record.id()));
+    entries.holds(record, history.holdsOf(store, record.type(), record.id()));
     switch (record.type()) {
       case "order" -> {
         refs.add(new EntityRef(store, "order_salesforce_id", record.id()));

@@ -5,6 +5,7 @@ import io.bcsync.pipeline.FailureLog.FailedAttempt;
 import io.bcsync.pipeline.QueueInspector.StoredEvent;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.history.SyncHistory.ChangeEvent;
+import io.bcsync.sync.history.SyncHistory.HoldEvent;
 import io.bcsync.sync.history.SyncHistory.NoticeEvent;
 import io.bcsync.sync.history.SyncHistory.ReviewEvent;
 import io.bcsync.sync.history.SyncHistory.RuleFired;
@@ -194,6 +195,35 @@ public final class TimelineEntries {
                 "link".equals(review.resolution())
                     ? "linked to Contact " + review.resolvedContactId()
                     : "a new record is created",
+                null,
+                List.of()));
+      }
+    }
+  }
+
+  /** Reviews that held the record until a person decided on its buyer, and their decisions. */
+  void holds(Record record, List<HoldEvent> holds) {
+    for (HoldEvent hold : holds) {
+      entries.add(
+          new Entry(
+              hold.reviewOpenedAtMs(),
+              Kind.REVIEW,
+              record.label(),
+              "Held by review " + hold.reviewId(),
+              "waiting for a decision on " + hold.customer() + " (dated by the review's opening)",
+              null,
+              List.of()));
+      if (hold.resolvedAtMs() != null) {
+        entries.add(
+            new Entry(
+                hold.resolvedAtMs(),
+                Kind.REVIEW,
+                record.label(),
+                "Released by review " + hold.reviewId(),
+                ("link".equals(hold.resolution())
+                        ? "linked to Contact " + hold.resolvedContactId()
+                        : "a new record is created")
+                    + "; queued again to follow the decision",
                 null,
                 List.of()));
       }
