@@ -12,6 +12,7 @@ import io.bcsync.sync.customers.GuestKeys;
 import io.bcsync.sync.history.SyncHistory;
 import io.bcsync.sync.history.SyncHistory.ChangeEvent;
 import io.bcsync.sync.history.SyncHistory.Written;
+import io.bcsync.sync.port.SalesforceRecords;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public class RecordTimeline {
   private final SyncHistory history;
   private final ConnectedStores stores;
   private final BeanProvider<GuestKeys> guestKeys;
+  private final BeanProvider<SalesforceRecords> salesforce;
 
   public RecordTimeline(
       QueueInspector inspector,
@@ -61,13 +63,15 @@ public class RecordTimeline {
       FailureLog failures,
       SyncHistory history,
       ConnectedStores stores,
-      BeanProvider<GuestKeys> guestKeys) {
+      BeanProvider<GuestKeys> guestKeys,
+      BeanProvider<SalesforceRecords> salesforce) {
     this.inspector = inspector;
     this.queue = queue;
     this.failures = failures;
     this.history = history;
     this.stores = stores;
     this.guestKeys = guestKeys;
+    this.salesforce = salesforce;
   }
 
   public Timeline find(TimelineQuery query) {
@@ -133,12 +137,52 @@ public class RecordTimeline {
     }
   }
 
-  /** The guest with this e-mail in each store, and the customers linked to the same Contact. */
+  /**
+   * The guest with this e-mail in each store, the customers linked to the same Contact, and the
+   * registered customers linked to a Contact Salesforce has with this e-mail.
+   */
   private void byEmail(TimelineQuery query, Found found) {
     if (!guestKeys.isPresent()) {
       found.notes.add("Salesforce is not configured, so no guest was ever keyed by e-mail.");
       return;
     }
+    guestsByEmail(query, found);
+    if (salesforce.isPresent()) {
+      customersByContactEmail(query, found);
+    }
+  }
+
+  /**
+   * bcsync keeps no e-mail of a registered customer, so Salesforce is asked (one query) for the
+   * Contacts with this e-mail; the identity map says which customers were written to them.
+   */
+  private void customersByContactEmail(TimelineQuery query, Found found) {
+    List<String> contacts;
+    try {
+      contacts =
+          salesforce
+              .get()
+              .idsByKey("Contact", "Email", List.of(query.value()))
+              .getOrDefault(query.value(), List.of());
+    } catch (RuntimeException e) {
+      // Class only: the failure's text may quote the query, which holds the address.
+      found.notes.add(
+          "Salesforce could not be asked for the Contacts with this e-mail ("
+              + e.getClass().getSimpleName()
+              + "); a registered customer can be found by its id.");
+      return;
+    }
+    for (String contactId : contacts) {
+      for (Written written : history.writtenTo(contactId)) {
+        if ("customer".equals(written.bcType())
+            && (query.store().isEmpty() || query.store().get().equals(written.storeHash()))) {
+          found.record(written.storeHash(), "customer", written.bcId());
+        }
+      }
+    }
+  }
+
+  private void guestsByEmail(TimelineQuery query, Found found) {
     GuestKeys keys = guestKeys.get();
     List<String> ids = new ArrayList<>();
     ids.add(keys.idOf(query.value()));
