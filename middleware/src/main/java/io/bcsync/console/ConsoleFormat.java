@@ -74,4 +74,16 @@ public final class ConsoleFormat {
     }
     return used + " of " + limit + " (" + (used * 100 / limit) + " %)";
   }
+
+  /** The name of a system a failed call went to, as people write it. */
+  public static String systemName(String system) {
+    if (system == null) {
+      return "";
+    }
+    return switch (system) {
+      case "salesforce" -> "Salesforce";
+      case "bigcommerce" -> "BigCommerce";
+      default -> system;
+    };
+  }
 }
