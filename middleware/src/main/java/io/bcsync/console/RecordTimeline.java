@@ -203,6 +203,11 @@ public class RecordTimeline {
   }
 
   private void bySalesforceId(String sfId, Optional<String> store, Found found) {
+    for (SyncHistory.RuleWritten written : history.ruleWritesTo(sfId)) {
+      if (store.isEmpty() || store.get().equals(written.storeHash())) {
+        found.record(written.storeHash(), "order", String.valueOf(written.orderId()));
+      }
+    }
     for (Written written : history.writtenTo(sfId)) {
       if (store.isPresent() && !store.get().equals(written.storeHash())) {
         continue;
@@ -233,6 +238,7 @@ public class RecordTimeline {
         entries.lines(record, history.linesOf(store, record.id()));
         long orderId = Long.parseLong(record.id());
         entries.rules(record, history.rulesFired(store, orderId));
+        entries.ruleWrites(record, history.ruleWrites(store, orderId));
         for (SyncHistory.NoticeEvent notice : history.notices(store, orderId)) {
           entries.notice(record, notice);
           refs.add(new EntityRef(store, "order_notice", notice.key()));

@@ -9,6 +9,7 @@ import io.bcsync.sync.history.SyncHistory.HoldEvent;
 import io.bcsync.sync.history.SyncHistory.NoticeEvent;
 import io.bcsync.sync.history.SyncHistory.ReviewEvent;
 import io.bcsync.sync.history.SyncHistory.RuleFired;
+import io.bcsync.sync.history.SyncHistory.RuleWritten;
 import io.bcsync.sync.history.SyncHistory.Written;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -198,6 +199,23 @@ public final class TimelineEntries {
                 null,
                 List.of()));
       }
+    }
+  }
+
+  /** What the order's rules wrote: each Case, campaign membership and Opportunity. */
+  void ruleWrites(Record record, List<RuleWritten> writes) {
+    for (RuleWritten w : writes) {
+      entries.add(
+          new Entry(
+              w.writtenAtMs(),
+              Kind.RULE,
+              record.label(),
+              "Order rule " + w.rule() + " wrote " + w.target(),
+              w.salesforceId() == null
+                  ? "Salesforce id not known (the write's answer carried none)"
+                  : "Salesforce id " + w.salesforceId(),
+              null,
+              List.of()));
     }
   }
 

@@ -62,6 +62,7 @@ class RecordTimelineTest implements TestPropertyProvider {
     sql("DELETE FROM sync_review_hold");
     sql("DELETE FROM sync_review");
     sql("DELETE FROM sync_rule_firing");
+    sql("DELETE FROM sync_rule_write");
     sql("DELETE FROM sync_rule_notice");
     sql("DELETE FROM salesforce_change");
     sql("DELETE FROM sync_order_ledger");
@@ -158,6 +159,36 @@ class RecordTimelineTest implements TestPropertyProvider {
             org.assertj.core.groups.Tuple.tuple(
                 "Written to Salesforce Contact " + CONTACT, "matching rule: review"));
     assertThat(found.related()).extracting(RecordTimeline.Related::query).containsExactly("77");
+  }
+
+  @Test
+  void an_orders_timeline_lists_what_its_rules_wrote_and_a_case_id_finds_the_order() {
+    event("order", "260", 1_000);
+    sql(
+        "INSERT INTO sync_rule_write (store_hash, firing_key, seq, order_id, action, target, sf_id,"
+            + " written_at_ms) VALUES ('"
+            + STORE
+            + "', 'problems|order:260', 1, 260, 'case', 'Case "
+            + STORE
+            + ":260:Payment Declined', '500000000000ABCAAA', 4000), ('"
+            + STORE
+            + "', 'problems|order:260', 2, 260, 'campaign', 'Campaign name:VIPs, Contact "
+            + CONTACT
+            + "', NULL, 4000)");
+
+    Timeline found = timeline.find(TimelineQuery.parse("260", STORE));
+
+    assertThat(found.entries())
+        .extracting(Entry::title, Entry::detail)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "Order rule problems wrote Case " + STORE + ":260:Payment Declined",
+                "Salesforce id 500000000000ABCAAA"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Order rule problems wrote Campaign name:VIPs, Contact " + CONTACT,
+                "Salesforce id not known (the write's answer carried none)"));
+    assertThat(timeline.find(TimelineQuery.parse("500000000000ABCAAA", null)).records())
+        .containsExactly(new Record(STORE, "order", "260"));
   }
 
   @Test
