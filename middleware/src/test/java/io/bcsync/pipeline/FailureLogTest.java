@@ -40,13 +40,18 @@ class FailureLogTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
+    properties.putAll(databaseProperties());
     properties.put("test.mutable-clock", "true");
     properties.put("test.scripted-handler", "true");
     properties.put("bcsync.pipeline.max-attempts", "2");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");
     return properties;
+  }
+
+  /** H2; the MariaDB twin returns a fresh MariaDB database. */
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @BeforeEach
