@@ -12,6 +12,7 @@ import io.bcsync.sync.customers.GuestKeys;
 import io.bcsync.sync.history.SyncHistory;
 import io.bcsync.sync.history.SyncHistory.ChangeEvent;
 import io.bcsync.sync.history.SyncHistory.Written;
+import io.bcsync.sync.history.WriteHistory;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
@@ -53,6 +54,7 @@ public class RecordTimeline {
   private final WorkQueue queue;
   private final FailureLog failures;
   private final SyncHistory history;
+  private final WriteHistory writes;
   private final ConnectedStores stores;
   private final BeanProvider<GuestKeys> guestKeys;
   private final BeanProvider<SalesforceRecords> salesforce;
@@ -62,6 +64,7 @@ public class RecordTimeline {
       WorkQueue queue,
       FailureLog failures,
       SyncHistory history,
+      WriteHistory writes,
       ConnectedStores stores,
       BeanProvider<GuestKeys> guestKeys,
       BeanProvider<SalesforceRecords> salesforce) {
@@ -69,6 +72,7 @@ public class RecordTimeline {
     this.queue = queue;
     this.failures = failures;
     this.history = history;
+    this.writes = writes;
     this.stores = stores;
     this.guestKeys = guestKeys;
     this.salesforce = salesforce;
@@ -126,6 +130,7 @@ public class RecordTimeline {
     for (String store : storeHashes) {
       refs.add(new EntityRef(store, "order", id));
       refs.add(new EntityRef(store, "customer", id));
+      refs.add(new EntityRef(store, "product", id));
     }
     for (WorkItem item : inspector.itemsOf(refs, MAX_ITEMS)) {
       found.record(item.entity().storeHash(), item.entity().type(), id);
@@ -203,7 +208,7 @@ public class RecordTimeline {
   }
 
   private void bySalesforceId(String sfId, Optional<String> store, Found found) {
-    for (SyncHistory.RuleWritten written : history.ruleWritesTo(sfId)) {
+    for (WriteHistory.RuleWritten written : writes.ruleWritesTo(sfId)) {
       if (store.isEmpty() || store.get().equals(written.storeHash())) {
         found.record(written.storeHash(), "order", String.valueOf(written.orderId()));
       }
@@ -238,7 +243,7 @@ public class RecordTimeline {
         entries.lines(record, history.linesOf(store, record.id()));
         long orderId = Long.parseLong(record.id());
         entries.rules(record, history.rulesFired(store, orderId));
-        entries.ruleWrites(record, history.ruleWrites(store, orderId));
+        entries.ruleWrites(record, writes.ruleWrites(store, orderId));
         for (SyncHistory.NoticeEvent notice : history.notices(store, orderId)) {
           entries.notice(record, notice);
           refs.add(new EntityRef(store, "order_notice", notice.key()));
@@ -254,6 +259,8 @@ public class RecordTimeline {
           found.related.add(new Related("order " + order, String.valueOf(order), store));
         }
       }
+      case "product" ->
+          entries.catalogWrites(record, writes.catalogWrites(store, Long.parseLong(record.id())));
       default -> {}
     }
     if (!record.type().equals("guest")) {
@@ -305,7 +312,7 @@ public class RecordTimeline {
     }
   }
 
-  /** A BigCommerce record the search found: {@code type} is order, customer or guest. */
+  /** A BigCommerce record the search found: {@code type} is order, customer, guest or product. */
   public record Record(String store, String type, String id) {
     public String label() {
       return store + " " + type + " " + id;

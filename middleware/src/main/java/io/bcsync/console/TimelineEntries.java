@@ -9,8 +9,9 @@ import io.bcsync.sync.history.SyncHistory.HoldEvent;
 import io.bcsync.sync.history.SyncHistory.NoticeEvent;
 import io.bcsync.sync.history.SyncHistory.ReviewEvent;
 import io.bcsync.sync.history.SyncHistory.RuleFired;
-import io.bcsync.sync.history.SyncHistory.RuleWritten;
 import io.bcsync.sync.history.SyncHistory.Written;
+import io.bcsync.sync.history.WriteHistory.CatalogWrite;
+import io.bcsync.sync.history.WriteHistory.RuleWritten;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -214,6 +215,21 @@ public final class TimelineEntries {
               w.salesforceId() == null
                   ? "Salesforce id not known (the write's answer carried none)"
                   : "Salesforce id " + w.salesforceId(),
+              null,
+              List.of()));
+    }
+  }
+
+  /** The values the reverse sync last wrote to the product's variants (the latest per field). */
+  void catalogWrites(Record record, List<CatalogWrite> writes) {
+    for (CatalogWrite w : writes) {
+      entries.add(
+          new Entry(
+              w.writtenAtMs(),
+              Kind.WRITTEN,
+              record.label(),
+              "Written to BigCommerce: " + w.field() + " of variant " + w.variantId(),
+              "by the Salesforce → BigCommerce sync (the latest write of this field)",
               null,
               List.of()));
     }

@@ -63,6 +63,7 @@ class RecordTimelineTest implements TestPropertyProvider {
     sql("DELETE FROM sync_review");
     sql("DELETE FROM sync_rule_firing");
     sql("DELETE FROM sync_rule_write");
+    sql("DELETE FROM catalog_written");
     sql("DELETE FROM sync_rule_notice");
     sql("DELETE FROM salesforce_change");
     sql("DELETE FROM sync_order_ledger");
@@ -189,6 +190,28 @@ class RecordTimelineTest implements TestPropertyProvider {
                 "Salesforce id not known (the write's answer carried none)"));
     assertThat(timeline.find(TimelineQuery.parse("500000000000ABCAAA", null)).records())
         .containsExactly(new Record(STORE, "order", "260"));
+  }
+
+  @Test
+  void a_products_timeline_has_its_work_items_and_what_the_reverse_sync_wrote_to_it() {
+    long item = event("product", "300", 1_000);
+    sql(
+        "INSERT INTO catalog_written (store_hash, variant_id, written_field, product_id,"
+            + " value_hash, written_at_ms) VALUES ('"
+            + STORE
+            + "', 301, 'price', 300, '"
+            + "0".repeat(64)
+            + "', 2000)");
+
+    Timeline found = timeline.find(TimelineQuery.parse("300", STORE));
+
+    assertThat(found.records()).containsExactly(new Record(STORE, "product", "300"));
+    assertThat(found.entries())
+        .extracting(Entry::kind, Entry::title)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(Kind.WORK_ITEM, "Work item " + item + " queued"),
+            org.assertj.core.groups.Tuple.tuple(
+                Kind.WRITTEN, "Written to BigCommerce: price of variant 301"));
   }
 
   @Test

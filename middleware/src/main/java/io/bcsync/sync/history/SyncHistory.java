@@ -143,48 +143,6 @@ public class SyncHistory {
         });
   }
 
-  /** The Cases, campaign memberships and Opportunities rules wrote for an order (V42). */
-  public List<RuleWritten> ruleWrites(String storeHash, long orderId) {
-    return ruleWrites("WHERE store_hash = ? AND order_id = ?", storeHash, orderId);
-  }
-
-  /** The rule writes that produced this Salesforce record (a Case or Opportunity id). */
-  public List<RuleWritten> ruleWritesTo(String sfId) {
-    return ruleWrites("WHERE sf_id = ?", sfId, null);
-  }
-
-  private List<RuleWritten> ruleWrites(String where, String first, Long orderId) {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT store_hash, order_id, firing_key, action, target, sf_id, written_at_ms"
-                      + " FROM sync_rule_write "
-                      + where
-                      + " ORDER BY written_at_ms, firing_key, seq LIMIT "
-                      + LIMIT)) {
-            select.setString(1, first);
-            if (orderId != null) {
-              select.setLong(2, orderId);
-            }
-            return rows(
-                select,
-                rs -> {
-                  String key = rs.getString(3);
-                  int bar = key.indexOf('|');
-                  return new RuleWritten(
-                      rs.getString(1),
-                      rs.getLong(2),
-                      bar < 0 ? key : key.substring(0, bar),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      rs.getLong(7));
-                });
-          }
-        });
-  }
-
   /** The Slack and e-mail notices rules owed for an order, and whether each was sent. */
   public List<NoticeEvent> notices(String storeHash, long orderId) {
     return db.read(
@@ -301,16 +259,16 @@ public class SyncHistory {
     return "?" + ", ?".repeat(count - 1);
   }
 
-  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+  static Long nullableLong(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;
   }
 
-  private interface Row<T> {
+  interface Row<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private static <T> List<T> rows(PreparedStatement select, Row<T> row) throws SQLException {
+  static <T> List<T> rows(PreparedStatement select, Row<T> row) throws SQLException {
     List<T> rows = new ArrayList<>();
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
@@ -358,21 +316,6 @@ public class SyncHistory {
       String resolvedContactId,
       long reviewOpenedAtMs,
       Long resolvedAtMs) {}
-
-  /**
-   * A record an order rule wrote.
-   *
-   * @param action case, campaign or opportunity
-   * @param salesforceId null when the write's answer carried none
-   */
-  public record RuleWritten(
-      String storeHash,
-      long orderId,
-      String rule,
-      String action,
-      String target,
-      String salesforceId,
-      long writtenAtMs) {}
 
   public record RuleFired(String rule, String occurrence, long firedAtMs) {}
 
