@@ -40,14 +40,14 @@ public final class ConsoleFormat {
   /**
    * The record-timeline search that finds the record a work item is about: its id for orders,
    * customers, their follow-up work and Salesforce records; the order id of an order's notice
-   * ({@code 250:slack:rule}); null when the timeline cannot search for it (a product).
+   * ({@code 250:slack:rule}); null when the timeline cannot search for it.
    */
   public static String timelineQuery(EntityRef entity) {
     if (entity.isSalesforce()) {
       return entity.id();
     }
     return switch (entity.type()) {
-      case "order", "customer", "order_salesforce_id" -> entity.id();
+      case "order", "customer", "product", "order_salesforce_id" -> entity.id();
       case "order_notice" ->
           entity.id().contains(":") ? entity.id().substring(0, entity.id().indexOf(':')) : null;
       default -> null;
@@ -73,5 +73,17 @@ public final class ConsoleFormat {
       return "not known yet";
     }
     return used + " of " + limit + " (" + (used * 100 / limit) + " %)";
+  }
+
+  /** The name of a system a failed call went to, as people write it. */
+  public static String systemName(String system) {
+    if (system == null) {
+      return "";
+    }
+    return switch (system) {
+      case "salesforce" -> "Salesforce";
+      case "bigcommerce" -> "BigCommerce";
+      default -> system;
+    };
   }
 }

@@ -9,6 +9,7 @@ import io.bcsync.bigcommerce.stores.ConnectedStore;
 import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.salesforce.auth.ConnectRefusedException;
 import io.bcsync.salesforce.auth.WebServerFlow;
+import io.bcsync.sync.review.Review;
 import io.bcsync.sync.review.ReviewResolutions;
 import io.bcsync.sync.review.Reviews;
 import io.micronaut.core.annotation.Nullable;
@@ -30,6 +31,7 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OperationsController {
   private static final Logger LOG = LoggerFactory.getLogger(OperationsController.class);
+  public static final int DECISIONS_SHOWN = 20;
 
   private final ReviewsPage reviewsPage;
   private final Reviews reviews;
@@ -56,6 +59,7 @@ public class OperationsController {
   private final ConnectedStores stores;
   private final Connections connections;
   private final WebServerFlow connectFlow;
+  private final HeldOutcomes heldOutcomes;
 
   public OperationsController(
       ReviewsPage reviewsPage,
@@ -65,7 +69,8 @@ public class OperationsController {
       StoreMatchReports matchReports,
       ConnectedStores stores,
       Connections connections,
-      WebServerFlow connectFlow) {
+      WebServerFlow connectFlow,
+      HeldOutcomes heldOutcomes) {
     this.reviewsPage = reviewsPage;
     this.reviews = reviews;
     this.resolutions = resolutions;
@@ -74,17 +79,26 @@ public class OperationsController {
     this.stores = stores;
     this.connections = connections;
     this.connectFlow = connectFlow;
+    this.heldOutcomes = heldOutcomes;
   }
 
   @Get("/reviews")
   @Produces(MediaType.TEXT_HTML)
   public ModelAndView<Map<String, Object>> reviewsPage(
-      HttpRequest<?> request, @Nullable @QueryValue Long resolved) {
+      HttpRequest<?> request,
+      @Nullable @QueryValue Long resolved,
+      @Nullable @QueryValue Long after) {
     Map<String, Object> model = new HashMap<>();
     model.put("nav", ConsoleController.nav(request, "reviews"));
-    model.put("page", reviewsPage.page());
-    model.put("resolved", resolved == null ? null : reviews.find(resolved).orElse(null));
-    model.put("followed", resolved == null ? List.of() : reviews.held(resolved));
+    model.put("page", reviewsPage.page(after == null || after < 0 ? 0 : after));
+    Review decided = resolved == null ? null : reviews.find(resolved).orElse(null);
+    model.put("resolved", decided);
+    model.put("followed", decided == null ? List.of() : heldOutcomes.of(decided));
+    List<Decision> decisions = new ArrayList<>();
+    for (Review review : reviews.latestResolved(DECISIONS_SHOWN)) {
+      decisions.add(new Decision(review, heldOutcomes.of(review)));
+    }
+    model.put("decisions", decisions);
     return new ModelAndView<>("console/reviews", model);
   }
 
@@ -110,7 +124,8 @@ public class OperationsController {
       throw new ConsoleController.ConsoleBadRequest("action must be link or create");
     }
     try {
-      ReviewResolutions.Resolved resolved = resolutions.resolve(id, contactId);
+      ReviewResolutions.Resolved resolved =
+          resolutions.resolve(id, contactId, ReviewResolutions.BY_CONSOLE);
       LOG.info(
           "Console resolved review {} ({}); {} held item(s) queued again",
           id,
@@ -276,4 +291,7 @@ public class OperationsController {
     return HttpResponse.status(HttpStatus.FORBIDDEN)
         .body(Map.of("error", "forbidden", "message", "missing or wrong CSRF token"));
   }
+
+  /** A resolved review with what became of the work it held, for the latest decisions list. */
+  public record Decision(Review review, List<HeldOutcomes.Followed> followed) {}
 }

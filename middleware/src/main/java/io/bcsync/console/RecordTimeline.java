@@ -12,6 +12,8 @@ import io.bcsync.sync.customers.GuestKeys;
 import io.bcsync.sync.history.SyncHistory;
 import io.bcsync.sync.history.SyncHistory.ChangeEvent;
 import io.bcsync.sync.history.SyncHistory.Written;
+import io.bcsync.sync.history.WriteHistory;
+import io.bcsync.sync.port.SalesforceRecords;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -52,22 +54,28 @@ public class RecordTimeline {
   private final WorkQueue queue;
   private final FailureLog failures;
   private final SyncHistory history;
+  private final WriteHistory writes;
   private final ConnectedStores stores;
   private final BeanProvider<GuestKeys> guestKeys;
+  private final BeanProvider<SalesforceRecords> salesforce;
 
   public RecordTimeline(
       QueueInspector inspector,
       WorkQueue queue,
       FailureLog failures,
       SyncHistory history,
+      WriteHistory writes,
       ConnectedStores stores,
-      BeanProvider<GuestKeys> guestKeys) {
+      BeanProvider<GuestKeys> guestKeys,
+      BeanProvider<SalesforceRecords> salesforce) {
     this.inspector = inspector;
     this.queue = queue;
     this.failures = failures;
     this.history = history;
+    this.writes = writes;
     this.stores = stores;
     this.guestKeys = guestKeys;
+    this.salesforce = salesforce;
   }
 
   public Timeline find(TimelineQuery query) {
@@ -122,6 +130,7 @@ public class RecordTimeline {
     for (String store : storeHashes) {
       refs.add(new EntityRef(store, "order", id));
       refs.add(new EntityRef(store, "customer", id));
+      refs.add(new EntityRef(store, "product", id));
     }
     for (WorkItem item : inspector.itemsOf(refs, MAX_ITEMS)) {
       found.record(item.entity().storeHash(), item.entity().type(), id);
@@ -133,12 +142,52 @@ public class RecordTimeline {
     }
   }
 
-  /** The guest with this e-mail in each store, and the customers linked to the same Contact. */
+  /**
+   * The guest with this e-mail in each store, the customers linked to the same Contact, and the
+   * registered customers linked to a Contact Salesforce has with this e-mail.
+   */
   private void byEmail(TimelineQuery query, Found found) {
     if (!guestKeys.isPresent()) {
       found.notes.add("Salesforce is not configured, so no guest was ever keyed by e-mail.");
       return;
     }
+    guestsByEmail(query, found);
+    if (salesforce.isPresent()) {
+      customersByContactEmail(query, found);
+    }
+  }
+
+  /**
+   * bcsync keeps no e-mail of a registered customer, so Salesforce is asked (one query) for the
+   * Contacts with this e-mail; the identity map says which customers were written to them.
+   */
+  private void customersByContactEmail(TimelineQuery query, Found found) {
+    List<String> contacts;
+    try {
+      contacts =
+          salesforce
+              .get()
+              .idsByKey("Contact", "Email", List.of(query.value()))
+              .getOrDefault(query.value(), List.of());
+    } catch (RuntimeException e) {
+      // Class only: the failure's text may quote the query, which holds the address.
+      found.notes.add(
+          "Salesforce could not be asked for the Contacts with this e-mail ("
+              + e.getClass().getSimpleName()
+              + "); a registered customer can be found by its id.");
+      return;
+    }
+    for (String contactId : contacts) {
+      for (Written written : history.writtenTo(contactId)) {
+        if ("customer".equals(written.bcType())
+            && (query.store().isEmpty() || query.store().get().equals(written.storeHash()))) {
+          found.record(written.storeHash(), "customer", written.bcId());
+        }
+      }
+    }
+  }
+
+  private void guestsByEmail(TimelineQuery query, Found found) {
     GuestKeys keys = guestKeys.get();
     List<String> ids = new ArrayList<>();
     ids.add(keys.idOf(query.value()));
@@ -159,6 +208,11 @@ public class RecordTimeline {
   }
 
   private void bySalesforceId(String sfId, Optional<String> store, Found found) {
+    for (WriteHistory.RuleWritten written : writes.ruleWritesTo(sfId)) {
+      if (store.isEmpty() || store.get().equals(written.storeHash())) {
+        found.record(written.storeHash(), "order", String.valueOf(written.orderId()));
+      }
+    }
     for (Written written : history.writtenTo(sfId)) {
       if (store.isPresent() && !store.get().equals(written.storeHash())) {
         continue;
@@ -179,6 +233,7 @@ public class RecordTimeline {
     String store = record.store();
     List<EntityRef> refs = new ArrayList<>();
     refs.add(new EntityRef(store, record.type(), record.id()));
+    entries.holds(record, history.holdsOf(store, record.type(), record.id()));
     switch (record.type()) {
       case "order" -> {
         refs.add(new EntityRef(store, "order_salesforce_id", record.id()));
@@ -188,6 +243,7 @@ public class RecordTimeline {
         entries.lines(record, history.linesOf(store, record.id()));
         long orderId = Long.parseLong(record.id());
         entries.rules(record, history.rulesFired(store, orderId));
+        entries.ruleWrites(record, writes.ruleWrites(store, orderId));
         for (SyncHistory.NoticeEvent notice : history.notices(store, orderId)) {
           entries.notice(record, notice);
           refs.add(new EntityRef(store, "order_notice", notice.key()));
@@ -203,6 +259,8 @@ public class RecordTimeline {
           found.related.add(new Related("order " + order, String.valueOf(order), store));
         }
       }
+      case "product" ->
+          entries.catalogWrites(record, writes.catalogWrites(store, Long.parseLong(record.id())));
       default -> {}
     }
     if (!record.type().equals("guest")) {
@@ -254,7 +312,7 @@ public class RecordTimeline {
     }
   }
 
-  /** A BigCommerce record the search found: {@code type} is order, customer or guest. */
+  /** A BigCommerce record the search found: {@code type} is order, customer, guest or product. */
   public record Record(String store, String type, String id) {
     public String label() {
       return store + " " + type + " " + id;

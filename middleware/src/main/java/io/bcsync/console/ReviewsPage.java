@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public class ReviewsPage {
   private static final Logger LOG = LoggerFactory.getLogger(ReviewsPage.class);
 
-  static final int PAGE_SIZE = 20;
+  public static final int PAGE_SIZE = 20;
 
   private final Reviews reviews;
   private final StoreReader store;
@@ -53,8 +53,9 @@ public class ReviewsPage {
     this.matching = matching;
   }
 
-  public Page page() {
-    List<Review> open = reviews.list(Optional.of(Reviews.OPEN), PAGE_SIZE + 1);
+  /** The open reviews after {@code afterId} (0: from the oldest), {@link #PAGE_SIZE} at most. */
+  public Page page(long afterId) {
+    List<Review> open = reviews.listAfter(Reviews.OPEN, afterId, PAGE_SIZE + 1);
     boolean more = open.size() > PAGE_SIZE;
     Map<String, List<Review>> byStore = new TreeMap<>();
     for (Review review : open.subList(0, Math.min(open.size(), PAGE_SIZE))) {
@@ -63,7 +64,7 @@ public class ReviewsPage {
     List<ReviewView> views = new ArrayList<>();
     byStore.forEach((storeHash, storeReviews) -> views.addAll(ofStore(storeHash, storeReviews)));
     views.sort(java.util.Comparator.comparingLong(v -> v.review().id()));
-    return new Page(views, more);
+    return new Page(views, more, afterId, more ? open.get(PAGE_SIZE - 1).id() : null);
   }
 
   private List<ReviewView> ofStore(String storeHash, List<Review> storeReviews) {
@@ -200,7 +201,11 @@ public class ReviewsPage {
     return refs;
   }
 
-  public record Page(List<ReviewView> reviews, boolean more) {}
+  /**
+   * @param afterId the page starts after this review id (0 for the first page)
+   * @param nextAfterId where the next page starts, or null when this is the last
+   */
+  public record Page(List<ReviewView> reviews, boolean more, long afterId, Long nextAfterId) {}
 
   /**
    * @param customer the customer's fields (label and value), empty when it could not be read

@@ -5,10 +5,13 @@ import io.bcsync.pipeline.FailureLog.FailedAttempt;
 import io.bcsync.pipeline.QueueInspector.StoredEvent;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.history.SyncHistory.ChangeEvent;
+import io.bcsync.sync.history.SyncHistory.HoldEvent;
 import io.bcsync.sync.history.SyncHistory.NoticeEvent;
 import io.bcsync.sync.history.SyncHistory.ReviewEvent;
 import io.bcsync.sync.history.SyncHistory.RuleFired;
 import io.bcsync.sync.history.SyncHistory.Written;
+import io.bcsync.sync.history.WriteHistory.CatalogWrite;
+import io.bcsync.sync.history.WriteHistory.RuleWritten;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -194,6 +197,67 @@ public final class TimelineEntries {
                 "link".equals(review.resolution())
                     ? "linked to Contact " + review.resolvedContactId()
                     : "a new record is created",
+                null,
+                List.of()));
+      }
+    }
+  }
+
+  /** What the order's rules wrote: each Case, campaign membership and Opportunity. */
+  void ruleWrites(Record record, List<RuleWritten> writes) {
+    for (RuleWritten w : writes) {
+      entries.add(
+          new Entry(
+              w.writtenAtMs(),
+              Kind.RULE,
+              record.label(),
+              "Order rule " + w.rule() + " wrote " + w.target(),
+              w.salesforceId() == null
+                  ? "Salesforce id not known (the write's answer carried none)"
+                  : "Salesforce id " + w.salesforceId(),
+              null,
+              List.of()));
+    }
+  }
+
+  /** The values the reverse sync last wrote to the product's variants (the latest per field). */
+  void catalogWrites(Record record, List<CatalogWrite> writes) {
+    for (CatalogWrite w : writes) {
+      entries.add(
+          new Entry(
+              w.writtenAtMs(),
+              Kind.WRITTEN,
+              record.label(),
+              "Written to BigCommerce: " + w.field() + " of variant " + w.variantId(),
+              "by the Salesforce → BigCommerce sync (the latest write of this field)",
+              null,
+              List.of()));
+    }
+  }
+
+  /** Reviews that held the record until a person decided on its buyer, and their decisions. */
+  void holds(Record record, List<HoldEvent> holds) {
+    for (HoldEvent hold : holds) {
+      entries.add(
+          new Entry(
+              hold.reviewOpenedAtMs(),
+              Kind.REVIEW,
+              record.label(),
+              "Held by review " + hold.reviewId(),
+              "waiting for a decision on " + hold.customer() + " (dated by the review's opening)",
+              null,
+              List.of()));
+      if (hold.resolvedAtMs() != null) {
+        entries.add(
+            new Entry(
+                hold.resolvedAtMs(),
+                Kind.REVIEW,
+                record.label(),
+                "Released by review " + hold.reviewId(),
+                ("link".equals(hold.resolution())
+                        ? "linked to Contact " + hold.resolvedContactId()
+                        : "a new record is created")
+                    + "; queued again to follow the decision",
                 null,
                 List.of()));
       }

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a record-timeline search means: a BigCommerce order or customer id (digits; both are looked
- * up), an e-mail address, or a Salesforce record id (15 or 18 letters and digits, not all digits),
- * optionally narrowed to one store. Anything else is refused with the reason, so the page and
- * {@code GET /admin/timeline} answer 400 rather than an empty timeline that looks like "nothing
+ * What a record-timeline search means: a BigCommerce order, customer or product id (digits; all are
+ * looked up), an e-mail address, or a Salesforce record id (15 or 18 letters and digits, not all
+ * digits), optionally narrowed to one store. Anything else is refused with the reason, so the page
+ * and {@code GET /admin/timeline} answer 400 rather than an empty timeline that looks like "nothing
  * happened".
  */
 public record TimelineQuery(Kind kind, String value, Optional<String> store) {
@@ -27,7 +27,8 @@ public record TimelineQuery(Kind kind, String value, Optional<String> store) {
   public static TimelineQuery parse(String q, String store) {
     String text = q == null ? "" : q.strip();
     if (text.isEmpty()) {
-      throw new InvalidTimelineQuery("type an order or customer id, an e-mail or a Salesforce id");
+      throw new InvalidTimelineQuery(
+          "type an order, customer or product id, an e-mail or a Salesforce id");
     }
     if (text.length() > MAX_LENGTH) {
       throw new InvalidTimelineQuery("the search is longer than " + MAX_LENGTH + " characters");
@@ -47,7 +48,7 @@ public record TimelineQuery(Kind kind, String value, Optional<String> store) {
       return new TimelineQuery(Kind.EMAIL, text.toLowerCase(Locale.ROOT), narrowed);
     }
     throw new InvalidTimelineQuery(
-        "not an order or customer id (digits), an e-mail address or a Salesforce id"
+        "not an order, customer or product id (digits), an e-mail address or a Salesforce id"
             + " (15 or 18 letters and digits)");
   }
 

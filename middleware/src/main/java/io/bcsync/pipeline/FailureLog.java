@@ -59,6 +59,25 @@ public class FailureLog {
         });
   }
 
+  /**
+   * Deletes the failed attempts recorded before {@code beforeMs} (V41 indexes {@code
+   * failed_at_ms}), except those of items still open or dead-lettered: the failed-records page
+   * shows a dead letter's calls until it is replayed and ends. Returns how many rows went.
+   */
+  public int deleteFailedBefore(long beforeMs) {
+    return db.write(
+        connection -> {
+          try (PreparedStatement delete =
+              connection.prepareStatement(
+                  "DELETE FROM work_item_failure WHERE failed_at_ms < ? AND work_item_id NOT IN"
+                      + " (SELECT id FROM work_item WHERE status IN ('PENDING', 'IN_PROGRESS',"
+                      + " 'DEAD'))")) {
+            delete.setLong(1, beforeMs);
+            return delete.executeUpdate();
+          }
+        });
+  }
+
   /** Collects one finish call's failed attempts into one batched insert, in its transaction. */
   static Batch batch(Connection connection) throws SQLException {
     return new Batch(

@@ -214,6 +214,19 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
     assertThat(sfOrder.get("BC_Contact__c")).isEqualTo(chosen);
     assertThat(sf.record(chosen).orElseThrow().get("BC_Customer_Id__c"))
         .isEqualTo(STORE + ":" + customer);
+    // The page follows the held order to its outcome (the page does not refresh itself: reload).
+    By heldOrderState = By.cssSelector("#followed li[data-entity='order " + order + "'] .state");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              browser.navigate().refresh();
+              return browser.findElement(heldOrderState).getText().equals("DONE");
+            });
+    WebElement decision =
+        browser.findElement(By.cssSelector("#decisions tr[data-review='" + review.id() + "']"));
+    assertThat(decision.getText())
+        .contains("customer " + customer, "linked to Contact " + chosen, "console", "DONE");
     Browser.screenshot(browser, "review-resolved");
   }
 

@@ -45,17 +45,25 @@ class RecordTimelineTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
+    properties.putAll(databaseProperties());
     properties.put("bcsync.scheduler.enabled", "false");
     return properties;
+  }
+
+  /** H2; the MariaDB twin returns a fresh MariaDB database. */
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @BeforeEach
   void setUp() {
     Tables.clear(db);
     sql("DELETE FROM sync_identity");
+    sql("DELETE FROM sync_review_hold");
     sql("DELETE FROM sync_review");
     sql("DELETE FROM sync_rule_firing");
+    sql("DELETE FROM sync_rule_write");
+    sql("DELETE FROM catalog_written");
     sql("DELETE FROM sync_rule_notice");
     sql("DELETE FROM salesforce_change");
     sql("DELETE FROM sync_order_ledger");
@@ -152,6 +160,101 @@ class RecordTimelineTest implements TestPropertyProvider {
             org.assertj.core.groups.Tuple.tuple(
                 "Written to Salesforce Contact " + CONTACT, "matching rule: review"));
     assertThat(found.related()).extracting(RecordTimeline.Related::query).containsExactly("77");
+  }
+
+  @Test
+  void an_orders_timeline_lists_what_its_rules_wrote_and_a_case_id_finds_the_order() {
+    event("order", "260", 1_000);
+    sql(
+        "INSERT INTO sync_rule_write (store_hash, firing_key, seq, order_id, action, target, sf_id,"
+            + " written_at_ms) VALUES ('"
+            + STORE
+            + "', 'problems|order:260', 1, 260, 'case', 'Case "
+            + STORE
+            + ":260:Payment Declined', '500000000000ABCAAA', 4000), ('"
+            + STORE
+            + "', 'problems|order:260', 2, 260, 'campaign', 'Campaign name:VIPs, Contact "
+            + CONTACT
+            + "', NULL, 4000)");
+
+    Timeline found = timeline.find(TimelineQuery.parse("260", STORE));
+
+    assertThat(found.entries())
+        .extracting(Entry::title, Entry::detail)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "Order rule problems wrote Case " + STORE + ":260:Payment Declined",
+                "Salesforce id 500000000000ABCAAA"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Order rule problems wrote Campaign name:VIPs, Contact " + CONTACT,
+                "Salesforce id not known (the write's answer carried none)"));
+    assertThat(timeline.find(TimelineQuery.parse("500000000000ABCAAA", null)).records())
+        .containsExactly(new Record(STORE, "order", "260"));
+  }
+
+  @Test
+  void a_products_timeline_has_its_work_items_and_what_the_reverse_sync_wrote_to_it() {
+    long item = event("product", "300", 1_000);
+    sql(
+        "INSERT INTO catalog_written (store_hash, variant_id, written_field, product_id,"
+            + " value_hash, written_at_ms) VALUES ('"
+            + STORE
+            + "', 301, 'price', 300, '"
+            + "0".repeat(64)
+            + "', 2000)");
+
+    Timeline found = timeline.find(TimelineQuery.parse("300", STORE));
+
+    assertThat(found.records()).containsExactly(new Record(STORE, "product", "300"));
+    assertThat(found.entries())
+        .extracting(Entry::kind, Entry::title)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(Kind.WORK_ITEM, "Work item " + item + " queued"),
+            org.assertj.core.groups.Tuple.tuple(
+                Kind.WRITTEN, "Written to BigCommerce: price of variant 301"));
+  }
+
+  @Test
+  void an_order_held_by_a_review_shows_the_hold_and_its_release() {
+    event("order", "27", 1_000);
+    sql(
+        "INSERT INTO sync_review (store_hash, customer_key, customer_label, reason, matched_by,"
+            + " candidates, status, resolution, resolved_contact_id, open_key, created_at_ms,"
+            + " resolved_at_ms) VALUES ('"
+            + STORE
+            + "', 'customer:5', 'customer 5', 'two Contacts share the e-mail', 'email', '[]',"
+            + " 'resolved', 'link', '"
+            + CONTACT
+            + "', NULL, 2000, 8000)");
+    long review = reviewId();
+    sql(
+        "INSERT INTO sync_review_hold (review_id, entity_type, entity_id) VALUES ("
+            + review
+            + ", 'order', '27')");
+    // Another store's order 27 held by another review is not this one's.
+    sql(
+        "INSERT INTO sync_review (store_hash, customer_key, customer_label, reason, candidates,"
+            + " status, open_key, created_at_ms) VALUES ('other1', 'customer:5', 'customer 5',"
+            + " 'two Contacts', '[]', 'open', 'other1|customer:5', 2500)");
+    sql(
+        "INSERT INTO sync_review_hold (review_id, entity_type, entity_id) VALUES ("
+            + reviewId()
+            + ", 'order', '27')");
+
+    Timeline found = timeline.find(TimelineQuery.parse("27", STORE));
+
+    assertThat(found.entries())
+        .filteredOn(e -> e.kind() == Kind.REVIEW)
+        .extracting(Entry::atMs, Entry::title, Entry::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                2000L,
+                "Held by review " + review,
+                "waiting for a decision on customer 5 (dated by the review's opening)"),
+            org.assertj.core.groups.Tuple.tuple(
+                8000L,
+                "Released by review " + review,
+                "linked to Contact " + CONTACT + "; queued again to follow the decision"));
   }
 
   @Test

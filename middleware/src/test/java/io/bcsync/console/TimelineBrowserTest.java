@@ -121,7 +121,7 @@ class TimelineBrowserTest implements TestPropertyProvider {
         .isEqualTo("Record timeline");
     WebElement search = browser.findElement(By.id("t-q"));
     assertThat(browser.findElement(By.cssSelector("label[for=t-q]")).getText())
-        .contains("Order or customer id");
+        .contains("Order, customer or product id");
     search.sendKeys(String.valueOf(order));
     browser.findElement(By.cssSelector("form[role=search] button")).click();
 
@@ -147,7 +147,8 @@ class TimelineBrowserTest implements TestPropertyProvider {
 
     // A search it cannot read is refused with the reason, in the page and in the admin API.
     browser.get(baseUrl + "/timeline?q=not%20a%20record%20id%3F");
-    assertThat(awaitElement(By.id("t-error")).getText()).contains("not an order or customer id");
+    assertThat(awaitElement(By.id("t-error")).getText())
+        .contains("not an order, customer or product id");
     HttpResponse<String> refused = admin("/admin/timeline?q=%3F%3F");
     assertThat(refused.statusCode()).isEqualTo(400);
     HttpResponse<String> json = admin("/admin/timeline?q=" + order);

@@ -29,7 +29,7 @@ class TimelineQueryTest {
         .hasMessageContaining("type an order");
     assertThatThrownBy(() -> TimelineQuery.parse("order #12", null))
         .isInstanceOf(InvalidTimelineQuery.class)
-        .hasMessageContaining("not an order or customer id");
+        .hasMessageContaining("not an order, customer or product id");
     assertThatThrownBy(() -> TimelineQuery.parse("1".repeat(300), null))
         .isInstanceOf(InvalidTimelineQuery.class)
         .hasMessageContaining("longer than");

@@ -40,13 +40,18 @@ class FailureLogTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
+    properties.putAll(databaseProperties());
     properties.put("test.mutable-clock", "true");
     properties.put("test.scripted-handler", "true");
     properties.put("bcsync.pipeline.max-attempts", "2");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");
     return properties;
+  }
+
+  /** H2; the MariaDB twin returns a fresh MariaDB database. */
+  protected Map<String, String> databaseProperties() {
+    return TestDatabases.h2();
   }
 
   @BeforeEach
@@ -133,6 +138,32 @@ class FailureLogTest implements TestPropertyProvider {
         .endsWith("(shortened from " + request.length() + " characters)")
         .hasSizeLessThan(Outcome.Evidence.MAX_CHARS + 60);
     assertThat(evidence.response()).isNull();
+  }
+
+  @Test
+  void retention_deletes_old_failed_attempts_of_ended_items_and_keeps_dead_and_open_ones() {
+    long done = event("order", "260");
+    long dead = event("order", "261");
+    long open = event("order", "262");
+    handler.script(
+        batch -> {
+          Map<Long, Outcome> outcomes = new HashMap<>();
+          batch.forEach(item -> outcomes.put(item.id(), Outcome.retry("locked")));
+          outcomes.put(dead, Outcome.permanent("refused"));
+          return outcomes;
+        });
+    processor.processDueBatch();
+    long failedAt = clock.millis();
+    clock.advance(Duration.ofMinutes(1));
+    handler.script(batch -> Map.of(done, Outcome.SUCCESS, open, Outcome.deferred("busy")));
+    processor.processDueBatch();
+    assertThat(queue.find(done).orElseThrow().status()).isEqualTo(WorkItemStatus.DONE);
+    assertThat(queue.find(open).orElseThrow().status()).isEqualTo(WorkItemStatus.PENDING);
+    assertThat(failures.deleteFailedBefore(failedAt)).isZero();
+    assertThat(failures.deleteFailedBefore(failedAt + 1)).isEqualTo(1);
+    assertThat(failures.attempts(List.of(done, dead, open)))
+        .extracting(FailedAttempt::workItemId)
+        .containsExactlyInAnyOrder(dead, open);
   }
 
   private long event(String type, String id) {

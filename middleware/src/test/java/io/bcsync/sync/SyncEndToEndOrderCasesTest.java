@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bcsync.console.RecordTimeline;
+import io.bcsync.console.TimelineQuery;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
 import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
@@ -40,6 +42,7 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
   private static final String QUEUE = "BC_Order_Problems";
 
   @Inject FulfilmentWatch watch;
+  @Inject RecordTimeline timeline;
 
   @Override
   public Map<String, String> getProperties() {
@@ -130,6 +133,13 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
         .contains("Status: Declined")
         .contains("MUG-1 x 2")
         .contains("https://store-" + STORE + ".mybigcommerce.com/manage/orders/" + order);
+    // The record timeline lists the Case the rule wrote with its Salesforce id; the id finds it.
+    assertThat(timeline.find(TimelineQuery.parse(String.valueOf(order), STORE)).entries())
+        .extracting(e -> e.title() + " / " + e.detail())
+        .contains(
+            "Order rule problem_orders wrote Case " + key + " / Salesforce id " + opened.get("Id"));
+    assertThat(timeline.find(TimelineQuery.parse(opened.get("Id").toString(), null)).records())
+        .contains(new RecordTimeline.Record(STORE, "order", String.valueOf(order)));
 
     store.changeOrderStatus(order, 5);
     await()

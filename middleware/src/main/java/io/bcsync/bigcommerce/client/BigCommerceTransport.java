@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.bcsync.config.BigCommerceClientConfig;
+import io.bcsync.pipeline.Outcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -134,12 +135,19 @@ public final class BigCommerceTransport {
       } catch (HttpTimeoutException e) {
         budget.failed();
         metrics.request(storeHash, 0);
-        throw new RetryableBigCommerceException(0, request.describe() + " timed out", e);
+        throw new RetryableBigCommerceException(
+            0,
+            request.describe() + " timed out",
+            e,
+            BigCommerceCallEvidence.unanswered(request, "timed out"));
       } catch (IOException e) {
         budget.failed();
         metrics.request(storeHash, 0);
         throw new RetryableBigCommerceException(
-            0, request.describe() + " failed: " + e.getMessage(), e);
+            0,
+            request.describe() + " failed: " + e.getMessage(),
+            e,
+            BigCommerceCallEvidence.unanswered(request, e.getClass().getSimpleName()));
       } catch (InterruptedException | RuntimeException e) {
         budget.failed();
         throw e;
@@ -165,7 +173,8 @@ public final class BigCommerceTransport {
         throw new RetryableBigCommerceException(
             429,
             request.describe() + " still rate limited after " + (rateLimited + 1) + " attempts",
-            null);
+            null,
+            BigCommerceCallEvidence.answered(request, status, response.body()));
       }
     }
   }
@@ -198,10 +207,11 @@ public final class BigCommerceTransport {
             + " answered "
             + status
             + (detail.isEmpty() ? "" : ": " + detail);
+    Outcome.Evidence evidence = BigCommerceCallEvidence.answered(request, status, body);
     if (status >= 500 || status == 408) {
-      throw new RetryableBigCommerceException(status, message, null);
+      throw new RetryableBigCommerceException(status, message, null, evidence);
     }
-    throw new PermanentBigCommerceException(status, message, jsonOrNull(body));
+    throw new PermanentBigCommerceException(status, message, jsonOrNull(body), evidence);
   }
 
   private JsonNode jsonOrNull(byte[] body) {

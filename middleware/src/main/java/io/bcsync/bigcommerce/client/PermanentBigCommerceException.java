@@ -1,6 +1,7 @@
 package io.bcsync.bigcommerce.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.PermanentFailureException;
 
 /**
@@ -10,20 +11,33 @@ import io.bcsync.pipeline.PermanentFailureException;
 public final class PermanentBigCommerceException extends PermanentFailureException
     implements BigCommerceApiException {
   private final int status;
-  private final JsonNode body;
+  private final transient JsonNode body;
+  private final transient Outcome.Evidence evidence;
 
   PermanentBigCommerceException(int status, String message) {
     this(status, message, null);
   }
 
+  PermanentBigCommerceException(int status, String message, JsonNode body) {
+    this(status, message, body, null);
+  }
+
   /**
    * @param body the refusal's JSON body (e.g. a price-list records 422's {@code batch_errors}), so
    *     a batch writer can tell which records were refused; null when it was not JSON
+   * @param evidence the request and the answer, for the failed attempt's record (no header)
    */
-  PermanentBigCommerceException(int status, String message, JsonNode body) {
+  PermanentBigCommerceException(
+      int status, String message, JsonNode body, Outcome.Evidence evidence) {
     super(message);
     this.status = status;
     this.body = body;
+    this.evidence = evidence;
+  }
+
+  @Override
+  public Outcome.Evidence evidence() {
+    return evidence;
   }
 
   /**

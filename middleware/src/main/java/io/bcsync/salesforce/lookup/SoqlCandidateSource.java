@@ -115,7 +115,8 @@ public class SoqlCandidateSource implements CandidateSource {
                     + profiles.size()
                     + " customers",
                 SalesforceErrors.ofCallFailure(e),
-                null);
+                null,
+                SalesforceUnreachableException.query(soql));
           }
         }
       }

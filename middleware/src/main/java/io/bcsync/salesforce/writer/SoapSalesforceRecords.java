@@ -61,7 +61,10 @@ public class SoapSalesforceRecords implements SalesforceRecords {
       return writer.write(writes);
     } catch (ConnectionException e) {
       throw new SalesforceUnreachableException(
-          "writing " + writes.size() + " records", SalesforceErrors.ofCallFailure(e), e);
+          "writing " + writes.size() + " records",
+          SalesforceErrors.ofCallFailure(e),
+          e,
+          SalesforceUnreachableException.writes(writes));
     }
   }
 
@@ -110,13 +113,13 @@ public class SoapSalesforceRecords implements SalesforceRecords {
     contactIds.forEach(id -> givenByShortId.put(shortId(id), id));
     List<String> ids = new ArrayList<>(givenByShortId.values());
     Map<String, String> accounts = new LinkedHashMap<>();
+    String soql = null;
     try {
       SalesforceSession session = connector.session();
       for (int from = 0; from < ids.size(); from += IDS_PER_CALL) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL));
-        for (SObject contact :
-            SalesforceQueries.queryAll(
-                session, "SELECT Id, AccountId FROM Contact WHERE Id IN " + Soql.inList(chunk))) {
+        soql = "SELECT Id, AccountId FROM Contact WHERE Id IN " + Soql.inList(chunk);
+        for (SObject contact : SalesforceQueries.queryAll(session, soql)) {
           Object account = contact.getField("AccountId");
           String given = givenByShortId.get(shortId(contact.getId()));
           if (given != null && account != null && !account.toString().isBlank()) {
@@ -128,7 +131,8 @@ public class SoapSalesforceRecords implements SalesforceRecords {
       throw new SalesforceUnreachableException(
           "reading the Accounts of " + ids.size() + " Contacts",
           SalesforceErrors.ofCallFailure(e),
-          e);
+          e,
+          soql == null ? null : SalesforceUnreachableException.query(soql));
     }
     return accounts;
   }
@@ -143,11 +147,12 @@ public class SoapSalesforceRecords implements SalesforceRecords {
     keys.forEach(k -> givenByLowerCase.put(k.toLowerCase(Locale.ROOT), k));
     List<String> all = new ArrayList<>(givenByLowerCase.values());
     Map<String, List<String>> ids = new LinkedHashMap<>();
+    String soql = null;
     try {
       SalesforceSession session = connector.session();
       for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
         List<String> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-        String soql =
+        soql =
             "SELECT Id, "
                 + keyPath
                 + " FROM "
@@ -169,7 +174,10 @@ public class SoapSalesforceRecords implements SalesforceRecords {
       }
     } catch (ConnectionException e) {
       throw new SalesforceUnreachableException(
-          "looking up " + sobjectType + " by " + keyPath, SalesforceErrors.ofCallFailure(e), e);
+          "looking up " + sobjectType + " by " + keyPath,
+          SalesforceErrors.ofCallFailure(e),
+          e,
+          soql == null ? null : SalesforceUnreachableException.query(soql));
     }
     return ids;
   }
@@ -192,11 +200,12 @@ public class SoapSalesforceRecords implements SalesforceRecords {
     select.add("Id");
     select.addAll(fieldPaths);
     Map<String, Map<String, String>> found = new LinkedHashMap<>();
+    String soql = null;
     try {
       SalesforceSession session = connector.session();
       for (int from = 0; from < all.size(); from += IDS_PER_READ) {
         List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_READ));
-        String soql =
+        soql =
             "SELECT "
                 + String.join(", ", select)
                 + " FROM "
@@ -220,7 +229,8 @@ public class SoapSalesforceRecords implements SalesforceRecords {
       throw new SalesforceUnreachableException(
           "re-reading " + all.size() + " " + sobjectType + " records",
           SalesforceErrors.ofCallFailure(e),
-          e);
+          e,
+          soql == null ? null : SalesforceUnreachableException.query(soql));
     }
     return found;
   }

@@ -85,6 +85,39 @@ public class SyncHistory {
         });
   }
 
+  /**
+   * The reviews that held this entity (an order or customer waiting for a person's decision on its
+   * buyer), found through {@code sync_review_hold} by entity (V42 indexes it).
+   */
+  public List<HoldEvent> holdsOf(String storeHash, String entityType, String entityId) {
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT r.id, r.customer_label, r.status, r.resolution, r.resolved_contact_id,"
+                      + " r.created_at_ms, r.resolved_at_ms FROM sync_review_hold h"
+                      + " JOIN sync_review r ON r.id = h.review_id"
+                      + " WHERE h.entity_type = ? AND h.entity_id = ? AND r.store_hash = ?"
+                      + " ORDER BY r.id LIMIT "
+                      + LIMIT)) {
+            select.setString(1, entityType);
+            select.setString(2, entityId);
+            select.setString(3, storeHash);
+            return rows(
+                select,
+                rs ->
+                    new HoldEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        nullableLong(rs, 7)));
+          }
+        });
+  }
+
   /** Order rules that fired for an order (V37 indexes store and order). */
   public List<RuleFired> rulesFired(String storeHash, long orderId) {
     return db.read(
@@ -226,16 +259,16 @@ public class SyncHistory {
     return "?" + ", ?".repeat(count - 1);
   }
 
-  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+  static Long nullableLong(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;
   }
 
-  private interface Row<T> {
+  interface Row<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
-  private static <T> List<T> rows(PreparedStatement select, Row<T> row) throws SQLException {
+  static <T> List<T> rows(PreparedStatement select, Row<T> row) throws SQLException {
     List<T> rows = new ArrayList<>();
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
@@ -269,6 +302,19 @@ public class SyncHistory {
       String resolution,
       String resolvedContactId,
       long createdAtMs,
+      Long resolvedAtMs) {}
+
+  /**
+   * A review that held an entity: the hold row has no time of its own, so it is dated by the
+   * review's opening and ends with its decision.
+   */
+  public record HoldEvent(
+      long reviewId,
+      String customer,
+      String status,
+      String resolution,
+      String resolvedContactId,
+      long reviewOpenedAtMs,
       Long resolvedAtMs) {}
 
   public record RuleFired(String rule, String occurrence, long firedAtMs) {}

@@ -6,6 +6,8 @@ package io.bcsync.sync.review;
  * an operator reads in Salesforce itself.
  *
  * @param resolution {@code link} (to {@code resolvedContactId}) or {@code create}; null while open
+ * @param resolvedBy where the decision was made: {@code console} or {@code admin API} (null while
+ *     open, and for reviews resolved before V42 recorded it)
  */
 public record Review(
     long id,
@@ -19,4 +21,5 @@ public record Review(
     String resolution,
     String resolvedContactId,
     long createdAtMs,
-    Long resolvedAtMs) {}
+    Long resolvedAtMs,
+    String resolvedBy) {}

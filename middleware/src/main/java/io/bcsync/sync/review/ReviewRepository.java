@@ -27,6 +27,16 @@ interface ReviewRepository extends GenericRepository<ReviewRow, Long> {
   List<ReviewRow> firstWithStatus(String status, int limit);
 
   @Query(
+      "SELECT * FROM sync_review WHERE status = :status AND id > :afterId ORDER BY id"
+          + " LIMIT :limit")
+  List<ReviewRow> pageWithStatus(String status, long afterId, int limit);
+
+  @Query(
+      "SELECT * FROM sync_review WHERE status = 'resolved' ORDER BY resolved_at_ms DESC, id DESC"
+          + " LIMIT :limit")
+  List<ReviewRow> latestResolved(int limit);
+
+  @Query(
       "SELECT * FROM sync_review WHERE store_hash = :storeHash AND status = :status"
           + " AND customer_key IN (:customerKeys) ORDER BY id")
   List<ReviewRow> ofCustomers(String storeHash, String status, Collection<String> customerKeys);
@@ -34,7 +44,7 @@ interface ReviewRepository extends GenericRepository<ReviewRow, Long> {
   /** Resolves an open review and frees its customer's open key; 0 when it was not open. */
   @Query(
       "UPDATE sync_review SET status = 'resolved', resolution = :resolution,"
-          + " resolved_contact_id = :contactId, resolved_at_ms = :now, open_key = NULL"
-          + " WHERE id = :id AND status = 'open'")
-  int resolve(long id, String resolution, @Nullable String contactId, long now);
+          + " resolved_contact_id = :contactId, resolved_at_ms = :now, open_key = NULL,"
+          + " resolved_by = :resolvedBy WHERE id = :id AND status = 'open'")
+  int resolve(long id, String resolution, @Nullable String contactId, long now, String resolvedBy);
 }

@@ -33,6 +33,10 @@ public class ReviewResolutions {
   }
 
   /** What a resolution did: {@code link} or {@code create}, and the entities queued again. */
+  public static final String BY_CONSOLE = "console";
+
+  public static final String BY_ADMIN_API = "admin API";
+
   public record Resolved(long id, String resolution, List<String> requeued) {}
 
   /**
@@ -42,11 +46,20 @@ public class ReviewResolutions {
    * @throws NotOpen when someone resolved it already
    */
   public Resolved resolve(long id, String contactId) {
+    return resolve(id, contactId, BY_ADMIN_API);
+  }
+
+  /**
+   * As {@link #resolve(long, String)}, recording where the decision was made.
+   *
+   * @param resolvedBy {@link #BY_CONSOLE} or {@link #BY_ADMIN_API}
+   */
+  public Resolved resolve(long id, String contactId, String resolvedBy) {
     if (contactId != null && !CONTACT_ID.matcher(contactId).matches()) {
       throw new BadResolution("contactId must be a 15 or 18 character Contact id (003...)");
     }
     Review review = reviews.find(id).orElseThrow(() -> new UnknownReview(id));
-    Optional<List<Reviews.Held>> held = reviews.resolve(id, contactId);
+    Optional<List<Reviews.Held>> held = reviews.resolve(id, contactId, resolvedBy);
     if (held.isEmpty()) {
       throw new NotOpen(id);
     }

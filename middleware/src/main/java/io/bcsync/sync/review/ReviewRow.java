@@ -23,4 +23,5 @@ record ReviewRow(
     @Nullable String resolvedContactId,
     @Nullable String openKey,
     long createdAtMs,
-    @Nullable Long resolvedAtMs) {}
+    @Nullable Long resolvedAtMs,
+    @Nullable String resolvedBy) {}

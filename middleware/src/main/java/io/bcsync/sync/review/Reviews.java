@@ -81,6 +81,7 @@ public class Reviews {
             null,
             openKey,
             clock.millis(),
+            null,
             null);
     return db.write(
         () -> {
@@ -114,6 +115,18 @@ public class Reviews {
         .toList();
   }
 
+  /** Open (or other) reviews after {@code afterId}, oldest first: the Reviews page's paging. */
+  public List<Review> listAfter(String status, long afterId, int limit) {
+    return db.read(() -> reviews.pageWithStatus(status, afterId, limit)).stream()
+        .map(this::review)
+        .toList();
+  }
+
+  /** The latest decisions, newest first. */
+  public List<Review> latestResolved(int limit) {
+    return db.read(() -> reviews.latestResolved(limit)).stream().map(this::review).toList();
+  }
+
   public Optional<Review> find(long id) {
     return db.read(() -> reviews.findById(id)).map(this::review);
   }
@@ -141,11 +154,11 @@ public class Reviews {
    * create a new record. Returns the held work to re-enqueue; empty when the review was not open
    * (already resolved by someone else).
    */
-  public Optional<List<Held>> resolve(long id, String contactId) {
+  public Optional<List<Held>> resolve(long id, String contactId, String resolvedBy) {
     String resolution = contactId == null ? "create" : "link";
     return db.write(
         () -> {
-          if (reviews.resolve(id, resolution, contactId, clock.millis()) != 1) {
+          if (reviews.resolve(id, resolution, contactId, clock.millis(), resolvedBy) != 1) {
             return Optional.<List<Held>>empty();
           }
           return Optional.of(
@@ -215,7 +228,8 @@ public class Reviews {
         row.resolution(),
         row.resolvedContactId(),
         row.createdAtMs(),
-        row.resolvedAtMs());
+        row.resolvedAtMs(),
+        row.resolvedBy());
   }
 
   private static String truncate(String text, int max) {

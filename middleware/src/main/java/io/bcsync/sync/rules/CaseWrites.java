@@ -45,6 +45,15 @@ public class CaseWrites {
    * usual batch instead of a query plus an upsert; the final state is the same.
    */
   public Map<CaseRequest, CampaignEnrolments.Failure> write(List<CaseRequest> requests) {
+    return write(requests, new java.util.HashMap<>());
+  }
+
+  /**
+   * As {@link #write(List)}, and puts the Salesforce id of every Case written into {@code ids}, by
+   * its key in lower case (the record timeline shows them).
+   */
+  public Map<CaseRequest, CampaignEnrolments.Failure> write(
+      List<CaseRequest> requests, Map<String, String> ids) {
     Map<CaseRequest, CampaignEnrolments.Failure> failures = new IdentityHashMap<>();
     if (requests.isEmpty()) {
       return failures;
@@ -84,7 +93,7 @@ public class CaseWrites {
       }
     }
     if (!creates.isEmpty()) {
-      updates.addAll(create(creates, failures));
+      updates.addAll(create(creates, failures, ids));
     }
     if (!updates.isEmpty()) {
       List<RecordWrite> writes = new ArrayList<>();
@@ -92,7 +101,7 @@ public class CaseWrites {
         // Synthetic item ids (the index): one refused Case must not stop the others.
         writes.add(RecordWrite.upsert(writes.size(), "Case", "BC_Case_Key__c", r.fields()));
       }
-      send(writes, updates, failures);
+      send(writes, updates, failures, ids);
     }
     for (CaseRequest r : repeats) {
       CampaignEnrolments.Failure failure =
@@ -106,7 +115,9 @@ public class CaseWrites {
 
   /** Creates the Cases as new ones; answers those that exist already (to be updated). */
   private List<CaseRequest> create(
-      List<CaseRequest> requests, Map<CaseRequest, CampaignEnrolments.Failure> failures) {
+      List<CaseRequest> requests,
+      Map<CaseRequest, CampaignEnrolments.Failure> failures,
+      Map<String, String> ids) {
     List<RecordWrite> writes = new ArrayList<>();
     for (CaseRequest r : requests) {
       Map<String, Object> fields = new LinkedHashMap<>(r.fields());
@@ -118,10 +129,11 @@ public class CaseWrites {
     }
     List<CaseRequest> existing = new ArrayList<>();
     for (RecordResult result : salesforce.write(writes).results()) {
+      CaseRequest r = requests.get((int) result.write().workItemId());
       if (result.success()) {
+        idOf(r, result, ids);
         continue;
       }
-      CaseRequest r = requests.get((int) result.write().workItemId());
       if (result.errors().stream().anyMatch(e -> "DUPLICATE_VALUE".equals(e.statusCode()))) {
         existing.add(r);
       } else {
@@ -134,12 +146,21 @@ public class CaseWrites {
   private void send(
       List<RecordWrite> writes,
       List<CaseRequest> ready,
-      Map<CaseRequest, CampaignEnrolments.Failure> failures) {
+      Map<CaseRequest, CampaignEnrolments.Failure> failures,
+      Map<String, String> ids) {
     for (RecordResult result : salesforce.write(writes).results()) {
-      if (!result.success()) {
-        CaseRequest r = ready.get((int) result.write().workItemId());
+      CaseRequest r = ready.get((int) result.write().workItemId());
+      if (result.success()) {
+        idOf(r, result, ids);
+      } else {
         failures.put(r, failure(r, result));
       }
+    }
+  }
+
+  private static void idOf(CaseRequest r, RecordResult result, Map<String, String> ids) {
+    if (result.id() != null) {
+      ids.put(r.key().toLowerCase(java.util.Locale.ROOT), result.id());
     }
   }
 

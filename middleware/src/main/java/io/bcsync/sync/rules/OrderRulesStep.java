@@ -195,10 +195,12 @@ public class OrderRulesStep {
     Map<Enrolment, CampaignEnrolments.Failure> failed = enrolments.enrol(storeHash, all);
     List<CaseRequest> allCases = new ArrayList<>();
     due.values().forEach(f -> allCases.addAll(f.cases()));
-    Map<CaseRequest, CampaignEnrolments.Failure> casesFailed = cases.write(allCases);
+    Map<String, String> caseIds = new HashMap<>();
+    Map<CaseRequest, CampaignEnrolments.Failure> casesFailed = cases.write(allCases, caseIds);
     HighValueOpportunities.Result opportunityIds = opportunities(storeHash, due.values());
     Map<String, Long> done = new LinkedHashMap<>();
     List<io.bcsync.sync.port.Notice> owed = new ArrayList<>();
+    List<RuleWrite> written = new ArrayList<>();
     for (Firing f : due.values()) {
       CampaignEnrolments.Failure failure =
           java.util.stream.Stream.concat(
@@ -213,18 +215,22 @@ public class OrderRulesStep {
       if (failure == null) {
         done.put(f.key(), f.orderId());
         owed.addAll(notices(storeHash, f, opportunityIds));
+        written.addAll(
+            RuleWrite.of(
+                f.key(),
+                f.orderId(),
+                f.enrolments(),
+                f.cases(),
+                caseIds,
+                f.wantsOpportunity() ? opportunityIds.ids().get(f.itemId()) : null));
       } else {
         String error = "order rule " + f.key() + ": " + failure.error();
         outcomes.put(
             f.itemId(), failure.permanent() ? Outcome.permanent(error) : Outcome.retry(error));
       }
     }
-    if (owed.isEmpty()) {
-      firings.record(storeHash, done);
-    } else {
-      // In one transaction with the notices and their work items (RuleFirings#record).
-      firings.record(storeHash, done, owed);
-    }
+    // In one transaction with what they wrote, the notices and their work items.
+    firings.record(storeHash, done, owed, written);
     LOG.info(
         "Store {}: order rules fired {} times ({} enrolments, {} Cases, {} Opportunities,"
             + " {} notices, {} failed)",

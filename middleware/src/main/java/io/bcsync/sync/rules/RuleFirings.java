@@ -64,17 +64,32 @@ public class RuleFirings {
    * and never enqueued twice.
    */
   public void record(String storeHash, Map<String, Long> firings, List<Notice> owed) {
+    record(storeHash, firings, owed, List.of());
+  }
+
+  /**
+   * As {@link #record(String, Map, List)}, with what the firings wrote ({@link RuleWrite}, for the
+   * record timeline) in the same transaction.
+   */
+  public void record(
+      String storeHash, Map<String, Long> firings, List<Notice> owed, List<RuleWrite> written) {
     if (firings.isEmpty()) {
       return;
     }
+    long now = clock.millis();
     if (owed.isEmpty()) {
-      record(storeHash, firings);
+      db.write(
+          connection -> {
+            saveFirings(storeHash, firings, now);
+            RuleWrite.save(connection, storeHash, written, now);
+            return null;
+          });
       return;
     }
-    long now = clock.millis();
     followUps.recordWith(
         connection -> {
           saveFirings(storeHash, firings, now);
+          RuleWrite.save(connection, storeHash, written, now);
           List<Notice> fresh = new ArrayList<>();
           for (Notice notice : owed) {
             if (notices.insertIfAbsent(connection, notice, now)) {
@@ -96,15 +111,7 @@ public class RuleFirings {
 
   /** Records firings (key → order id) whose actions are done; a key recorded before stays. */
   public void record(String storeHash, Map<String, Long> firings) {
-    if (firings.isEmpty()) {
-      return;
-    }
-    long now = clock.millis();
-    db.write(
-        () -> {
-          saveFirings(storeHash, firings, now);
-          return null;
-        });
+    record(storeHash, firings, List.of(), List.of());
   }
 
   private void saveFirings(String storeHash, Map<String, Long> firings, long now) {

@@ -207,7 +207,7 @@ class CustomersIntoSalesforceTest implements TestPropertyProvider {
     assertThat(org.where("Contact", "Email", "shared@example.com")).hasSize(1);
     assertThat(org.where("Order", "BC_Order_Id__c", STORE + ":106")).as("held").isEmpty();
 
-    List<Reviews.Held> requeued = reviews.resolve(review, null).orElseThrow();
+    List<Reviews.Held> requeued = reviews.resolve(review, null, "test").orElseThrow();
     assertThat(requeued)
         .containsExactlyInAnyOrder(
             new Reviews.Held("customer", "7"), new Reviews.Held("order", "106"));

@@ -60,17 +60,17 @@ class ReviewsTest extends DatabaseTest {
     assertThat(open.candidates().toString()).contains("003A", "shop:9").doesNotContain("@");
     assertThat(reviews.list(Optional.of(Reviews.OPEN), 1_000)).extracting(Review::id).contains(id);
 
-    assertThat(reviews.resolve(id, "003B"))
+    assertThat(reviews.resolve(id, "003B", "test"))
         .hasValueSatisfying(held -> assertThat(held).containsExactlyInAnyOrder(customer, order));
-    assertThat(reviews.resolve(id, "003B")).as("resolved already").isEmpty();
+    assertThat(reviews.resolve(id, "003B", "test")).as("resolved already").isEmpty();
   }
 
   @Test
   void a_resolved_customer_can_be_reviewed_again_and_its_latest_resolution_wins() {
     long first = reviews.open(store, "guest:ab", "guest order 1", TWO_CONTACTS, List.of());
-    reviews.resolve(first, null);
+    reviews.resolve(first, null, "test");
     long second = reviews.open(store, "guest:ab", "guest order 2", TWO_CONTACTS, List.of());
-    reviews.resolve(second, "003A");
+    reviews.resolve(second, "003A", "test");
 
     assertThat(second).isNotEqualTo(first);
     Review latest = reviews.resolvedFor(store, List.of("guest:ab")).get("guest:ab");

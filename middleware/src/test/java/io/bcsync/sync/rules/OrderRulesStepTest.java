@@ -68,7 +68,11 @@ class OrderRulesStepTest {
           }
 
           @Override
-          public void record(String storeHash, Map<String, Long> firings) {
+          public void record(
+              String storeHash,
+              Map<String, Long> firings,
+              java.util.List<io.bcsync.sync.port.Notice> owed,
+              java.util.List<RuleWrite> written) {
             recorded.addAll(firings.keySet());
           }
         };

@@ -51,7 +51,11 @@ class ProblemTriggersTest {
         }
 
         @Override
-        public void record(String storeHash, Map<String, Long> fired) {
+        public void record(
+            String storeHash,
+            Map<String, Long> fired,
+            java.util.List<io.bcsync.sync.port.Notice> owed,
+            java.util.List<RuleWrite> written) {
           recorded.addAll(fired.keySet());
         }
       };

@@ -58,7 +58,11 @@ class RefundAndUtmRulesTest {
           }
 
           @Override
-          public void record(String storeHash, Map<String, Long> fired) {
+          public void record(
+              String storeHash,
+              Map<String, Long> fired,
+              java.util.List<io.bcsync.sync.port.Notice> owed,
+              java.util.List<RuleWrite> written) {
             recorded.addAll(fired.keySet());
           }
         };
