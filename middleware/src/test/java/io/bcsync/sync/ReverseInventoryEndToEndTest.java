@@ -11,12 +11,18 @@ import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.FieldType;
+import io.bcsync.sync.port.CatalogWriter.VariantRef;
+import io.bcsync.sync.port.InventoryWriter;
+import io.bcsync.sync.port.InventoryWriter.StockAt;
+import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +43,8 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
   static final String STORE = "revi1";
   static final String SECRET = "revi-webhook-secret-0123456789";
   static final String ADJUSTMENTS = "/v3/inventory/adjustments/absolute";
+
+  @Inject InventoryWriter inventory;
 
   long warehouse;
 
@@ -229,6 +237,31 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
         .as("nothing of any of them was sent, not even the valid level or the name")
         .isEmpty();
     assertThat(stockAt(jug, 1)).isEqualTo(1);
+  }
+
+  @Test
+  void a_refused_location_fails_its_variant_whole_and_the_other_variants_are_written() {
+    long plate = trackedProduct("Plate", "INV-5");
+    long cup = trackedProduct("Cup", "INV-6");
+    VariantRef plateRef = new VariantRef(plate, baseVariant(plate));
+    VariantRef cupRef = new VariantRef(cup, baseVariant(cup));
+    Map<StockAt, Integer> levels = new LinkedHashMap<>();
+    levels.put(new StockAt(plateRef, 1), 3);
+    levels.put(new StockAt(plateRef, 77), 4); // a location the store does not have
+    levels.put(new StockAt(cupRef, 1), 5);
+    levels.put(new StockAt(cupRef, warehouse), 6);
+
+    Map<StockAt, WriteFailure> failed = inventory.setStock(STORE, levels);
+
+    assertThat(failed)
+        .as("the plate's two locations fail together")
+        .containsOnlyKeys(new StockAt(plateRef, 1), new StockAt(plateRef, 77));
+    assertThat(failed.values()).allSatisfy(f -> assertThat(f.retryable()).isFalse());
+    assertThat(failed.get(new StockAt(plateRef, 77)).message()).contains("Location 77");
+    assertThat(stockAt(plate, 1)).as("not written at its valid location either").isEqualTo(1);
+    assertThat(stockAt(cup, 1)).isEqualTo(5);
+    assertThat(stockAt(cup, warehouse)).isEqualTo(6);
+    settle();
   }
 
   private long trackedProduct(String name, String sku) {
