@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** V3 price lists, their records and assignments, and absolute inventory adjustments. */
+/**
+ * V3 price lists, their records and assignments; inventory: absolute adjustments, the items' stock
+ * per location, and the store's locations.
+ */
 public final class PricingApi {
   static final int RECORDS_PER_UPSERT = 1000;
   static final int ASSIGNMENTS_PER_CALL = 25;
   static final int INVENTORY_ITEMS_PER_CALL = 2000;
+
+  /** Variant ids per {@code GET /v3/inventory/items} (kept well inside a URL's length). */
+  static final int INVENTORY_READ_IDS_PER_CALL = 100;
 
   private final StoreClient store;
 
@@ -83,5 +89,39 @@ public final class PricingApi {
                   .asText();
             })
         .toList();
+  }
+
+  /**
+   * The ids of the store's inventory locations ({@code GET /v3/inventory/locations}, all pages;
+   * needs the {@code store_locations_read_only} scope).
+   */
+  public List<Long> locationIds() {
+    return store.v3All(ApiRequest.get("/v3/inventory/locations")).stream()
+        .map(n -> n.path("id").asLong())
+        .toList();
+  }
+
+  /**
+   * Each variant's stock at every location ({@code GET /v3/inventory/items?variant_id:in=}, 100 ids
+   * per call): variant id → location id → the count on hand ({@code total_inventory_onhand}).
+   */
+  public java.util.Map<Long, java.util.Map<Long, Integer>> stockByLocation(
+      java.util.Collection<Long> variantIds) {
+    java.util.Map<Long, java.util.Map<Long, Integer>> stock = new java.util.HashMap<>();
+    for (List<Long> chunk : Batches.chunks(List.copyOf(variantIds), INVENTORY_READ_IDS_PER_CALL)) {
+      String ids = String.join(",", chunk.stream().map(String::valueOf).toList());
+      for (com.fasterxml.jackson.databind.JsonNode item :
+          store.v3All(ApiRequest.get("/v3/inventory/items").with("variant_id:in", ids))) {
+        java.util.Map<Long, Integer> at =
+            stock.computeIfAbsent(
+                item.path("identity").path("variant_id").asLong(), v -> new java.util.HashMap<>());
+        item.path("locations")
+            .forEach(
+                l ->
+                    at.put(
+                        l.path("location_id").asLong(), l.path("total_inventory_onhand").asInt()));
+      }
+    }
+    return stock;
   }
 }

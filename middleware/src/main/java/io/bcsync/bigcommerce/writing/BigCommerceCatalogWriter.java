@@ -4,7 +4,6 @@ import io.bcsync.bigcommerce.client.BigCommerceApiException;
 import io.bcsync.bigcommerce.client.BigCommerceClient;
 import io.bcsync.bigcommerce.client.CatalogApi;
 import io.bcsync.bigcommerce.client.CatalogDtos;
-import io.bcsync.bigcommerce.client.InventoryLevel;
 import io.bcsync.bigcommerce.client.PriceRecordUpsert;
 import io.bcsync.bigcommerce.client.PricingApi;
 import io.bcsync.bigcommerce.client.ProductDetailsUpdate;
@@ -27,20 +26,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@link CatalogWriter} port over the V3 catalog and inventory APIs. Prices go in batches of
- * fifty variants ({@code PUT /v3/catalog/variants}), stock levels in absolute adjustments of up to
- * 2,000 items. Both endpoints refuse a whole batch (422) for one bad record; such a batch is split
- * in halves until the refused records stand alone, so every other record is still written and each
- * gets its own answer.
+ * The {@link CatalogWriter} port over the V3 catalog API. Prices go in batches of fifty variants
+ * ({@code PUT /v3/catalog/variants}); stock levels are {@link BigCommerceInventoryWriter}'s. The
+ * batch endpoints refuse a whole batch (422) for one bad record; such a batch is split in halves
+ * until the refused records stand alone, so every other record is still written and each gets its
+ * own answer.
  */
 @Singleton
 public class BigCommerceCatalogWriter implements CatalogWriter {
   static final int VARIANTS_PER_CALL = 50;
-  static final int STOCK_ITEMS_PER_CALL = 2000;
   static final int RECORDS_PER_CALL = 1000;
   private static final Set<Integer> RECORD_REFUSALS = Set.of(404, 409, 422);
   static final int PRODUCTS_PER_CALL = 10;
-  static final String STOCK_REASON = "Salesforce stock level (bcsync)";
 
   private final BigCommerceClient client;
   private final ConnectedStores stores;
@@ -299,32 +296,6 @@ public class BigCommerceCatalogWriter implements CatalogWriter {
       refused.forEach(
           (variantId, reason) -> failed.put(byId.get(variantId), new WriteFailure(reason, false)));
     }
-  }
-
-  @Override
-  public Map<VariantRef, WriteFailure> setStockLevels(
-      String storeHash, long locationId, Map<VariantRef, Integer> levels) {
-    Map<VariantRef, WriteFailure> failed = new LinkedHashMap<>();
-    Map<InventoryLevel, VariantRef> refs = new LinkedHashMap<>();
-    levels.forEach(
-        (ref, level) ->
-            refs.put(InventoryLevel.ofVariant(locationId, ref.variantId(), level), ref));
-    List<InventoryLevel> items = new ArrayList<>(refs.keySet());
-    PricingApi pricing;
-    try {
-      pricing = client.forStore(storeHash).pricing();
-    } catch (PermanentFailureException e) {
-      levels.keySet().forEach(ref -> failed.put(ref, new WriteFailure(e.getMessage(), false)));
-      return failed;
-    }
-    for (int from = 0; from < items.size(); from += STOCK_ITEMS_PER_CALL) {
-      write(
-          items.subList(from, Math.min(items.size(), from + STOCK_ITEMS_PER_CALL)),
-          part -> pricing.adjustInventoryAbsolute(STOCK_REASON, part),
-          refs::get,
-          failed);
-    }
-    return failed;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.bcsync.sync.catalog.WrittenValues.Written;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.ProductState;
 import io.bcsync.sync.port.CatalogWriter.VariantState;
+import io.bcsync.sync.port.InventoryWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -38,11 +39,17 @@ public class CatalogEchoes {
 
   private final WrittenValues written;
   private final CatalogWriter catalog;
+  private final InventoryWriter inventory;
   private final MeterRegistry registry;
 
-  public CatalogEchoes(WrittenValues written, CatalogWriter catalog, MeterRegistry registry) {
+  public CatalogEchoes(
+      WrittenValues written,
+      CatalogWriter catalog,
+      InventoryWriter inventory,
+      MeterRegistry registry) {
     this.written = written;
     this.catalog = catalog;
+    this.inventory = inventory;
     this.registry = registry;
   }
 
@@ -66,12 +73,14 @@ public class CatalogEchoes {
       return echoes;
     }
     Map<Long, ProductState> now = catalog.products(storeHash, ours.keySet());
+    Map<Long, Map<Long, Integer>> atLocations = stockElsewhere(storeHash, ours);
     ours.forEach(
         (productId, values) -> {
           boolean fieldsAnnounced = candidates.get(productId).scopes().contains(PRODUCT_UPDATED);
           boolean fieldsWritten =
               values.stream().anyMatch(v -> ProductEchoText.FIELD.equals(v.field()));
-          if ((!fieldsAnnounced || fieldsWritten) && holds(now.get(productId), values)) {
+          if ((!fieldsAnnounced || fieldsWritten)
+              && holds(now.get(productId), values, atLocations)) {
             echoes.put(
                 candidates.get(productId).id(),
                 Outcome.skipped(
@@ -82,8 +91,36 @@ public class CatalogEchoes {
     return echoes;
   }
 
+  /**
+   * The stock at every location of the variants whose recorded values include a location other than
+   * the default: the catalog reports the default location's level only (products_catalog.v3.yml:
+   * "The Catalog API returns the inventory for only the default location"), so those are read from
+   * the Inventory API (one call per 100 variants, only when such a value was written).
+   */
+  private Map<Long, Map<Long, Integer>> stockElsewhere(
+      String storeHash, Map<Long, List<Written>> ours) {
+    java.util.Set<Long> variants = new java.util.TreeSet<>();
+    ours.values()
+        .forEach(
+            values ->
+                values.stream()
+                    .filter(v -> v.field().startsWith(WrittenValues.STOCK_PREFIX))
+                    .filter(v -> !v.field().equals(WrittenValues.stock(1)))
+                    .forEach(v -> variants.add(v.variantId())));
+    return variants.isEmpty() ? Map.of() : inventory.stockByLocation(storeHash, variants);
+  }
+
   /** Whether every written value is what the product and its variants hold now. */
   static boolean holds(ProductState product, List<Written> values) {
+    return holds(product, values, Map.of());
+  }
+
+  /**
+   * Whether every written value is what the product and its variants hold now; {@code atLocations}:
+   * variant id → location id → stock, for the levels written elsewhere than the default location.
+   */
+  static boolean holds(
+      ProductState product, List<Written> values, Map<Long, Map<Long, Integer>> atLocations) {
     if (product == null) {
       return false;
     }
@@ -98,7 +135,7 @@ public class CatalogEchoes {
         continue;
       }
       VariantState state = byId.get(value.variantId());
-      String current = state == null ? null : current(state, value.field());
+      String current = state == null ? null : current(state, value.field(), atLocations);
       if (current == null || !WrittenValues.hash(current).equals(value.valueHash())) {
         unmatched.add(value);
       }
@@ -106,12 +143,20 @@ public class CatalogEchoes {
     return unmatched.isEmpty();
   }
 
-  private static String current(VariantState state, String field) {
+  private static String current(
+      VariantState state, String field, Map<Long, Map<Long, Integer>> atLocations) {
     if (WrittenValues.PRICE.equals(field)) {
       return state.price() == null ? null : WrittenValues.price(state.price());
     }
-    // The catalog reports one level per variant: the sum over locations, equal to the written
-    // level in a single-location store (multi-location stores are not compared yet).
-    return field.startsWith("stock@") ? Integer.toString(state.stock()) : null;
+    if (!field.startsWith(WrittenValues.STOCK_PREFIX)) {
+      return null;
+    }
+    if (field.equals(WrittenValues.stock(1))) {
+      // The catalog's level is the default location's.
+      return Integer.toString(state.stock());
+    }
+    long location = Long.parseLong(field.substring(WrittenValues.STOCK_PREFIX.length()));
+    Integer level = atLocations.getOrDefault(state.variantId(), Map.of()).get(location);
+    return level == null ? null : Integer.toString(level);
   }
 }

@@ -25,12 +25,16 @@ import java.util.TreeMap;
  * visibility, and the weight and custom fields a store's {@code catalog:} section maps. Bad data
  * (for any store's mapping) refuses the whole item, so nothing of it is written.
  *
- * @param level the stock level to set; null when not news or empty
+ * @param levels the stock levels to set, by the Product2 field they come from: only fields that are
+ *     news and not empty (each store sets the locations it maps from them, {@link StockLevels})
  * @param details the name, description and visibility to set; null when not news
  * @param product the re-read record, for the fields each store maps ({@link #detailsFor})
  */
 record ProductChange(
-    ProductKeys keys, Integer level, ProductDetails details, Map<String, String> product) {
+    ProductKeys keys,
+    Map<String, Integer> levels,
+    ProductDetails details,
+    Map<String, String> product) {
   static final String SKU = "ProductCode";
   static final String VARIANT_KEY = "BC_Variant_Key__c";
   static final String NAME = "Name";
@@ -40,7 +44,7 @@ record ProductChange(
   static final int MAX_NAME_LENGTH = 250;
   private static final BigDecimal MAX_LEVEL = BigDecimal.valueOf(Integer.MAX_VALUE);
 
-  static List<String> fields(String inventoryField, Collection<CatalogMapping> stores) {
+  static List<String> fields(Collection<String> stockFields, Collection<CatalogMapping> stores) {
     Set<String> fields =
         new LinkedHashSet<>(
             List.of(
@@ -49,8 +53,8 @@ record ProductChange(
                 NAME,
                 DESCRIPTION,
                 ACTIVE,
-                inventoryField,
                 io.bcsync.sync.changes.SeenRecords.MODSTAMP));
+    fields.addAll(stockFields);
     stores.forEach(store -> fields.addAll(store.productFields()));
     return List.copyOf(fields);
   }
@@ -100,7 +104,7 @@ record ProductChange(
   }
 
   boolean writesNothing() {
-    return level == null && details == null;
+    return levels.isEmpty() && details == null;
   }
 
   /**
@@ -122,7 +126,7 @@ record ProductChange(
       WorkItem item,
       List<ItemEvents.ItemEvent> events,
       Map<String, String> product,
-      String inventoryField,
+      Collection<String> stockFields,
       Map<String, CatalogMapping> stores) {
     String id = item.entity().id();
     if (product == null) {
@@ -131,9 +135,12 @@ record ProductChange(
     Set<String> types = SalesforceChangeFlow.changeTypes(item.scopes());
     boolean whole = !types.equals(Set.of(UPDATE));
     Set<String> changed = SalesforceChangeFlow.fieldsNamed(events);
-    Integer level = null;
-    if (whole || changed.contains(inventoryField)) {
-      BigDecimal value = WriteOutcomes.decimal(product.get(inventoryField));
+    Map<String, Integer> levels = new TreeMap<>();
+    for (String stockField : stockFields) {
+      if (!whole && !changed.contains(stockField)) {
+        continue;
+      }
+      BigDecimal value = WriteOutcomes.decimal(product.get(stockField));
       if (value != null
           && (value.signum() < 0
               || value.stripTrailingZeros().scale() > 0
@@ -143,12 +150,14 @@ record ProductChange(
                 "Product2 "
                     + id
                     + " has a stock level BigCommerce cannot hold in "
-                    + inventoryField
+                    + stockField
                     + " ("
                     + value.toPlainString()
                     + "): a whole number from 0 is needed"));
       }
-      level = value == null ? null : value.intValueExact();
+      if (value != null) {
+        levels.put(stockField, value.intValueExact());
+      }
     }
     ProductDetails details = null;
     Set<String> describing = new HashSet<>(Set.of(NAME, DESCRIPTION, ACTIVE));
@@ -185,11 +194,11 @@ record ProductChange(
           }
         });
     ProductKeys keys = new ProductKeys(product.get(VARIANT_KEY), product.get(SKU), storeSkus);
-    if (level == null && details == null) {
+    if (levels.isEmpty() && details == null) {
       return Decision.end(
           Outcome.skipped(
               "the change touches nothing bcsync writes to BigCommerce ("
-                  + inventoryField
+                  + String.join(", ", stockFields)
                   + ", Name, Description, IsActive and the mapped catalog fields)"));
     }
     if (keys.isEmpty()) {
@@ -200,6 +209,6 @@ record ProductChange(
                   + " has no SKU (ProductCode) and no BC_Variant_Key__c: no BigCommerce product to"
                   + " update"));
     }
-    return Decision.write(new ProductChange(keys, level, details, product));
+    return Decision.write(new ProductChange(keys, levels, details, product));
   }
 }

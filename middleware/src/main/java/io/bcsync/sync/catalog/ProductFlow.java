@@ -1,6 +1,5 @@
 package io.bcsync.sync.catalog;
 
-import io.bcsync.config.ReverseSyncConfig;
 import io.bcsync.config.SalesforceConfigured;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
@@ -11,7 +10,6 @@ import io.bcsync.sync.changes.SalesforceChangeFlow;
 import io.bcsync.sync.changes.SeenRecords;
 import io.bcsync.sync.mapping.CatalogMapping;
 import io.bcsync.sync.port.CatalogWriter;
-import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.bcsync.sync.routing.Flow;
@@ -26,13 +24,14 @@ import java.util.Map;
 
 /**
  * <b>A Salesforce product → its BigCommerce product and stock.</b> Takes {@code Product2} items;
- * the batch is re-read in one query. What is news ({@link ProductChange}) is written: the
- * configured numeric field (default {@code BC_Inventory_Level__c}) as an absolute stock level at
- * the configured location, and Name, Description and IsActive as the product's name, description
- * and storefront visibility, with the weight and custom fields each store's {@code catalog:}
- * section maps ({@link ProductDetailsWrites}: on the product, from the Product2 that speaks for
- * it). Existing products are updated; one found in no store is created only in stores whose mapping
- * file allows it ({@link ProductCreation}). Bad data refuses the whole item unsent.
+ * the batch is re-read in one query. What is news ({@link ProductChange}) is written: the numeric
+ * fields each store maps to its inventory locations (default {@code BC_Inventory_Level__c} at the
+ * configured location) as absolute stock levels ({@link StockLevels}), and Name, Description and
+ * IsActive as the product's name, description and storefront visibility, with the weight and custom
+ * fields each store's {@code catalog:} section maps ({@link ProductDetailsWrites}: on the product,
+ * from the Product2 that speaks for it). Existing products are updated; one found in no store is
+ * created only in stores whose mapping file allows it ({@link ProductCreation}). Bad data refuses
+ * the whole item unsent.
  */
 // Salesforce-origin items exist only with Salesforce configured; without it this flow's ports do
 // not either.
@@ -46,8 +45,7 @@ public class ProductFlow implements Flow {
   private final CatalogTargets targets;
   private final SalesforceChangeFlow changes;
   private final ItemEvents events;
-  private final ReverseSyncConfig config;
-  private final WrittenValues written;
+  private final StockLevels stock;
   private final SeenRecords seen;
   private final ProductCreation creation;
   private final ProductDetailsWrites details;
@@ -59,8 +57,7 @@ public class ProductFlow implements Flow {
       CatalogTargets targets,
       SalesforceChangeFlow changes,
       ItemEvents events,
-      ReverseSyncConfig config,
-      WrittenValues written,
+      StockLevels stock,
       SeenRecords seen,
       ProductCreation creation,
       ProductDetailsWrites details,
@@ -74,8 +71,7 @@ public class ProductFlow implements Flow {
     this.targets = targets;
     this.changes = changes;
     this.events = events;
-    this.config = config;
-    this.written = written;
+    this.stock = stock;
   }
 
   @Override
@@ -91,14 +87,14 @@ public class ProductFlow implements Flow {
   @Override
   public Map<Long, Outcome> run(List<WorkItem> items) {
     changes.record(items);
-    String field = config.inventoryField();
     Map<Long, List<ItemEvents.ItemEvent>> byItem =
         events.of(items.stream().map(WorkItem::id).toList());
     Map<String, CatalogMapping> stores = mappings.writable();
+    java.util.Set<String> stockFields = stock.fields(stores.keySet());
     Map<String, Map<String, String>> products =
         salesforce.read(
             OBJECT,
-            ProductChange.fields(field, stores.values()),
+            ProductChange.fields(stockFields, stores.values()),
             items.stream().map(i -> i.entity().id()).toList());
     seen.record(OBJECT, items, products);
     Map<Long, Outcome> outcomes = new HashMap<>();
@@ -109,7 +105,7 @@ public class ProductFlow implements Flow {
               item,
               byItem.getOrDefault(item.id(), List.of()),
               products.get(item.entity().id()),
-              field,
+              stockFields,
               stores);
       if (decision.change() != null) {
         wanted.put(item, decision.change());
@@ -120,6 +116,7 @@ public class ProductFlow implements Flow {
     Map<WorkItem, ProductKeys> keys = new LinkedHashMap<>();
     wanted.forEach((item, change) -> keys.put(item, change.keys()));
     Map<WorkItem, List<Target>> found = targets.resolve(keys);
+    outcomes.putAll(stock.refuseUnknownLocations(wanted, found));
     Map<WorkItem, ProductChange> missing = new LinkedHashMap<>();
     wanted.forEach(
         (item, change) -> {
@@ -129,7 +126,7 @@ public class ProductFlow implements Flow {
         });
     outcomes.putAll(creation.create(missing));
     Map<Target, WriteFailure> failed = new HashMap<>();
-    writeStock(wanted, owning(found, CatalogMapping.STOCK), failed);
+    stock.write(wanted, owning(found, CatalogMapping.STOCK), failed);
     details.write(wanted, found, failed);
     wanted.keySet().stream()
         .filter(found::containsKey)
@@ -149,34 +146,5 @@ public class ProductFlow implements Flow {
           }
         });
     return owned;
-  }
-
-  private void writeStock(
-      Map<WorkItem, ProductChange> wanted,
-      Map<WorkItem, List<Target>> found,
-      Map<Target, WriteFailure> failed) {
-    Map<String, Map<VariantRef, Integer>> writes = new LinkedHashMap<>();
-    wanted.forEach(
-        (item, change) -> {
-          if (change.level() != null && found.containsKey(item)) {
-            found
-                .get(item)
-                .forEach(
-                    t ->
-                        writes
-                            .computeIfAbsent(t.storeHash(), s -> new LinkedHashMap<>())
-                            .put(t.variant(), change.level()));
-          }
-        });
-    String stockField = WrittenValues.stock(config.locationId());
-    writes.forEach(
-        (store, byVariant) -> {
-          Map<VariantRef, String> values = new LinkedHashMap<>();
-          byVariant.forEach((variant, level) -> values.put(variant, Integer.toString(level)));
-          written.record(store, stockField, values);
-          catalog
-              .setStockLevels(store, config.locationId(), byVariant)
-              .forEach((variant, failure) -> failed.put(new Target(store, variant), failure));
-        });
   }
 }

@@ -31,8 +31,11 @@ public class WrittenValues {
     this.clock = clock;
   }
 
+  /** The recorded field of a stock level: {@code stock@<location id>}. */
+  public static final String STOCK_PREFIX = "stock@";
+
   public static String stock(long locationId) {
-    return "stock@" + locationId;
+    return STOCK_PREFIX + locationId;
   }
 
   /** One written value of a variant: which field, and the hash of its value. */

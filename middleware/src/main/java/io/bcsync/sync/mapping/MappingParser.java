@@ -114,6 +114,7 @@ final class MappingParser {
         case "segments" -> new ReverseSections(nodes).segments(value, document.settings());
         case "customers" -> new ReverseSections(nodes).customers(value, document.settings());
         case "catalog" -> new ReverseSections(nodes).catalog(value, document.settings());
+        case "inventory" -> new ReverseSections(nodes).inventory(value, document.settings());
         case "price_lists" ->
             new ReverseSections(nodes).table("price_lists", value, document.settings());
         default ->
@@ -121,7 +122,7 @@ final class MappingParser {
                 nodes.at(entry.getKeyNode()),
                 key,
                 "unknown section (expected objects, lookups, matching, orders, rules, ownership,"
-                    + " segments, price_lists, catalog, customers)");
+                    + " segments, price_lists, catalog, inventory, customers)");
       }
     }
     return document;

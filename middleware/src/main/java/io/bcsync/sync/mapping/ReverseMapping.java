@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param customers the {@code customers:} section: mapped customer fields, customer creation
  * @param groupPriceLists the {@code segments.price_lists:} table: customer group id → the price
  *     list bcsync assigns to it ({@code segments.channel_id}: on that channel, else on every one)
+ * @param inventory the {@code inventory:} section: the locations whose stock a Product2 sets, each
+ *     from its field; empty: the process-wide default
  */
 public record ReverseMapping(
     String segmentField,
@@ -27,7 +29,8 @@ public record ReverseMapping(
     boolean createProducts,
     CatalogMapping catalog,
     CustomerMapping customers,
-    GroupPriceLists groupPriceLists) {
+    GroupPriceLists groupPriceLists,
+    InventoryMapping inventory) {
   public static final String DEFAULT_SEGMENT_FIELD = "BC_Segment__c";
 
   public ReverseMapping {
@@ -36,6 +39,27 @@ public record ReverseMapping(
     catalog = catalog == null ? CatalogMapping.none() : catalog;
     customers = customers == null ? CustomerMapping.none() : customers;
     groupPriceLists = groupPriceLists == null ? GroupPriceLists.none() : groupPriceLists;
+    inventory = inventory == null ? InventoryMapping.none() : inventory;
+  }
+
+  /** Without an {@code inventory:} section. */
+  public ReverseMapping(
+      String segmentField,
+      Map<String, Long> groups,
+      Map<String, Long> priceLists,
+      boolean createProducts,
+      CatalogMapping catalog,
+      CustomerMapping customers,
+      GroupPriceLists groupPriceLists) {
+    this(
+        segmentField,
+        groups,
+        priceLists,
+        createProducts,
+        catalog,
+        customers,
+        groupPriceLists,
+        InventoryMapping.none());
   }
 
   /** Without catalog field mappings, mapped customer fields or group price lists. */

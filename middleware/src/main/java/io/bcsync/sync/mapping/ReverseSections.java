@@ -100,6 +100,52 @@ final class ReverseSections {
     }
   }
 
+  /**
+   * {@code inventory: {locations: [{location_id: 1, field: BC_Inventory_Level__c}, ...]}}: each
+   * location Salesforce sets the stock of, and the Product2 field it is set from; kept as {@code
+   * inventory.locations.<location_id>} settings with their lines (a location listed twice is an
+   * error). The whole list is the store's: a store file that has one replaces the default.
+   */
+  void inventory(Node node, Map<String, Setting> settings) {
+    for (NodeTuple entry : nodes.entries(node, "inventory")) {
+      String key = nodes.scalar(entry.getKeyNode(), "inventory");
+      if (!"locations".equals(key)) {
+        if (key != null) {
+          nodes.problem(
+              nodes.at(entry.getKeyNode()),
+              "inventory",
+              "unknown key '" + key + "' (expected [locations])");
+        }
+        continue;
+      }
+      if (!(entry.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode rows)) {
+        nodes.problem(
+            nodes.at(entry.getValueNode()),
+            "inventory.locations",
+            "expected a list of {location_id, field}");
+        continue;
+      }
+      for (Node row : rows.getValue()) {
+        Map<String, Node> spec =
+            nodes.keyed(row, "inventory.locations", java.util.Set.of("location_id", "field"));
+        Node id = spec.get("location_id");
+        Node field = spec.get("field");
+        if (id == null || field == null) {
+          nodes.problem(
+              nodes.at(row), "inventory.locations", "each location needs location_id and field");
+          continue;
+        }
+        String location = nodes.scalar(id, "inventory.locations.location_id");
+        String setting = "inventory.locations." + location;
+        if (settings.put(setting, new Setting(nodes.scalar(field, setting), nodes.at(field)))
+            != null) {
+          nodes.problem(
+              nodes.at(id), "inventory.locations", "location " + location + " listed twice");
+        }
+      }
+    }
+  }
+
   private static final java.util.Set<String> CATALOG_SCALARS =
       java.util.Set.of("create_products", "sku_field", "weight_field");
 

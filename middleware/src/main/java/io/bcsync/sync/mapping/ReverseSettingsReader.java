@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the {@code segments:}, {@code price_lists:} and {@code catalog:} settings into a {@link
- * ReverseMapping}, reporting each bad value at its line (the catalog fields: Product2 fields the
- * schema knows, the weight a number): the segment field must be a Contact field (or {@code
- * Account.<field>}) the schema knows, group and price list ids whole numbers, price-list keys
- * {@code standard/<currency>} or {@code <price book id>/<currency>}.
+ * Turns the {@code segments:}, {@code price_lists:}, {@code catalog:} and {@code inventory:}
+ * settings into a {@link ReverseMapping}, reporting each bad value at its line (the catalog fields:
+ * Product2 fields the schema knows, the weight a number): the segment field must be a Contact field
+ * (or {@code Account.<field>}) the schema knows, group and price list ids whole numbers, price-list
+ * keys {@code standard/<currency>} or {@code <price book id>/<currency>}.
  */
 final class ReverseSettingsReader {
   private static final String GROUPS = "segments.groups.";
@@ -56,7 +56,33 @@ final class ReverseSettingsReader {
         createProducts(),
         catalog(),
         new CustomerSettings(settings, schema, problems).read(),
-        groupPriceLists(groups));
+        groupPriceLists(groups),
+        inventory());
+  }
+
+  /**
+   * {@code inventory.locations.<id>}: each id a BigCommerce location id (a whole number from 1),
+   * each field a number, currency or percent field of Product2 the schema knows.
+   */
+  private InventoryMapping inventory() {
+    String prefix = "inventory.locations.";
+    List<InventoryMapping.StockLocation> locations = new java.util.ArrayList<>();
+    settings.forEach(
+        (key, setting) -> {
+          if (!key.startsWith(prefix)) {
+            return;
+          }
+          String id = key.substring(prefix.length()).trim();
+          if (!id.matches("\\d{1,18}") || Long.parseLong(id) < 1) {
+            problem(setting, key, "'" + id + "' is not a BigCommerce inventory location id");
+            return;
+          }
+          String field = productField(key, true);
+          if (field != null) {
+            locations.add(new InventoryMapping.StockLocation(Long.parseLong(id), field));
+          }
+        });
+    return new InventoryMapping(locations);
   }
 
   /**

@@ -27,7 +27,6 @@ public interface CatalogWriter {
   Map<VariantRef, StoreWriter.WriteFailure> setPrices(
       String storeHash, Map<VariantRef, BigDecimal> prices);
 
-  /** Sets each variant's stock level at the location (absolute adjustments). */
   /**
    * Sets each variant's record in a price list, in one currency (an upsert by variant and currency:
    * the price is set absolutely), up to 1,000 records per call; answers the variants whose record
@@ -45,9 +44,6 @@ public interface CatalogWriter {
 
   /** A product to create: its SKU, name, description and storefront visibility. */
   record NewProduct(String sku, String name, String description, boolean visible) {}
-
-  Map<VariantRef, StoreWriter.WriteFailure> setStockLevels(
-      String storeHash, long locationId, Map<VariantRef, Integer> levels);
 
   /**
    * Sets each product's descriptive fields (a null field keeps its value), ten products per call,
@@ -143,7 +139,9 @@ public interface CatalogWriter {
 
   /**
    * @param price the variant's own price; null when it inherits the product's
-   * @param stock the variant's stock level as the catalog reports it
+   * @param stock the variant's stock level as the catalog reports it: at the default location (1)
+   *     only (products_catalog.v3.yml: "The Catalog API returns the inventory for only the default
+   *     location")
    */
   record VariantState(long variantId, BigDecimal price, int stock) {}
 

@@ -49,6 +49,11 @@ class StockIntoBigCommerceTest implements TestPropertyProvider {
     return properties;
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void theStoreHasTheConfiguredLocation() {
+    catalog.location(STORE, LOCATION);
+  }
+
   @Test
   void levels_of_a_batch_are_set_in_one_adjustment_at_the_configured_location() {
     VariantRef mug = new VariantRef(11, 111);

@@ -116,6 +116,76 @@ class ReverseMappingConfigTest {
   }
 
   @Test
+  void a_store_maps_inventory_locations_each_from_a_numeric_product_field() {
+    Path store =
+        Fixtures.write(
+            dir,
+            "inventory.yml",
+            """
+        inventory:
+          locations:
+            - {location_id: 1, field: BC_Inventory_Level__c}
+            - location_id: 4
+              field: BC_Inventory_Level__c
+        """);
+
+    InventoryMapping inventory = loader.load(store).reverse().inventory();
+
+    assertThat(loader.loadDefaults().reverse().inventory().locations())
+        .as("no section: the process-wide default applies")
+        .isEmpty();
+    assertThat(inventory.locations())
+        .containsExactly(
+            new InventoryMapping.StockLocation(1, "BC_Inventory_Level__c"),
+            new InventoryMapping.StockLocation(4, "BC_Inventory_Level__c"));
+  }
+
+  @Test
+  void bad_inventory_locations_are_reported_with_file_and_line() {
+    Path values =
+        Fixtures.write(
+            dir,
+            "values.yml",
+            """
+        inventory:
+          locations:
+            - {location_id: 1, field: Name}
+            - {location_id: 2, field: No_Such__c}
+            - {location_id: x, field: BC_Inventory_Level__c}
+        """);
+    Path shape =
+        Fixtures.write(
+            dir,
+            "shape.yml",
+            """
+        inventory:
+          locations:
+            - {location_id: 5}
+            - {location_id: 1, field: BC_Inventory_Level__c}
+            - {location_id: 1, field: BC_Inventory_Level__c}
+          default: 1
+        """);
+
+    assertThat(problems(values))
+        .containsExactlyInAnyOrder(
+            values + ":3: inventory.locations.1: Product2.Name is not a number field",
+            values + ":4: inventory.locations.2: Product2 has no field 'No_Such__c'",
+            values + ":5: inventory.locations.x: 'x' is not a BigCommerce inventory location id");
+    assertThat(problems(shape))
+        .containsExactlyInAnyOrder(
+            shape + ":3: inventory.locations: each location needs location_id and field",
+            shape + ":5: inventory.locations: location 1 listed twice",
+            shape + ":6: inventory: unknown key 'default' (expected [locations])");
+  }
+
+  private java.util.List<String> problems(Path file) {
+    InvalidMappingException error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvalidMappingException.class, () -> loader.load(file));
+    return error.problems().stream().map(MappingProblem::toString).toList();
+  }
+
+  @Test
   void bad_catalog_fields_are_reported_with_file_and_line() {
     Path store =
         Fixtures.write(

@@ -1,6 +1,7 @@
 package io.bcsync.testsupport.ports;
 
 import io.bcsync.sync.port.CatalogWriter;
+import io.bcsync.sync.port.InventoryWriter;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,10 +13,12 @@ import java.util.Map;
 
 /**
  * The catalog of in-memory stores, as {@link CatalogWriter} sees it: variants with a SKU, a price
- * and a stock level per location. Records every write call, and can fail or lose the answer of the
- * next write (the write is applied, then the call throws, as a lost response looks to the caller).
+ * and a stock level per location (the catalog reports the default location's, as BigCommerce's
+ * does; a store has location 1 and those {@link #location} adds). Records every write call, and can
+ * fail or lose the answer of the next write (the write is applied, then the call throws, as a lost
+ * response looks to the caller).
  */
-public final class InMemoryCatalog implements CatalogWriter {
+public final class InMemoryCatalog implements CatalogWriter, InventoryWriter {
   /** One write call: what it sent. */
   public record Call(String storeHash, String what, Map<VariantRef, Object> values) {}
 
@@ -30,7 +33,9 @@ public final class InMemoryCatalog implements CatalogWriter {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Map<Long, ProductDetails>> products = new HashMap<>();
   private final Map<Long, WriteFailure> refused = new HashMap<>();
+  private final Map<String, java.util.Set<Long>> locations = new HashMap<>();
   private int loseNext;
+  private int locationReads;
   private long nextProductId = 900_000;
 
   public synchronized void variant(String storeHash, VariantRef ref, String sku, BigDecimal price) {
@@ -169,7 +174,7 @@ public final class InMemoryCatalog implements CatalogWriter {
         .forEach(
             (ref, v) -> {
               if (productIds.contains(ref.productId())) {
-                int stock = v.stock.values().stream().mapToInt(Integer::intValue).sum();
+                int stock = v.stock.getOrDefault(1L, 0);
                 found
                     .computeIfAbsent(ref.productId(), p -> new ArrayList<>())
                     .add(new VariantState(ref.variantId(), v.price, stock));
@@ -213,11 +218,80 @@ public final class InMemoryCatalog implements CatalogWriter {
     return apply(storeHash, prices, (v, price) -> v.price = (BigDecimal) price);
   }
 
+  /** How many times the stores' locations were read. */
+  public synchronized int locationReads() {
+    return locationReads;
+  }
+
+  /** Adds an inventory location to the store (location 1 it always has). */
+  public synchronized void location(String storeHash, long locationId) {
+    locations.computeIfAbsent(storeHash, s -> new java.util.TreeSet<>(List.of(1L))).add(locationId);
+  }
+
   @Override
-  public synchronized Map<VariantRef, WriteFailure> setStockLevels(
-      String storeHash, long locationId, Map<VariantRef, Integer> levels) {
-    calls.add(new Call(storeHash, "stock@" + locationId, new LinkedHashMap<>(levels)));
-    return apply(storeHash, levels, (v, level) -> v.stock.put(locationId, (Integer) level));
+  public synchronized java.util.Set<Long> locations(String storeHash) {
+    locationReads++;
+    return new java.util.TreeSet<>(locations.getOrDefault(storeHash, java.util.Set.of(1L)));
+  }
+
+  /**
+   * Records one call named {@code stock@<locations>} (the distinct locations, comma-separated) with
+   * each variant's levels; a level at a location the store lacks fails its variant, as
+   * BigCommerce's 422 for an unknown location would.
+   */
+  @Override
+  public synchronized Map<StockAt, WriteFailure> setStock(
+      String storeHash, Map<StockAt, Integer> levels) {
+    java.util.Set<Long> at = new java.util.TreeSet<>();
+    Map<VariantRef, Object> sent = new LinkedHashMap<>();
+    levels.forEach(
+        (stockAt, level) -> {
+          at.add(stockAt.locationId());
+          sent.merge(stockAt.variant(), level, (a, b) -> a + "," + b);
+        });
+    calls.add(
+        new Call(
+            storeHash,
+            "stock@" + String.join(",", at.stream().map(String::valueOf).toList()),
+            sent));
+    java.util.Set<Long> known = locations.getOrDefault(storeHash, java.util.Set.of(1L));
+    Map<StockAt, WriteFailure> failed = new LinkedHashMap<>();
+    levels.forEach(
+        (stockAt, level) -> {
+          Variant v = stores.getOrDefault(storeHash, Map.of()).get(stockAt.variant());
+          if (v == null) {
+            failed.put(
+                stockAt, new WriteFailure("variant " + stockAt.variant() + " not found", false));
+          } else if (!known.contains(stockAt.locationId())) {
+            failed.put(
+                stockAt,
+                new WriteFailure("location " + stockAt.locationId() + " not found", false));
+          } else if (refused.containsKey(stockAt.variant().variantId())) {
+            failed.put(stockAt, refused.get(stockAt.variant().variantId()));
+          } else {
+            v.stock.put(stockAt.locationId(), level);
+          }
+        });
+    if (loseNext > 0) {
+      loseNext--;
+      throw new IllegalStateException("the answer of the write was lost (in-memory fault)");
+    }
+    return failed;
+  }
+
+  @Override
+  public synchronized Map<Long, Map<Long, Integer>> stockByLocation(
+      String storeHash, Collection<Long> variantIds) {
+    Map<Long, Map<Long, Integer>> found = new HashMap<>();
+    stores
+        .getOrDefault(storeHash, Map.of())
+        .forEach(
+            (ref, v) -> {
+              if (variantIds.contains(ref.variantId())) {
+                found.put(ref.variantId(), new HashMap<>(v.stock));
+              }
+            });
+    return found;
   }
 
   private Map<VariantRef, WriteFailure> apply(

@@ -3,6 +3,7 @@ package io.bcsync.testsupport.ports;
 import io.bcsync.bigcommerce.reading.BigCommerceStoreReader;
 import io.bcsync.bigcommerce.writing.BigCommerceCatalogWriter;
 import io.bcsync.bigcommerce.writing.BigCommerceCustomerWriter;
+import io.bcsync.bigcommerce.writing.BigCommerceInventoryWriter;
 import io.bcsync.bigcommerce.writing.BigCommerceStoreWriter;
 import io.bcsync.salesforce.SalesforceStartupCheck;
 import io.bcsync.salesforce.lookup.SalesforceLeadConversion;
@@ -14,6 +15,7 @@ import io.bcsync.sync.customers.LeadConversion;
 import io.bcsync.sync.matching.CandidateSource;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CustomerWriter;
+import io.bcsync.sync.port.InventoryWriter;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.StoreReader;
 import io.bcsync.sync.port.StoreWriter;
@@ -151,6 +153,12 @@ public class InMemoryPorts {
   @Singleton
   @Replaces(BigCommerceCatalogWriter.class)
   CatalogWriter catalogWriter(InMemoryCatalog catalog) {
+    return catalog;
+  }
+
+  @Singleton
+  @Replaces(BigCommerceInventoryWriter.class)
+  InventoryWriter inventoryWriter(InMemoryCatalog catalog) {
     return catalog;
   }
 

@@ -16,6 +16,7 @@ import io.bcsync.sim.bigcommerce.faults.FaultPlan;
 import io.bcsync.sim.bigcommerce.http.Router;
 import io.bcsync.sim.bigcommerce.http.StoreApiServlet;
 import io.bcsync.sim.bigcommerce.inventory.V3InventoryApi;
+import io.bcsync.sim.bigcommerce.inventory.V3LocationsApi;
 import io.bcsync.sim.bigcommerce.orders.OrderRenderer;
 import io.bcsync.sim.bigcommerce.orders.V2OrdersApi;
 import io.bcsync.sim.bigcommerce.orders.V3OrdersApi;
@@ -105,6 +106,7 @@ public final class BigCommerceSimulator implements AutoCloseable {
     new V3CategoriesApi().register(storeRoutes);
     new V3PriceListsApi().register(storeRoutes);
     new V3InventoryApi().register(storeRoutes);
+    new V3LocationsApi().register(storeRoutes);
     new V3HooksApi(options.allowLocalHttpHookDestinations).register(storeRoutes);
     new V2StoreInfoApi().register(storeRoutes);
     Router b2bRoutes = new Router();

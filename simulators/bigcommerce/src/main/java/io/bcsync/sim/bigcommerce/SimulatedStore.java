@@ -337,6 +337,11 @@ public final class SimulatedStore {
         s -> io.bcsync.sim.bigcommerce.pricelists.PriceSeen.by(s, customerId, sku, currency));
   }
 
+  /** The store's inventory locations and the stock at each (as the merchant sets them). */
+  public SimulatedInventory inventory() {
+    return new SimulatedInventory(store());
+  }
+
   /** Reads store state under its lock, e.g. {@code store.read(s -> s.orders.get(id).statusId)}. */
   public <T> T read(Function<Store, T> reader) {
     synchronized (store()) {

@@ -59,7 +59,10 @@ final class SpecResponseChecker {
     }
     SimpleResponse.Builder response = SimpleResponse.Builder.status(r.status());
     if (r.body() != null && !r.body().isEmpty()) {
-      response.withContentType("application/json").withBody(r.body());
+      // The type the simulator sent (the inventory specs document problem+json for errors).
+      String type =
+          r.raw().headers().firstValue("Content-Type").orElse("application/json").split(";")[0];
+      response.withContentType(type).withBody(r.body());
     }
     String specPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     ValidationReport report =

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.store.Events;
+import io.bcsync.sim.bigcommerce.store.Location;
 import io.bcsync.sim.bigcommerce.store.Product;
 import io.bcsync.sim.bigcommerce.store.ProductCustomField;
 import io.bcsync.sim.bigcommerce.store.Store;
@@ -181,31 +182,65 @@ public final class CatalogOperations {
   }
 
   /**
-   * Sets stock to an absolute level and fires the product- or SKU-level inventory hook, per
-   * tracking mode.
+   * Sets stock at the default location (1); see {@link #setStock(Store, Product, Variant, long,
+   * int, String)}.
    */
   public static void setStock(Store store, Product p, Variant v, int level, String scopeSuffix) {
-    if ("variant".equals(p.inventoryTracking)) {
+    setStock(store, p, v, Location.DEFAULT_ID, level, scopeSuffix);
+  }
+
+  /**
+   * Sets the stock of an item at a location to an absolute level and fires the product- or
+   * SKU-level inventory hook, per tracking mode. The hook's {@code value} is the change of the
+   * item's count (webhooks.v3.yml, {@code store/product/inventory/updated}: "the difference between
+   * an itemʼs inventory count before and after the inventory updates"; {@code
+   * store/sku/inventory/updated}: "The number of items that the inventory changed by"). A product
+   * tracked by variant totals its variants' default-location levels (products_catalog.v3.yml,
+   * {@code inventory_level}: "The sum of the variant inventories, or the total inventory for a
+   * product").
+   */
+  public static void setStock(
+      Store store, Product p, Variant v, long location, int level, String scopeSuffix) {
+    boolean byVariant = "variant".equals(p.inventoryTracking);
+    Variant item = byVariant ? v : p.baseVariant();
+    int change = level - stockAt(p, item, location);
+    if (location != Location.DEFAULT_ID) {
+      item.stockElsewhere.put(location, level);
+    } else if (byVariant) {
       v.inventoryLevel = level;
       p.inventoryLevel = p.variants.stream().mapToInt(x -> x.inventoryLevel).sum();
+    } else {
+      p.inventoryLevel = level;
+      item.inventoryLevel = level;
+    }
+    if (byVariant) {
       ObjectNode data = Events.resource("sku", v.skuId == 0 ? v.id : v.skuId);
       data.putObject("inventory")
           .put("product_id", p.id)
           .put("method", "absolute")
-          .put("value", level)
+          .put("value", change)
           .put("variant_id", v.id);
       store.publish("store/sku/inventory/" + scopeSuffix, data);
     } else {
-      p.inventoryLevel = level;
-      p.baseVariant().inventoryLevel = level;
       ObjectNode data = Events.resource("product", p.id);
       data.putObject("inventory")
           .put("product_id", p.id)
           .put("method", "absolute")
-          .put("value", level);
+          .put("value", change);
       store.publish("store/product/inventory/" + scopeSuffix, data);
     }
     p.dateModified = store.now();
+  }
+
+  /**
+   * The stock of an inventory item (a variant tracked by variant, else the product's base variant)
+   * at a location.
+   */
+  public static int stockAt(Product p, Variant item, long location) {
+    if (location != Location.DEFAULT_ID) {
+      return item.stockElsewhere.getOrDefault(location, 0);
+    }
+    return "variant".equals(p.inventoryTracking) ? item.inventoryLevel : p.inventoryLevel;
   }
 
   /**

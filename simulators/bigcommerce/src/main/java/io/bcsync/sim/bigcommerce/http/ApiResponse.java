@@ -31,6 +31,14 @@ public final class ApiResponse {
     return new ApiResponse(204, null);
   }
 
+  /**
+   * A V3 error as {@code application/problem+json}, the content type the inventory and locations
+   * specs document for their 4xx answers (inventory.v3.yml, locations.v3.yml: ErrorResponse).
+   */
+  public static ApiResponse problem(ApiException e) {
+    return of(e.status(), ErrorBodies.v3(e)).header("Content-Type", "application/problem+json");
+  }
+
   public ApiResponse header(String name, String value) {
     headers.put(name, value);
     return this;

@@ -55,7 +55,8 @@ public final class HttpIo {
     apiResponse.headers().forEach(response::setHeader);
     if (apiResponse.body() != null && apiResponse.status() != 204) {
       byte[] bytes = Json.write(apiResponse.body()).getBytes(StandardCharsets.UTF_8);
-      response.setContentType("application/json");
+      response.setContentType(
+          apiResponse.headers().getOrDefault("Content-Type", "application/json"));
       response.setContentLength(bytes.length);
       response.getOutputStream().write(bytes);
     }

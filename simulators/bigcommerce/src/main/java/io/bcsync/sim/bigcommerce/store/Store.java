@@ -40,6 +40,7 @@ public final class Store {
   public final Map<Long, Company> companies = new TreeMap<>();
   public final Map<Long, CompanyUser> companyUsers = new TreeMap<>();
   public final Map<Long, Category> categories = new TreeMap<>();
+  public final Map<Long, Location> locations = new TreeMap<>();
   public final List<String> hookAdminEmails = new ArrayList<>();
 
   /**
@@ -57,6 +58,14 @@ public final class Store {
     this.name = name;
     this.clock = clock;
     this.events = events;
+    Location origin = new Location();
+    origin.id = Location.DEFAULT_ID;
+    // The code and label of the inventory.v3.yml ItemResponse example for location 1.
+    origin.code = "BC-LOCATION-1";
+    origin.label = "Default location";
+    origin.createdAt = clock.instant();
+    origin.updatedAt = origin.createdAt;
+    locations.put(origin.id, origin);
   }
 
   public String hash() {
