@@ -14,11 +14,7 @@ import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -74,14 +70,7 @@ class ReverseCatalogFieldsEndToEndTest extends ReverseEndToEndTestBase {
         ownership:
           catalog_fields: [price, stock, description, visibility, weight, custom_fields]
         """;
-    try {
-      Path file = Files.createTempFile("bcsync-" + STORE + "-mapping", ".yml");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, mapping);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    useMapping(properties, mapping);
     return properties;
   }
 

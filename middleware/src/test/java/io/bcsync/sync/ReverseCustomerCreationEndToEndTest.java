@@ -11,10 +11,6 @@ import io.bcsync.sim.bigcommerce.store.PriceList;
 import io.bcsync.sim.bigcommerce.store.PriceListAssignment;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -93,14 +89,7 @@ class ReverseCustomerCreationEndToEndTest extends ReverseEndToEndTestBase {
             + ": "
             + goldPrices
             + "\n";
-    try {
-      Path file = Files.createTempFile("bcsync-" + STORE + "-mapping", ".yml");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, mapping);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    useMapping(properties, mapping);
     return properties;
   }
 

@@ -20,6 +20,10 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -124,5 +128,20 @@ abstract class ReverseEndToEndTestBase implements TestPropertyProvider {
 
   long salesforceWrites() {
     return SALESFORCE_WRITES.stream().mapToLong(op -> sf.apiCallCount(op)).sum();
+  }
+
+  /**
+   * Writes this store's sync-mapping file (docs/sync-mapping.md) to a temporary file and names it
+   * in {@code properties}, for the tests whose store maps more than the shipped defaults.
+   */
+  void useMapping(Map<String, String> properties, String yaml) {
+    try {
+      Path file = Files.createTempFile("bcsync-" + storeHash() + "-mapping", ".yml");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, yaml);
+      properties.put("bcsync.bigcommerce.stores." + storeHash() + ".sync-mapping", file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

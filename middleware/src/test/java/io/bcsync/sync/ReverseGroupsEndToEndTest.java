@@ -11,11 +11,7 @@ import io.bcsync.sim.bigcommerce.store.PriceList;
 import io.bcsync.sim.bigcommerce.store.PriceListAssignment;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,14 +95,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
             + "\n"
             + "catalog:\n"
             + "  create_products: true\n";
-    try {
-      Path file = Files.createTempFile("bcsync-" + STORE + "-mapping", ".yml");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, mapping);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    useMapping(properties, mapping);
     return properties;
   }
 

@@ -17,10 +17,6 @@ import io.bcsync.sync.port.InventoryWriter.StockAt;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,14 +76,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
             - {location_id: 3, field: Backroom_Stock__c}
         """
             .formatted(warehouse);
-    try {
-      Path file = Files.createTempFile("bcsync-" + STORE + "-mapping", ".yml");
-      file.toFile().deleteOnExit();
-      Files.writeString(file, mapping);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    useMapping(properties, mapping);
     return properties;
   }
 
