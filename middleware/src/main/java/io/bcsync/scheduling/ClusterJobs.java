@@ -52,6 +52,13 @@ public class ClusterJobs implements ApplicationEventListener<ServerStartupEvent>
             .startTasks(jobs)
             .threads(2)
             .pollingInterval(Duration.ofSeconds(5))
+            // A run whose completion could not be recorded (the database went away mid-run) stays
+            // "picked" until it is declared dead: by default after 6 missed 5-minute heartbeats, so
+            // lease recovery could stop for half an hour after a database blip. 5 s x 4 (the
+            // library's lowest limit) brings it back within about 20 s; a job still running keeps
+            // its heartbeat and is not taken.
+            .heartbeatInterval(Duration.ofSeconds(5))
+            .missedHeartbeatsLimit(4)
             .alwaysPersistTimestampInUTC()
             // The pool hands out connections with auto-commit off (application.yml): db-scheduler
             // must commit itself.
