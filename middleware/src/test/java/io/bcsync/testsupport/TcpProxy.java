@@ -76,8 +76,11 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                   Socket client = listening.accept();
                   Socket upstream = new Socket(target.getAddress(), target.getPort());
-                  sockets.add(client);
-                  sockets.add(upstream);
+                  if (!register(listening, client, upstream)) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                  }
                   pump(client, upstream);
                   pump(upstream, client);
                 } catch (IOException e) {
@@ -88,6 +91,21 @@ public final class TcpProxy implements AutoCloseable {
             "tcp-proxy-accept-" + port);
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /**
+   * Records an accepted pair unless {@link #refuse()} ran since {@code listening} accepted it: a
+   * connection accepted just before the refusal would otherwise escape the cut and keep the
+   * database reachable through the "refused" proxy (a CI run saw a webhook stored during the outage
+   * that way).
+   */
+  private synchronized boolean register(ServerSocket listening, Socket client, Socket upstream) {
+    if (server != listening) {
+      return false;
+    }
+    sockets.add(client);
+    sockets.add(upstream);
+    return true;
   }
 
   private void pump(Socket from, Socket to) {
