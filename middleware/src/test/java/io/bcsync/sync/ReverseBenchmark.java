@@ -50,20 +50,11 @@ class ReverseBenchmark extends ReverseEndToEndTestBase {
 
   @Inject Db db;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return "revb-webhook-secret-0123456789";
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of(
-        "/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent", "/data/ContactChangeEvent");
+  ReverseBenchmark() {
+    super(
+        STORE,
+        "revb-webhook-secret-0123456789",
+        List.of(PRICEBOOK_ENTRY_CHANGES, PRODUCT_CHANGES, CONTACT_CHANGES));
   }
 
   @Override
@@ -358,10 +349,6 @@ class ReverseBenchmark extends ReverseEndToEndTestBase {
         .filter(e -> !e.getKey().contains(" "))
         .mapToLong(Map.Entry::getValue)
         .sum();
-  }
-
-  private double echoes() {
-    return registry.counter("bcsync.sync.echoes", "side", "bigcommerce").count();
   }
 
   private BigDecimal priceOf(long productId) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.catalog.CatalogOperations;
 import io.bcsync.sim.bigcommerce.store.PriceList;
 import io.bcsync.sim.bigcommerce.store.Product;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
-import io.bcsync.sim.salesforce.schema.FieldDef;
-import io.bcsync.sim.salesforce.schema.FieldType;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
@@ -19,11 +16,9 @@ import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,43 +39,22 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
 
   @Inject CatalogWriter catalog;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent");
+  // settleAllowingDeadLetters(): the bad-data test dead-letters on purpose.
+  ReverseCatalogEndToEndTest() {
+    super(STORE, SECRET, CATALOG_CHANNELS);
   }
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = super.getProperties();
-    var product2 = sf.schema().type("Product2").orElseThrow();
-    product2.add(new FieldDef("Weight__c", FieldType.DOUBLE).precision(18, 2).custom(true));
-    product2.add(new FieldDef("Material__c", FieldType.STRING).length(255).custom(true));
-    String mapping =
-        """
-        catalog:
-          sku_field: StockKeepingUnit
-          weight_field: Weight__c
-          custom_fields:
-            Material: Material__c
-        """;
-    useMapping(properties, mapping);
+    useCatalogFieldsMapping(properties, "");
     return properties;
   }
 
   @Test
   void mapped_weight_custom_field_and_sku_field_reach_the_product_and_our_echo_is_dropped() {
     long mug = store.createProduct("Stone mug", "CAT-1", new BigDecimal("9.00"));
-    settle();
+    settleAllowingDeadLetters();
     double echoesBefore = echoes();
 
     String product2 =
@@ -96,7 +70,7 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
             .id();
 
     await().atMost(WAIT).until(() -> "Stoneware".equals(customField(mug, "Material")));
-    settle();
+    settleAllowingDeadLetters();
     assertThat(weight(mug)).isEqualByComparingTo("2.5");
     assertThat(echoes())
         .as("the store/product/updated of our own write is counted as an echo")
@@ -108,7 +82,7 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
     sf.updateAsUser(product2, Map.of("Material__c", "Porcelain"));
 
     await().atMost(WAIT).until(() -> "Porcelain".equals(customField(mug, "Material")));
-    settle();
+    settleAllowingDeadLetters();
     assertThat(store.<Integer>read(s -> s.products.get(mug).customFields.size()))
         .as("the field was updated by its id, not added again")
         .isEqualTo(1);
@@ -121,7 +95,7 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
         "Product2",
         Map.of("Name", "Bowl", "StockKeepingUnit", "CAT-2", "IsActive", true, "Weight__c", 1));
     await().atMost(WAIT).until(() -> weight(bowl).compareTo(BigDecimal.ONE) == 0);
-    settle();
+    settleAllowingDeadLetters();
     double echoesBefore = echoes();
     long lastItem = latestItemOf(bowl).id();
     nextSecond();
@@ -129,7 +103,7 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
     store.updateProduct(bowl, new ObjectMapper().createObjectNode().put("name", "Big bowl"));
 
     await().atMost(WAIT).until(() -> latestItemOf(bowl).id() > lastItem);
-    settle();
+    settleAllowingDeadLetters();
     assertThat(latestItemOf(bowl).status()).isEqualTo(WorkItemStatus.DONE);
     assertThat(echoes()).as("a merchant's edit is not an echo").isEqualTo(echoesBefore);
   }
@@ -148,25 +122,25 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
         sf.createAsUser("Product2", Map.of("Name", "Shirt", "StockKeepingUnit", "SHIRT")).id();
     String medium =
         sf.createAsUser("Product2", Map.of("Name", "Shirt", "StockKeepingUnit", "SHIRT-M")).id();
-    settle();
+    settleAllowingDeadLetters();
     nextSecond();
 
     sf.updateAsUser(medium, Map.of("Name", "Shirt M only"));
-    settle();
+    settleAllowingDeadLetters();
     assertThat(productName(shirt))
         .as("a later variant's Product2 does not rename")
         .isEqualTo("Shirt");
 
     sf.updateAsUser(base, Map.of("Name", "Linen shirt"));
     await().atMost(WAIT).until(() -> "Linen shirt".equals(productName(shirt)));
-    settle();
+    settleAllowingDeadLetters();
     assertThat(store.<Integer>read(s -> s.products.get(shirt).variants.size())).isEqualTo(2);
   }
 
   @Test
   void bad_catalog_data_is_dead_lettered_with_the_reason_and_nothing_is_written() {
     long jug = store.createProduct("Jug", "CAT-3", new BigDecimal("5.00"));
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
 
     String heavy =
@@ -194,7 +168,7 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
                     && item(wordy).map(i -> i.status() == WorkItemStatus.DEAD).orElse(false));
     assertThat(item(heavy).orElseThrow().lastError()).contains("weight").contains("Weight__c");
     assertThat(item(wordy).orElseThrow().lastError()).contains("Material__c").contains("250");
-    settle();
+    settleAllowingDeadLetters();
     assertThat(storeWrites().subList(writesBefore, storeWrites().size())).isEmpty();
     assertThat(productName(jug)).isEqualTo("Jug");
   }
@@ -259,70 +233,5 @@ class ReverseCatalogEndToEndTest extends ReverseEndToEndTestBase {
                 s -> s.priceRecords.stream().filter(r -> r.priceListId == list).count()))
         .isEqualTo(2);
     assertThat(dish).isPositive();
-  }
-
-  private double echoes() {
-    return registry.counter("bcsync.sync.echoes", "side", "bigcommerce").count();
-  }
-
-  private WorkItem latestItemOf(long productId) {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .filter(i -> STORE.equals(i.entity().storeHash()))
-        .filter(i -> "product".equals(i.entity().type()))
-        .filter(i -> String.valueOf(productId).equals(i.entity().id()))
-        .max(Comparator.comparingLong(WorkItem::id))
-        .orElseThrow();
-  }
-
-  private Optional<WorkItem> item(String salesforceId) {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .filter(i -> salesforceId.equals(i.entity().id()))
-        .max(Comparator.comparingLong(WorkItem::id));
-  }
-
-  /**
-   * Every item has ended (dead-lettered ones too: a test here dead-letters on purpose) and every
-   * webhook the store fired has been handled.
-   */
-  private void settle() {
-    await()
-        .atMost(WAIT)
-        .pollInterval(java.time.Duration.ofMillis(100))
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              boolean ended =
-                  inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-                      .allMatch(
-                          i ->
-                              i.status() == WorkItemStatus.DONE
-                                  || i.status() == WorkItemStatus.SKIPPED
-                                  || i.status() == WorkItemStatus.DEAD);
-              return ended && fired == store.webhookAttempts().size();
-            });
-  }
-
-  /** Intake drops a second webhook with the same data in the same second as a redelivery. */
-  private void nextSecond() {
-    long second = bc.clock().instant().getEpochSecond();
-    await().atMost(WAIT).until(() -> bc.clock().instant().getEpochSecond() > second);
-  }
-
-  private String customField(long productId, String name) {
-    return store.read(
-        s ->
-            s.products.get(productId).customFields.stream()
-                .filter(f -> name.equals(f.name))
-                .map(f -> f.value)
-                .findFirst()
-                .orElse(null));
-  }
-
-  private BigDecimal weight(long productId) {
-    return store.read(s -> s.products.get(productId).weight);
-  }
-
-  private String productName(long productId) {
-    return store.read(s -> s.products.get(productId).name);
   }
 }

@@ -7,19 +7,15 @@ import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
-import io.bcsync.sim.salesforce.schema.FieldDef;
-import io.bcsync.sim.salesforce.schema.FieldType;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,38 +35,19 @@ class ReverseCatalogFieldsEndToEndTest extends ReverseEndToEndTestBase {
 
   @Inject CatalogWriter catalog;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent");
+  ReverseCatalogFieldsEndToEndTest() {
+    super(STORE, SECRET, CATALOG_CHANNELS);
   }
 
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = super.getProperties();
-    var product2 = sf.schema().type("Product2").orElseThrow();
-    product2.add(new FieldDef("Weight__c", FieldType.DOUBLE).precision(18, 2).custom(true));
-    product2.add(new FieldDef("Material__c", FieldType.STRING).length(255).custom(true));
-    String mapping =
+    useCatalogFieldsMapping(
+        properties,
         """
-        catalog:
-          sku_field: StockKeepingUnit
-          weight_field: Weight__c
-          custom_fields:
-            Material: Material__c
         ownership:
           catalog_fields: [price, stock, description, visibility, weight, custom_fields]
-        """;
-    useMapping(properties, mapping);
+        """);
     return properties;
   }
 
@@ -87,17 +64,7 @@ class ReverseCatalogFieldsEndToEndTest extends ReverseEndToEndTestBase {
                     "Description", "Blown glass",
                     "IsActive", true))
             .id();
-    sf.createAsUser(
-        "PricebookEntry",
-        Map.of(
-            "Pricebook2Id",
-            sf.standardPricebookId(),
-            "Product2Id",
-            product,
-            "UnitPrice",
-            new BigDecimal("12.00"),
-            "IsActive",
-            true));
+    entry(sf.standardPricebookId(), product, "12.00");
 
     await().atMost(WAIT).until(() -> price(vase).compareTo(new BigDecimal("12.00")) == 0);
     await().atMost(WAIT).until(() -> "Blown glass".equals(description(vase)));
@@ -173,50 +140,7 @@ class ReverseCatalogFieldsEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(failed).as("a 404 on the delete is success").isEmpty();
   }
 
-  private Optional<WorkItem> item(String salesforceId) {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .filter(i -> salesforceId.equals(i.entity().id()))
-        .max(Comparator.comparingLong(WorkItem::id));
-  }
-
-  /** Every item has ended and every webhook the store fired has been handled. */
-  private void settle() {
-    await()
-        .atMost(WAIT)
-        .pollInterval(java.time.Duration.ofMillis(100))
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              return idle() && fired == store.webhookAttempts().size();
-            });
-  }
-
-  /** Intake drops a second webhook with the same data in the same second as a redelivery. */
-  private void nextSecond() {
-    long second = bc.clock().instant().getEpochSecond();
-    await().atMost(WAIT).until(() -> bc.clock().instant().getEpochSecond() > second);
-  }
-
-  private String customField(long productId, String name) {
-    return store.read(
-        s ->
-            s.products.get(productId).customFields.stream()
-                .filter(f -> name.equals(f.name))
-                .map(f -> f.value)
-                .findFirst()
-                .orElse(null));
-  }
-
-  private BigDecimal price(long productId) {
-    BigDecimal price = store.read(s -> s.products.get(productId).variants.get(0).price);
-    return price == null ? BigDecimal.ZERO : price;
-  }
-
   private String description(long productId) {
     return store.read(s -> s.products.get(productId).description);
-  }
-
-  private BigDecimal weight(long productId) {
-    return store.read(s -> s.products.get(productId).weight);
   }
 }

@@ -42,19 +42,8 @@ class ReverseCustomerCreationEndToEndTest extends ReverseEndToEndTestBase {
   long gold;
   long goldPrices;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/ContactChangeEvent");
+  ReverseCustomerCreationEndToEndTest() {
+    super(STORE, SECRET, List.of(CONTACT_CHANGES));
   }
 
   @Override
@@ -219,18 +208,5 @@ class ReverseCustomerCreationEndToEndTest extends ReverseEndToEndTestBase {
   private List<Customer> customersWith(String email) {
     return store.read(
         s -> s.customers.values().stream().filter(c -> c.email.equalsIgnoreCase(email)).toList());
-  }
-
-  /** The queue is idle, and every webhook the store fired has been handled. */
-  private void settle() {
-    records.awaitDone();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              records.awaitDone();
-              return fired == store.webhookAttempts().size() && idle();
-            });
   }
 }

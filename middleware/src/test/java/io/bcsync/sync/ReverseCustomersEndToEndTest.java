@@ -27,19 +27,8 @@ class ReverseCustomersEndToEndTest extends ReverseEndToEndTestBase {
   static final String STORE = "revc1";
   static final String SECRET = "revc-webhook-secret-0123456789";
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/ContactChangeEvent");
+  ReverseCustomersEndToEndTest() {
+    super(STORE, SECRET, List.of(CONTACT_CHANGES));
   }
 
   @Test
@@ -111,44 +100,5 @@ class ReverseCustomersEndToEndTest extends ReverseEndToEndTestBase {
         .extracting(e -> e.method() + " " + e.status())
         .containsExactly("PUT 504", "PUT 200");
     assertThat(salesforceWrites()).as("no Salesforce write").isEqualTo(salesforceWritesBefore);
-  }
-
-  /** The Contact the forward sync wrote for the customer, linked by BC_Customer_Id__c. */
-  private String linkedContact(long customerId) {
-    String link = STORE + ":" + customerId;
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                sf.records("Contact").stream()
-                    .anyMatch(c -> link.equals(c.get("BC_Customer_Id__c"))));
-    return sf.records("Contact").stream()
-        .filter(c -> link.equals(c.get("BC_Customer_Id__c")))
-        .map(c -> c.get("Id").toString())
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** Intake drops a second webhook with the same data hash in the same second as a redelivery. */
-  private void nextSecond() {
-    long second = bc.clock().instant().getEpochSecond();
-    await().atMost(WAIT).until(() -> bc.clock().instant().getEpochSecond() > second);
-  }
-
-  /** The queue is idle, and every webhook the store fired has been handled. */
-  private void settle() {
-    records.awaitDone();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              records.awaitDone();
-              return fired == store.webhookAttempts().size() && idle();
-            });
-  }
-
-  private String phone(long customerId) {
-    return store.read(s -> s.customers.get(customerId).phone);
   }
 }

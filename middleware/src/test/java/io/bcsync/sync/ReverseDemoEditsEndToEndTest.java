@@ -28,19 +28,8 @@ class ReverseDemoEditsEndToEndTest extends ReverseEndToEndTestBase {
   static final String STORE = "revd1";
   static final String SECRET = "revd-webhook-secret-0123456789";
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/PricebookEntryChangeEvent", "/data/ContactChangeEvent");
+  ReverseDemoEditsEndToEndTest() {
+    super(STORE, SECRET, List.of(PRICEBOOK_ENTRY_CHANGES, CONTACT_CHANGES));
   }
 
   @Test
@@ -48,27 +37,9 @@ class ReverseDemoEditsEndToEndTest extends ReverseEndToEndTestBase {
     long kettle = store.createProduct("Kettle", "DEMO-1", new BigDecimal("30.00"));
     String product =
         sf.createAsUser("Product2", Map.of("Name", "Kettle", "ProductCode", "DEMO-1")).id();
-    String entry =
-        sf.createAsUser(
-                "PricebookEntry",
-                Map.of(
-                    "Pricebook2Id",
-                    sf.standardPricebookId(),
-                    "Product2Id",
-                    product,
-                    "UnitPrice",
-                    new BigDecimal("30.00"),
-                    "IsActive",
-                    true))
-            .id();
+    String entry = entry(sf.standardPricebookId(), product, "30.00");
     long ada = store.createCustomer("ada.demo@example.com", "Ada", "Demo");
-    String link = STORE + ":" + ada;
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                sf.records("Contact").stream()
-                    .anyMatch(c -> link.equals(c.get("BC_Customer_Id__c"))));
+    String contact = linkedContact(ada);
     settle();
     int writesBefore = storeWrites().size();
     long salesforceWritesBefore = salesforceWrites();
@@ -86,12 +57,7 @@ class ReverseDemoEditsEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(phoneEdits).as("the demo takes turns: %s", made).isGreaterThanOrEqualTo(1);
     BigDecimal lastPrice =
         new BigDecimal(sf.record(entry).orElseThrow().get("UnitPrice").toString());
-    String lastPhone =
-        sf.records("Contact").stream()
-            .filter(c -> link.equals(c.get("BC_Customer_Id__c")))
-            .map(c -> String.valueOf(c.get("Phone")))
-            .findFirst()
-            .orElseThrow();
+    String lastPhone = String.valueOf(sf.record(contact).orElseThrow().get("Phone"));
     await().atMost(WAIT).until(() -> price(kettle).compareTo(lastPrice) == 0);
     await().atMost(WAIT).until(() -> lastPhone.equals(phone(ada)));
     settle();
@@ -115,27 +81,5 @@ class ReverseDemoEditsEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(type).isEqualTo(wanted);
     assertThat(status).isEqualTo(WorkItemStatus.SKIPPED);
     assertThat(error).contains("echo");
-  }
-
-  /** The queue is idle, and every webhook the store fired has been handled. */
-  private void settle() {
-    records.awaitDone();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              records.awaitDone();
-              return fired == store.webhookAttempts().size() && idle();
-            });
-  }
-
-  private BigDecimal price(long productId) {
-    BigDecimal price = store.read(s -> s.products.get(productId).variants.get(0).price);
-    return price == null ? BigDecimal.ZERO : price;
-  }
-
-  private String phone(long customerId) {
-    return store.read(s -> s.customers.get(customerId).phone);
   }
 }

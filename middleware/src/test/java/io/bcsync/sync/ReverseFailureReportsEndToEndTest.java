@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bcsync.pipeline.WorkItemStatus;
-import io.bcsync.sim.salesforce.streaming.StoredEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,21 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 class ReverseFailureReportsEndToEndTest extends ReverseEndToEndTestBase {
   static final String STORE = "revf1";
   static final String SECRET = "revf-webhook-secret-0123456789";
-  static final String STATUS_CHANNEL = "/event/BC_Sync_Status__e";
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent");
+  ReverseFailureReportsEndToEndTest() {
+    super(STORE, SECRET, CATALOG_CHANNELS);
   }
 
   @Test
@@ -87,45 +74,10 @@ class ReverseFailureReportsEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(reportsFor(deskEntry)).as("a written entry is not reported").isEmpty();
   }
 
-  /** Every item has ended, the dead-lettered ones too (this test dead-letters on purpose). */
-  private boolean ended() {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .allMatch(
-            i ->
-                i.status() == WorkItemStatus.DONE
-                    || i.status() == WorkItemStatus.SKIPPED
-                    || i.status() == WorkItemStatus.DEAD);
-  }
-
-  /** The BC_Sync_Status__e payloads naming a record, from the simulated org's event bus. */
-  @SuppressWarnings("unchecked")
+  /** The BC_Sync_Status__e payloads naming a record. */
   private List<Map<String, Object>> reportsFor(String recordId) {
-    return sf.retainedEvents().stream()
-        .filter(e -> e.channels().contains(STATUS_CHANNEL))
-        .map(StoredEvent::data)
-        .map(data -> (Map<String, Object>) data.get("payload"))
+    return statusReports().stream()
         .filter(payload -> recordId.equals(payload.get("BC_Record_Id__c")))
         .toList();
-  }
-
-  private String pricedEntry(String sku, String price) {
-    String product = sf.createAsUser("Product2", Map.of("Name", sku, "ProductCode", sku)).id();
-    return sf.createAsUser(
-            "PricebookEntry",
-            Map.of(
-                "Pricebook2Id",
-                sf.standardPricebookId(),
-                "Product2Id",
-                product,
-                "UnitPrice",
-                new BigDecimal(price),
-                "IsActive",
-                true))
-        .id();
-  }
-
-  private BigDecimal price(long productId) {
-    BigDecimal price = store.read(s -> s.products.get(productId).variants.get(0).price);
-    return price == null ? BigDecimal.ZERO : price;
   }
 }

@@ -39,20 +39,9 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
   long priceList;
   String wholesale;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of(
-        "/data/ContactChangeEvent", "/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent");
+  // settleAllowingDeadLetters(): the unknown-segment test leaves a dead-lettered item.
+  ReverseGroupsEndToEndTest() {
+    super(STORE, SECRET, List.of(CONTACT_CHANGES, PRICEBOOK_ENTRY_CHANGES, PRODUCT_CHANGES));
   }
 
   @Override
@@ -105,7 +94,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
     wholesalePrice("GLD-1", "10.00", "8.00");
     long ada = store.createCustomer("ada.tier@example.com", "Ada", "Tier");
     String contact = linkedContact(ada);
-    settle();
+    settleAllowingDeadLetters();
     assertThat(store.priceSeenBy(ada, "GLD-1", "USD")).isEqualByComparingTo("10.00");
     int writesBefore = storeWrites().size();
     long salesforceWritesBefore = salesforceWrites();
@@ -114,7 +103,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
     sf.updateAsUser(contact, Map.of("BC_Segment__c", "VIP"));
 
     await().atMost(WAIT).until(() -> group(ada) == gold);
-    settle();
+    settleAllowingDeadLetters();
     List<RequestLog.Entry> writes = storeWrites().subList(writesBefore, storeWrites().size());
     assertThat(writes)
         .as("exactly one BigCommerce write, carrying the group")
@@ -144,7 +133,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
   void a_segment_no_group_is_mapped_to_is_dead_lettered_and_nothing_is_written() {
     long bob = store.createCustomer("bob.tier@example.com", "Bob", "Risk");
     String contact = linkedContact(bob);
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
     long groupBefore = group(bob);
 
@@ -163,7 +152,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
     store.createProduct("Crate", "CRT-1", new BigDecimal("50.00"));
     String entry = wholesalePrice("CRT-1", "50.00", "45.00");
     await().atMost(WAIT).until(() -> listPrice("CRT-1") != null);
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
     long salesforceWritesBefore = salesforceWrites();
     int hooksBefore = store.webhookAttempts().size();
@@ -171,7 +160,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
     sf.updateAsUser(entry, Map.of("UnitPrice", new BigDecimal("42.00")));
 
     await().atMost(WAIT).until(() -> new BigDecimal("42.00").compareTo(listPrice("CRT-1")) == 0);
-    settle();
+    settleAllowingDeadLetters();
     assertThat(storeWrites().subList(writesBefore, storeWrites().size()))
         .as("exactly one BigCommerce write: the list's records")
         .extracting(e -> e.method() + " " + e.path())
@@ -188,7 +177,7 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
     sf.updateAsUser(entry, Map.of("UnitPrice", new BigDecimal("41.00")));
 
     await().atMost(WAIT).until(() -> storeWrites().size() >= lostBefore + 2);
-    settle();
+    settleAllowingDeadLetters();
     assertThat(listPrice("CRT-1")).isEqualByComparingTo("41.00");
     assertThat(storeWrites().subList(lostBefore, storeWrites().size()))
         .as("the lost write, then its retry")
@@ -199,15 +188,15 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
 
   @Test
   void a_product_created_in_salesforce_is_created_once_even_when_the_answer_was_lost() {
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
     store.injectFault(Fault.loseResponse(1).on("POST", "/v3/catalog/products"));
 
     sf.createAsUser(
         "Product2", Map.of("Name", "Brand new kettle", "ProductCode", "NEW-K1", "IsActive", true));
 
-    await().atMost(WAIT).until(() -> storeWrites().size() >= writesBefore + 2 && finished());
-    settle();
+    await().atMost(WAIT).until(() -> storeWrites().size() >= writesBefore + 2 && ended());
+    settleAllowingDeadLetters();
     assertThat(
             store.<Long>read(
                 s -> s.products.values().stream().filter(p -> "NEW-K1".equals(p.sku)).count()))
@@ -232,29 +221,8 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
   /** A Product2, its standard entry and its wholesale entry; answers the wholesale entry's id. */
   private String wholesalePrice(String sku, String listPrice, String wholesalePrice) {
     String product = sf.createAsUser("Product2", Map.of("Name", sku, "ProductCode", sku)).id();
-    sf.createAsUser(
-        "PricebookEntry",
-        Map.of(
-            "Pricebook2Id",
-            sf.standardPricebookId(),
-            "Product2Id",
-            product,
-            "UnitPrice",
-            new BigDecimal(listPrice),
-            "IsActive",
-            true));
-    return sf.createAsUser(
-            "PricebookEntry",
-            Map.of(
-                "Pricebook2Id",
-                wholesale,
-                "Product2Id",
-                product,
-                "UnitPrice",
-                new BigDecimal(wholesalePrice),
-                "IsActive",
-                true))
-        .id();
+    entry(sf.standardPricebookId(), product, listPrice);
+    return entry(wholesale, product, wholesalePrice);
   }
 
   private BigDecimal listPrice(String sku) {
@@ -276,51 +244,5 @@ class ReverseGroupsEndToEndTest extends ReverseEndToEndTestBase {
         .filter(i -> contactId.equals(i.entity().id()))
         .filter(i -> i.status() == WorkItemStatus.DEAD)
         .findFirst();
-  }
-
-  /** The Contact the forward sync wrote for the customer, linked by BC_Customer_Id__c. */
-  private String linkedContact(long customerId) {
-    String link = STORE + ":" + customerId;
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                sf.records("Contact").stream()
-                    .anyMatch(c -> link.equals(c.get("BC_Customer_Id__c"))));
-    return sf.records("Contact").stream()
-        .filter(c -> link.equals(c.get("BC_Customer_Id__c")))
-        .map(c -> c.get("Id").toString())
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** Intake drops a second webhook with the same data hash in the same second as a redelivery. */
-  private void nextSecond() {
-    long second = bc.clock().instant().getEpochSecond();
-    await().atMost(WAIT).until(() -> bc.clock().instant().getEpochSecond() > second);
-  }
-
-  /**
-   * The queue is idle, and every webhook the store fired has been handled. Unlike the base class's
-   * {@code idle()}, a dead-lettered item counts as finished: the unknown-segment test leaves one.
-   */
-  private void settle() {
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              boolean done = finished();
-              return done && fired == store.webhookAttempts().size();
-            });
-  }
-
-  private boolean finished() {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .allMatch(
-            i ->
-                i.status() == WorkItemStatus.DONE
-                    || i.status() == WorkItemStatus.SKIPPED
-                    || i.status() == WorkItemStatus.DEAD);
   }
 }

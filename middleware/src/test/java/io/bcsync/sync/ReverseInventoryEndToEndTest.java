@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
@@ -17,11 +15,9 @@ import io.bcsync.sync.port.InventoryWriter.StockAt;
 import io.bcsync.sync.port.StoreWriter.WriteFailure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,19 +40,9 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
 
   long warehouse;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/Product2ChangeEvent");
+  // settleAllowingDeadLetters(): the bad-level test dead-letters on purpose.
+  ReverseInventoryEndToEndTest() {
+    super(STORE, SECRET, List.of(PRODUCT_CHANGES));
   }
 
   @Override
@@ -83,7 +69,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
   @Test
   void two_locations_from_two_fields_go_in_one_adjustment_and_their_hooks_are_echoes() {
     long kettle = trackedProduct("Kettle", "INV-1");
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
     long salesforceBefore = salesforceWrites();
     double echoesBefore = echoes();
@@ -103,7 +89,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
             8));
 
     await().atMost(WAIT).until(() -> stockAt(kettle, 1) == 5 && stockAt(kettle, warehouse) == 8);
-    settle();
+    settleAllowingDeadLetters();
     List<RequestLog.Entry> adjustments = adjustmentsSince(writesBefore);
     assertThat(adjustments).as("one call carries both locations").hasSize(1);
     assertThat(locationsOf(adjustments.get(0))).containsExactlyInAnyOrder(1L, warehouse);
@@ -133,14 +119,14 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
                     3))
             .id();
     await().atMost(WAIT).until(() -> stockAt(lamp, warehouse) == 3);
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
     double echoesBefore = echoes();
 
     sf.updateAsUser(product2, Map.of("Warehouse_Stock__c", 30));
 
     await().atMost(WAIT).until(() -> stockAt(lamp, warehouse) == 30);
-    settle();
+    settleAllowingDeadLetters();
     List<RequestLog.Entry> writes = storeWrites().subList(writesBefore, storeWrites().size());
     assertThat(writes).extracting(RequestLog.Entry::path).containsExactly(ADJUSTMENTS);
     assertThat(locationsOf(writes.get(0))).containsExactly(warehouse);
@@ -157,14 +143,14 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
         sf.createAsUser(
                 "Product2", Map.of("Name", "Bowl", "ProductCode", "INV-3", "IsActive", true))
             .id();
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
     store.injectFault(Fault.loseResponse(1).on("PUT", ADJUSTMENTS));
 
     sf.updateAsUser(product2, Map.of("BC_Inventory_Level__c", 4, "Warehouse_Stock__c", 6));
 
     await().atMost(WAIT).until(() -> adjustmentsSince(writesBefore).size() >= 2);
-    settle();
+    settleAllowingDeadLetters();
     assertThat(adjustmentsSince(writesBefore))
         .as("the lost write, then its retry with the same absolute levels")
         .extracting(RequestLog.Entry::status)
@@ -176,7 +162,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
   @Test
   void bad_levels_and_a_location_the_store_lacks_are_dead_lettered_and_nothing_is_written() {
     long jug = trackedProduct("Jug", "INV-4");
-    settle();
+    settleAllowingDeadLetters();
     int writesBefore = storeWrites().size();
 
     String negative =
@@ -212,7 +198,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
             .id();
 
     await().atMost(WAIT).until(() -> dead(negative) && dead(fractional) && dead(backroom));
-    settle();
+    settleAllowingDeadLetters();
     assertThat(item(negative).orElseThrow().lastError())
         .contains("Warehouse_Stock__c")
         .contains("(-1");
@@ -250,20 +236,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(stockAt(plate, 1)).as("not written at its valid location either").isEqualTo(1);
     assertThat(stockAt(cup, 1)).isEqualTo(5);
     assertThat(stockAt(cup, warehouse)).isEqualTo(6);
-    settle();
-  }
-
-  private long trackedProduct(String name, String sku) {
-    return store.createProduct(
-        new ObjectMapper()
-            .createObjectNode()
-            .put("name", name)
-            .put("type", "physical")
-            .put("sku", sku)
-            .put("price", 10)
-            .put("weight", 1)
-            .put("inventory_tracking", "product")
-            .put("inventory_level", 1));
+    settleAllowingDeadLetters();
   }
 
   private long baseVariant(long productId) {
@@ -290,45 +263,7 @@ class ReverseInventoryEndToEndTest extends ReverseEndToEndTestBase {
         .toList();
   }
 
-  private double echoes() {
-    return registry.counter("bcsync.sync.echoes", "side", "bigcommerce").count();
-  }
-
   private boolean dead(String salesforceId) {
     return item(salesforceId).map(i -> i.status() == WorkItemStatus.DEAD).orElse(false);
-  }
-
-  private Optional<WorkItem> item(String salesforceId) {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .filter(i -> salesforceId.equals(i.entity().id()))
-        .max(Comparator.comparingLong(WorkItem::id));
-  }
-
-  private WorkItem latestItemOf(long productId) {
-    return inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-        .filter(i -> STORE.equals(i.entity().storeHash()))
-        .filter(i -> "product".equals(i.entity().type()))
-        .filter(i -> String.valueOf(productId).equals(i.entity().id()))
-        .max(Comparator.comparingLong(WorkItem::id))
-        .orElseThrow();
-  }
-
-  /** Every item has ended (dead ones too) and every webhook the store fired has been handled. */
-  private void settle() {
-    await()
-        .atMost(WAIT)
-        .pollInterval(java.time.Duration.ofMillis(100))
-        .until(
-            () -> {
-              int fired = store.webhookAttempts().size();
-              boolean ended =
-                  inspector.workItems(Optional.empty(), Optional.empty(), 500).stream()
-                      .allMatch(
-                          i ->
-                              i.status() == WorkItemStatus.DONE
-                                  || i.status() == WorkItemStatus.SKIPPED
-                                  || i.status() == WorkItemStatus.DEAD);
-              return ended && fired == store.webhookAttempts().size();
-            });
   }
 }

@@ -3,7 +3,6 @@ package io.bcsync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.faults.Fault;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
@@ -35,26 +34,15 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
 
   @Inject CatalogWriter catalog;
 
-  @Override
-  String storeHash() {
-    return STORE;
-  }
-
-  @Override
-  String webhookSecret() {
-    return SECRET;
-  }
-
-  @Override
-  List<String> channels() {
-    return List.of("/data/PricebookEntryChangeEvent", "/data/Product2ChangeEvent");
+  ReverseSyncEndToEndTest() {
+    super(STORE, SECRET, CATALOG_CHANNELS);
   }
 
   @Test
   void one_price_change_is_one_bigcommerce_write_and_no_salesforce_write() {
     long teapot = store.createProduct("Teapot", "TEA-1", new BigDecimal("20.00"));
-    String entry = pricedProduct("TEA-1", "20.00");
-    settle(teapot);
+    String entry = pricedEntry("TEA-1", "20.00");
+    settle();
     int writesBefore = storeWrites().size();
     long salesforceWritesBefore = salesforceWrites();
 
@@ -77,7 +65,7 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
                     .subList(hooksBefore, store.webhookAttempts().size())
                     .stream()
                     .anyMatch(a -> a.scope().startsWith("store/sku/") && a.status() == 200));
-    settle(teapot);
+    settle();
     List<RequestLog.Entry> writes = storeWrites().subList(writesBefore, storeWrites().size());
     assertThat(writes).as("exactly one BigCommerce write").hasSize(1);
     assertThat(writes.get(0).method() + " " + writes.get(0).path())
@@ -100,13 +88,13 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
   void one_stock_change_is_one_absolute_adjustment() {
     long kettle = trackedProduct("Kettle", "KET-1");
     String product = pricedProductId("KET-1", "30.00");
-    settle(kettle);
+    settle();
     int writesBefore = storeWrites().size();
 
     sf.updateAsUser(product, Map.of("BC_Inventory_Level__c", 9));
 
     await().atMost(WAIT).until(() -> stock(kettle) == 9);
-    settle(kettle);
+    settle();
     List<RequestLog.Entry> writes = storeWrites().subList(writesBefore, storeWrites().size());
     assertThat(writes).hasSize(1);
     assertThat(writes.get(0).path()).endsWith("/v3/inventory/adjustments/absolute");
@@ -116,7 +104,7 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
   void a_product_name_whose_answer_was_lost_converges_on_the_retry() {
     long spoon = store.createProduct("Spoon", "SPN-7", new BigDecimal("2.00"));
     String product = pricedProductId("SPN-7", "2.00");
-    settle(spoon);
+    settle();
     assertThat(productName(spoon)).as("the Product2's name reached its product").isEqualTo("SPN-7");
     int writesBefore = storeWrites().size();
     store.injectFault(Fault.loseResponse(1).on("PUT", "/v3/catalog/products"));
@@ -134,8 +122,8 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
   @Test
   void a_price_whose_answer_was_lost_converges_on_the_retry() {
     long cup = store.createProduct("Cup", "CUP-7", new BigDecimal("5.00"));
-    String entry = pricedProduct("CUP-7", "5.00");
-    settle(cup);
+    String entry = pricedEntry("CUP-7", "5.00");
+    settle();
     int writesBefore = storeWrites().size();
     store.injectFault(Fault.loseResponse(1).on("PUT", "/v3/catalog/variants"));
 
@@ -153,7 +141,7 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
   void a_stock_level_whose_answer_was_lost_converges_on_the_retry() {
     long bowl = trackedProduct("Bowl", "BOWL-7");
     String product = pricedProductId("BOWL-7", "8.00");
-    settle(bowl);
+    settle();
     int writesBefore = storeWrites().size();
     store.injectFault(Fault.loseResponse(1).on("PUT", "/v3/inventory/adjustments/absolute"));
 
@@ -186,66 +174,14 @@ class ReverseSyncEndToEndTest extends ReverseEndToEndTestBase {
     assertThat(price(b)).isEqualByComparingTo("3.00");
   }
 
-  /** A Product2 with the SKU and its standard price book entry; answers the entry's id. */
-  private String pricedProduct(String sku, String price) {
-    String product = sf.createAsUser("Product2", Map.of("Name", sku, "ProductCode", sku)).id();
-    return sf.createAsUser(
-            "PricebookEntry",
-            Map.of(
-                "Pricebook2Id",
-                sf.standardPricebookId(),
-                "Product2Id",
-                product,
-                "UnitPrice",
-                new BigDecimal(price),
-                "IsActive",
-                true))
-        .id();
-  }
-
   private String pricedProductId(String sku, String price) {
-    String entry = pricedProduct(sku, price);
+    String entry = pricedEntry(sku, price);
     return sf.record(entry).map(r -> r.get("Product2Id").toString()).orElseThrow();
-  }
-
-  private long trackedProduct(String name, String sku) {
-    return store.createProduct(
-        new ObjectMapper()
-            .createObjectNode()
-            .put("name", name)
-            .put("type", "physical")
-            .put("sku", sku)
-            .put("price", 10)
-            .put("weight", 1)
-            .put("inventory_tracking", "product")
-            .put("inventory_level", 1));
-  }
-
-  /** The queue is idle, and every webhook the store fired about the product has been handled. */
-  private void settle(long productId) {
-    records.awaitDone();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              int fired = (int) store.webhookAttempts().stream().count();
-              records.awaitDone();
-              return fired == store.webhookAttempts().size() && idle();
-            });
   }
 
   private void settleAfter(int writesBefore, int writes) {
     await().atMost(WAIT).until(() -> storeWrites().size() >= writesBefore + writes);
     records.awaitDone();
-  }
-
-  private BigDecimal price(long productId) {
-    BigDecimal price = store.read(s -> s.products.get(productId).variants.get(0).price);
-    return price == null ? BigDecimal.ZERO : price;
-  }
-
-  private String productName(long productId) {
-    return store.read(s -> s.products.get(productId).name);
   }
 
   private int stock(long productId) {
