@@ -2,23 +2,15 @@ package io.bcsync.sync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
-import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.port.CatalogWriter.ProductDetails;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
-import io.bcsync.testsupport.ports.InMemoryCatalog;
-import io.bcsync.testsupport.ports.InMemoryPorts;
-import io.bcsync.testsupport.ports.InMemorySalesforce;
-import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -30,26 +22,20 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogOwnershipTest implements TestPropertyProvider {
+class CatalogOwnershipTest extends InMemoryCatalogTestBase {
   static final String BC_OWNED = "own1";
   static final String SF_OWNED = "own2";
-  static final String ORG = "00D000000000001AAA";
 
-  @Inject PriceFlow prices;
   @Inject ProductFlow products;
-  @Inject InMemorySalesforce org;
-  @Inject InMemoryCatalog catalog;
 
-  private final AtomicLong itemIds = new AtomicLong(57_000);
+  CatalogOwnershipTest() {
+    super(57_000);
+  }
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties =
-        InMemoryPorts.withStore(
-            InMemoryPorts.properties(),
-            BC_OWNED,
-            "ownership:\n  catalog_fields: [stock, description, visibility]\n");
-    return InMemoryPorts.withStore(properties, SF_OWNED);
+    return mappedAndDefaultStores(
+        BC_OWNED, "ownership:\n  catalog_fields: [stock, description, visibility]\n", SF_OWNED);
   }
 
   @Test
@@ -97,23 +83,5 @@ class CatalogOwnershipTest implements TestPropertyProvider {
     fields.put("Description", description);
     fields.put("IsActive", true);
     return org.insert("Product2", fields);
-  }
-
-  private String entry(String product, String price) {
-    return org.insert(
-        "PricebookEntry",
-        Map.of(
-            "Pricebook2Id",
-            org.standardPricebookId(),
-            "Product2Id",
-            product,
-            "UnitPrice",
-            new BigDecimal(price),
-            "IsActive",
-            true));
-  }
-
-  private WorkItem item(String type, String id) {
-    return WorkItems.item(itemIds.incrementAndGet(), EntityRef.salesforce(ORG, type, id));
   }
 }

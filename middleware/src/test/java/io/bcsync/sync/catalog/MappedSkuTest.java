@@ -6,18 +6,13 @@ import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
-import io.bcsync.testsupport.ports.InMemoryCatalog;
-import io.bcsync.testsupport.ports.InMemoryPorts;
-import io.bcsync.testsupport.ports.InMemorySalesforce;
 import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -28,26 +23,20 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MappedSkuTest implements TestPropertyProvider {
+class MappedSkuTest extends InMemoryCatalogTestBase {
   static final String MAPPED = "msk1";
   static final String PLAIN = "msk2";
-  static final String ORG = "00D000000000001AAA";
 
-  @Inject PriceFlow prices;
   @Inject ProductFlow products;
-  @Inject InMemorySalesforce org;
-  @Inject InMemoryCatalog catalog;
 
-  private final AtomicLong itemIds = new AtomicLong(47_000);
+  MappedSkuTest() {
+    super(47_000);
+  }
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties =
-        InMemoryPorts.withStore(
-            InMemoryPorts.properties(),
-            MAPPED,
-            "catalog:\n  sku_field: StockKeepingUnit\n  create_products: true\n");
-    return InMemoryPorts.withStore(properties, PLAIN);
+    return mappedAndDefaultStores(
+        MAPPED, "catalog:\n  sku_field: StockKeepingUnit\n  create_products: true\n", PLAIN);
   }
 
   @Test
@@ -89,7 +78,7 @@ class MappedSkuTest implements TestPropertyProvider {
     catalog.variant(PLAIN, new VariantRef(42, 421), "OTHER-P", BigDecimal.ONE);
     String product = product("CODE-NEW", "SKU-NEW");
 
-    Map<Long, Outcome> outcomes = products.run(List.of(productItem(product)));
+    Map<Long, Outcome> outcomes = products.run(List.of(item(ProductFlow.OBJECT, product)));
 
     assertThat(outcomes.values()).containsOnly(Outcome.SUCCESS);
     assertThat(catalog.variantsBySku(MAPPED, List.of("SKU-NEW", "CODE-NEW")))
@@ -110,27 +99,8 @@ class MappedSkuTest implements TestPropertyProvider {
     return org.insert("Product2", fields);
   }
 
-  private String entry(String product, String price) {
-    return org.insert(
-        "PricebookEntry",
-        Map.of(
-            "Pricebook2Id",
-            org.standardPricebookId(),
-            "Product2Id",
-            product,
-            "UnitPrice",
-            new BigDecimal(price),
-            "IsActive",
-            true));
-  }
-
   private WorkItem item(String entryId, int offset) {
     return WorkItems.item(
         itemIds.incrementAndGet() + offset, EntityRef.salesforce(ORG, PriceFlow.OBJECT, entryId));
-  }
-
-  private WorkItem productItem(String productId) {
-    return WorkItems.item(
-        itemIds.incrementAndGet(), EntityRef.salesforce(ORG, ProductFlow.OBJECT, productId));
   }
 }

@@ -8,19 +8,14 @@ import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
-import io.bcsync.testsupport.ports.InMemoryCatalog;
 import io.bcsync.testsupport.ports.InMemoryPorts;
-import io.bcsync.testsupport.ports.InMemorySalesforce;
-import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,16 +27,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest(transactional = false, startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PricesIntoBigCommerceTest implements TestPropertyProvider {
+class PricesIntoBigCommerceTest extends InMemoryCatalogTestBase {
   static final String STORE = "prc1";
-  static final String ORG = "00D000000000001AAA";
 
-  @Inject PriceFlow flow;
-  @Inject InMemorySalesforce org;
-  @Inject InMemoryCatalog catalog;
   @Inject CatalogEchoes echoes;
 
-  private final AtomicLong itemIds = new AtomicLong(7_000);
+  PricesIntoBigCommerceTest() {
+    super(7_000);
+  }
 
   @Override
   public Map<String, String> getProperties() {
@@ -54,9 +47,8 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
     VariantRef lamp = new VariantRef(12, 121);
     catalog.variant(STORE, mug, "MUG-1", new BigDecimal("9.95"));
     catalog.variant(STORE, lamp, "LAMP-1", new BigDecimal("40.00"));
-    String bySku = entry(product("MUG-1", null), org.standardPricebookId(), "12.50", true);
-    String byLink =
-        entry(product("OTHER-SKU", STORE + ":12:121"), org.standardPricebookId(), "42", true);
+    String bySku = entry(product("MUG-1", null), "12.50");
+    String byLink = entry(product("OTHER-SKU", STORE + ":12:121"), "42");
     String otherBook = entry(product("MUG-1", null), book("Wholesale"), "5.00", true);
     String inactive = entry(product("LAMP-1", null), org.standardPricebookId(), "1.00", false);
     int queries = org.calls("query", "PricebookEntry");
@@ -79,9 +71,9 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
   void bad_data_is_dead_lettered_with_its_reason_and_never_sent() {
     VariantRef cup = new VariantRef(21, 211);
     catalog.variant(STORE, cup, "CUP-1", new BigDecimal("3.00"));
-    String negative = entry(product("CUP-1", null), org.standardPricebookId(), "-1.00", true);
-    String noSku = entry(product(null, null), org.standardPricebookId(), "4.00", true);
-    String unknown = entry(product("NOT-IN-STORE", null), org.standardPricebookId(), "4", true);
+    String negative = entry(product("CUP-1", null), "-1.00");
+    String noSku = entry(product(null, null), "4.00");
+    String unknown = entry(product("NOT-IN-STORE", null), "4");
     int writes = catalog.calls().size();
 
     Map<String, Outcome> outcomes = run(negative, noSku, unknown);
@@ -104,8 +96,8 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
     catalog.variant(STORE, good, "GOOD-1", new BigDecimal("1"));
     catalog.variant(STORE, gone, "GONE-1", new BigDecimal("1"));
     catalog.refuse(321, "422: variant 321 was not found");
-    String ok = entry(product("GOOD-1", null), org.standardPricebookId(), "2", true);
-    String refused = entry(product("GONE-1", null), org.standardPricebookId(), "2", true);
+    String ok = entry(product("GOOD-1", null), "2");
+    String refused = entry(product("GONE-1", null), "2");
 
     Map<String, Outcome> outcomes = run(ok, refused);
 
@@ -119,7 +111,7 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
   void a_price_whose_answer_was_lost_is_written_again_to_the_same_value() {
     VariantRef vase = new VariantRef(41, 411);
     catalog.variant(STORE, vase, "VASE-1", new BigDecimal("10"));
-    String entry = entry(product("VASE-1", null), org.standardPricebookId(), "15.00", true);
+    String entry = entry(product("VASE-1", null), "15.00");
     catalog.loseNextAnswer();
 
     // The flow's exception fails the batch; the router classifies it and the queue retries it.
@@ -134,7 +126,7 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
   void the_webhook_of_our_own_price_write_is_an_echo_until_someone_changes_the_price() {
     VariantRef bell = new VariantRef(51, 511);
     catalog.variant(STORE, bell, "BELL-1", new BigDecimal("7"));
-    String entry = entry(product("BELL-1", null), org.standardPricebookId(), "8.50", true);
+    String entry = entry(product("BELL-1", null), "8.50");
     assertThat(run(entry).get(entry)).isEqualTo(Outcome.SUCCESS);
 
     assertThat(echoes.echoes(STORE, List.of(webhook(51, "store/sku/updated"))))
@@ -187,43 +179,16 @@ class PricesIntoBigCommerceTest implements TestPropertyProvider {
     return org.insert("Pricebook2", Map.of("Name", name, "IsActive", true));
   }
 
-  private String entry(String product, String book, String price, boolean active) {
-    if (!book.equals(org.standardPricebookId())) {
-      org.insert(
-          "PricebookEntry",
-          Map.of(
-              "Pricebook2Id",
-              org.standardPricebookId(),
-              "Product2Id",
-              product,
-              "UnitPrice",
-              new BigDecimal("1"),
-              "IsActive",
-              true));
-    }
-    return org.insert(
-        "PricebookEntry",
-        Map.of(
-            "Pricebook2Id",
-            book,
-            "Product2Id",
-            product,
-            "UnitPrice",
-            new BigDecimal(price),
-            "IsActive",
-            active));
-  }
-
   private Map<String, Outcome> run(String... entryIds) {
     List<WorkItem> items = new ArrayList<>();
     Map<Long, String> byItem = new HashMap<>();
     for (String id : entryIds) {
-      long itemId = itemIds.incrementAndGet();
-      items.add(WorkItems.item(itemId, EntityRef.salesforce(ORG, PriceFlow.OBJECT, id)));
-      byItem.put(itemId, id);
+      WorkItem item = item(PriceFlow.OBJECT, id);
+      items.add(item);
+      byItem.put(item.id(), id);
     }
     Map<String, Outcome> outcomes = new HashMap<>();
-    flow.run(items).forEach((itemId, outcome) -> outcomes.put(byItem.get(itemId), outcome));
+    prices.run(items).forEach((itemId, outcome) -> outcomes.put(byItem.get(itemId), outcome));
     return outcomes;
   }
 
