@@ -1,7 +1,7 @@
 package io.bcsync.lifecycle;
 
 import io.bcsync.config.ShutdownConfig;
-import io.bcsync.pipeline.IntakeBatcher;
+import io.bcsync.pipeline.IntakeGate;
 import io.bcsync.pipeline.PipelineWorkers;
 import io.bcsync.salesforce.streaming.StreamingRunner;
 import io.micronaut.context.BeanContext;
@@ -43,12 +43,15 @@ public class GracefulShutdown implements ApplicationEventListener<ShutdownEvent>
   private final ShutdownState state;
   private final ShutdownConfig config;
   private final BeanContext beans;
+  private final IntakeGate intakeGate;
   private boolean drained;
 
-  public GracefulShutdown(ShutdownState state, ShutdownConfig config, BeanContext beans) {
+  public GracefulShutdown(
+      ShutdownState state, ShutdownConfig config, BeanContext beans, IntakeGate intakeGate) {
     this.state = state;
     this.config = config;
     this.beans = beans;
+    this.intakeGate = intakeGate;
   }
 
   /** Runs the steps above once; a second call (a second signal) waits for the first. */
@@ -62,16 +65,14 @@ public class GracefulShutdown implements ApplicationEventListener<ShutdownEvent>
         "Shutting down: intake answers 503, workers finish their batches (up to {}), streaming"
             + " stores its position",
         config.workerGrace());
-    // Only beans that exist: workers and streaming are off in some configurations, and creating
-    // one while shutting down would start what is being stopped (or, for intake, open the
-    // database in a context that never used it). Intake closes before the state says
-    // "draining", so whoever sees the drain (health 503) also gets 503 for a new callback; the
-    // other order let a callback in between be stored and acknowledged (RollingRestartTest).
-    for (BeanRegistration<IntakeBatcher> intake :
-        beans.getActiveBeanRegistrations(IntakeBatcher.class)) {
-      intake.bean().close();
-    }
+    // Intake closes before the state says "draining", so whoever sees the drain (health 503) also
+    // gets 503 for a new callback; the other order let a callback in between be stored and
+    // acknowledged (RollingRestartTest). Through the gate, so an intake created just now is closed
+    // too.
+    intakeGate.close();
     state.begin();
+    // Only beans that exist: workers and streaming are off in some configurations, and creating
+    // one while shutting down would start what is being stopped.
     for (BeanRegistration<StreamingRunner> runner :
         beans.getActiveBeanRegistrations(StreamingRunner.class)) {
       runner.bean().stop();

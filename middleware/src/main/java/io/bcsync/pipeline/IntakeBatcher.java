@@ -95,7 +95,8 @@ public class IntakeBatcher {
       WorkSignal workSignal,
       @Named(TaskExecutors.BLOCKING) Executor completions,
       IntakeBatchConfig config,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      IntakeGate gate) {
     this.db = db;
     this.group = group;
     this.single = single;
@@ -140,6 +141,7 @@ public class IntakeBatcher {
       writers.add(writer);
     }
     writers.forEach(Thread::start);
+    gate.onClose(this::close);
   }
 
   /**

@@ -118,7 +118,9 @@ abstract class RollingRestartTestBase {
 
     HttpResponse<String> refused =
         post(old.getURI(), orderCallback("store/order/created", 999_999_999, "x"), secretHeader());
-    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(refused.statusCode())
+        .as("answer during the drain: %s", refused.body())
+        .isEqualTo(503);
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(get(old.getURI().resolve("/health")).statusCode()).isEqualTo(503);
     // The held batch is still running: the drain waits for it instead of interrupting it.

@@ -65,7 +65,14 @@ abstract class IntakeBatcherTestBase implements TestPropertyProvider {
     registry = new SimpleMeterRegistry();
     batcher =
         new IntakeBatcher(
-            db, groups, intake, workSignal, ForkJoinPool.commonPool(), config(), registry);
+            db,
+            groups,
+            intake,
+            workSignal,
+            ForkJoinPool.commonPool(),
+            config(),
+            registry,
+            new IntakeGate());
   }
 
   /**
