@@ -3,26 +3,21 @@
 // cross-site iframe the console's SameSite=Strict cookie is never sent, so the page's credential is the token /bc/load
 // wrote into data-token: for this store only, read-only, expiring (AppPageTokens). It goes in the Authorization
 // header, never in a URL. No inline script (the CSP forbids it); every value is set with textContent, never as HTML.
+// The chart, the window switch and the formatters are the console's too (web-common/overview-common.js).
 import uPlot from "/bc/uplot/uPlot.esm.js";
+import { activityChart, age, byId, cell, utcTime, windowButtons } from "/bc/static/overview-common.js";
 
 const root = document.getElementById("app-overview");
 const store = root.dataset.store;
 const token = root.dataset.token;
 const refreshMs = Number(root.dataset.refreshSeconds || 5) * 1000;
 let windowName = "hour";
-let chart = null;
+const chart = activityChart(uPlot, {
+  subject: "This store",
+  strokes: ["#3c64f4", "#1a7346", "#8a4b00", "#b3261e"],
+});
 let timer = null;
 
-const byId = (id) => document.getElementById(id);
-const age = (seconds) => {
-  if (seconds === null || seconds === undefined) return "—";
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h ${minutes % 60} min` : `${Math.floor(hours / 24)} d ${hours % 24} h`;
-};
-const when = (ms) => new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
 const budget = (quota) => !quota || quota.limit < 0 ? "not known yet" : `${quota.left} of ${quota.limit} requests`;
 
 function streaming(summary) {
@@ -42,28 +37,7 @@ function drawChart(view) {
     series.map((b) => b.retried),
     series.map((b) => b.dead),
   ];
-  if (chart && chart.windowName === windowName) {
-    chart.setData(data);
-    return;
-  }
-  if (chart) chart.destroy();
-  const host = byId("chart");
-  host.textContent = "";
-  const per = view.bucketSeconds === 60 ? "per minute" : `per ${view.bucketSeconds / 60} minutes`;
-  chart = new uPlot({
-    width: Math.max(320, host.clientWidth || 900),
-    height: 280,
-    title: `This store, ${per}`,
-    series: [
-      {},
-      { label: "Received", stroke: "#3c64f4", width: 2 },
-      { label: "Synced", stroke: "#1a7346", width: 2 },
-      { label: "Synced after retry", stroke: "#8a4b00", width: 2 },
-      { label: "Dead", stroke: "#b3261e", width: 2 },
-    ],
-    axes: [{}, { label: "items" }],
-  }, data, host);
-  chart.windowName = windowName;
+  chart.draw(data, view.bucketSeconds, windowName);
 }
 
 function fillErrors(errors) {
@@ -71,12 +45,9 @@ function fillErrors(errors) {
   body.replaceChildren();
   for (const failure of errors) {
     const row = document.createElement("tr");
-    for (const [text, className] of [[when(failure.atMs)], [`${failure.type} ${failure.id}`], [failure.error, "error-text"]]) {
-      const td = document.createElement("td");
-      td.textContent = text;
-      if (className) td.className = className;
-      row.appendChild(td);
-    }
+    cell(row, utcTime(failure.atMs));
+    cell(row, `${failure.type} ${failure.id}`);
+    cell(row, failure.error, "error-text");
     body.appendChild(row);
   }
   byId("errors").hidden = errors.length === 0;
@@ -97,7 +68,7 @@ function show(view) {
   byId("totals-caption").textContent = view.window === "day" ? "Over the last day" : "Over the last hour";
   fillErrors(view.recentErrors);
   drawChart(view);
-  byId("refreshed").textContent = `As of ${when(view.generatedAtMs)}`;
+  byId("refreshed").textContent = `As of ${utcTime(view.generatedAtMs)}`;
   root.dataset.refreshes = String(Number(root.dataset.refreshes || 0) + 1);
 }
 
@@ -126,14 +97,9 @@ async function refresh() {
   }
 }
 
-function choose(name) {
+windowButtons((name) => {
   windowName = name;
-  byId("window-hour").setAttribute("aria-pressed", String(name === "hour"));
-  byId("window-day").setAttribute("aria-pressed", String(name === "day"));
   if (timer !== null) refresh();
-}
-
-byId("window-hour").addEventListener("click", () => choose("hour"));
-byId("window-day").addEventListener("click", () => choose("day"));
+});
 timer = setInterval(refresh, refreshMs);
 refresh();

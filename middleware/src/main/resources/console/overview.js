@@ -1,27 +1,16 @@
 // The overview's refresh: polls /console/api/overview and redraws the figures, the tables and the uPlot chart.
 // No inline script (the Content-Security-Policy forbids it); every value is set with textContent, never as HTML.
+// The chart, the window switch and the formatters are the app page's too (web-common/overview-common.js).
 import uPlot from "/console/uplot/uPlot.esm.js";
+import { activityChart, age, byId, cell, utcTime, windowButtons } from "/console/static/overview-common.js";
 
 const REFRESH_MS = 5000;
 let windowName = "hour";
-let chart = null;
-
-const byId = (id) => document.getElementById(id);
-const age = (seconds) => {
-  if (seconds === null || seconds === undefined) return "—";
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h ${minutes % 60} min` : `${Math.floor(hours / 24)} d ${hours % 24} h`;
-};
-const cell = (row, text, className) => {
-  const td = document.createElement("td");
-  td.textContent = text;
-  if (className) td.className = className;
-  row.appendChild(td);
-  return td;
-};
+const chart = activityChart(uPlot, {
+  subject: "All stores",
+  strokes: ["#2848c8", "#146c43", "#8a4b00", "#a4161a"],
+  emptyText: "Nothing received yet in this window.",
+});
 
 function totalSeries(overview) {
   const length = overview.stores.reduce((max, s) => Math.max(max, s.series.length), 0);
@@ -40,34 +29,7 @@ function totalSeries(overview) {
 }
 
 function drawChart(overview) {
-  const data = totalSeries(overview);
-  const host = byId("chart");
-  if (data[0].length === 0) {
-    host.textContent = "Nothing received yet in this window.";
-    if (chart) { chart.destroy(); chart = null; }
-    return;
-  }
-  if (chart && chart.windowName === windowName) {
-    chart.setData(data);
-    return;
-  }
-  if (chart) chart.destroy();
-  host.textContent = "";
-  const per = overview.bucketSeconds === 60 ? "per minute" : `per ${overview.bucketSeconds / 60} minutes`;
-  chart = new uPlot({
-    width: Math.max(320, host.clientWidth || 900),
-    height: 280,
-    title: `All stores, ${per}`,
-    series: [
-      {},
-      { label: "Received", stroke: "#2848c8", width: 2 },
-      { label: "Synced", stroke: "#146c43", width: 2 },
-      { label: "Synced after retry", stroke: "#8a4b00", width: 2 },
-      { label: "Dead", stroke: "#a4161a", width: 2 },
-    ],
-    axes: [{}, { label: "items" }],
-  }, data, host);
-  chart.windowName = windowName;
+  chart.draw(totalSeries(overview), overview.bucketSeconds, windowName);
 }
 
 function fillStores(overview) {
@@ -111,7 +73,7 @@ function fillErrors(errors) {
   body.replaceChildren();
   for (const failure of errors) {
     const row = document.createElement("tr");
-    cell(row, new Date(failure.atMs).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC"));
+    cell(row, utcTime(failure.atMs));
     const record = `${failure.entity.storeHash} ${failure.entity.type} ${failure.entity.id}`;
     if (failure.timeline) {
       // The server built the address (same-origin path); set as an attribute, never as HTML.
@@ -144,7 +106,7 @@ function show(overview) {
   fillStreaming(overview.streaming);
   fillErrors(overview.recentErrors);
   drawChart(overview);
-  byId("refreshed").textContent = `As of ${new Date(overview.generatedAtMs).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC")}`;
+  byId("refreshed").textContent = `As of ${utcTime(overview.generatedAtMs)}`;
   document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes || 0) + 1);
 }
 
@@ -159,14 +121,9 @@ async function refresh() {
   }
 }
 
-function choose(name) {
+windowButtons((name) => {
   windowName = name;
-  byId("window-hour").setAttribute("aria-pressed", String(name === "hour"));
-  byId("window-day").setAttribute("aria-pressed", String(name === "day"));
   refresh();
-}
-
-byId("window-hour").addEventListener("click", () => choose("hour"));
-byId("window-day").addEventListener("click", () => choose("day"));
+});
 refresh();
 setInterval(refresh, REFRESH_MS);

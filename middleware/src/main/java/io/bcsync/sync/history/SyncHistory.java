@@ -120,52 +120,40 @@ public class SyncHistory {
 
   /** Order rules that fired for an order (V37 indexes store and order). */
   public List<RuleFired> rulesFired(String storeHash, long orderId) {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT firing_key, fired_at_ms FROM sync_rule_firing"
-                      + " WHERE store_hash = ? AND order_id = ? ORDER BY fired_at_ms LIMIT "
-                      + LIMIT)) {
-            select.setString(1, storeHash);
-            select.setLong(2, orderId);
-            return rows(
-                select,
-                rs -> {
-                  String key = rs.getString(1);
-                  int bar = key.indexOf('|');
-                  return new RuleFired(
-                      bar < 0 ? key : key.substring(0, bar),
-                      bar < 0 ? "" : key.substring(bar + 1),
-                      rs.getLong(2));
-                });
-          }
+    return rowsOf(
+        db,
+        "SELECT firing_key, fired_at_ms FROM sync_rule_firing"
+            + " WHERE store_hash = ? AND order_id = ? ORDER BY fired_at_ms LIMIT "
+            + LIMIT,
+        storeHash,
+        orderId,
+        rs -> {
+          String key = rs.getString(1);
+          int bar = key.indexOf('|');
+          return new RuleFired(
+              bar < 0 ? key : key.substring(0, bar),
+              bar < 0 ? "" : key.substring(bar + 1),
+              rs.getLong(2));
         });
   }
 
   /** The Slack and e-mail notices rules owed for an order, and whether each was sent. */
   public List<NoticeEvent> notices(String storeHash, long orderId) {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT notice_key, rule_name, channel, created_at_ms, sent_at_ms"
-                      + " FROM sync_rule_notice WHERE store_hash = ? AND order_id = ?"
-                      + " ORDER BY created_at_ms LIMIT "
-                      + LIMIT)) {
-            select.setString(1, storeHash);
-            select.setLong(2, orderId);
-            return rows(
-                select,
-                rs ->
-                    new NoticeEvent(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        nullableLong(rs, 5)));
-          }
-        });
+    return rowsOf(
+        db,
+        "SELECT notice_key, rule_name, channel, created_at_ms, sent_at_ms"
+            + " FROM sync_rule_notice WHERE store_hash = ? AND order_id = ?"
+            + " ORDER BY created_at_ms LIMIT "
+            + LIMIT,
+        storeHash,
+        orderId,
+        rs ->
+            new NoticeEvent(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                nullableLong(rs, 5)));
   }
 
   /** Salesforce change events recorded for a record of one of these objects, newest first. */
@@ -266,6 +254,21 @@ public class SyncHistory {
 
   interface Row<T> {
     T map(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * The rows of a query whose two parameters are a store and a numeric id in it (an order's, a
+   * product's), in that order: the shape most of the timeline's reads have.
+   */
+  static <T> List<T> rowsOf(Db db, String sql, String storeHash, long id, Row<T> row) {
+    return db.read(
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, storeHash);
+            select.setLong(2, id);
+            return rows(select, row);
+          }
+        });
   }
 
   static <T> List<T> rows(PreparedStatement select, Row<T> row) throws SQLException {

@@ -68,19 +68,14 @@ public class WriteHistory {
    * catalog_written}, V16: one row per variant and field, the latest write only).
    */
   public List<CatalogWrite> catalogWrites(String storeHash, long productId) {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT variant_id, written_field, written_at_ms FROM catalog_written"
-                      + " WHERE store_hash = ? AND product_id = ? ORDER BY written_at_ms LIMIT "
-                      + LIMIT)) {
-            select.setString(1, storeHash);
-            select.setLong(2, productId);
-            return SyncHistory.rows(
-                select, rs -> new CatalogWrite(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-          }
-        });
+    return SyncHistory.rowsOf(
+        db,
+        "SELECT variant_id, written_field, written_at_ms FROM catalog_written"
+            + " WHERE store_hash = ? AND product_id = ? ORDER BY written_at_ms LIMIT "
+            + LIMIT,
+        storeHash,
+        productId,
+        rs -> new CatalogWrite(rs.getLong(1), rs.getString(2), rs.getLong(3)));
   }
 
   /**

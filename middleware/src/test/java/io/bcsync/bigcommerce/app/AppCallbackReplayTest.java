@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.app;
 
+import static io.bcsync.bigcommerce.app.SimulatedAppInstall.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,30 +10,19 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.bcsync.bigcommerce.stores.InstalledStores;
 import io.bcsync.db.Db;
-import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
-import io.bcsync.sim.bigcommerce.app.AppRegistration;
-import io.bcsync.sim.bigcommerce.app.SignedPayloads;
 import io.bcsync.sim.bigcommerce.faults.Fault;
-import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.Tables;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -51,53 +41,21 @@ import org.junit.jupiter.api.TestInstance;
 class AppCallbackReplayTest implements TestPropertyProvider {
   static final String CLIENT_ID = "bcsync-replay-app";
   static final String CLIENT_SECRET = "replay-client-secret-0123456789abcdef0123456789";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Inject InstalledStores installed;
   @Inject CallbackTokens tokens;
   @Inject MutableClock clock;
   @Inject Db db;
 
-  BigCommerceSimulator sim;
-  String publicUrl;
-  AppRegistration app;
+  SimulatedAppInstall bc;
 
   @Override
   public Map<String, String> getProperties() {
-    sim =
-        BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
-    int port = FreePort.find();
-    publicUrl = "http://localhost:" + port;
-    app =
-        new AppRegistration(
-            CLIENT_ID,
-            CLIENT_SECRET,
-            publicUrl + "/bc/auth",
-            publicUrl + "/bc/load",
-            publicUrl + "/bc/uninstall",
-            publicUrl + "/bc/remove_user",
-            "store_v2_orders_read_only");
-    sim.registerApp(app);
-    Map<String, String> properties = new HashMap<>(databaseProperties());
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
-    properties.put("bcsync.bigcommerce.login-url", sim.loginBaseUrl());
-    properties.put("bcsync.bigcommerce.client-id", CLIENT_ID);
-    properties.put("bcsync.bigcommerce.client-secret", CLIENT_SECRET);
-    properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
-    properties.put(
-        "bcsync.bigcommerce.app.token-encryption-key",
-        Base64.getEncoder()
-            .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
-    properties.put("bcsync.scheduler.enabled", "false");
+    bc = SimulatedAppInstall.start(CLIENT_ID, CLIENT_SECRET, "store_v2_orders_read_only");
+    Map<String, String> properties = bc.properties(databaseProperties());
     properties.put("bcsync.pipeline.workers-enabled", "false");
     properties.put("bcsync.staging.allowed-stores", "rp1,rp2,rp3,rp4,rp5,rp6,rp7");
     properties.put("test.mutable-clock", "true");
-    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
-    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
-    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     return properties;
   }
 
@@ -107,7 +65,7 @@ class AppCallbackReplayTest implements TestPropertyProvider {
 
   @AfterAll
   void stopSimulator() {
-    sim.close();
+    bc.close();
   }
 
   @BeforeEach
@@ -118,12 +76,12 @@ class AppCallbackReplayTest implements TestPropertyProvider {
   @Test
   void a_load_token_replayed_against_uninstall_is_refused_and_the_store_keeps_its_secrets()
       throws Exception {
-    install("rp1");
-    String load = SignedPayloads.create(app, "rp1", owner("rp1"), owner("rp1"), now(), "/");
+    bc.install("rp1");
+    String load = bc.signedLoad("rp1", now());
 
-    assertThat(get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(200);
-    HttpResponse<String> replay = get("/bc/uninstall?signed_payload_jwt=" + enc(load));
-    HttpResponse<String> reload = get("/bc/load?signed_payload_jwt=" + enc(load));
+    assertThat(bc.get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(200);
+    HttpResponse<String> replay = bc.get("/bc/uninstall?signed_payload_jwt=" + enc(load));
+    HttpResponse<String> reload = bc.get("/bc/load?signed_payload_jwt=" + enc(load));
 
     assertThat(replay.statusCode()).isEqualTo(401);
     assertThat(replay.body()).contains("used before");
@@ -134,10 +92,10 @@ class AppCallbackReplayTest implements TestPropertyProvider {
   @Test
   void the_store_page_may_be_framed_only_by_the_control_panel_and_leaks_no_referrer()
       throws Exception {
-    install("rp6");
-    String load = SignedPayloads.create(app, "rp6", owner("rp6"), owner("rp6"), now(), "/");
+    bc.install("rp6");
+    String load = bc.signedLoad("rp6", now());
 
-    HttpResponse<String> page = get("/bc/load?signed_payload_jwt=" + enc(load));
+    HttpResponse<String> page = bc.get("/bc/load?signed_payload_jwt=" + enc(load));
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy"))
@@ -153,10 +111,10 @@ class AppCallbackReplayTest implements TestPropertyProvider {
   @Test
   void an_unused_token_cannot_uninstall_a_store_that_bigcommerce_says_still_has_the_app()
       throws Exception {
-    install("rp2");
-    String fresh = SignedPayloads.create(app, "rp2", owner("rp2"), owner("rp2"), now(), "/");
+    bc.install("rp2");
+    String fresh = bc.signedLoad("rp2", now());
 
-    HttpResponse<String> response = get("/bc/uninstall?signed_payload_jwt=" + enc(fresh));
+    HttpResponse<String> response = bc.get("/bc/uninstall?signed_payload_jwt=" + enc(fresh));
 
     assertThat(response.statusCode()).isEqualTo(409);
     assertStillInstalled("rp2");
@@ -164,9 +122,9 @@ class AppCallbackReplayTest implements TestPropertyProvider {
 
   @Test
   void a_genuine_uninstall_deletes_the_secrets_once_bigcommerce_refuses_the_token() {
-    install("rp3");
+    bc.install("rp3");
 
-    assertThat(sim.uninstallApp("rp3", CLIENT_ID)).isEqualTo(200);
+    assertThat(bc.sim().uninstallApp("rp3", CLIENT_ID)).isEqualTo(200);
 
     InstalledStores.InstalledStore gone = installed.find("rp3").orElseThrow();
     assertThat(gone.installed()).isFalse();
@@ -177,14 +135,14 @@ class AppCallbackReplayTest implements TestPropertyProvider {
   @Test
   void when_bigcommerce_cannot_confirm_nothing_is_deleted_and_the_same_callback_may_come_again()
       throws Exception {
-    SimulatedStore store = install("rp4");
+    SimulatedStore store = bc.install("rp4");
     String token = installed.find("rp4").orElseThrow().accessToken().orElseThrow();
     // BigCommerce's API fails once (the simulator checks the token before faults, so the token
     // is revoked only after this call, as BigCommerce would do it at its own pace).
     store.injectFault(Fault.status(500, 1).on("GET", "/v3/hooks"));
-    String callback = SignedPayloads.create(app, "rp4", owner("rp4"), owner("rp4"), now(), "/");
+    String callback = bc.signedLoad("rp4", now());
 
-    HttpResponse<String> first = get("/bc/uninstall?signed_payload_jwt=" + enc(callback));
+    HttpResponse<String> first = bc.get("/bc/uninstall?signed_payload_jwt=" + enc(callback));
 
     assertThat(first.statusCode()).isEqualTo(503);
     assertThat(first.headers().firstValue("Retry-After")).isPresent();
@@ -196,7 +154,7 @@ class AppCallbackReplayTest implements TestPropertyProvider {
           s.revokeCredentialsOf(CLIENT_ID);
           return null;
         });
-    HttpResponse<String> retry = get("/bc/uninstall?signed_payload_jwt=" + enc(callback));
+    HttpResponse<String> retry = bc.get("/bc/uninstall?signed_payload_jwt=" + enc(callback));
 
     assertThat(retry.statusCode()).isEqualTo(200);
     assertThat(installed.find("rp4").orElseThrow().installed()).isFalse();
@@ -204,7 +162,7 @@ class AppCallbackReplayTest implements TestPropertyProvider {
 
   @Test
   void tokens_not_issued_by_bigcommerce_without_jti_or_too_old_are_401() throws Exception {
-    install("rp5");
+    bc.install("rp5");
     Map<String, Consumer<JWTClaimsSet.Builder>> bad =
         Map.of(
             "other issuer", claims -> claims.issuer("someone-else"),
@@ -219,24 +177,24 @@ class AppCallbackReplayTest implements TestPropertyProvider {
             "iat in the future", claims -> claims.issueTime(Date.from(now().plusSeconds(600))));
     for (Map.Entry<String, Consumer<JWTClaimsSet.Builder>> variant : bad.entrySet()) {
       String jwt = jwt("rp5", variant.getValue());
-      assertThat(get("/bc/load?signed_payload_jwt=" + enc(jwt)).statusCode())
+      assertThat(bc.get("/bc/load?signed_payload_jwt=" + enc(jwt)).statusCode())
           .as(variant.getKey())
           .isEqualTo(401);
-      assertThat(get("/bc/uninstall?signed_payload_jwt=" + enc(jwt)).statusCode())
+      assertThat(bc.get("/bc/uninstall?signed_payload_jwt=" + enc(jwt)).statusCode())
           .as(variant.getKey())
           .isEqualTo(401);
     }
     // The same builder with BigCommerce's claims is accepted: the refusals are about the claims.
-    assertThat(get("/bc/load?signed_payload_jwt=" + enc(jwt("rp5", claims -> {}))).statusCode())
+    assertThat(bc.get("/bc/load?signed_payload_jwt=" + enc(jwt("rp5", claims -> {}))).statusCode())
         .isEqualTo(200);
     assertStillInstalled("rp5");
   }
 
   @Test
   void used_tokens_are_forgotten_only_once_they_could_no_longer_verify() throws Exception {
-    install("rp7");
-    String load = SignedPayloads.create(app, "rp7", owner("rp7"), owner("rp7"), now(), "/");
-    assertThat(get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(200);
+    bc.install("rp7");
+    String load = bc.signedLoad("rp7", now());
+    assertThat(bc.get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(200);
     long stored = Tables.count(db, "bc_callback_token");
 
     assertThat(tokens.deleteExpired()).isZero();
@@ -245,13 +203,7 @@ class AppCallbackReplayTest implements TestPropertyProvider {
 
     assertThat(Tables.count(db, "bc_callback_token")).isLessThan(stored);
     // The forgotten token is refused anyway now: it is older than payload-max-age.
-    assertThat(get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(401);
-  }
-
-  private SimulatedStore install(String hash) {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named(hash));
-    assertThat(sim.installApp(hash, CLIENT_ID).callbackStatus()).isEqualTo(200);
-    return store;
+    assertThat(bc.get("/bc/load?signed_payload_jwt=" + enc(load)).statusCode()).isEqualTo(401);
   }
 
   private void assertStillInstalled(String hash) {
@@ -282,19 +234,5 @@ class AppCallbackReplayTest implements TestPropertyProvider {
 
   private Instant now() {
     return Instant.ofEpochMilli(clock.millis());
-  }
-
-  private static SignedPayloads.StoreUser owner(String hash) {
-    return new SignedPayloads.StoreUser(1, "owner@" + hash + ".example");
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(publicUrl + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package io.bcsync.bigcommerce.app;
 
+import static io.bcsync.bigcommerce.app.SimulatedAppInstall.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +19,6 @@ import io.bcsync.sim.bigcommerce.app.AppRegistration;
 import io.bcsync.sim.bigcommerce.app.SignedPayloads;
 import io.bcsync.sim.bigcommerce.store.Hook;
 import io.bcsync.sync.routing.WorkRouter;
-import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.RecordingStoreReader;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
@@ -27,9 +27,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -37,7 +34,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +52,6 @@ import org.junit.jupiter.api.TestInstance;
 class AppInstallFlowTest implements TestPropertyProvider {
   static final String CLIENT_ID = "bcsync-test-app";
   static final String CLIENT_SECRET = "app-client-secret-0123456789abcdef0123456789";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Inject InstalledStores installed;
   @Inject ConnectedStores connected;
@@ -65,55 +60,26 @@ class AppInstallFlowTest implements TestPropertyProvider {
   @Inject WorkRouter router;
   @Inject Db db;
 
-  BigCommerceSimulator sim;
-  String publicUrl;
-  AppRegistration app;
+  SimulatedAppInstall bc;
 
   @Override
   public Map<String, String> getProperties() {
-    sim =
-        BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
-    int port = FreePort.find();
-    publicUrl = "http://localhost:" + port;
-    app =
-        new AppRegistration(
-            CLIENT_ID,
-            CLIENT_SECRET,
-            publicUrl + "/bc/auth",
-            publicUrl + "/bc/load",
-            publicUrl + "/bc/uninstall",
-            publicUrl + "/bc/remove_user",
-            "store_v2_orders_read_only store_v2_customers");
-    sim.registerApp(app);
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
-    properties.put("bcsync.bigcommerce.login-url", sim.loginBaseUrl());
-    properties.put("bcsync.bigcommerce.client-id", CLIENT_ID);
-    properties.put("bcsync.bigcommerce.client-secret", CLIENT_SECRET);
-    properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
-    properties.put(
-        "bcsync.bigcommerce.app.token-encryption-key",
-        Base64.getEncoder()
-            .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
-    properties.put("bcsync.scheduler.enabled", "false");
+    bc =
+        SimulatedAppInstall.start(
+            CLIENT_ID, CLIENT_SECRET, "store_v2_orders_read_only store_v2_customers");
+    Map<String, String> properties = bc.properties(TestDatabases.h2());
     // The web-server flow is configured (against this unreached login host), and still the app
     // page must not start it (issue 16).
     properties.put("bcsync.salesforce.auth-mode", "web-server");
     properties.put("bcsync.salesforce.login-url", "https://test.salesforce.com");
     properties.put("bcsync.salesforce.client-id", "sf-consumer-key");
     properties.put("bcsync.salesforce.client-secret", "sf-consumer-secret");
-    properties.put("bcsync.salesforce.redirect-uri", publicUrl + "/salesforce/oauth/callback");
+    properties.put("bcsync.salesforce.redirect-uri", bc.publicUrl() + "/salesforce/oauth/callback");
     properties.put(
         "bcsync.salesforce.token-encryption-key",
         Base64.getEncoder()
             .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8)));
     properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    // Many callbacks in a row by design; AppCallbackLimitsTest covers the rate limit.
-    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
-    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     properties.put("test.recording-store-reader", "true");
     // The staging environment guard: only these stores may install (shop7 is the refused one).
     properties.put("bcsync.staging.allowed-stores", "shop1,shop2,shop3,shop4,shop5,shop6,shop9");
@@ -122,15 +88,15 @@ class AppInstallFlowTest implements TestPropertyProvider {
 
   @AfterAll
   void stopSimulator() {
-    sim.close();
+    bc.close();
   }
 
   @Test
   void
       install_registers_the_manifest_hooks_with_a_secret_and_an_order_arrives_as_a_verified_webhook_and_batch_read() {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("shop1"));
+    SimulatedStore store = bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop1"));
 
-    assertThat(sim.installApp("shop1", CLIENT_ID).callbackStatus()).isEqualTo(200);
+    assertThat(bc.sim().installApp("shop1", CLIENT_ID).callbackStatus()).isEqualTo(200);
 
     InstalledStores.InstalledStore saved = installed.find("shop1").orElseThrow();
     assertThat(saved.installed()).isTrue();
@@ -144,7 +110,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
         .allSatisfy(
             hook -> {
               assertThat(hook.headers).containsEntry("X-Bcsync-Webhook-Secret", secret);
-              assertThat(hook.destination).startsWith(publicUrl + "/webhooks/bigcommerce");
+              assertThat(hook.destination).startsWith(bc.publicUrl() + "/webhooks/bigcommerce");
               assertThat(hook.active).isTrue();
             });
     assertThat(rawColumn("shop1", "access_token_enc"))
@@ -179,21 +145,21 @@ class AppInstallFlowTest implements TestPropertyProvider {
 
   @Test
   void a_staging_service_refuses_to_install_on_a_store_that_is_not_allow_listed() {
-    sim.createStore(BigCommerceSimulator.StoreSpec.named("shop7"));
+    bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop7"));
 
-    assertThat(sim.installApp("shop7", CLIENT_ID).callbackStatus()).isEqualTo(403);
+    assertThat(bc.sim().installApp("shop7", CLIENT_ID).callbackStatus()).isEqualTo(403);
 
     assertThat(installed.find("shop7")).isEmpty();
   }
 
   @Test
   void reinstall_replaces_the_token_and_the_hook_secret_without_duplicating_hooks() {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("shop2"));
-    sim.installApp("shop2", CLIENT_ID);
+    SimulatedStore store = bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop2"));
+    bc.sim().installApp("shop2", CLIENT_ID);
     String firstToken = installed.find("shop2").orElseThrow().accessToken().orElseThrow();
     String firstSecret = installed.find("shop2").orElseThrow().webhookSecret().orElseThrow();
 
-    assertThat(sim.installApp("shop2", CLIENT_ID).callbackStatus()).isEqualTo(200);
+    assertThat(bc.sim().installApp("shop2", CLIENT_ID).callbackStatus()).isEqualTo(200);
 
     InstalledStores.InstalledStore now = installed.find("shop2").orElseThrow();
     assertThat(now.accessToken().orElseThrow()).isNotEqualTo(firstToken);
@@ -210,12 +176,12 @@ class AppInstallFlowTest implements TestPropertyProvider {
 
   @Test
   void load_renders_the_store_page_only_for_a_valid_signed_payload() throws Exception {
-    sim.createStore(BigCommerceSimulator.StoreSpec.named("shop3"));
-    sim.installApp("shop3", CLIENT_ID);
+    bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop3"));
+    bc.sim().installApp("shop3", CLIENT_ID);
     SignedPayloads.StoreUser owner = new SignedPayloads.StoreUser(1, "owner@shop3.example");
-    String valid = SignedPayloads.create(app, "shop3", owner, owner, Instant.now(), "/");
+    String valid = SignedPayloads.create(bc.app(), "shop3", owner, owner, Instant.now(), "/");
 
-    HttpResponse<String> page = get("/bc/load?signed_payload_jwt=" + enc(valid));
+    HttpResponse<String> page = bc.get("/bc/load?signed_payload_jwt=" + enc(valid));
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type"))
@@ -244,7 +210,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
         valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");
     String expired =
         SignedPayloads.create(
-            app, "shop3", owner, owner, Instant.now().minus(Duration.ofDays(2)), "/");
+            bc.app(), "shop3", owner, owner, Instant.now().minus(Duration.ofDays(2)), "/");
     AppRegistration otherApp =
         new AppRegistration("another-app", CLIENT_SECRET, null, null, null, null, "x");
     String wrongAudience =
@@ -259,21 +225,23 @@ class AppInstallFlowTest implements TestPropertyProvider {
             Instant.now(),
             "/");
     for (String bad : List.of(tampered, expired, wrongAudience, otherSecret, "not-a-jwt")) {
-      assertThat(get("/bc/load?signed_payload_jwt=" + enc(bad)).statusCode())
+      assertThat(bc.get("/bc/load?signed_payload_jwt=" + enc(bad)).statusCode())
           .as(bad)
           .isEqualTo(401);
-      assertThat(get("/bc/uninstall?signed_payload_jwt=" + enc(bad)).statusCode()).isEqualTo(401);
-      assertThat(get("/bc/remove_user?signed_payload_jwt=" + enc(bad)).statusCode()).isEqualTo(401);
+      assertThat(bc.get("/bc/uninstall?signed_payload_jwt=" + enc(bad)).statusCode())
+          .isEqualTo(401);
+      assertThat(bc.get("/bc/remove_user?signed_payload_jwt=" + enc(bad)).statusCode())
+          .isEqualTo(401);
     }
-    assertThat(get("/bc/load").statusCode()).isEqualTo(401);
+    assertThat(bc.get("/bc/load").statusCode()).isEqualTo(401);
     assertThat(installed.find("shop3").orElseThrow().installed()).isTrue();
     assertThat(installed.find("shop3").orElseThrow().accessToken()).isPresent();
   }
 
   @Test
   void the_legacy_signed_payload_is_refused_even_when_its_signature_is_valid() throws Exception {
-    sim.createStore(BigCommerceSimulator.StoreSpec.named("shop4"));
-    sim.installApp("shop4", CLIENT_ID);
+    bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop4"));
+    bc.sim().installApp("shop4", CLIENT_ID);
     String json =
         "{\"user\":{\"id\":7,\"email\":\"clerk@shop4.example\"},\"owner\":{\"id\":1,\"email\":\"o@x\"},"
             + "\"context\":\"stores/shop4\",\"store_hash\":\"shop4\",\"timestamp\":"
@@ -293,19 +261,20 @@ class AppInstallFlowTest implements TestPropertyProvider {
             + Base64.getEncoder().encodeToString(signature.getBytes(StandardCharsets.UTF_8));
 
     // BigCommerce sends signed_payload_jwt since 2022; the legacy form has no jti or expiry.
-    HttpResponse<String> legacy = get("/bc/load?signed_payload=" + enc(payload));
+    HttpResponse<String> legacy = bc.get("/bc/load?signed_payload=" + enc(payload));
     assertThat(legacy.statusCode()).isEqualTo(401);
     assertThat(legacy.body()).doesNotContain("clerk@shop4.example").contains("signed_payload_jwt");
-    assertThat(get("/bc/uninstall?signed_payload=" + enc(payload)).statusCode()).isEqualTo(401);
-    assertThat(get("/bc/load?signed_payload=" + enc(forged)).statusCode()).isEqualTo(401);
+    assertThat(bc.get("/bc/uninstall?signed_payload=" + enc(payload)).statusCode()).isEqualTo(401);
+    assertThat(bc.get("/bc/load?signed_payload=" + enc(forged)).statusCode()).isEqualTo(401);
     assertThat(installed.find("shop4").orElseThrow().installed()).isTrue();
   }
 
   @Test
   void bad_install_requests_get_a_clear_4xx_and_store_nothing() throws Exception {
-    assertThat(get("/bc/auth?scope=x&context=stores/shop9").statusCode()).isEqualTo(400);
-    assertThat(get("/bc/auth?code=abc&scope=x&context=nonsense").statusCode()).isEqualTo(400);
-    HttpResponse<String> badCode = get("/bc/auth?code=never-issued&scope=x&context=stores/shop9");
+    assertThat(bc.get("/bc/auth?scope=x&context=stores/shop9").statusCode()).isEqualTo(400);
+    assertThat(bc.get("/bc/auth?code=abc&scope=x&context=nonsense").statusCode()).isEqualTo(400);
+    HttpResponse<String> badCode =
+        bc.get("/bc/auth?code=never-issued&scope=x&context=stores/shop9");
     assertThat(badCode.statusCode()).isEqualTo(401);
     assertThat(badCode.body()).doesNotContain("never-issued").doesNotContain(CLIENT_SECRET);
     assertThat(installed.find("shop9")).isEmpty();
@@ -313,13 +282,13 @@ class AppInstallFlowTest implements TestPropertyProvider {
 
   @Test
   void uninstall_deletes_the_tokens_and_stops_processing_for_that_store_only() throws Exception {
-    SimulatedStore store = sim.createStore(BigCommerceSimulator.StoreSpec.named("shop5"));
-    sim.createStore(BigCommerceSimulator.StoreSpec.named("shop6"));
-    sim.installApp("shop5", CLIENT_ID);
-    sim.installApp("shop6", CLIENT_ID);
+    SimulatedStore store = bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop5"));
+    bc.sim().createStore(BigCommerceSimulator.StoreSpec.named("shop6"));
+    bc.sim().installApp("shop5", CLIENT_ID);
+    bc.sim().installApp("shop6", CLIENT_ID);
     String secret = installed.find("shop5").orElseThrow().webhookSecret().orElseThrow();
 
-    assertThat(sim.uninstallApp("shop5", CLIENT_ID)).isEqualTo(200);
+    assertThat(bc.sim().uninstallApp("shop5", CLIENT_ID)).isEqualTo(200);
 
     InstalledStores.InstalledStore gone = installed.find("shop5").orElseThrow();
     assertThat(gone.installed()).isFalse();
@@ -338,7 +307,7 @@ class AppInstallFlowTest implements TestPropertyProvider {
             + "\"order\",\"id\":1},\"hash\":\"h\",\"created_at\":1561479335,\"producer\":\"stores/shop5\"}";
     assertThat(
             WebhookCalls.post(
-                    URI.create(publicUrl), callback, Map.of("X-Bcsync-Webhook-Secret", secret))
+                    URI.create(bc.publicUrl()), callback, Map.of("X-Bcsync-Webhook-Secret", secret))
                 .statusCode())
         .isEqualTo(401);
     WorkItem queued =
@@ -381,15 +350,5 @@ class AppInstallFlowTest implements TestPropertyProvider {
             }
           }
         });
-  }
-
-  private HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(publicUrl + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String enc(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

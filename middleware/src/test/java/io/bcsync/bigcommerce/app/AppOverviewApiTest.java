@@ -3,26 +3,14 @@ package io.bcsync.bigcommerce.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.config.BigCommerceConfig;
-import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
-import io.bcsync.sim.bigcommerce.app.AppRegistration;
-import io.bcsync.sim.bigcommerce.app.SignedPayloads;
-import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,66 +31,33 @@ import org.junit.jupiter.api.TestInstance;
 class AppOverviewApiTest implements TestPropertyProvider {
   static final String CLIENT_ID = "bcsync-overview-app";
   static final String CLIENT_SECRET = "overview-client-secret-0123456789abcdef0123456789";
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   static final Pattern TOKEN = Pattern.compile("data-token=\"([^\"]+)\"");
 
   @Inject MutableClock clock;
   @Inject AppPageTokens tokens;
 
-  BigCommerceSimulator sim;
-  String publicUrl;
-  AppRegistration app;
+  SimulatedAppInstall bc;
 
   @Override
   public Map<String, String> getProperties() {
-    sim =
-        BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults().allowLocalHttpHookDestinations(true));
-    int port = FreePort.find();
-    publicUrl = "http://localhost:" + port;
-    app =
-        new AppRegistration(
-            CLIENT_ID,
-            CLIENT_SECRET,
-            publicUrl + "/bc/auth",
-            publicUrl + "/bc/load",
-            publicUrl + "/bc/uninstall",
-            publicUrl + "/bc/remove_user",
-            "store_v2_orders_read_only");
-    sim.registerApp(app);
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", sim.baseUrl());
-    properties.put("bcsync.bigcommerce.login-url", sim.loginBaseUrl());
-    properties.put("bcsync.bigcommerce.client-id", CLIENT_ID);
-    properties.put("bcsync.bigcommerce.client-secret", CLIENT_SECRET);
-    properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
-    properties.put(
-        "bcsync.bigcommerce.app.token-encryption-key",
-        Base64.getEncoder()
-            .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
-    properties.put("bcsync.scheduler.enabled", "false");
+    bc = SimulatedAppInstall.start(CLIENT_ID, CLIENT_SECRET, "store_v2_orders_read_only");
+    Map<String, String> properties = bc.properties(TestDatabases.h2());
     properties.put("bcsync.pipeline.workers-enabled", "false");
     properties.put("bcsync.staging.allowed-stores", "ov1,ov2,ov3");
     properties.put("test.mutable-clock", "true");
-    // Many loads in a row; AppCallbackLimitsTest covers the rate limit.
-    properties.put("bcsync.bigcommerce.callbacks.rate-limit", "1000");
-    properties.put("bcsync.bigcommerce.callbacks.rate-burst", "1000");
     return properties;
   }
 
   @BeforeAll
   void installStores() {
     for (String hash : new String[] {"ov1", "ov2", "ov3"}) {
-      sim.createStore(BigCommerceSimulator.StoreSpec.named(hash));
-      assertThat(sim.installApp(hash, CLIENT_ID).callbackStatus()).isEqualTo(200);
+      bc.install(hash);
     }
   }
 
   @AfterAll
   void stopSimulator() {
-    sim.close();
+    bc.close();
   }
 
   @BeforeEach
@@ -164,7 +119,7 @@ class AppOverviewApiTest implements TestPropertyProvider {
     String token = loadToken("ov3");
     assertThat(overview("ov3", "Bearer " + token, "hour").statusCode()).isEqualTo(200);
 
-    assertThat(sim.uninstallApp("ov3", CLIENT_ID)).isEqualTo(200);
+    assertThat(bc.sim().uninstallApp("ov3", CLIENT_ID)).isEqualTo(200);
 
     assertThat(overview("ov3", "Bearer " + token, "hour").statusCode()).isEqualTo(403);
   }
@@ -182,24 +137,31 @@ class AppOverviewApiTest implements TestPropertyProvider {
     for (String file :
         new String[] {
           "/bc/static/app-overview.js",
+          "/bc/static/overview-common.js",
           "/bc/static/app.css",
           "/bc/uplot/uPlot.esm.js",
           "/bc/uplot/uPlot.min.css"
         }) {
-      HttpResponse<String> served = get(file, null);
+      HttpResponse<String> served = bc.get(file);
       assertThat(served.statusCode()).as(file).isEqualTo(200);
       assertThat(served.body()).as(file).isNotEmpty();
     }
-    assertThat(get("/bc/static/app-overview.js", null).body())
-        .contains("import uPlot from \"/bc/uplot/uPlot.esm.js\"");
+    assertThat(bc.get("/bc/static/app-overview.js").body())
+        .contains(
+            "import uPlot from \"/bc/uplot/uPlot.esm.js\"",
+            "from \"/bc/static/overview-common.js\"");
+    // The chart module the console shares: the same file under the app's own path.
+    assertThat(bc.get("/bc/static/overview-common.js").body())
+        .isEqualTo(bc.get("/console/static/overview-common.js").body())
+        .contains("export function activityChart");
   }
 
   /** Tokens as an app with another client secret would mint them. */
   private AppPageTokens withOtherSecret() {
     return new AppPageTokens(
         new BigCommerceConfig(
-            sim.baseUrl(),
-            sim.loginBaseUrl(),
+            bc.sim().baseUrl(),
+            bc.sim().loginBaseUrl(),
             CLIENT_ID,
             "another-client-secret-0123456789abcdef012345",
             "https://api-b2b.bigcommerce.com"),
@@ -215,22 +177,11 @@ class AppOverviewApiTest implements TestPropertyProvider {
   }
 
   private HttpResponse<String> load(String hash) throws Exception {
-    SignedPayloads.StoreUser owner = new SignedPayloads.StoreUser(1, "owner@" + hash + ".example");
-    String jwt = SignedPayloads.create(app, hash, owner, owner, Instant.now(), "/");
-    return get(
-        "/bc/load?signed_payload_jwt=" + URLEncoder.encode(jwt, StandardCharsets.UTF_8), null);
+    return bc.load(bc.signedLoad(hash, Instant.now()));
   }
 
   private HttpResponse<String> overview(String store, String authorization, String window)
       throws Exception {
-    return get("/bc/api/stores/" + store + "/overview?window=" + window, authorization);
-  }
-
-  private HttpResponse<String> get(String path, String authorization) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(publicUrl + path));
-    if (authorization != null && !authorization.isBlank()) {
-      request.header("Authorization", authorization);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return bc.get("/bc/api/stores/" + store + "/overview?window=" + window, authorization);
   }
 }
