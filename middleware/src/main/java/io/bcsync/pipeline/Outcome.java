@@ -55,6 +55,21 @@ public sealed interface Outcome {
   record Evidence(String system, String request, String response) {
     public static final int MAX_CHARS = 16_000;
 
+    /** What stands in a request or response instead of a credential's value. */
+    public static final String MASKED = "[redacted]";
+
+    private static final java.util.regex.Pattern SECRET_FIELD =
+        java.util.regex.Pattern.compile(
+            "(?i).*(password|passwd|secret|token|session|api_?key|credential).*");
+
+    /**
+     * Whether a field of that name holds a credential, whose whole value (text, object or list) the
+     * evidence must show as {@link #MASKED}. One rule for every system's evidence.
+     */
+    public static boolean namesSecret(String fieldName) {
+      return SECRET_FIELD.matcher(fieldName).matches();
+    }
+
     public Evidence {
       request = capped(request);
       response = capped(response);

@@ -7,7 +7,6 @@ import io.bcsync.pipeline.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A failed BigCommerce call as the failed-records page shows it (docs/console.md): the request line
@@ -19,10 +18,7 @@ import java.util.regex.Pattern;
  */
 final class BigCommerceCallEvidence {
   static final String SYSTEM = "bigcommerce";
-  static final String MASKED = "[redacted]";
-
-  private static final Pattern SECRET_FIELD =
-      Pattern.compile("(?i).*(password|passwd|secret|token|session|api_?key|credential).*");
+  static final String MASKED = Outcome.Evidence.MASKED;
 
   private BigCommerceCallEvidence() {}
 
@@ -63,7 +59,8 @@ final class BigCommerceCallEvidence {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (SECRET_FIELD.matcher(field.getKey()).matches() && !field.getValue().isContainerNode()) {
+        // The whole value, an object or a list too: {"credentials": {"value": ...}} is a secret.
+        if (Outcome.Evidence.namesSecret(field.getKey())) {
           field.setValue(object.textNode(MASKED));
         } else {
           mask(field.getValue());

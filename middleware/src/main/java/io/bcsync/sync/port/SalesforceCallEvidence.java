@@ -3,7 +3,6 @@ package io.bcsync.sync.port;
 import io.bcsync.pipeline.Outcome;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The Salesforce request and answer of a record that failed, kept with the failed attempt for the
@@ -17,10 +16,7 @@ import java.util.regex.Pattern;
 public final class SalesforceCallEvidence {
   static final String SYSTEM = "salesforce";
   static final int MAX_VALUE_CHARS = 1_000;
-  static final String MASKED = "[redacted]";
-
-  private static final Pattern SECRET_FIELD =
-      Pattern.compile("(?i).*(password|passwd|secret|token|session|api_?key|credential).*");
+  static final String MASKED = Outcome.Evidence.MASKED;
 
   private SalesforceCallEvidence() {}
 
@@ -83,7 +79,7 @@ public final class SalesforceCallEvidence {
   private static void value(StringBuilder json, String field, Object value) {
     if (value == null) {
       json.append("null");
-    } else if (SECRET_FIELD.matcher(field).matches()) {
+    } else if (Outcome.Evidence.namesSecret(field)) {
       string(json, MASKED);
     } else if (value instanceof Number || value instanceof Boolean) {
       json.append(value);
