@@ -8,7 +8,6 @@ import io.bcsync.sync.review.Review;
 import io.bcsync.sync.review.Reviews;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +19,6 @@ import java.util.Map;
  */
 @Singleton
 public class HeldOutcomes {
-  static final int MAX_ITEMS = 200;
-
   private final Reviews reviews;
   private final QueueInspector inspector;
 
@@ -37,11 +34,7 @@ public class HeldOutcomes {
     }
     List<EntityRef> refs = new ArrayList<>();
     held.forEach(h -> refs.add(new EntityRef(review.storeHash(), h.type(), h.id())));
-    // Oldest first, so the last one seen per entity is its newest run.
-    Map<EntityRef, WorkItem> newest = new HashMap<>();
-    for (WorkItem item : inspector.itemsOf(refs, MAX_ITEMS)) {
-      newest.put(item.entity(), item);
-    }
+    Map<EntityRef, WorkItem> newest = inspector.newestItemsOf(refs);
     List<Followed> followed = new ArrayList<>();
     for (int i = 0; i < held.size(); i++) {
       followed.add(new Followed(held.get(i), refs.get(i), newest.get(refs.get(i))));

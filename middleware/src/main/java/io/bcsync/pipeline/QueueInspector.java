@@ -171,6 +171,31 @@ public class QueueInspector {
   }
 
   /**
+   * Each entity's newest work item (its latest run), by entity; an entity without any is absent.
+   * Exact whatever the entities' history: one row per entity, no limit to cut the newest away.
+   */
+  public Map<EntityRef, WorkItem> newestItemsOf(Collection<EntityRef> entities) {
+    if (entities.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT "
+                      + WorkQueue.COLUMNS
+                      + " FROM work_item WHERE id IN (SELECT MAX(id) FROM work_item WHERE "
+                      + entityMatch(entities.size())
+                      + " GROUP BY store_hash, entity_type, entity_id)")) {
+            bindEntities(select, 1, entities);
+            Map<EntityRef, WorkItem> newest = new LinkedHashMap<>();
+            Sql.rows(select, WorkQueue::map).forEach(item -> newest.put(item.entity(), item));
+            return newest;
+          }
+        });
+  }
+
+  /**
    * The work items of these entities (every run of each, history included), oldest first; served by
    * {@code ix_work_item_entity}. For the record timeline.
    */
@@ -180,21 +205,14 @@ public class QueueInspector {
     }
     return db.read(
         connection -> {
-          String match = "(store_hash = ? AND entity_type = ? AND entity_id = ?)";
           try (PreparedStatement select =
               connection.prepareStatement(
                   "SELECT "
                       + WorkQueue.COLUMNS
                       + " FROM work_item WHERE "
-                      + String.join(" OR ", Collections.nCopies(entities.size(), match))
+                      + entityMatch(entities.size())
                       + " ORDER BY id LIMIT ?")) {
-            int index = 1;
-            for (EntityRef entity : entities) {
-              select.setString(index++, entity.storeHash());
-              select.setString(index++, entity.type());
-              select.setString(index++, entity.id());
-            }
-            select.setInt(index, limit);
+            select.setInt(bindEntities(select, 1, entities), limit);
             return Sql.rows(select, WorkQueue::map);
           }
         });
@@ -274,4 +292,22 @@ public class QueueInspector {
       long workItemId,
       WorkItemStatus workItemStatus,
       String rawBody) {}
+
+  private static String entityMatch(int count) {
+    return String.join(
+        " OR ",
+        Collections.nCopies(count, "(store_hash = ? AND entity_type = ? AND entity_id = ?)"));
+  }
+
+  /** Binds the entities from {@code index}; returns the next free index. */
+  private static int bindEntities(
+      PreparedStatement select, int index, Collection<EntityRef> entities)
+      throws java.sql.SQLException {
+    for (EntityRef entity : entities) {
+      select.setString(index++, entity.storeHash());
+      select.setString(index++, entity.type());
+      select.setString(index++, entity.id());
+    }
+    return index;
+  }
 }
