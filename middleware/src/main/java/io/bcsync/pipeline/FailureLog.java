@@ -15,6 +15,8 @@ import java.util.List;
  */
 @Singleton
 public class FailureLog {
+  static final int DELETE_CHUNK = 1_000;
+
   public static final int MAX_ITEMS_PER_QUERY = 500;
 
   private final Db db;
@@ -62,20 +64,41 @@ public class FailureLog {
   /**
    * Deletes the failed attempts recorded before {@code beforeMs} (V41 indexes {@code
    * failed_at_ms}), except those of items still open or dead-lettered: the failed-records page
-   * shows a dead letter's calls until it is replayed and ends. Returns how many rows went.
+   * shows a dead letter's calls until it is replayed and ends. In transactions of at most {@value
+   * #DELETE_CHUNK} rows, so the first run over a long history does not hold one huge transaction on
+   * a table every worker's outcomes write to. Returns how many rows went.
    */
   public int deleteFailedBefore(long beforeMs) {
-    return db.write(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "DELETE FROM work_item_failure WHERE failed_at_ms < ? AND work_item_id NOT IN"
-                      + " (SELECT id FROM work_item WHERE status IN ('PENDING', 'IN_PROGRESS',"
-                      + " 'DEAD'))")) {
-            delete.setLong(1, beforeMs);
-            return delete.executeUpdate();
-          }
-        });
+    int deleted = 0;
+    int chunk;
+    do {
+      chunk = db.write(connection -> deleteChunk(connection, beforeMs));
+      deleted += chunk;
+    } while (chunk == DELETE_CHUNK);
+    return deleted;
+  }
+
+  private static int deleteChunk(Connection connection, long beforeMs) throws SQLException {
+    List<Long> ids;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT id FROM work_item_failure WHERE failed_at_ms < ? AND work_item_id NOT IN"
+                + " (SELECT id FROM work_item WHERE status IN ('PENDING', 'IN_PROGRESS', 'DEAD'))"
+                + " ORDER BY id LIMIT "
+                + DELETE_CHUNK)) {
+      select.setLong(1, beforeMs);
+      ids = Sql.rows(select, rs -> rs.getLong(1));
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM work_item_failure WHERE id IN (" + Sql.placeholders(ids.size()) + ")")) {
+      Sql.bindAll(delete, 1, ids);
+      delete.executeUpdate();
+    }
+    return ids.size();
   }
 
   /** Collects one finish call's failed attempts into one batched insert, in its transaction. */

@@ -166,6 +166,31 @@ class FailureLogTest implements TestPropertyProvider {
         .containsExactlyInAnyOrder(dead, open);
   }
 
+  @Test
+  void retention_deletes_a_long_history_in_several_transactions_and_all_of_it() {
+    long done = event("order", "270");
+    handler.script(batch -> Map.of(done, Outcome.SUCCESS));
+    processor.processDueBatch();
+    int rows = 2 * FailureLog.DELETE_CHUNK + 5;
+    db.write(
+        connection -> {
+          try (java.sql.PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO work_item_failure (work_item_id, attempt, replay_round, outcome,"
+                      + " failed_at_ms) VALUES (?, 1, 0, 'RETRY', 1)")) {
+            for (int i = 0; i < rows; i++) {
+              insert.setLong(1, done);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+
+    assertThat(failures.deleteFailedBefore(2)).isEqualTo(rows);
+    assertThat(failures.attempts(List.of(done))).isEmpty();
+  }
+
   private long event(String type, String id) {
     return ((IntakeResult.Accepted)
             intake.record(
