@@ -67,6 +67,8 @@ final class ReverseSettingsReader {
   private InventoryMapping inventory() {
     String prefix = "inventory.locations.";
     List<InventoryMapping.StockLocation> locations = new java.util.ArrayList<>();
+    // By number: "1" and "01" are two settings but one location.
+    java.util.Set<Long> seen = new java.util.HashSet<>();
     settings.forEach(
         (key, setting) -> {
           if (!key.startsWith(prefix)) {
@@ -75,6 +77,10 @@ final class ReverseSettingsReader {
           String id = key.substring(prefix.length()).trim();
           if (!id.matches("\\d{1,18}") || Long.parseLong(id) < 1) {
             problem(setting, key, "'" + id + "' is not a BigCommerce inventory location id");
+            return;
+          }
+          if (!seen.add(Long.parseLong(id))) {
+            problem(setting, key, "location " + Long.parseLong(id) + " listed twice");
             return;
           }
           String field = productField(key, true);

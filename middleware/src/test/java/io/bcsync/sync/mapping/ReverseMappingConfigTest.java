@@ -165,6 +165,16 @@ class ReverseMappingConfigTest {
             - {location_id: 1, field: BC_Inventory_Level__c}
           default: 1
         """);
+    Path spelled =
+        Fixtures.write(
+            dir,
+            "spelled.yml",
+            """
+        inventory:
+          locations:
+            - {location_id: 1, field: BC_Inventory_Level__c}
+            - {location_id: 01, field: BC_Inventory_Level__c}
+        """);
 
     assertThat(problems(values))
         .containsExactlyInAnyOrder(
@@ -176,6 +186,9 @@ class ReverseMappingConfigTest {
             shape + ":3: inventory.locations: each location needs location_id and field",
             shape + ":5: inventory.locations: location 1 listed twice",
             shape + ":6: inventory: unknown key 'default' (expected [locations])");
+    assertThat(problems(spelled))
+        .as("the same location written two ways")
+        .containsExactly(spelled + ":4: inventory.locations.01: location 1 listed twice");
   }
 
   private java.util.List<String> problems(Path file) {
