@@ -110,11 +110,6 @@ public class CatalogEchoes {
     return variants.isEmpty() ? Map.of() : inventory.stockByLocation(storeHash, variants);
   }
 
-  /** Whether every written value is what the product and its variants hold now. */
-  static boolean holds(ProductState product, List<Written> values) {
-    return holds(product, values, Map.of());
-  }
-
   /**
    * Whether every written value is what the product and its variants hold now; {@code atLocations}:
    * variant id → location id → stock, for the levels written elsewhere than the default location.

@@ -130,11 +130,14 @@ public class SyncHistory {
         rs -> {
           String key = rs.getString(1);
           int bar = key.indexOf('|');
-          return new RuleFired(
-              bar < 0 ? key : key.substring(0, bar),
-              bar < 0 ? "" : key.substring(bar + 1),
-              rs.getLong(2));
+          return new RuleFired(ruleOf(key), bar < 0 ? "" : key.substring(bar + 1), rs.getLong(2));
         });
+  }
+
+  /** The rule's name in a firing key ({@code rule|occurrence}). */
+  static String ruleOf(String firingKey) {
+    int bar = firingKey.indexOf('|');
+    return bar < 0 ? firingKey : firingKey.substring(0, bar);
   }
 
   /** The Slack and e-mail notices rules owed for an order, and whether each was sent. */

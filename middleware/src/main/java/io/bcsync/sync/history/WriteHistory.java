@@ -48,12 +48,10 @@ public class WriteHistory {
             return SyncHistory.rows(
                 select,
                 rs -> {
-                  String key = rs.getString(3);
-                  int bar = key.indexOf('|');
                   return new RuleWritten(
                       rs.getString(1),
                       rs.getLong(2),
-                      bar < 0 ? key : key.substring(0, bar),
+                      SyncHistory.ruleOf(rs.getString(3)),
                       rs.getString(4),
                       rs.getString(5),
                       rs.getString(6),

@@ -32,11 +32,11 @@ public class ReviewResolutions {
     this.intake = intake;
   }
 
-  /** What a resolution did: {@code link} or {@code create}, and the entities queued again. */
   public static final String BY_CONSOLE = "console";
 
   public static final String BY_ADMIN_API = "admin API";
 
+  /** What a resolution did: {@code link} or {@code create}, and the entities queued again. */
   public record Resolved(long id, String resolution, List<String> requeued) {}
 
   /**

@@ -58,18 +58,10 @@ public class RuleFirings {
   }
 
   /**
-   * Records firings (key → order id) whose actions are done, and, in the same transaction, the
-   * notices they owe (each only if its key is new) with one work item each: a crash before the
-   * commit leaves neither (the order's retry makes both), after it both, so a notice is never lost
-   * and never enqueued twice.
-   */
-  public void record(String storeHash, Map<String, Long> firings, List<Notice> owed) {
-    record(storeHash, firings, owed, List.of());
-  }
-
-  /**
-   * As {@link #record(String, Map, List)}, with what the firings wrote ({@link RuleWrite}, for the
-   * record timeline) in the same transaction.
+   * Records firings (key → order id) whose actions are done, what they wrote ({@link RuleWrite},
+   * for the record timeline) and, in the same transaction, the notices they owe (each only if its
+   * key is new) with one work item each: a crash before the commit leaves none of it (the order's
+   * retry makes it all), after it all, so a notice is never lost and never enqueued twice.
    */
   public void record(
       String storeHash, Map<String, Long> firings, List<Notice> owed, List<RuleWrite> written) {
@@ -77,15 +69,6 @@ public class RuleFirings {
       return;
     }
     long now = clock.millis();
-    if (owed.isEmpty()) {
-      db.write(
-          connection -> {
-            saveFirings(storeHash, firings, now);
-            RuleWrite.save(connection, storeHash, written, now);
-            return null;
-          });
-      return;
-    }
     followUps.recordWith(
         connection -> {
           saveFirings(storeHash, firings, now);
@@ -107,11 +90,6 @@ public class RuleFirings {
                             "bcsync/rule/notice",
                             "{}"))
                 .toList());
-  }
-
-  /** Records firings (key → order id) whose actions are done; a key recorded before stays. */
-  public void record(String storeHash, Map<String, Long> firings) {
-    record(storeHash, firings, List.of(), List.of());
   }
 
   private void saveFirings(String storeHash, Map<String, Long> firings, long now) {

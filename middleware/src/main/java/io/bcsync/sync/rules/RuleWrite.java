@@ -1,9 +1,9 @@
 package io.bcsync.sync.rules;
 
+import io.bcsync.db.DataAccessFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,15 +62,14 @@ public record RuleWrite(
   static void save(Connection connection, String storeHash, List<RuleWrite> writes, long now)
       throws SQLException {
     Map<String, Integer> seqByFiring = new java.util.HashMap<>();
-    for (RuleWrite write : writes) {
-      int seq = seqByFiring.merge(write.firingKey(), 1, Integer::sum);
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO sync_rule_write (store_hash, firing_key, seq, order_id, action, target,"
-                  + " sf_id, written_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO sync_rule_write (store_hash, firing_key, seq, order_id, action, target,"
+                + " sf_id, written_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (RuleWrite write : writes) {
         insert.setString(1, storeHash);
         insert.setString(2, write.firingKey());
-        insert.setInt(3, seq);
+        insert.setInt(3, seqByFiring.merge(write.firingKey(), 1, Integer::sum));
         insert.setLong(4, write.orderId());
         insert.setString(5, write.action());
         String target = write.target();
@@ -78,9 +77,15 @@ public record RuleWrite(
             6, target.length() <= MAX_TARGET ? target : target.substring(0, MAX_TARGET));
         insert.setString(7, write.salesforceId());
         insert.setLong(8, now);
-        insert.executeUpdate();
-      } catch (SQLIntegrityConstraintViolationException recordedAlready) {
-        // The same firing recorded by another worker: its rows are the same writes.
+        try {
+          insert.executeUpdate();
+        } catch (SQLException e) {
+          // The same firing recorded by another worker: its rows are the same writes. A duplicate
+          // key fails only this statement, not the transaction (db/Upsert).
+          if (!DataAccessFailure.isUniqueViolation(e)) {
+            throw e;
+          }
+        }
       }
     }
   }
