@@ -90,7 +90,10 @@ public class OperationsController {
       @Nullable @QueryValue Long after) {
     Map<String, Object> model = new HashMap<>();
     model.put("nav", ConsoleController.nav(request, "reviews"));
-    model.put("page", reviewsPage.page(after == null || after < 0 ? 0 : after));
+    if (after != null && after < 0) {
+      throw new ConsoleController.ConsoleBadRequest("after must be a review id of 0 or more");
+    }
+    model.put("page", reviewsPage.page(after == null ? 0 : after));
     Review decided = resolved == null ? null : reviews.find(resolved).orElse(null);
     model.put("resolved", decided);
     model.put("followed", decided == null ? List.of() : heldOutcomes.of(decided));

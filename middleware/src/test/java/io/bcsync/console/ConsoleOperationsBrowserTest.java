@@ -182,6 +182,8 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
         .as("held while under review")
         .isEmpty();
 
+    browser.get(baseUrl + "/reviews?after=-5");
+    assertThat(browser.getPageSource()).contains("after must be a review id of 0 or more");
     browser.get(baseUrl + "/reviews");
     WebElement section = awaitElement(By.id("review-" + review.id()));
     assertThat(section.getText())
