@@ -61,7 +61,7 @@ final class MiddlewareProcess {
         "datasources.default.url",
         "jdbc:h2:file:"
             + settings.workDir().resolve("bcsync").toAbsolutePath()
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=5000");
     properties.put("bcsync.admin-token", SyncBenchmark.ADMIN);
     properties.put("bcsync.staging.allowed-stores", SyncBenchmark.STORE);
     properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
