@@ -8,6 +8,7 @@ import io.bcsync.sync.review.Review;
 import io.bcsync.sync.review.Reviews;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,16 +29,35 @@ public class HeldOutcomes {
   }
 
   public List<Followed> of(Review review) {
-    List<Reviews.Held> held = reviews.held(review.id());
-    if (held.isEmpty()) {
-      return List.of();
+    return of(List.of(review)).get(review.id());
+  }
+
+  /**
+   * {@link #of(Review)} for several reviews with two queries in all (their holds, then each held
+   * entity's newest item), by review id.
+   */
+  public Map<Long, List<Followed>> of(List<Review> decided) {
+    Map<Long, List<Reviews.Held>> held = reviews.held(decided.stream().map(Review::id).toList());
+    Map<Long, List<EntityRef>> refs = new LinkedHashMap<>();
+    List<EntityRef> all = new ArrayList<>();
+    for (Review review : decided) {
+      List<EntityRef> ofReview = new ArrayList<>();
+      held.get(review.id())
+          .forEach(h -> ofReview.add(new EntityRef(review.storeHash(), h.type(), h.id())));
+      refs.put(review.id(), ofReview);
+      all.addAll(ofReview);
     }
-    List<EntityRef> refs = new ArrayList<>();
-    held.forEach(h -> refs.add(new EntityRef(review.storeHash(), h.type(), h.id())));
-    Map<EntityRef, WorkItem> newest = inspector.newestItemsOf(refs);
-    List<Followed> followed = new ArrayList<>();
-    for (int i = 0; i < held.size(); i++) {
-      followed.add(new Followed(held.get(i), refs.get(i), newest.get(refs.get(i))));
+    Map<EntityRef, WorkItem> newest = inspector.newestItemsOf(all);
+    Map<Long, List<Followed>> followed = new LinkedHashMap<>();
+    for (Review review : decided) {
+      List<Reviews.Held> entities = held.get(review.id());
+      List<EntityRef> entityRefs = refs.get(review.id());
+      List<Followed> ofReview = new ArrayList<>();
+      for (int i = 0; i < entities.size(); i++) {
+        ofReview.add(
+            new Followed(entities.get(i), entityRefs.get(i), newest.get(entityRefs.get(i))));
+      }
+      followed.put(review.id(), ofReview);
     }
     return followed;
   }

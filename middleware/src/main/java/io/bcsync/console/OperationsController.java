@@ -95,11 +95,18 @@ public class OperationsController {
     }
     model.put("page", reviewsPage.page(after == null ? 0 : after));
     Review decided = resolved == null ? null : reviews.find(resolved).orElse(null);
+    List<Review> latest = reviews.latestResolved(DECISIONS_SHOWN);
+    // The decision just made is usually among the latest: its outcomes are read once.
+    List<Review> followedReviews = new ArrayList<>(latest);
+    if (decided != null && latest.stream().noneMatch(review -> review.id() == decided.id())) {
+      followedReviews.add(decided);
+    }
+    Map<Long, List<HeldOutcomes.Followed>> followed = heldOutcomes.of(followedReviews);
     model.put("resolved", decided);
-    model.put("followed", decided == null ? List.of() : heldOutcomes.of(decided));
+    model.put("followed", decided == null ? List.of() : followed.get(decided.id()));
     List<Decision> decisions = new ArrayList<>();
-    for (Review review : reviews.latestResolved(DECISIONS_SHOWN)) {
-      decisions.add(new Decision(review, heldOutcomes.of(review)));
+    for (Review review : latest) {
+      decisions.add(new Decision(review, followed.get(review.id())));
     }
     model.put("decisions", decisions);
     return new ModelAndView<>("console/reviews", model);

@@ -57,21 +57,21 @@ public class ReviewsPage {
   public Page page(long afterId) {
     List<Review> open = reviews.listAfter(Reviews.OPEN, afterId, PAGE_SIZE + 1);
     boolean more = open.size() > PAGE_SIZE;
+    List<Review> shown = open.subList(0, Math.min(open.size(), PAGE_SIZE));
+    Map<Long, List<Reviews.Held>> held = reviews.held(shown.stream().map(Review::id).toList());
     Map<String, List<Review>> byStore = new TreeMap<>();
-    for (Review review : open.subList(0, Math.min(open.size(), PAGE_SIZE))) {
+    for (Review review : shown) {
       byStore.computeIfAbsent(review.storeHash(), s -> new ArrayList<>()).add(review);
     }
     List<ReviewView> views = new ArrayList<>();
-    byStore.forEach((storeHash, storeReviews) -> views.addAll(ofStore(storeHash, storeReviews)));
+    byStore.forEach(
+        (storeHash, storeReviews) -> views.addAll(ofStore(storeHash, storeReviews, held)));
     views.sort(java.util.Comparator.comparingLong(v -> v.review().id()));
-    return new Page(views, more, afterId, more ? open.get(PAGE_SIZE - 1).id() : null);
+    return new Page(views, afterId, more ? open.get(PAGE_SIZE - 1).id() : null);
   }
 
-  private List<ReviewView> ofStore(String storeHash, List<Review> storeReviews) {
-    Map<Long, List<Reviews.Held>> held = new LinkedHashMap<>();
-    for (Review review : storeReviews) {
-      held.put(review.id(), reviews.held(review.id()));
-    }
+  private List<ReviewView> ofStore(
+      String storeHash, List<Review> storeReviews, Map<Long, List<Reviews.Held>> held) {
     Map<Long, CustomerProfile> profiles = new LinkedHashMap<>();
     String storeProblem = null;
     try {
@@ -205,7 +205,12 @@ public class ReviewsPage {
    * @param afterId the page starts after this review id (0 for the first page)
    * @param nextAfterId where the next page starts, or null when this is the last
    */
-  public record Page(List<ReviewView> reviews, boolean more, long afterId, Long nextAfterId) {}
+  public record Page(List<ReviewView> reviews, long afterId, Long nextAfterId) {
+    /** Whether a next page exists. */
+    public boolean more() {
+      return nextAfterId != null;
+    }
+  }
 
   /**
    * @param customer the customer's fields (label and value), empty when it could not be read

@@ -58,11 +58,21 @@ class ReviewsPagingTest implements TestPropertyProvider {
   @Test
   void open_reviews_page_by_twenty_from_the_oldest() {
     for (int i = 1; i <= 25; i++) {
-      openReview("customer:" + i, 1_000L * i);
+      long review = openReview("customer:" + i, 1_000L * i);
+      if (i % 10 == 0) {
+        hold(review, "order", String.valueOf(100 + i));
+        hold(review, "order", String.valueOf(99 + i));
+      }
     }
 
     ReviewsPage.Page first = page.page(0);
     assertThat(first.reviews()).hasSize(20);
+    // The holds of the page's reviews, read in one query, each with its own review.
+    assertThat(first.reviews())
+        .extracting(ReviewsPage.ReviewView::heldList)
+        .containsOnly("nothing", "order 109, order 110", "order 119, order 120");
+    assertThat(first.reviews().get(9).heldList()).isEqualTo("order 109, order 110");
+    assertThat(first.reviews().get(19).heldList()).isEqualTo("order 119, order 120");
     assertThat(first.more()).isTrue();
     long lastShown = first.reviews().get(19).review().id();
     assertThat(first.nextAfterId()).isEqualTo(lastShown);
@@ -102,7 +112,18 @@ class ReviewsPagingTest implements TestPropertyProvider {
         .extracting(Review::resolvedBy)
         .containsExactly(ReviewResolutions.BY_ADMIN_API, ReviewResolutions.BY_CONSOLE);
 
+    Map<Long, List<HeldOutcomes.Followed>> both = held.of(latest);
+    assertThat(both.keySet()).containsExactly(newer, older);
+    assertThat(both.get(older))
+        .extracting(f -> f.held().id(), HeldOutcomes.Followed::state)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("70", "IN_PROGRESS"));
+    assertThat(reviews.held(List.of(newer, older, 999_999L)))
+        .containsEntry(older, List.of(new Reviews.Held("order", "70")))
+        .containsEntry(999_999L, List.of())
+        .hasSize(3);
+
     List<HeldOutcomes.Followed> followed = held.of(latest.get(0));
+    assertThat(followed).isEqualTo(both.get(newer));
     assertThat(followed)
         .extracting(f -> f.held().id(), HeldOutcomes.Followed::state)
         .containsExactly(

@@ -10,8 +10,11 @@ import io.bcsync.sync.matching.Candidate;
 import io.bcsync.sync.matching.MatchDecision;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,11 +136,28 @@ public class Reviews {
 
   /** The entities a review holds (or held, once resolved), in a stable order. */
   public List<Held> held(long reviewId) {
-    return db.read(() -> holds.ofReview(reviewId)).stream()
-        .map(h -> new Held(h.id().entityType(), h.id().entityId()))
-        .sorted(
-            java.util.Comparator.comparing(Held::type).thenComparing(Held::id, Reviews::byNumber))
-        .toList();
+    return held(List.of(reviewId)).get(reviewId);
+  }
+
+  /**
+   * {@link #held(long)} of several reviews in one query (a page shows twenty): every id asked for
+   * is a key, with an empty list when the review holds nothing.
+   */
+  public Map<Long, List<Held>> held(Collection<Long> reviewIds) {
+    Map<Long, List<Held>> held = new LinkedHashMap<>();
+    reviewIds.forEach(id -> held.put(id, new ArrayList<>()));
+    if (reviewIds.isEmpty()) {
+      return held;
+    }
+    for (HeldRow row : db.read(() -> holds.ofReviews(reviewIds))) {
+      held.get(row.id().reviewId()).add(new Held(row.id().entityType(), row.id().entityId()));
+    }
+    held.replaceAll(
+        (id, entities) ->
+            entities.stream()
+                .sorted(Comparator.comparing(Held::type).thenComparing(Held::id, Reviews::byNumber))
+                .toList());
+    return held;
   }
 
   /** Numeric ids in numeric order (order 9 before order 10), anything else by text. */
