@@ -32,6 +32,8 @@ import java.time.Duration;
  * @param leaseRecoveryInterval how often the cluster-wide job returns expired claims to the queue
  * @param leaseRenewalInterval how often a running batch renews its claims (and customer claims):
  *     well under the lease timeout, so a live worker's lease never lapses mid-batch
+ * @param failureRetention how long failed attempts ({@code work_item_failure}) of items that have
+ *     ended are kept for the failed-records page
  */
 @ConfigurationProperties(PipelineConfig.PREFIX)
 public record PipelineConfig(
@@ -49,7 +51,8 @@ public record PipelineConfig(
     @Bindable(defaultValue = "5s") Duration leaseRenewalInterval,
     @Bindable(defaultValue = "30s") Duration webhookSecretCacheTtl,
     @Bindable(defaultValue = "72h") Duration webhookMaxAge,
-    @Bindable(defaultValue = "true") boolean requireSignedWebhooks) {
+    @Bindable(defaultValue = "true") boolean requireSignedWebhooks,
+    @Bindable(defaultValue = "30d") Duration failureRetention) {
 
   public static final String PREFIX = "bcsync.pipeline";
 
@@ -67,6 +70,7 @@ public record PipelineConfig(
     requirePositive(leaseRenewalInterval, "lease-renewal-interval");
     requirePositive(webhookSecretCacheTtl, "webhook-secret-cache-ttl");
     requirePositive(webhookMaxAge, "webhook-max-age");
+    requirePositive(failureRetention, "failure-retention");
     if (leaseRenewalInterval.multipliedBy(2).compareTo(leaseTimeout) > 0) {
       throw new InvalidConfigurationException(
           PREFIX + ".lease-renewal-interval",

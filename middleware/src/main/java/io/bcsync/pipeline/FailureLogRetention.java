@@ -3,9 +3,8 @@ package io.bcsync.pipeline;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.bcsync.config.InvalidConfigurationException;
+import io.bcsync.config.PipelineConfig;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,16 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 @Factory
 public class FailureLogRetention {
-  static final String KEY = "bcsync.pipeline.failure-retention";
   private static final Logger LOG = LoggerFactory.getLogger(FailureLogRetention.class);
 
   @Singleton
   @Named("failure-log-retention")
-  RecurringTask<Void> failureLogRetention(
-      @Value("${" + KEY + ":30d}") Duration retention, FailureLog failures, Clock clock) {
-    if (retention.isNegative() || retention.isZero()) {
-      throw new InvalidConfigurationException(KEY, "must be positive; was " + retention);
-    }
+  RecurringTask<Void> failureLogRetention(PipelineConfig config, FailureLog failures, Clock clock) {
+    Duration retention = config.failureRetention();
     return Tasks.recurring("failure-log-retention", FixedDelay.of(Duration.ofHours(1)))
         .execute(
             (instance, context) -> {

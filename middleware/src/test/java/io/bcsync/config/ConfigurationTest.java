@@ -31,6 +31,8 @@ class ConfigurationTest {
       assertThat(context.getBean(BcsyncConfig.class).environment()).isEqualTo("staging");
       assertThat(context.getBean(PipelineConfig.class).dedupeWindow())
           .isEqualTo(Duration.ofMinutes(10));
+      assertThat(context.getBean(PipelineConfig.class).failureRetention())
+          .isEqualTo(Duration.ofDays(30));
       assertThat(context.getBean(BigCommerceConfig.class).apiUrl())
           .isEqualTo("https://api.bigcommerce.com");
     }
@@ -73,6 +75,12 @@ class ConfigurationTest {
     badTuning.put("bcsync.pipeline.max-attempts", "0");
     assertThatThrownBy(() -> start(badTuning).close())
         .hasStackTraceContaining("bcsync.pipeline.max-attempts must be positive");
+
+    Map<String, Object> badRetention = valid();
+    badRetention.put("bcsync.pipeline.failure-retention", "0s");
+    assertThatThrownBy(() -> start(badRetention).close())
+        .hasStackTraceContaining(
+            "bcsync.pipeline.failure-retention must be a positive duration, was PT0S");
   }
 
   @Test

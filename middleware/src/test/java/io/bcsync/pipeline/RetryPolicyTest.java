@@ -23,7 +23,8 @@ class RetryPolicyTest {
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
         Duration.ofHours(72),
-        true);
+        true,
+        Duration.ofDays(30));
   }
 
   @Test
