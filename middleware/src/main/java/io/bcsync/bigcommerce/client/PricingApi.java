@@ -108,10 +108,10 @@ public final class PricingApi {
   public java.util.Map<Long, java.util.Map<Long, Integer>> stockByLocation(
       java.util.Collection<Long> variantIds) {
     java.util.Map<Long, java.util.Map<Long, Integer>> stock = new java.util.HashMap<>();
-    for (List<Long> chunk : Batches.chunks(List.copyOf(variantIds), INVENTORY_READ_IDS_PER_CALL)) {
-      String ids = String.join(",", chunk.stream().map(String::valueOf).toList());
+    for (List<Long> chunk : Batches.chunks(variantIds, INVENTORY_READ_IDS_PER_CALL)) {
       for (com.fasterxml.jackson.databind.JsonNode item :
-          store.v3All(ApiRequest.get("/v3/inventory/items").with("variant_id:in", ids))) {
+          store.v3All(
+              ApiRequest.get("/v3/inventory/items").with("variant_id:in", Batches.joined(chunk)))) {
         java.util.Map<Long, Integer> at =
             stock.computeIfAbsent(
                 item.path("identity").path("variant_id").asLong(), v -> new java.util.HashMap<>());

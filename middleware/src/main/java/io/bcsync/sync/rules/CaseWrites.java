@@ -43,14 +43,9 @@ public class CaseWrites {
    * order, a create whose answer was lost, another worker's create). Only those refused go out
    * again, as an upsert by the key without the create-only fields. One call per 200 Cases in the
    * usual batch instead of a query plus an upsert; the final state is the same.
-   */
-  public Map<CaseRequest, CampaignEnrolments.Failure> write(List<CaseRequest> requests) {
-    return write(requests, new java.util.HashMap<>());
-  }
-
-  /**
-   * As {@link #write(List)}, and puts the Salesforce id of every Case written into {@code ids}, by
-   * its key in lower case (the record timeline shows them).
+   *
+   * <p>Puts the Salesforce id of every Case written into {@code ids}, by its key in lower case (the
+   * record timeline shows them).
    */
   public Map<CaseRequest, CampaignEnrolments.Failure> write(
       List<CaseRequest> requests, Map<String, String> ids) {
