@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The {@code bc_entity_version} table: which BigCommerce {@code date_modified} each entity was last
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 @Singleton
 public class EntityVersions {
+  private static final int MAX_TRANSIENT_RETRIES = 3;
+
   private final Db db;
   private final EntityVersionRepository rows;
   private final Clock clock;
@@ -32,9 +35,14 @@ public class EntityVersions {
       return;
     }
     long now = clock.millis();
-    db.write(
+    // One key order for every batch, so two batches recording the same entities (one customer's
+    // orders in two batches) wait for each other instead of deadlocking; a rollback runs again
+    // (a version never moves backwards, so a repeat changes nothing).
+    Map<String, Long> inLockOrder = new TreeMap<>(dateModifiedById);
+    db.writeRetryingTransient(
+        MAX_TRANSIENT_RETRIES,
         () -> {
-          dateModifiedById.forEach(
+          inLockOrder.forEach(
               (id, version) ->
                   Upsert.updateElseInsert(
                       () -> rows.advance(storeHash, entityType, id, version, now),
