@@ -1,7 +1,6 @@
 package io.bcsync.bigcommerce.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -9,10 +8,7 @@ import static org.mockito.Mockito.when;
 
 import io.bcsync.db.DataAccessFailure;
 import io.bcsync.db.Db;
-import io.micronaut.transaction.TransactionCallback;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import java.sql.Connection;
+import io.bcsync.testsupport.FakeTransactions;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,18 +43,12 @@ class EntityVersionsLockOrderTest {
     assertThat(advanced).containsExactly("100", "12", "31", "5", "7");
   }
 
-  @SuppressWarnings("unchecked")
   private EntityVersions versions() {
-    TransactionOperations<Connection> operations = mock(TransactionOperations.class);
-    TransactionStatus<Connection> status = mock(TransactionStatus.class);
-    when(status.getConnection()).thenReturn(mock(Connection.class));
-    when(operations.execute(any(), any()))
-        .thenAnswer(
-            call -> {
+    Db db =
+        FakeTransactions.db(
+            () -> {
               transactions.incrementAndGet();
-              advanced.clear(); // a rolled-back attempt leaves nothing
-              TransactionCallback<Connection, Object> callback = call.getArgument(1);
-              return callback.call(status);
+              advanced.clear(); // what a rolled-back attempt wrote is gone
             });
     when(rows.advance(anyString(), anyString(), anyString(), anyLong(), anyLong()))
         .thenAnswer(
@@ -70,6 +60,6 @@ class EntityVersionsLockOrderTest {
               }
               return 1;
             });
-    return new EntityVersions(new Db(operations), rows, Clock.systemUTC());
+    return new EntityVersions(db, rows, Clock.systemUTC());
   }
 }

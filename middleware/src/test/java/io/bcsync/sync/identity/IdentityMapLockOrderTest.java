@@ -8,10 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.bcsync.db.Db;
-import io.micronaut.transaction.TransactionCallback;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import java.sql.Connection;
+import io.bcsync.testsupport.FakeTransactions;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,18 +32,12 @@ class IdentityMapLockOrderTest {
   private IdentityMap map;
 
   @BeforeEach
-  @SuppressWarnings("unchecked")
   void setUp() {
-    TransactionOperations<Connection> operations = mock(TransactionOperations.class);
-    TransactionStatus<Connection> status = mock(TransactionStatus.class);
-    when(status.getConnection()).thenReturn(mock(Connection.class));
-    when(operations.execute(any(), any()))
-        .thenAnswer(
-            call -> {
+    Db db =
+        FakeTransactions.db(
+            () -> {
               transactions.incrementAndGet();
               written.clear(); // what a rolled-back attempt wrote is gone
-              TransactionCallback<Connection, Object> callback = call.getArgument(1);
-              return callback.call(status);
             });
     when(rows.replace(
             anyString(),
@@ -69,7 +60,7 @@ class IdentityMapLockOrderTest {
               }
               return 1;
             });
-    map = new IdentityMap(new Db(operations), rows, Clock.systemUTC());
+    map = new IdentityMap(db, rows, Clock.systemUTC());
   }
 
   @Test
