@@ -133,7 +133,53 @@ class SalesforceStreamingTest implements TestPropertyProvider {
   }
 
   private void awaitEvents(String recordId, int count) {
-    await().atMost(WAIT).until(() -> eventsFor(recordId).size() >= count);
+    try {
+      await().atMost(WAIT).until(() -> eventsFor(recordId).size() >= count);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // A CI run once timed out here (2026-12-07) with nothing to go on and could not be
+      // reproduced: say what each side held at that moment.
+      throw new AssertionError(
+          count
+              + " events for "
+              + recordId
+              + " expected within "
+              + WAIT
+              + "; "
+              + streamState(recordId),
+          e);
+    }
+  }
+
+  private String streamState(String recordId) {
+    List<String> clients = new ArrayList<>();
+    for (StreamingSupervisor supervisor : supervisors) {
+      clients.add(
+          supervisor.instanceId()
+              + (supervisor.client() == null
+                  ? " (no client)"
+                  : " running="
+                      + supervisor.client().isRunning()
+                      + " subscriptions="
+                      + supervisor.client().subscriptions()));
+    }
+    return "recorded "
+        + eventsFor(recordId)
+        + ", stored replay id of "
+        + CONTACTS
+        + " "
+        + components.replays().get(CONTACTS)
+        + ", simulator retains "
+        + sim.retainedEvents().stream()
+            .filter(event -> event.channels().contains(CONTACTS))
+            .map(event -> event.replayId())
+            .toList()
+        + " on it, events on it by outcome "
+        + java.util.Arrays.stream(
+                io.bcsync.salesforce.streaming.StreamEventRecorder.Result.values())
+            .map(result -> result + "=" + metrics.count(CONTACTS, result.name()))
+            .toList()
+        + ", clients "
+        + clients;
   }
 
   @Test
