@@ -28,13 +28,9 @@ public class HeldOutcomes {
     this.inspector = inspector;
   }
 
-  public List<Followed> of(Review review) {
-    return of(List.of(review)).get(review.id());
-  }
-
   /**
-   * {@link #of(Review)} for several reviews with two queries in all (their holds, then each held
-   * entity's newest item), by review id.
+   * Each review's held entities with their newest work item, by review id: two queries in all (the
+   * reviews' holds, then the held entities' newest items), however many reviews.
    */
   public Map<Long, List<Followed>> of(List<Review> decided) {
     Map<Long, List<Reviews.Held>> held = reviews.held(decided.stream().map(Review::id).toList());

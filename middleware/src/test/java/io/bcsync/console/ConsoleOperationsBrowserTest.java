@@ -176,7 +176,8 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
         .until(
             () ->
                 reviews
-                    .held(review.id())
+                    .held(List.of(review.id()))
+                    .get(review.id())
                     .contains(new Reviews.Held("order", String.valueOf(order))));
     assertThat(records().where("Order", "BC_Order_Id__c", STORE + ":" + order))
         .as("held while under review")

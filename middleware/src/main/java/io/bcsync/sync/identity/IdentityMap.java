@@ -24,8 +24,9 @@ import java.util.Map;
 public class IdentityMap {
   /**
    * Every write takes its rows' locks in this order, so two workers writing rows they share (one
-   * customer's orders in two batches) wait for each other instead of deadlocking: a deadlock victim
-   * on H2 was a whole batch of 400 items failed and retried after a backoff (bench/sync-notes.md).
+   * customer's orders in two batches) wait for each other instead of deadlocking. On H2 a deadlock
+   * victim failed a whole batch of 400 items, which went back to the queue with a backoff
+   * (bench/sync-notes.md).
    */
   static final Comparator<Identity> LOCK_ORDER =
       Comparator.comparing(Identity::storeHash)

@@ -134,14 +134,10 @@ public class Reviews {
     return db.read(() -> reviews.findById(id)).map(this::review);
   }
 
-  /** The entities a review holds (or held, once resolved), in a stable order. */
-  public List<Held> held(long reviewId) {
-    return held(List.of(reviewId)).get(reviewId);
-  }
-
   /**
-   * {@link #held(long)} of several reviews in one query (a page shows twenty): every id asked for
-   * is a key, with an empty list when the review holds nothing.
+   * The entities each review holds (or held, once resolved), in a stable order, read in one query
+   * (a page shows twenty): every id asked for is a key, with an empty list when the review holds
+   * nothing.
    */
   public Map<Long, List<Held>> held(Collection<Long> reviewIds) {
     Map<Long, List<Held>> held = new LinkedHashMap<>();
