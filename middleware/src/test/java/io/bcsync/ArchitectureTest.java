@@ -100,6 +100,20 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  @Test
+  void only_the_db_package_reaches_into_h2() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.bcsync.db..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.h2..")
+        .because(
+            "H2 is compiled against only for the embedded file's housekeeping"
+                + " (EmbeddedH2Housekeeping); everything else speaks JDBC and runs on MySQL too")
+        .check(MAIN);
+  }
+
   /**
    * SQL lives in string literals, which compiled classes do not expose to ArchUnit, so this rule
    * reads the sources: outside io/bcsync/pipeline no main source names the queue's tables.

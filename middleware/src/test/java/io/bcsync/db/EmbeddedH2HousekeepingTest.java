@@ -1,0 +1,133 @@
+package io.bcsync.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.jdbc.DataSourceResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sparse-chunk rewriting that keeps the embedded H2 file from growing with every commit while
+ * the instance runs. H2 rewrites only chunks older than its retention time (45 s by default); the
+ * churned files here set {@code RETENTION_TIME=0} so that a test of a few seconds sees what a
+ * running instance sees after 45 s. Everything else is the shipped URL's.
+ */
+class EmbeddedH2HousekeepingTest {
+  private static final String SHIPPED =
+      ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=5000";
+
+  @TempDir Path dir;
+  private final MeterRegistry registry = new SimpleMeterRegistry();
+
+  @Test
+  void rewriting_sparse_chunks_stops_the_file_growing_with_every_commit() throws Exception {
+    long without = churnedFileSize("without", false);
+    long with = churnedFileSize("with", true);
+
+    assertThat(without).as("a chunk per commit, none freed").isGreaterThan(24L << 20);
+    assertThat(with).as("space of rewritten chunks reused").isLessThan(without / 3);
+    assertThat(registry.get("bcsync.h2.file.size").gauge().value())
+        .as("the file's size at the last round")
+        .isBetween(with / 2.0, with * 1.5);
+    assertThat(registry.get("bcsync.h2.chunks.live.ratio").gauge().value()).isBetween(0.3, 1.0);
+  }
+
+  @Test
+  void does_nothing_where_h2_keeps_house_itself_or_there_is_no_file() throws Exception {
+    assertThat(tickOn("jdbc:h2:mem:housekeeping;DB_CLOSE_DELAY=-1")).isEqualTo(-1);
+    assertThat(tickOn("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500"))
+        .isEqualTo(-1);
+    assertThat(tickOn("jdbc:h2:file:" + dir.resolve("shipped") + SHIPPED)).isZero();
+  }
+
+  /**
+   * Churns like the pipeline, whose finished items stay: each commit adds an item and finishes an
+   * earlier one. With housekeeping, ticks as the timer would between commits.
+   */
+  private long churnedFileSize(String name, boolean housekeeping) throws Exception {
+    JdbcDataSource source = dataSource("jdbc:h2:file:" + dir.resolve(name) + SHIPPED + ";RETENTION_TIME=0");
+    EmbeddedH2Housekeeping keeper =
+        housekeeping ? new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry) : null;
+    Path file = dir.resolve(name + ".mv.db");
+    // This connection keeps the database open, so the sizes are measured before close-compaction.
+    try (Connection connection = source.getConnection()) {
+      createItems(connection);
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO item (id, status, body) VALUES (?, 'NEW', REPEAT('x', 300))");
+          PreparedStatement finish =
+              connection.prepareStatement("UPDATE item SET status = 'DONE' WHERE id = ?")) {
+        for (long id = 1; id <= 12_000; id++) {
+          insert.setLong(1, id);
+          insert.executeUpdate();
+          finish.setLong(1, id - 3);
+          finish.executeUpdate();
+          connection.commit();
+          if (keeper != null && id % 200 == 0) {
+            keeper.tick();
+          }
+        }
+      }
+      long size = Files.size(file);
+      assertItemsIntact(connection);
+      if (keeper != null) {
+        keeper.stop();
+      }
+      return size;
+    }
+  }
+
+  private static void assertItemsIntact(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT COUNT(*), MIN(id), SUM(CASE WHEN status = 'DONE' THEN 1 ELSE 0 END),"
+                    + " MIN(LENGTH(body)) FROM item")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(12_000);
+      assertThat(rs.getLong(2)).isEqualTo(1);
+      assertThat(rs.getLong(3)).isEqualTo(11_997);
+      assertThat(rs.getLong(4)).isEqualTo(300);
+    }
+  }
+
+  private int tickOn(String url) throws Exception {
+    JdbcDataSource source = dataSource(url);
+    try (Connection open = source.getConnection()) {
+      createItems(open);
+      EmbeddedH2Housekeeping keeper = new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry);
+      try {
+        return keeper.tick();
+      } finally {
+        keeper.stop();
+      }
+    }
+  }
+
+  private static void createItems(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE item (id BIGINT PRIMARY KEY, status VARCHAR(10), body VARCHAR(400))");
+      statement.execute("CREATE INDEX ix_item_status ON item (status)");
+    }
+  }
+
+  private static JdbcDataSource dataSource(String url) {
+    JdbcDataSource source = new JdbcDataSource();
+    source.setURL(url);
+    source.setUser("sa");
+    source.setPassword("");
+    return source;
+  }
+}
