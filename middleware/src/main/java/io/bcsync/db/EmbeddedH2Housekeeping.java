@@ -1,10 +1,10 @@
 package io.bcsync.db;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * runs (docs/operations.md, "Embedded H2's file").
  *
  * <p>The shipped URL sets {@code WRITE_DELAY=0} so that an acknowledged webhook is in the file
- * before its 200. H2 then writes a chunk per commit and starts no background writer thread, which is
- * also where H2 rewrites sparse chunks; without that, no chunk ever frees: each keeps a few live
+ * before its 200. H2 then writes a chunk per commit and starts no background writer thread, which
+ * is also where H2 rewrites sparse chunks; without that, no chunk ever frees: each keeps a few live
  * pages (an item finished long ago, the chunk layout's own entries), and the file grows by every
  * commit's chunk (8.9 GiB after 100,000 orders).
  *
@@ -39,12 +39,12 @@ import org.slf4j.LoggerFactory;
  * tripped one of H2's internal assertions. So the file stops growing at about its live data twice
  * over plus what is written within the retention time; it does not shrink until a stop.
  *
- * <p>Each round also publishes the file's size ({@code bcsync.h2.file.size}, bytes) and the share of
- * its chunks' bytes still live ({@code bcsync.h2.chunks.live.ratio}), for the disk alert of
+ * <p>Each round also publishes the file's size ({@code bcsync.h2.file.size}, bytes) and the share
+ * of its chunks' bytes still live ({@code bcsync.h2.chunks.live.ratio}), for the disk alert of
  * docs/operations.md.
  *
- * <p>Does nothing for MySQL/MariaDB, for H2 in memory or over TCP, and when the URL sets a
- * positive {@code WRITE_DELAY} (H2's own thread then does this).
+ * <p>Does nothing for MySQL/MariaDB, for H2 in memory or over TCP, and when the URL sets a positive
+ * {@code WRITE_DELAY} (H2's own thread then does this).
  */
 @Requires(property = "datasources.default.url", pattern = "jdbc:h2:file:.*")
 @Context
@@ -92,8 +92,8 @@ public class EmbeddedH2Housekeeping {
 
   /**
    * One round: rewrites sparse chunks until none is left to rewrite or the budget is spent. Returns
-   * how many calls rewrote something, or -1 when the database is not one this applies to (the
-   * timer then stops).
+   * how many calls rewrote something, or -1 when the database is not one this applies to (the timer
+   * then stops).
    */
   int tick() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
@@ -117,7 +117,8 @@ public class EmbeddedH2Housekeeping {
   /** The store behind an embedded, file-backed H2 that runs no housekeeping of its own. */
   private static MVStore embeddedStore(Connection connection) throws SQLException {
     if (!connection.isWrapperFor(JdbcConnection.class)
-        || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+        || !(connection.unwrap(JdbcConnection.class).getSession()
+            instanceof SessionLocal session)) {
       return null;
     }
     MVStore store = session.getDatabase().getStore().getMvStore();

@@ -45,8 +45,7 @@ class EmbeddedH2HousekeepingTest {
   @Test
   void does_nothing_where_h2_keeps_house_itself_or_there_is_no_file() throws Exception {
     assertThat(tickOn("jdbc:h2:mem:housekeeping;DB_CLOSE_DELAY=-1")).isEqualTo(-1);
-    assertThat(tickOn("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500"))
-        .isEqualTo(-1);
+    assertThat(tickOn("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500")).isEqualTo(-1);
     assertThat(tickOn("jdbc:h2:file:" + dir.resolve("shipped") + SHIPPED)).isZero();
   }
 
@@ -55,9 +54,12 @@ class EmbeddedH2HousekeepingTest {
    * earlier one. With housekeeping, ticks as the timer would between commits.
    */
   private long churnedFileSize(String name, boolean housekeeping) throws Exception {
-    JdbcDataSource source = dataSource("jdbc:h2:file:" + dir.resolve(name) + SHIPPED + ";RETENTION_TIME=0");
+    JdbcDataSource source =
+        dataSource("jdbc:h2:file:" + dir.resolve(name) + SHIPPED + ";RETENTION_TIME=0");
     EmbeddedH2Housekeeping keeper =
-        housekeeping ? new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry) : null;
+        housekeeping
+            ? new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry)
+            : null;
     Path file = dir.resolve(name + ".mv.db");
     // This connection keeps the database open, so the sizes are measured before close-compaction.
     try (Connection connection = source.getConnection()) {
@@ -106,7 +108,8 @@ class EmbeddedH2HousekeepingTest {
     JdbcDataSource source = dataSource(url);
     try (Connection open = source.getConnection()) {
       createItems(open);
-      EmbeddedH2Housekeeping keeper = new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry);
+      EmbeddedH2Housekeeping keeper =
+          new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry);
       try {
         return keeper.tick();
       } finally {
