@@ -33,11 +33,13 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@link #EVERY} this calls {@link MVStore#compact(int, int)}, the rewriting half of H2's
  * own housekeeping: when less than {@link #TARGET_FILL_PERCENT} of the chunks' bytes is live, it
  * copies the live pages of the sparsest chunks older than H2's retention time (45 s) into a new
- * chunk, and H2 reuses their space once nothing reads them. It is the method H2's background thread
- * calls alongside commits in H2's default configuration. The other half of H2's housekeeping,
- * moving chunks to truncate the file, stays at close ({@code MAX_COMPACT_TIME}): at runtime it
- * tripped one of H2's internal assertions. So the file stops growing at about its live data twice
- * over plus what is written within the retention time; it does not shrink until a stop.
+ * chunk, and H2 reuses their space once nothing reads them (and shrinks the file when the space at
+ * its end is free). It is the same rewrite, under the same store lock, that H2's background thread
+ * runs alongside commits in H2's default configuration. The other half of H2's housekeeping, moving
+ * chunks down to truncate the file, stays at close ({@code MAX_COMPACT_TIME}): at runtime it
+ * tripped one of H2's internal assertions. So the file stays at about twice its live data plus what
+ * was written within the retention time (100,000-order run: peak 3.7 GiB while the orders arrived,
+ * under 1 GiB while they drained, against 8.9 GiB and growing without this).
  *
  * <p>Each round also publishes the file's size ({@code bcsync.h2.file.size}, bytes) and the share
  * of its chunks' bytes still live ({@code bcsync.h2.chunks.live.ratio}), for the disk alert of

@@ -2,8 +2,8 @@ package io.bcsync.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.jdbc.DataSourceResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class EmbeddedH2HousekeepingTest {
       ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=5000";
 
   @TempDir Path dir;
-  private final MeterRegistry registry = new SimpleMeterRegistry();
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   @Test
   void rewriting_sparse_chunks_stops_the_file_growing_with_every_commit() throws Exception {
@@ -36,10 +37,12 @@ class EmbeddedH2HousekeepingTest {
 
     assertThat(without).as("a chunk per commit, none freed").isGreaterThan(24L << 20);
     assertThat(with).as("space of rewritten chunks reused").isLessThan(without / 3);
-    assertThat(registry.get("bcsync.h2.file.size").gauge().value())
+    // As GET /prometheus names them (README.md, "Operating it").
+    String scrape = registry.scrape();
+    assertThat(gauge(scrape, "bcsync_h2_file_size_bytes"))
         .as("the file's size at the last round")
         .isBetween(with / 2.0, with * 1.5);
-    assertThat(registry.get("bcsync.h2.chunks.live.ratio").gauge().value()).isBetween(0.3, 1.0);
+    assertThat(gauge(scrape, "bcsync_h2_chunks_live_ratio")).isBetween(0.3, 1.0);
   }
 
   @Test
@@ -47,6 +50,15 @@ class EmbeddedH2HousekeepingTest {
     assertThat(tickOn("jdbc:h2:mem:housekeeping;DB_CLOSE_DELAY=-1")).isEqualTo(-1);
     assertThat(tickOn("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500")).isEqualTo(-1);
     assertThat(tickOn("jdbc:h2:file:" + dir.resolve("shipped") + SHIPPED)).isZero();
+  }
+
+  private static double gauge(String scrape, String name) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in the scrape:\n" + scrape));
   }
 
   /**
