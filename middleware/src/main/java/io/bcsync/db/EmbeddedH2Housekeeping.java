@@ -69,6 +69,7 @@ public class EmbeddedH2Housekeeping {
   private final AtomicLong fileBytes = new AtomicLong();
   private final AtomicLong livePercent = new AtomicLong(100);
   private volatile boolean stopped;
+  private boolean failing;
 
   public EmbeddedH2Housekeeping(
       DataSource dataSource, DataSourceResolver resolver, MeterRegistry registry) {
@@ -136,9 +137,21 @@ public class EmbeddedH2Housekeeping {
         LOG.info("No embedded H2 file without its own housekeeping here; nothing to rewrite");
         timer.shutdown();
       }
+      if (failing) {
+        failing = false;
+        LOG.info("Rewriting the embedded H2 file's sparse chunks again");
+      }
     } catch (SQLException | RuntimeException e) {
       // The next tick tries again; a closed or broken database is the pool's and intake's problem.
-      LOG.warn("Could not rewrite the embedded H2 file's sparse chunks: {}", e.toString());
+      // Logged once per spell, not once a second.
+      if (!failing) {
+        failing = true;
+        LOG.warn(
+            "Could not rewrite the embedded H2 file's sparse chunks ({}); trying every {} s and"
+                + " saying so when it works again",
+            e.toString(),
+            EVERY.toSeconds());
+      }
     }
   }
 
