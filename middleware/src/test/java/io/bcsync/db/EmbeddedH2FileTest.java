@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class EmbeddedH2FileTest {
 
     long grown;
     try (Connection connection = DriverManager.getConnection(here, "sa", "")) {
-      churn(connection, 6_000);
+      ItemChurn.churn(connection, 6_000, id -> {});
       grown = Files.size(file);
     }
     long closed = Files.size(file);
@@ -52,29 +50,6 @@ class EmbeddedH2FileTest {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(6_000);
       assertThat(rs.getLong(2)).isEqualTo(5_997);
-    }
-  }
-
-  /** Like the pipeline: each commit adds an item and finishes an earlier one. */
-  private static void churn(Connection connection, int commits) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE item (id BIGINT PRIMARY KEY, status VARCHAR(10), body VARCHAR(400))");
-      statement.execute("CREATE INDEX ix_item_status ON item (status)");
-    }
-    connection.setAutoCommit(false);
-    try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO item (id, status, body) VALUES (?, 'NEW', REPEAT('x', 300))");
-        PreparedStatement finish =
-            connection.prepareStatement("UPDATE item SET status = 'DONE' WHERE id = ?")) {
-      for (long id = 1; id <= commits; id++) {
-        insert.setLong(1, id);
-        insert.executeUpdate();
-        finish.setLong(1, id - 3);
-        finish.executeUpdate();
-        connection.commit();
-      }
     }
   }
 

@@ -8,7 +8,6 @@ import io.micronaut.jdbc.DataSourceResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -61,10 +60,7 @@ class EmbeddedH2HousekeepingTest {
         .orElseThrow(() -> new AssertionError(name + " not in the scrape:\n" + scrape));
   }
 
-  /**
-   * Churns like the pipeline, whose finished items stay: each commit adds an item and finishes an
-   * earlier one. With housekeeping, ticks as the timer would between commits.
-   */
+  /** Churns ({@link ItemChurn}); with housekeeping, ticks as the timer would between commits. */
   private long churnedFileSize(String name, boolean housekeeping) throws Exception {
     JdbcDataSource source =
         dataSource("jdbc:h2:file:" + dir.resolve(name) + SHIPPED + ";RETENTION_TIME=0");
@@ -75,24 +71,14 @@ class EmbeddedH2HousekeepingTest {
     Path file = dir.resolve(name + ".mv.db");
     // This connection keeps the database open, so the sizes are measured before close-compaction.
     try (Connection connection = source.getConnection()) {
-      createItems(connection);
-      connection.setAutoCommit(false);
-      try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO item (id, status, body) VALUES (?, 'NEW', REPEAT('x', 300))");
-          PreparedStatement finish =
-              connection.prepareStatement("UPDATE item SET status = 'DONE' WHERE id = ?")) {
-        for (long id = 1; id <= 12_000; id++) {
-          insert.setLong(1, id);
-          insert.executeUpdate();
-          finish.setLong(1, id - 3);
-          finish.executeUpdate();
-          connection.commit();
-          if (keeper != null && id % 200 == 0) {
-            keeper.tick();
-          }
-        }
-      }
+      ItemChurn.churn(
+          connection,
+          12_000,
+          id -> {
+            if (keeper != null && id % 200 == 0) {
+              keeper.tick();
+            }
+          });
       long size = Files.size(file);
       assertItemsIntact(connection);
       if (keeper != null) {
@@ -119,7 +105,7 @@ class EmbeddedH2HousekeepingTest {
   private int tickOn(String url) throws Exception {
     JdbcDataSource source = dataSource(url);
     try (Connection open = source.getConnection()) {
-      createItems(open);
+      ItemChurn.createItems(open);
       EmbeddedH2Housekeeping keeper =
           new EmbeddedH2Housekeeping(source, DataSourceResolver.DEFAULT, registry);
       try {
@@ -127,14 +113,6 @@ class EmbeddedH2HousekeepingTest {
       } finally {
         keeper.stop();
       }
-    }
-  }
-
-  private static void createItems(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(
-          "CREATE TABLE item (id BIGINT PRIMARY KEY, status VARCHAR(10), body VARCHAR(400))");
-      statement.execute("CREATE INDEX ix_item_status ON item (status)");
     }
   }
 
