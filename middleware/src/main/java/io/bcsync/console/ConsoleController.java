@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +132,7 @@ public class ConsoleController {
       @Nullable @QueryValue String store,
       @Nullable @QueryValue String kind,
       @Nullable @QueryValue String error,
+      @Nullable @QueryValue Long before,
       @Nullable @QueryValue String replayed) {
     return new ModelAndView<>(
         "console/failed",
@@ -138,7 +140,10 @@ public class ConsoleController {
             "nav",
             nav(request, "failed"),
             "failed",
-            failedRecords.page(DeadLetterFilter.of(store, kind, error), Forms.ids(replayed))));
+            failedRecords.page(
+                DeadLetterFilter.of(store, kind, error),
+                Optional.ofNullable(before),
+                Forms.ids(replayed))));
   }
 
   /**

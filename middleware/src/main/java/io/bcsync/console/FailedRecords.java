@@ -9,11 +9,14 @@ import io.bcsync.pipeline.QueueInspector.StoredEvent;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkQueue;
 import jakarta.inject.Singleton;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * The failed-records page's content: dead letters a filter matches, each with the BigCommerce
@@ -39,9 +42,13 @@ public class FailedRecords {
     this.failures = failures;
   }
 
-  public FailedPage page(DeadLetterFilter filter, List<Long> replayed) {
+  /**
+   * The filter's dead letters, newest first, {@link #PAGE_SIZE} a page: the newest, or those older
+   * than the item {@code before} (keyset paging, as {@code GET /admin/dead-letters?before=}).
+   */
+  public FailedPage page(DeadLetterFilter filter, Optional<Long> before, List<Long> replayed) {
     List<Row> rows = new ArrayList<>();
-    List<WorkItem> dead = activity.deadLetters(filter, Optional.empty(), PAGE_SIZE);
+    List<WorkItem> dead = activity.deadLetters(filter, before, PAGE_SIZE);
     Map<Long, FailedAttempt> lastCalls = new HashMap<>();
     for (FailedAttempt attempt : failures.attempts(dead.stream().map(WorkItem::id).toList())) {
       if (attempt.request() != null || attempt.response() != null) {
@@ -76,7 +83,25 @@ public class FailedRecords {
         activity.deadLetterValues("entity_type"),
         rows,
         rows.size() == PAGE_SIZE,
+        before.isPresent() ? href(filter, Optional.empty()) : null,
+        rows.size() == PAGE_SIZE ? href(filter, Optional.of(dead.get(dead.size() - 1).id())) : null,
         after);
+  }
+
+  /**
+   * The failed-records page for {@code filter}, from the newest or from just below {@code before}.
+   */
+  static String href(DeadLetterFilter filter, Optional<Long> before) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    filter.store().ifPresent(store -> query.add("store=" + encode(store)));
+    filter.kind().ifPresent(kind -> query.add("kind=" + encode(kind)));
+    filter.errorContains().ifPresent(text -> query.add("error=" + encode(text)));
+    before.ifPresent(id -> query.add("before=" + id));
+    return "/failed" + query;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** The latest callback stored for the item, shortened; empty when it came from elsewhere. */
@@ -94,6 +119,8 @@ public class FailedRecords {
 
   /**
    * @param more whether more dead letters match than the page shows
+   * @param newestHref the page of the newest, when this page starts further back; else null
+   * @param olderHref the next page, of older dead letters, when there may be one; else null
    * @param afterReplay the records just replayed, as they are now
    */
   public record FailedPage(
@@ -104,6 +131,8 @@ public class FailedRecords {
       List<String> kinds,
       List<Row> rows,
       boolean more,
+      String newestHref,
+      String olderHref,
       List<AfterReplay> afterReplay) {}
 
   /**

@@ -1,6 +1,7 @@
 package io.bcsync.console;
 
 import io.bcsync.pipeline.EntityRef;
+import io.bcsync.pipeline.QueueActivity.DeadLetterFilter;
 import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What became of the work a review held once it was decided (the Reviews page): each held entity
@@ -71,12 +73,14 @@ public class HeldOutcomes {
       return item != null && item.status() == WorkItemStatus.DEAD;
     }
 
-    /** The failed record on the failed-records page (filtered to its store and kind). */
+    /**
+     * The failed record on the failed-records page, filtered to its store and kind and starting at
+     * it, so it is there however many newer dead letters the store has.
+     */
     public String failedHref() {
-      return "/failed?store="
-          + java.net.URLEncoder.encode(entity.storeHash(), java.nio.charset.StandardCharsets.UTF_8)
-          + "&kind="
-          + java.net.URLEncoder.encode(entity.type(), java.nio.charset.StandardCharsets.UTF_8)
+      return FailedRecords.href(
+              DeadLetterFilter.of(entity.storeHash(), entity.type(), null),
+              Optional.of(item.id() + 1))
           + "#item-"
           + item.id();
     }

@@ -132,7 +132,7 @@ class ReviewsPagingTest implements TestPropertyProvider {
     HeldOutcomes.Followed failed = followed.get(1);
     assertThat(failed.dead()).isTrue();
     assertThat(failed.failedHref())
-        .isEqualTo("/failed?store=" + STORE + "&kind=order#item-" + dead);
+        .isEqualTo("/failed?store=" + STORE + "&kind=order&before=" + (dead + 1) + "#item-" + dead);
     assertThat(failed.timelineHref()).isEqualTo("/timeline?q=81&store=" + STORE);
   }
 
