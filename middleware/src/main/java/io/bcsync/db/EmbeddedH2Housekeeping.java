@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * docs/operations.md.
  *
  * <p>Does nothing for MySQL/MariaDB, for H2 in memory or over TCP, and when the URL sets a positive
- * {@code WRITE_DELAY} (H2's own thread then does this).
+ * {@code WRITE_DELAY} (H2's own thread then does this). It is created for any H2 URL ({@code
+ * jdbc:h2:./data/x} is a file too) and its first round stops its timer where there is no such file.
  */
-@Requires(property = "datasources.default.url", pattern = "jdbc:h2:file:.*")
+@Requires(property = "datasources.default.url", pattern = "jdbc:h2:.*")
 @Context
 public class EmbeddedH2Housekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedH2Housekeeping.class);
@@ -65,16 +66,19 @@ public class EmbeddedH2Housekeeping {
   static final Duration BUDGET_PER_TICK = Duration.ofMillis(250);
 
   private final DataSource dataSource;
+  private final MeterRegistry registry;
   private final ScheduledExecutorService timer;
   private final AtomicLong fileBytes = new AtomicLong();
   private final AtomicLong livePercent = new AtomicLong(100);
   private volatile boolean stopped;
   private boolean failing;
+  private boolean gaugesRegistered;
 
   public EmbeddedH2Housekeeping(
       DataSource dataSource, DataSourceResolver resolver, MeterRegistry registry) {
     // The pool itself, not the transaction-aware proxy: this runs outside any transaction.
     this.dataSource = resolver.resolve(dataSource);
+    this.registry = registry;
     timer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -82,13 +86,6 @@ public class EmbeddedH2Housekeeping {
               thread.setDaemon(true);
               return thread;
             });
-    Gauge.builder("bcsync.h2.file.size", fileBytes, AtomicLong::get)
-        .description("Size of the embedded H2 database file")
-        .baseUnit("bytes")
-        .register(registry);
-    Gauge.builder("bcsync.h2.chunks.live.ratio", livePercent, percent -> percent.get() / 100.0)
-        .description("Share of the embedded H2 file's chunk bytes still live (0 to 1)")
-        .register(registry);
     long every = EVERY.toMillis();
     timer.scheduleWithFixedDelay(this::tickLogged, every, every, TimeUnit.MILLISECONDS);
   }
@@ -98,7 +95,7 @@ public class EmbeddedH2Housekeeping {
    * how many calls rewrote something, or -1 when the database is not one this applies to (the timer
    * then stops).
    */
-  int tick() throws SQLException {
+  synchronized int tick() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       MVStore store = embeddedStore(connection);
       if (store == null) {
@@ -111,10 +108,26 @@ public class EmbeddedH2Housekeeping {
           && System.nanoTime() - stopAt < 0) {
         rewrites++;
       }
+      if (!gaugesRegistered) {
+        // Only where there is such a file: a 0 on MySQL or in-memory H2 would read as a
+        // measurement.
+        registerGauges();
+        gaugesRegistered = true;
+      }
       fileBytes.set(store.getFileStore().size());
       livePercent.set(store.getFileStore().getChunksFillRate());
       return rewrites;
     }
+  }
+
+  private void registerGauges() {
+    Gauge.builder("bcsync.h2.file.size", fileBytes, AtomicLong::get)
+        .description("Size of the embedded H2 database file")
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder("bcsync.h2.chunks.live.ratio", livePercent, percent -> percent.get() / 100.0)
+        .description("Share of the embedded H2 file's chunk bytes still live (0 to 1)")
+        .register(registry);
   }
 
   /** The store behind an embedded, file-backed H2 that runs no housekeeping of its own. */
@@ -134,7 +147,7 @@ public class EmbeddedH2Housekeeping {
   private void tickLogged() {
     try {
       if (tick() < 0) {
-        LOG.info("No embedded H2 file without its own housekeeping here; nothing to rewrite");
+        LOG.debug("No embedded H2 file without its own housekeeping here; nothing to rewrite");
         timer.shutdown();
       }
       if (failing) {

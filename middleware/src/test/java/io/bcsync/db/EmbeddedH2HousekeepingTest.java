@@ -48,7 +48,11 @@ class EmbeddedH2HousekeepingTest {
   void does_nothing_where_h2_keeps_house_itself_or_there_is_no_file() throws Exception {
     assertThat(tickOn("jdbc:h2:mem:housekeeping;DB_CLOSE_DELAY=-1")).isEqualTo(-1);
     assertThat(tickOn("jdbc:h2:file:" + dir.resolve("delayed") + ";WRITE_DELAY=500")).isEqualTo(-1);
+    assertThat(registry.find("bcsync.h2.file.size").gauge())
+        .as("no file size where there is no such file")
+        .isNull();
     assertThat(tickOn("jdbc:h2:file:" + dir.resolve("shipped") + SHIPPED)).isZero();
+    assertThat(registry.find("bcsync.h2.file.size").gauge()).isNotNull();
   }
 
   private static double gauge(String scrape, String name) {
