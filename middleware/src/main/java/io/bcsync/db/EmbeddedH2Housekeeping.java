@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The shipped URL sets {@code WRITE_DELAY=0} so that an acknowledged webhook is in the file
  * before its 200. H2 then writes a chunk per commit and starts no background writer thread, which
- * is also where H2 rewrites sparse chunks; without that, no chunk ever frees: each keeps a few live
- * pages (an item finished long ago, the chunk layout's own entries), and the file grows by every
- * commit's chunk (8.9 GiB after 100,000 orders).
+ * is also where H2 rewrites sparse chunks. Without that a chunk is freed only once none of its
+ * pages is live, and under a sustained load most of bcsync's keep a few (an item finished long ago,
+ * a customer's figures): the file grew by nearly every commit's chunk (8.9 GiB after 100,000
+ * orders).
  *
  * <p>Every {@link #EVERY} this calls {@link MVStore#compact(int, int)}, the rewriting half of H2's
  * own housekeeping: when less than {@link #TARGET_FILL_PERCENT} of the chunks' bytes is live, it
@@ -37,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * its end is free). It is the same rewrite, under the same store lock, that H2's background thread
  * runs alongside commits in H2's default configuration. The other half of H2's housekeeping, moving
  * chunks down to truncate the file, stays at close ({@code MAX_COMPACT_TIME}): at runtime it
- * tripped one of H2's internal assertions. So the file stays at about twice its live data plus what
- * was written within the retention time (100,000-order run: peak 3.7 GiB while the orders arrived,
- * under 1 GiB while they drained, against 8.9 GiB and growing without this).
+ * tripped one of H2's internal assertions. A burst still grows the file by what it writes within
+ * the retention time; after it, the space is reused or given back (30,000-order benchmark: 544 MiB
+ * a minute after the drain, against 2.2 GiB until the stop without this; 100,000 orders: under 1
+ * GiB while draining, against 8.9 GiB and growing; bench/sync-notes.md).
  *
  * <p>Each round also publishes the file's size ({@code bcsync.h2.file.size}, bytes) and the share
  * of its chunks' bytes still live ({@code bcsync.h2.chunks.live.ratio}), for the disk alert of
