@@ -53,9 +53,7 @@ class FailedRecordsPagingTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.put("bcsync.scheduler.enabled", "false");
-    properties.put("bcsync.pipeline.workers-enabled", "false");
+    properties.putAll(TestDatabases.h2()); // the store's settings turn workers and scheduler off
     return properties;
   }
 
