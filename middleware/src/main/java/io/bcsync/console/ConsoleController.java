@@ -25,13 +25,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,16 +174,11 @@ public class ConsoleController {
       throw new ConsoleBadRequest("unknown action");
     }
     LOG.info("Console replayed {} dead letters", results.size());
-    String query =
-        "?replayed="
-            + results.keySet().stream()
-                .limit(MAX_SHOWN_AFTER_REPLAY)
-                .map(String::valueOf)
-                .collect(Collectors.joining(","))
-            + filter.store().map(s -> "&store=" + encode(s)).orElse("")
-            + filter.kind().map(s -> "&kind=" + encode(s)).orElse("")
-            + filter.errorContains().map(s -> "&error=" + encode(s)).orElse("");
-    return HttpResponse.seeOther(URI.create("/failed" + (results.isEmpty() ? "" : query)));
+    // Back to the filtered page, listing (some of) the records just replayed as they are now.
+    List<Long> shown = results.keySet().stream().limit(MAX_SHOWN_AFTER_REPLAY).toList();
+    return HttpResponse.seeOther(
+        URI.create(
+            results.isEmpty() ? "/failed" : FailedRecords.href(filter, Optional.empty(), shown)));
   }
 
   @io.micronaut.http.annotation.Error(exception = ConsoleBadRequest.class)
@@ -220,10 +212,6 @@ public class ConsoleController {
 
   static Nav nav(HttpRequest<?> request, String active) {
     return new Nav(active, session(request).csrfToken());
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** What every page's header needs: which page is open, and the token its forms carry. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * The failed-records page's content: dead letters a filter matches, each with the BigCommerce
@@ -82,17 +83,23 @@ public class FailedRecords {
         activity.deadLetterValues("store_hash"),
         activity.deadLetterValues("entity_type"),
         rows,
-        rows.size() == PAGE_SIZE,
-        before.isPresent() ? href(filter, Optional.empty()) : null,
-        rows.size() == PAGE_SIZE ? href(filter, Optional.of(dead.get(dead.size() - 1).id())) : null,
+        before.isPresent() ? href(filter, Optional.empty(), List.of()) : null,
+        rows.size() == PAGE_SIZE
+            ? href(filter, Optional.of(dead.get(dead.size() - 1).id()), List.of())
+            : null,
         after);
   }
 
   /**
-   * The failed-records page for {@code filter}, from the newest or from just below {@code before}.
+   * The failed-records page for {@code filter}, from the newest or from just below {@code before},
+   * listing the {@code replayed} records as they are now (after a replay).
    */
-  static String href(DeadLetterFilter filter, Optional<Long> before) {
+  static String href(DeadLetterFilter filter, Optional<Long> before, List<Long> replayed) {
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    if (!replayed.isEmpty()) {
+      query.add(
+          "replayed=" + replayed.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }
     filter.store().ifPresent(store -> query.add("store=" + encode(store)));
     filter.kind().ifPresent(kind -> query.add("kind=" + encode(kind)));
     filter.errorContains().ifPresent(text -> query.add("error=" + encode(text)));
@@ -118,7 +125,6 @@ public class FailedRecords {
   }
 
   /**
-   * @param more whether more dead letters match than the page shows
    * @param newestHref the page of the newest, when this page starts further back; else null
    * @param olderHref the next page, of older dead letters, when there may be one; else null
    * @param afterReplay the records just replayed, as they are now
@@ -130,10 +136,14 @@ public class FailedRecords {
       List<String> stores,
       List<String> kinds,
       List<Row> rows,
-      boolean more,
       String newestHref,
       String olderHref,
-      List<AfterReplay> afterReplay) {}
+      List<AfterReplay> afterReplay) {
+    /** Whether more dead letters match than the page shows (a full page: there may be). */
+    public boolean more() {
+      return olderHref != null;
+    }
+  }
 
   /**
    * @param salesforceCall the latest failed attempt that carried the external call's request and

@@ -80,7 +80,8 @@ public class HeldOutcomes {
     public String failedHref() {
       return FailedRecords.href(
               DeadLetterFilter.of(entity.storeHash(), entity.type(), null),
-              Optional.of(item.id() + 1))
+              Optional.of(item.id() + 1),
+              List.of())
           + "#item-"
           + item.id();
     }

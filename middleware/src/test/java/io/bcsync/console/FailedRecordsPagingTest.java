@@ -92,6 +92,7 @@ class FailedRecordsPagingTest implements TestPropertyProvider {
     long lastShown = dead.get(DEAD - FailedRecords.PAGE_SIZE);
     assertThat(newest.rows().get(0).item().id()).isEqualTo(dead.get(DEAD - 1));
     assertThat(newest.rows().get(FailedRecords.PAGE_SIZE - 1).item().id()).isEqualTo(lastShown);
+    assertThat(newest.more()).isTrue();
     assertThat(newest.newestHref()).isNull();
     assertThat(newest.olderHref())
         .isEqualTo("/failed?store=" + STORE + "&kind=order&before=" + lastShown);
@@ -101,6 +102,7 @@ class FailedRecordsPagingTest implements TestPropertyProvider {
         .extracting(row -> row.item().id())
         .containsExactly(dead.get(4), dead.get(3), dead.get(2), dead.get(1), dead.get(0));
     assertThat(older.olderHref()).isNull();
+    assertThat(older.more()).isFalse();
     assertThat(older.newestHref()).isEqualTo("/failed?store=" + STORE + "&kind=order");
   }
 
@@ -108,7 +110,8 @@ class FailedRecordsPagingTest implements TestPropertyProvider {
   void the_link_to_a_dead_letter_finds_it_beyond_the_newest_page() throws Exception {
     long oldest = dead.get(0);
     String link =
-        FailedRecords.href(DeadLetterFilter.of(STORE, "order", null), Optional.of(oldest + 1));
+        FailedRecords.href(
+            DeadLetterFilter.of(STORE, "order", null), Optional.of(oldest + 1), List.of());
 
     HttpResponse<String> page = get(link);
 
@@ -120,6 +123,23 @@ class FailedRecordsPagingTest implements TestPropertyProvider {
     assertThat(get("/failed?store=" + STORE).body())
         .doesNotContain("id=\"item-" + oldest + "\"")
         .contains("id=\"older\"");
+  }
+
+  @Test
+  void after_a_replay_the_page_keeps_its_filter_and_lists_the_replayed_records() {
+    assertThat(
+            FailedRecords.href(
+                DeadLetterFilter.of(STORE, "order", "INVALID FIELD"),
+                Optional.empty(),
+                List.of(dead.get(0), dead.get(1))))
+        .isEqualTo(
+            "/failed?replayed="
+                + dead.get(0)
+                + ","
+                + dead.get(1)
+                + "&store="
+                + STORE
+                + "&kind=order&error=INVALID+FIELD");
   }
 
   @Test
