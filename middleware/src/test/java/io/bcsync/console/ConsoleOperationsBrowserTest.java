@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -265,9 +266,8 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
               runner.runActive();
               return backfills.find(id).orElseThrow().state() == BackfillState.DONE;
             });
+    awaitText(By.cssSelector("#backfill-" + id + " .state"), "DONE");
     new WebDriverWait(browser, WAIT).until(driver -> "100".equals(bar(id).getAttribute("value")));
-    assertThat(browser.findElement(By.cssSelector("#backfill-" + id + " .state")).getText())
-        .isEqualTo("DONE");
     assertThat(browser.findElement(By.cssSelector("#backfill-" + id + " .percent")).getText())
         .isEqualTo("100 %");
     assertThat(browser.findElement(By.cssSelector("#backfill-" + id + " .customers")).getText())
@@ -285,13 +285,7 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
     await().atMost(WAIT).until(() -> backfills.latest(STORE).get(0).id() != id);
     long second = backfills.latest(STORE).get(0).id();
     awaitElement(By.cssSelector("#backfill-" + second + " form.cancel button")).click();
-    new WebDriverWait(browser, WAIT)
-        .until(
-            driver ->
-                driver
-                    .findElement(By.cssSelector("#backfill-" + second + " .state"))
-                    .getText()
-                    .equals("CANCELLED"));
+    awaitText(By.cssSelector("#backfill-" + second + " .state"), "CANCELLED");
     assertThat(backfills.find(second).orElseThrow().state()).isEqualTo(BackfillState.CANCELLED);
   }
 
@@ -365,6 +359,17 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
 
   private WebElement bar(long id) {
     return browser.findElement(By.id("bar-" + id));
+  }
+
+  /**
+   * Waits until the element shows {@code text}, finding it again each time: after a form's submit
+   * (Cancel) an element found on the page being left is gone when read (a CI run failed with
+   * StaleElementReferenceException there).
+   */
+  private void awaitText(By by, String text) {
+    new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(driver -> driver.findElement(by).getText().equals(text));
   }
 
   private WebElement awaitElement(By by) {
