@@ -17,4 +17,16 @@ interface BackfillItemRepository extends GenericRepository<BackfillItemRow, Back
       "SELECT entity_id FROM backfill_item WHERE backfill_id = :backfillId"
           + " AND entity_type = :entityType AND entity_id IN (:entityIds)")
   List<String> linked(long backfillId, String entityType, Collection<String> entityIds);
+
+  /** Of {@code workItemIds}, those a running or paused backfill links to. */
+  @Query(
+      "SELECT l.work_item_id FROM backfill_item l JOIN backfill_job j ON j.id = l.backfill_id"
+          + " WHERE l.work_item_id IN (:workItemIds) AND j.state IN ('RUNNING', 'PAUSED')")
+  List<Long> linkedFromActive(Collection<Long> workItemIds);
+
+  @Query("SELECT * FROM backfill_item WHERE work_item_id IN (:workItemIds)")
+  List<BackfillItemRow> linking(Collection<Long> workItemIds);
+
+  @Query("DELETE FROM backfill_item WHERE work_item_id IN (:workItemIds)")
+  int unlink(Collection<Long> workItemIds);
 }

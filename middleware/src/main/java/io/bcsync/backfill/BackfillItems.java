@@ -2,12 +2,15 @@ package io.bcsync.backfill;
 
 import io.bcsync.db.Chunks;
 import io.bcsync.db.Db;
+import io.bcsync.db.Upsert;
 import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.WorkItemLinks;
+import io.bcsync.pipeline.WorkItemReferences;
 import io.bcsync.pipeline.WorkItemStatus;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,19 +19,32 @@ import java.util.Set;
 
 /**
  * The {@code backfill_item} table: what a backfill enqueued, and how those work items are doing.
+ *
+ * <p>For the history retention it keeps the finished items of a running or paused backfill, whose
+ * progress and "already enqueued" check read them. A finished backfill lets its items go: their
+ * final statuses are added to {@code backfill_item_pruned} and its links deleted, in the
+ * retention's transaction, so its progress totals stay what they were.
  */
 @Singleton
-public class BackfillItems {
+public class BackfillItems implements WorkItemReferences {
   /** How backfill_item rows point at the work items they enqueued. */
   private static final WorkItemLinks LINKS =
       new WorkItemLinks("backfill_item", "backfill_id", "work_item_id");
 
   private final BackfillItemRepository rows;
+  private final BackfillPrunedCountRepository pruned;
   private final QueueInspector queue;
+  private final Db db;
 
-  BackfillItems(BackfillItemRepository rows, QueueInspector queue) {
+  BackfillItems(
+      BackfillItemRepository rows,
+      BackfillPrunedCountRepository pruned,
+      QueueInspector queue,
+      Db db) {
     this.rows = rows;
+    this.pruned = pruned;
     this.queue = queue;
+    this.db = db;
   }
 
   /**
@@ -66,7 +82,48 @@ public class BackfillItems {
         .statusCounts(LINKS, backfillId)
         .forEach(
             (type, byStatus) -> counts.computeIfAbsent(type, t -> emptyCounts()).putAll(byStatus));
+    for (BackfillPrunedCountRow row : db.read(() -> pruned.ofBackfill(backfillId))) {
+      counts
+          .computeIfAbsent(row.id().entityType(), t -> emptyCounts())
+          .merge(WorkItemStatus.valueOf(row.id().status()), row.itemCount(), Long::sum);
+    }
     return counts;
+  }
+
+  @Override
+  public Set<Long> stillNeeded(Collection<FinishedItem> items) {
+    Set<Long> needed = new HashSet<>();
+    for (List<Long> chunk : Chunks.of(ids(items))) {
+      needed.addAll(rows.linkedFromActive(chunk));
+    }
+    return needed;
+  }
+
+  @Override
+  public void release(Collection<FinishedItem> items) {
+    Map<Long, FinishedItem> byId = new HashMap<>();
+    items.forEach(item -> byId.put(item.id(), item));
+    Map<BackfillPrunedCountRow.Key, Long> counts = new LinkedHashMap<>();
+    for (List<Long> chunk : Chunks.of(byId.keySet())) {
+      for (BackfillItemRow link : rows.linking(chunk)) {
+        FinishedItem item = byId.get(link.workItemId());
+        counts.merge(
+            new BackfillPrunedCountRow.Key(
+                link.id().backfillId(), item.entityType(), item.status().name()),
+            1L,
+            Long::sum);
+      }
+      rows.unlink(chunk);
+    }
+    counts.forEach(
+        (key, count) ->
+            Upsert.updateElseInsert(
+                () -> pruned.add(key.backfillId(), key.entityType(), key.status(), count),
+                () -> pruned.save(new BackfillPrunedCountRow(key, count))));
+  }
+
+  private static List<Long> ids(Collection<FinishedItem> items) {
+    return items.stream().map(FinishedItem::id).toList();
   }
 
   private static Map<WorkItemStatus, Long> emptyCounts() {

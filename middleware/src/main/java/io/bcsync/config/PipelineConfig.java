@@ -34,6 +34,10 @@ import java.time.Duration;
  *     well under the lease timeout, so a live worker's lease never lapses mid-batch
  * @param failureRetention how long failed attempts ({@code work_item_failure}) of items that have
  *     ended are kept for the failed-records page
+ * @param historyRetention how long finished work items ({@code DONE}, {@code SKIPPED}, {@code
+ *     SUPERSEDED}) are kept with their webhook events and failed attempts (record timeline,
+ *     activity counts); at least {@code webhookMaxAge}, because a stored event's webhook id is what
+ *     refuses a late redelivery of it. Dead letters and open items are kept whatever their age.
  */
 @ConfigurationProperties(PipelineConfig.PREFIX)
 public record PipelineConfig(
@@ -52,7 +56,8 @@ public record PipelineConfig(
     @Bindable(defaultValue = "30s") Duration webhookSecretCacheTtl,
     @Bindable(defaultValue = "72h") Duration webhookMaxAge,
     @Bindable(defaultValue = "true") boolean requireSignedWebhooks,
-    @Bindable(defaultValue = "30d") Duration failureRetention) {
+    @Bindable(defaultValue = "30d") Duration failureRetention,
+    @Bindable(defaultValue = "30d") Duration historyRetention) {
 
   public static final String PREFIX = "bcsync.pipeline";
 
@@ -71,6 +76,15 @@ public record PipelineConfig(
     requirePositive(webhookSecretCacheTtl, "webhook-secret-cache-ttl");
     requirePositive(webhookMaxAge, "webhook-max-age");
     requirePositive(failureRetention, "failure-retention");
+    requirePositive(historyRetention, "history-retention");
+    if (historyRetention.compareTo(webhookMaxAge) < 0) {
+      throw new InvalidConfigurationException(
+          PREFIX + ".history-retention",
+          "must not be shorter than webhook-max-age ("
+              + webhookMaxAge
+              + "): a stored event's webhook id refuses a late redelivery of it; was "
+              + historyRetention);
+    }
     if (leaseRenewalInterval.multipliedBy(2).compareTo(leaseTimeout) > 0) {
       throw new InvalidConfigurationException(
           PREFIX + ".lease-renewal-interval",

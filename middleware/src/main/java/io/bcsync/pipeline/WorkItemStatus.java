@@ -1,8 +1,10 @@
 package io.bcsync.pipeline;
 
 /**
- * Lifecycle of a work item. Items are never deleted; DEAD and SUPERSEDED are kept as the
- * dead-letter record.
+ * Lifecycle of a work item. DONE, SKIPPED and SUPERSEDED are final: the history retention deletes
+ * them once they are older than {@code bcsync.pipeline.history-retention} ({@link
+ * QueueRetention#deleteFinishedBefore}). DEAD is kept whatever its age, until it is replayed and
+ * ends.
  */
 public enum WorkItemStatus {
   /** Waiting for its next attempt time. */

@@ -24,6 +24,7 @@ class RetryPolicyTest {
         Duration.ofSeconds(30),
         Duration.ofHours(72),
         true,
+        Duration.ofDays(30),
         Duration.ofDays(30));
   }
 

@@ -31,6 +31,8 @@ public final class WebhookCalls {
     // The fixtures are BigCommerce's official example payloads, created in 2019; callbacks with
     // only the secret header must otherwise be younger than webhook-max-age (WebhookReplayTest).
     properties.put("bcsync.pipeline.webhook-max-age", "36500d");
+    // A stored event's webhook id outlives webhook-max-age (PipelineConfig): as long here.
+    properties.put("bcsync.pipeline.history-retention", "36500d");
     // A random port: application.yml says 8080, which a running demo or another checkout's tests
     // may hold.
     properties.put("micronaut.server.port", "-1");
