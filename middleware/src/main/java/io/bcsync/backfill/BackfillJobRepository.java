@@ -88,4 +88,17 @@ interface BackfillJobRepository extends GenericRepository<BackfillJobRow, Long> 
       "UPDATE backfill_job SET state = 'CANCELLED', active_store = NULL, finished_at_ms = :now,"
           + " updated_at_ms = :now WHERE id = :id AND state IN ('RUNNING', 'PAUSED')")
   int cancel(long id, long now);
+
+  @Query(
+      "DELETE FROM backfill_item WHERE backfill_id IN"
+          + " (SELECT id FROM backfill_job WHERE store_hash = :storeHash)")
+  int deleteItemsOfStore(String storeHash);
+
+  @Query(
+      "DELETE FROM backfill_item_pruned WHERE backfill_id IN"
+          + " (SELECT id FROM backfill_job WHERE store_hash = :storeHash)")
+  int deletePrunedCountsOfStore(String storeHash);
+
+  @Query("DELETE FROM backfill_job WHERE store_hash = :storeHash")
+  int deleteStore(String storeHash);
 }

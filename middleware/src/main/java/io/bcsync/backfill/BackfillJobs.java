@@ -75,6 +75,19 @@ public class BackfillJobs {
     return jobs(db.read(rows::active));
   }
 
+  /**
+   * Forgets the store's backfills, their links and their counts (its retention ended); joins the
+   * caller's transaction, which deletes the store's work items with them.
+   */
+  public void deleteStore(String storeHash) {
+    db.write(
+        () -> {
+          rows.deleteItemsOfStore(storeHash);
+          rows.deletePrunedCountsOfStore(storeHash);
+          return rows.deleteStore(storeHash);
+        });
+  }
+
   /** The latest backfills, newest first, optionally of one store. */
   public List<BackfillJob> latest(String storeHash, int limit) {
     return jobs(

@@ -3,6 +3,7 @@ package io.bcsync.bigcommerce.stores;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.bcsync.backfill.BackfillJobs;
 import io.bcsync.bigcommerce.catchup.SyncCursors;
 import io.bcsync.bigcommerce.reading.EntityVersions;
 import io.bcsync.config.BigCommerceAppConfig;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the sync history of an uninstalled store for {@code uninstalled-retention}, then deletes it
- * (events, work items, read versions, poll marks and the store row) in one transaction. A
- * re-install within the period keeps the history.
+ * (events, work items, backfills, read versions, poll marks and the store row) in one transaction.
+ * A re-install within the period keeps the history.
  */
 @Factory
 class UninstalledStoreRetention {
@@ -32,6 +33,7 @@ class UninstalledStoreRetention {
       QueueRetention queue,
       EntityVersions versions,
       SyncCursors cursors,
+      BackfillJobs backfills,
       Db db,
       Clock clock,
       BigCommerceAppConfig config) {
@@ -44,6 +46,7 @@ class UninstalledStoreRetention {
                 db.write(
                     connection -> {
                       queue.deleteStore(connection, storeHash);
+                      backfills.deleteStore(storeHash);
                       versions.deleteStore(storeHash);
                       cursors.deleteStore(storeHash);
                       stores.deleteUninstalled(storeHash);

@@ -3,6 +3,7 @@ package io.bcsync.bigcommerce.stores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.bcsync.backfill.BackfillJobs;
 import io.bcsync.bigcommerce.catchup.SyncCursors;
 import io.bcsync.bigcommerce.reading.EntityVersions;
 import io.bcsync.pipeline.EntityRef;
@@ -38,6 +39,7 @@ class UninstalledStoreRetentionTest implements TestPropertyProvider {
   @Inject QueueInspector queue;
   @Inject EntityVersions versions;
   @Inject SyncCursors cursors;
+  @Inject BackfillJobs backfills;
   @Inject MutableClock clock;
 
   @Inject
@@ -69,6 +71,7 @@ class UninstalledStoreRetentionTest implements TestPropertyProvider {
       record(store);
       versions.recordRead(store, "order", Map.of("1", 100L));
       cursors.save(store, "orders", 100, clock.millis());
+      backfills.create(store, java.time.LocalDate.of(2024, 1, 1), clock.millis());
     }
     stores.markUninstalled(gone);
 
@@ -83,11 +86,13 @@ class UninstalledStoreRetentionTest implements TestPropertyProvider {
     assertThat(queue.storeActivity(gone, 5).open()).isZero();
     assertThat(versions.lastRead(gone, "order", List.of("1"))).isEmpty();
     assertThat(cursors.lastPolledAt(gone)).isEmpty();
+    assertThat(backfills.latest(gone, 10)).isEmpty();
 
     assertThat(stores.find(kept)).isPresent();
     assertThat(queue.storeActivity(kept, 5).open()).isEqualTo(1);
     assertThat(versions.lastRead(kept, "order", List.of("1"))).containsEntry("1", 100L);
     assertThat(cursors.lastPolledAt(kept)).isPresent();
+    assertThat(backfills.latest(kept, 10)).hasSize(1);
   }
 
   private void record(String store) {
