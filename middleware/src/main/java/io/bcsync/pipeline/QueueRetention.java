@@ -2,6 +2,7 @@ package io.bcsync.pipeline;
 
 import io.bcsync.db.Db;
 import io.bcsync.pipeline.WorkItemReferences.FinishedItem;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,10 +22,23 @@ public class QueueRetention {
 
   private final Db db;
   private final List<WorkItemReferences> references;
+  private final Rest rest;
 
+  /** Waits between two chunks of a run; a test records the waits instead. */
+  @FunctionalInterface
+  interface Rest {
+    void nanos(long nanos) throws InterruptedException;
+  }
+
+  @Inject
   QueueRetention(Db db, List<WorkItemReferences> references) {
+    this(db, references, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+  }
+
+  QueueRetention(Db db, List<WorkItemReferences> references, Rest rest) {
     this.db = db;
     this.references = references;
+    this.rest = rest;
   }
 
   /** What one history retention run deleted. */
@@ -44,18 +58,30 @@ public class QueueRetention {
    * stops at the first item created at or after {@code beforeMs}: ids grow with creation time, so
    * the scan never reads the recent queue the workers are busy with. Each chunk commits on its own;
    * a crash loses at most the chunk in flight, and the next run scans again from the start.
+   *
+   * <p>After each chunk the run rests as long as the chunk took, so a long backlog (the first run
+   * after an upgrade, months of history) takes at most half of the database's and a core's time
+   * from webhook intake and the workers (bench/results/retention.md measures both ways). An
+   * interrupt (shutdown) ends the run after its current chunk; the next run goes on from there.
    */
   public Deleted deleteFinishedBefore(long beforeMs) {
     Deleted total = new Deleted(0, 0, 0);
     long afterId = 0;
     while (true) {
       long from = afterId;
+      long started = System.nanoTime();
       Chunk chunk = db.write(connection -> deleteChunk(connection, from, beforeMs));
       total = total.plus(chunk.deleted());
       if (chunk.lastScannedId() < 0 || chunk.reachedNewer()) {
         return total;
       }
       afterId = chunk.lastScannedId();
+      try {
+        rest.nanos(System.nanoTime() - started);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return total;
+      }
     }
   }
 

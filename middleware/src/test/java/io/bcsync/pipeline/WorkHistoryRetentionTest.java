@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,12 +166,63 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
     processor.processDueBatch();
     assertThat(statusOf(recent)).isEqualTo(WorkItemStatus.DONE);
 
-    QueueRetention.Deleted deleted = retention.deleteFinishedBefore(cutoff);
+    List<Long> rests = new ArrayList<>();
+    QueueRetention recordingRests = new QueueRetention(db, List.of(), rests::add);
+
+    QueueRetention.Deleted deleted = recordingRests.deleteFinishedBefore(cutoff);
 
     assertThat(deleted.items()).isEqualTo(finished - deadOnes);
     assertThat(countWithStatus("DEAD")).isEqualTo(deadOnes);
     assertThat(countWithStatus("DONE")).as("only the recent item").isEqualTo(1);
+    assertThat(rests)
+        .as("a rest after each full chunk as long as it took; none after the last")
+        .hasSize(2)
+        .allSatisfy(nanos -> assertThat(nanos).isPositive());
     assertThat(retention.deleteFinishedBefore(cutoff).items()).as("a second run").isZero();
+  }
+
+  @Test
+  void an_interrupt_ends_a_run_after_its_chunk_and_the_next_run_goes_on() {
+    long cutoff = clock.millis();
+    insertFinished(QueueRetention.SCAN_CHUNK + 10, cutoff);
+    QueueRetention interrupted =
+        new QueueRetention(
+            db,
+            List.of(),
+            nanos -> {
+              throw new InterruptedException("shutdown");
+            });
+
+    QueueRetention.Deleted first = interrupted.deleteFinishedBefore(cutoff);
+    boolean flagSet = Thread.interrupted();
+
+    assertThat(flagSet).as("the interrupt is kept for the caller").isTrue();
+    assertThat(first.items()).isEqualTo(QueueRetention.SCAN_CHUNK);
+    assertThat(retention.deleteFinishedBefore(cutoff).items()).isEqualTo(10);
+    assertThat(Tables.count(db, "work_item")).isZero();
+  }
+
+  /** {@code count} DONE orders created and finished before {@code cutoff}. */
+  private void insertFinished(int count, long cutoff) {
+    db.write(
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO work_item (store_hash, entity_type, entity_id, status, scopes,"
+                      + " event_count, dirty, attempts, next_attempt_at_ms, created_at_ms,"
+                      + " updated_at_ms, replay_count) VALUES (?, 'order', ?, 'DONE', '', 1, 0, 1,"
+                      + " 0, ?, ?, 0)")) {
+            for (int i = 0; i < count; i++) {
+              insert.setString(1, WebhookCalls.STORE);
+              insert.setString(2, "done-" + i);
+              insert.setLong(3, cutoff - 10_000 + i);
+              insert.setLong(4, cutoff - 5_000);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
   }
 
   /** Every item of the batch succeeds except {@code open}, which stays waiting. */
