@@ -82,6 +82,8 @@ public class BackfillItems implements WorkItemReferences {
         .statusCounts(LINKS, backfillId)
         .forEach(
             (type, byStatus) -> counts.computeIfAbsent(type, t -> emptyCounts()).putAll(byStatus));
+    // Two reads: when a retention chunk commits between them, an ended backfill's totals are off
+    // by that chunk's items for this one read (the retention runs hourly, for seconds).
     for (BackfillPrunedCountRow row : db.read(() -> pruned.ofBackfill(backfillId))) {
       counts
           .computeIfAbsent(row.id().entityType(), t -> emptyCounts())

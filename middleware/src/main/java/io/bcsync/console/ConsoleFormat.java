@@ -3,6 +3,7 @@ package io.bcsync.console;
 import io.bcsync.pipeline.EntityRef;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,21 @@ public final class ConsoleFormat {
       return hours + " h " + (minutes % 60) + " min";
     }
     return (hours / 24) + " d " + (hours % 24) + " h";
+  }
+
+  /** A configured period in its largest whole unit: {@code 30 days}, {@code 72 hours}. */
+  public static String period(Duration duration) {
+    if (duration.toDays() > 0 && duration.equals(Duration.ofDays(duration.toDays()))) {
+      return plural(duration.toDays(), "day");
+    }
+    if (duration.toHours() > 0 && duration.equals(Duration.ofHours(duration.toHours()))) {
+      return plural(duration.toHours(), "hour");
+    }
+    return plural(Math.max(1, duration.toMinutes()), "minute");
+  }
+
+  private static String plural(long count, String unit) {
+    return count + " " + unit + (count == 1 ? "" : "s");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.bcsync.console;
 
+import io.bcsync.config.PipelineConfig;
 import io.bcsync.console.ConsoleController.Nav;
 import io.bcsync.console.ConsoleSessions.Session;
 import io.bcsync.console.TimelineQuery.InvalidTimelineQuery;
@@ -28,9 +29,11 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TimelineController {
   private final RecordTimeline timeline;
+  private final String historyRetention;
 
-  public TimelineController(RecordTimeline timeline) {
+  public TimelineController(RecordTimeline timeline, PipelineConfig pipeline) {
     this.timeline = timeline;
+    this.historyRetention = ConsoleFormat.period(pipeline.historyRetention());
   }
 
   @Get("/timeline")
@@ -47,6 +50,7 @@ public class TimelineController {
     model.put("store", store == null ? "" : store);
     model.put("error", "");
     model.put("timeline", null);
+    model.put("historyRetention", historyRetention);
     if (q == null || q.isBlank()) {
       return HttpResponse.ok(new ModelAndView<>("console/timeline", model));
     }
