@@ -8,16 +8,14 @@ import io.bcsync.db.Db;
 import io.bcsync.pipeline.BatchProcessor;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.EventIntake;
-import io.bcsync.pipeline.IncomingEvent;
-import io.bcsync.pipeline.IntakeResult;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.pipeline.WorkQueue;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
+import io.bcsync.testsupport.ScriptedPipeline;
 import io.bcsync.testsupport.Tables;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -60,10 +58,7 @@ class BackfillHistoryRetentionTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.put("test.mutable-clock", "true");
-    properties.put("test.scripted-handler", "true");
+    Map<String, String> properties = ScriptedPipeline.properties(databaseProperties());
     properties.put("test.failing-work-item-references", "true");
     properties.put("bcsync.pipeline.history-retention", RETENTION.toDays() + "d");
     properties.put("bcsync.pipeline.webhook-max-age", "72h");
@@ -172,17 +167,7 @@ class BackfillHistoryRetentionTest implements TestPropertyProvider {
     for (int i = 1; i <= count; i++) {
       String entityId = String.valueOf(i);
       long itemId =
-          ((IntakeResult.Accepted)
-                  intake.record(
-                      new IncomingEvent(
-                          new EntityRef(store, type, entityId),
-                          "bcsync/backfill/" + type,
-                          "stores/" + store,
-                          null,
-                          "hash-" + store + type + entityId,
-                          clock.millis() / 1000,
-                          "{}")))
-              .workItemId();
+          ScriptedPipeline.record(intake, new EntityRef(store, type, entityId), clock.millis());
       db.write(
           () -> {
             items.link(job.id(), type, entityId, itemId);

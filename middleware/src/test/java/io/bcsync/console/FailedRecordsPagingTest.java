@@ -16,9 +16,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,13 +145,6 @@ class FailedRecordsPagingTest implements TestPropertyProvider {
   }
 
   private HttpResponse<String> get(String pathAndQuery) throws Exception {
-    ConsoleSessions.Session session = sessions.create();
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery))
-                .header("Cookie", ConsoleSecurityFilter.COOKIE + "=" + session.cookieValue())
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return ConsolePageRequests.get(server, sessions, pathAndQuery);
   }
 }

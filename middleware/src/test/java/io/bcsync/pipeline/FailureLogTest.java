@@ -6,6 +6,7 @@ import io.bcsync.db.Db;
 import io.bcsync.pipeline.FailureLog.FailedAttempt;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
+import io.bcsync.testsupport.ScriptedPipeline;
 import io.bcsync.testsupport.Tables;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
@@ -39,10 +40,7 @@ class FailureLogTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.put("test.mutable-clock", "true");
-    properties.put("test.scripted-handler", "true");
+    Map<String, String> properties = ScriptedPipeline.properties(databaseProperties());
     properties.put("bcsync.pipeline.max-attempts", "2");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.bcsync.db.Db;
 import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
+import io.bcsync.testsupport.ScriptedPipeline;
 import io.bcsync.testsupport.Tables;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
@@ -49,10 +50,7 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.put("test.mutable-clock", "true");
-    properties.put("test.scripted-handler", "true");
+    Map<String, String> properties = ScriptedPipeline.properties(databaseProperties());
     properties.put("bcsync.pipeline.max-attempts", "2");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");
@@ -237,26 +235,18 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
   }
 
   private long eventsOf(long itemId) {
-    return db.read(
-        connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT COUNT(*) FROM webhook_event WHERE work_item_id = ?")) {
-            select.setLong(1, itemId);
-            try (ResultSet rs = select.executeQuery()) {
-              rs.next();
-              return rs.getLong(1);
-            }
-          }
-        });
+    return count("SELECT COUNT(*) FROM webhook_event WHERE work_item_id = ?", itemId);
   }
 
   private long countWithStatus(String status) {
+    return count("SELECT COUNT(*) FROM work_item WHERE status = ?", status);
+  }
+
+  private long count(String sql, Object parameter) {
     return db.read(
         connection -> {
-          try (PreparedStatement select =
-              connection.prepareStatement("SELECT COUNT(*) FROM work_item WHERE status = ?")) {
-            select.setString(1, status);
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, parameter);
             try (ResultSet rs = select.executeQuery()) {
               rs.next();
               return rs.getLong(1);
@@ -266,16 +256,7 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
   }
 
   private long event(String type, String id) {
-    return ((IntakeResult.Accepted)
-            intake.record(
-                new IncomingEvent(
-                    new EntityRef(WebhookCalls.STORE, type, id),
-                    "store/" + type + "/created",
-                    "stores/" + WebhookCalls.STORE,
-                    null,
-                    "hash-" + type + id + "-" + clock.millis(),
-                    clock.millis() / 1000,
-                    "{}")))
-        .workItemId();
+    return ScriptedPipeline.record(
+        intake, new EntityRef(WebhookCalls.STORE, type, id), clock.millis());
   }
 }
