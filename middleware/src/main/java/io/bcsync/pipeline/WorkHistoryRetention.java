@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.bcsync.config.PipelineConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -25,13 +27,19 @@ public class WorkHistoryRetention {
   @Singleton
   @Named("work-history-retention")
   RecurringTask<Void> workHistoryRetention(
-      PipelineConfig config, QueueRetention queue, Clock clock) {
+      PipelineConfig config, QueueRetention queue, Clock clock, MeterRegistry registry) {
     Duration retention = config.historyRetention();
+    Counter items = deletedCounter(registry, "work_item");
+    Counter events = deletedCounter(registry, "webhook_event");
+    Counter failures = deletedCounter(registry, "work_item_failure");
     return Tasks.recurring("work-history-retention", FixedDelay.of(Duration.ofHours(1)))
         .execute(
             (instance, context) -> {
               QueueRetention.Deleted deleted =
                   queue.deleteFinishedBefore(clock.millis() - retention.toMillis());
+              items.increment(deleted.items());
+              events.increment(deleted.events());
+              failures.increment(deleted.failures());
               if (deleted.items() > 0) {
                 LOG.info(
                     "Deleted {} finished work item(s) older than {}, with {} webhook event(s) and"
@@ -42,5 +50,12 @@ public class WorkHistoryRetention {
                     deleted.failures());
               }
             });
+  }
+
+  private static Counter deletedCounter(MeterRegistry registry, String table) {
+    return Counter.builder("bcsync.history.retention.deleted")
+        .description("Rows the history retention deleted on this instance, by table")
+        .tag("table", table)
+        .register(registry);
   }
 }

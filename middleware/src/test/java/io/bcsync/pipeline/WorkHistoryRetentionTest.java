@@ -10,6 +10,7 @@ import io.bcsync.testsupport.ScriptedPipeline;
 import io.bcsync.testsupport.Tables;
 import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
   @Inject FailureLog failures;
   @Inject QueueRetention retention;
   @Inject Db db;
+  @Inject MeterRegistry registry;
 
   @Inject
   @Named("work-history-retention")
@@ -121,7 +123,7 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
       assertThat(queue.find(gone)).as("item %d", gone).isEmpty();
       assertThat(eventsOf(gone)).as("events of item %d", gone).isZero();
     }
-    assertThat(failures.attempts(List.of(done))).isEmpty();
+    assertThat(failures.attempts(List.of(done, replayedDead))).isEmpty();
     assertThat(statusOf(dead)).isEqualTo(WorkItemStatus.DEAD);
     assertThat(failures.attempts(List.of(dead))).hasSize(1);
     assertThat(statusOf(recent)).isEqualTo(WorkItemStatus.DONE);
@@ -130,6 +132,15 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
     }
     assertThat(queue.find(open)).isPresent();
     assertThat(Tables.count(db, "work_item")).isEqualTo(3);
+    assertThat(deletedCounted("work_item")).isEqualTo(4);
+    assertThat(deletedCounted("webhook_event")).isEqualTo(4);
+    assertThat(deletedCounted("work_item_failure"))
+        .as("done's and the superseded one's")
+        .isEqualTo(2);
+  }
+
+  private double deletedCounted(String table) {
+    return registry.get("bcsync.history.retention.deleted").tag("table", table).counter().count();
   }
 
   @Test
