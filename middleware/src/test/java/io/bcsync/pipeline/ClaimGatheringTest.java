@@ -119,6 +119,47 @@ class ClaimGatheringTest implements TestPropertyProvider {
     assertThat(claimIds()).containsExactly(retried);
   }
 
+  @Test
+  void the_count_reads_only_the_oldest_due_items_so_a_group_behind_them_waits_its_turn() {
+    int window = ClaimGathering.WINDOW_BATCHES * 3;
+    List<Long> orders = new java.util.ArrayList<>();
+    for (int i = 0; i < window; i++) {
+      orders.add(event(WebhookCalls.STORE, "order", "w" + i));
+    }
+    long behind = event(WebhookCalls.STORE, "customer", "behind");
+
+    GatherWindows.Round round = gathering.begin(clock.millis());
+    gathering.end(round);
+    assertThat(round.heldBack()).as("the customer is behind the window: not counted").isEmpty();
+    assertThat(round.released()).isEmpty();
+
+    // The orders go; the customer is at the front of the queue now, and gathers.
+    String token = "lease-orders";
+    assertThat(queue.claim(token, window, clock.millis(), clock.millis() + 20_000))
+        .extracting(WorkItem::id)
+        .containsExactlyElementsOf(orders);
+    assertThat(claimIds()).as("counted now: it gathers").isEmpty();
+    ticker.addAndGet(Duration.ofMillis(300).toNanos());
+    assertThat(claimIds()).containsExactly(behind);
+  }
+
+  @Test
+  void a_claim_takes_the_oldest_due_items_first_and_equal_times_by_id() {
+    long later = event(WebhookCalls.STORE, "order", "later");
+    long first = event(WebhookCalls.STORE, "order", "first");
+    long second = event(WebhookCalls.STORE, "order", "second");
+    String token = "lease-order";
+    queue.claim(token, 10, clock.millis(), clock.millis() + 20_000);
+    queue.retryLater(later, token, clock.millis(), clock.millis() + 1_000, "busy");
+    queue.retryLater(first, token, clock.millis(), clock.millis() + 500, "busy");
+    queue.retryLater(second, token, clock.millis(), clock.millis() + 500, "busy");
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(queue.claim("lease-next", 2, clock.millis(), clock.millis() + 20_000))
+        .extracting(WorkItem::id)
+        .containsExactly(first, second);
+  }
+
   private List<Long> claimIds() {
     GatherWindows.Round round = gathering.begin(clock.millis());
     try {
