@@ -14,12 +14,14 @@ import io.bcsync.sync.catalog.ProductLine;
 import io.bcsync.sync.port.RecordError;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.WriteOperation;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,12 @@ import org.slf4j.LoggerFactory;
  * (queries: per ~700 keys).
  *
  * <p>Calls are serialised: two workers ensuring the same new product at once would otherwise both
- * create its entries, and the second would fail with DUPLICATE_VALUE.
+ * create its entries, and the second would fail with DUPLICATE_VALUE. Another instance is not
+ * serialised with this one: when it created an entry after this batch looked (its Product2 upsert
+ * then matches the product the other instance created, so this batch takes the product for new and
+ * does not look), the create fails with DUPLICATE_VALUE ("This price definition already exists in
+ * this price book"); the batch reads those entries again and uses them instead of failing (seen in
+ * scripts/check-rolling-upgrade: a whole batch of 400 orders failed and ran again).
  */
 @Singleton
 @Requires(condition = SalesforceConfigured.class)
@@ -228,8 +235,34 @@ public class SalesforcePricebookEntries implements PricebookEntries {
      */
     private void ensureEntries(String book, Map<String, Map<String, SObject>> entries)
         throws ConnectionException {
-      List<RecordWrite> writes = new ArrayList<>();
+      List<Integer> everyLine = new ArrayList<>(lines.size());
       for (int i = 0; i < lines.size(); i++) {
+        everyLine.add(i);
+      }
+      List<Integer> createdMeanwhile = writeEntries(book, entries, everyLine, true);
+      if (!createdMeanwhile.isEmpty()) {
+        Set<String> keys = new HashSet<>();
+        createdMeanwhile.forEach(i -> keys.add(lines.get(i).variantKey()));
+        LOG.info(
+            "{} price book entries were created by another instance meanwhile; using them",
+            createdMeanwhile.size());
+        writeEntries(book, existingEntries(connector.session(), keys), createdMeanwhile, false);
+      }
+    }
+
+    /**
+     * Creates or activates the entries of the lines at {@code indexes}. Returns the lines whose
+     * create failed because the entry exists now (only when {@code adoptExisting}; otherwise that
+     * fails them like any other error).
+     */
+    private List<Integer> writeEntries(
+        String book,
+        Map<String, Map<String, SObject>> entries,
+        List<Integer> indexes,
+        boolean adoptExisting)
+        throws ConnectionException {
+      List<RecordWrite> writes = new ArrayList<>();
+      for (int i : indexes) {
         ProductLine line = lines.get(i);
         String productId = productIds.get(line.variantKey());
         if (productId == null || failures.containsKey(line.variantKey())) {
@@ -253,14 +286,27 @@ public class SalesforcePricebookEntries implements PricebookEntries {
           }
         }
       }
+      List<Integer> createdMeanwhile = new ArrayList<>();
       for (RecordResult result : write(writes)) {
-        String key = lines.get((int) result.write().workItemId()).variantKey();
+        int index = (int) result.write().workItemId();
+        String key = lines.get(index).variantKey();
         if (!result.success()) {
-          fail(key, "PricebookEntry", result.errors());
+          if (adoptExisting && isExistingEntry(result)) {
+            createdMeanwhile.add(index);
+          } else {
+            fail(key, "PricebookEntry", result.errors());
+          }
         } else if (book.equals(orderBook)) {
           entryIds.put(key, result.id());
         }
       }
+      return createdMeanwhile;
+    }
+
+    private static boolean isExistingEntry(RecordResult result) {
+      return result.write().operation() == WriteOperation.CREATE
+          && !result.errors().isEmpty()
+          && result.errors().stream().allMatch(e -> "DUPLICATE_VALUE".equals(e.statusCode()));
     }
 
     private List<RecordResult> write(List<RecordWrite> writes) throws ConnectionException {

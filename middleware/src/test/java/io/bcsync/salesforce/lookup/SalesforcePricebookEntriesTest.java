@@ -1,20 +1,27 @@
 package io.bcsync.salesforce.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import io.bcsync.config.SalesforceLookupConfig;
 import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.writer.SalesforceWriter;
 import io.bcsync.sync.catalog.PricebookEntries;
 import io.bcsync.sync.catalog.ProductLine;
+import io.bcsync.sync.port.RecordWrite;
+import io.bcsync.sync.port.WriteOperation;
 import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,5 +157,62 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
     }
     assertThat(sim.apiCallCount("create", "PricebookEntry"))
         .isEqualTo(2); // standard book, then the custom one
+  }
+
+  /**
+   * Two instances are not serialised with each other: the other one ensures the same new products
+   * after this batch's product query and upsert (which created them, so this batch reads no
+   * entries) and before its entry creates. Salesforce refuses those creates with DUPLICATE_VALUE;
+   * the batch reads the entries again and uses them, in both books, instead of failing every order
+   * of it.
+   */
+  @Test
+  void entries_another_instance_created_meanwhile_are_used_instead_of_failing() throws Exception {
+    String book =
+        sim.createAsUser(
+                "Pricebook2", Map.of("Name", "Wholesale " + UUID.randomUUID(), "IsActive", true))
+            .id();
+    SalesforceLookupConfig config =
+        new SalesforceLookupConfig(book, null, "Closed - Converted", 100);
+    PricebookEntries otherInstance = new SalesforcePricebookEntries(connector, writer, config);
+    String store = "r" + UUID.randomUUID().toString().substring(0, 6);
+    List<ProductLine> batch = lines(store, 1, 3);
+    Map<String, String> otherIds = new HashMap<>();
+    AtomicInteger races = new AtomicInteger();
+    SalesforceWriter racing = mock(SalesforceWriter.class);
+    when(racing.write(anyList()))
+        .thenAnswer(
+            call -> {
+              List<RecordWrite> writes = call.getArgument(0);
+              boolean createsEntries =
+                  writes.stream()
+                      .anyMatch(
+                          w ->
+                              w.operation() == WriteOperation.CREATE
+                                  && w.sobjectType().equals("PricebookEntry"));
+              if (createsEntries && races.getAndIncrement() == 0) {
+                otherIds.putAll(otherInstance.ensure(batch));
+              }
+              return writer.write(writes);
+            });
+    PricebookEntries thisInstance = new SalesforcePricebookEntries(connector, racing, config);
+
+    Map<String, String> ids = thisInstance.ensure(batch);
+
+    assertThat(races.get()).as("the other instance ran between lookup and create").isPositive();
+    assertThat(otherIds).hasSize(3);
+    assertThat(ids).isEqualTo(otherIds);
+    for (String entryId : ids.values()) {
+      Object product = sim.record(entryId).orElseThrow().get("Product2Id");
+      for (String pricebook : List.of(book, sim.standardPricebookId())) {
+        assertThat(
+                sim.records("PricebookEntry").stream()
+                    .filter(e -> product.equals(e.get("Product2Id")))
+                    .filter(e -> pricebook.equals(e.get("Pricebook2Id")))
+                    .count())
+            .as("entries of %s in %s", product, pricebook)
+            .isEqualTo(1);
+      }
+    }
   }
 }
