@@ -65,9 +65,9 @@ public class BatchProcessor {
   public int processDueBatch() {
     String leaseToken = instanceId + ":" + UUID.randomUUID();
     long now = clock.millis();
+    long expiresAt = now + config.leaseTimeout().toMillis();
     return process(
-        queue.claim(leaseToken, config.batchSize(), now, now + config.leaseTimeout().toMillis()),
-        leaseToken);
+        queue.claim(leaseToken, config.batchSize(), now, expiresAt), leaseToken, expiresAt);
   }
 
   /**
@@ -77,32 +77,29 @@ public class BatchProcessor {
   public int processGatheredBatch() {
     String leaseToken = instanceId + ":" + UUID.randomUUID();
     long now = clock.millis();
+    long expiresAt = now + config.leaseTimeout().toMillis();
     GatherWindows.Round round = gathering.begin(now);
     List<WorkItem> batch;
     try {
-      batch =
-          queue.claim(
-              leaseToken,
-              config.batchSize(),
-              now,
-              now + config.leaseTimeout().toMillis(),
-              round.heldBack());
+      batch = queue.claim(leaseToken, config.batchSize(), now, expiresAt, round.heldBack());
     } finally {
       gathering.end(round);
     }
-    return process(batch, leaseToken);
+    return process(batch, leaseToken, expiresAt);
   }
 
-  private int process(List<WorkItem> batch, String leaseToken) {
+  private int process(List<WorkItem> batch, String leaseToken, long itemsExpireAt) {
     if (batch.isEmpty()) {
       return 0;
     }
     Map<Long, Outcome> outcomes;
     Outcome.Failure batchFailure = null;
     boolean interruptedMidBatch = false;
+    BatchLease lease =
+        new BatchLease(leaseToken, batch.stream().map(WorkItem::id).toList(), itemsExpireAt);
     try (Heartbeat.Beat ignored =
         heartbeat.start(
-            "the lease of a batch of " + batch.size() + " work item(s)", () -> renew(leaseToken))) {
+            "the lease of a batch of " + batch.size() + " work item(s)", () -> renew(lease))) {
       outcomes = handler.handle(batch);
     } catch (Exception e) {
       batchFailure = classifier.classify(e);
@@ -182,11 +179,38 @@ public class BatchProcessor {
    * One beat for a running batch: its lease row lasts another lease timeout. A lease already
    * recovered (it lapsed while the database was out of reach) is not taken back; this attempt's
    * outcomes will then be ignored, as the items belong to whoever runs them next.
+   *
+   * <p>The items' own expiry is moved too, but only when it would otherwise pass within two beats:
+   * an instance of a version before V39 (during a rolling upgrade) recovers by that column alone,
+   * and would take back a batch that runs longer than a lease timeout although it is renewed
+   * (measured by scripts/check-rolling-upgrade). A batch shorter than a lease timeout less two
+   * beats (10 s by default) never pays for it; a longer one pays one update of its items each lease
+   * timeout less two beats, not one each beat as before V39.
    */
-  private void renew(String leaseToken) {
-    if (!leases.renew(leaseToken, clock.millis() + config.leaseTimeout().toMillis())) {
+  private void renew(BatchLease lease) {
+    long now = clock.millis();
+    long expiresAt = now + config.leaseTimeout().toMillis();
+    boolean items = lease.itemsExpireAt - now <= 2 * config.leaseRenewalInterval().toMillis();
+    if (!leases.renew(lease.token, expiresAt, items ? lease.itemIds : List.of())) {
       LOG.warn(
           "The lease of a running batch lapsed and was recovered; its outcomes will be ignored");
+    } else if (items) {
+      lease.itemsExpireAt = expiresAt;
+    }
+  }
+
+  /** What the heartbeat renews for one running batch. */
+  private static final class BatchLease {
+    final String token;
+    final List<Long> itemIds;
+
+    /** The items' own {@code lease_expires_at_ms}, as the claim or the last renewal of it wrote. */
+    volatile long itemsExpireAt;
+
+    BatchLease(String token, List<Long> itemIds, long itemsExpireAt) {
+      this.token = token;
+      this.itemIds = itemIds;
+      this.itemsExpireAt = itemsExpireAt;
     }
   }
 

@@ -5,15 +5,18 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The lease of a claimed batch: one {@code work_lease} row per claim (V39), keyed by the claim's
  * lease token, which each claimed item names in {@code lease_owner}. The heartbeat renews a running
  * batch by extending that one row, whatever the batch's size; it used to rewrite every item's
- * expiry.
+ * expiry at every beat. A batch that runs longer than a lease timeout has its items' own expiry
+ * moved too, about once per lease timeout, because an instance older than V39 recovers by that
+ * column alone (a rolling upgrade; {@code BatchProcessor#renew}).
  *
- * <p>An IN_PROGRESS item has lapsed when the claim's first expiry (its own {@code
- * lease_expires_at_ms}, written by the claim) has passed and no unexpired lease row for its token
+ * <p>An IN_PROGRESS item has lapsed when its own {@code lease_expires_at_ms} (written by the claim,
+ * moved only by a long batch's renewals) has passed and no unexpired lease row for its token
  * exists. So a renewal keeps every item of its batch that nobody recovered, and never takes back
  * one that lease recovery returned to the queue (recovery clears the item's {@code lease_owner});
  * finishing stays conditional on the token per item ({@link ClaimOutcomes}). An item claimed
@@ -25,6 +28,9 @@ class WorkLeases {
       " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ?"
           + " AND NOT EXISTS (SELECT 1 FROM work_lease l WHERE l.lease_token = work_item.lease_owner"
           + " AND l.expires_at_ms >= ?)";
+
+  /** Item ids per statement when a renewal moves the items' own expiry. */
+  private static final int ITEMS_PER_STATEMENT = 500;
 
   private final Db db;
 
@@ -71,6 +77,16 @@ class WorkLeases {
    * were returned to the queue and are not taken back).
    */
   boolean renew(String leaseToken, long expiresAt) {
+    return renew(leaseToken, expiresAt, List.of());
+  }
+
+  /**
+   * The same, and in the same transaction the own expiry of those of {@code itemIds} the token
+   * still holds (for an instance older than V39, whose recovery reads only that column; see {@code
+   * BatchProcessor#renew}). Items recovered meanwhile no longer name the token and stay as they
+   * are.
+   */
+  boolean renew(String leaseToken, long expiresAt, List<Long> itemIds) {
     return db.writeFailingFast(
         1,
         Heartbeat.LIMITS,
@@ -80,8 +96,25 @@ class WorkLeases {
                   "UPDATE work_lease SET expires_at_ms = ? WHERE lease_token = ?")) {
             update.setLong(1, expiresAt);
             update.setString(2, leaseToken);
-            return update.executeUpdate() == 1;
+            if (update.executeUpdate() != 1) {
+              return false;
+            }
           }
+          for (int from = 0; from < itemIds.size(); from += ITEMS_PER_STATEMENT) {
+            List<Long> chunk =
+                itemIds.subList(from, Math.min(itemIds.size(), from + ITEMS_PER_STATEMENT));
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE work_item SET lease_expires_at_ms = ? WHERE id IN ("
+                        + Sql.placeholders(chunk.size())
+                        + ") AND lease_owner = ? AND status = 'IN_PROGRESS'")) {
+              update.setLong(1, expiresAt);
+              int next = Sql.bindAll(update, 2, chunk);
+              update.setString(next, leaseToken);
+              update.executeUpdate();
+            }
+          }
+          return true;
         });
   }
 

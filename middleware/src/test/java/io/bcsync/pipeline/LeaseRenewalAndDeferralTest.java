@@ -118,6 +118,91 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
     assertThat(heartbeat.beating()).as("the finished batch is no longer renewed").isZero();
   }
 
+  /**
+   * A rolling upgrade past V39: an instance of an older version recovers items by their own expiry
+   * alone ({@link #PRE_V39_RECOVERY}). A batch running for a minute keeps that expiry ahead of the
+   * next beats, so such an instance never takes it back; a short batch's items are not rewritten.
+   */
+  @Test
+  void a_long_batch_keeps_its_items_own_expiry_ahead_for_an_instance_older_than_V39()
+      throws Exception {
+    long itemId = event("order", "3");
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    handler.script(
+        batch -> {
+          inHandler.countDown();
+          if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never released the batch");
+          }
+          return ScriptedHandler.allSucceed(batch);
+        });
+    long claimedAt = clock.millis();
+    CompletableFuture<Integer> running = CompletableFuture.supplyAsync(processor::processDueBatch);
+    assertThat(inHandler.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(ownExpiry(itemId)).isEqualTo(claimedAt + 20_000);
+
+    clock.advance(Duration.ofSeconds(5));
+    heartbeat.beat();
+    assertThat(ownExpiry(itemId))
+        .as("five seconds in, only the lease row was renewed")
+        .isEqualTo(claimedAt + 20_000);
+    int moves = 0;
+    long last = claimedAt + 20_000;
+    for (int beat = 2; beat <= 12; beat++) {
+      clock.advance(Duration.ofSeconds(5));
+      heartbeat.beat();
+      assertThat(preV39Recovery())
+          .as("an older instance's recovery %d s into the batch", beat * 5)
+          .isZero();
+      long expiry = ownExpiry(itemId);
+      assertThat(expiry).as("ahead of the next beat").isGreaterThan(clock.millis() + 5_000);
+      moves += expiry != last ? 1 : 0;
+      last = expiry;
+    }
+    assertThat(moves).as("items rewritten less often than the beats").isBetween(1, 10);
+    assertThat(item(itemId).status()).isEqualTo(IN_PROGRESS);
+
+    release.countDown();
+    assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(item(itemId).status()).isEqualTo(DONE);
+  }
+
+  /** The requeue statement of lease recovery before V39 (1e18a5a, WorkQueue). */
+  private static final String PRE_V39_RECOVERY =
+      "UPDATE work_item SET status = 'PENDING', next_attempt_at_ms = ?, last_error = ?,"
+          + " lease_owner = NULL, lease_expires_at_ms = NULL, updated_at_ms = ?, dirty = 0"
+          + " WHERE status = 'IN_PROGRESS' AND lease_expires_at_ms < ?";
+
+  private int preV39Recovery() {
+    long now = clock.millis();
+    return db.write(
+        connection -> {
+          try (java.sql.PreparedStatement update = connection.prepareStatement(PRE_V39_RECOVERY)) {
+            update.setLong(1, now);
+            update.setString(2, "lease expired (worker crashed or hung); returned to the queue");
+            update.setLong(3, now);
+            update.setLong(4, now);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  private long ownExpiry(long itemId) {
+    return db.read(
+        connection -> {
+          try (java.sql.PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT lease_expires_at_ms FROM work_item WHERE id = ?")) {
+            select.setLong(1, itemId);
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
   @Test
   void one_renewal_keeps_every_item_of_the_batch_past_the_claims_first_expiry() {
     List<Long> ids = List.of(event("order", "10"), event("order", "11"), event("order", "12"));
