@@ -54,6 +54,18 @@ final class MiddlewareProcess {
       Map<String, String> extraProperties,
       String name)
       throws IOException {
+    return start(settings, settings.middlewareJar(), bc, sf, extraProperties, name);
+  }
+
+  /** The same with another build's jar (an older version, for the rolling-upgrade check). */
+  static MiddlewareProcess start(
+      SyncBenchmark.Settings settings,
+      Path jar,
+      BigCommerceSimulator bc,
+      SalesforceSimulator sf,
+      Map<String, String> extraProperties,
+      String name)
+      throws IOException {
     int port = freePort();
     Map<String, String> properties = new HashMap<>(SimulatedSalesforce.passwordLogin(sf));
     properties.put("micronaut.server.port", String.valueOf(port));
@@ -87,7 +99,7 @@ final class MiddlewareProcess {
       }
     }
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.addAll(List.of("-jar", settings.middlewareJar().toString()));
+    command.addAll(List.of("-jar", jar.toString()));
     Path log = settings.workDir().resolve(name + ".log");
     SyncBenchmark.log("middleware log: %s", log);
     Process process =
