@@ -7,6 +7,7 @@ import io.bcsync.sim.bigcommerce.catalog.CatalogOperations;
 import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.ApiRequest;
 import io.bcsync.sim.bigcommerce.http.ApiResponse;
+import io.bcsync.sim.bigcommerce.http.Handler;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.http.Paging;
 import io.bcsync.sim.bigcommerce.http.Router;
@@ -32,8 +33,8 @@ public final class V3InventoryApi {
   private static final int MAX_ITEMS_READ = 1000;
 
   public void register(Router r) {
-    r.add("PUT", "/v3/inventory/adjustments/absolute", req -> problemOnError(this::absolute, req));
-    r.add("GET", "/v3/inventory/items", req -> problemOnError(this::items, req));
+    r.add("PUT", "/v3/inventory/adjustments/absolute", Handler.problemJson(this::absolute));
+    r.add("GET", "/v3/inventory/items", Handler.problemJson(this::items));
   }
 
   /**
@@ -191,15 +192,5 @@ public final class V3InventoryApi {
           at + "product_id", "Inventory of product " + p.id + " is tracked by variant.");
     }
     return new Target(p, p.baseVariant(), 0, 0);
-  }
-
-  /** Answers a refusal as application/problem+json, as the spec documents its 4xx bodies. */
-  static ApiResponse problemOnError(
-      java.util.function.Function<ApiRequest, ApiResponse> handler, ApiRequest req) {
-    try {
-      return handler.apply(req);
-    } catch (ApiException e) {
-      return ApiResponse.problem(e);
-    }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bcsync.sim.bigcommerce.http.ApiException;
 import io.bcsync.sim.bigcommerce.http.ApiRequest;
 import io.bcsync.sim.bigcommerce.http.ApiResponse;
+import io.bcsync.sim.bigcommerce.http.Handler;
 import io.bcsync.sim.bigcommerce.http.Json;
 import io.bcsync.sim.bigcommerce.http.Paging;
 import io.bcsync.sim.bigcommerce.http.Router;
@@ -29,9 +30,8 @@ public final class V3LocationsApi {
   static final int MAX_ACTIVE = 100;
 
   public void register(Router r) {
-    r.add("GET", "/v3/inventory/locations", req -> V3InventoryApi.problemOnError(this::list, req));
-    r.add(
-        "POST", "/v3/inventory/locations", req -> V3InventoryApi.problemOnError(this::create, req));
+    r.add("GET", "/v3/inventory/locations", Handler.problemJson(this::list));
+    r.add("POST", "/v3/inventory/locations", Handler.problemJson(this::create));
   }
 
   private ApiResponse list(ApiRequest req) {
