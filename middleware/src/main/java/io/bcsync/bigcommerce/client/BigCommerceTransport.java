@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,15 +140,16 @@ public final class BigCommerceTransport {
             0,
             request.describe() + " timed out",
             e,
-            BigCommerceCallEvidence.unanswered(request, "timed out"));
+            () -> BigCommerceCallEvidence.unanswered(request, "timed out"));
       } catch (IOException e) {
         budget.failed();
         metrics.request(storeHash, 0);
+        String failure = e.getClass().getSimpleName();
         throw new RetryableBigCommerceException(
             0,
             request.describe() + " failed: " + e.getMessage(),
             e,
-            BigCommerceCallEvidence.unanswered(request, e.getClass().getSimpleName()));
+            () -> BigCommerceCallEvidence.unanswered(request, failure));
       } catch (InterruptedException | RuntimeException e) {
         budget.failed();
         throw e;
@@ -170,11 +172,12 @@ public final class BigCommerceTransport {
           overload ? "no rate-limit headers: platform overload" : "quota used up",
           pause.toMillis());
       if (rateLimited >= config.maxRateLimitRetries()) {
+        byte[] body = response.body();
         throw new RetryableBigCommerceException(
             429,
             request.describe() + " still rate limited after " + (rateLimited + 1) + " attempts",
             null,
-            BigCommerceCallEvidence.answered(request, status, response.body()));
+            () -> BigCommerceCallEvidence.answered(request, status, body));
       }
     }
   }
@@ -207,7 +210,8 @@ public final class BigCommerceTransport {
             + " answered "
             + status
             + (detail.isEmpty() ? "" : ": " + detail);
-    Outcome.Evidence evidence = BigCommerceCallEvidence.answered(request, status, body);
+    Supplier<Outcome.Evidence> evidence =
+        () -> BigCommerceCallEvidence.answered(request, status, body);
     if (status >= 500 || status == 408) {
       throw new RetryableBigCommerceException(status, message, null, evidence);
     }

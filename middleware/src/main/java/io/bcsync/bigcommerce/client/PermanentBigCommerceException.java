@@ -3,6 +3,8 @@ package io.bcsync.bigcommerce.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.PermanentFailureException;
+import io.micronaut.core.util.SupplierUtil;
+import java.util.function.Supplier;
 
 /**
  * A BigCommerce call that will fail the same way again: 400, 401/403 (token revoked), 404, 409,
@@ -12,32 +14,35 @@ public final class PermanentBigCommerceException extends PermanentFailureExcepti
     implements BigCommerceApiException {
   private final int status;
   private final transient JsonNode body;
-  private final transient Outcome.Evidence evidence;
+
+  /** Built when first asked for: most failures are handled by their caller and never recorded. */
+  private final transient Supplier<Outcome.Evidence> evidence;
 
   PermanentBigCommerceException(int status, String message) {
     this(status, message, null);
   }
 
   PermanentBigCommerceException(int status, String message, JsonNode body) {
-    this(status, message, body, null);
+    this(status, message, body, () -> null);
   }
 
   /**
    * @param body the refusal's JSON body (e.g. a price-list records 422's {@code batch_errors}), so
    *     a batch writer can tell which records were refused; null when it was not JSON
-   * @param evidence the request and the answer, for the failed attempt's record (no header)
+   * @param evidence the request and the answer, for the failed attempt's record (no header); asked
+   *     at most once ({@code SupplierUtil.memoized})
    */
   PermanentBigCommerceException(
-      int status, String message, JsonNode body, Outcome.Evidence evidence) {
+      int status, String message, JsonNode body, Supplier<Outcome.Evidence> evidence) {
     super(message);
     this.status = status;
     this.body = body;
-    this.evidence = evidence;
+    this.evidence = SupplierUtil.memoized(evidence);
   }
 
   @Override
   public Outcome.Evidence evidence() {
-    return evidence;
+    return evidence.get();
   }
 
   /**

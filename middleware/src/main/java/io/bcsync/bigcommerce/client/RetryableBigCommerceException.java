@@ -2,6 +2,8 @@ package io.bcsync.bigcommerce.client;
 
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.RetryableFailureException;
+import io.micronaut.core.util.SupplierUtil;
+import java.util.function.Supplier;
 
 /**
  * A BigCommerce call that may succeed later: 429 after waiting, 5xx, timeouts, connection failures.
@@ -9,22 +11,25 @@ import io.bcsync.pipeline.RetryableFailureException;
 public final class RetryableBigCommerceException extends RetryableFailureException
     implements BigCommerceApiException {
   private final int status;
-  private final transient Outcome.Evidence evidence;
+
+  /** Built when first asked for: most failures are handled by their caller and never recorded. */
+  private final transient Supplier<Outcome.Evidence> evidence;
 
   RetryableBigCommerceException(int status, String message, Throwable cause) {
-    this(status, message, cause, null);
+    this(status, message, cause, () -> null);
   }
 
+  /** {@code evidence} is asked at most once ({@code SupplierUtil.memoized}). */
   RetryableBigCommerceException(
-      int status, String message, Throwable cause, Outcome.Evidence evidence) {
+      int status, String message, Throwable cause, Supplier<Outcome.Evidence> evidence) {
     super(message, cause);
     this.status = status;
-    this.evidence = evidence;
+    this.evidence = SupplierUtil.memoized(evidence);
   }
 
   @Override
   public Outcome.Evidence evidence() {
-    return evidence;
+    return evidence.get();
   }
 
   @Override
