@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
  * A rolling upgrade across V39 run for real (docs/pipeline.md, "Upgrading past V39"): an instance
  * of an older build (before one lease row per batch) runs on a MariaDB database, an instance of
  * this build starts beside it and migrates the schema while the older one keeps running, and a
- * burst of orders drains through both, as while a rolling upgrade replaces instances one by one.
+ * burst of orders drains through both until half of it is in Salesforce; then the older instance is
+ * stopped (SIGTERM) and the newer one drains the rest, as a rolling upgrade replaces instances one
+ * by one.
  *
  * <p>Two scenarios, each on fresh simulators and a fresh database: the default lease settings, and
  * batches that outlive their lease's first expiry (short {@code lease-timeout}, slow Salesforce),
@@ -61,6 +64,7 @@ public final class RollingUpgradeCheck {
       Map<String, Integer> itemsByStatus,
       int itemsClaimedMoreThanOnce,
       int mostAttempts,
+      Replacement replacement,
       Map<String, int[]> recoveriesByInstance) {
     List<String> failures() {
       List<String> failures = new ArrayList<>();
@@ -79,6 +83,9 @@ public final class RollingUpgradeCheck {
           itemsByStatus.getOrDefault("PENDING", 0) + itemsByStatus.getOrDefault("IN_PROGRESS", 0);
       if (open > 0) {
         failures.add(open + " work item(s) still open after the drain");
+      }
+      if (replacement.ordersAtStop < 0) {
+        failures.add("the older instance was not stopped during the drain");
       }
       if (schemaAfter <= schemaBefore) {
         failures.add("the newer instance did not migrate the schema past " + schemaBefore);
@@ -185,8 +192,8 @@ public final class RollingUpgradeCheck {
         SyncBenchmark.log(
             "schema V%d under the older build, V%d after the newer", schemaBefore, schemaAfter);
 
-        BurstAndTrickle.BurstResult burst =
-            new BurstAndTrickle(settings, sf, placement).burst(old, planned);
+        Replacement replacement = new Replacement();
+        BurstAndTrickle.BurstResult burst = drain(sf, placement, planned, old, replacement);
         // Late work (the owed customer figures' flush, a batch run again) would still be open.
         Thread.sleep(Integer.getInteger("bench.upgrade-settle-seconds", 75) * 1000L);
         Map<String, int[]> recoveries = new TreeMap<>();
@@ -201,6 +208,7 @@ public final class RollingUpgradeCheck {
             itemsByStatus(databaseUrl),
             count(databaseUrl, "SELECT COUNT(*) FROM work_item WHERE attempts > 1"),
             count(databaseUrl, "SELECT COALESCE(MAX(attempts), 0) FROM work_item"),
+            replacement,
             recoveries);
       } finally {
         for (MiddlewareProcess instance : instances) {
@@ -208,6 +216,60 @@ public final class RollingUpgradeCheck {
         }
       }
     }
+  }
+
+  /** When the older instance was stopped, as a rolling upgrade replaces it. */
+  static final class Replacement {
+    /** Orders in Salesforce when it was sent SIGTERM; -1 if it never was. */
+    int ordersAtStop = -1;
+
+    /** How long it took to exit (its graceful shutdown lets running batches finish). */
+    Duration shutdown = Duration.ZERO;
+
+    /** Its exit as {@link MiddlewareProcess#outcome()} tells it. */
+    String exit = "";
+  }
+
+  /**
+   * Places the burst and waits until Salesforce holds every order; once it holds half of them, the
+   * older instance is sent SIGTERM and the newer one drains the rest alone: the mixed period of a
+   * rolling upgrade, then the replacement. Every webhook was acknowledged long before (intake takes
+   * seconds, the drain tens of seconds), so none goes to the stopped instance.
+   */
+  private BurstAndTrickle.BurstResult drain(
+      SalesforceSimulator sf,
+      OrderPlacement placement,
+      List<OrderPlacement.PlannedOrder> planned,
+      MiddlewareProcess old,
+      Replacement replacement)
+      throws InterruptedException, IOException {
+    SyncBenchmark.log("burst: placing %d orders", planned.size());
+    Instant start = Instant.now();
+    int lines = 0;
+    for (OrderPlacement.PlannedOrder order : planned) {
+      lines += placement.place(order);
+    }
+    Instant deadline = start.plus(settings.drainTimeout());
+    int seen = sf.count("Order");
+    while (seen < planned.size() && Instant.now().isBefore(deadline)) {
+      if (replacement.ordersAtStop < 0 && seen >= planned.size() / 2) {
+        replacement.ordersAtStop = seen;
+        SyncBenchmark.log(
+            "%d of %d orders in Salesforce: stopping the older instance", seen, planned.size());
+        Instant stopping = Instant.now();
+        old.stop();
+        replacement.shutdown = Duration.between(stopping, Instant.now());
+        replacement.exit = old.outcome();
+        SyncBenchmark.log(
+            "older instance stopped in %s: %s", replacement.shutdown, replacement.exit);
+      }
+      Thread.sleep(250);
+      seen = sf.count("Order");
+    }
+    Duration drain = Duration.between(start, Instant.now());
+    SyncBenchmark.log("burst: %d of %d orders in Salesforce after %s", seen, planned.size(), drain);
+    return new BurstAndTrickle.BurstResult(
+        planned.size(), lines, drain, seen >= planned.size(), seen, sf.apiCalls());
   }
 
   private Connection connect(String url) throws SQLException {

@@ -40,7 +40,9 @@ final class RollingUpgradeReport {
                 + " (%s) starts alone and migrates the schema to its last version; an instance of this build"
                 + " (%s) starts beside it, behind the same hook destination, and migrates the schema further while"
                 + " the older one runs. Then %d orders from %d customers are placed at once (BigCommerce quota %d"
-                + " requests/30 s) and drain through both; the check waits until every order is in Salesforce,"
+                + " requests/30 s) and drain through both until half of them are in Salesforce; then the older"
+                + " instance is stopped with SIGTERM (graceful shutdown) and this build drains the rest alone."
+                + " The check waits until every order is in Salesforce,"
                 + " lets late work settle, and reads the work items' statuses from the database and each"
                 + " instance's lease recoveries from its log. The check fails when an order is missing, a"
                 + " Salesforce record shares an external id with another, or a work item ends dead-lettered or"
@@ -66,6 +68,17 @@ final class RollingUpgradeReport {
         "orders in Salesforce / placed",
         outcomes,
         outcome -> outcome.burst().ordersInSalesforce() + " / " + outcome.burst().orders());
+    row(
+        md,
+        "older instance stopped (SIGTERM) at: orders in Salesforce; its shutdown took; its exit",
+        outcomes,
+        outcome ->
+            String.format(
+                Locale.ROOT,
+                "%d; %.1f s; %s",
+                outcome.replacement().ordersAtStop,
+                outcome.replacement().shutdown.toMillis() / 1000.0,
+                outcome.replacement().exit));
     row(
         md,
         "time to drain",
