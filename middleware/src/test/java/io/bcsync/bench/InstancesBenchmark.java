@@ -74,18 +74,9 @@ public final class InstancesBenchmark {
 
   private Run run(int instances) throws Exception {
     SyncBenchmark.log("=== %d instance(s) on %s%d", instances, databaseUrlPrefix, instances);
-    try (BigCommerceSimulator bc =
-            BigCommerceSimulator.start(
-                BigCommerceSimulator.Options.defaults()
-                    .rateLimit(settings.bcQuota(), Duration.ofSeconds(30))
-                    .allowLocalHttpHookDestinations(true));
+    try (BigCommerceSimulator bc = SyncBenchmark.startStoreSimulator(settings);
         SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
-      SimulatedStore store =
-          bc.createStore(
-              BigCommerceSimulator.StoreSpec.named(SyncBenchmark.STORE)
-                  .accessToken(SyncBenchmark.TOKEN)
-                  .clientId("bench")
-                  .rateLimitQuota(settings.bcQuota()));
+      SimulatedStore store = SyncBenchmark.createStore(bc, settings);
       OrderPlacement placement = SyncBenchmark.seed(store, settings);
       List<OrderPlacement.PlannedOrder> planned = placement.planBurst(settings.orders());
       sf.faults().addLatency("*", Duration.ofMillis(settings.sfLatencyMs()), -1);

@@ -98,19 +98,9 @@ public final class SyncBenchmark {
 
   private void run() throws Exception {
     Files.createDirectories(settings.workDir());
-    try (BigCommerceSimulator bc =
-            BigCommerceSimulator.start(
-                BigCommerceSimulator.Options.defaults()
-                    .rateLimit(settings.bcQuota(), Duration.ofSeconds(30))
-                    // The benchmark's middleware receives its webhooks on local http.
-                    .allowLocalHttpHookDestinations(true));
+    try (BigCommerceSimulator bc = startStoreSimulator(settings);
         SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
-      SimulatedStore store =
-          bc.createStore(
-              BigCommerceSimulator.StoreSpec.named(STORE)
-                  .accessToken(TOKEN)
-                  .clientId("bench")
-                  .rateLimitQuota(settings.bcQuota()));
+      SimulatedStore store = createStore(bc, settings);
       OrderPlacement placement = seed(store, settings);
       List<OrderPlacement.PlannedOrder> planned = placement.planBurst(settings.orders());
       OrderRules rules = settings.rules() ? OrderRules.forBurst(planned, settings) : null;
@@ -152,6 +142,23 @@ public final class SyncBenchmark {
         middleware.stop();
       }
     }
+  }
+
+  /** The BigCommerce simulator with the benchmark's quota, sending webhooks to local http. */
+  static BigCommerceSimulator startStoreSimulator(Settings settings) {
+    return BigCommerceSimulator.start(
+        BigCommerceSimulator.Options.defaults()
+            .rateLimit(settings.bcQuota(), Duration.ofSeconds(30))
+            .allowLocalHttpHookDestinations(true));
+  }
+
+  /** The benchmark's store, whose token and webhook secret the middleware is given. */
+  static SimulatedStore createStore(BigCommerceSimulator bc, Settings settings) {
+    return bc.createStore(
+        BigCommerceSimulator.StoreSpec.named(STORE)
+            .accessToken(TOKEN)
+            .clientId("bench")
+            .rateLimitQuota(settings.bcQuota()));
   }
 
   /** Seeds the store's customers and products; the placement chooses the orders among them. */

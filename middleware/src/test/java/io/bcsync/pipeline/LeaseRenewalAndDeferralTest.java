@@ -93,14 +93,7 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
     long itemId = event("order", "2");
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    handler.script(
-        batch -> {
-          inHandler.countDown();
-          if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the test never released the batch");
-          }
-          return ScriptedHandler.allSucceed(batch);
-        });
+    holdBatchUntil(inHandler, release);
     CompletableFuture<Integer> running = CompletableFuture.supplyAsync(processor::processDueBatch);
     assertThat(inHandler.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 
@@ -129,14 +122,7 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
     long itemId = event("order", "3");
     CountDownLatch inHandler = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    handler.script(
-        batch -> {
-          inHandler.countDown();
-          if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the test never released the batch");
-          }
-          return ScriptedHandler.allSucceed(batch);
-        });
+    holdBatchUntil(inHandler, release);
     long claimedAt = clock.millis();
     CompletableFuture<Integer> running = CompletableFuture.supplyAsync(processor::processDueBatch);
     assertThat(inHandler.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -166,6 +152,18 @@ class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
     release.countDown();
     assertThat(running.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(item(itemId).status()).isEqualTo(DONE);
+  }
+
+  /** The next batch signals {@code inHandler} and runs until {@code release}, then succeeds. */
+  private void holdBatchUntil(CountDownLatch inHandler, CountDownLatch release) {
+    handler.script(
+        batch -> {
+          inHandler.countDown();
+          if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never released the batch");
+          }
+          return ScriptedHandler.allSucceed(batch);
+        });
   }
 
   /** The requeue statement of lease recovery before V39 (1e18a5a, WorkQueue). */

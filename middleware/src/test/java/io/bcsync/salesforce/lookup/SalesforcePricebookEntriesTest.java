@@ -48,6 +48,17 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
     return lines;
   }
 
+  /** A new active custom price book, made by an admin. */
+  private String customBook() {
+    return sim.createAsUser(
+            "Pricebook2", Map.of("Name", "Wholesale " + UUID.randomUUID(), "IsActive", true))
+        .id();
+  }
+
+  private static SalesforceLookupConfig orderingFrom(String pricebookId) {
+    return new SalesforceLookupConfig(pricebookId, null, "Closed - Converted", 100);
+  }
+
   private long calls() {
     return sim.apiCalls().entrySet().stream()
         .filter(e -> !e.getKey().contains(" "))
@@ -133,13 +144,8 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
 
   @Test
   void a_custom_price_book_gets_the_standard_entry_first() throws Exception {
-    String book =
-        sim.createAsUser(
-                "Pricebook2", Map.of("Name", "Wholesale " + UUID.randomUUID(), "IsActive", true))
-            .id();
-    var custom =
-        new SalesforcePricebookEntries(
-            connector, writer, new SalesforceLookupConfig(book, null, "Closed - Converted", 100));
+    String book = customBook();
+    var custom = new SalesforcePricebookEntries(connector, writer, orderingFrom(book));
     String store = "c" + UUID.randomUUID().toString().substring(0, 6);
 
     Map<String, String> ids = custom.ensure(lines(store, 1, 2));
@@ -168,12 +174,8 @@ class SalesforcePricebookEntriesTest extends SimulatedOrgTest {
    */
   @Test
   void entries_another_instance_created_meanwhile_are_used_instead_of_failing() throws Exception {
-    String book =
-        sim.createAsUser(
-                "Pricebook2", Map.of("Name", "Wholesale " + UUID.randomUUID(), "IsActive", true))
-            .id();
-    SalesforceLookupConfig config =
-        new SalesforceLookupConfig(book, null, "Closed - Converted", 100);
+    String book = customBook();
+    SalesforceLookupConfig config = orderingFrom(book);
     PricebookEntries otherInstance = new SalesforcePricebookEntries(connector, writer, config);
     String store = "r" + UUID.randomUUID().toString().substring(0, 6);
     List<ProductLine> batch = lines(store, 1, 3);
