@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  * A rolling upgrade across V39 run for real (docs/pipeline.md, "Upgrading past V39"): an instance
  * of an older build (before one lease row per batch) runs on a MariaDB database, an instance of
  * this build starts beside it and migrates the schema while the older one keeps running, and a
- * burst of orders drains through both until half of it is in Salesforce; then the older instance is
- * stopped (SIGTERM) and the newer one drains the rest, as a rolling upgrade replaces instances one
- * by one.
+ * burst of orders drains through both until its webhooks are acknowledged and half of it is in
+ * Salesforce; then the older instance is stopped (SIGTERM) and the newer one drains the rest, as a
+ * rolling upgrade replaces instances one by one.
  *
  * <p>Two scenarios, each on fresh simulators and a fresh database: the default lease settings, and
  * batches that outlive their lease's first expiry (short {@code lease-timeout}, slow Salesforce),
@@ -149,18 +149,9 @@ public final class RollingUpgradeCheck {
   private Outcome run(Scenario scenario, int index) throws Exception {
     String databaseUrl = databaseUrlPrefix + index;
     SyncBenchmark.log("=== scenario '%s' on %s", scenario.name(), databaseUrl);
-    try (BigCommerceSimulator bc =
-            BigCommerceSimulator.start(
-                BigCommerceSimulator.Options.defaults()
-                    .rateLimit(settings.bcQuota(), Duration.ofSeconds(30))
-                    .allowLocalHttpHookDestinations(true));
+    try (BigCommerceSimulator bc = SyncBenchmark.startStoreSimulator(settings);
         SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox())) {
-      SimulatedStore store =
-          bc.createStore(
-              BigCommerceSimulator.StoreSpec.named(SyncBenchmark.STORE)
-                  .accessToken(SyncBenchmark.TOKEN)
-                  .clientId("bench")
-                  .rateLimitQuota(settings.bcQuota()));
+      SimulatedStore store = SyncBenchmark.createStore(bc, settings);
       OrderPlacement placement = SyncBenchmark.seed(store, settings);
       List<OrderPlacement.PlannedOrder> planned = placement.planBurst(settings.orders());
       sf.faults().addLatency("*", Duration.ofMillis(scenario.sfLatencyMs()), -1);
@@ -193,7 +184,7 @@ public final class RollingUpgradeCheck {
             "schema V%d under the older build, V%d after the newer", schemaBefore, schemaAfter);
 
         Replacement replacement = new Replacement();
-        BurstAndTrickle.BurstResult burst = drain(sf, placement, planned, old, replacement);
+        BurstAndTrickle.BurstResult burst = drain(sf, store, placement, planned, old, replacement);
         // Late work (the owed customer figures' flush, a batch run again) would still be open.
         Thread.sleep(Integer.getInteger("bench.upgrade-settle-seconds", 75) * 1000L);
         Map<String, int[]> recoveries = new TreeMap<>();
@@ -231,13 +222,16 @@ public final class RollingUpgradeCheck {
   }
 
   /**
-   * Places the burst and waits until Salesforce holds every order; once it holds half of them, the
-   * older instance is sent SIGTERM and the newer one drains the rest alone: the mixed period of a
-   * rolling upgrade, then the replacement. Every webhook was acknowledged long before (intake takes
-   * seconds, the drain tens of seconds), so none goes to the stopped instance.
+   * Places the burst and waits until Salesforce holds every order; once every order's webhook has
+   * been acknowledged and Salesforce holds half of them, the older instance is sent SIGTERM and the
+   * newer one drains the rest alone: the mixed period of a rolling upgrade, then the replacement.
+   * Why wait for the webhooks: the store has one hook destination, the older instance (no load
+   * balancer here), so a webhook sent after its stop would wait for the simulator's redelivery or
+   * the newer instance's catch-up poll, which is not what this checks.
    */
   private BurstAndTrickle.BurstResult drain(
       SalesforceSimulator sf,
+      SimulatedStore store,
       OrderPlacement placement,
       List<OrderPlacement.PlannedOrder> planned,
       MiddlewareProcess old,
@@ -252,7 +246,9 @@ public final class RollingUpgradeCheck {
     Instant deadline = start.plus(settings.drainTimeout());
     int seen = sf.count("Order");
     while (seen < planned.size() && Instant.now().isBefore(deadline)) {
-      if (replacement.ordersAtStop < 0 && seen >= planned.size() / 2) {
+      if (replacement.ordersAtStop < 0
+          && seen >= planned.size() / 2
+          && acknowledgedOrders(store) >= planned.size()) {
         replacement.ordersAtStop = seen;
         SyncBenchmark.log(
             "%d of %d orders in Salesforce: stopping the older instance", seen, planned.size());
@@ -270,6 +266,14 @@ public final class RollingUpgradeCheck {
     SyncBenchmark.log("burst: %d of %d orders in Salesforce after %s", seen, planned.size(), drain);
     return new BurstAndTrickle.BurstResult(
         planned.size(), lines, drain, seen >= planned.size(), seen, sf.apiCalls());
+  }
+
+  /** Orders whose store/order/created webhook the middleware acknowledged. */
+  private static long acknowledgedOrders(SimulatedStore store) {
+    return store.webhookAttempts().stream()
+        .filter(attempt -> attempt.scope().equals("store/order/created"))
+        .filter(attempt -> attempt.status() >= 200 && attempt.status() < 300)
+        .count();
   }
 
   private Connection connect(String url) throws SQLException {
