@@ -3,22 +3,14 @@ package io.bcsync.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.config.GatheringConfig;
-import io.bcsync.db.Db;
-import io.bcsync.testsupport.MutableClock;
-import io.bcsync.testsupport.Tables;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The workers' claim with gathering, against the database: items of a gathering type are left in
@@ -27,14 +19,11 @@ import org.junit.jupiter.api.TestInstance;
  * clock stays still. Runs on H2; the MariaDB subclass runs every case there.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClaimGatheringTest implements TestPropertyProvider {
+class ClaimGatheringTest extends ScriptedPipelineTestBase {
   private static final String OTHER_STORE = "gather2";
 
   @Inject EventIntake intake;
   @Inject WorkQueue queue;
-  @Inject MutableClock clock;
-  @Inject Db db;
   @Inject GatheringConfig config;
 
   private final AtomicLong ticker = new AtomicLong();
@@ -42,22 +31,12 @@ class ClaimGatheringTest implements TestPropertyProvider {
   private int hashes;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.put("test.mutable-clock", "true");
-    properties.put("test.scripted-handler", "true");
-    return properties;
-  }
-
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
+  protected long startMillis() {
+    return 1_700_000_000_123L;
   }
 
   @BeforeEach
-  void setUp() {
-    Tables.clear(db);
-    clock.set(1_700_000_000_123L);
+  void setUpGathering() {
     ticker.set(0);
     // A full batch is three items here.
     gathering = new ClaimGathering(config, 3, db, ticker::get);

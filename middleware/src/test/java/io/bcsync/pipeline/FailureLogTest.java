@@ -2,25 +2,17 @@ package io.bcsync.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bcsync.db.Db;
 import io.bcsync.pipeline.FailureLog.FailedAttempt;
-import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
-import io.bcsync.testsupport.ScriptedPipeline;
-import io.bcsync.testsupport.Tables;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every failed attempt is kept with its error and the external call that failed (V37), in the
@@ -28,35 +20,19 @@ import org.junit.jupiter.api.TestInstance;
  * again. A successful attempt and an attempt whose lease was lost write nothing.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FailureLogTest implements TestPropertyProvider {
+class FailureLogTest extends ScriptedPipelineTestBase {
   @Inject EventIntake intake;
   @Inject WorkQueue queue;
   @Inject BatchProcessor processor;
-  @Inject ScriptedHandler handler;
-  @Inject MutableClock clock;
   @Inject FailureLog failures;
-  @Inject Db db;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = ScriptedPipeline.properties(databaseProperties());
+  protected Map<String, String> moreProperties() {
+    Map<String, String> properties = new HashMap<>();
     properties.put("bcsync.pipeline.max-attempts", "2");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");
     return properties;
-  }
-
-  /** H2; the MariaDB twin returns a fresh MariaDB database. */
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
-
-  @BeforeEach
-  void setUp() {
-    Tables.clear(db);
-    handler.reset();
-    clock.set(1_700_000_000_000L);
   }
 
   @Test

@@ -6,26 +6,18 @@ import static io.bcsync.pipeline.WorkItemStatus.PENDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.config.PipelineConfig;
-import io.bcsync.db.Db;
-import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
-import io.bcsync.testsupport.Tables;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Recovery with the default leases, on a hand-moved clock: a dead worker's items are free again one
@@ -34,40 +26,21 @@ import org.junit.jupiter.api.TestInstance;
  * H2; the MariaDB subclass runs every case there.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeaseRenewalAndDeferralTest implements TestPropertyProvider {
+class LeaseRenewalAndDeferralTest extends ScriptedPipelineTestBase {
   private static final long WAIT_SECONDS = 30;
 
   @Inject EventIntake intake;
   @Inject WorkQueue queue;
   @Inject BatchProcessor processor;
-  @Inject ScriptedHandler handler;
   @Inject Heartbeat heartbeat;
-  @Inject MutableClock clock;
-  @Inject Db db;
   @Inject PipelineConfig config;
   @Inject WorkLeases leases;
 
   private int hashes;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.put("test.mutable-clock", "true");
-    properties.put("test.scripted-handler", "true");
-    return properties;
-  }
-
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
-
-  @BeforeEach
-  void setUp() {
-    Tables.clear(db);
-    handler.reset();
-    clock.set(1_700_000_000_123L);
+  protected long startMillis() {
+    return 1_700_000_000_123L;
   }
 
   @Test

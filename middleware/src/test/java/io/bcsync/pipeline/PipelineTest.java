@@ -2,14 +2,9 @@ package io.bcsync.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bcsync.db.Db;
-import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
-import io.bcsync.testsupport.Tables;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,32 +20,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The durable pipeline's guarantees, driven step by step with a hand-moved clock. Runs on H2; the
  * MariaDB subclass runs every case on MariaDB/MySQL.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PipelineTest implements TestPropertyProvider {
+class PipelineTest extends ScriptedPipelineTestBase {
   @Inject EventIntake intake;
   @Inject WorkQueue queue;
   @Inject BatchProcessor processor;
-  @Inject ScriptedHandler handler;
-  @Inject MutableClock clock;
-  @Inject Db db;
 
   private final AtomicInteger hashes = new AtomicInteger();
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.put("test.mutable-clock", "true");
-    properties.put("test.scripted-handler", "true");
+  protected Map<String, String> moreProperties() {
+    Map<String, String> properties = new HashMap<>();
     properties.put("bcsync.pipeline.max-attempts", "3");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");
@@ -59,15 +45,9 @@ class PipelineTest implements TestPropertyProvider {
     return properties;
   }
 
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
-
-  @BeforeEach
-  void setUp() {
-    Tables.clear(db);
-    handler.reset();
-    clock.set(1_700_000_000_123L);
+  @Override
+  protected long startMillis() {
+    return 1_700_000_000_123L;
   }
 
   IntakeResult.Accepted event(String type, String id, String scope) {

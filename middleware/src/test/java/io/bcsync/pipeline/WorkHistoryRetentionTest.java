@@ -3,16 +3,12 @@ package io.bcsync.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import io.bcsync.db.Db;
-import io.bcsync.testsupport.MutableClock;
 import io.bcsync.testsupport.ScriptedHandler;
 import io.bcsync.testsupport.ScriptedPipeline;
 import io.bcsync.testsupport.Tables;
-import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.PreparedStatement;
@@ -22,9 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The history retention (V43, docs/pipeline.md "Retention") deletes work items that finished before
@@ -32,18 +26,14 @@ import org.junit.jupiter.api.TestInstance;
  * letters and open items stay whatever their age, and so does recent work.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkHistoryRetentionTest implements TestPropertyProvider {
+class WorkHistoryRetentionTest extends ScriptedPipelineTestBase {
   private static final Duration RETENTION = Duration.ofDays(30);
 
   @Inject EventIntake intake;
   @Inject WorkQueue queue;
   @Inject BatchProcessor processor;
-  @Inject ScriptedHandler handler;
-  @Inject MutableClock clock;
   @Inject FailureLog failures;
   @Inject QueueRetention retention;
-  @Inject Db db;
   @Inject MeterRegistry registry;
 
   @Inject
@@ -51,26 +41,14 @@ class WorkHistoryRetentionTest implements TestPropertyProvider {
   RecurringTask<Void> job;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = ScriptedPipeline.properties(databaseProperties());
+  protected Map<String, String> moreProperties() {
+    Map<String, String> properties = new HashMap<>();
     properties.put("bcsync.pipeline.max-attempts", "2");
     properties.put("bcsync.pipeline.backoff-initial", "10s");
     properties.put("bcsync.pipeline.backoff-max", "1m");
     properties.put("bcsync.pipeline.history-retention", RETENTION.toDays() + "d");
     properties.put("bcsync.pipeline.webhook-max-age", "72h");
     return properties;
-  }
-
-  /** H2; the MariaDB twin returns a fresh MariaDB database. */
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
-
-  @BeforeEach
-  void setUp() {
-    Tables.clear(db);
-    handler.reset();
-    clock.set(1_700_000_000_000L);
   }
 
   @Test
