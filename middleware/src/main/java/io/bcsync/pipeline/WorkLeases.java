@@ -75,16 +75,11 @@ class WorkLeases {
    * The heartbeat's statement for a running batch: its claim lasts until {@code expiresAt}. Returns
    * false when the lease row is gone (it lapsed and lease recovery removed it; the items it held
    * were returned to the queue and are not taken back).
-   */
-  boolean renew(String leaseToken, long expiresAt) {
-    return renew(leaseToken, expiresAt, List.of());
-  }
-
-  /**
-   * The same, and in the same transaction the own expiry of those of {@code itemIds} the token
-   * still holds (for an instance older than V39, whose recovery reads only that column; see {@code
-   * BatchProcessor#renew}). Items recovered meanwhile no longer name the token and stay as they
-   * are.
+   *
+   * <p>In the same transaction, the own expiry of those of {@code itemIds} the token still holds
+   * (empty for most beats; for an instance older than V39, whose recovery reads only that column;
+   * see {@code BatchProcessor#renew}). Items recovered meanwhile no longer name the token and stay
+   * as they are.
    */
   boolean renew(String leaseToken, long expiresAt, List<Long> itemIds) {
     return db.writeFailingFast(

@@ -181,7 +181,7 @@ class LeaseRenewalAndDeferralTest extends ScriptedPipelineTestBase {
     assertThat(queue.claim("live-worker", 10, claimedAt, claimedAt + 20_000)).hasSize(3);
 
     clock.set(claimedAt + 15_000);
-    assertThat(leases.renew("live-worker", clock.millis() + 20_000)).isTrue();
+    assertThat(leases.renew("live-worker", clock.millis() + 20_000, List.of())).isTrue();
     clock.set(claimedAt + 34_999);
     assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isZero();
     assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(IN_PROGRESS));
@@ -203,7 +203,7 @@ class LeaseRenewalAndDeferralTest extends ScriptedPipelineTestBase {
         .isZero();
 
     // The slow worker's heartbeat comes back after the recovery: it renews nothing.
-    assertThat(leases.renew("slow-worker", clock.millis() + 20_000)).isFalse();
+    assertThat(leases.renew("slow-worker", clock.millis() + 20_000, List.of())).isFalse();
     assertThat(ids).allSatisfy(id -> assertThat(item(id).status()).isEqualTo(PENDING));
     assertThat(queue.claim("next-worker", 10, clock.millis(), clock.millis() + 20_000)).hasSize(2);
     assertThat(
@@ -216,7 +216,7 @@ class LeaseRenewalAndDeferralTest extends ScriptedPipelineTestBase {
 
     // The next worker's lease was untouched by the slow worker's finish: its renewal holds.
     clock.advance(Duration.ofSeconds(15));
-    assertThat(leases.renew("next-worker", clock.millis() + 20_000)).isTrue();
+    assertThat(leases.renew("next-worker", clock.millis() + 20_000, List.of())).isTrue();
     clock.advance(Duration.ofSeconds(15));
     assertThat(queue.recoverExpiredLeases(clock.millis(), 8).requeued()).isZero();
     assertThat(

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -235,10 +236,7 @@ public class SalesforcePricebookEntries implements PricebookEntries {
      */
     private void ensureEntries(String book, Map<String, Map<String, SObject>> entries)
         throws ConnectionException {
-      List<Integer> everyLine = new ArrayList<>(lines.size());
-      for (int i = 0; i < lines.size(); i++) {
-        everyLine.add(i);
-      }
+      List<Integer> everyLine = IntStream.range(0, lines.size()).boxed().toList();
       List<Integer> createdMeanwhile = writeEntries(book, entries, everyLine, true);
       if (!createdMeanwhile.isEmpty()) {
         Set<String> keys = new HashSet<>();
