@@ -21,11 +21,12 @@ import java.util.List;
  */
 @ConfigurationProperties(GatheringConfig.PREFIX)
 public record GatheringConfig(
-    @Bindable(defaultValue = "product,customer,PricebookEntry,Product2,Contact") List<String> types,
+    @Bindable(defaultValue = GatheringConfig.DEFAULT_TYPES) List<String> types,
     @Bindable(defaultValue = "300ms") Duration quietPeriod,
     @Bindable(defaultValue = "3s") Duration maxWait) {
 
   public static final String PREFIX = "bcsync.pipeline.gathering";
+  public static final String DEFAULT_TYPES = "product,customer,PricebookEntry,Product2,Contact";
 
   public GatheringConfig {
     // An empty value (BCSYNC_PIPELINE_GATHERING_TYPES=) may bind as one blank entry: none.

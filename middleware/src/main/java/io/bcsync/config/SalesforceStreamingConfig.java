@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Streaming API subscriber (CDC and platform events).
@@ -59,5 +60,21 @@ public record SalesforceStreamingConfig(
       throw new InvalidConfigurationException(
           PREFIX + ".lease-check-interval", "must be shorter than lease-ttl");
     }
+  }
+
+  /**
+   * The object a single-object change-event channel carries: {@code /data/ContactChangeEvent} →
+   * {@code Contact}, {@code /data/Thing__ChangeEvent} → {@code Thing__c}. Empty for platform-event
+   * channels and for channels that carry several objects ({@code /data/ChangeEvents}, a custom
+   * {@code __chn} channel).
+   */
+  public static Optional<String> changedObjectOf(String channel) {
+    if (!channel.startsWith("/data/")
+        || !channel.endsWith("ChangeEvent")
+        || channel.equals("/data/ChangeEvents")) {
+      return Optional.empty();
+    }
+    String name = channel.substring("/data/".length(), channel.length() - "ChangeEvent".length());
+    return Optional.of(name.endsWith("__") ? name + "c" : name);
   }
 }

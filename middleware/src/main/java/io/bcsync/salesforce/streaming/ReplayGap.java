@@ -1,5 +1,6 @@
 package io.bcsync.salesforce.streaming;
 
+import io.bcsync.config.SalesforceStreamingConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ final class ReplayGap {
     long since =
         replays.get(channel).map(ReplayStore.Position::eventAtMs).orElse(clock.millis())
             - StreamEventRecorder.RECONCILE_MARGIN.toMillis();
-    List<String> entities = entitiesOf(channel);
+    List<String> entities = SalesforceStreamingConfig.changedObjectOf(channel).stream().toList();
     if (entities.isEmpty()) {
       LOG.error(
           "Streaming: {} on {}: events of this platform-event channel between the stored id and the"
@@ -57,19 +58,5 @@ final class ReplayGap {
         channel,
         entities,
         Instant.ofEpochMilli(since));
-  }
-
-  /**
-   * Objects a channel carries changes of: {@code /data/ContactChangeEvent} -> Contact; custom
-   * __ChangeEvent too.
-   */
-  static List<String> entitiesOf(String channel) {
-    if (!channel.startsWith("/data/")
-        || !channel.endsWith("ChangeEvent")
-        || channel.equals("/data/ChangeEvents")) {
-      return List.of();
-    }
-    String name = channel.substring("/data/".length(), channel.length() - "ChangeEvent".length());
-    return List.of(name.endsWith("__") ? name + "c" : name);
   }
 }
