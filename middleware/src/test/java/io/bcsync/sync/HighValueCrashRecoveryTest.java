@@ -5,25 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
 import io.bcsync.sim.bigcommerce.store.Address;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MiddlewareJvm;
-import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SlackCatcher;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,67 +35,36 @@ import org.junit.jupiter.api.Test;
  * e-mail per order, never zero, and later syncs of both orders send nothing more. On H2 (a file
  * database); {@code HighValueCrashRecoveryMariaDbTest} on MariaDB.
  */
-class HighValueCrashRecoveryTest {
+class HighValueCrashRecoveryTest extends KilledMiddlewareTestBase {
   static final String STORE = "crashhv";
-  static final String SECRET = "crash-hv-webhook-secret-0123456789";
-  static final String ADMIN = "crash-hv-admin-token-0123456789";
-  static final Duration START = Duration.ofSeconds(90);
   static final Duration WAIT = Duration.ofSeconds(120);
 
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  /** The datasource of the middleware's database; it must outlive the killed process. */
-  protected Map<String, String> databaseProperties(Path workDir) {
-    return Map.of(
-        "datasources.default.url",
-        "jdbc:h2:file:"
-            + workDir.resolve("bcsync").toAbsolutePath()
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0",
-        "datasources.default.driver-class-name",
-        "org.h2.Driver",
-        "datasources.default.username",
-        "sa",
-        "datasources.default.password",
-        "");
+  @Override
+  String store() {
+    return STORE;
   }
 
-  @AfterEach
-  void close() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-    open.clear();
+  @Override
+  Duration waitLimit() {
+    return WAIT;
   }
 
   @Test
   void a_killed_middleware_sends_each_notice_once_after_its_restart() throws Exception {
-    BigCommerceSimulator bc =
-        BigCommerceSimulator.start(
-            BigCommerceSimulator.Options.defaults()
-                .rateLimit(10_000, Duration.ofSeconds(30))
-                .allowLocalHttpHookDestinations(true));
-    open.add(bc);
-    SimulatedStore store =
-        bc.createStore(
-            BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("c"));
-    SalesforceSimulator sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    open.add(sf);
-    SlackCatcher slack = SlackCatcher.start();
-    open.add(slack);
+    startSimulators();
+    SlackCatcher slack = closeLater(SlackCatcher.start());
     ServerSetup smtpSetup =
         new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     long lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
-    Path workDir = Files.createTempDirectory("bcsync-crash-hv");
-    Map<String, String> properties = properties(bc, sf, slack, smtpSetup, workDir);
+    Map<String, String> properties = properties(slack, smtpSetup);
 
     // Slack fails and no SMTP server listens while the first process runs.
     slack.answerAlways(503);
-    MiddlewareJvm first = start(properties, workDir);
-    int hooks = CrashRecoveryTest.manifestHooks();
-    await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == hooks);
+    MiddlewareJvm first = start(properties);
+    awaitHooksRegistered();
 
     long orderB = bigOrder(store, lamp, "notice.pending@example.com", "Nina", "Pending");
-    await().atMost(WAIT).until(() -> opportunities(sf, orderB).size() == 1);
+    await().atMost(WAIT).until(() -> ofOrder("Opportunity", orderB).size() == 1);
     await().atMost(WAIT).until(() -> slack.attempts() >= 2);
 
     int lostBefore = sf.faults().lostResponses();
@@ -110,15 +73,17 @@ class HighValueCrashRecoveryTest {
     await().atMost(WAIT).until(() -> sf.faults().lostResponses() == lostBefore + 1);
     first.kill();
     sf.faults().clear();
-    assertThat(opportunities(sf, orderA)).as("committed, answer lost with the process").hasSize(1);
+    assertThat(ofOrder("Opportunity", orderA))
+        .as("committed, answer lost with the process")
+        .hasSize(1);
     assertThat(slack.messagesAbout("#" + orderA + ":")).isEmpty();
     assertThat(slack.messagesAbout("#" + orderB + ":")).isEmpty();
 
     slack.answerAlways(200);
     GreenMail smtp = new GreenMail(smtpSetup);
     smtp.start();
-    open.add(smtp::stop);
-    MiddlewareJvm second = start(properties, workDir);
+    closeLater(smtp::stop);
+    MiddlewareJvm second = start(properties);
 
     for (long order : List.of(orderA, orderB)) {
       await()
@@ -129,7 +94,7 @@ class HighValueCrashRecoveryTest {
                       && mailsAbout(smtp, order) == 1);
     }
     awaitDrained(second);
-    assertOneOfEach(sf, slack, smtp, orderA, orderB);
+    assertOneOfEach(slack, smtp, orderA, orderB);
 
     // Later syncs of both orders (a status change, then webhooks) send nothing more.
     store.changeOrderStatus(orderA, 9);
@@ -141,32 +106,17 @@ class HighValueCrashRecoveryTest {
                 List.of(orderA, orderB).stream()
                     .allMatch(
                         o ->
-                            sf.records("Order").stream()
-                                .anyMatch(
-                                    r ->
-                                        (STORE + ":" + o).equals(r.get("BC_Order_Id__c"))
-                                            && "Awaiting Shipment".equals(r.get("BC_Status__c")))));
+                            ofOrder("Order", o).stream()
+                                .anyMatch(r -> "Awaiting Shipment".equals(r.get("BC_Status__c")))));
     awaitDrained(second);
-    assertOneOfEach(sf, slack, smtp, orderA, orderB);
+    assertOneOfEach(slack, smtp, orderA, orderB);
     assertThat(second.workItems("DEAD")).as("nothing dead-lettered; see " + second.log()).isZero();
-    close();
-    // Kept when an assertion failed: the middleware's log is there.
-    try (var paths = Files.walk(workDir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    closeAndDeleteWorkDir();
   }
 
-  private static void awaitDrained(MiddlewareJvm jvm) {
-    await()
-        .atMost(WAIT)
-        .pollInterval(Duration.ofMillis(250))
-        .until(() -> jvm.workItems("PENDING") == 0 && jvm.workItems("IN_PROGRESS") == 0);
-  }
-
-  private static void assertOneOfEach(
-      SalesforceSimulator sf, SlackCatcher slack, GreenMail smtp, long... orders) {
+  private void assertOneOfEach(SlackCatcher slack, GreenMail smtp, long... orders) {
     for (long order : orders) {
-      assertThat(opportunities(sf, order)).as("Opportunity of " + order).hasSize(1);
+      assertThat(ofOrder("Opportunity", order)).as("Opportunity of " + order).hasSize(1);
       assertThat(slack.messagesAbout("#" + order + ":")).as("Slack, " + order).hasSize(1);
       assertThat(mailsAbout(smtp, order)).as("e-mail, " + order).isEqualTo(1);
     }
@@ -187,12 +137,6 @@ class HighValueCrashRecoveryTest {
     return store.createOrder(draft);
   }
 
-  private static List<Map<String, Object>> opportunities(SalesforceSimulator sf, long order) {
-    return sf.records("Opportunity").stream()
-        .filter(r -> (STORE + ":" + order).equals(r.get("BC_Order_Id__c")))
-        .toList();
-  }
-
   private static long mailsAbout(GreenMail smtp, long order) {
     return Arrays.stream(smtp.getReceivedMessages())
         .filter(
@@ -206,19 +150,7 @@ class HighValueCrashRecoveryTest {
         .count();
   }
 
-  private MiddlewareJvm start(Map<String, String> properties, Path workDir) throws Exception {
-    MiddlewareJvm jvm = MiddlewareJvm.start(properties, workDir.resolve("middleware.log"));
-    open.add(jvm);
-    return jvm.awaitHealthy(START);
-  }
-
-  private Map<String, String> properties(
-      BigCommerceSimulator bc,
-      SalesforceSimulator sf,
-      SlackCatcher slack,
-      ServerSetup smtp,
-      Path workDir)
-      throws Exception {
+  private Map<String, String> properties(SlackCatcher slack, ServerSetup smtp) throws Exception {
     Path rules = workDir.resolve("store-rules.yml");
     Files.writeString(
         rules,
@@ -232,21 +164,8 @@ class HighValueCrashRecoveryTest {
               - notify_slack: {}
               - notify_email: { to: [sales@example.com] }
         """);
-    int port = FreePort.find();
-    Map<String, String> properties = new HashMap<>(databaseProperties(workDir));
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", ADMIN);
-    properties.put("bcsync.staging.allowed-stores", STORE);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.login-url", bc.loginBaseUrl());
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
+    Map<String, String> properties = properties();
     properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", rules.toString());
-    // The same port for the restarted process: the store's hooks point at it.
-    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
     properties.put("bcsync.notices.stores." + STORE + ".slack-webhook-url", slack.url());
     properties.put("bcsync.notices.smtp.host", "127.0.0.1");
     properties.put("bcsync.notices.smtp.port", String.valueOf(smtp.getPort()));
@@ -254,13 +173,9 @@ class HighValueCrashRecoveryTest {
     properties.put("bcsync.notices.smtp.from", "bcsync@example.com");
     properties.put("bcsync.notices.smtp.timeout", "2s");
     properties.put("bcsync.notices.salesforce-url", "https://acme.my.salesforce.com");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "1s");
     // Order B's notices fail while the first process lives: enough attempts that they are still
     // pending, not dead-lettered, when it is killed.
     properties.put("bcsync.pipeline.max-attempts", "1000");
-    properties.put("logger.levels.io.bcsync", "INFO");
     return properties;
   }
 }

@@ -16,15 +16,12 @@ import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.SlackCatcher;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,17 +45,8 @@ class SyncEndToEndHighValueNoticesTest extends SyncEndToEndTestBase {
   private ServerSetup smtpSetup;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-    slack = SlackCatcher.start();
-    smtpSetup = new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    smtp = new GreenMail(smtpSetup);
-    smtp.start();
-    try {
-      Path file = Files.createTempFile("bcsync-high-value", ".yml");
-      Files.writeString(
-          file,
-          """
+  protected String storeMapping() {
+    return """
           rules:
             big_orders:
               enabled: true
@@ -67,11 +55,16 @@ class SyncEndToEndHighValueNoticesTest extends SyncEndToEndTestBase {
                 - high_value_opportunity: {}
                 - notify_slack: {}
                 - notify_email: { to: [sales@example.com] }
-          """);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+          """;
+  }
+
+  @Override
+  public Map<String, String> getProperties() {
+    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+    slack = SlackCatcher.start();
+    smtpSetup = new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    smtp = new GreenMail(smtpSetup);
+    smtp.start();
     properties.put("bcsync.notices.stores." + STORE + ".slack-webhook-url", slack.url());
     properties.put("bcsync.notices.smtp.host", "127.0.0.1");
     properties.put("bcsync.notices.smtp.port", String.valueOf(smtpSetup.getPort()));
@@ -80,12 +73,6 @@ class SyncEndToEndHighValueNoticesTest extends SyncEndToEndTestBase {
     properties.put("bcsync.notices.smtp.timeout", "2s");
     properties.put("bcsync.notices.salesforce-url", "https://acme.my.salesforce.com");
     return properties;
-  }
-
-  @AfterEach
-  void clearFaults() {
-    sf.faults().clear();
-    store.setWebhookChaos(DeliveryChaos.NONE);
   }
 
   @AfterAll

@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
   @Inject IdentityMap identities;
-
-  @AfterEach
-  void clearFaults() {
-    sf.faults().clear();
-  }
 
   private void loseNext(String operation, String sobject) {
     sf.faults().loseResponses(operation, sobject, 1, Duration.ZERO);

@@ -18,11 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,13 +42,8 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
   @Inject RecordTimeline timeline;
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-    try {
-      Path file = Files.createTempFile("bcsync-cases", ".yml");
-      Files.writeString(
-          file,
-          """
+  protected String storeMapping() {
+    return """
           rules:
             problem_orders:
               enabled: true
@@ -74,18 +66,7 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
               trigger: refund_created
               actions:
                 - case: { reason: Refund Issued, queue: BC_Order_Problems, origin: Web, priority: Medium, type: Question }
-          """);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return properties;
-  }
-
-  @AfterEach
-  void clearFaults() {
-    sf.faults().clear();
-    store.setWebhookChaos(DeliveryChaos.NONE);
+          """;
   }
 
   private Object queueId() {

@@ -8,12 +8,9 @@ import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,13 +29,8 @@ class SyncEndToEndOrderRulesTest extends SyncEndToEndTestBase {
   private static final String REPEAT_KEY = STORE + ":campaign:repeat-order";
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-    try {
-      Path file = Files.createTempFile("bcsync-rules", ".yml");
-      Files.writeString(
-          file,
-          """
+  protected String storeMapping() {
+    return """
           orders:
             activate_on_status: [2, 9]
           rules:
@@ -51,18 +43,7 @@ class SyncEndToEndOrderRulesTest extends SyncEndToEndTestBase {
             high_value_campaign:
               enabled: true
               trigger: { total_at_least: 100.00 }
-          """);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return properties;
-  }
-
-  @AfterEach
-  void clearFaults() {
-    sf.faults().clear();
-    store.setWebhookChaos(DeliveryChaos.NONE);
+          """;
   }
 
   private List<Map<String, Object>> membersOf(String campaignKey, Object contactId) {

@@ -8,6 +8,7 @@ import io.bcsync.bigcommerce.stores.ConnectedStores;
 import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
+import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.flows.BigCommerceToSalesforceFlow;
 import io.bcsync.testsupport.FreePort;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -127,7 +129,7 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
     }
     properties.put(
         "bcsync.bigcommerce.stores." + STORE + ".sync-mapping",
-        mappingFile("orders:\n  activate_on_status: [2, 9]\n").toString());
+        mappingFile(storeMapping()).toString());
     properties.put(
         "bcsync.bigcommerce.stores." + CUSTOM_STORE + ".sync-mapping",
         mappingFile("orders:\n  target: BC_Order__c\nmatching:\n  lead_policy: convert_lead\n")
@@ -158,6 +160,11 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
     return TestDatabases.h2();
   }
 
+  /** Store {@value #STORE}'s mapping file (the rules a subclass tests). */
+  protected String storeMapping() {
+    return "orders:\n  activate_on_status: [2, 9]\n";
+  }
+
   private static Path mappingFile(String yaml) {
     try {
       Path file = Files.createTempFile("bcsync-store-mapping", ".yml");
@@ -181,6 +188,16 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
                 store.read(s -> s.hooks.size()) == manifest.hooks().size()
                     && customStore.read(s -> s.hooks.size()) == manifest.hooks().size()
                     && opportunityStore.read(s -> s.hooks.size()) == manifest.hooks().size());
+  }
+
+  /** A fault a test set (or left behind by failing) never reaches the next test. */
+  @AfterEach
+  void clearFaults() {
+    sf.faults().clear();
+    for (SimulatedStore each : List.of(store, customStore, opportunityStore)) {
+      each.clearFaults();
+      each.setWebhookChaos(DeliveryChaos.NONE);
+    }
   }
 
   @AfterAll

@@ -9,14 +9,11 @@ import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,13 +34,8 @@ class SyncEndToEndUtmAndRefundRulesTest extends SyncEndToEndTestBase {
   private static final String NEWSLETTER_KEY = STORE + ":utm:newsletter";
 
   @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
-    try {
-      Path file = Files.createTempFile("bcsync-utm-refunds", ".yml");
-      Files.writeString(
-          file,
-          """
+  protected String storeMapping() {
+    return """
           rules:
             utm_campaign:
               enabled: true
@@ -52,19 +44,7 @@ class SyncEndToEndUtmAndRefundRulesTest extends SyncEndToEndTestBase {
               trigger: refund_created
               actions:
                 - case: { reason: Refund Issued, queue: BC_Order_Problems, origin: Web, priority: Medium, type: Question }
-          """);
-      properties.put("bcsync.bigcommerce.stores." + STORE + ".sync-mapping", file.toString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return properties;
-  }
-
-  @AfterEach
-  void clearFaults() {
-    sf.faults().clear();
-    store.clearFaults();
-    store.setWebhookChaos(DeliveryChaos.NONE);
+          """;
   }
 
   private long order(String email, String first, String last) {
