@@ -8,6 +8,7 @@ import io.bcsync.db.Db;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.store.RequestLog;
+import io.bcsync.testsupport.TestDatabases;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
@@ -62,12 +63,7 @@ class BackfillResumeTest {
 
   protected Map<String, String> databaseProperties() throws Exception {
     Path dir = Files.createTempDirectory("bcsync-backfill-resume");
-    return Map.of(
-        "datasources.default.url",
-            "jdbc:h2:file:" + dir.resolve("bcsync") + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0",
-        "datasources.default.driver-class-name", "org.h2.Driver",
-        "datasources.default.username", "sa",
-        "datasources.default.password", "");
+    return TestDatabases.h2File(dir);
   }
 
   Map<String, Object> properties(Map<String, String> database, boolean scheduler) {

@@ -1,5 +1,6 @@
 package io.bcsync.lifecycle;
 
+import io.bcsync.testsupport.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,17 +15,7 @@ class RollingRestartTest extends RollingRestartTestBase {
     try {
       Path directory = Files.createTempDirectory("bcsync-rolling-restart");
       directory.toFile().deleteOnExit();
-      return Map.of(
-          "datasources.default.url",
-          "jdbc:h2:file:"
-              + directory.resolve("bcsync")
-              + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
-          "datasources.default.driver-class-name",
-          "org.h2.Driver",
-          "datasources.default.username",
-          "sa",
-          "datasources.default.password",
-          "");
+      return TestDatabases.h2File(directory, "DB_CLOSE_DELAY=-1");
     } catch (java.io.IOException e) {
       throw new IllegalStateException("no temporary directory for the H2 database", e);
     }

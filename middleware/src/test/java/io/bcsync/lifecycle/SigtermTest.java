@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MiddlewareJvm;
+import io.bcsync.testsupport.TestDatabases;
 import io.bcsync.testsupport.WebhookCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,14 +79,7 @@ class SigtermTest {
   private Map<String, String> properties(int port) {
     Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
     properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put(
-        "datasources.default.url",
-        "jdbc:h2:file:"
-            + workDir.resolve("bcsync").toAbsolutePath()
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
-    properties.put("datasources.default.driver-class-name", "org.h2.Driver");
-    properties.put("datasources.default.username", "sa");
-    properties.put("datasources.default.password", "");
+    properties.putAll(TestDatabases.h2File(workDir));
     properties.put("bcsync.pipeline.workers-enabled", "true");
     // Items succeed without a Salesforce org: the scripted handler stands in for the router, whose
     // Salesforce → BigCommerce flows cannot be created with auth-mode none (docs/operations.md,

@@ -39,15 +39,8 @@ class RetentionBenchmark {
   @Test
   void retention_run_and_intake_beside_it() throws Exception {
     StringBuilder rows = new StringBuilder();
-    Map<String, String> h2 = new HashMap<>();
-    h2.put(
-        "datasources.default.url",
-        "jdbc:h2:file:"
-            + work.resolve("bcsync")
-            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=5000");
-    h2.put("datasources.default.driver-class-name", "org.h2.Driver");
-    h2.put("datasources.default.username", "sa");
-    h2.put("datasources.default.password", "");
+    Map<String, String> h2 =
+        TestDatabases.h2File(work, "DB_CLOSE_ON_EXIT=FALSE", "MAX_COMPACT_TIME=5000");
     rows.append(measure("embedded H2 (file)", h2));
     rows.append(measure("MariaDB (local)", TestDatabases.freshMariaDb()));
     String report =

@@ -31,14 +31,8 @@ class CrashRecoveryTest extends KilledMiddlewareTestBase {
   static final int ORDERS_PER_CUSTOMER = 3;
   static final int GUEST_ORDERS = 4;
 
-  @Override
-  String store() {
-    return STORE;
-  }
-
-  @Override
-  Duration waitLimit() {
-    return WAIT;
+  CrashRecoveryTest() {
+    super(STORE, WAIT);
   }
 
   @Test

@@ -39,14 +39,8 @@ class HighValueCrashRecoveryTest extends KilledMiddlewareTestBase {
   static final String STORE = "crashhv";
   static final Duration WAIT = Duration.ofSeconds(120);
 
-  @Override
-  String store() {
-    return STORE;
-  }
-
-  @Override
-  Duration waitLimit() {
-    return WAIT;
+  HighValueCrashRecoveryTest() {
+    super(STORE, WAIT);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MiddlewareJvm;
 import io.bcsync.testsupport.SimulatedSalesforce;
+import io.bcsync.testsupport.TestDatabases;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,41 +23,35 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * Base of the tests that run the middleware in its own JVM, kill it with SIGKILL and restart it on
- * the same database: both simulators, one store {@link #store()} with its hooks pointing at a port
- * the restarted process keeps, and everything started closed after each test. On H2 (a file
- * database that outlives the process) unless {@link #databaseProperties} says otherwise (the
- * MariaDB subclasses).
+ * the same database: both simulators, one store with its hooks pointing at a port the restarted
+ * process keeps, and everything started closed after each test. On H2 (a file database that
+ * outlives the process) unless {@link #databaseProperties} says otherwise (the MariaDB subclasses).
  */
 abstract class KilledMiddlewareTestBase {
   static final Duration START = Duration.ofSeconds(90);
   static final String SECRET = "crash-webhook-secret-0123456789";
   static final String ADMIN = "crash-admin-token-0123456789";
 
+  private final String storeHash;
+  private final Duration waitLimit;
   private final List<AutoCloseable> open = new ArrayList<>();
   BigCommerceSimulator bc;
   SalesforceSimulator sf;
   SimulatedStore store;
   Path workDir;
 
-  /** The store's hash; also the prefix of its Salesforce keys. */
-  abstract String store();
-
-  /** How long to wait for the middleware to get somewhere. */
-  abstract Duration waitLimit();
+  /**
+   * @param storeHash the store's hash; also the prefix of its Salesforce keys
+   * @param waitLimit how long to wait for the middleware to get somewhere
+   */
+  KilledMiddlewareTestBase(String storeHash, Duration waitLimit) {
+    this.storeHash = storeHash;
+    this.waitLimit = waitLimit;
+  }
 
   /** The datasource of the middleware's database; it must outlive the killed process. */
   protected Map<String, String> databaseProperties(Path workDir) {
-    return Map.of(
-        "datasources.default.url",
-        "jdbc:h2:file:"
-            + workDir.resolve("bcsync").toAbsolutePath()
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0",
-        "datasources.default.driver-class-name",
-        "org.h2.Driver",
-        "datasources.default.username",
-        "sa",
-        "datasources.default.password",
-        "");
+    return TestDatabases.h2File(workDir);
   }
 
   /** Starts both simulators and the store; closed after the test. */
@@ -69,11 +64,11 @@ abstract class KilledMiddlewareTestBase {
                     .allowLocalHttpHookDestinations(true)));
     store =
         bc.createStore(
-            BigCommerceSimulator.StoreSpec.named(store())
-                .accessToken("tok-" + store())
+            BigCommerceSimulator.StoreSpec.named(storeHash)
+                .accessToken("tok-" + storeHash)
                 .clientId("c"));
     sf = closeLater(SimulatedSalesforce.start(SimulatedSalesforce.sandbox()));
-    workDir = Files.createTempDirectory("bcsync-" + store());
+    workDir = Files.createTempDirectory("bcsync-" + storeHash);
   }
 
   <T extends AutoCloseable> T closeLater(T resource) {
@@ -88,11 +83,11 @@ abstract class KilledMiddlewareTestBase {
     properties.putAll(SimulatedSalesforce.passwordLogin(sf));
     properties.put("micronaut.server.port", String.valueOf(port));
     properties.put("bcsync.admin-token", ADMIN);
-    properties.put("bcsync.staging.allowed-stores", store());
+    properties.put("bcsync.staging.allowed-stores", storeHash);
     properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
     properties.put("bcsync.bigcommerce.login-url", bc.loginBaseUrl());
-    properties.put("bcsync.bigcommerce.stores." + store() + ".access-token", "tok-" + store());
-    properties.put("bcsync.bigcommerce.stores." + store() + ".webhook-secret", SECRET);
+    properties.put("bcsync.bigcommerce.stores." + storeHash + ".access-token", "tok-" + storeHash);
+    properties.put("bcsync.bigcommerce.stores." + storeHash + ".webhook-secret", SECRET);
     // The same port for the restarted process: the store's hooks point at it.
     properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
     properties.put(
@@ -114,12 +109,12 @@ abstract class KilledMiddlewareTestBase {
   /** Hooks are registered in the background at startup; activity before that is not delivered. */
   void awaitHooksRegistered() throws Exception {
     int hooks = manifestHooks();
-    await().atMost(waitLimit()).until(() -> store.read(s -> s.hooks.size()) == hooks);
+    await().atMost(waitLimit).until(() -> store.read(s -> s.hooks.size()) == hooks);
   }
 
   void awaitDrained(MiddlewareJvm jvm) {
     await()
-        .atMost(waitLimit())
+        .atMost(waitLimit)
         .pollInterval(Duration.ofMillis(250))
         .until(() -> jvm.workItems("PENDING") == 0 && jvm.workItems("IN_PROGRESS") == 0);
   }
@@ -127,7 +122,7 @@ abstract class KilledMiddlewareTestBase {
   /** Salesforce records of {@code type} keyed to one of the store's orders. */
   List<Map<String, Object>> ofOrder(String type, long order) {
     return sf.records(type).stream()
-        .filter(r -> (store() + ":" + order).equals(r.get("BC_Order_Id__c")))
+        .filter(r -> (storeHash + ":" + order).equals(r.get("BC_Order_Id__c")))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package io.bcsync.testsupport;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +33,26 @@ public final class TestDatabases {
     return Map.of(
         "datasources.default.url",
             "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "datasources.default.driver-class-name", "org.h2.Driver",
+        "datasources.default.username", "sa",
+        "datasources.default.password", "");
+  }
+
+  /**
+   * An H2 file database {@code bcsync} in {@code directory}, which outlives the process that opens
+   * it, written through on every commit ({@code WRITE_DELAY=0}, as the shipped URL); {@code
+   * settings} are appended ({@code DB_CLOSE_DELAY=-1}, ...).
+   */
+  public static Map<String, String> h2File(Path directory, String... settings) {
+    StringBuilder url =
+        new StringBuilder("jdbc:h2:file:")
+            .append(directory.resolve("bcsync").toAbsolutePath())
+            .append(";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+    for (String setting : settings) {
+      url.append(';').append(setting);
+    }
+    return Map.of(
+        "datasources.default.url", url.toString(),
         "datasources.default.driver-class-name", "org.h2.Driver",
         "datasources.default.username", "sa",
         "datasources.default.password", "");
