@@ -7,9 +7,9 @@ import io.bcsync.bigcommerce.client.OrdersApi;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.StoreReader;
 import io.bcsync.testsupport.RecordingStoreReader;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -125,22 +125,7 @@ class SyncEndToEndOrdersTest extends SyncEndToEndTestBase {
                         one("Order", "BC_Order_Id__c", STORE + ":" + order).get("BC_Status__c")));
     awaitDone();
 
-    WorkItem item =
-        new WorkItem(
-            999_999L,
-            new EntityRef(STORE, "order", String.valueOf(order)),
-            WorkItemStatus.IN_PROGRESS,
-            List.of("test"),
-            1,
-            1,
-            0,
-            null,
-            0,
-            0,
-            null,
-            null,
-            0,
-            null);
+    WorkItem item = WorkItems.item(999_999L, new EntityRef(STORE, "order", String.valueOf(order)));
     reads.answerOrder(
         STORE,
         new StoreReader.StoreDocument(

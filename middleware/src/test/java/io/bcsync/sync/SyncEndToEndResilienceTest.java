@@ -10,6 +10,7 @@ import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -146,21 +147,7 @@ class SyncEndToEndResilienceTest extends SyncEndToEndTestBase {
   }
 
   private static WorkItem item(long itemId, String type, long id) {
-    return new WorkItem(
-        itemId,
-        new EntityRef(STORE, type, String.valueOf(id)),
-        WorkItemStatus.IN_PROGRESS,
-        List.of("test"),
-        1,
-        1,
-        0,
-        null,
-        0,
-        0,
-        null,
-        null,
-        0,
-        null);
+    return WorkItems.item(itemId, new EntityRef(STORE, type, String.valueOf(id)));
   }
 
   @Test

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.testsupport.ports.InMemoryPorts;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -146,21 +146,10 @@ class PricesIntoBigCommerceTest extends InMemoryCatalogTestBase {
   }
 
   private WorkItem webhook(long productId, String... scopes) {
-    return new WorkItem(
+    return WorkItems.withScopes(
         itemIds.incrementAndGet(),
         new EntityRef(STORE, "product", String.valueOf(productId)),
-        WorkItemStatus.IN_PROGRESS,
-        List.of(scopes),
-        scopes.length,
-        1,
-        0,
-        null,
-        0,
-        0,
-        null,
-        null,
-        0,
-        null);
+        scopes);
   }
 
   private String product(String sku, String variantKey) {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.testsupport.ports.InMemoryCatalog;
 import io.bcsync.testsupport.ports.InMemoryPorts;
 import io.bcsync.testsupport.ports.InMemorySalesforce;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -97,21 +97,10 @@ class ProductCreationTest implements TestPropertyProvider {
 
   private Outcome run(String productId) {
     WorkItem item =
-        new WorkItem(
+        WorkItems.withScopes(
             itemIds.incrementAndGet(),
             EntityRef.salesforce(ORG, ProductFlow.OBJECT, productId),
-            WorkItemStatus.IN_PROGRESS,
-            List.of("salesforce/reconcile"),
-            1,
-            1,
-            0,
-            null,
-            0,
-            0,
-            null,
-            null,
-            0,
-            null);
+            "salesforce/reconcile");
     return flow.run(List.of(item)).get(item.id());
   }
 }

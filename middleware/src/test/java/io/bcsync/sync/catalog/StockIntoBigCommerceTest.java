@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CatalogWriter;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.testsupport.ports.InMemoryCatalog;
 import io.bcsync.testsupport.ports.InMemoryPorts;
 import io.bcsync.testsupport.ports.InMemorySalesforce;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -191,21 +191,7 @@ class StockIntoBigCommerceTest implements TestPropertyProvider {
     for (String id : productIds) {
       long itemId = itemIds.incrementAndGet();
       items.add(
-          new WorkItem(
-              itemId,
-              EntityRef.salesforce(ORG, ProductFlow.OBJECT, id),
-              WorkItemStatus.IN_PROGRESS,
-              List.of(scope),
-              1,
-              1,
-              0,
-              null,
-              0,
-              0,
-              null,
-              null,
-              0,
-              null));
+          WorkItems.withScopes(itemId, EntityRef.salesforce(ORG, ProductFlow.OBJECT, id), scope));
       byItem.put(itemId, id);
     }
     Map<String, Outcome> outcomes = new HashMap<>();

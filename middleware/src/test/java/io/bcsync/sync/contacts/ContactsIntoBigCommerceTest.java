@@ -8,18 +8,18 @@ import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CustomerWriter.CustomerFields;
+import io.bcsync.testsupport.ports.ChangedFieldEvents;
 import io.bcsync.testsupport.ports.InMemoryCustomers;
 import io.bcsync.testsupport.ports.InMemoryPorts;
 import io.bcsync.testsupport.ports.InMemorySalesforce;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,23 +58,7 @@ class ContactsIntoBigCommerceTest implements TestPropertyProvider {
 
   @MockBean(ItemEvents.class)
   ItemEvents events(Db db) {
-    return new ItemEvents(db) {
-      @Override
-      public Map<Long, List<ItemEvent>> of(Collection<Long> ids) {
-        Map<Long, List<ItemEvent>> found = new HashMap<>();
-        for (Long id : ids) {
-          List<String> fields = changed.get(id);
-          if (fields != null) {
-            String body =
-                "{\"payload\":{\"ChangeEventHeader\":{\"changedFields\":[\""
-                    + String.join("\",\"", fields)
-                    + "\"]}}}";
-            found.put(id, List.of(new ItemEvent(id, id, "salesforce/cdc/UPDATE", 0, body)));
-          }
-        }
-        return found;
-      }
-    };
+    return new ChangedFieldEvents(db, changed);
   }
 
   @Test
@@ -218,39 +202,15 @@ class ContactsIntoBigCommerceTest implements TestPropertyProvider {
   }
 
   private WorkItem hook(long customerId, String scope) {
-    return new WorkItem(
+    return WorkItems.withScopes(
         itemIds.incrementAndGet(),
         new EntityRef(STORE, "customer", String.valueOf(customerId)),
-        WorkItemStatus.IN_PROGRESS,
-        List.of(scope),
-        1,
-        1,
-        0,
-        null,
-        0,
-        0,
-        null,
-        null,
-        0,
-        null);
+        scope);
   }
 
   private WorkItem item(String contactId, String scope) {
-    return new WorkItem(
-        itemIds.incrementAndGet(),
-        EntityRef.salesforce(ORG, ContactFlow.OBJECT, contactId),
-        WorkItemStatus.IN_PROGRESS,
-        List.of(scope),
-        1,
-        1,
-        0,
-        null,
-        0,
-        0,
-        null,
-        null,
-        0,
-        null);
+    return WorkItems.withScopes(
+        itemIds.incrementAndGet(), EntityRef.salesforce(ORG, ContactFlow.OBJECT, contactId), scope);
   }
 
   private Map<String, Outcome> run(String scope, String... contactIds) {

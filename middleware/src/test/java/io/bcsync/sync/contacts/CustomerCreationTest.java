@@ -8,19 +8,19 @@ import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.ItemEvents;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.CatalogWriter.VariantRef;
 import io.bcsync.sync.port.CustomerWriter.CustomerFields;
+import io.bcsync.testsupport.ports.ChangedFieldEvents;
 import io.bcsync.testsupport.ports.InMemoryCatalog;
 import io.bcsync.testsupport.ports.InMemoryCustomers;
 import io.bcsync.testsupport.ports.InMemoryPorts;
 import io.bcsync.testsupport.ports.InMemorySalesforce;
+import io.bcsync.testsupport.ports.WorkItems;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,23 +80,7 @@ class CustomerCreationTest implements TestPropertyProvider {
 
   @MockBean(ItemEvents.class)
   ItemEvents events(Db db) {
-    return new ItemEvents(db) {
-      @Override
-      public Map<Long, List<ItemEvent>> of(Collection<Long> ids) {
-        Map<Long, List<ItemEvent>> found = new HashMap<>();
-        for (Long id : ids) {
-          List<String> fields = changed.get(id);
-          if (fields != null) {
-            String body =
-                "{\"payload\":{\"ChangeEventHeader\":{\"changedFields\":[\""
-                    + String.join("\",\"", fields)
-                    + "\"]}}}";
-            found.put(id, List.of(new ItemEvent(id, id, "salesforce/cdc/UPDATE", 0, body)));
-          }
-        }
-        return found;
-      }
-    };
+    return new ChangedFieldEvents(db, changed);
   }
 
   @Test
@@ -243,20 +227,7 @@ class CustomerCreationTest implements TestPropertyProvider {
   }
 
   private WorkItem item(String contactId, String scope) {
-    return new WorkItem(
-        itemIds.incrementAndGet(),
-        EntityRef.salesforce(ORG, ContactFlow.OBJECT, contactId),
-        WorkItemStatus.IN_PROGRESS,
-        List.of(scope),
-        1,
-        1,
-        0,
-        null,
-        0,
-        0,
-        null,
-        null,
-        0,
-        null);
+    return WorkItems.withScopes(
+        itemIds.incrementAndGet(), EntityRef.salesforce(ORG, ContactFlow.OBJECT, contactId), scope);
   }
 }

@@ -14,10 +14,10 @@ import io.bcsync.config.StoreNoticeConfig;
 import io.bcsync.pipeline.EntityRef;
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.pipeline.WorkItem;
-import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.sync.port.Notice;
 import io.bcsync.sync.port.Notifier;
 import io.bcsync.testsupport.ports.RecordingNotifier;
+import io.bcsync.testsupport.ports.WorkItems;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,21 +50,8 @@ class NoticeFlowTest {
   }
 
   private static WorkItem item(long id, String key) {
-    return new WorkItem(
-        id,
-        new EntityRef(STORE, RuleFirings.NOTICE_TYPE, key),
-        WorkItemStatus.IN_PROGRESS,
-        List.of("bcsync/rule/notice"),
-        1,
-        1,
-        0,
-        null,
-        0,
-        0,
-        null,
-        null,
-        0,
-        null);
+    return WorkItems.withScopes(
+        id, new EntityRef(STORE, RuleFirings.NOTICE_TYPE, key), "bcsync/rule/notice");
   }
 
   @Test

@@ -18,6 +18,25 @@ public final class WorkItems {
     return item(itemId, entity, 1);
   }
 
+  /** The same, claimed once, with the scopes of the events that made it (one event each). */
+  public static WorkItem withScopes(long itemId, EntityRef entity, String... scopes) {
+    return new WorkItem(
+        itemId,
+        entity,
+        WorkItemStatus.IN_PROGRESS,
+        List.of(scopes),
+        scopes.length,
+        1,
+        0,
+        null,
+        0,
+        0,
+        null,
+        null,
+        0,
+        null);
+  }
+
   /** The same, claimed for its {@code attempt}th time (a retry when above 1). */
   public static WorkItem item(long itemId, EntityRef entity, int attempt) {
     return new WorkItem(
