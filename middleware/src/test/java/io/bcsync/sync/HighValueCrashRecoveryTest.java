@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
-import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MiddlewareJvm;
+import io.bcsync.testsupport.OrderDrafts;
 import io.bcsync.testsupport.SlackCatcher;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -118,17 +117,8 @@ class HighValueCrashRecoveryTest extends KilledMiddlewareTestBase {
 
   private static long bigOrder(
       SimulatedStore store, long lamp, String email, String first, String last) {
-    long customer = store.createCustomer(email, first, last);
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = first;
-    draft.billing.lastName = last;
-    draft.billing.email = email;
-    draft.billing.zip = "78701";
-    draft.statusId = 11;
-    draft.addLine(OrderDraft.Line.of(lamp, 15)); // 600.00: above the 500.00 threshold
-    return store.createOrder(draft);
+    // 600.00: above the 500.00 threshold
+    return OrderDrafts.newCustomerOrder(store, email, first, last, 11, lamp, 15);
   }
 
   private static long mailsAbout(GreenMail smtp, long order) {

@@ -8,11 +8,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
-import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.bcsync.sync.rules.RuleFirings;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.OrderDrafts;
 import io.bcsync.testsupport.SlackCatcher;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
@@ -82,17 +81,7 @@ class SyncEndToEndHighValueNoticesTest extends SyncEndToEndTestBase {
   }
 
   private long bigOrder(String email, String first, String last) {
-    long customer = store.createCustomer(email, first, last);
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = first;
-    draft.billing.lastName = last;
-    draft.billing.email = email;
-    draft.billing.zip = "78701";
-    draft.statusId = 11;
-    draft.addLine(OrderDraft.Line.of(lamp, 15));
-    return store.createOrder(draft);
+    return OrderDrafts.newCustomerOrder(store, email, first, last, 11, lamp, 15);
   }
 
   private List<MimeMessage> mailsAbout(long order) {

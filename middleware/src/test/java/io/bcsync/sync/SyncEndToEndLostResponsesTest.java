@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sync.identity.IdentityMap;
+import io.bcsync.testsupport.OrderDrafts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -193,14 +193,9 @@ class SyncEndToEndLostResponsesTest extends SyncEndToEndTestBase {
   @Order(8)
   void an_activated_order_whose_identity_rows_were_never_saved_is_found_and_updated() {
     long customer = store.createCustomer("lost.activation@example.com", "Lost", "Activation");
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = "Lost";
-    draft.billing.lastName = "Activation";
-    draft.billing.email = "lost.activation@example.com";
-    draft.billing.zip = "78701";
-    draft.statusId = 9; // activated on arrival (orders.activate_on_status: [2, 9])
+    // Status 9: activated on arrival (orders.activate_on_status: [2, 9]).
+    OrderDraft draft =
+        OrderDrafts.billedTo(customer, "lost.activation@example.com", "Lost", "Activation", 9);
     draft.addLine(OrderDraft.Line.of(mug, 1));
     long order = store.createOrder(draft);
     await()

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.console.RecordTimeline;
 import io.bcsync.console.TimelineQuery;
-import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.bcsync.sync.rules.FulfilmentDelays;
 import io.bcsync.sync.rules.FulfilmentWatch;
+import io.bcsync.testsupport.OrderDrafts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -74,17 +73,7 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
   }
 
   private long declinedOrder(String email, String first, String last) {
-    long customer = store.createCustomer(email, first, last);
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = first;
-    draft.billing.lastName = last;
-    draft.billing.email = email;
-    draft.billing.zip = "78701";
-    draft.statusId = 6;
-    draft.addLine(OrderDraft.Line.of(mug, 2));
-    return store.createOrder(draft);
+    return OrderDrafts.newCustomerOrder(store, email, first, last, 6, mug, 2);
   }
 
   @Test
@@ -156,17 +145,7 @@ class SyncEndToEndOrderCasesTest extends SyncEndToEndTestBase {
   }
 
   private long order(String email, String first, String last, int statusId) {
-    long customer = store.createCustomer(email, first, last);
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = first;
-    draft.billing.lastName = last;
-    draft.billing.email = email;
-    draft.billing.zip = "78701";
-    draft.statusId = statusId;
-    draft.addLine(OrderDraft.Line.of(mug, 2));
-    return store.createOrder(draft);
+    return OrderDrafts.newCustomerOrder(store, email, first, last, statusId, mug, 2);
   }
 
   @Test

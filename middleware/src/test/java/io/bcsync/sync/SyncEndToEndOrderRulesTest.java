@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
+import io.bcsync.testsupport.OrderDrafts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -102,14 +102,8 @@ class SyncEndToEndOrderRulesTest extends SyncEndToEndTestBase {
   void a_coupon_order_creates_the_coupons_campaign_and_a_high_value_one_lands_in_its_own() {
     store.createCoupon("SPRING10", 2, new BigDecimal("1.00"));
     long customer = store.createCustomer("rules.coupon@example.com", "Cora", "Coupon");
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = "Cora";
-    draft.billing.lastName = "Coupon";
-    draft.billing.email = "rules.coupon@example.com";
-    draft.billing.zip = "78701";
-    draft.statusId = 11;
+    OrderDraft draft =
+        OrderDrafts.billedTo(customer, "rules.coupon@example.com", "Cora", "Coupon", 11);
     draft.couponCode = "SPRING10";
     draft.addLine(
         OrderDraft.Line.of(lamp, 3)); // 120.00 less the coupon: above the 100.00 threshold

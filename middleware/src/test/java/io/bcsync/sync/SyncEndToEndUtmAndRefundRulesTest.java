@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.bcsync.sim.bigcommerce.faults.Fault;
-import io.bcsync.sim.bigcommerce.orders.OrderDraft;
-import io.bcsync.sim.bigcommerce.store.Address;
 import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
+import io.bcsync.testsupport.OrderDrafts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -48,17 +47,7 @@ class SyncEndToEndUtmAndRefundRulesTest extends SyncEndToEndTestBase {
   }
 
   private long order(String email, String first, String last) {
-    long customer = store.createCustomer(email, first, last);
-    OrderDraft draft = new OrderDraft();
-    draft.customerId = customer;
-    draft.billing = new Address();
-    draft.billing.firstName = first;
-    draft.billing.lastName = last;
-    draft.billing.email = email;
-    draft.billing.zip = "78701";
-    draft.statusId = 11;
-    draft.addLine(OrderDraft.Line.of(mug, 2));
-    return store.createOrder(draft);
+    return OrderDrafts.newCustomerOrder(store, email, first, last, 11, mug, 2);
   }
 
   private List<Map<String, Object>> membersOf(String campaignKey, Object contactId) {
