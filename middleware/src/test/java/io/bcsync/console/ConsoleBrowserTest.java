@@ -3,9 +3,7 @@ package io.bcsync.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bcsync.bigcommerce.manifest.AppManifest;
 import io.bcsync.bigcommerce.stores.InstalledStores;
-import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.pipeline.WorkQueue;
@@ -13,37 +11,26 @@ import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.app.AppRegistration;
 import io.bcsync.sim.bigcommerce.app.SignedPayloads;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.Browser;
-import io.bcsync.testsupport.SyncedRecords;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,49 +44,31 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * docs/screenshots/.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest implements TestPropertyProvider {
+class ConsoleBrowserTest extends ConsoleBrowserTestBase {
   static final String STORE = "con1";
   static final String APP_STORE = "con2";
   static final String CLIENT_ID = "bcsync-console-app";
   static final String CLIENT_SECRET = "console-app-client-secret-0123456789abcdef";
   static final String SECRET = "console-webhook-secret-0123456789";
-  static final Duration WAIT = Duration.ofSeconds(40);
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-  @Inject AppManifest manifest;
-  @Inject QueueInspector inspector;
   @Inject WorkQueue queue;
   @Inject InstalledStores installed;
 
-  BigCommerceSimulator bc;
-  SalesforceSimulator sf;
-  SimulatedStore store;
-  String baseUrl;
-  long mug;
   AppRegistration app;
-  WebDriver browser;
-
-  ConsoleTestRig rig;
 
   @Override
   public Map<String, String> getProperties() {
-    rig =
-        new ConsoleTestRig(
-            STORE,
+    Map<String, String> properties =
+        startRig(
             // Webhooks signed with the app's secret, which the middleware (configured for the app
             // page below) then requires.
             BigCommerceSimulator.StoreSpec.named(STORE)
                 .accessToken("tok-" + STORE)
                 .clientId(CLIENT_ID)
-                .clientSecret(CLIENT_SECRET));
-    bc = rig.bc;
-    sf = rig.sf;
-    store = rig.store;
-    mug = rig.mug;
-    baseUrl = rig.baseUrl;
+                .clientSecret(CLIENT_SECRET),
+            STORE,
+            SECRET,
+            "Y29uc29sZS1ndWVzdC1rZXktc2VjcmV0LTMyLWJ5dGVzIQ==");
     app =
         new AppRegistration(
             CLIENT_ID,
@@ -110,8 +79,6 @@ class ConsoleBrowserTest implements TestPropertyProvider {
             baseUrl + "/bc/remove_user",
             "store_v2_orders_read_only");
     bc.registerApp(app);
-    Map<String, String> properties =
-        rig.middlewareProperties(SECRET, "Y29uc29sZS1ndWVzdC1rZXktc2VjcmV0LTMyLWJ5dGVzIQ==");
     properties.put("bcsync.staging.allowed-stores", STORE + "," + APP_STORE);
     properties.put("bcsync.bigcommerce.login-url", bc.loginBaseUrl());
     properties.put("bcsync.bigcommerce.client-id", CLIENT_ID);
@@ -123,20 +90,6 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     // A record Salesforce keeps refusing is dead-lettered after its second attempt.
     properties.put("bcsync.pipeline.max-attempts", "2");
     return properties;
-  }
-
-  @BeforeAll
-  void startBrowser() {
-    browser = Browser.start();
-    await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    rig.close();
   }
 
   @Test
@@ -362,10 +315,6 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private WebElement awaitElement(By by) {
-    return new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(by));
-  }
-
   private void signIn(String token) {
     browser.findElement(By.id("token")).sendKeys(token);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
@@ -385,34 +334,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     return Long.parseLong(String.valueOf(text).trim());
   }
 
-  private List<WorkItem> dead() {
-    return inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.empty(), 50);
-  }
-
-  private SyncedRecords records() {
-    return new SyncedRecords(sf, inspector, WAIT);
-  }
-
   private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).build();
-  }
-
-  private HttpRequest get(String path, String cookie) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Cookie", cookie).build();
-  }
-
-  private HttpRequest post(String path, String form, String cookie) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (cookie != null) {
-      builder.header("Cookie", cookie);
-    }
-    return builder.build();
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) throws Exception {
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    return get(path, null);
   }
 }

@@ -6,36 +6,25 @@ import static org.awaitility.Awaitility.await;
 import io.bcsync.backfill.BackfillRunner;
 import io.bcsync.backfill.BackfillState;
 import io.bcsync.backfill.Backfills;
-import io.bcsync.bigcommerce.manifest.AppManifest;
-import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
-import io.bcsync.sim.bigcommerce.SimulatedStore;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.review.Review;
 import io.bcsync.sync.review.Reviews;
 import io.bcsync.testsupport.Browser;
-import io.bcsync.testsupport.SyncedRecords;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -55,58 +44,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * tests). Screenshots go to docs/screenshots/.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleOperationsBrowserTest implements TestPropertyProvider {
+class ConsoleOperationsBrowserTest extends ConsoleBrowserTestBase {
   static final String STORE = "ops1";
   static final String SECRET = "ops-webhook-secret-0123456789abcdef";
-  static final Duration WAIT = Duration.ofSeconds(40);
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-  @Inject AppManifest manifest;
-  @Inject QueueInspector inspector;
   @Inject Reviews reviews;
   @Inject Backfills backfills;
   @Inject BackfillRunner runner;
 
-  BigCommerceSimulator bc;
-  SalesforceSimulator sf;
-  SimulatedStore store;
-  String baseUrl;
-  long mug;
-  WebDriver browser;
   Path downloads;
-
-  ConsoleTestRig rig;
 
   @Override
   public Map<String, String> getProperties() {
-    rig =
-        new ConsoleTestRig(
-            STORE,
-            BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("o1"));
-    bc = rig.bc;
-    sf = rig.sf;
-    store = rig.store;
-    mug = rig.mug;
-    baseUrl = rig.baseUrl;
-    return rig.middlewareProperties(SECRET, "b3BzLWNvbnNvbGUtZ3Vlc3Qta2V5LXNlY3JldC0zMmIh");
+    return startRig(
+        BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE).clientId("o1"),
+        STORE,
+        SECRET,
+        "b3BzLWNvbnNvbGUtZ3Vlc3Qta2V5LXNlY3JldC0zMmIh");
   }
 
-  @BeforeAll
-  void startBrowser() throws Exception {
+  @Override
+  WebDriver openBrowser() throws Exception {
     downloads = Files.createTempDirectory("bcsync-downloads");
-    browser = Browser.start(downloads);
-    await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    rig.close();
+    return Browser.start(downloads);
   }
 
   @Test
@@ -370,36 +330,5 @@ class ConsoleOperationsBrowserTest implements TestPropertyProvider {
     new WebDriverWait(browser, WAIT)
         .ignoring(StaleElementReferenceException.class)
         .until(driver -> driver.findElement(by).getText().equals(text));
-  }
-
-  private WebElement awaitElement(By by) {
-    return new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(by));
-  }
-
-  private SyncedRecords records() {
-    return new SyncedRecords(sf, inspector, WAIT);
-  }
-
-  private HttpRequest get(String path, String cookie) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
-    if (cookie != null) {
-      builder.header("Cookie", cookie);
-    }
-    return builder.build();
-  }
-
-  private HttpRequest post(String path, String form, String cookie) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form));
-    if (cookie != null) {
-      builder.header("Cookie", cookie);
-    }
-    return builder.build();
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) throws Exception {
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,39 +3,26 @@ package io.bcsync.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.bcsync.bigcommerce.manifest.AppManifest;
-import io.bcsync.pipeline.QueueInspector;
 import io.bcsync.pipeline.WorkItem;
 import io.bcsync.pipeline.WorkItemStatus;
 import io.bcsync.pipeline.WorkQueue;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
-import io.bcsync.sim.bigcommerce.SimulatedStore;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.Browser;
-import io.bcsync.testsupport.SyncedRecords;
 import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The record timeline and the failed records' Salesforce call in a real browser (headless
@@ -47,39 +34,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * docs/screenshots/.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TimelineBrowserTest implements TestPropertyProvider {
+class TimelineBrowserTest extends ConsoleBrowserTestBase {
   static final String STORE = "tml1";
   static final String SECRET = "timeline-webhook-secret-0123456789";
-  static final Duration WAIT = Duration.ofSeconds(40);
-  static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @Inject AppManifest manifest;
-  @Inject QueueInspector inspector;
   @Inject WorkQueue queue;
-
-  BigCommerceSimulator bc;
-  SalesforceSimulator sf;
-  SimulatedStore store;
-  String baseUrl;
-  long mug;
-  WebDriver browser;
-
-  ConsoleTestRig rig;
 
   @Override
   public Map<String, String> getProperties() {
-    rig =
-        new ConsoleTestRig(
-            STORE, BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE));
-    bc = rig.bc;
-    sf = rig.sf;
-    store = rig.store;
-    mug = rig.mug;
-    baseUrl = rig.baseUrl;
     Map<String, String> properties =
-        rig.middlewareProperties(SECRET, "dGltZWxpbmUtZ3Vlc3Qta2V5LXNlY3JldC0zMi1ieXRlcyE=");
+        startRig(
+            BigCommerceSimulator.StoreSpec.named(STORE).accessToken("tok-" + STORE),
+            STORE,
+            SECRET,
+            "dGltZWxpbmUtZ3Vlc3Qta2V5LXNlY3JldC0zMi1ieXRlcyE=");
     // A record Salesforce keeps refusing is dead-lettered after its second attempt.
     properties.put("bcsync.pipeline.max-attempts", "2");
     // One Salesforce call per attempt (no in-process retry of UNABLE_TO_LOCK_ROW), so a fault
@@ -88,22 +56,13 @@ class TimelineBrowserTest implements TestPropertyProvider {
     return properties;
   }
 
+  /** Runs after the base class has opened the browser. */
   @BeforeAll
-  void startBrowser() {
-    browser = Browser.start();
-    await().atMost(WAIT).until(() -> store.read(s -> s.hooks.size()) == manifest.hooks().size());
+  void signIn() {
     browser.get(baseUrl + "/sign-in");
     browser.findElement(By.id("token")).sendKeys(WebhookCalls.ADMIN_TOKEN);
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
     awaitElement(By.id("stores"));
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    rig.close();
   }
 
   @Test
@@ -228,18 +187,6 @@ class TimelineBrowserTest implements TestPropertyProvider {
         .filter(row -> row.findElements(By.tagName("td")).get(1).getText().equals(record))
         .map(row -> row.getAttribute("data-kind"))
         .toList();
-  }
-
-  private WebElement awaitElement(By by) {
-    return new WebDriverWait(browser, WAIT).until(driver -> driver.findElement(by));
-  }
-
-  private List<WorkItem> dead() {
-    return inspector.workItems(Optional.of(WorkItemStatus.DEAD), Optional.empty(), 50);
-  }
-
-  private SyncedRecords records() {
-    return new SyncedRecords(sf, inspector, WAIT);
   }
 
   private HttpResponse<String> admin(String path) throws Exception {
