@@ -20,8 +20,6 @@ import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,74 +110,16 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     return sim.createAsUser("Contact", Map.of("LastName", lastName)).id();
   }
 
-  /** Scopes of the stored events about one Salesforce record, in arrival order. */
   private List<String> eventsFor(String recordId) {
-    return db.read(
-        connection -> {
-          List<String> scopes = new ArrayList<>();
-          try (PreparedStatement select =
-              connection.prepareStatement(
-                  "SELECT scope FROM webhook_event WHERE store_hash = ? AND entity_id = ? ORDER BY id")) {
-            select.setString(1, "sf:" + sim.orgId());
-            select.setString(2, recordId);
-            try (ResultSet rs = select.executeQuery()) {
-              while (rs.next()) {
-                scopes.add(rs.getString(1));
-              }
-            }
-          }
-          return scopes;
-        });
+    return probe().eventsFor(recordId);
   }
 
   private void awaitEvents(String recordId, int count) {
-    try {
-      await().atMost(WAIT).until(() -> eventsFor(recordId).size() >= count);
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      // A CI run once timed out here (2026-12-07) with nothing to go on and could not be
-      // reproduced: say what each side held at that moment.
-      throw new AssertionError(
-          count
-              + " events for "
-              + recordId
-              + " expected within "
-              + WAIT
-              + "; "
-              + streamState(recordId),
-          e);
-    }
+    probe().awaitEvents(recordId, count);
   }
 
-  private String streamState(String recordId) {
-    List<String> clients = new ArrayList<>();
-    for (StreamingSupervisor supervisor : supervisors) {
-      clients.add(
-          supervisor.instanceId()
-              + (supervisor.client() == null
-                  ? " (no client)"
-                  : " running="
-                      + supervisor.client().isRunning()
-                      + " subscriptions="
-                      + supervisor.client().subscriptions()));
-    }
-    return "recorded "
-        + eventsFor(recordId)
-        + ", stored replay id of "
-        + CONTACTS
-        + " "
-        + components.replays().get(CONTACTS)
-        + ", simulator retains "
-        + sim.retainedEvents().stream()
-            .filter(event -> event.channels().contains(CONTACTS))
-            .map(event -> event.replayId())
-            .toList()
-        + " on it, events on it by outcome "
-        + java.util.Arrays.stream(
-                io.bcsync.salesforce.streaming.StreamEventRecorder.Result.values())
-            .map(result -> result + "=" + metrics.count(CONTACTS, result.name()))
-            .toList()
-        + ", clients "
-        + clients;
+  private StoredStreamEvents probe() {
+    return new StoredStreamEvents(db, sim, components, metrics, supervisors, CONTACTS, WAIT);
   }
 
   @Test
