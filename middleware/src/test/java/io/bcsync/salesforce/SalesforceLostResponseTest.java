@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bcsync.pipeline.Outcome;
 import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.port.ExternalReference;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
 import io.bcsync.sync.port.WriteReport;
-import io.bcsync.testsupport.SimulatedSalesforce;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,10 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The writer through the real force-wsc client when Salesforce commits a call and its answer never
@@ -33,26 +27,16 @@ import org.junit.jupiter.api.TestInstance;
  * twice), its records fail retryably, and the next write converges on the committed records.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SalesforceLostResponseTest implements TestPropertyProvider {
-  SalesforceSimulator sim;
+class SalesforceLostResponseTest extends SimulatedOrgTest {
 
   @Inject SalesforceWriter writer;
   @Inject SalesforceRecords records;
 
   @Override
   public Map<String, String> getProperties() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
+    Map<String, String> properties = new HashMap<>(super.getProperties());
     properties.put("bcsync.salesforce.api.read-timeout", "2s");
     return properties;
-  }
-
-  @AfterAll
-  void stop() {
-    sim.close();
   }
 
   @AfterEach

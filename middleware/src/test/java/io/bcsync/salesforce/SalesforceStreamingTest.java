@@ -11,14 +11,10 @@ import io.bcsync.salesforce.streaming.StreamingMetrics;
 import io.bcsync.salesforce.streaming.StreamingSupervisor;
 import io.bcsync.salesforce.streaming.StreamingTestAccess;
 import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.testsupport.MutableClock;
-import io.bcsync.testsupport.SimulatedSalesforce;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The CDC / platform-event subscriber on the real cometd-java-client against the simulated org.
@@ -38,12 +32,10 @@ import org.junit.jupiter.api.TestInstance;
  * MutableClock.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SalesforceStreamingTest implements TestPropertyProvider {
+class SalesforceStreamingTest extends SimulatedOrgTest {
   static final String CONTACTS = "/data/ContactChangeEvent";
   static final Duration WAIT = Duration.ofSeconds(60);
 
-  SalesforceSimulator sim;
   final List<StreamingSupervisor> supervisors = new ArrayList<>();
 
   @Inject StreamingComponents components;
@@ -55,10 +47,7 @@ class SalesforceStreamingTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(databaseProperties());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
+    Map<String, String> properties = new HashMap<>(super.getProperties());
     properties.put("test.mutable-clock", "true");
     // These tests pin what the stream delivers, event by event, across hours of simulated time;
     // the reconciliation poll (issue 17) would add its own items for the same records.
@@ -69,19 +58,10 @@ class SalesforceStreamingTest implements TestPropertyProvider {
     return properties;
   }
 
-  protected Map<String, String> databaseProperties() {
-    return TestDatabases.h2();
-  }
-
   @AfterEach
   void stopSupervisors() {
     supervisors.forEach(StreamingSupervisor::shutdown);
     supervisors.clear();
-  }
-
-  @AfterAll
-  void stop() {
-    sim.close();
   }
 
   private StreamingSupervisor leader(String name) {

@@ -8,16 +8,12 @@ import io.bcsync.salesforce.soap.SalesforceConnector;
 import io.bcsync.salesforce.soap.SalesforceQueries;
 import io.bcsync.salesforce.soap.Soql;
 import io.bcsync.salesforce.writer.SalesforceWriter;
-import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.port.ExternalReference;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.WriteReport;
 import io.bcsync.testsupport.RecordingPause;
-import io.bcsync.testsupport.SimulatedSalesforce;
-import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
+import io.bcsync.testsupport.SimulatedOrgTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,16 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The batching writer through the real force-wsc client against the simulated org. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SalesforceWriterTest implements TestPropertyProvider {
-  SalesforceSimulator sim;
+class SalesforceWriterTest extends SimulatedOrgTest {
 
   @Inject SalesforceWriter writer;
   @Inject SalesforceConnector connector;
@@ -46,17 +38,9 @@ class SalesforceWriterTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    sim = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
-    Map<String, String> properties = new HashMap<>(WebhookCalls.storeProperties());
-    properties.putAll(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sim));
+    Map<String, String> properties = new HashMap<>(super.getProperties());
     properties.put("test.recording-pause", "true");
     return properties;
-  }
-
-  @AfterAll
-  void stop() {
-    sim.close();
   }
 
   @AfterEach

@@ -10,16 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bcsync.config.CustomerFiguresConfig;
 import io.bcsync.db.Db;
 import io.bcsync.sync.accounts.CompanyLedger;
-import io.bcsync.sync.accounts.CustomerFigures;
 import io.bcsync.sync.accounts.CustomerRollup;
 import io.bcsync.sync.accounts.OwedFigures;
 import io.bcsync.sync.accounts.ProductCategories;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
-import io.bcsync.sync.mapping.FieldSchema;
-import io.bcsync.sync.mapping.FieldType;
-import io.bcsync.sync.mapping.ObjectSchema;
-import io.bcsync.sync.mapping.SalesforceSchema;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
@@ -39,7 +34,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -77,7 +71,12 @@ class AtRiskSweepRaceTest implements TestPropertyProvider {
     CustomerFiguresConfig config =
         new CustomerFiguresConfig(new BigDecimal("1000"), 30, "VIP", "At Risk", "Standard", 3);
     CustomerRollup rollup =
-        new CustomerRollup(ledger, mock(ProductCategories.class), figures(config, clock), owed, db);
+        new CustomerRollup(
+            ledger,
+            mock(ProductCategories.class),
+            TextFigureFields.figures(config, clock),
+            owed,
+            db);
     identities.saveNew(
         List.of(
             new Identity(
@@ -127,23 +126,6 @@ class AtRiskSweepRaceTest implements TestPropertyProvider {
                 assertThat(w.fields())
                     .containsEntry("BC_Segment__c", "Standard")
                     .containsEntry("BC_Order_Count__c", BigDecimal.valueOf(2)));
-  }
-
-  private static CustomerFigures figures(CustomerFiguresConfig config, Clock clock) {
-    List<FieldSchema> fields =
-        List.of(
-                CustomerFigures.REVENUE,
-                CustomerFigures.ORDERS,
-                CustomerFigures.FIRST,
-                CustomerFigures.LAST,
-                CustomerFigures.AVERAGE_DAYS,
-                CustomerFigures.TOP_CATEGORIES,
-                CustomerFigures.SEGMENT)
-            .stream()
-            .map(f -> new FieldSchema(f, FieldType.TEXT, 255, false, null))
-            .toList();
-    SalesforceSchema schema = name -> Optional.of(new ObjectSchema(name, fields));
-    return new CustomerFigures(config, schema, clock);
   }
 
   private static JsonNode order(long id, Instant created) {

@@ -17,10 +17,6 @@ import io.bcsync.sync.accounts.OwedFigures;
 import io.bcsync.sync.accounts.ProductCategories;
 import io.bcsync.sync.identity.Identity;
 import io.bcsync.sync.identity.IdentityMap;
-import io.bcsync.sync.mapping.FieldSchema;
-import io.bcsync.sync.mapping.FieldType;
-import io.bcsync.sync.mapping.ObjectSchema;
-import io.bcsync.sync.mapping.SalesforceSchema;
 import io.bcsync.sync.port.RecordResult;
 import io.bcsync.sync.port.RecordWrite;
 import io.bcsync.sync.port.SalesforceRecords;
@@ -37,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -250,22 +245,8 @@ class CustomerFiguresRaceTest implements TestPropertyProvider {
   }
 
   private static CustomerFigures figures() {
-    List<FieldSchema> fields =
-        List.of(
-                CustomerFigures.REVENUE,
-                CustomerFigures.ORDERS,
-                CustomerFigures.FIRST,
-                CustomerFigures.LAST,
-                CustomerFigures.AVERAGE_DAYS,
-                CustomerFigures.TOP_CATEGORIES,
-                CustomerFigures.SEGMENT)
-            .stream()
-            .map(f -> new FieldSchema(f, FieldType.TEXT, 255, false, null))
-            .toList();
-    SalesforceSchema schema = name -> Optional.of(new ObjectSchema(name, fields));
-    return new CustomerFigures(
+    return TextFigureFields.figures(
         new CustomerFiguresConfig(new BigDecimal("1000"), 180, "VIP", "At Risk", "Standard", 3),
-        schema,
         Clock.systemUTC());
   }
 
