@@ -4,12 +4,11 @@ import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +21,7 @@ final class ConsoleTestRig implements AutoCloseable {
   final SalesforceSimulator sf;
   final SimulatedStore store;
   final String storeHash;
+  final int port;
   final String baseUrl;
   final long mug;
 
@@ -35,7 +35,8 @@ final class ConsoleTestRig implements AutoCloseable {
     store = bc.createStore(spec);
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
-    baseUrl = "http://localhost:" + FreePort.find();
+    port = FreePort.find();
+    baseUrl = "http://localhost:" + port;
   }
 
   /**
@@ -44,21 +45,11 @@ final class ConsoleTestRig implements AutoCloseable {
    * jobs), and a fast pipeline.
    */
   Map<String, String> middlewareProperties(String webhookSecret, String guestKeySecret) {
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.stores." + storeHash + ".access-token", "tok-" + storeHash);
-    properties.put("bcsync.bigcommerce.stores." + storeHash + ".webhook-secret", webhookSecret);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put("bcsync.staging.allowed-stores", storeHash);
-    properties.put("bcsync.bigcommerce.app.public-url", baseUrl);
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            TestDatabases.h2(), bc, sf, port, storeHash, "tok-" + storeHash, webhookSecret);
     properties.put("bcsync.scheduler.enabled", "false");
     properties.put("bcsync.sync.guest-keys.secret", guestKeySecret);
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
     properties.put("bcsync.pipeline.backoff-max", "500ms");
     return properties;
   }

@@ -12,9 +12,9 @@ import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,28 +94,17 @@ class B2bCompaniesEndToEndTest implements TestPropertyProvider {
     gloves = product("Gloves", "GLV-1", "8.00", safety);
     glue = product("Glue", "GLU-1", "4.00", adhesives);
     int port = FreePort.find();
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            TestDatabases.h2(), bc, sf, port, STORE, "tok-" + STORE, SECRET);
     properties.put("bcsync.bigcommerce.b2b-api-url", bc.b2bBaseUrl());
     String prefix = "bcsync.bigcommerce.stores." + STORE;
-    properties.put(prefix + ".access-token", "tok-" + STORE);
-    properties.put(prefix + ".webhook-secret", SECRET);
     properties.put(prefix + ".b2b.edition", "true");
     properties.put(prefix + ".b2b.email-domains", "acme.test");
     // Every miss may re-read what changed, so a user added during the test is seen by its first
     // order.
     properties.put(prefix + ".b2b.membership-refresh", "0s");
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put("bcsync.staging.allowed-stores", STORE);
-    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
     properties.put("bcsync.scheduler.enabled", "false");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "1s");
     return properties;
   }
 

@@ -8,6 +8,7 @@ import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.MiddlewareJvm;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 abstract class KilledMiddlewareTestBase {
   static final Duration START = Duration.ofSeconds(90);
   static final String SECRET = "crash-webhook-secret-0123456789";
-  static final String ADMIN = "crash-admin-token-0123456789";
 
   private final String storeHash;
   private final Duration waitLimit;
@@ -79,22 +78,12 @@ abstract class KilledMiddlewareTestBase {
   /** The middleware's settings both processes share; the test adds its own. */
   Map<String, String> properties() {
     int port = FreePort.find();
-    Map<String, String> properties = new HashMap<>(databaseProperties(workDir));
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", ADMIN);
-    properties.put("bcsync.staging.allowed-stores", storeHash);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
+    // The same port for the restarted process: the store's hooks point at it. The scheduler runs:
+    // its lease recovery hands the killed process's items to the restarted one.
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            databaseProperties(workDir), bc, sf, port, storeHash, "tok-" + storeHash, SECRET);
     properties.put("bcsync.bigcommerce.login-url", bc.loginBaseUrl());
-    properties.put("bcsync.bigcommerce.stores." + storeHash + ".access-token", "tok-" + storeHash);
-    properties.put("bcsync.bigcommerce.stores." + storeHash + ".webhook-secret", SECRET);
-    // The same port for the restarted process: the store's hooks point at it.
-    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "1s");
     properties.put("logger.levels.io.bcsync", "INFO");
     return properties;
   }

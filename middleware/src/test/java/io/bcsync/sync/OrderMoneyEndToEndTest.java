@@ -10,15 +10,14 @@ import io.bcsync.sim.bigcommerce.SimulatedStore;
 import io.bcsync.sim.bigcommerce.orders.OrderDraft;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,19 +61,10 @@ class OrderMoneyEndToEndTest implements TestPropertyProvider {
     mug = store.createProduct("Mug", "MUG-1", new BigDecimal("9.95"));
     lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
     int port = FreePort.find();
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-" + STORE);
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put("bcsync.staging.allowed-stores", STORE);
-    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            TestDatabases.h2(), bc, sf, port, STORE, "tok-" + STORE, SECRET);
     properties.put("bcsync.scheduler.enabled", "false");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
     return properties;
   }
 

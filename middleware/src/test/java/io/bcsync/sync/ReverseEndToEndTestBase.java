@@ -17,10 +17,10 @@ import io.bcsync.sim.salesforce.schema.FieldDef;
 import io.bcsync.sim.salesforce.schema.FieldType;
 import io.bcsync.sim.salesforce.streaming.StoredEvent;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SyncedRecords;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,21 +104,10 @@ abstract class ReverseEndToEndTestBase implements TestPropertyProvider {
     store = bc.createStore(BigCommerceSimulator.StoreSpec.named(storeHash()).accessToken(token));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     int port = FreePort.find();
-    Map<String, String> properties = new HashMap<>(TestDatabases.h2());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.stores." + storeHash() + ".access-token", token);
-    properties.put("bcsync.bigcommerce.stores." + storeHash() + ".webhook-secret", webhookSecret());
-    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
-    properties.put("bcsync.staging.allowed-stores", storeHash());
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            TestDatabases.h2(), bc, sf, port, storeHash(), token, webhookSecret());
     properties.put("bcsync.scheduler.enabled", "false");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "1s");
     properties.put("bcsync.salesforce.streaming.channels", String.join(",", channels()));
     return properties;
   }

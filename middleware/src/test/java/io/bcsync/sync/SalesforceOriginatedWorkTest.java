@@ -17,17 +17,16 @@ import io.bcsync.sync.changes.SalesforceChangeLog;
 import io.bcsync.sync.changes.SalesforceChangeRow;
 import io.bcsync.testsupport.FreePort;
 import io.bcsync.testsupport.RecordingStoreReader;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.SyncedRecords;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,21 +75,10 @@ class SalesforceOriginatedWorkTest implements TestPropertyProvider {
     kettle = store.createProduct("Kettle", "KET-9", new BigDecimal("30.00"));
     sf = SimulatedSalesforce.start(SimulatedSalesforce.sandbox());
     int port = FreePort.find();
-    Map<String, String> properties = new HashMap<>(databaseProperties());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".access-token", "tok-req");
-    properties.put("bcsync.bigcommerce.stores." + STORE + ".webhook-secret", SECRET);
-    properties.put("bcsync.bigcommerce.app.public-url", "http://localhost:" + port);
-    properties.put("bcsync.staging.allowed-stores", STORE);
-    properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            databaseProperties(), bc, sf, port, STORE, "tok-req", SECRET);
     properties.put("bcsync.scheduler.enabled", "false");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "1s");
     properties.put(
         "bcsync.salesforce.streaming.channels",
         "/data/ContactChangeEvent,/data/AccountChangeEvent,/event/BC_Sync_Request__e");

@@ -12,9 +12,9 @@ import io.bcsync.sim.bigcommerce.webhooks.DeliveryChaos;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.sync.flows.BigCommerceToSalesforceFlow;
 import io.bcsync.testsupport.FreePort;
+import io.bcsync.testsupport.SimulatedConnections;
 import io.bcsync.testsupport.SimulatedSalesforce;
 import io.bcsync.testsupport.TestDatabases;
-import io.bcsync.testsupport.WebhookCalls;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -118,12 +117,10 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
     lamp = store.createProduct("Lamp", "LAMP-1", new BigDecimal("40.00"));
     int port = FreePort.find();
     publicUrl = "http://localhost:" + port;
-    Map<String, String> properties = new HashMap<>(databaseProperties());
-    properties.putAll(SimulatedSalesforce.passwordLogin(sf));
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("bcsync.admin-token", WebhookCalls.ADMIN_TOKEN);
-    properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());
-    for (String hash : List.of(STORE, CUSTOM_STORE, OPPORTUNITY_STORE)) {
+    Map<String, String> properties =
+        SimulatedConnections.middleware(
+            databaseProperties(), bc, sf, port, STORE, "tok-" + STORE, SECRET);
+    for (String hash : List.of(CUSTOM_STORE, OPPORTUNITY_STORE)) {
       properties.put("bcsync.bigcommerce.stores." + hash + ".access-token", "tok-" + hash);
       properties.put("bcsync.bigcommerce.stores." + hash + ".webhook-secret", SECRET);
     }
@@ -142,16 +139,10 @@ abstract class SyncEndToEndTestBase implements TestPropertyProvider {
     properties.put(
         "bcsync.bigcommerce.stores." + STORE + ".b2b.email-domains", "acme.test, globex.test");
     properties.put(
-        "bcsync.sync.package-metadata", SimulatedSalesforce.packageMetadata().toString());
-    properties.put(
         "bcsync.staging.allowed-stores", STORE + "," + CUSTOM_STORE + "," + OPPORTUNITY_STORE);
-    properties.put("bcsync.bigcommerce.app.public-url", publicUrl);
     properties.put("bcsync.scheduler.enabled", "false");
     // Guests keyed by an HMAC, as production requires (GuestKeys).
     properties.put("bcsync.sync.guest-keys.secret", "ZTJlLWd1ZXN0LWtleS1zZWNyZXQtb2YtMzItYnl0ZXMh");
-    properties.put("bcsync.pipeline.idle-poll-interval", "100ms");
-    properties.put("bcsync.pipeline.backoff-initial", "200ms");
-    properties.put("bcsync.pipeline.backoff-max", "1s");
     properties.put("test.recording-store-reader", "true");
     return properties;
   }
