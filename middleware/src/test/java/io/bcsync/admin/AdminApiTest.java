@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,15 +78,11 @@ class AdminApiTest implements TestPropertyProvider {
       post(base, orderCallback("store/order/created", i, "h" + i), secretHeader());
     }
     handler.script(
-        batch ->
-            batch.stream()
-                .collect(
-                    Collectors.toMap(
-                        item -> item.id(),
-                        item ->
-                            item.entity().id().equals("2")
-                                ? Outcome.permanent("cannot map order 2")
-                                : Outcome.SUCCESS)));
+        ScriptedHandler.eachItem(
+            item ->
+                item.entity().id().equals("2")
+                    ? Outcome.permanent("cannot map order 2")
+                    : Outcome.SUCCESS));
     processor.processDueBatch();
 
     JsonNode all = json(httpGet(base, "/admin/events?limit=2", ADMIN_TOKEN));
@@ -114,12 +109,7 @@ class AdminApiTest implements TestPropertyProvider {
     post(base, orderCallback("store/order/created", 11, "b"), secretHeader());
     post(base, orderCallback("store/order/created", 12, "c"), secretHeader());
     handler.script(
-        batch ->
-            batch.stream()
-                .collect(
-                    Collectors.toMap(
-                        item -> item.id(),
-                        item -> Outcome.permanent("Salesforce said INVALID_FIELD"))));
+        ScriptedHandler.eachItem(item -> Outcome.permanent("Salesforce said INVALID_FIELD")));
     processor.processDueBatch();
 
     JsonNode deadLetters = json(httpGet(base, "/admin/dead-letters", ADMIN_TOKEN)).get("items");
@@ -157,16 +147,12 @@ class AdminApiTest implements TestPropertyProvider {
     post(base, orderCallback("store/order/created", 21, "b"), secretHeader());
     post(base, orderCallback("store/order/created", 22, "c"), secretHeader());
     handler.script(
-        batch ->
-            batch.stream()
-                .collect(
-                    Collectors.toMap(
-                        item -> item.id(),
-                        item ->
-                            Outcome.permanent(
-                                item.entity().id().equals("21")
-                                    ? "Salesforce said REQUIRED_FIELD_MISSING: Name"
-                                    : "Salesforce said INVALID_FIELD (50%_off)"))));
+        ScriptedHandler.eachItem(
+            item ->
+                Outcome.permanent(
+                    item.entity().id().equals("21")
+                        ? "Salesforce said REQUIRED_FIELD_MISSING: Name"
+                        : "Salesforce said INVALID_FIELD (50%_off)")));
     processor.processDueBatch();
 
     JsonNode invalid =
@@ -209,15 +195,11 @@ class AdminApiTest implements TestPropertyProvider {
     post(base, orderCallback("store/order/created", 30, "a"), secretHeader());
     post(base, orderCallback("store/order/created", 31, "b"), secretHeader());
     handler.script(
-        batch ->
-            batch.stream()
-                .collect(
-                    Collectors.toMap(
-                        item -> item.id(),
-                        item ->
-                            item.entity().id().equals("31")
-                                ? Outcome.permanent("Salesforce said INVALID_FIELD")
-                                : Outcome.SUCCESS)));
+        ScriptedHandler.eachItem(
+            item ->
+                item.entity().id().equals("31")
+                    ? Outcome.permanent("Salesforce said INVALID_FIELD")
+                    : Outcome.SUCCESS));
     processor.processDueBatch();
 
     JsonNode overview = json(httpGet(base, "/admin/overview", ADMIN_TOKEN));

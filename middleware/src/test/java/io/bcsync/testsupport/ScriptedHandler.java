@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** A handler whose behaviour each test scripts, recording every batch it saw. */
 @Singleton
@@ -28,6 +29,15 @@ public class ScriptedHandler implements WorkItemHandler {
     Map<Long, Outcome> outcomes = new HashMap<>();
     batch.forEach(item -> outcomes.put(item.id(), Outcome.SUCCESS));
     return outcomes;
+  }
+
+  /** A script that answers each item of a batch on its own. */
+  public static Script eachItem(Function<WorkItem, Outcome> outcome) {
+    return batch -> {
+      Map<Long, Outcome> outcomes = new HashMap<>();
+      batch.forEach(item -> outcomes.put(item.id(), outcome.apply(item)));
+      return outcomes;
+    };
   }
 
   public void script(Script script) {
