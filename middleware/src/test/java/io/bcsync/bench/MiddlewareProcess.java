@@ -3,6 +3,7 @@ package io.bcsync.bench;
 import io.bcsync.sim.bigcommerce.BigCommerceSimulator;
 import io.bcsync.sim.salesforce.SalesforceSimulator;
 import io.bcsync.testsupport.SimulatedSalesforce;
+import io.bcsync.testsupport.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -69,11 +70,8 @@ final class MiddlewareProcess {
     int port = freePort();
     Map<String, String> properties = new HashMap<>(SimulatedSalesforce.passwordLogin(sf));
     properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put(
-        "datasources.default.url",
-        "jdbc:h2:file:"
-            + settings.workDir().resolve("bcsync").toAbsolutePath()
-            + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;MAX_COMPACT_TIME=5000");
+    // The shipped URL's settings: the shutdown measured is the one a user gets.
+    properties.putAll(TestDatabases.h2File(settings.workDir(), "MAX_COMPACT_TIME=5000"));
     properties.put("bcsync.admin-token", SyncBenchmark.ADMIN);
     properties.put("bcsync.staging.allowed-stores", SyncBenchmark.STORE);
     properties.put("bcsync.bigcommerce.api-url", bc.baseUrl());

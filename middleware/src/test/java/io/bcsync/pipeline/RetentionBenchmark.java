@@ -39,8 +39,7 @@ class RetentionBenchmark {
   @Test
   void retention_run_and_intake_beside_it() throws Exception {
     StringBuilder rows = new StringBuilder();
-    Map<String, String> h2 =
-        TestDatabases.h2File(work, "DB_CLOSE_ON_EXIT=FALSE", "MAX_COMPACT_TIME=5000");
+    Map<String, String> h2 = TestDatabases.h2File(work, "MAX_COMPACT_TIME=5000");
     rows.append(measure("embedded H2 (file)", h2));
     rows.append(measure("MariaDB (local)", TestDatabases.freshMariaDb()));
     String report =

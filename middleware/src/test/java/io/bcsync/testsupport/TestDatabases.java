@@ -40,14 +40,15 @@ public final class TestDatabases {
 
   /**
    * An H2 file database {@code bcsync} in {@code directory}, which outlives the process that opens
-   * it, written through on every commit ({@code WRITE_DELAY=0}, as the shipped URL); {@code
-   * settings} are appended ({@code DB_CLOSE_DELAY=-1}, ...).
+   * it, with the shipped URL's settings (application.yml): written through on every commit ({@code
+   * WRITE_DELAY=0}) and closed by the middleware's shutdown, not H2's own shutdown hook ({@code
+   * DB_CLOSE_ON_EXIT=FALSE}); {@code settings} are appended ({@code DB_CLOSE_DELAY=-1}, ...).
    */
   public static Map<String, String> h2File(Path directory, String... settings) {
     StringBuilder url =
         new StringBuilder("jdbc:h2:file:")
             .append(directory.resolve("bcsync").toAbsolutePath())
-            .append(";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+            .append(";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
     for (String setting : settings) {
       url.append(';').append(setting);
     }
