@@ -12,21 +12,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stops startup when {@code bcsync.pipeline.gathering.types} names a type no work item can have, so
- * a misspelt type ({@code prodcut}, {@code contact} for {@code Contact}) is reported instead of
- * quietly gathering nothing. A type is accepted when it is one of the defaults, when a flow takes
- * BigCommerce items of it, or when it is a Salesforce object or event bcsync receives: named by a
- * streaming channel or polled by reconciliation. When a channel carries several objects ({@code
- * /data/ChangeEvents}, a custom {@code __chn} channel) the Salesforce objects cannot be known here,
- * and any well-formed type is accepted (docs/pipeline.md, "Gathering").
+ * Stops startup when {@code bcsync.pipeline.gathering.types} names a type bcsync neither takes from
+ * BigCommerce nor receives in bulk from Salesforce, so a misspelt type ({@code prodcut}, {@code
+ * contact} for {@code Contact}) is reported instead of quietly gathering nothing. A type is
+ * accepted when it is one of the defaults, when a flow takes BigCommerce items of it, or when it is
+ * a Salesforce object or event named by a streaming channel or polled by reconciliation. An object
+ * that reaches bcsync only through PUSH requests ({@code BC_Sync_Request__e}, one record each) is
+ * refused too: gathering is for bursts, and such a type cannot be told from a misspelling. When a
+ * channel carries several objects ({@code /data/ChangeEvents}, a custom {@code __chn} channel) the
+ * Salesforce objects cannot be known here, and any well-formed type is accepted (docs/pipeline.md,
+ * "Gathering").
  */
 @Context
 public class GatheringTypesCheck {
   /** Types are case-sensitive, as Salesforce API names and the queue's entity_type are. */
-  static final String HINT =
+  private static final String HINT =
       "not a type any flow takes from BigCommerce, nor a Salesforce object or event of"
           + " bcsync.salesforce.streaming.channels or bcsync.salesforce.reconciliation-poll.objects"
-          + " (types are case-sensitive)";
+          + " (types are case-sensitive; an object only PUSH requests name is not gathered)";
 
   private static final Set<String> DEFAULT_TYPES = Set.of(GatheringConfig.DEFAULT_TYPES.split(","));
 
